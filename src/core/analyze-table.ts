@@ -1,0 +1,60 @@
+// A sheet range (or a preview grid) in, a report out: the sidebar's and the preview's one call.
+
+import type { InputLocale } from "./cells";
+import type { ColumnMapping } from "./columns";
+import { ingestOrders, type Cells, type ColumnRef, type OrderColumns } from "./ingest";
+import { CustomerLedger } from "./ledger";
+import { fail } from "./problems";
+import { analyzeLedger, skippedRowCollector, type Analysis, type ReportSettings } from "./report";
+
+export interface TableOptions {
+  mapping: ColumnMapping;
+  /** Header names shown in messages, by column; a column without one is named by its letter. */
+  headers: readonly string[];
+  /** Row of `values` that holds the header, or -1. Data starts on the next row. */
+  headerRow: number;
+  /** Sheet row number of `values[0]`, so messages point at real rows. */
+  firstRowNumber: number;
+  /** Deal-type value that marks one-off project deals, left out of the analysis. */
+  excludeDealType?: string;
+  locale: InputLocale;
+  settings: Omit<ReportSettings, "hasManagers" | "hasAmounts">;
+}
+
+/** A1-style column letter for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+export function analyzeTable(values: Cells, options: TableOptions): Analysis {
+  const { mapping } = options;
+  const ref = (column: number | undefined): ColumnRef | undefined =>
+    column === undefined || column < 0
+      ? undefined
+      : { argument: options.headers[column] || columnLetter(column), values, column };
+  const customer = ref(mapping.customer) ?? fail({ code: "noData", argument: "customer" });
+  const date = ref(mapping.date) ?? fail({ code: "noData", argument: "date" });
+  const columns: OrderColumns = {
+    customer,
+    date,
+    amount: ref(mapping.amount),
+    manager: ref(mapping.manager),
+    dealType: options.excludeDealType ? ref(mapping.dealType) : undefined,
+  };
+  const ledger = new CustomerLedger({ amountWindow: options.settings.window });
+  const { skipped, onSkippedRow } = skippedRowCollector();
+  const stats = ingestOrders(columns, ledger, {
+    locale: options.locale,
+    excludeDealType: columns.dealType ? options.excludeDealType : undefined,
+    firstRowNumber: options.firstRowNumber,
+    skipLeadingRows: options.headerRow + 1,
+    onSkippedRow,
+  });
+  return analyzeLedger(ledger, stats, skipped, {
+    ...options.settings,
+    hasManagers: columns.manager !== undefined,
+    hasAmounts: columns.amount !== undefined,
+  });
+}

@@ -1,0 +1,33 @@
+// One row per customer, for CUSTOMER_SUMMARY and the "never came back" list.
+
+import type { CustomerLedger } from "./ledger";
+
+export interface CustomerSummaryRow {
+  name: string;
+  first: number;
+  last: number;
+  /** Distinct purchase days. */
+  purchases: number;
+  totalAmount: number;
+  /** Counted to the latest order date in the data, not to today, so results are repeatable. */
+  daysSinceLast: number;
+}
+
+/** Ordered by first purchase, then by name. The ledger must track days. */
+export function customerSummary(ledger: CustomerLedger): CustomerSummaryRow[] {
+  if (!ledger.options.trackDays) throw new Error("customerSummary needs a ledger that tracks days");
+  const rows: (CustomerSummaryRow & { key: string })[] = [];
+  for (const customer of ledger.customers.values()) {
+    rows.push({
+      key: customer.key,
+      name: customer.name,
+      first: customer.first,
+      last: customer.last,
+      purchases: customer.days!.size,
+      totalAmount: customer.totalAmount,
+      daysSinceLast: ledger.latestDay - customer.last,
+    });
+  }
+  rows.sort((a, b) => a.first - b.first || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return rows.map(({ key: _key, ...row }) => row);
+}

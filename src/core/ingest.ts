@@ -1,0 +1,98 @@
+// Reading order rows out of a 2-D array of cells (custom function arguments, a sheet range) into a
+// ledger. The same loop serves both: a column is an array of rows plus a column number.
+
+import { customerKey } from "./customer-key";
+import { isBlank, parseAmount, readDay, type InputLocale } from "./cells";
+import { CustomerLedger } from "./ledger";
+import { fail, type Problem } from "./problems";
+
+export type Cells = readonly (readonly unknown[])[];
+
+export interface ColumnRef {
+  /** How the user knows this column: an argument name or a header. */
+  argument: string;
+  values: Cells;
+  column: number;
+}
+
+export interface OrderColumns {
+  customer: ColumnRef;
+  date: ColumnRef;
+  amount?: ColumnRef;
+  manager?: ColumnRef;
+  dealType?: ColumnRef;
+}
+
+export interface IngestOptions {
+  locale: InputLocale;
+  /** Rows whose deal type equals this (compared like customers) are one-off deals, left out. */
+  excludeDealType?: string;
+  /** Row number that `values[0]` has in messages: 1 within a range, the sheet row in a sidebar. */
+  firstRowNumber?: number;
+  /** First data row inside `values` (1 when row 0 is a header). */
+  skipLeadingRows?: number;
+  /** Without it, the first problem is thrown: a custom function must not return a wrong number. */
+  onSkippedRow?: (problem: Problem) => void;
+}
+
+export interface IngestStats {
+  /** Rows looked at, blank ones included. */
+  rows: number;
+  blankRows: number;
+  excludedRows: number;
+  skippedRows: number;
+  orders: number;
+}
+
+function cell(ref: ColumnRef | undefined, row: number): unknown {
+  return ref === undefined ? undefined : ref.values[row]?.[ref.column];
+}
+
+export function ingestOrders(columns: OrderColumns, ledger: CustomerLedger, options: IngestOptions): IngestStats {
+  const { locale, onSkippedRow } = options;
+  const firstRowNumber = options.firstRowNumber ?? 1;
+  const excludeKey = options.excludeDealType === undefined ? undefined : customerKey(options.excludeDealType);
+  const stats: IngestStats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
+  const skip = (problem: Problem): void => {
+    if (onSkippedRow === undefined) fail(problem);
+    stats.skippedRows++;
+    onSkippedRow(problem);
+  };
+  const refs = [columns.customer, columns.date, columns.amount, columns.manager, columns.dealType];
+  const rowCount = columns.customer.values.length;
+  for (let row = options.skipLeadingRows ?? 0; row < rowCount; row++) {
+    stats.rows++;
+    const rowNumber = firstRowNumber + row;
+    const customerCell = cell(columns.customer, row);
+    const key = customerKey(customerCell);
+    if (key === "") {
+      if (refs.every((ref) => isBlank(cell(ref, row)))) stats.blankRows++;
+      else skip({ code: "missingCustomer", argument: columns.customer.argument, row: rowNumber });
+      continue;
+    }
+    const dateCell = cell(columns.date, row);
+    const day = readDay(dateCell, locale);
+    if (day === undefined) {
+      const code = isBlank(dateCell) ? "missingDate" : "badDate";
+      skip({ code, argument: columns.date.argument, row: rowNumber, value: isBlank(dateCell) ? customerCell : dateCell });
+      continue;
+    }
+    if (excludeKey !== undefined && customerKey(cell(columns.dealType, row)) === excludeKey) {
+      stats.excludedRows++;
+      continue;
+    }
+    let amount = 0;
+    if (columns.amount !== undefined) {
+      const amountCell = cell(columns.amount, row);
+      const parsed = isBlank(amountCell) ? 0 : parseAmount(amountCell, locale.decimalComma);
+      if (parsed === undefined) {
+        skip({ code: "badAmount", argument: columns.amount.argument, row: rowNumber, value: amountCell });
+        continue;
+      }
+      amount = parsed;
+    }
+    ledger.add(key, customerCell, day, amount, cell(columns.manager, row));
+    stats.orders++;
+  }
+  return stats;
+}

@@ -1,0 +1,44 @@
+// Input problems as data. The core never renders text: each adapter turns a Problem into a
+// localized message (i18n/messages.ts), a sidebar banner or a CLI exit code.
+
+export type ProblemCode =
+  | "lengthMismatch"
+  | "notOneColumn"
+  | "missingCustomer"
+  | "missingDate"
+  | "badDate"
+  | "badAmount"
+  | "badDateArgument"
+  | "startAfterEnd"
+  | "badWithinDays"
+  | "unknownPeriod"
+  | "unknownMeasure"
+  | "noNewCustomers"
+  | "noRevenue"
+  | "noReturns"
+  | "noData";
+
+export interface Problem {
+  code: ProblemCode;
+  /** The argument or column the problem is in, as the user named it. */
+  argument?: string;
+  /** 1-based row within the range (or sheet row, when the adapter says so). */
+  row?: number;
+  /** The offending value, as the user typed it. */
+  value?: unknown;
+  /** A second argument, for problems between two arguments. */
+  otherArgument?: string;
+  otherValue?: unknown;
+}
+
+/** Thrown by the core when a computation cannot go on; adapters catch it and render `problem`. */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.code);
+    this.name = "ProblemError";
+  }
+}
+
+export function fail(problem: Problem): never {
+  throw new ProblemError(problem);
+}

@@ -1,0 +1,223 @@
+// The full report behind the sidebar, the preview and the command line: plain data only (ISO date
+// strings, no Date objects), bounded in size however many rows went in.
+
+import { isoDate } from "./calendar";
+import { retentionCohorts, type CohortRow } from "./cohorts";
+import { inWindow, type CustomerLedger, type CustomerRecord, type DayWindow } from "./ledger";
+import { periodIndex, periodLabel, type Period } from "./periods";
+import type { Problem } from "./problems";
+import type { IngestStats } from "./ingest";
+import { countRetention, hasReturned, medianDaysToSecond, repeatRevenueShare } from "./retention";
+import { ratio } from "./statistics";
+
+export const DEFAULT_TARGET = 0.67;
+
+/** Caps that keep a report small (about 200 KB at most) for a million-row range. */
+export const REPORT_LIMITS = { skipped: 20, cohorts: 600, managers: 100, lost: 50 } as const;
+
+/** Build the ledger with `amountWindow: settings.window` so the repeat revenue share is the window's. */
+export interface ReportSettings {
+  /** Target retention, 0…1 (the book's 67 %). */
+  target: number;
+  period: Period;
+  withinDays?: number;
+  /** New customers are those whose first purchase falls here. */
+  window?: DayWindow;
+  /** Whether the data had a manager column (else `managers` is null). */
+  hasManagers: boolean;
+  /** Whether the data had an amount column (else money figures are null). */
+  hasAmounts: boolean;
+}
+
+export interface SkippedRow {
+  row: number;
+  problem: Problem;
+}
+
+export interface CohortReportRow {
+  /** `2024-03`, `2024-Q1`, `2024-W09` or `2024`. */
+  period: string;
+  start: string;
+  end: string;
+  newCustomers: number;
+  returned: number;
+  rate: number;
+  /** The period ended too recently for its customers to have had time to come back. */
+  tooEarly: boolean;
+  belowTarget: boolean;
+}
+
+export interface ManagerReportRow {
+  /** "" for orders with no manager. */
+  manager: string;
+  newCustomers: number;
+  returned: number;
+  rate: number | null;
+  belowTarget: boolean;
+}
+
+export interface LostCustomer {
+  name: string;
+  firstDate: string;
+  amount: number | null;
+  manager: string;
+  daysSinceFirst: number;
+}
+
+export interface RetentionReport {
+  stats: IngestStats;
+  /** The first few skipped rows, with why. */
+  skipped: SkippedRow[];
+  customers: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  firstPurchases: number;
+  secondPurchases: number;
+  retentionRate: number | null;
+  target: number;
+  belowTarget: boolean;
+  period: Period;
+  withinDays: number | null;
+  /** Days a cohort needs after its last day before it is judged (withinDays, else the median). */
+  maturityDays: number | null;
+  medianDaysToSecond: number | null;
+  repeatRevenueShare: number | null;
+  cohorts: CohortReportRow[];
+  /** Older cohorts left out to keep the report small. */
+  cohortsOmitted: number;
+  managers: ManagerReportRow[] | null;
+  managersOmitted: number;
+  /** Customers who bought once and, given time, never came back: the most valuable first. */
+  lost: { count: number; amount: number | null; customers: LostCustomer[] };
+}
+
+export interface Analysis {
+  report: RetentionReport;
+  /** True for a customer whose first-purchase cohort is below target and old enough to judge. */
+  isInWeakCohort(customerKey: string): boolean;
+}
+
+/** Collects skipped rows for a report: counts them all, keeps the first few. */
+export function skippedRowCollector(limit: number = REPORT_LIMITS.skipped): {
+  skipped: SkippedRow[];
+  onSkippedRow: (problem: Problem) => void;
+} {
+  const skipped: SkippedRow[] = [];
+  return {
+    skipped,
+    onSkippedRow: (problem) => {
+      if (skipped.length < limit) skipped.push({ row: problem.row ?? 0, problem });
+    },
+  };
+}
+
+export function analyzeLedger(
+  ledger: CustomerLedger,
+  stats: IngestStats,
+  skipped: SkippedRow[],
+  settings: ReportSettings,
+): Analysis {
+  const window = settings.window ?? {};
+  const { firstPurchases, secondPurchases } = countRetention(ledger, window, settings.withinDays);
+  const retentionRate = ratio(secondPurchases, firstPurchases) ?? null;
+  const medianDays = medianDaysToSecond(ledger, window) ?? null;
+  const maturityDays = settings.withinDays ?? medianDays;
+  const isMature = (lastDay: number): boolean => maturityDays === null || lastDay + maturityDays <= ledger.latestDay;
+
+  const cohortRows = retentionCohorts(ledger, settings.period, settings.withinDays, window);
+  const weakCohorts = new Set(
+    cohortRows.filter((row) => isMature(row.end) && row.rate < settings.target).map((row) => row.index),
+  );
+  const cohorts = cohortRows.slice(-REPORT_LIMITS.cohorts).map((row) => cohortReportRow(row, settings, isMature(row.end)));
+  const managers = settings.hasManagers ? managerRows(ledger, settings) : null;
+
+  const report: RetentionReport = {
+    stats,
+    skipped,
+    customers: ledger.customers.size,
+    firstDate: ledger.isEmpty ? null : isoDate(ledger.earliestDay),
+    lastDate: ledger.isEmpty ? null : isoDate(ledger.latestDay),
+    firstPurchases,
+    secondPurchases,
+    retentionRate,
+    target: settings.target,
+    belowTarget: retentionRate !== null && retentionRate < settings.target,
+    period: settings.period,
+    withinDays: settings.withinDays ?? null,
+    maturityDays,
+    medianDaysToSecond: medianDays,
+    repeatRevenueShare: settings.hasAmounts ? (repeatRevenueShare(ledger) ?? null) : null,
+    cohorts,
+    cohortsOmitted: cohortRows.length - cohorts.length,
+    managers: managers?.slice(0, REPORT_LIMITS.managers) ?? null,
+    managersOmitted: Math.max(0, (managers?.length ?? 0) - REPORT_LIMITS.managers),
+    lost: lostCustomers(ledger, settings, (customer) => isMature(customer.first)),
+  };
+  return {
+    report,
+    isInWeakCohort: (key) => {
+      const customer = ledger.customers.get(key);
+      return (
+        customer !== undefined &&
+        inWindow(customer.first, window) &&
+        weakCohorts.has(periodIndex(customer.first, settings.period))
+      );
+    },
+  };
+}
+
+function cohortReportRow(row: CohortRow, settings: ReportSettings, mature: boolean): CohortReportRow {
+  return {
+    period: periodLabel(row.index, settings.period),
+    start: isoDate(row.start),
+    end: isoDate(row.end),
+    newCustomers: row.newCustomers,
+    returned: row.returned,
+    rate: row.rate,
+    tooEarly: !mature,
+    belowTarget: mature && row.rate < settings.target,
+  };
+}
+
+function managerRows(ledger: CustomerLedger, settings: ReportSettings): ManagerReportRow[] {
+  const byManager = new Map<string, { newCustomers: number; returned: number }>();
+  for (const customer of ledger.customers.values()) {
+    if (!inWindow(customer.first, settings.window ?? {})) continue;
+    let counts = byManager.get(customer.manager);
+    if (counts === undefined) byManager.set(customer.manager, (counts = { newCustomers: 0, returned: 0 }));
+    counts.newCustomers++;
+    if (hasReturned(customer, settings.withinDays)) counts.returned++;
+  }
+  return [...byManager.entries()]
+    .map(([manager, { newCustomers, returned }]) => {
+      const rate = ratio(returned, newCustomers) ?? null;
+      return { manager, newCustomers, returned, rate, belowTarget: rate !== null && rate < settings.target };
+    })
+    .sort((a, b) => b.newCustomers - a.newCustomers || a.manager.localeCompare(b.manager));
+}
+
+function lostCustomers(
+  ledger: CustomerLedger,
+  settings: ReportSettings,
+  hadTimeToReturn: (customer: CustomerRecord) => boolean,
+): RetentionReport["lost"] {
+  const lost: CustomerRecord[] = [];
+  let amount = 0;
+  for (const customer of ledger.customers.values()) {
+    if (customer.hasReturned || !inWindow(customer.first, settings.window ?? {}) || !hadTimeToReturn(customer)) continue;
+    lost.push(customer);
+    amount += customer.totalAmount;
+  }
+  lost.sort((a, b) => b.totalAmount - a.totalAmount || a.first - b.first);
+  return {
+    count: lost.length,
+    amount: settings.hasAmounts ? amount : null,
+    customers: lost.slice(0, REPORT_LIMITS.lost).map((customer) => ({
+      name: customer.name,
+      firstDate: isoDate(customer.first),
+      amount: settings.hasAmounts ? customer.totalAmount : null,
+      manager: customer.manager,
+      daysSinceFirst: ledger.latestDay - customer.first,
+    })),
+  };
+}

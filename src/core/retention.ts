@@ -1,0 +1,76 @@
+// The book's rule: second purchases ÷ first purchases, for the customers whose first purchase
+// falls in a window. Everything here reads a finished ledger; nothing re-reads the orders.
+
+import { fail } from "./problems";
+import { inWindow, type CustomerLedger, type CustomerRecord, type DayWindow } from "./ledger";
+import { median, ratio } from "./statistics";
+import { isoDate } from "./calendar";
+
+export interface RetentionCounts {
+  /** New customers: first purchase inside the window. */
+  firstPurchases: number;
+  /** Of those, the ones who came back (within `withinDays`, when given). */
+  secondPurchases: number;
+}
+
+/** Returned: a second purchase, within `withinDays` calendar days of the first when given. */
+export function hasReturned(customer: CustomerRecord, withinDays?: number): boolean {
+  return withinDays === undefined ? customer.hasReturned : customer.daysToSecond <= withinDays;
+}
+
+export function countRetention(ledger: CustomerLedger, window: DayWindow = {}, withinDays?: number): RetentionCounts {
+  let firstPurchases = 0;
+  let secondPurchases = 0;
+  for (const customer of ledger.customers.values()) {
+    if (!inWindow(customer.first, window)) continue;
+    firstPurchases++;
+    if (hasReturned(customer, withinDays)) secondPurchases++;
+  }
+  return { firstPurchases, secondPurchases };
+}
+
+/** Returned ÷ new customers, 0…1. Fails when the window has no new customers. */
+export function retentionRate(ledger: CustomerLedger, window: DayWindow = {}, withinDays?: number): number {
+  const { firstPurchases, secondPurchases } = countRetention(ledger, window, withinDays);
+  if (firstPurchases === 0) fail({ code: "noNewCustomers", value: describeWindow(window) });
+  return secondPurchases / firstPurchases;
+}
+
+/** Median days from first to second purchase among the window's new customers who returned. */
+export function medianDaysToSecond(ledger: CustomerLedger, window: DayWindow = {}): number | undefined {
+  const gaps: number[] = [];
+  for (const customer of ledger.customers.values()) {
+    if (customer.hasReturned && inWindow(customer.first, window)) gaps.push(customer.daysToSecond);
+  }
+  return median(gaps);
+}
+
+export function requireMedianDaysToSecond(ledger: CustomerLedger, window: DayWindow = {}): number {
+  return medianDaysToSecond(ledger, window) ?? fail({ code: "noReturns", value: describeWindow(window) });
+}
+
+/**
+ * Of the amount of orders dated in the ledger's amount window, the share from repeat purchases
+ * (orders after the customer's first purchase day, which is taken from the whole range).
+ * Undefined when that amount is zero.
+ */
+export function repeatRevenueShare(ledger: CustomerLedger): number | undefined {
+  const window = ledger.options.amountWindow ?? {};
+  let total = 0;
+  let firstDayTotal = 0;
+  for (const customer of ledger.customers.values()) {
+    total += customer.windowAmount;
+    if (inWindow(customer.first, window)) firstDayTotal += customer.firstDayAmount;
+  }
+  return ratio(total - firstDayTotal, total);
+}
+
+export function requireRepeatRevenueShare(ledger: CustomerLedger): number {
+  return repeatRevenueShare(ledger) ?? fail({ code: "noRevenue", value: describeWindow(ledger.options.amountWindow ?? {}) });
+}
+
+function describeWindow(window: DayWindow): string {
+  const start = window.start === undefined ? "…" : isoDate(window.start);
+  const end = window.end === undefined ? "…" : isoDate(window.end);
+  return `${start} – ${end}`;
+}
