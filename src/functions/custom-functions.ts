@@ -1,0 +1,234 @@
+// The custom functions Sheets calls. The build copies each JSDoc block onto a top-level function of
+// the same name in dist/Code.js, so what is written here is the help card users see.
+
+import { cohortMatrix, retentionCohorts } from "../core/cohorts";
+import { customerSummary } from "../core/customer-summary";
+import {
+  countRetention,
+  requireMedianDaysToSecond,
+  requireRepeatRevenueShare,
+  retentionRate,
+} from "../core/retention";
+import { HEADERS } from "../i18n/headers";
+import { measureArgument, periodArgument, windowArguments, withinDaysArgument } from "./arguments";
+import { readOrderRanges, runCustomFunction } from "./run-custom-function";
+import type { SheetEnvironment } from "./sheet-environment";
+
+type Cell = string | number | Date;
+
+function dateOf(env: SheetEnvironment, epochDay: number): Date {
+  return new Date(env.input.zone.startOf(epochDay));
+}
+
+/**
+ * Retention of new customers: those who made a second purchase ÷ those who made a first one.
+ * Below 67 % the business has "a hole in its pocket".
+ *
+ * @param {string[][]} customers Customer of each order (names or ids), one column.
+ * @param {Date[][]} order_dates Date of each order, one column of the same length.
+ * @param {Date} start_date [optional] Count customers whose first purchase is on or after this date.
+ * @param {Date} end_date [optional] Count customers whose first purchase is on or before this date.
+ * @param {number} within_days [optional] Count a return only within this many days of the first purchase.
+ * @return {number} Share of new customers who came back, from 0 to 1.
+ * @example =RETENTION_RATE(B2:B, A2:A)
+ * @customfunction
+ */
+export function RETENTION_RATE(
+  customers: unknown,
+  order_dates: unknown,
+  start_date?: unknown,
+  end_date?: unknown,
+  within_days?: unknown,
+): number {
+  return runCustomFunction((env) => {
+    const window = windowArguments(start_date, end_date, env);
+    const withinDays = withinDaysArgument(within_days);
+    return retentionRate(readOrderRanges(env, { customers, order_dates }), window, withinDays);
+  });
+}
+
+/**
+ * Number of new customers: those whose first purchase falls in the period.
+ *
+ * @param {string[][]} customers Customer of each order, one column.
+ * @param {Date[][]} order_dates Date of each order, one column of the same length.
+ * @param {Date} start_date [optional] First day of the period.
+ * @param {Date} end_date [optional] Last day of the period.
+ * @return {number} How many customers made their first purchase in the period.
+ * @example =FIRST_PURCHASES(B2:B, A2:A, DATE(2024,1,1), DATE(2024,12,31))
+ * @customfunction
+ */
+export function FIRST_PURCHASES(customers: unknown, order_dates: unknown, start_date?: unknown, end_date?: unknown): number {
+  return runCustomFunction((env) => {
+    const window = windowArguments(start_date, end_date, env);
+    return countRetention(readOrderRanges(env, { customers, order_dates }), window).firstPurchases;
+  });
+}
+
+/**
+ * Number of the period's new customers who made a second purchase.
+ *
+ * @param {string[][]} customers Customer of each order, one column.
+ * @param {Date[][]} order_dates Date of each order, one column of the same length.
+ * @param {Date} start_date [optional] First day of the period (of first purchases).
+ * @param {Date} end_date [optional] Last day of the period (of first purchases).
+ * @param {number} within_days [optional] Count a return only within this many days of the first purchase.
+ * @return {number} How many of the period's new customers came back.
+ * @example =SECOND_PURCHASES(B2:B, A2:A, , , 90)
+ * @customfunction
+ */
+export function SECOND_PURCHASES(
+  customers: unknown,
+  order_dates: unknown,
+  start_date?: unknown,
+  end_date?: unknown,
+  within_days?: unknown,
+): number {
+  return runCustomFunction((env) => {
+    const window = windowArguments(start_date, end_date, env);
+    const withinDays = withinDaysArgument(within_days);
+    return countRetention(readOrderRanges(env, { customers, order_dates }), window, withinDays).secondPurchases;
+  });
+}
+
+/**
+ * Retention by cohort: one row per period with new customers, oldest first.
+ *
+ * @param {string[][]} customers Customer of each order, one column.
+ * @param {Date[][]} order_dates Date of each order, one column of the same length.
+ * @param {string} period [optional] "month" (default), "week", "quarter" or "year" (or месяц, неделя, квартал, год).
+ * @param {number} within_days [optional] Count a return only within this many days of the first purchase.
+ * @return A table: period start, new customers, returned, retention rate.
+ * @example =RETENTION_COHORTS(B2:B, A2:A, "quarter")
+ * @customfunction
+ */
+export function RETENTION_COHORTS(
+  customers: unknown,
+  order_dates: unknown,
+  period?: unknown,
+  within_days?: unknown,
+): Cell[][] {
+  return runCustomFunction((env) => {
+    const periodName = periodArgument(period);
+    const withinDays = withinDaysArgument(within_days);
+    const rows = retentionCohorts(readOrderRanges(env, { customers, order_dates }), periodName, withinDays);
+    const h = HEADERS[env.language];
+    return [
+      [h.periodStart, h.newCustomers, h.returned, h.retentionRate],
+      ...rows.map((row): Cell[] => [dateOf(env, row.start), row.newCustomers, row.returned, row.rate]),
+    ];
+  });
+}
+
+/**
+ * The cohort triangle: for each cohort of new customers, the share (or number) who bought again
+ * 0, 1, 2 … periods after their first purchase.
+ *
+ * @param {string[][]} customers Customer of each order, one column.
+ * @param {Date[][]} order_dates Date of each order, one column of the same length.
+ * @param {string} period [optional] "month" (default), "week", "quarter" or "year".
+ * @param {string} measure [optional] "rate" (default): share of the cohort; "count": number of customers.
+ * @return A table: cohort start, cohort size, then one column per period offset.
+ * @example =COHORT_MATRIX(B2:B, A2:A, "month", "rate")
+ * @customfunction
+ */
+export function COHORT_MATRIX(customers: unknown, order_dates: unknown, period?: unknown, measure?: unknown): Cell[][] {
+  return runCustomFunction((env) => {
+    const periodName = periodArgument(period);
+    const measureName = measureArgument(measure);
+    const matrix = cohortMatrix(readOrderRanges(env, { customers, order_dates }, { trackPeriods: periodName }), periodName);
+    const h = HEADERS[env.language];
+    const offsets = Array.from({ length: matrix.offsets }, (_, k) => `+${k}`);
+    return [
+      [h.cohortStart, h.cohortSize, ...offsets],
+      ...matrix.rows.map((row): Cell[] => [
+        dateOf(env, row.start),
+        row.size,
+        ...Array.from(row.active, (active) =>
+          active === undefined ? "" : measureName === "rate" ? active / row.size : active,
+        ),
+      ]),
+    ];
+  });
+}
+
+/**
+ * Share of revenue that came from repeat purchases: orders dated after the customer's first
+ * purchase day (taken from the whole range).
+ *
+ * @param {string[][]} customers Customer of each order, one column.
+ * @param {Date[][]} order_dates Date of each order, one column of the same length.
+ * @param {number[][]} amounts Amount of each order, one column of the same length.
+ * @param {Date} start_date [optional] Count orders dated on or after this date.
+ * @param {Date} end_date [optional] Count orders dated on or before this date.
+ * @return {number} Repeat revenue ÷ all revenue of the period's orders, from 0 to 1.
+ * @example =REPEAT_REVENUE_SHARE(B2:B, A2:A, C2:C)
+ * @customfunction
+ */
+export function REPEAT_REVENUE_SHARE(
+  customers: unknown,
+  order_dates: unknown,
+  amounts: unknown,
+  start_date?: unknown,
+  end_date?: unknown,
+): number {
+  return runCustomFunction((env) => {
+    const window = windowArguments(start_date, end_date, env);
+    return requireRepeatRevenueShare(readOrderRanges(env, { customers, order_dates, amounts }, { amountWindow: window }));
+  });
+}
+
+/**
+ * Median number of days from the first to the second purchase, among the period's new customers
+ * who came back.
+ *
+ * @param {string[][]} customers Customer of each order, one column.
+ * @param {Date[][]} order_dates Date of each order, one column of the same length.
+ * @param {Date} start_date [optional] First day of the period (of first purchases).
+ * @param {Date} end_date [optional] Last day of the period (of first purchases).
+ * @return {number} Median days to the second purchase.
+ * @example =TIME_TO_SECOND_PURCHASE(B2:B, A2:A)
+ * @customfunction
+ */
+export function TIME_TO_SECOND_PURCHASE(
+  customers: unknown,
+  order_dates: unknown,
+  start_date?: unknown,
+  end_date?: unknown,
+): number {
+  return runCustomFunction((env) => {
+    const window = windowArguments(start_date, end_date, env);
+    return requireMedianDaysToSecond(readOrderRanges(env, { customers, order_dates }), window);
+  });
+}
+
+/**
+ * One row per customer: first and last purchase, number of purchases, total amount and days since
+ * the last purchase (counted to the latest order date in the data).
+ *
+ * @param {string[][]} customers Customer of each order, one column.
+ * @param {Date[][]} order_dates Date of each order, one column of the same length.
+ * @param {number[][]} amounts [optional] Amount of each order, one column of the same length.
+ * @return A table ordered by first purchase, then by name.
+ * @example =CUSTOMER_SUMMARY(B2:B, A2:A, C2:C)
+ * @customfunction
+ */
+export function CUSTOMER_SUMMARY(customers: unknown, order_dates: unknown, amounts?: unknown): Cell[][] {
+  return runCustomFunction((env) => {
+    const hasAmounts = amounts !== undefined && amounts !== "";
+    const ranges = { customers, order_dates, amounts: hasAmounts ? amounts : undefined };
+    const rows = customerSummary(readOrderRanges(env, ranges, { trackDays: true }));
+    const h = HEADERS[env.language];
+    return [
+      [h.customer, h.firstPurchase, h.lastPurchase, h.purchases, h.totalAmount, h.daysSinceLast],
+      ...rows.map((row): Cell[] => [
+        row.name,
+        dateOf(env, row.first),
+        dateOf(env, row.last),
+        row.purchases,
+        hasAmounts ? row.totalAmount : "",
+        row.daysSinceLast,
+      ]),
+    ];
+  });
+}

@@ -1,0 +1,37 @@
+// The frame every custom function runs in: read the spreadsheet's locale once, read the order
+// ranges into a ledger, and turn a core Problem into a thrown Error in the sheet's language.
+
+import { ingestOrders } from "../core/ingest";
+import { CustomerLedger, type LedgerOptions } from "../core/ledger";
+import { fail, ProblemError } from "../core/problems";
+import { problemMessage } from "../i18n/problems";
+import { columnArgument, sameLength } from "./arguments";
+import { sheetEnvironment, type SheetEnvironment } from "./sheet-environment";
+
+export function runCustomFunction<T>(body: (env: SheetEnvironment) => T): T {
+  const env = sheetEnvironment();
+  try {
+    return body(env);
+  } catch (error) {
+    if (error instanceof ProblemError) throw new Error(problemMessage(error.problem, env.language));
+    throw error;
+  }
+}
+
+export interface OrderRanges {
+  customers: unknown;
+  order_dates: unknown;
+  amounts?: unknown;
+}
+
+/** Reads the ranges into a ledger; the first unreadable row stops the function with its error. */
+export function readOrderRanges(env: SheetEnvironment, ranges: OrderRanges, options: LedgerOptions = {}): CustomerLedger {
+  const customer = columnArgument("customers", ranges.customers);
+  const date = columnArgument("order_dates", ranges.order_dates);
+  const amount = ranges.amounts === undefined ? undefined : columnArgument("amounts", ranges.amounts);
+  sameLength(customer, date, ...(amount ? [amount] : []));
+  const ledger = new CustomerLedger(options);
+  ingestOrders({ customer, date, amount }, ledger, { locale: env.input });
+  if (ledger.isEmpty) fail({ code: "noData" });
+  return ledger;
+}

@@ -1,0 +1,74 @@
+// Messages for the core's input problems. Each names the argument, the row and quotes the value.
+
+import type { Problem, ProblemCode } from "../core/problems";
+import { fill, type Catalogue, type Language } from "./language";
+
+const PROBLEMS: Catalogue<ProblemCode> = {
+  en: {
+    lengthMismatch: "{argument} has {value} rows but {otherArgument} has {otherValue}; give ranges of the same length",
+    notOneColumn: "{argument} must be one column, but it has {value} columns",
+    missingCustomer: "{argument}, row {row}: the customer is empty but the row has other values",
+    missingDate: "{argument}, row {row}: no date for customer {value}",
+    badDate: "{argument}, row {row}: cannot read {value} as a date (use a date cell, 2024-03-05 or 05.03.2024)",
+    badAmount: "{argument}, row {row}: cannot read {value} as an amount",
+    badDateArgument: "{argument}: cannot read {value} as a date",
+    startAfterEnd: "{argument} {value} is after {otherArgument} {otherValue}",
+    badWithinDays: "{argument}: {value} is not a number of days (a whole number, 0 or more)",
+    unknownPeriod: "{argument}: unknown period {value}; use month, week, quarter or year",
+    unknownMeasure: "{argument}: unknown measure {value}; use rate or count",
+    noNewCustomers: "no new customers in the period {value}: nothing to divide by",
+    noRevenue: "no amounts in the period {value}: nothing to divide by",
+    noReturns: "no customer in the period {value} made a second purchase",
+    noData: "no orders to analyse{argument}",
+  },
+  ru: {
+    lengthMismatch: "в {argument} {value} строк, а в {otherArgument} {otherValue}; диапазоны должны быть одной длины",
+    notOneColumn: "{argument} должен быть одним столбцом, а в нём столбцов: {value}",
+    missingCustomer: "{argument}, строка {row}: клиент не указан, хотя в строке есть другие значения",
+    missingDate: "{argument}, строка {row}: нет даты у клиента {value}",
+    badDate: "{argument}, строка {row}: не удалось прочитать дату {value} (нужна ячейка с датой, 2024-03-05 или 05.03.2024)",
+    badAmount: "{argument}, строка {row}: не удалось прочитать сумму {value}",
+    badDateArgument: "{argument}: не удалось прочитать дату {value}",
+    startAfterEnd: "{argument} {value} позже, чем {otherArgument} {otherValue}",
+    badWithinDays: "{argument}: {value} не число дней (нужно целое число, 0 или больше)",
+    unknownPeriod: "{argument}: неизвестный период {value}; используйте месяц, неделя, квартал или год",
+    unknownMeasure: "{argument}: неизвестная мера {value}; используйте rate или count",
+    noNewCustomers: "нет новых клиентов за период {value}: не на что делить",
+    noRevenue: "нет сумм за период {value}: не на что делить",
+    noReturns: "ни один новый клиент за период {value} не сделал вторую покупку",
+    noData: "нет заказов для анализа{argument}",
+  },
+};
+
+/** Quotes a cell value the way the user would recognise it. */
+export function quoteValue(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "«»";
+  if (Object.prototype.toString.call(value) === "[object Date]") {
+    const time = (value as Date).getTime();
+    return Number.isNaN(time) ? "«Invalid Date»" : `«${(value as Date).toISOString()}»`;
+  }
+  const text = String(value);
+  return `«${text.length > 60 ? `${text.slice(0, 57)}…` : text}»`;
+}
+
+// Counts and period descriptions go in as they are; cell values are quoted.
+const UNQUOTED: ReadonlySet<ProblemCode> = new Set([
+  "lengthMismatch",
+  "notOneColumn",
+  "noNewCustomers",
+  "noRevenue",
+  "noReturns",
+]);
+
+export function problemMessage(problem: Problem, language: Language): string {
+  const show = (value: unknown): string => (UNQUOTED.has(problem.code) ? String(value ?? "") : quoteValue(value));
+  const argument =
+    problem.code === "noData" ? (problem.argument ? `: ${problem.argument}?` : "") : (problem.argument ?? "");
+  return fill(PROBLEMS[language][problem.code], {
+    argument,
+    row: problem.row ?? "",
+    value: show(problem.value),
+    otherArgument: problem.otherArgument ?? "",
+    otherValue: show(problem.otherValue),
+  });
+}

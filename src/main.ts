@@ -1,0 +1,13 @@
+// The Apps Script entry: it only declares what Sheets and google.script.run can call. The build
+// turns every export below into a top-level `function NAME(...)` in dist/Code.js.
+
+export {
+  RETENTION_RATE,
+  FIRST_PURCHASES,
+  SECOND_PURCHASES,
+  RETENTION_COHORTS,
+  COHORT_MATRIX,
+  REPEAT_REVENUE_SHARE,
+  TIME_TO_SECOND_PURCHASE,
+  CUSTOMER_SUMMARY,
+} from "./functions/custom-functions";
