@@ -2,12 +2,15 @@
 // "ООО  Ромашка " and "ооо ромашка" are one customer and the number 12345 equals the text "12345".
 
 const WHITESPACE_RUN = /\s+/g;
+// Most names need no collapsing; testing first is much cheaper than always replacing.
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 
 /** Returns the comparison key, or "" for a blank cell. */
 export function customerKey(value: unknown): string {
   if (value === null || value === undefined) return "";
   const text = typeof value === "string" ? value : String(value);
-  return text.trim().replace(WHITESPACE_RUN, " ").toLowerCase();
+  const trimmed = text.trim();
+  return (NEEDS_COLLAPSE.test(trimmed) ? trimmed.replace(WHITESPACE_RUN, " ") : trimmed).toLowerCase();
 }
 
 /** The customer as first spelled, tidied for display (trimmed, whitespace collapsed). */

@@ -1,0 +1,105 @@
+// One benchmark case in a fresh process, so peak memory belongs to that case alone:
+//   tsx bench/core-worker.ts <case> <rows>   → prints one JSON line.
+// Inputs are what Sheets passes a custom function: 2-D arrays, Date cells at local midnight.
+
+import { analyzeTable, customerKey, inputLocale } from "../src/core";
+import { COHORT_MATRIX, RETENTION_RATE } from "../src/functions/custom-functions";
+
+const TIME_ZONE = "Europe/Moscow";
+(globalThis as Record<string, unknown>).SpreadsheetApp = {
+  getActiveSpreadsheet: () => ({ getSpreadsheetLocale: () => "ru_RU", getSpreadsheetTimeZone: () => TIME_ZONE }),
+};
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+interface Orders {
+  customers: string[][];
+  dates: Date[][];
+  table: unknown[][];
+}
+
+/** `rows` orders by rows/5 customers over three years, names in Russian and English. */
+function makeOrders(rows: number): Orders {
+  const next = random(42);
+  const customerCount = Math.max(1, Math.floor(rows / 5));
+  const midnightMoscow = Date.UTC(2022, 0, 1) - 3 * 3_600_000;
+  const customers: string[][] = new Array(rows);
+  const dates: Date[][] = new Array(rows);
+  const table: unknown[][] = new Array(rows + 1);
+  table[0] = ["Дата", "Клиент", "Сумма", "Менеджер"];
+  for (let i = 0; i < rows; i++) {
+    const id = Math.floor(next() * customerCount);
+    const name = id % 2 === 0 ? `Клиент ${id}` : `Customer ${id}`;
+    const date = new Date(midnightMoscow + Math.floor(next() * 1095) * 86_400_000);
+    customers[i] = [name];
+    dates[i] = [date];
+    table[i + 1] = [date, name, Math.round(next() * 100_000) / 100, `M${id % 7}`];
+  }
+  return { customers, dates, table };
+}
+
+/** The floor RETENTION_RATE is measured against: one loop, the same key and day normalisation. */
+function minimalLoop({ customers, dates }: Orders): number {
+  const offsetMs = 3 * 3_600_000;
+  const firstTwo = new Map<string, [number, number]>();
+  for (let i = 0; i < customers.length; i++) {
+    const key = String(customers[i]![0]).trim().replace(/\s+/g, " ").toLowerCase();
+    const day = Math.floor((dates[i]![0]!.getTime() + offsetMs) / 86_400_000);
+    const seen = firstTwo.get(key);
+    if (seen === undefined) firstTwo.set(key, [day, Infinity]);
+    else if (day < seen[0]) [seen[1], seen[0]] = [seen[0], day];
+    else if (day > seen[0] && day < seen[1]) seen[1] = day;
+  }
+  let returned = 0;
+  for (const [, second] of firstTwo.values()) if (second !== Infinity) returned++;
+  return returned / firstTwo.size;
+}
+
+const CASES: Record<string, (orders: Orders) => unknown> = {
+  minimalLoop,
+  RETENTION_RATE: ({ customers, dates }) => RETENTION_RATE(customers, dates),
+  COHORT_MATRIX: ({ customers, dates }) => COHORT_MATRIX(customers, dates, "month", "rate"),
+  sidebarAnalysis: ({ table }) =>
+    analyzeTable(table, {
+      mapping: { date: 0, customer: 1, amount: 2, manager: 3 },
+      headers: table[0] as string[],
+      headerRow: 0,
+      firstRowNumber: 1,
+      locale: inputLocale("ru_RU", TIME_ZONE),
+      settings: { target: 0.67, period: "month" },
+    }).report,
+};
+
+const [caseName = "RETENTION_RATE", rowsText = "10000", repeatText = "5"] = process.argv.slice(2);
+const body = CASES[caseName];
+if (!body) throw new Error(`unknown case ${caseName}`);
+const orders = makeOrders(Number(rowsText));
+customerKey(""); // load the core before timing
+const inputRssMb = process.memoryUsage().rss / 2 ** 20;
+const timesMs: number[] = [];
+let result: unknown;
+for (let i = 0; i < Number(repeatText); i++) {
+  const start = performance.now();
+  result = body(orders);
+  timesMs.push(performance.now() - start);
+}
+timesMs.sort((a, b) => a - b);
+console.log(
+  JSON.stringify({
+    case: caseName,
+    rows: Number(rowsText),
+    medianMs: timesMs[timesMs.length >> 1],
+    inputRssMb,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    check: typeof result === "number" ? result : undefined,
+  }),
+);

@@ -1,0 +1,73 @@
+// Core throughput: RETENTION_RATE, COHORT_MATRIX and the full sidebar analysis at growing sizes,
+// each case in its own process (bench/core-worker.ts) so that peak memory is that case's own.
+// Standalone: `tsx bench/core.ts`; `npm run bench` includes it in bench/RESULTS.md.
+
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const WORKER = fileURLToPath(new URL("./core-worker.ts", import.meta.url));
+const SIZES = [10_000, 100_000, 1_000_000, 5_000_000];
+const CASES = ["RETENTION_RATE", "COHORT_MATRIX", "sidebarAnalysis", "minimalLoop"];
+
+interface Measurement {
+  case: string;
+  rows: number;
+  medianMs: number;
+  inputRssMb: number;
+  peakRssMb: number;
+}
+
+function repeatsFor(rows: number): number {
+  return rows <= 10_000 ? 15 : rows <= 100_000 ? 9 : rows <= 1_000_000 ? 5 : 3;
+}
+
+function measure(caseName: string, rows: number): Measurement {
+  const output = execFileSync(process.execPath, ["--import", "tsx", WORKER, caseName, String(rows), String(repeatsFor(rows))], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(output.trim().split("\n").pop()!) as Measurement;
+}
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export async function benchCore(log: (line: string) => void = () => {}): Promise<string> {
+  const results = new Map<string, Measurement>();
+  for (const rows of SIZES) {
+    for (const caseName of CASES) {
+      const m = measure(caseName, rows);
+      results.set(`${caseName}@${rows}`, m);
+      log(`core ${caseName} ${rows} rows: ${fmt(m.medianMs, 1)} ms, peak ${fmt(m.peakRssMb)} MB`);
+    }
+  }
+  const lines = [
+    "## Core throughput",
+    "",
+    "Inputs as Sheets passes them to a custom function: 2-D arrays, Date cells at local midnight",
+    "(Europe/Moscow), rows/5 customers, Russian and English names, three years of dates. Median of",
+    "repeated runs in one process per case; peak RSS includes the input arrays themselves (shown apart).",
+    "",
+    "| rows | case | median | rows/s | peak RSS | of which input |",
+    "|---:|---|---:|---:|---:|---:|",
+  ];
+  for (const rows of SIZES) {
+    for (const caseName of CASES.filter((c) => c !== "minimalLoop")) {
+      const m = results.get(`${caseName}@${rows}`)!;
+      lines.push(
+        `| ${fmt(rows)} | ${caseName} | ${fmt(m.medianMs, 1)} ms | ${fmt((rows / m.medianMs) * 1000)} | ${fmt(m.peakRssMb)} MB | ${fmt(m.inputRssMb)} MB |`,
+      );
+    }
+  }
+  lines.push("", "`RETENTION_RATE` against a minimal single loop with the same key and day normalisation (target: within 1.5×):", "");
+  lines.push("| rows | minimal loop | RETENTION_RATE | ratio |", "|---:|---:|---:|---:|");
+  for (const rows of SIZES) {
+    const floor = results.get(`minimalLoop@${rows}`)!;
+    const ours = results.get(`RETENTION_RATE@${rows}`)!;
+    lines.push(`| ${fmt(rows)} | ${fmt(floor.medianMs, 1)} ms | ${fmt(ours.medianMs, 1)} ms | ${fmt(ours.medianMs / floor.medianMs, 2)}× |`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(await benchCore((line) => console.error(line)));
+}
