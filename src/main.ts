@@ -11,3 +11,6 @@ export {
   TIME_TO_SECOND_PURCHASE,
   CUSTOMER_SUMMARY,
 } from "./functions/custom-functions";
+export { onOpen, onInstall, showRetentionReport, menuHighlightBelowTarget, menuClearHighlighting } from "./addon/menu";
+export { getSidebarState, analyzeSelection, highlightBelowTarget, clearHighlighting } from "./addon/server";
+export { createTemplate, createTemplateWithSampleOrders } from "./addon/template";

@@ -1,0 +1,93 @@
+// Sample orders for the template, so the dashboard is alive at once. Generated from a fixed seed
+// and a fixed calendar (two years up to SAMPLE_LAST_DAY), so every run writes the same orders and
+// the dashboard's figures can be checked. Pure: no Apps Script here.
+
+import { dayFromCivil } from "../core/calendar";
+import { SAMPLE_NAMES, type SampleNames } from "../i18n/template";
+import { fill, type Language } from "../i18n/language";
+
+export const SAMPLE_LAST_DAY = dayFromCivil(2025, 12, 31);
+const SAMPLE_DAYS = 730;
+export const DEFAULT_SAMPLE_CUSTOMERS = 300;
+const SEED = 20_240_301;
+
+export interface SampleOrder {
+  /** Epoch day. */
+  day: number;
+  customer: string;
+  amount: number;
+  manager: string;
+  project: boolean;
+}
+
+/** mulberry32: a tiny, well-mixed 32-bit generator; plenty for sample data and fully repeatable. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Every company and person name once, shuffled; past the pool, names repeat with a number. */
+function customerNames(names: SampleNames, count: number, random: () => number): string[] {
+  const pool = [
+    ...names.companyForms.flatMap((form) => names.companyStems.map((stem) => form.replace("{stem}", stem))),
+    ...names.people.flatMap(({ given, family }) =>
+      given.flatMap((g) => family.map((f) => fill(names.personPattern, { given: g, family: f }))),
+    ),
+    ...names.oddNames,
+  ];
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return Array.from({ length: count }, (_, i) => {
+    const name = pool[i % pool.length]!;
+    return i < pool.length ? name : `${name} ${Math.floor(i / pool.length) + 1}`;
+  });
+}
+
+// Each manager keeps new customers at a different rate: the dashboard then shows months on both
+// sides of 67 %, as real data does.
+const RETURN_CHANCE_BY_MANAGER = [0.88, 0.72, 0.5] as const;
+const PROJECT_SHARE = 0.04;
+const MEAN_DAYS_BETWEEN_ORDERS = 50;
+const MORE_ORDERS_CHANCE = 0.55;
+
+/** A typical order: dollars in English, roubles (about 90 times more) in Russian. */
+function orderAmount(language: Language, base: number, random: () => number): number {
+  const scale = language === "ru" ? 90 : 1;
+  return Math.round((base * (0.7 + 0.6 * random()) * scale) / 10) * 10;
+}
+
+/** Orders of `customers` customers, oldest first; the business grows a little over the two years. */
+export function sampleOrders(language: Language, customers = DEFAULT_SAMPLE_CUSTOMERS): SampleOrder[] {
+  const random = seededRandom(SEED);
+  const names = SAMPLE_NAMES[language];
+  const firstDay = SAMPLE_LAST_DAY - SAMPLE_DAYS + 1;
+  const orders: SampleOrder[] = [];
+  for (const customer of customerNames(names, customers, random)) {
+    const managerIndex = Math.floor(random() * names.managers.length);
+    const manager = names.managers[managerIndex]!;
+    // The power skews first purchases towards the later months: a growing business.
+    let day = firstDay + Math.floor(random() ** 0.8 * SAMPLE_DAYS);
+    const base = 40 + Math.round(random() * random() * 900);
+    if (random() < PROJECT_SHARE) {
+      orders.push({ day, customer, amount: orderAmount(language, base * 12, random), manager, project: true });
+      continue;
+    }
+    orders.push({ day, customer, amount: orderAmount(language, base, random), manager, project: false });
+    let comesBack = random() < (RETURN_CHANCE_BY_MANAGER[managerIndex] ?? 0.6);
+    while (comesBack) {
+      day += 1 + Math.floor(-Math.log(1 - random()) * MEAN_DAYS_BETWEEN_ORDERS);
+      if (day > SAMPLE_LAST_DAY) break;
+      orders.push({ day, customer, amount: orderAmount(language, base, random), manager, project: false });
+      comesBack = random() < MORE_ORDERS_CHANCE;
+    }
+  }
+  return orders.sort((a, b) => a.day - b.day);
+}

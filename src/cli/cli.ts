@@ -1,0 +1,57 @@
+// The whole command as a function: arguments and environment in, exit code and text out. It
+// neither prints nor exits, so tests call it in-process; main.ts is the thin layer that does.
+
+import { ADDON_VERSION } from "../version";
+import type { Language } from "../i18n/language";
+import { CliError, EXIT_DATA, EXIT_OK, EXIT_USAGE, renderMessage, text } from "./errors";
+import { languageOfArguments, parseInvocation } from "./options";
+import { renderHtml } from "./render-html";
+import { renderJson } from "./render-json";
+import { renderText } from "./render-text";
+import { runReport } from "./report-command";
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  writeFile(path: string, content: string): void;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(argv: readonly string[], io: CliIo): CliResult {
+  let language: Language = languageOfArguments(argv, io.env);
+  try {
+    const invocation = parseInvocation(argv, io.env);
+    if (invocation.kind === "version") return { exitCode: EXIT_OK, stdout: `${ADDON_VERSION}\n`, stderr: "" };
+    if (invocation.kind === "help") return { exitCode: EXIT_OK, stdout: `${text(invocation.language, "usage")}\n`, stderr: "" };
+    const { options } = invocation;
+    language = options.language;
+    const outcome = runReport(options, io.onProgress);
+    let stderr = "";
+    if (options.html !== undefined) {
+      writeReportFile(io, options.html, renderHtml(outcome, language));
+      stderr = `${text(language, "htmlWritten", { path: options.html })}\n`;
+    }
+    const color = options.color !== false && io.stdoutIsTTY && !io.env.NO_COLOR;
+    const stdout = options.json ? renderJson(outcome, language) : renderText(outcome, language, color);
+    return { exitCode: EXIT_OK, stdout, stderr };
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    const message = `sheets-retention: ${renderMessage(error.detail, language)}\n`;
+    const usage = error.exitCode === EXIT_USAGE ? `\n${text(language, "usage")}\n` : "";
+    return { exitCode: error.exitCode, stdout: "", stderr: message + usage };
+  }
+}
+
+function writeReportFile(io: CliIo, path: string, content: string): void {
+  try {
+    io.writeFile(path, content);
+  } catch (error) {
+    throw new CliError(EXIT_DATA, { key: "cannotRead", values: { path, reason: (error as Error).message } });
+  }
+}

@@ -1,0 +1,46 @@
+// Failures of the command as data: an exit code and what to say, rendered in the user's language
+// by the outermost layer only.
+
+import type { Problem } from "../core/problems";
+import { CLI_MESSAGES } from "../i18n/cli";
+import { fill, type Language } from "../i18n/language";
+import { problemMessage } from "../i18n/problems";
+
+export type CliMessageKey = keyof (typeof CLI_MESSAGES)["en"];
+
+export type CliMessage =
+  | { key: CliMessageKey; values?: Record<string, string | number> }
+  | { problem: Problem };
+
+export const EXIT_OK = 0;
+/** The data cannot be read: no file, no customer or date column, not one readable order. */
+export const EXIT_DATA = 1;
+/** Wrong usage: an unknown flag, a bad flag value, no file given. */
+export const EXIT_USAGE = 2;
+
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: typeof EXIT_DATA | typeof EXIT_USAGE,
+    readonly detail: CliMessage,
+  ) {
+    super("key" in detail ? detail.key : detail.problem.code);
+    this.name = "CliError";
+  }
+}
+
+export function usageError(detail: CliMessage): CliError {
+  return new CliError(EXIT_USAGE, detail);
+}
+
+export function dataError(detail: CliMessage): CliError {
+  return new CliError(EXIT_DATA, detail);
+}
+
+export function renderMessage(detail: CliMessage, language: Language): string {
+  if ("problem" in detail) return problemMessage(detail.problem, language);
+  return fill(CLI_MESSAGES[language][detail.key], detail.values ?? {});
+}
+
+export function text(language: Language, key: CliMessageKey, values: Record<string, string | number> = {}): string {
+  return fill(CLI_MESSAGES[language][key], values);
+}

@@ -1,0 +1,104 @@
+// Reading dates, amounts and customer keys straight from bytes, for the common simple shapes
+// only. Each function returns NaN (or false) when the shape is not the simple one, and the caller
+// then hands the text to the core's parser: the rules stay in the core, these are shortcuts that
+// must agree with it (test/cli/fast-cells.test.ts checks that on random input).
+
+import { dayFromCivil, isValidCivil } from "../core/calendar";
+
+const DASH = 0x2d;
+const DOT = 0x2e;
+const COMMA = 0x2c;
+const SPACE = 0x20;
+
+function digit(bytes: Uint8Array, at: number): number {
+  const d = bytes[at]! - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+}
+
+function twoDigits(bytes: Uint8Array, at: number): number {
+  return digit(bytes, at) * 10 + digit(bytes, at + 1);
+}
+
+function fourDigits(bytes: Uint8Array, at: number): number {
+  return twoDigits(bytes, at) * 100 + twoDigits(bytes, at + 2);
+}
+
+/** Epoch day per y·512 + m·32 + d: few distinct dates, many rows. */
+const civilDays = new Map<number, number>();
+
+function civilDay(year: number, month: number, day: number): number {
+  // Out-of-range parts must not reach the code below, where 2024-01-33 would alias 2024-02-01.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && year >= 0)) return NaN;
+  const code = year * 512 + month * 32 + day;
+  let epochDay = civilDays.get(code);
+  if (epochDay === undefined) {
+    epochDay = isValidCivil(year, month, day) ? dayFromCivil(year, month, day) : NaN;
+    if (civilDays.size > 100_000) civilDays.clear();
+    civilDays.set(code, epochDay);
+  }
+  return epochDay;
+}
+
+/** `YYYY-MM-DD` or `DD.MM.YYYY` exactly; NaN for anything else (or an impossible date). */
+export function fastDay(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start !== 10) return NaN;
+  if (bytes[start + 4] === DASH && bytes[start + 7] === DASH) {
+    return civilDay(fourDigits(bytes, start), twoDigits(bytes, start + 5), twoDigits(bytes, start + 8));
+  }
+  if (bytes[start + 2] === DOT && bytes[start + 5] === DOT) {
+    return civilDay(fourDigits(bytes, start + 6), twoDigits(bytes, start + 3), twoDigits(bytes, start));
+  }
+  return NaN;
+}
+
+const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+/** Up to 15 digits an integer is exact in a double, so digits ÷ 10^k rounds like Number(text). */
+const MAX_DIGITS = 15;
+
+/**
+ * `-?digits`, `-?digits.digits` or `-?digits,digits` (up to 6 decimals); NaN for anything else.
+ * A comma followed by exactly three digits is a thousands separator unless the locale writes
+ * decimal commas, as in the core's `parseAmount`.
+ */
+export function fastAmount(bytes: Uint8Array, start: number, end: number, decimalComma: boolean): number {
+  let i = start;
+  const negative = bytes[i] === DASH;
+  if (negative) i++;
+  let value = 0;
+  const intStart = i;
+  for (let d = digit(bytes, i); i < end && d === d; d = digit(bytes, ++i)) value = value * 10 + d;
+  const intDigits = i - intStart;
+  if (intDigits === 0 || intDigits > MAX_DIGITS) return NaN;
+  if (i < end) {
+    const separator = bytes[i];
+    if (separator !== DOT && separator !== COMMA) return NaN;
+    const fracStart = ++i;
+    for (let d = digit(bytes, i); i < end && d === d; d = digit(bytes, ++i)) value = value * 10 + d;
+    const fracDigits = i - fracStart;
+    if (i !== end || fracDigits === 0 || fracDigits >= POWERS_OF_TEN.length || intDigits + fracDigits > MAX_DIGITS) return NaN;
+    const isDecimal = separator === DOT || decimalComma || fracDigits !== 3;
+    if (isDecimal) value /= POWERS_OF_TEN[fracDigits]!;
+  }
+  return negative ? -value : value;
+}
+
+/**
+ * True when the bytes are printable ASCII with no capital letters and single inner spaces only:
+ * then the text is already its own `customerKey` (trimmed, collapsed, lower case).
+ */
+export function isOwnCustomerKey(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end <= start) return false;
+  let afterSpace = true; // a leading space is as bad as a double one
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    if (c === SPACE) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if (c < 0x21 || c > 0x7e || (c >= 0x41 && c <= 0x5a)) {
+      return false;
+    } else {
+      afterSpace = false;
+    }
+  }
+  return !afterSpace;
+}

@@ -1,0 +1,162 @@
+// The one place that reads the command line. Everything after works on `CliOptions`.
+
+import { parseArgs } from "node:util";
+import { parseDateText, inputLocale, type InputLocale } from "../core/cells";
+import type { Field } from "../core/columns";
+import type { DayWindow } from "../core/ledger";
+import { parsePeriod, type Period } from "../core/periods";
+import type { Problem } from "../core/problems";
+import { DEFAULT_TARGET } from "../core/report";
+import { languageForLocale, type Language } from "../i18n/language";
+import { usageError } from "./errors";
+import { delimiterFromFlag, parseEncoding, type Encoding } from "./sniff";
+
+export interface CliOptions {
+  file: string;
+  /** Columns named on the command line: a header name or a 1-based number, as typed. */
+  columns: Partial<Record<Exclude<Field, "dealType">, string>>;
+  exclude?: { column: string; value: string };
+  target: number;
+  period: Period;
+  withinDays?: number;
+  window: DayWindow;
+  locale: InputLocale;
+  language: Language;
+  encoding?: Encoding;
+  delimiter?: number;
+  json: boolean;
+  html?: string;
+  /** False for --no-color; undefined lets the terminal decide. */
+  color?: boolean;
+}
+
+export type Invocation =
+  | { kind: "help"; language: Language }
+  | { kind: "version" }
+  | { kind: "report"; options: CliOptions };
+
+const FLAGS = {
+  customer: { type: "string" },
+  date: { type: "string" },
+  amount: { type: "string" },
+  manager: { type: "string" },
+  exclude: { type: "string" },
+  target: { type: "string" },
+  period: { type: "string" },
+  "within-days": { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  locale: { type: "string" },
+  encoding: { type: "string" },
+  delimiter: { type: "string" },
+  json: { type: "boolean" },
+  html: { type: "string" },
+  "no-color": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** `ru_RU.UTF-8` → `ru_RU`; the C/POSIX locale and an empty one mean en_US. */
+export function localeFromEnvironment(env: Record<string, string | undefined>): string {
+  const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  const locale = raw.split(/[.@]/)[0] ?? "";
+  return locale === "" || locale === "C" || locale === "POSIX" ? "en_US" : locale;
+}
+
+/** The language for messages before (or without) a successful parse. */
+export function languageOfArguments(argv: readonly string[], env: Record<string, string | undefined>): Language {
+  const at = argv.findIndex((arg) => arg === "--locale" || arg.startsWith("--locale="));
+  const flag = at < 0 ? undefined : argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1];
+  return languageForLocale(flag ?? localeFromEnvironment(env));
+}
+
+export function parseInvocation(argv: readonly string[], env: Record<string, string | undefined>): Invocation {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageError({ key: "badOption", values: { detail: (error as Error).message } });
+  }
+  const { values, positionals } = parsed;
+  const localeName = values.locale ?? localeFromEnvironment(env);
+  const language = languageForLocale(localeName);
+  if (values.help) return { kind: "help", language };
+  if (values.version) return { kind: "version" };
+  const files = positionals[0] === "report" ? positionals.slice(1) : positionals;
+  if (files.length === 0) throw usageError({ key: "missingFile" });
+  if (files.length > 1) throw usageError({ key: "extraArguments", values: { value: files.slice(1).join(" ") } });
+  const locale = inputLocale(localeName, "UTC");
+  const options: CliOptions = {
+    file: files[0]!,
+    columns: { customer: values.customer, date: values.date, amount: values.amount, manager: values.manager },
+    exclude: values.exclude === undefined ? undefined : parseExclude(values.exclude),
+    target: values.target === undefined ? DEFAULT_TARGET : parseTarget(values.target),
+    period: values.period === undefined ? "month" : parsePeriodFlag(values.period),
+    withinDays: values["within-days"] === undefined ? undefined : parseWithinDays(values["within-days"]),
+    window: parseWindow(values.from, values.to, locale),
+    locale,
+    language,
+    encoding: values.encoding === undefined ? undefined : parseEncodingFlag(values.encoding),
+    delimiter: values.delimiter === undefined ? undefined : parseDelimiterFlag(values.delimiter),
+    json: values.json ?? false,
+    html: values.html,
+    color: values["no-color"] ? false : undefined,
+  };
+  return { kind: "report", options };
+}
+
+function parseExclude(text: string): { column: string; value: string } {
+  const at = text.indexOf("=");
+  if (at <= 0) throw usageError({ key: "badExclude", values: { value: text } });
+  return { column: text.slice(0, at).trim(), value: text.slice(at + 1) };
+}
+
+/** A percentage, `67`, `67%` or `67,5`. */
+function parseTarget(text: string): number {
+  const percent = Number(text.trim().replace(/\s*%$/, "").replace(",", "."));
+  if (!Number.isFinite(percent) || percent <= 0 || percent > 100 || text.trim() === "") {
+    throw usageError({ key: "badTarget", values: { value: text } });
+  }
+  return percent / 100;
+}
+
+function parsePeriodFlag(text: string): Period {
+  return parsePeriod(text) ?? fail({ code: "unknownPeriod", argument: "--period", value: text });
+}
+
+function parseWithinDays(text: string): number {
+  const days = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(days)) {
+    fail({ code: "badWithinDays", argument: "--within-days", value: text });
+  }
+  return days;
+}
+
+function parseWindow(from: string | undefined, to: string | undefined, locale: InputLocale): DayWindow {
+  const day = (flag: string, text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
+    return parseDateText(text, locale.slashOrder) ?? fail({ code: "badDateArgument", argument: flag, value: text });
+  };
+  const window: DayWindow = { start: day("--from", from), end: day("--to", to) };
+  if (window.start !== undefined && window.end !== undefined && window.start > window.end) {
+    fail({ code: "startAfterEnd", argument: "--from", value: from, otherArgument: "--to", otherValue: to });
+  }
+  return window;
+}
+
+function parseEncodingFlag(text: string): Encoding {
+  return parseEncoding(text) ?? badValue("badEncoding", text);
+}
+
+function parseDelimiterFlag(text: string): number {
+  return delimiterFromFlag(text) ?? badValue("badDelimiter", text);
+}
+
+/** A flag value the core's own rules reject, reported with the core's message. */
+function fail(problem: Problem): never {
+  throw usageError({ problem });
+}
+
+function badValue(key: "badEncoding" | "badDelimiter", value: string): never {
+  throw usageError({ key, values: { value } });
+}

@@ -1,0 +1,181 @@
+// Turns CSV records into ledger orders. Rows in the common simple shape take a fast path that reads
+// bytes directly; every other row (blank customer, a date with a time, an unreadable amount, an
+// excluded deal …) goes through the core's `ingestOrders`, one row at a time, so the rules for
+// what counts, what is skipped and why live in the core only.
+
+import { isBlank, parseAmount, parseDateText, type InputLocale } from "../core/cells";
+import type { ColumnMapping, Field } from "../core/columns";
+import { customerKey } from "../core/customer-key";
+import { ingestOrders, type ColumnRef, type IngestStats, type OrderColumns } from "../core/ingest";
+import type { CustomerLedger } from "../core/ledger";
+import type { Problem } from "../core/problems";
+import type { CsvRecord } from "./csv-scanner";
+import { fastAmount, fastDay, isOwnCustomerKey } from "./fast-cells";
+import type { FieldDecoder } from "./sniff";
+import { ByteInterner } from "./byte-interner";
+
+export interface SinkOptions {
+  mapping: ColumnMapping;
+  /** How each mapped column is named in messages (its header, or "column 3"). */
+  columnNames: Partial<Record<Field, string>>;
+  locale: InputLocale;
+  decode: FieldDecoder;
+  /** Deal type whose rows are left out (needs mapping.dealType). */
+  excludeDealType?: string;
+  onSkippedRow: (problem: Problem) => void;
+}
+
+/** Caches of values that are not customers (dates with times, managers) are emptied past this size. */
+const CACHE_LIMIT = 100_000;
+
+/**
+ * Raw bytes → meaning, kept apart for quoted fields with doubled quotes (same bytes, other text).
+ * `find` remembers the field's hash so that a following `remember` of the same field reuses it.
+ */
+class FieldCache<V> {
+  private readonly plain = new ByteInterner<V>();
+  private readonly escaped = new ByteInterner<V>();
+  private lastHash = 0;
+
+  constructor(private readonly limit: number) {}
+
+  find(record: CsvRecord, column: number): V | undefined {
+    const start = record.starts[column]!;
+    const end = record.ends[column]!;
+    this.lastHash = ByteInterner.hash(record.bytes, start, end);
+    return (record.escaped[column] ? this.escaped : this.plain).get(record.bytes, start, end, this.lastHash);
+  }
+
+  /** Stores the value of the field that `find` just missed. */
+  remember(record: CsvRecord, column: number, value: V): V {
+    const interner = record.escaped[column] ? this.escaped : this.plain;
+    if (interner.size >= this.limit) interner.clear();
+    interner.set(record.bytes, record.starts[column]!, record.ends[column]!, this.lastHash, value);
+    return value;
+  }
+}
+
+export class OrderSink {
+  readonly stats: IngestStats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
+  private readonly customer: number;
+  private readonly date: number;
+  private readonly amount: number;
+  private readonly manager: number;
+  private readonly dealType: number;
+  private readonly widthNeeded: number;
+  private readonly decimalComma: boolean;
+  private readonly excludeKey: string | undefined;
+  /** Customer bytes → customerKey: grows with distinct spellings, that is with customers. */
+  private readonly customerKeys = new FieldCache<string>(Number.POSITIVE_INFINITY);
+  private readonly days = new FieldCache<number>(CACHE_LIMIT);
+  private readonly texts = new FieldCache<string>(CACHE_LIMIT);
+  private readonly dealTypeKeys = new FieldCache<string>(CACHE_LIMIT);
+  /** The one-row table that slow rows are handed to `ingestOrders` in. */
+  private readonly slowRow: unknown[][] = [[]];
+  private readonly slowColumns: OrderColumns;
+
+  constructor(
+    private readonly ledger: CustomerLedger,
+    private readonly options: SinkOptions,
+  ) {
+    const { mapping } = options;
+    this.customer = mapping.customer ?? -1;
+    this.date = mapping.date ?? -1;
+    this.amount = mapping.amount ?? -1;
+    this.manager = mapping.manager ?? -1;
+    const excluding = options.excludeDealType !== undefined && mapping.dealType !== undefined;
+    this.dealType = excluding ? mapping.dealType! : -1;
+    this.excludeKey = excluding ? customerKey(options.excludeDealType) : undefined;
+    this.widthNeeded = Math.max(this.customer, this.date, this.amount, this.manager, this.dealType) + 1;
+    this.decimalComma = options.locale.decimalComma;
+    const ref = (field: Field, column: number): ColumnRef | undefined =>
+      column < 0 ? undefined : { argument: options.columnNames[field] ?? "", values: this.slowRow, column };
+    this.slowColumns = {
+      customer: ref("customer", this.customer)!,
+      date: ref("date", this.date)!,
+      amount: ref("amount", this.amount),
+      manager: ref("manager", this.manager),
+      dealType: ref("dealType", this.dealType),
+    };
+  }
+
+  readonly onRecord = (record: CsvRecord): void => {
+    if (record.count < this.widthNeeded) return this.slow(record);
+    // A spelling met before belongs to a customer already in the ledger (spellings are cached
+    // only once their row is added), so only a new spelling is decoded and looked up.
+    const known = this.customerKeys.find(record, this.customer);
+    const key = known ?? this.keyOf(record, this.customer);
+    if (key === "") return this.slow(record);
+    const day = this.dayOf(record);
+    if (day !== day) return this.slow(record);
+    const amount = this.amount < 0 ? 0 : this.amountOf(record);
+    if (amount !== amount) return this.slow(record);
+    if (this.dealType >= 0 && this.dealTypeKey(record) === this.excludeKey) return this.slow(record);
+    const manager = this.manager < 0 ? undefined : this.managerText(record);
+    if (known === undefined) {
+      this.ledger.add(key, this.fieldText(record, this.customer), day, amount, manager);
+      this.customerKeys.remember(record, this.customer, key);
+    } else {
+      this.ledger.add(key, key, day, amount, manager);
+    }
+    this.stats.rows++;
+    this.stats.orders++;
+  };
+
+  /** The field as text: decoded, quotes unescaped. */
+  fieldText(record: CsvRecord, column: number): string {
+    const text = this.options.decode(record.bytes, record.starts[column]!, record.ends[column]!);
+    return record.escaped[column] ? text.replaceAll('""', '"') : text;
+  }
+
+  private keyOf(record: CsvRecord, column: number): string {
+    const start = record.starts[column]!;
+    const end = record.ends[column]!;
+    if (!record.escaped[column] && isOwnCustomerKey(record.bytes, start, end)) return record.bytes.toString("latin1", start, end);
+    return customerKey(this.fieldText(record, column));
+  }
+
+  private dayOf(record: CsvRecord): number {
+    const day = fastDay(record.bytes, record.starts[this.date]!, record.ends[this.date]!);
+    if (day === day) return day;
+    const cached = this.days.find(record, this.date);
+    if (cached !== undefined) return cached;
+    const parsed = parseDateText(this.fieldText(record, this.date), this.options.locale.slashOrder) ?? NaN;
+    return this.days.remember(record, this.date, parsed);
+  }
+
+  private dealTypeKey(record: CsvRecord): string {
+    return this.dealTypeKeys.find(record, this.dealType) ?? this.dealTypeKeys.remember(record, this.dealType, this.keyOf(record, this.dealType));
+  }
+
+  private managerText(record: CsvRecord): string {
+    return this.texts.find(record, this.manager) ?? this.texts.remember(record, this.manager, this.fieldText(record, this.manager));
+  }
+
+  private amountOf(record: CsvRecord): number {
+    const amount = fastAmount(record.bytes, record.starts[this.amount]!, record.ends[this.amount]!, this.decimalComma);
+    if (amount === amount) return amount;
+    const text = this.fieldText(record, this.amount);
+    return isBlank(text) ? 0 : (parseAmount(text, this.decimalComma) ?? NaN);
+  }
+
+  /** The core decides: skipped (with its reason), blank, excluded or, after all, an order. */
+  private slow(record: CsvRecord): void {
+    const cells: unknown[] = [];
+    for (const column of [this.customer, this.date, this.amount, this.manager, this.dealType]) {
+      if (column >= 0) cells[column] = column < record.count ? this.fieldText(record, column) : undefined;
+    }
+    this.slowRow[0] = cells;
+    const stats = ingestOrders(this.slowColumns, this.ledger, {
+      locale: this.options.locale,
+      excludeDealType: this.excludeKey === undefined ? undefined : this.options.excludeDealType,
+      firstRowNumber: record.line,
+      onSkippedRow: this.options.onSkippedRow,
+    });
+    this.stats.rows += stats.rows;
+    this.stats.blankRows += stats.blankRows;
+    this.stats.excludedRows += stats.excludedRows;
+    this.stats.skippedRows += stats.skippedRows;
+    this.stats.orders += stats.orders;
+  }
+}

@@ -1,0 +1,232 @@
+// Reads an order CSV into a ledger: sniff the encoding and delimiter from the first chunk, find
+// the header and the columns as the sidebar does, then stream the whole file in big chunks
+// through the byte scanner. Memory holds one chunk plus the ledger (which grows with customers).
+
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { parseAmount, parseDateText, isBlank, type InputLocale } from "../core/cells";
+import { detectLayout, mapHeader, type ColumnMapping, type Field } from "../core/columns";
+import { customerKey } from "../core/customer-key";
+import type { IngestStats } from "../core/ingest";
+import type { CustomerLedger } from "../core/ledger";
+import type { Problem } from "../core/problems";
+import type { Language } from "../i18n/language";
+import { CsvScanner } from "./csv-scanner";
+import { dataError, text } from "./errors";
+import type { CliOptions } from "./options";
+import { OrderSink } from "./order-sink";
+import { detectDelimiter, detectEncoding, fieldDecoder, hasUtf8Bom, type Encoding, type FieldDecoder } from "./sniff";
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Rows looked at to find the header and guess columns; the core scans the first 10 for a header. */
+const SAMPLE_ROWS = 50;
+
+export interface ReadSettings {
+  path: string;
+  encoding?: Encoding;
+  delimiter?: number;
+  columns: CliOptions["columns"];
+  exclude?: CliOptions["exclude"];
+  locale: InputLocale;
+  language: Language;
+  ledger: CustomerLedger;
+  onSkippedRow: (problem: Problem) => void;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+export interface FileLayout {
+  encoding: Encoding;
+  delimiter: string;
+  /** File line of the header, or null for a file without one. */
+  headerLine: number | null;
+  mapping: ColumnMapping;
+  /** How each mapped column is named in messages. */
+  columnNames: Partial<Record<Field, string>>;
+}
+
+export interface ReadResult {
+  stats: IngestStats;
+  layout: FileLayout;
+  bytes: number;
+}
+
+export function readOrders(settings: ReadSettings): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(settings.path, "r");
+  } catch (error) {
+    throw dataError({ key: "cannotRead", values: { path: settings.path, reason: (error as Error).message } });
+  }
+  try {
+    return readOpenFile(fd, settings);
+  } catch (error) {
+    if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("E")) {
+      throw dataError({ key: "cannotRead", values: { path: settings.path, reason: error.message } });
+    }
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
+  const totalBytes = fstatSync(fd).size;
+  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let filled = readSync(fd, buffer, 0, buffer.length, null);
+  let bytesRead = filled;
+  if (hasUtf8Bom(buffer.subarray(0, filled))) {
+    buffer.copy(buffer, 0, 3, filled);
+    filled -= 3;
+  }
+  const first = buffer.subarray(0, filled);
+  const encoding = settings.encoding ?? detectEncoding(first);
+  const decode = fieldDecoder(encoding);
+  const delimiter = settings.delimiter ?? detectDelimiter(first);
+  const sample = sampleRows(first, delimiter, decode, bytesRead >= totalBytes);
+  const { headerRow, mapping, header } = findLayout(sample.rows, settings);
+  const layout: FileLayout = {
+    encoding,
+    delimiter: String.fromCharCode(delimiter),
+    headerLine: headerRow < 0 ? null : sample.lines[headerRow]!,
+    mapping,
+    columnNames: columnNames(mapping, header, settings.language),
+  };
+
+  const sink = new OrderSink(settings.ledger, {
+    mapping,
+    columnNames: layout.columnNames,
+    locale: settings.locale,
+    decode,
+    excludeDealType: settings.exclude?.value,
+    onSkippedRow: settings.onSkippedRow,
+  });
+  let leadingRecords = headerRow + 1;
+  const scanner = new CsvScanner(delimiter, (record) => {
+    if (leadingRecords > 0) leadingRecords--;
+    else sink.onRecord(record);
+  });
+  for (;;) {
+    const final = bytesRead >= totalBytes;
+    const consumed = scanner.scan(buffer.subarray(0, filled), final);
+    settings.onProgress?.(bytesRead, totalBytes);
+    if (final) break;
+    const tail = filled - consumed;
+    if (consumed === 0 && tail === buffer.length) {
+      // One record longer than a chunk: make room for it.
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, filled);
+      buffer = bigger;
+    } else {
+      buffer.copy(buffer, 0, consumed, filled);
+    }
+    filled = tail;
+    const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+    filled += read;
+    bytesRead += read;
+    if (read === 0) bytesRead = totalBytes; // the file shrank while we read it
+  }
+  return { stats: sink.stats, layout, bytes: totalBytes };
+}
+
+function sampleRows(
+  bytes: Buffer,
+  delimiter: number,
+  decode: FieldDecoder,
+  final: boolean,
+): { rows: string[][]; lines: number[] } {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const scanner = new CsvScanner(delimiter, (record) => {
+    const row: string[] = [];
+    for (let k = 0; k < record.count; k++) {
+      const value = decode(record.bytes, record.starts[k]!, record.ends[k]!);
+      row.push(record.escaped[k] ? value.replaceAll('""', '"') : value);
+    }
+    rows.push(row);
+    lines.push(record.line);
+    return rows.length < SAMPLE_ROWS;
+  });
+  scanner.scan(bytes, final);
+  return { rows, lines };
+}
+
+type FlagField = keyof CliOptions["columns"];
+const FLAG_FIELDS: readonly FlagField[] = ["customer", "date", "amount", "manager"];
+const FLAG_OF: Record<Field, string> = {
+  customer: "--customer",
+  date: "--date",
+  amount: "--amount",
+  manager: "--manager",
+  dealType: "--exclude",
+};
+
+const isColumnNumber = (name: string): boolean => /^\d+$/.test(name.trim());
+
+/** The header row and column mapping: named columns first, else the core's detection. */
+function findLayout(
+  rows: readonly string[][],
+  settings: ReadSettings,
+): { headerRow: number; mapping: ColumnMapping; header: readonly string[] } {
+  const named: [Field, string][] = FLAG_FIELDS.flatMap((field): [Field, string][] => {
+    const name = settings.columns[field];
+    return name === undefined ? [] : [[field, name]];
+  });
+  if (settings.exclude) named.push(["dealType", settings.exclude.column]);
+  const byName = named.filter(([, name]) => !isColumnNumber(name));
+  let headerRow: number;
+  let mapping: ColumnMapping;
+  if (byName.length > 0) {
+    headerRow = rows.slice(0, 10).findIndex((row) => byName.every(([, name]) => columnIndex(row, name) >= 0));
+    mapping = headerRow < 0 ? {} : mapHeader(rows[headerRow]!);
+  } else {
+    const locale = settings.locale;
+    ({ headerRow, mapping } = detectLayout(typedCells(rows, locale), (cell) => looksLikeDate(cell, locale)));
+  }
+  const header = rows[Math.max(headerRow, 0)] ?? [];
+  for (const [field, name] of named) {
+    const column = isColumnNumber(name) ? Number(name) - 1 : headerRow < 0 ? -1 : columnIndex(header, name);
+    if (column < 0 || column >= header.length) {
+      throw dataError({ key: "columnNotFound", values: { flag: FLAG_OF[field], value: `«${name}»`, header: listHeader(header) } });
+    }
+    for (const other of Object.keys(mapping) as Field[]) if (mapping[other] === column) delete mapping[other];
+    mapping[field] = column;
+  }
+  for (const field of ["customer", "date"] as const) {
+    if (mapping[field] === undefined) {
+      const fieldName = text(settings.language, field === "customer" ? "fieldCustomer" : "fieldDate");
+      throw dataError({ key: "noColumn", values: { field: fieldName, header: listHeader(header), flag: FLAG_OF[field] } });
+    }
+  }
+  return { headerRow, mapping, header: headerRow < 0 ? [] : header };
+}
+
+function columnIndex(row: readonly string[], name: string): number {
+  const wanted = customerKey(name);
+  return row.findIndex((cell) => customerKey(cell) === wanted);
+}
+
+function listHeader(header: readonly string[]): string {
+  return header.map((cell) => `«${cell}»`).join(", ");
+}
+
+function looksLikeDate(cell: unknown, locale: InputLocale): boolean {
+  return typeof cell === "string" && parseDateText(cell, locale.slashOrder) !== undefined;
+}
+
+/** For a file without a header the core guesses from cell types: numbers are amounts, text names. */
+function typedCells(rows: readonly string[][], locale: InputLocale): unknown[][] {
+  return rows.map((row) =>
+    row.map((cell) => {
+      if (isBlank(cell) || looksLikeDate(cell, locale)) return cell;
+      return parseAmount(cell, locale.decimalComma) ?? cell;
+    }),
+  );
+}
+
+function columnNames(mapping: ColumnMapping, header: readonly string[], language: Language): Partial<Record<Field, string>> {
+  const names: Partial<Record<Field, string>> = {};
+  for (const field of Object.keys(mapping) as Field[]) {
+    const column = mapping[field]!;
+    names[field] = header[column]?.trim() || text(language, "columnNumber", { n: column + 1 });
+  }
+  return names;
+}

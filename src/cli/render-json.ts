@@ -1,0 +1,56 @@
+// The report as JSON for scripts: figures as plain numbers (rates are fractions 0…1), reasons for
+// skipped rows as localized messages.
+
+import type { Language } from "../i18n/language";
+import { problemMessage } from "../i18n/problems";
+import type { ReportOutcome } from "./report-command";
+
+export function renderJson({ file, layout, report }: ReportOutcome, language: Language): string {
+  const json = {
+    file,
+    encoding: layout.encoding,
+    delimiter: layout.delimiter,
+    headerLine: layout.headerLine,
+    columns: layout.columnNames,
+    rows: report.stats.rows,
+    orders: report.stats.orders,
+    blankRows: report.stats.blankRows,
+    excludedRows: report.stats.excludedRows,
+    skippedRowCount: report.stats.skippedRows,
+    skippedRows: report.skipped.map(({ row, problem }) => ({ row, reason: problemMessage(problem, language) })),
+    customers: report.customers,
+    firstDate: report.firstDate,
+    lastDate: report.lastDate,
+    firstPurchases: report.firstPurchases,
+    secondPurchases: report.secondPurchases,
+    retentionRate: report.retentionRate,
+    target: report.target,
+    belowTarget: report.belowTarget,
+    period: report.period,
+    withinDays: report.withinDays,
+    maturityDays: report.maturityDays,
+    medianDaysToSecond: report.medianDaysToSecond,
+    repeatRevenueShare: report.repeatRevenueShare,
+    cohorts: report.cohorts.map(({ period, start, end, newCustomers, returned, rate, tooEarly, belowTarget }) => ({
+      period,
+      start,
+      end,
+      newCustomers,
+      returned,
+      rate,
+      tooEarly,
+      belowTarget,
+    })),
+    cohortsOmitted: report.cohortsOmitted,
+    managers: report.managers?.map(({ manager, newCustomers, returned, rate, belowTarget }) => ({
+      manager,
+      newCustomers,
+      returned,
+      rate,
+      belowTarget,
+    })) ?? null,
+    managersOmitted: report.managersOmitted,
+    lost: report.lost,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,119 @@
+// The report for a terminal: the verdict first, then cohorts, managers, lost customers and the
+// rows that could not be read. Colour only when asked for (a TTY without NO_COLOR).
+
+import type { CohortReportRow, RetentionReport } from "../core/report";
+import type { Language } from "../i18n/language";
+import { problemMessage } from "../i18n/problems";
+import { text, type CliMessageKey } from "./errors";
+import { numberFormats, periodName } from "./format";
+import type { ReportOutcome } from "./report-command";
+
+const LOST_SHOWN = 10;
+const SKIPPED_SHOWN = 20;
+
+type Paint = (style: "bad" | "good" | "dim" | "bold", value: string) => string;
+
+const ANSI = { bad: "31", good: "32", dim: "2", bold: "1" } as const;
+
+function painter(color: boolean): Paint {
+  return color ? (style, value) => `\u001b[${ANSI[style]}m${value}\u001b[0m` : (_style, value) => value;
+}
+
+/** Left-aligned first column, right-aligned numbers. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? "")].length)));
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+export function renderText(outcome: ReportOutcome, language: Language, color: boolean): string {
+  const { report, layout, file } = outcome;
+  const t = (key: CliMessageKey, values: Record<string, string | number> = {}): string => text(language, key, values);
+  const paint = painter(color);
+  const f = numberFormats(language);
+  const delimiter = layout.delimiter === "\t" ? "tab" : layout.delimiter;
+  const lines: string[] = [
+    paint("bold", t("title")),
+    t("fileLine", { path: file, encoding: layout.encoding, delimiter }),
+    t("rowsLine", {
+      rows: f.integer(report.stats.rows),
+      orders: f.integer(report.stats.orders),
+      skipped: f.integer(report.stats.skippedRows),
+      blank: f.integer(report.stats.blankRows),
+      excluded: f.integer(report.stats.excludedRows),
+    }),
+    t("customersLine", { customers: f.integer(report.customers), first: report.firstDate ?? "—", last: report.lastDate ?? "—" }),
+    "",
+    paint(
+      "bold",
+      t("retentionLine", {
+        rate: f.percent(report.retentionRate),
+        returned: f.integer(report.secondPurchases),
+        newCustomers: f.integer(report.firstPurchases),
+        target: f.percent(report.target),
+      }),
+    ),
+    verdict(report, t, paint),
+  ];
+  if (report.withinDays !== null) lines.push(t("withinDaysLine", { days: report.withinDays }));
+  if (report.medianDaysToSecond !== null) lines.push(t("medianLine", { days: f.integer(report.medianDaysToSecond) }));
+  if (report.repeatRevenueShare !== null) lines.push(t("repeatShareLine", { share: f.percent(report.repeatRevenueShare) }));
+
+  lines.push("", paint("bold", t("cohortsHeading", { period: periodName(language, report.period) })));
+  if (report.cohortsOmitted > 0) lines.push(t("cohortsOmitted", { count: report.cohortsOmitted }));
+  const cohortTable = table([
+    [t("period"), t("newCustomers"), t("returned"), t("rate"), ""],
+    ...report.cohorts.map((row) => [row.period, f.integer(row.newCustomers), f.integer(row.returned), f.percent(row.rate), ""]),
+  ]);
+  lines.push(cohortTable[0]!, ...report.cohorts.map((row, k) => cohortLine(cohortTable[k + 1]!, row, t, paint)));
+
+  if (report.managers !== null) {
+    lines.push("", paint("bold", t("managersHeading")));
+    const managerTable = table([
+      [t("manager"), t("newCustomers"), t("returned"), t("rate")],
+      ...report.managers.map((row) => [row.manager || t("noManager"), f.integer(row.newCustomers), f.integer(row.returned), f.percent(row.rate)]),
+    ]);
+    lines.push(
+      managerTable[0]!,
+      ...report.managers.map((row, k) => (row.belowTarget ? paint("bad", managerTable[k + 1]!) : managerTable[k + 1]!)),
+    );
+  }
+
+  if (report.lost.count > 0) {
+    const heading = t("lostHeading", { count: f.integer(report.lost.count) });
+    const amount = report.lost.amount === null ? "" : `; ${t("lostAmount", { amount: f.money(report.lost.amount) })}`;
+    lines.push("", paint("bold", heading + amount));
+    const shown = report.lost.customers.slice(0, LOST_SHOWN);
+    lines.push(
+      ...table([
+        [t("customer"), t("firstPurchase"), t("amount"), t("daysSinceFirst")],
+        ...shown.map((c) => [c.name, c.firstDate, f.money(c.amount), f.integer(c.daysSinceFirst)]),
+      ]),
+    );
+    if (report.lost.count > shown.length) lines.push(t("moreLost", { count: f.integer(report.lost.count - shown.length) }));
+  }
+
+  if (report.stats.skippedRows > 0) {
+    lines.push("", paint("bold", t("skippedHeading", { count: f.integer(report.stats.skippedRows) })));
+    const shown = report.skipped.slice(0, SKIPPED_SHOWN);
+    lines.push(...shown.map(({ row, problem }) => t("skippedRow", { row, reason: problemMessage(problem, language) })));
+    const more = report.stats.skippedRows - shown.length;
+    if (more > 0) lines.push(t("moreSkipped", { count: f.integer(more) }));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function verdict(report: RetentionReport, t: (key: CliMessageKey) => string, paint: Paint): string {
+  if (report.retentionRate === null) return t("verdictNone");
+  return report.belowTarget ? paint("bad", t("verdictBelow")) : paint("good", t("verdictOk"));
+}
+
+function cohortLine(line: string, row: CohortReportRow, t: (key: CliMessageKey) => string, paint: Paint): string {
+  if (row.tooEarly) return paint("dim", `${line}  ${t("tooEarly")}`);
+  if (row.belowTarget) return paint("bad", `${line}  ${t("belowTarget")}`);
+  return line;
+}

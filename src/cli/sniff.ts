@@ -1,0 +1,98 @@
+// What kind of CSV a file is, from its first bytes: the encoding (UTF-8 with or without a BOM,
+// else Windows-1251, which is what Russian Excel and 1C export) and the delimiter.
+
+import { isUtf8 } from "node:buffer";
+
+export type Encoding = "utf-8" | "windows-1251";
+
+const ENCODING_NAMES: Record<string, Encoding> = {
+  "utf-8": "utf-8",
+  utf8: "utf-8",
+  "windows-1251": "windows-1251",
+  "win-1251": "windows-1251",
+  cp1251: "windows-1251",
+  "cp-1251": "windows-1251",
+  win1251: "windows-1251",
+  "1251": "windows-1251",
+};
+
+export function parseEncoding(name: string): Encoding | undefined {
+  return ENCODING_NAMES[name.trim().toLowerCase()];
+}
+
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export function hasUtf8Bom(bytes: Buffer): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/**
+ * UTF-8 when the sample is valid UTF-8, else Windows-1251. The sample is cut at its last line
+ * break so that a character split by the chunk boundary does not count as invalid.
+ */
+export function detectEncoding(sample: Buffer): Encoding {
+  if (hasUtf8Bom(sample)) return "utf-8";
+  const lastBreak = sample.lastIndexOf(0x0a);
+  const whole = lastBreak > 0 ? sample.subarray(0, lastBreak) : sample;
+  return isUtf8(whole) ? "utf-8" : "windows-1251";
+}
+
+/** Decodes a byte range of the file; the CLI's only way from bytes to text that is not ASCII. */
+export type FieldDecoder = (bytes: Buffer, start: number, end: number) => string;
+
+export function fieldDecoder(encoding: Encoding): FieldDecoder {
+  if (encoding === "utf-8") return (bytes, start, end) => bytes.toString("utf8", start, end);
+  const decoder = new TextDecoder("windows-1251");
+  return (bytes, start, end) => decoder.decode(bytes.subarray(start, end));
+}
+
+const CANDIDATES = [0x2c, 0x3b, 0x09] as const; // comma, semicolon, tab
+
+/**
+ * The candidate (comma, semicolon, tab) that splits the first lines into the same number of
+ * fields most consistently; quotes are respected so that "1,5" inside quotes does not count.
+ */
+export function detectDelimiter(sample: Buffer): number {
+  const lines = sampleLines(sample, 20);
+  let best: number = CANDIDATES[0];
+  let bestScore = -1;
+  for (const candidate of CANDIDATES) {
+    const counts = lines.map((line) => countOutsideQuotes(line, candidate));
+    const first = counts[0] ?? 0;
+    if (first === 0) continue;
+    const score = counts.filter((count) => count === first).length * 1000 + first;
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  }
+  return best;
+}
+
+function sampleLines(sample: Buffer, limit: number): Buffer[] {
+  const lines: Buffer[] = [];
+  let start = 0;
+  let inQuotes = false;
+  for (let i = 0; i < sample.length && lines.length < limit; i++) {
+    const c = sample[i];
+    if (c === 0x22) inQuotes = !inQuotes;
+    else if (c === 0x0a && !inQuotes) {
+      lines.push(sample.subarray(start, i));
+      start = i + 1;
+    }
+  }
+  if (lines.length === 0) lines.push(sample);
+  return lines.filter((line) => line.length > 0 && !(line.length === 1 && line[0] === 0x0d));
+}
+
+function countOutsideQuotes(line: Buffer, byte: number): number {
+  let count = 0;
+  let inQuotes = false;
+  for (const c of line) {
+    if (c === 0x22) inQuotes = !inQuotes;
+    else if (c === byte && !inQuotes) count++;
+  }
+  return count;
+}
+
+export function delimiterFromFlag(text: string): number | undefined {
+  const named: Record<string, number> = { ",": 0x2c, comma: 0x2c, ";": 0x3b, semicolon: 0x3b, "\\t": 0x09, "\t": 0x09, tab: 0x09 };
+  return named[text.toLowerCase()];
+}

@@ -1,0 +1,247 @@
+// Everything the command line says, in English and Russian.
+
+import type { Catalogue } from "./language";
+
+type CliKey =
+  | "usage"
+  | "badOption"
+  | "missingFile"
+  | "extraArguments"
+  | "badTarget"
+  | "badEncoding"
+  | "badDelimiter"
+  | "badExclude"
+  | "cannotRead"
+  | "columnNotFound"
+  | "noColumn"
+  | "noOrders"
+  | "noOrdersFirstSkip"
+  | "columnNumber"
+  | "fieldCustomer"
+  | "fieldDate"
+  | "fieldAmount"
+  | "fieldManager"
+  | "fieldDealType"
+  | "title"
+  | "fileLine"
+  | "rowsLine"
+  | "customersLine"
+  | "retentionLine"
+  | "verdictBelow"
+  | "verdictOk"
+  | "verdictNone"
+  | "withinDaysLine"
+  | "medianLine"
+  | "repeatShareLine"
+  | "cohortsHeading"
+  | "cohortsOmitted"
+  | "period"
+  | "newCustomers"
+  | "returned"
+  | "rate"
+  | "belowTarget"
+  | "tooEarly"
+  | "managersHeading"
+  | "manager"
+  | "noManager"
+  | "lostHeading"
+  | "lostAmount"
+  | "customer"
+  | "firstPurchase"
+  | "amount"
+  | "daysSinceFirst"
+  | "moreLost"
+  | "skippedHeading"
+  | "moreSkipped"
+  | "skippedRow"
+  | "htmlTitle"
+  | "chartTitle"
+  | "targetLabel"
+  | "htmlWritten"
+  | "monthly"
+  | "weekly"
+  | "quarterly"
+  | "yearly";
+
+export const CLI_MESSAGES: Catalogue<CliKey> = {
+  en: {
+    usage: `Usage: sheets-retention report FILE.csv [options]
+
+Retention of new customers (second purchases ÷ first purchases) from an order CSV, against the
+67 % rule. Columns, delimiter (, ; tab) and encoding (UTF-8, Windows-1251) are detected.
+
+Columns (a header name or a number from 1):
+  --customer COL        customer column
+  --date COL            order date column
+  --amount COL          order amount column
+  --manager COL         manager column (whose new customers come back)
+  --exclude COL=VALUE   leave out rows whose COL is VALUE (one-off project deals)
+
+Analysis:
+  --target PERCENT      target retention, default 67
+  --period NAME         month (default), week, quarter, year (or месяц, неделя, квартал, год)
+  --within-days N       count a return only within N days of the first purchase
+  --from DATE           new customers: first purchase on or after DATE
+  --to DATE             … and on or before DATE
+
+Input and output:
+  --locale LOCALE       ru_RU, en_US, en_GB …: date order, decimal comma, language (default: $LANG)
+  --encoding NAME       utf-8 or windows-1251 (default: detected)
+  --delimiter CHAR      , ; or tab (default: detected)
+  --json                print the report as JSON
+  --html FILE           also write the report as a standalone HTML page
+  --no-color            plain text even in a terminal (so does NO_COLOR=1)
+  -h, --help            this text
+  -v, --version         the version
+
+Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage.`,
+    badOption: "{detail}",
+    missingFile: "which CSV file? e.g. sheets-retention report orders.csv",
+    extraArguments: "unexpected arguments: {value}",
+    badTarget: "--target: {value} is not a percentage between 0 and 100",
+    badEncoding: "--encoding: unknown encoding {value}; use utf-8 or windows-1251",
+    badDelimiter: "--delimiter: {value} is not one of , ; tab",
+    badExclude: "--exclude: {value} is not COLUMN=VALUE",
+    cannotRead: "cannot read {path}: {reason}",
+    columnNotFound: "{flag}: no column {value} (the columns are: {header})",
+    noColumn: "no {field} column found (the columns are: {header}); name it with {flag}",
+    noOrders: "{path}: no order could be read",
+    noOrdersFirstSkip: "{path}: no order could be read; the first problem: {reason}",
+    columnNumber: "column {n}",
+    fieldCustomer: "customer",
+    fieldDate: "date",
+    fieldAmount: "amount",
+    fieldManager: "manager",
+    fieldDealType: "deal type",
+    title: "Retention of new customers",
+    fileLine: "File {path} ({encoding}, delimiter {delimiter})",
+    rowsLine: "Rows: {rows}; orders: {orders}; skipped: {skipped}; blank: {blank}; left out as one-off deals: {excluded}",
+    customersLine: "Customers: {customers}, orders from {first} to {last}",
+    retentionLine: "Retention: {rate} ({returned} of {newCustomers} new customers came back); target {target}",
+    verdictBelow: "Below target: a hole in the pocket, customers are won and lost.",
+    verdictOk: "At or above target: the business keeps the customers it wins.",
+    verdictNone: "No new customers in the chosen window.",
+    withinDaysLine: "A return counts within {days} days of the first purchase.",
+    medianLine: "Median time to the second purchase: {days} days",
+    repeatShareLine: "Repeat revenue share: {share}",
+    cohortsHeading: "Cohorts by first purchase ({period})",
+    cohortsOmitted: "({count} older cohorts left out)",
+    period: "Period",
+    newCustomers: "New",
+    returned: "Returned",
+    rate: "Rate",
+    belowTarget: "below target",
+    tooEarly: "too early to judge",
+    managersHeading: "Managers: whose new customers come back",
+    manager: "Manager",
+    noManager: "(none)",
+    lostHeading: "Customers who never came back: {count}",
+    lostAmount: "they spent {amount} in total",
+    customer: "Customer",
+    firstPurchase: "First purchase",
+    amount: "Amount",
+    daysSinceFirst: "Days since",
+    moreLost: "… and {count} more",
+    skippedHeading: "Skipped rows: {count}",
+    moreSkipped: "… and {count} more",
+    skippedRow: "line {row}: {reason}",
+    htmlTitle: "Retention of new customers — {file}",
+    chartTitle: "Retention by cohort, with the target",
+    targetLabel: "target {target}",
+    htmlWritten: "HTML report written to {path}",
+    monthly: "month",
+    weekly: "week",
+    quarterly: "quarter",
+    yearly: "year",
+  },
+  ru: {
+    usage: `Использование: sheets-retention report ФАЙЛ.csv [параметры]
+
+Удержание новых клиентов (вторые покупки ÷ первые покупки) по CSV с заказами, против правила
+67 %. Столбцы, разделитель (, ; табуляция) и кодировка (UTF-8, Windows-1251) определяются сами.
+
+Столбцы (название из заголовка или номер с 1):
+  --customer СТОЛБЕЦ    клиент
+  --date СТОЛБЕЦ        дата заказа
+  --amount СТОЛБЕЦ      сумма заказа
+  --manager СТОЛБЕЦ     менеджер (чьи новые клиенты возвращаются)
+  --exclude СТОЛБЕЦ=ЗНАЧЕНИЕ  не учитывать строки с этим значением (разовые проектные сделки)
+
+Анализ:
+  --target ПРОЦЕНТ      целевое удержание, по умолчанию 67
+  --period ПЕРИОД       месяц (по умолчанию), неделя, квартал, год (или month, week, quarter, year)
+  --within-days N       считать возврат только в течение N дней после первой покупки
+  --from ДАТА           новые клиенты: первая покупка не раньше ДАТЫ
+  --to ДАТА             … и не позже ДАТЫ
+
+Ввод и вывод:
+  --locale ЛОКАЛЬ       ru_RU, en_US …: порядок в датах, десятичная запятая, язык (по умолчанию $LANG)
+  --encoding ИМЯ        utf-8 или windows-1251 (по умолчанию определяется)
+  --delimiter СИМВОЛ    , ; или tab (по умолчанию определяется)
+  --json                вывести отчёт в JSON
+  --html ФАЙЛ           записать отчёт отдельной HTML-страницей
+  --no-color            без цвета даже в терминале (как и NO_COLOR=1)
+  -h, --help            эта справка
+  -v, --version         версия
+
+Коды выхода: 0 готово, 1 данные не читаются, 2 неверный вызов.`,
+    badOption: "{detail}",
+    missingFile: "какой CSV-файл? например: sheets-retention report orders.csv",
+    extraArguments: "лишние аргументы: {value}",
+    badTarget: "--target: {value} не процент от 0 до 100",
+    badEncoding: "--encoding: неизвестная кодировка {value}; используйте utf-8 или windows-1251",
+    badDelimiter: "--delimiter: {value} не один из , ; tab",
+    badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
+    cannotRead: "не удалось прочитать {path}: {reason}",
+    columnNotFound: "{flag}: нет столбца {value} (столбцы: {header})",
+    noColumn: "не найден столбец «{field}» (столбцы: {header}); укажите его через {flag}",
+    noOrders: "{path}: не удалось прочитать ни одного заказа",
+    noOrdersFirstSkip: "{path}: не удалось прочитать ни одного заказа; первая проблема: {reason}",
+    columnNumber: "столбец {n}",
+    fieldCustomer: "клиент",
+    fieldDate: "дата",
+    fieldAmount: "сумма",
+    fieldManager: "менеджер",
+    fieldDealType: "тип сделки",
+    title: "Удержание новых клиентов",
+    fileLine: "Файл {path} ({encoding}, разделитель {delimiter})",
+    rowsLine: "Строк: {rows}; заказов: {orders}; пропущено: {skipped}; пустых: {blank}; исключено разовых сделок: {excluded}",
+    customersLine: "Клиентов: {customers}, заказы с {first} по {last}",
+    retentionLine: "Удержание: {rate} (вернулись {returned} из {newCustomers} новых клиентов); цель {target}",
+    verdictBelow: "Ниже цели: дыра в кармане — клиентов привлекают и теряют.",
+    verdictOk: "Цель достигнута: бизнес удерживает привлечённых клиентов.",
+    verdictNone: "В выбранном окне нет новых клиентов.",
+    withinDaysLine: "Возврат засчитывается в течение {days} дней после первой покупки.",
+    medianLine: "Медиана времени до второй покупки: {days} дн.",
+    repeatShareLine: "Доля выручки от повторных покупок: {share}",
+    cohortsHeading: "Когорты по первой покупке ({period})",
+    cohortsOmitted: "(старых когорт не показано: {count})",
+    period: "Период",
+    newCustomers: "Новые",
+    returned: "Вернулись",
+    rate: "Доля",
+    belowTarget: "ниже цели",
+    tooEarly: "рано судить",
+    managersHeading: "Менеджеры: чьи новые клиенты возвращаются",
+    manager: "Менеджер",
+    noManager: "(не указан)",
+    lostHeading: "Клиенты, которые так и не вернулись: {count}",
+    lostAmount: "всего они потратили {amount}",
+    customer: "Клиент",
+    firstPurchase: "Первая покупка",
+    amount: "Сумма",
+    daysSinceFirst: "Дней прошло",
+    moreLost: "… и ещё {count}",
+    skippedHeading: "Пропущено строк: {count}",
+    moreSkipped: "… и ещё {count}",
+    skippedRow: "строка {row}: {reason}",
+    htmlTitle: "Удержание новых клиентов — {file}",
+    chartTitle: "Удержание по когортам и цель",
+    targetLabel: "цель {target}",
+    htmlWritten: "HTML-отчёт записан в {path}",
+    monthly: "месяц",
+    weekly: "неделя",
+    quarterly: "квартал",
+    yearly: "год",
+  },
+};

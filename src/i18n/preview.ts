@@ -1,0 +1,42 @@
+// The local preview page's own words (the sidebar inside it uses ./sidebar.ts).
+
+import type { Catalogue } from "./language";
+
+export type PreviewKey =
+  | "title"
+  | "selection"
+  | "select"
+  | "selectHint"
+  | "createTemplate"
+  | "templateCreated"
+  | "rowsNotShown"
+  | "sidebarTitle"
+  | "otherLanguage"
+  | "failed";
+
+export const PREVIEW: Catalogue<PreviewKey> = {
+  en: {
+    title: "Sheets retention — local preview",
+    selection: "Selection",
+    select: "Select",
+    selectHint: "Drag over row numbers to select rows, or type a range such as A1:F200",
+    createTemplate: "Create template",
+    templateCreated: "Template created: {sheets}",
+    rowsNotShown: "{count} more rows are not drawn here (the add-on still reads them)",
+    sidebarTitle: "Customer retention",
+    otherLanguage: "Русский",
+    failed: "Failed: {message}",
+  },
+  ru: {
+    title: "Удержание клиентов — локальный просмотр",
+    selection: "Выделение",
+    select: "Выделить",
+    selectHint: "Протяните по номерам строк, чтобы выделить строки, или введите диапазон, например A1:F200",
+    createTemplate: "Создать шаблон",
+    templateCreated: "Шаблон создан: {sheets}",
+    rowsNotShown: "Ещё строк не показано: {count} (надстройка их всё равно читает)",
+    sidebarTitle: "Удержание клиентов",
+    otherLanguage: "English",
+    failed: "Ошибка: {message}",
+  },
+};

@@ -1,0 +1,71 @@
+// The built dist/Code.js, loaded into a node:vm context that has only Apps Script-like globals
+// (the fake), called the way Apps Script calls it: onOpen with an event, the server functions by
+// name as google.script.run does. `npm test` builds dist/ first; alone, run `npm run build`.
+
+import { existsSync, readFileSync } from "node:fs";
+import vm from "node:vm";
+import { describe, expect, it } from "vitest";
+import { createFakeSheets, installFakeGlobals, type FakeSheets } from "../../src/fake-sheets";
+import { ORDER_LOG } from "./helpers";
+
+const CODE = new URL("../../dist/Code.js", import.meta.url);
+
+type AppsScriptFunction = (...args: unknown[]) => unknown;
+
+function loadCode(fake: FakeSheets): Record<string, AppsScriptFunction> {
+  if (!existsSync(CODE)) throw new Error("dist/Code.js is missing: run `npm run build` first");
+  const context = vm.createContext({});
+  installFakeGlobals(context, fake);
+  vm.runInContext(readFileSync(CODE, "utf8"), context, { filename: "Code.js" });
+  return context as Record<string, AppsScriptFunction>;
+}
+
+/** google.script.run passes arguments and results as JSON-like plain data. */
+const overTheWire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+describe("dist/Code.js in a vm context", () => {
+  it("adds the menu and serves the sidebar's calls, Dates coming from another realm", () => {
+    const fake = createFakeSheets({ sheets: { Orders: ORDER_LOG } });
+    fake.select("Orders!B3");
+    const code = loadCode(fake);
+    code.onOpen!({ authMode: fake.globals.ScriptApp.AuthMode.LIMITED });
+    expect(fake.ui.menus[0]!.items.filter((item) => item !== "separator").map((item) => item.functionName)).toEqual([
+      "showRetentionReport",
+      "menuHighlightBelowTarget",
+      "menuClearHighlighting",
+    ]);
+
+    const state = overTheWire(code.getSidebarState!()) as { mapping: object; settings: object; rangeA1: string };
+    expect(state.rangeA1).toBe("A1:D10");
+    const request = overTheWire({ mapping: state.mapping, settings: state.settings });
+    const response = code.analyzeSelection!(request) as { report: { firstPurchases: number; secondPurchases: number } };
+    // The same hand-computed figures as in server.test.ts: 6 new customers, 3 came back.
+    expect([response.report.firstPurchases, response.report.secondPurchases]).toEqual([6, 3]);
+    expect(overTheWire(response)).toEqual(response);
+
+    expect(code.highlightBelowTarget!(request)).toEqual({ rangeA1: "A1:D10", highlightedRows: 8 });
+    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A2:D4", "A6:D10"]);
+    expect(code.clearHighlighting!()).toEqual({ cleared: true });
+    expect(fake.sheet("Orders").describeRules()).toEqual([]);
+  });
+
+  it("reports errors as Errors with the message in the spreadsheet's language", () => {
+    const fake = createFakeSheets({ locale: "ru_RU", sheets: { S: ORDER_LOG } });
+    fake.select("S!A1:D10");
+    const code = loadCode(fake);
+    const request = { mapping: { date: 0, customer: 1 }, settings: { targetPercent: -5, period: "month", withinDays: null, excludeDealType: "" } };
+    expect(() => code.analyzeSelection!(request)).toThrow("цель: -5 не процент от 0 до 100");
+  });
+
+  it("opens the sidebar and runs the menu items", () => {
+    const fake = createFakeSheets({ sheets: { Orders: ORDER_LOG }, readHtmlFile: () => "<html></html>" });
+    fake.select("Orders!A1");
+    const code = loadCode(fake);
+    code.showRetentionReport!();
+    expect(fake.ui.sidebars.map((sidebar) => sidebar.getTitle())).toEqual(["Customer retention"]);
+    code.menuHighlightBelowTarget!();
+    code.menuClearHighlighting!();
+    expect(fake.ui.alerts[0]).toMatch(/^Highlighted 8 order rows in A1:D10/);
+    expect(fake.ui.alerts[1]).toBe("Highlighting removed.");
+  });
+});

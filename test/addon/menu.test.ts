@@ -1,0 +1,77 @@
+// The add-on menu and its items, against the in-memory SpreadsheetApp.
+
+import { describe, expect, it } from "vitest";
+import { menuClearHighlighting, menuHighlightBelowTarget, onInstall, onOpen, showRetentionReport } from "../../src/addon/menu";
+import * as main from "../../src/main";
+import { moscowDate, ORDER_LOG, useFake } from "./helpers";
+
+describe("onOpen", () => {
+  it("builds the add-on menu in the spreadsheet's language, every item calling an exported function", () => {
+    const fake = useFake({ locale: "ru_RU", sheets: { S: ORDER_LOG } });
+    onOpen({ authMode: fake.globals.ScriptApp.AuthMode.LIMITED });
+    expect(fake.ui.menus).toEqual([
+      {
+        caption: null,
+        items: [
+          { caption: "Открыть отчёт об удержании", functionName: "showRetentionReport" },
+          "separator",
+          { caption: "Подсветить клиентов ниже цели", functionName: "menuHighlightBelowTarget" },
+          { caption: "Снять подсветку", functionName: "menuClearHighlighting" },
+        ],
+      },
+    ]);
+    for (const item of fake.ui.menus[0]!.items) {
+      if (item !== "separator") expect(typeof (main as Record<string, unknown>)[item.functionName]).toBe("function");
+    }
+  });
+
+  it("does not touch the spreadsheet in AuthMode.NONE: the user's locale picks the language", () => {
+    const fake = useFake({ locale: "en_US", userLocale: "ru", sheets: { S: ORDER_LOG } });
+    fake.authMode = "NONE";
+    onInstall({ authMode: fake.globals.ScriptApp.AuthMode.NONE });
+    expect(fake.calls.get("SpreadsheetApp.getActiveSpreadsheet")).toBe(0);
+    expect(fake.ui.menus[0]!.items[0]).toEqual({ caption: "Открыть отчёт об удержании", functionName: "showRetentionReport" });
+  });
+
+  it("falls back to English when no locale can be read", () => {
+    const fake = useFake({ userLocale: "", sheets: { S: [] } });
+    fake.authMode = "NONE";
+    onOpen({ authMode: fake.globals.ScriptApp.AuthMode.NONE });
+    expect(fake.ui.menus[0]!.items[0]).toEqual({ caption: "Open retention report", functionName: "showRetentionReport" });
+  });
+});
+
+describe("menu items", () => {
+  it("opens the sidebar from the Sidebar file with a title in the spreadsheet's language", () => {
+    const fake = useFake({ locale: "ru_RU", sheets: { S: [] }, readHtmlFile: (name) => `<p>${name}</p>` });
+    showRetentionReport();
+    const [sidebar] = fake.ui.sidebars;
+    expect([sidebar!.fileName, sidebar!.getContent(), sidebar!.getTitle(), sidebar!.getWidth()]).toEqual(["Sidebar", "<p>Sidebar</p>", "Удержание клиентов", 300]);
+  });
+
+  it("highlights with the detected columns and says how many rows it marked", () => {
+    const fake = useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1");
+    menuHighlightBelowTarget();
+    // The eight rows of the January and February cohorts (see helpers.ts), in two runs.
+    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A2:D4", "A6:D10"]);
+    expect(fake.ui.alerts).toEqual([
+      "Highlighted 8 order rows in A1:D10: customers whose first-purchase cohort kept fewer than 67% of its new customers. Values and formatting are untouched; “Clear highlighting” removes it.",
+    ]);
+    menuClearHighlighting();
+    menuClearHighlighting();
+    expect(fake.ui.alerts.slice(1)).toEqual(["Highlighting removed.", "There was no highlighting to remove."]);
+    expect(fake.sheet("Orders").describeRules()).toEqual([]);
+  });
+
+  it("says so when no cohort is below target, and explains a failure instead of throwing", () => {
+    // One customer, back after a day: 100 % retention.
+    const fake = useFake({ locale: "ru_RU", sheets: { S: [["Дата", "Клиент"], [moscowDate(2024, 1, 1), "Аня"], [moscowDate(2024, 1, 2), "Аня"]] } }, "S!A1");
+    menuHighlightBelowTarget();
+    expect(fake.ui.alerts[0]).toBe("В A1:B3 нет заказов клиентов из когорт ниже цели 67 %. Ничего не подсвечено.");
+    fake.select("S!A5"); // an empty cell: no customer column to work with
+    menuHighlightBelowTarget();
+    expect(fake.ui.alerts[1]).toBe(
+      "Sheets Retention не смог завершить работу: В A5 нет столбца «Клиент»: выберите его в разделе «Столбцы» боковой панели или выделите таблицу вместе со строкой заголовков.",
+    );
+  });
+});

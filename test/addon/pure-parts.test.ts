@@ -1,0 +1,58 @@
+// The pure parts of the add-on server: row runs, A1 ranges, recognising our rule, remembered settings.
+
+import { describe, expect, it } from "vitest";
+import { HIGHLIGHT_FORMULA, isHighlightCriteria, rowRuns, rowsToHighlight, runsToA1 } from "../../src/addon/highlight";
+import { checkSettings, DEFAULT_SETTINGS, mappingForRange, parseRemembered, rememberRequest } from "../../src/addon/settings";
+
+describe("highlight ranges", () => {
+  it("merges consecutive rows into runs", () => {
+    expect(rowRuns([])).toEqual([]);
+    expect(rowRuns([5])).toEqual([[5, 5]]);
+    expect(rowRuns([2, 3, 4, 6, 8, 9])).toEqual([[2, 4], [6, 6], [8, 9]]);
+  });
+
+  it("writes each run across the range's columns", () => {
+    // Columns 26…28 are Z, AA, AB.
+    expect(runsToA1([[2, 4], [6, 6]], 26, 3)).toEqual(["Z2:AB4", "Z6:AB6"]);
+  });
+
+  it("picks the rows below the header whose customer is weak", () => {
+    const values = [["Customer"], ["Ann"], [""], ["  BO "], ["Cy"]];
+    // The table starts on sheet row 10; the header is its first row, so data rows are 11–14.
+    expect(rowsToHighlight(values, 0, 10, 0, (key) => key !== "cy")).toEqual([11, 13]);
+  });
+
+  it("recognises only its own rule", () => {
+    expect(isHighlightCriteria([HIGHLIGHT_FORMULA])).toBe(true);
+    expect(isHighlightCriteria(['=$A1="x"'])).toBe(false);
+    expect(isHighlightCriteria([0.67])).toBe(false);
+    expect(isHighlightCriteria(undefined)).toBe(false);
+  });
+});
+
+describe("remembered settings", () => {
+  it("round-trips a request through sheet columns", () => {
+    // The range starts in column C (3): range column 0 is sheet column 3, range column 2 is 5.
+    const remembered = rememberRequest({ mapping: { customer: 2, date: 0 }, settings: DEFAULT_SETTINGS }, 3);
+    expect(remembered.columns).toEqual({ customer: 5, date: 3 });
+    const parsed = parseRemembered(JSON.stringify(remembered))!;
+    // A range starting in column D (4) and 2 wide covers sheet columns 4–5: only the customer fits.
+    expect(mappingForRange(parsed, 4, 2)).toEqual({ customer: 1 });
+  });
+
+  it("ignores damaged or foreign values instead of failing", () => {
+    expect(parseRemembered(null)).toBeUndefined();
+    expect(parseRemembered("{not json")).toBeUndefined();
+    expect(parseRemembered(JSON.stringify({ columns: { customer: -1, date: 2.5 }, settings: { targetPercent: 500 } }))).toBeUndefined();
+    expect(parseRemembered(JSON.stringify({ columns: { customer: "A", date: 2 } }))).toEqual({
+      columns: { date: 2 },
+      settings: DEFAULT_SETTINGS,
+    });
+  });
+
+  it("checks settings from the page", () => {
+    expect(() => checkSettings({ ...DEFAULT_SETTINGS, targetPercent: Number.NaN })).toThrow("badTarget");
+    expect(() => checkSettings({ ...DEFAULT_SETTINGS, withinDays: 1.5 })).toThrow("badWithinDays");
+    expect(checkSettings({ ...DEFAULT_SETTINGS, excludeDealType: 3 as never }).excludeDealType).toBe("");
+  });
+});

@@ -1,0 +1,68 @@
+// The two shared real datasets, checked against a separate, deliberately naive reference: split
+// lines, group distinct purchase days per customer, count customers with two or more.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { json } from "./helpers";
+
+const DATASETS = join(__dirname, "../../../shared/datasets");
+
+function reference(rows: { customer: string; date: string }[]): { customers: number; returned: number } {
+  const days = new Map<string, Set<string>>();
+  for (const { customer, date } of rows) {
+    if (!days.has(customer)) days.set(customer, new Set());
+    days.get(customer)!.add(date);
+  }
+  return { customers: days.size, returned: [...days.values()].filter((set) => set.size >= 2).length };
+}
+
+describe("shared datasets", () => {
+  it("grocery_elog.csv: quoted cust,date, no amounts", () => {
+    const lines = readFileSync(join(DATASETS, "grocery_elog.csv"), "utf8").trim().split("\n").slice(1);
+    const rows = lines.map((line) => {
+      const [customer, date] = line.replaceAll('"', "").split(",");
+      return { customer: customer!, date: date! };
+    });
+    const expected = reference(rows);
+    // The README: 10,483 purchases by 1,525 customers.
+    expect([rows.length, expected.customers]).toEqual([10_483, 1_525]);
+    const report = json(["report", join(DATASETS, "grocery_elog.csv")]);
+    expect(report).toMatchObject({
+      rows: 10_483,
+      orders: 10_483,
+      skippedRowCount: 0,
+      firstPurchases: 1_525,
+      secondPurchases: expected.returned,
+      repeatRevenueShare: null,
+    });
+  });
+
+  it("online_retail_invoices.csv: anonymous invoices skipped with their reason, dates with times", () => {
+    const lines = readFileSync(join(DATASETS, "online_retail_invoices.csv"), "utf8").trim().split("\n");
+    const header = lines[0]!.split(",");
+    const [dateAt, customerAt] = [header.indexOf("InvoiceDate"), header.indexOf("CustomerID")];
+    const rows = lines.slice(1).map((line, k) => {
+      const cells = line.split(","); // no quoted fields in this file
+      return { line: k + 2, customer: cells[customerAt]!, date: cells[dateAt]!.slice(0, 10) };
+    });
+    const anonymous = rows.filter((row) => row.customer === "");
+    const expected = reference(rows.filter((row) => row.customer !== ""));
+    // The README: 25,900 invoices, 3,710 without a CustomerID.
+    expect([rows.length, anonymous.length]).toEqual([25_900, 3_710]);
+    const report = json(["report", join(DATASETS, "online_retail_invoices.csv")]);
+    expect(report).toMatchObject({
+      rows: 25_900,
+      orders: 25_900 - 3_710,
+      skippedRowCount: 3_710,
+      customers: expected.customers,
+      firstPurchases: expected.customers,
+      secondPurchases: expected.returned,
+      firstDate: "2010-12-01",
+      lastDate: "2011-12-09",
+    });
+    expect(report.skippedRows[0]).toEqual({
+      row: anonymous[0]!.line,
+      reason: `CustomerID, row ${anonymous[0]!.line}: the customer is empty but the row has other values`,
+    });
+  });
+});

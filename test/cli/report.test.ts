@@ -1,0 +1,221 @@
+// The report command on small files whose figures are worked out by hand below.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { encodeWindows1251 } from "../../bench/cp1251";
+import { runCli } from "../../src/cli/cli";
+import { cli, json, tempDir, writeFixture } from "./helpers";
+
+// Eleven lines: a header and ten rows.
+//   line 6: no customer → skipped; line 7: "not a date" → skipped; line 9: "abc" amount → skipped.
+//   Alice: 2024-01-05, back 2024-02-01 ("alice " is the same customer) → returned after 27 days.
+//   Bob:   2024-01-10, back 2024-03-15 (quoted "1,000.25") → returned after 21 + 29 + 15 = 65 days.
+//   Carol: 2024-02-03 twice (the same day is no return) → not returned. Frank: 2024-06-30 only.
+// New customers 4, returned 2 → 50 %. Median days to the second purchase: (27 + 65) / 2 = 46.
+// The last order is 2024-06-30, so a cohort is judged when its last day + 46 ≤ 2024-06-30:
+//   2024-01: 2 of 2 = 100 %, judged; 2024-02: 0 of 1, judged, below 67 %; 2024-06: 0 of 1, too early.
+// Managers (of the first purchase): Ivan has Alice (back) and Frank; Olga has Bob (back) and Carol.
+// Lost: Carol only (Frank is too recent: 2024-06-30 + 46 is after the last order), 20 + 5 spent.
+const ENGLISH = `Customer,Order date,Amount,Manager
+Alice,2024-01-05,100,Ivan
+Bob,2024-01-10,50.5,Olga
+alice ,2024-02-01,30,Ivan
+Carol,2024-02-03,20,Olga
+,2024-02-04,10,Olga
+Dave,not a date,10,Ivan
+Bob,2024-03-15,"1,000.25",Olga
+Erin,2024-03-20,abc,Ivan
+Carol,2024-02-03,5,Olga
+Frank,2024-06-30,10,Ivan
+`;
+
+// The same orders as a Russian Excel export: semicolons, dotted dates, decimal commas, CRLF.
+const RUSSIAN = `Клиент;Дата заказа;Сумма;Менеджер
+Алиса;05.01.2024;100;Иван
+Борис;10.01.2024;50,5;Ольга
+алиса ;01.02.2024;30;Иван
+Вера;03.02.2024;20;Ольга
+;04.02.2024;10;Ольга
+Дмитрий;не дата;10;Иван
+Борис;15.03.2024;1 000,25;Ольга
+Елена;20.03.2024;абв;Иван
+Вера;03.02.2024;5;Ольга
+Фёдор;30.06.2024;10;Иван
+`.replaceAll("\n", "\r\n");
+
+const EXPECTED_COHORTS = [
+  { period: "2024-01", newCustomers: 2, returned: 2, rate: 1, tooEarly: false, belowTarget: false },
+  { period: "2024-02", newCustomers: 1, returned: 0, rate: 0, tooEarly: false, belowTarget: true },
+  { period: "2024-06", newCustomers: 1, returned: 0, rate: 0, tooEarly: true, belowTarget: false },
+];
+
+function expectHandFigures(report: Record<string, any>): void {
+  expect(report).toMatchObject({
+    rows: 10,
+    orders: 7,
+    skippedRowCount: 3,
+    customers: 4,
+    firstPurchases: 4,
+    secondPurchases: 2,
+    retentionRate: 0.5,
+    target: 0.67,
+    belowTarget: true,
+    medianDaysToSecond: 46,
+    firstDate: "2024-01-05",
+    lastDate: "2024-06-30",
+  });
+  expect(report.skippedRows.map((skip: { row: number }) => skip.row)).toEqual([6, 7, 9]);
+  expect(report.cohorts).toEqual(EXPECTED_COHORTS.map((c) => expect.objectContaining(c)));
+  expect(report.managers.map((m: any) => [m.newCustomers, m.returned, m.rate])).toEqual([
+    [2, 1, 0.5],
+    [2, 1, 0.5],
+  ]);
+  expect(report.lost.count).toBe(1);
+  expect(report.lost.customers[0].amount).toBe(25);
+  // Amounts: 100 + 50.5 + 30 + 20 + 1000.25 + 5 + 10 = 1215.75, of which repeats 30 + 1000.25.
+  expect(report.repeatRevenueShare).toBeCloseTo(1030.25 / 1215.75, 12);
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir();
+});
+
+describe("report --json", () => {
+  it("reads an English comma CSV in UTF-8", () => {
+    const report = json(["report", writeFixture(dir, "en.csv", ENGLISH)]);
+    expectHandFigures(report);
+    expect(report).toMatchObject({ encoding: "utf-8", delimiter: ",", headerLine: 1 });
+    expect(report.managers.map((m: any) => m.manager)).toEqual(["Ivan", "Olga"]);
+    expect(report.lost.customers[0].name).toBe("Carol");
+    expect(report.skippedRows[0].reason).toContain("row 6");
+    expect(report.skippedRows[1].reason).toContain("«not a date»");
+  });
+
+  it("reads a Russian semicolon CSV in Windows-1251 and answers in Russian", () => {
+    const path = writeFixture(dir, "ru-1251.csv", encodeWindows1251(RUSSIAN));
+    const report = json(["report", path], { LANG: "ru_RU.UTF-8" });
+    expectHandFigures(report);
+    expect(report).toMatchObject({ encoding: "windows-1251", delimiter: ";" });
+    expect(report.managers.map((m: any) => m.manager)).toEqual(["Иван", "Ольга"]);
+    expect(report.lost.customers[0].name).toBe("Вера");
+    expect(report.skippedRows[1].reason).toBe(
+      "Дата заказа, строка 7: не удалось прочитать дату «не дата» (нужна ячейка с датой, 2024-03-05 или 05.03.2024)",
+    );
+  });
+
+  it("reads the Russian file as UTF-8 with a BOM, with --locale instead of LANG", () => {
+    const path = writeFixture(dir, "ru-bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(RUSSIAN)]));
+    const report = json(["report", path, "--locale", "ru_RU"]);
+    expectHandFigures(report);
+    expect(report.columns.customer).toBe("Клиент");
+  });
+
+  it("reads a tab-separated file and the same file forced to a delimiter and encoding", () => {
+    const tabbed = ENGLISH.replaceAll(",", "\t").replace('"1\t000.25"', "1000.25");
+    const path = writeFixture(dir, "en.tsv", tabbed);
+    expectHandFigures(json(["report", path]));
+    expectHandFigures(json(["report", path, "--delimiter", "tab", "--encoding", "utf-8"]));
+  });
+
+  it("takes columns by number in a file without a header", () => {
+    const headerless = ENGLISH.split("\n").slice(1).join("\n");
+    const report = json(["report", writeFixture(dir, "nohead.csv", headerless), "--customer", "1", "--date", "2", "--amount", "3", "--manager", "4"]);
+    expect(report.headerLine).toBeNull();
+    // Lines move up by one: the skipped rows are now lines 5, 6 and 8.
+    expect(report.skippedRows.map((s: any) => s.row)).toEqual([5, 6, 8]);
+    expect(report.secondPurchases).toBe(2);
+    expect(report.columns.customer).toBe("column 1");
+  });
+
+  it("takes columns by header name, overriding detection", () => {
+    const report = json(["report", writeFixture(dir, "en2.csv", ENGLISH), "--amount", "amount", "--customer", "Manager"]);
+    // Customers are now the managers: Ivan first buys 2024-01-05 and returns 2024-02-01; Olga 01-10 → 02-03.
+    expect([report.firstPurchases, report.secondPurchases]).toEqual([2, 2]);
+  });
+
+  it("leaves out one-off deals with --exclude", () => {
+    const withType = ENGLISH.split("\n")
+      .map((line, k) => (line === "" ? line : `${line},${k === 0 ? "Deal type" : k === 3 ? "Project" : "Regular"}`))
+      .join("\n");
+    // Line 4 (alice's return) is a project deal: Alice no longer returns; 1 of 4 new customers did.
+    const report = json(["report", writeFixture(dir, "deals.csv", withType), "--exclude", "Deal type=project"]);
+    expect(report).toMatchObject({ excludedRows: 1, firstPurchases: 4, secondPurchases: 1 });
+  });
+
+  it("applies --target, --period, --within-days, --from and --to", () => {
+    const path = writeFixture(dir, "en3.csv", ENGLISH);
+    // Within 30 days only Alice (27 days) counts; Bob took 65.
+    expect(json(["report", path, "--within-days", "30"]).secondPurchases).toBe(1);
+    // Window of first purchases in January: Alice and Bob, both back.
+    const january = json(["report", path, "--from", "2024-01-01", "--to", "31.01.2024", "--target", "40"]);
+    expect(january).toMatchObject({ firstPurchases: 2, secondPurchases: 2, target: 0.4, belowTarget: false });
+    expect(json(["report", path, "--period", "квартал"]).cohorts.map((c: any) => c.period)).toEqual(["2024-Q1", "2024-Q2"]);
+  });
+});
+
+describe("exit codes", () => {
+  it("0 with a text report, plain when not a terminal", () => {
+    const result = cli(["report", writeFixture(dir, "ok.csv", ENGLISH)]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("Retention: 50% (2 of 4 new customers came back); target 67%");
+    expect(result.stdout).toContain("line 9: Amount, row 9: cannot read «abc» as an amount");
+    expect(result.stdout).not.toContain("\u001b[");
+  });
+
+  it("colours a terminal, unless NO_COLOR is set", () => {
+    const path = writeFixture(dir, "tty.csv", ENGLISH);
+    const io = (env: Record<string, string>) => ({ env: { LANG: "C", ...env }, stdoutIsTTY: true, writeFile: () => {} });
+    expect(runCli(["report", path], io({})).stdout).toContain("\u001b[31m");
+    expect(runCli(["report", path], io({ NO_COLOR: "1" })).stdout).not.toContain("\u001b[");
+  });
+
+  it("2 for wrong usage, with the usage text", () => {
+    for (const argv of [["report"], ["report", "a.csv", "--bogus"], ["report", "a.csv", "--target", "150"], ["report", "a.csv", "--period", "decade"], ["report", "a.csv", "--from", "2024-05-01", "--to", "2024-01-01"]]) {
+      const result = cli(argv);
+      expect(result.exitCode, argv.join(" ")).toBe(2);
+      expect(result.stderr).toContain("Usage: sheets-retention report");
+    }
+    expect(cli(["report", "a.csv", "--period", "decade"]).stderr).toContain("--period: unknown period «decade»");
+  });
+
+  it("1 for data that cannot be read: no file, no date column, no readable order", () => {
+    expect(cli(["report", join(dir, "missing.csv")])).toMatchObject({ exitCode: 1 });
+    const noDate = cli(["report", writeFixture(dir, "nodate.csv", "Customer,Note\nAlice,hello\n")]);
+    expect(noDate.exitCode).toBe(1);
+    expect(noDate.stderr).toContain("no date column found");
+    const allBad = cli(["report", writeFixture(dir, "allbad.csv", "Customer,Date\nAlice,someday\n")]);
+    expect(allBad.exitCode).toBe(1);
+    expect(allBad.stderr).toContain("Date, row 2: cannot read «someday» as a date");
+    expect(cli(["report", writeFixture(dir, "x.csv", ENGLISH), "--customer", "Client"]).stderr).toContain("--customer: no column «Client»");
+  });
+});
+
+describe("--html", () => {
+  it("writes a standalone page where names that look like formulas or markup stay text", () => {
+    // Four one-time buyers in January (so old enough to be "lost") and one returning customer who
+    // makes the median 10 days; the last order, 2024-03-01, makes the January cohort mature.
+    const csv = [
+      "Customer,Date,Amount",
+      '"=HYPERLINK(""http://evil.example"",""x"")",2024-01-02,1',
+      "+1 555,2024-01-03,1",
+      "-2,2024-01-04,1",
+      "@SUM(A1),2024-01-05,1",
+      '"<script>alert(1)</script>",2024-01-06,1',
+      "Zoe,2024-01-07,1",
+      "Zoe,2024-01-17,1",
+      "Zoe,2024-03-01,1",
+    ].join("\n");
+    const page = join(dir, "report.html");
+    const result = cli(["report", writeFixture(dir, "evil.csv", csv), "--html", page]);
+    expect(result.exitCode).toBe(0);
+    const html = readFileSync(page, "utf8");
+    expect(html).toContain("<td>&#39;=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)</td>");
+    expect(html).toContain("<td>&#39;+1 555</td>");
+    expect(html).toContain("<td>&#39;-2</td>");
+    expect(html).toContain("<td>&#39;@SUM(A1)</td>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).not.toMatch(/<script|\b(?:src|href)=|@import|url\(/i);
+    expect(html).toContain("<svg");
+  });
+});

@@ -1,0 +1,40 @@
+// The built bin as a user runs it: `node build/cli.mjs`, real exit codes and streams.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir, writeFixture } from "./helpers";
+
+const root = join(__dirname, "../..");
+const bin = join(root, "build/cli.mjs");
+
+function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { PATH: process.env.PATH, LANG: "en_US.UTF-8" } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  const build = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts"], { cwd: root, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+}, 60_000);
+
+describe("node build/cli.mjs", () => {
+  it("prints JSON and exits 0; piped output has no colour", () => {
+    // Two customers; only A comes back: 1 of 2 = 50 %.
+    const file = writeFixture(tempDir(), "o.csv", "customer;date\nA;01.02.2024\nB;02.02.2024\nA;03.03.2024\n");
+    const json = run(["report", file, "--json"]);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ firstPurchases: 2, secondPurchases: 1, retentionRate: 0.5 });
+    const text = run(["report", file]);
+    expect(text.stdout).toContain("Retention: 50%");
+    expect(text.stdout).not.toContain("\u001b[");
+  });
+
+  it("exits 2 on a bad flag and 1 on a missing file", () => {
+    const bad = run(["report", "x.csv", "--nope"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("Usage:");
+    const missing = run(["report", "/nonexistent/orders.csv"]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("cannot read /nonexistent/orders.csv");
+  });
+});

@@ -1,0 +1,256 @@
+// "Create template" against the fake SpreadsheetApp, evaluated in HyperFormula: every Dashboard
+// formula works, its figures agree with the core's own results, nothing is overwritten, and the
+// number of Apps Script calls does not grow with the number of sample orders.
+
+import { beforeEach, describe, expect, it } from "vitest";
+import { buildTemplate, freeSheetName } from "../../src/addon/template";
+import { sampleOrders } from "../../src/addon/template-sample";
+import { dayFromCivil, dayToSerial, civilFromDay } from "../../src/core/calendar";
+import { cohortMatrix, retentionCohorts } from "../../src/core/cohorts";
+import { customerKey } from "../../src/core/customer-key";
+import { customerSummary } from "../../src/core/customer-summary";
+import { CustomerLedger, type LedgerOptions } from "../../src/core/ledger";
+import { countRetention, medianDaysToSecond, repeatRevenueShare, retentionRate } from "../../src/core/retention";
+import { createFakeSheets, installFakeGlobals, type FakeSheets } from "../../src/fake-sheets";
+import { evaluateWorkbook, type EvaluatedCell } from "../../src/preview/hyperformula";
+
+function fakeWith(locale: string, sheets?: Record<string, unknown[][]>): FakeSheets {
+  return installFakeGlobals(globalThis, createFakeSheets({ locale, timeZone: "Europe/Moscow", ...(sheets ? { sheets } : {}) }));
+}
+
+function build(fake: FakeSheets, sampleCustomers = 0) {
+  return buildTemplate(fake.globals.SpreadsheetApp.getActiveSpreadsheet(), { sampleCustomers });
+}
+
+/** The formulas of a sheet, as "A1 → formula". */
+function formulasOf(fake: FakeSheets, sheet: string): Map<string, string> {
+  const grid = fake.sheet(sheet).grid;
+  const formulas = new Map<string, string>();
+  for (let row = 1; row <= grid.lastRow(); row++) {
+    for (let column = 1; column <= grid.lastColumn(); column++) {
+      const formula = grid.format("formula", row, column);
+      if (formula !== "") formulas.set(`${String.fromCharCode(64 + column)}${row}`, formula);
+    }
+  }
+  return formulas;
+}
+
+/** The sample orders in a ledger built by hand, without the sheet, the formulas or HyperFormula. */
+function sampleLedger(language: "en" | "ru", customers: number, options: LedgerOptions = {}): CustomerLedger {
+  const ledger = new CustomerLedger(options);
+  for (const order of sampleOrders(language, customers)) ledger.add(customerKey(order.customer), order.customer, order.day, order.amount);
+  return ledger;
+}
+
+function column(rows: EvaluatedCell[][] | undefined, from: number, index: number): EvaluatedCell[] {
+  return (rows ?? []).slice(from).map((row) => row[index] ?? null).filter((cell) => cell !== null && cell !== "");
+}
+
+describe("the Dashboard on sample orders, evaluated in HyperFormula", () => {
+  const CUSTOMERS = 120;
+  let fake: FakeSheets;
+  let dashboard: string;
+  let evaluated: ReturnType<typeof evaluateWorkbook>;
+
+  beforeEach(() => {
+    fake = fakeWith("en_US");
+    dashboard = build(fake, CUSTOMERS).dashboardSheet;
+    evaluated = evaluateWorkbook(fake.spreadsheet);
+  });
+
+  it("evaluates every formula without an error", () => {
+    expect(evaluated.errors).toEqual([]);
+    for (const cell of formulasOf(fake, dashboard).keys()) {
+      expect(evaluated.value(dashboard, cell), cell).not.toBeNull();
+    }
+  });
+
+  it("shows the headline figures the core computes from the same orders", () => {
+    const ledger = sampleLedger("en", CUSTOMERS);
+    const all = countRetention(ledger);
+    expect(evaluated.value(dashboard, "B4")).toBe(0.67);
+    expect(evaluated.value(dashboard, "B5")).toBeCloseTo(retentionRate(ledger), 9);
+    expect(evaluated.value(dashboard, "B6")).toBe(all.firstPurchases);
+    expect(evaluated.value(dashboard, "B7")).toBe(all.secondPurchases);
+
+    // EDATE(latest, -12) + 1: the same day of the month a year earlier, plus one day.
+    const latest = civilFromDay(ledger.latestDay);
+    const window = { start: dayFromCivil(latest.year - 1, latest.month, latest.day) + 1, end: ledger.latestDay };
+    expect(evaluated.value(dashboard, "B8")).toBe(dayToSerial(window.start));
+    expect(evaluated.value(dashboard, "B9")).toBe(dayToSerial(window.end));
+    const lastYear = countRetention(ledger, window);
+    expect(evaluated.value(dashboard, "B10")).toBe(lastYear.firstPurchases);
+    expect(evaluated.value(dashboard, "B11")).toBe(lastYear.secondPurchases);
+
+    expect(evaluated.value(dashboard, "B12")).toBeCloseTo(repeatRevenueShare(sampleLedger("en", CUSTOMERS, { amountWindow: {} }))!, 9);
+    expect(evaluated.value(dashboard, "B13")).toBe(medianDaysToSecond(ledger));
+  });
+
+  it("spills the monthly cohorts, the customer table, the one-off buyers and the triangle as the core has them", () => {
+    const rows = evaluated.values[dashboard];
+    const cohorts = retentionCohorts(sampleLedger("en", CUSTOMERS), "month");
+    expect(column(rows, 16, 0)).toEqual(cohorts.map((cohort) => dayToSerial(cohort.start)));
+    expect(column(rows, 16, 1)).toEqual(cohorts.map((cohort) => cohort.newCustomers));
+    expect(column(rows, 16, 2)).toEqual(cohorts.map((cohort) => cohort.returned));
+    expect((column(rows, 16, 3) as number[]).map((rate) => rate.toFixed(9))).toEqual(cohorts.map((c) => c.rate.toFixed(9)));
+
+    const summary = customerSummary(sampleLedger("en", CUSTOMERS, { trackDays: true }));
+    expect(column(rows, 16, 10)).toEqual(summary.map((row) => row.name));
+    const once = summary.filter((row) => row.purchases === 1);
+    expect(once.length).toBeGreaterThan(0);
+    expect(column(rows, 16, 5)).toEqual(once.map((row) => row.name));
+    expect(column(rows, 16, 6)).toEqual(once.map((row) => dayToSerial(row.first)));
+    expect(column(rows, 16, 8)).toEqual(once.map((row) => row.daysSinceLast));
+
+    const matrix = cohortMatrix(sampleLedger("en", CUSTOMERS, { trackPeriods: "month" }), "month");
+    expect(column(rows, 16, 17)).toEqual(matrix.rows.map((row) => dayToSerial(row.start)));
+    const firstCohort = rows![16]!.slice(19, 19 + matrix.offsets) as number[];
+    expect(firstCohort.map((rate) => rate.toFixed(9))).toEqual(matrix.rows[0]!.active.map((n) => (n! / matrix.rows[0]!.size).toFixed(9)));
+  });
+});
+
+describe("the Dashboard on a tiny order log worked out by hand", () => {
+  it("gives the figures computed on paper", () => {
+    const fake = fakeWith("en_US");
+    const { ordersSheet, dashboardSheet } = build(fake);
+    const day = (m: number, d: number): Date => new Date(Date.UTC(2024, m - 1, d) - 3 * 3_600_000); // Moscow midnight
+    fake.sheet(ordersSheet).getRange(2, 1, 7, 3).setValues([
+      [day(1, 10), "Anna", 100],
+      [day(1, 20), "Boris", 50],
+      [day(2, 5), " anna ", 30], // the same customer as Anna: case and spaces do not count
+      [day(3, 1), "Vera", 70],
+      [day(3, 15), "Boris", 20],
+      [day(3, 15), "Boris", 10], // a second order on the same day is not a second purchase day
+      [day(4, 1), "Gleb", 40],
+    ]);
+    const result = evaluateWorkbook(fake.spreadsheet);
+    expect(result.errors).toEqual([]);
+    const at = (a1: string): EvaluatedCell => result.value(dashboardSheet, a1);
+    // New: Anna, Boris, Vera, Gleb = 4. Came back: Anna (Feb 5), Boris (Mar 15) = 2. 2 / 4 = 50 %.
+    expect(at("B5")).toBe(0.5);
+    expect(at("B6")).toBe(4);
+    expect(at("B7")).toBe(2);
+    // Latest order 2024-04-01, so the 12 months run from 2023-04-02: everyone is in them.
+    expect(at("B8")).toBe(dayToSerial(dayFromCivil(2023, 4, 2)));
+    expect(at("B10")).toBe(4);
+    expect(at("B11")).toBe(2);
+    // Revenue 100+50+30+70+20+10+40 = 320; first-day orders 100 (Anna) + 50 + 70 + 40 = 260; 60 / 320.
+    expect(at("B12")).toBe(0.1875);
+    // Anna: Jan 10 → Feb 5 = 26 days; Boris: Jan 20 → Mar 15 = 55 days; median (26 + 55) / 2.
+    expect(at("B13")).toBe(40.5);
+    // Cohorts: January (Anna, Boris: both back), March (Vera), April (Gleb); no new customer in February.
+    expect(at("A17")).toBe(dayToSerial(dayFromCivil(2024, 1, 1)));
+    expect([at("B17"), at("C17"), at("D17")]).toEqual([2, 2, 1]);
+    expect([at("A18"), at("B18"), at("D18")]).toEqual([dayToSerial(dayFromCivil(2024, 3, 1)), 1, 0]);
+    // Bought once: Vera (Mar 1, 70, 31 days before Apr 1) and Gleb (Apr 1, 40, 0 days).
+    expect([at("F16"), at("F17"), at("F18"), at("F19")]).toEqual(["Customer", "Vera", "Gleb", null]);
+    expect([at("H17"), at("I17"), at("H18"), at("I18")]).toEqual([70, 31, 40, 0]);
+    // Triangle, January cohort of 2: Jan both (+0 = 1), Feb Anna (+1 = ½), Mar Boris (+2 = ½), Apr nobody.
+    expect([at("S17"), at("T17"), at("U17"), at("V17"), at("W17")]).toEqual([2, 1, 0.5, 0.5, 0]);
+  });
+});
+
+describe("never overwriting", () => {
+  it("keeps existing Orders and Dashboard sheets and points every formula at the new ones", () => {
+    const fake = fakeWith("en_US", {
+      Orders: [["mine", 1], ["yours", 2]],
+      Dashboard: [["keep me"]],
+      "Orders 2": [["also taken"]],
+    });
+    fake.sheet("Orders").getRange("C1").setFormula("=B1*2");
+    const created = build(fake, 20);
+    expect(created).toMatchObject({ ordersSheet: "Orders 3", dashboardSheet: "Dashboard 2" });
+    expect(fake.sheet("Orders").grid.contentRows()).toEqual([["mine", 1, ""], ["yours", 2, ""]]);
+    expect(fake.sheet("Orders").getRange("C1").getFormula()).toBe("=B1*2");
+    expect(fake.sheet("Dashboard").grid.contentRows()).toEqual([["keep me"]]);
+    expect(fake.sheet("Orders 2").grid.contentRows()).toEqual([["also taken"]]);
+
+    const formulas = [...formulasOf(fake, "Dashboard 2").values()];
+    const orderRefs = formulas.join(" ").match(/'?[\w ]+'?!/g) ?? [];
+    expect(new Set(orderRefs)).toEqual(new Set(["'Orders 3'!"]));
+    expect(formulas).toContain("=RETENTION_RATE('Orders 3'!B2:B, 'Orders 3'!A2:A)");
+    expect(evaluateWorkbook(fake.spreadsheet).errors.filter((e) => e.sheet === "Dashboard 2")).toEqual([]);
+  });
+
+  it("picks the next free number after the names actually taken", () => {
+    expect(freeSheetName("Orders", new Set(["Sheet1"]))).toBe("Orders");
+    expect(freeSheetName("Orders", new Set(["Orders", "Orders 2", "Orders 4"]))).toBe("Orders 3");
+  });
+
+  it("names the sheets in Russian for a Russian spreadsheet, and still never takes a used name", () => {
+    const fake = fakeWith("ru_RU", { Заказы: [["Клиент", "Дата"], ["ООО Ромашка", "05.03.2024"]] });
+    const created = build(fake, 60);
+    expect(created).toMatchObject({ ordersSheet: "Заказы 2", dashboardSheet: "Дашборд" });
+    expect(fake.sheet("Заказы").grid.contentRows()).toEqual([["Клиент", "Дата"], ["ООО Ромашка", "05.03.2024"]]);
+    expect(fake.sheet("Заказы 2").getRange("A1:E1").getValues()).toEqual([["Дата", "Клиент", "Сумма", "Менеджер", "Тип сделки"]]);
+    expect(fake.sheet("Заказы 2").getRange("A2").getNumberFormat()).toBe("dd.MM.yyyy");
+    expect(fake.sheet("Дашборд").getRange("B5").getFormula()).toBe("=RETENTION_RATE('Заказы 2'!B2:B, 'Заказы 2'!A2:A)");
+    const result = evaluateWorkbook(fake.spreadsheet);
+    expect(result.errors).toEqual([]);
+    expect(result.value("Дашборд", "A16")).toBe("Начало периода");
+    expect(result.display["Дашборд"]![7]![1]).toMatch(/^\d\d\.\d\d\.\d{4}$/);
+  });
+});
+
+describe("the Orders sheet", () => {
+  it("has a frozen header, date and amount formats and a date rule that rejects what is not a date", () => {
+    const fake = fakeWith("en_US");
+    const { ordersSheet } = build(fake, 10);
+    const sheet = fake.sheet(ordersSheet);
+    expect(sheet.getRange("A1:E1").getValues()).toEqual([["Date", "Customer", "Amount", "Manager", "Deal type"]]);
+    expect(sheet.getFrozenRows()).toBe(1);
+    expect(sheet.getRange("A2").getNumberFormat()).toBe("MM/dd/yyyy");
+    expect(sheet.getRange("C2").getNumberFormat()).toBe("#,##0.00");
+    const rule = sheet.getRange(`A${sheet.getMaxRows()}`).getDataValidations()[0]![0]!;
+    expect(String(rule.getCriteriaType())).toBe("DATE_IS_VALID_DATE");
+    expect(rule.getAllowInvalid()).toBe(false);
+  });
+
+  it("writes customer names that look like formulas as text", () => {
+    const fake = fakeWith("ru_RU");
+    const { ordersSheet } = build(fake, 300);
+    expect(formulasOf(fake, ordersSheet).size).toBe(0);
+    const customers = fake.sheet(ordersSheet).grid.contentRows().map((row) => row[1]);
+    expect(customers).toContain("=Сервис+");
+    expect(customers).toContain("+7 Мебель");
+  });
+
+  it("gets the same sample orders every time", () => {
+    expect(sampleOrders("en", 50)).toEqual(sampleOrders("en", 50));
+    expect(sampleOrders("ru", 50).length).toBeGreaterThan(50);
+  });
+});
+
+describe("Apps Script calls", () => {
+  function callsFor(sampleCustomers: number): Record<string, number> {
+    const fake = fakeWith("en_US");
+    fake.calls.reset();
+    build(fake, sampleCustomers);
+    return fake.calls.snapshot();
+  }
+
+  it("are few, and the same for no sample orders and for thousands", () => {
+    const none = callsFor(0);
+    expect(callsFor(40)).toEqual(none);
+    // About 7 000 orders: the only extra call is the one that grows the Orders sheet past 1000 rows.
+    expect(callsFor(3000)).toEqual({ ...none, "Sheet.insertRowsAfter": 1 });
+    expect(none["Range.setValues"]).toBe(2);
+    expect(none["Range.setFormulas"]).toBe(2);
+    // Whole blocks and whole columns: 2 + 2 value/formula writes, the rest formats, notes, rules.
+    const rangeWrites = Object.entries(none).filter(([name]) => name.startsWith("Range.set"));
+    expect(rangeWrites.reduce((sum, [, n]) => sum + n, 0)).toBeLessThan(30);
+  });
+});
+
+describe("conditional formats on the Dashboard", () => {
+  it("marks the retention and the cohort rows red below the target cell, and colours the triangle", () => {
+    const fake = fakeWith("en_US");
+    const { dashboardSheet } = build(fake);
+    const rules = fake.sheet(dashboardSheet).describeRules();
+    expect(rules).toHaveLength(3);
+    expect(rules[0]).toMatchObject({ criteria: "CUSTOM_FORMULA", criteriaValues: ["=AND(ISNUMBER($B$5), $B$5<$B$4)"], ranges: ["B5"] });
+    expect(rules[1]).toMatchObject({ criteria: "CUSTOM_FORMULA", criteriaValues: ["=AND(ISNUMBER($D17), $D17<$B$4)"], ranges: ["A17:D1000"] });
+    expect(rules[2]!.gradient).not.toBeNull();
+    expect(rules[2]!.ranges[0]).toMatch(/^U17:/);
+  });
+});
