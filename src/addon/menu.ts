@@ -33,6 +33,9 @@ export function onOpen(e?: OpenEvent): void {
     .addSeparator()
     .addItem(text.highlight, "menuHighlightBelowTarget")
     .addItem(text.clear, "menuClearHighlighting")
+    .addSeparator()
+    .addItem(text.createTemplate, "createTemplate")
+    .addItem(text.createTemplateWithSample, "createTemplateWithSampleOrders")
     .addToUi();
 }
 

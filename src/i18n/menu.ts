@@ -3,7 +3,7 @@
 
 import type { Catalogue } from "./language";
 
-type MenuKey = "openReport" | "highlight" | "clear" | "createTemplate";
+type MenuKey = "openReport" | "highlight" | "clear" | "createTemplate" | "createTemplateWithSample";
 
 export const MENU: Catalogue<MenuKey> = {
   en: {
@@ -11,12 +11,14 @@ export const MENU: Catalogue<MenuKey> = {
     highlight: "Highlight customers below target",
     clear: "Clear highlighting",
     createTemplate: "Create order log template",
+    createTemplateWithSample: "Create template with sample orders",
   },
   ru: {
     openReport: "Открыть отчёт об удержании",
     highlight: "Подсветить клиентов ниже цели",
     clear: "Снять подсветку",
     createTemplate: "Создать шаблон журнала заказов",
+    createTemplateWithSample: "Создать шаблон с примером заказов",
   },
 };
 

@@ -8,6 +8,7 @@ export type PreviewKey =
   | "select"
   | "selectHint"
   | "createTemplate"
+  | "createTemplateWithSample"
   | "templateCreated"
   | "rowsNotShown"
   | "sidebarTitle"
@@ -21,6 +22,7 @@ export const PREVIEW: Catalogue<PreviewKey> = {
     select: "Select",
     selectHint: "Drag over row numbers to select rows, or type a range such as A1:F200",
     createTemplate: "Create template",
+    createTemplateWithSample: "Template with sample orders",
     templateCreated: "Template created: {sheets}",
     rowsNotShown: "{count} more rows are not drawn here (the add-on still reads them)",
     sidebarTitle: "Customer retention",
@@ -33,6 +35,7 @@ export const PREVIEW: Catalogue<PreviewKey> = {
     select: "Выделить",
     selectHint: "Протяните по номерам строк, чтобы выделить строки, или введите диапазон, например A1:F200",
     createTemplate: "Создать шаблон",
+    createTemplateWithSample: "Шаблон с примером заказов",
     templateCreated: "Шаблон создан: {sheets}",
     rowsNotShown: "Ещё строк не показано: {count} (надстройка их всё равно читает)",
     sidebarTitle: "Удержание клиентов",

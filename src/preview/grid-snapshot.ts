@@ -1,6 +1,7 @@
 // What the preview page draws for one sheet: display text per cell, right-aligned numbers, static
 // backgrounds and the cells that a conditional format rule colours. Plain JSON for the page.
 
+import { isDateObject } from "../core/cells";
 import { parseA1, formatA1, displayValue, type FakeSheet, type RuleDescription } from "../fake-sheets/index";
 
 export interface GridRow {
@@ -16,6 +17,8 @@ export interface GridRow {
 }
 
 export interface GridSnapshot {
+  /** Changes whenever the spreadsheet may look different; see Workbook.version. */
+  version: string;
   sheets: string[];
   sheet: string;
   columns: number;
@@ -64,8 +67,14 @@ function ruleFills(sheet: FakeSheet, lastRow: number, columns: number): Map<numb
   return fills;
 }
 
-/** Display text per cell: computed by a formula engine when given, else from the stored value. */
-export type ShownText = (row: number, column: number) => string | undefined;
+/**
+ * Display text of a formula sheet as a formula engine computed it, by 0-based row and column: it
+ * reaches past the stored cells where results spill.
+ */
+export type ComputedText = readonly (readonly string[])[];
+
+/** Computed text that reads as a number, percentage or date is drawn right-aligned, like Sheets. */
+const NUMERIC_TEXT = /^-?[\d\s.,/]*\d[\d\s.,/]*%?$/;
 
 function gridRow(
   sheet: FakeSheet,
@@ -73,7 +82,7 @@ function gridRow(
   columns: number,
   timeZone: string,
   ruled: Map<number, string> | undefined,
-  shown: ShownText | undefined,
+  computed: ComputedText | undefined,
 ): GridRow {
   const cells: string[] = [];
   const right: number[] = [];
@@ -81,8 +90,10 @@ function gridRow(
   const ruledColumns: number[] = [];
   for (let column = 1; column <= columns; column++) {
     const value = sheet.grid.value(row, column);
-    cells.push(shown?.(row, column) ?? displayValue(value, sheet.grid.format("numberFormat", row, column), timeZone));
-    if (typeof value === "number" || Object.prototype.toString.call(value) === "[object Date]") right.push(column - 1);
+    const text = computed ? (computed[row - 1]?.[column - 1] ?? "") : undefined;
+    cells.push(text ?? displayValue(value, sheet.grid.format("numberFormat", row, column), timeZone));
+    const numeric = text === undefined ? typeof value === "number" || isDateObject(value) : NUMERIC_TEXT.test(text);
+    if (numeric) right.push(column - 1);
     const background = sheet.grid.format("background", row, column);
     const ruleColour = ruled?.get(column);
     if (ruleColour !== undefined) {
@@ -99,14 +110,21 @@ function gridRow(
   };
 }
 
-export function gridSnapshot(sheet: FakeSheet, sheetNames: string[], timeZone: string, shown?: ShownText): GridSnapshot {
-  const lastRow = sheet.grid.lastRow();
-  const columns = Math.max(1, sheet.grid.lastColumn());
+export function gridSnapshot(
+  sheet: FakeSheet,
+  sheetNames: string[],
+  timeZone: string,
+  version: string,
+  computed?: ComputedText,
+): GridSnapshot {
+  const lastRow = Math.max(sheet.grid.lastRow(), computed?.length ?? 0);
+  const columns = Math.max(1, sheet.grid.lastColumn(), ...(computed ?? []).map((row) => row.length));
   const shownRows = Math.min(lastRow, RENDER_ROW_CAP);
   const fills = ruleFills(sheet, shownRows, columns);
   const rows: GridRow[] = [];
-  for (let row = 1; row <= shownRows; row++) rows.push(gridRow(sheet, row, columns, timeZone, fills.get(row), shown));
+  for (let row = 1; row <= shownRows; row++) rows.push(gridRow(sheet, row, columns, timeZone, fills.get(row), computed));
   return {
+    version,
     sheets: sheetNames,
     sheet: sheet.getName(),
     columns,

@@ -1,12 +1,13 @@
 // The JSON the preview page and the preview server exchange (besides GridSnapshot).
 
 import type { Language } from "../i18n/language";
+import type { TemplateBuilder } from "./workbook";
 
 export interface PreviewInfo {
   locale: string;
   language: Language;
-  /** Whether the "Create template" button can work (createTemplate and the evaluator are there). */
-  template: boolean;
+  /** The template builders Code.js declares: one button each. */
+  templateBuilders: TemplateBuilder[];
 }
 
 /** POST /api/select: an A1 range on a sheet, or whole rows dragged over the row headers. */
@@ -14,4 +15,9 @@ export interface SelectRequest {
   sheet?: string;
   a1?: string;
   rows?: [number, number];
+}
+
+/** POST /api/template. */
+export interface TemplateRequest {
+  builder?: TemplateBuilder;
 }

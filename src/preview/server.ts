@@ -11,7 +11,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { languageForLocale } from "../i18n/language";
 import { decodeCsvBytes, parseCsv } from "./csv";
-import type { PreviewInfo, SelectRequest } from "./protocol";
+import type { PreviewInfo, SelectRequest, TemplateRequest } from "./protocol";
 import { DEFAULT_TIME_ZONE, Workbook, type WorkbookSource } from "./workbook";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -163,11 +163,16 @@ export async function startPreview(options: PreviewOptions = DEFAULT_OPTIONS): P
     if (!post && url.pathname === "/") return send(response, 200, "text/html", pages.preview);
     if (!post && url.pathname === "/sidebar") return send(response, 200, "text/html", pages.sidebar);
     if (!post && url.pathname === "/api/info") {
-      const { locale, canCreateTemplate } = book();
-      const info: PreviewInfo = { locale, language: languageForLocale(locale), template: canCreateTemplate };
+      const { locale, templateBuilders } = book();
+      const info: PreviewInfo = { locale, language: languageForLocale(locale), templateBuilders };
       return sendJson(response, 200, info);
     }
-    if (!post && url.pathname === "/api/grid") return sendJson(response, 200, book().snapshot(url.searchParams.get("sheet") ?? undefined));
+    if (!post && url.pathname === "/api/grid") {
+      const target = book();
+      // The page asks again after every sidebar call; most of them (analysing) change nothing.
+      if (url.searchParams.get("since") === target.version) return sendJson(response, 200, { unchanged: true });
+      return sendJson(response, 200, target.snapshot(url.searchParams.get("sheet") ?? undefined));
+    }
     if (post && url.pathname === "/api/select") {
       const { sheet, a1, rows } = (await readJson(request)) as SelectRequest;
       const target = book();
@@ -177,8 +182,10 @@ export async function startPreview(options: PreviewOptions = DEFAULT_OPTIONS): P
       return sendJson(response, 200, target.snapshot());
     }
     if (post && url.pathname === "/api/template") {
+      const { builder } = (await readJson(request)) as TemplateRequest;
       const target = book();
-      const created = target.createTemplate();
+      if (builder !== undefined && !target.templateBuilders.includes(builder)) throw new HttpError(400, `no template builder ${builder}`);
+      const created = target.createTemplate(builder);
       return sendJson(response, 200, { ...target.snapshot(), created });
     }
     const run = /^\/api\/run\/([^/]+)$/.exec(url.pathname);

@@ -5,7 +5,7 @@ import { columnLetter } from "../core/analyze-table";
 import { inputLocale } from "../core/cells";
 import { createFakeSheets, type FakeSheets } from "../fake-sheets/index";
 import { AddonRuntime } from "./addon-runtime";
-import { gridSnapshot, type GridSnapshot, type ShownText } from "./grid-snapshot";
+import { gridSnapshot, type GridSnapshot } from "./grid-snapshot";
 import { evaluateWorkbook } from "./hyperformula/index";
 import { sheetCell } from "./sheet-cells";
 
@@ -33,14 +33,23 @@ function sheetRows(records: string[][], locale: string, timeZone: string): { row
   return { rows, formats };
 }
 
-/** The add-on's template builder, as Code.js declares it (menu item "Create template"). */
-const CREATE_TEMPLATE = "createTemplate";
+/** The add-on's template builders, as Code.js declares them (its "Create template" menu items). */
+/**
+ * Apps Script calls that may change what a sheet shows (Range.setValues,
+ * Sheet.setConditionalFormatRules …); developer metadata (the remembered settings) is invisible.
+ */
+const WRITING_CALL = /^(?!.*DeveloperMetadata)[^.]+\.(set|insert|delete|clear|add|remove|append|activate|merge|sort|hide|show|copy|move)/;
+
+export const TEMPLATE_BUILDERS = ["createTemplate", "createTemplateWithSampleOrders"] as const;
+export type TemplateBuilder = (typeof TEMPLATE_BUILDERS)[number];
 
 export class Workbook {
   readonly fake: FakeSheets;
   readonly runtime: AddonRuntime;
   /** Formula sheets' text as HyperFormula computed it, by sheet name (set by createTemplate). */
   private evaluated: Record<string, string[][]> = {};
+  /** Selections and templates made by the preview itself, which the call counter does not see. */
+  private localChanges = 0;
 
   constructor(
     source: WorkbookSource,
@@ -67,25 +76,37 @@ export class Workbook {
 
   snapshot(sheetName?: string): GridSnapshot {
     const sheet = sheetName === undefined ? this.fake.spreadsheet.activeSheet : this.fake.sheet(sheetName);
-    const computed = this.evaluated[sheet.getName()];
-    const shown: ShownText | undefined = computed && ((row, column) => computed[row - 1]?.[column - 1]);
-    return gridSnapshot(sheet, this.sheetNames, this.fake.spreadsheet.timeZone, shown);
+    return gridSnapshot(sheet, this.sheetNames, this.fake.spreadsheet.timeZone, this.version, this.evaluated[sheet.getName()]);
   }
 
-  get canCreateTemplate(): boolean {
-    return this.runtime.has(CREATE_TEMPLATE);
+  /**
+   * Changes whenever the grid may look different: the preview's own selections and templates, and
+   * every Apps Script call that can change a sheet (a setter, insert, delete …). Analysing only
+   * reads, so the page can skip redrawing thousands of rows after it.
+   */
+  get version(): string {
+    const writes = Object.entries(this.fake.calls.snapshot())
+      .filter(([name]) => WRITING_CALL.test(name))
+      .reduce((sum, [, count]) => sum + count, 0);
+    return `${this.localChanges}.${writes}`;
+  }
+
+  /** The template builders this Code.js declares. */
+  get templateBuilders(): TemplateBuilder[] {
+    return TEMPLATE_BUILDERS.filter((name) => this.runtime.has(name));
   }
 
   /**
    * Runs the add-on's "Create template" and evaluates the new tabs' formulas in HyperFormula, the
    * way Sheets would show them. Returns the names of the tabs it added.
    */
-  createTemplate(): string[] {
+  createTemplate(builder: TemplateBuilder = "createTemplate"): string[] {
     const before = new Set(this.sheetNames);
-    this.runtime.call(CREATE_TEMPLATE, []);
+    this.runtime.call(builder, []);
     const created = this.sheetNames.filter((name) => !before.has(name));
     const { display } = evaluateWorkbook(this.fake.spreadsheet);
     for (const name of created) if (display[name]) this.evaluated[name] = display[name];
+    this.localChanges++;
     return created;
   }
 
@@ -93,6 +114,7 @@ export class Workbook {
   select(sheetName: string, a1: string): void {
     const bare = a1.includes("!") ? a1 : `'${sheetName.replace(/'/g, "''")}'!${a1}`;
     this.fake.select(bare);
+    this.localChanges++;
   }
 
   /** Whole rows `first…last`, as a drag over the row headers selects them (to the last used column). */

@@ -33,7 +33,13 @@ describe("dist/Code.js in a vm context", () => {
       "showRetentionReport",
       "menuHighlightBelowTarget",
       "menuClearHighlighting",
+      "createTemplate",
+      "createTemplateWithSampleOrders",
     ]);
+    // Every menu item names a top-level function of Code.js, as Apps Script needs.
+    for (const item of fake.ui.menus[0]!.items) {
+      if (item !== "separator") expect(typeof code[item.functionName]).toBe("function");
+    }
 
     const state = overTheWire(code.getSidebarState!()) as { mapping: object; settings: object; rangeA1: string };
     expect(state.rangeA1).toBe("A1:D10");

@@ -17,6 +17,9 @@ describe("onOpen", () => {
           "separator",
           { caption: "Подсветить клиентов ниже цели", functionName: "menuHighlightBelowTarget" },
           { caption: "Снять подсветку", functionName: "menuClearHighlighting" },
+          "separator",
+          { caption: "Создать шаблон журнала заказов", functionName: "createTemplate" },
+          { caption: "Создать шаблон с примером заказов", functionName: "createTemplateWithSampleOrders" },
         ],
       },
     ]);

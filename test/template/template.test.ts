@@ -4,6 +4,7 @@
 
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildTemplate, freeSheetName } from "../../src/addon/template";
+import { letterOf } from "../../src/addon/template-dashboard";
 import { sampleOrders } from "../../src/addon/template-sample";
 import { dayFromCivil, dayToSerial, civilFromDay } from "../../src/core/calendar";
 import { cohortMatrix, retentionCohorts } from "../../src/core/cohorts";
@@ -29,7 +30,7 @@ function formulasOf(fake: FakeSheets, sheet: string): Map<string, string> {
   for (let row = 1; row <= grid.lastRow(); row++) {
     for (let column = 1; column <= grid.lastColumn(); column++) {
       const formula = grid.format("formula", row, column);
-      if (formula !== "") formulas.set(`${String.fromCharCode(64 + column)}${row}`, formula);
+      if (formula !== "") formulas.set(`${letterOf(column)}${row}`, formula);
     }
   }
   return formulas;

@@ -5,13 +5,22 @@ import { fill, languageForLocale } from "../../i18n/language";
 import { PREVIEW, type PreviewKey } from "../../i18n/preview";
 import { h, replaceChildren } from "../../sidebar/dom";
 import type { GridRow, GridSnapshot } from "../grid-snapshot";
-import type { PreviewInfo } from "../protocol";
+import type { PreviewInfo, TemplateRequest } from "../protocol";
+import type { TemplateBuilder } from "../workbook";
 
 const query = location.search;
 const locale = new URLSearchParams(query).get("locale") ?? "";
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${path}${query}`, {
+/** The path with the page's own query (its ?locale=) and any extra parameters. */
+function apiUrl(path: string, extra: Record<string, string>): string {
+  const parameters = new URLSearchParams(query);
+  for (const [name, value] of Object.entries(extra)) parameters.set(name, value);
+  const search = parameters.toString();
+  return search === "" ? path : `${path}?${search}`;
+}
+
+async function api<T>(path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(apiUrl(path, extra), {
     method: body === undefined ? "GET" : "POST",
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -60,7 +69,7 @@ class PreviewPage {
       { className: "toolbar" },
       h("strong", {}, t("title")),
       selectForm,
-      info.template ? this.templateButton() : null,
+      ...info.templateBuilders.map((builder) => this.templateButton(builder)),
       this.message,
       h("a", { className: "language", attrs: { href: `/?locale=${otherLocale}` } }, t("otherLanguage")),
     );
@@ -82,16 +91,21 @@ class PreviewPage {
     this.grid.addEventListener("click", (event) => this.clickCell(event));
     window.addEventListener("message", (event) => {
       const data = event.data as { type?: string } | null;
-      if (event.origin === location.origin && data?.type === "sheets-retention:changed") void this.update(() => api("/api/grid"));
+      if (event.origin === location.origin && data?.type === "sheets-retention:changed") {
+        void this.update(() => api("/api/grid", undefined, this.snapshot ? { since: this.snapshot.version } : {}));
+      }
     });
     void this.update(() => api("/api/grid"));
   }
 
-  private templateButton(): HTMLButtonElement {
-    const button = h("button", { testId: "create-template", attrs: { type: "button" } }, this.t("createTemplate"));
+  private templateButton(builder: TemplateBuilder): HTMLButtonElement {
+    const label = builder === "createTemplate" ? this.t("createTemplate") : this.t("createTemplateWithSample");
+    const testId = builder === "createTemplate" ? "create-template" : "create-template-sample";
+    const button = h("button", { testId, attrs: { type: "button" } }, label);
     button.addEventListener("click", () => {
       void this.update(async () => {
-        const snapshot = await api<GridSnapshot & { created: string[] }>("/api/template", {});
+        const request: TemplateRequest = { builder };
+        const snapshot = await api<GridSnapshot & { created: string[] }>("/api/template", request);
         this.message.textContent = this.t("templateCreated", { sheets: snapshot.created.join(", ") });
         return snapshot;
       });
@@ -100,9 +114,10 @@ class PreviewPage {
   }
 
   /** Loads a snapshot and redraws, keeping the scroll position when the sheet stays the same. */
-  private async update(load: () => Promise<GridSnapshot>): Promise<void> {
+  private async update(load: () => Promise<GridSnapshot | { unchanged: true }>): Promise<void> {
     try {
       const snapshot = await load();
+      if ("unchanged" in snapshot) return;
       const sameSheet = snapshot.sheet === this.snapshot?.sheet;
       const { scrollTop, scrollLeft } = this.grid;
       this.snapshot = snapshot;
