@@ -1,19 +1,26 @@
 // The Dashboard's cells: which text, formula, number format and note goes where. Pure data built
 // from the name of the orders sheet, so the formulas can be read (and tested) without Sheets.
 //
-//   A–B, rows 1–13   headline figures beside their labels; B4 holds the target (67 %)
+//   A–B, rows 1–13   headline figures beside their labels; B3 holds the deal type left out (the
+//                    one-off project deals), B4 the target (67 %)
 //   row 15           section titles; row 16 the formulas whose results spill down (and right):
 //   A–D              RETENTION_COHORTS          F–I  customers who bought once (FILTER over K–P)
 //   K–P              CUSTOMER_SUMMARY           R→   COHORT_MATRIX, the only block growing right
 // Every spilling block has empty columns on both sides and nothing below it.
+// Every formula reads the orders through FILTER, which drops the rows whose deal type equals B3.
 
 import { columnLetter } from "../core/analyze-table";
 import { TEMPLATE } from "../i18n/template";
 import type { Language } from "../i18n/language";
 
+/** The deal type left out of every figure: one-off project deals, as the book says. */
+export const EXCLUDED_DEAL_CELL = "$B$3";
 export const TARGET_CELL = "$B$4";
 export const DEFAULT_TARGET_VALUE = 0.67;
-export const FIGURES = { firstRow: 4, lastRow: 13, retentionRow: 5 } as const;
+/** Rows of the labelled figures: the two values the user sets (B3, B4), then the formulas. */
+export const FIGURES = { firstRow: 3, firstFormulaRow: 5, lastRow: 13, retentionRow: 5 } as const;
+const WINDOW_START_CELL = "$B$8";
+const WINDOW_END_CELL = "$B$9";
 export const SECTION_TITLE_ROW = 15;
 export const SPILL_ROW = 16;
 /** 1-based columns of the spilling blocks. */
@@ -22,7 +29,7 @@ export const BLOCKS = { cohorts: 1, once: 6, summary: 11, matrix: 18 } as const;
 export const MATRIX_OFFSETS_ROOM = 120;
 export const DASHBOARD_MIN_COLUMNS = BLOCKS.matrix + 1 + MATRIX_OFFSETS_ROOM;
 
-export const FORMATS = { percent: "0%", rate: "0.0%", count: "0", amount: "#,##0.00" } as const;
+export const FORMATS = { percent: "0%", rate: "0.0%", count: "0", amount: "#,##0.00", text: "@" } as const;
 
 /** A sheet name as a formula reference: quoted unless plain ASCII letters, digits and underscores. */
 export function sheetReference(name: string): string {
@@ -49,8 +56,8 @@ function openColumn(column: number, firstRow: number, sheet?: string): string {
 export interface Figure {
   label: string;
   note: string;
-  /** A formula, or the target's value. */
-  content: string | number;
+  /** A value the user may change (B3, B4) or a formula; every figure from FIGURES.firstFormulaRow on is a formula. */
+  content: { value: string | number } | { formula: string };
   numberFormat: string;
 }
 
@@ -71,41 +78,65 @@ export interface DashboardLayout {
   blocks: SpillBlock[];
 }
 
+/**
+ * An orders column as the Dashboard's formulas take it: without the rows whose deal type equals
+ * EXCLUDED_DEAL_CELL. `+` is OR: with that cell empty every row is kept, even one with no deal
+ * type (`E<>""` alone would drop it). Blank rows below the orders are kept, and the functions skip
+ * them. `<>` ignores case in Sheets and in HyperFormula (caseSensitive is off by default), as the
+ * core does. Every column goes through the same condition, so the arguments keep equal lengths.
+ */
+function countedOrders(ordersSheet: string): (column: number) => string {
+  const dealTypes = openColumn(5, 2, ordersSheet);
+  const kept = `(${dealTypes}<>${EXCLUDED_DEAL_CELL})+(${EXCLUDED_DEAL_CELL}="")`;
+  return (column) => `FILTER(${openColumn(column, 2, ordersSheet)}, ${kept})`;
+}
+
 export function dashboardLayout(language: Language, ordersSheetName: string, dateFormat: string): DashboardLayout {
   const t = TEMPLATE[language];
-  const orders = sheetReference(ordersSheetName);
-  const dates = openColumn(1, 2, orders);
-  const customersAndDates = `${openColumn(2, 2, orders)}, ${dates}`;
-  const amounts = openColumn(3, 2, orders);
-  const windowStart = `$B$${FIGURES.firstRow + 4}`;
-  const windowEnd = `$B$${FIGURES.firstRow + 5}`;
+  const counted = countedOrders(sheetReference(ordersSheetName));
+  const dates = counted(1);
+  const customersAndDates = `${counted(2)}, ${dates}`;
+  const amounts = counted(3);
+  const formula = (text: string): Figure["content"] => ({ formula: text });
   const figures: Figure[] = [
-    { label: t.target, note: t.targetNote, content: DEFAULT_TARGET_VALUE, numberFormat: FORMATS.percent },
-    { label: t.retention, note: t.retentionNote, content: `=RETENTION_RATE(${customersAndDates})`, numberFormat: FORMATS.rate },
-    { label: t.newCustomers, note: t.newCustomersNote, content: `=FIRST_PURCHASES(${customersAndDates})`, numberFormat: FORMATS.count },
-    { label: t.returned, note: t.returnedNote, content: `=SECOND_PURCHASES(${customersAndDates})`, numberFormat: FORMATS.count },
-    // Bounds taken from the data, not TODAY(): the figures only change when the orders do.
-    { label: t.windowStart, note: t.windowStartNote, content: `=EDATE(MAX(${dates}), -12) + 1`, numberFormat: dateFormat },
-    { label: t.windowEnd, note: t.windowEndNote, content: `=MAX(${dates})`, numberFormat: dateFormat },
+    { label: t.excludedDeal, note: t.excludedDealNote, content: { value: t.projectDeal }, numberFormat: FORMATS.text },
+    { label: t.target, note: t.targetNote, content: { value: DEFAULT_TARGET_VALUE }, numberFormat: FORMATS.percent },
+    { label: t.retention, note: t.retentionNote, content: formula(`=RETENTION_RATE(${customersAndDates})`), numberFormat: FORMATS.rate },
+    { label: t.newCustomers, note: t.newCustomersNote, content: formula(`=FIRST_PURCHASES(${customersAndDates})`), numberFormat: FORMATS.count },
+    { label: t.returned, note: t.returnedNote, content: formula(`=SECOND_PURCHASES(${customersAndDates})`), numberFormat: FORMATS.count },
+    // Bounds taken from the data, not TODAY(): the figures only change when the orders do. With no
+    // orders the latest date is 0, and EDATE would fail on a date before 1900: the start stays empty.
+    {
+      label: t.windowStart,
+      note: t.windowStartNote,
+      content: formula(`=IF(${WINDOW_END_CELL}, EDATE(${WINDOW_END_CELL}, -12) + 1, "")`),
+      numberFormat: dateFormat,
+    },
+    { label: t.windowEnd, note: t.windowEndNote, content: formula(`=MAX(${dates})`), numberFormat: dateFormat },
     {
       label: t.newCustomers12,
       note: t.last12Note,
-      content: `=FIRST_PURCHASES(${customersAndDates}, ${windowStart}, ${windowEnd})`,
+      content: formula(`=FIRST_PURCHASES(${customersAndDates}, ${WINDOW_START_CELL}, ${WINDOW_END_CELL})`),
       numberFormat: FORMATS.count,
     },
     {
       label: t.returned12,
       note: t.last12Note,
-      content: `=SECOND_PURCHASES(${customersAndDates}, ${windowStart}, ${windowEnd})`,
+      content: formula(`=SECOND_PURCHASES(${customersAndDates}, ${WINDOW_START_CELL}, ${WINDOW_END_CELL})`),
       numberFormat: FORMATS.count,
     },
     {
       label: t.repeatShare,
       note: t.repeatShareNote,
-      content: `=REPEAT_REVENUE_SHARE(${customersAndDates}, ${amounts})`,
+      content: formula(`=REPEAT_REVENUE_SHARE(${customersAndDates}, ${amounts})`),
       numberFormat: FORMATS.rate,
     },
-    { label: t.medianDays, note: t.medianDaysNote, content: `=TIME_TO_SECOND_PURCHASE(${customersAndDates})`, numberFormat: FORMATS.count },
+    {
+      label: t.medianDays,
+      note: t.medianDaysNote,
+      content: formula(`=TIME_TO_SECOND_PURCHASE(${customersAndDates})`),
+      numberFormat: FORMATS.count,
+    },
   ];
   return { title: t.title, rule: t.rule, figures, blocks: spillBlocks(language, customersAndDates, amounts, dateFormat) };
 }

@@ -54,7 +54,11 @@ function customerNames(names: SampleNames, count: number, random: () => number):
 // Each manager keeps new customers at a different rate: the dashboard then shows months on both
 // sides of 67 %, as real data does.
 const RETURN_CHANCE_BY_MANAGER = [0.88, 0.72, 0.5] as const;
+// One-off project deals, which the Dashboard leaves out: some customers come only for a project,
+// and some regular customers order a project later, which would pass for a return if counted.
 const PROJECT_SHARE = 0.04;
+const LATER_PROJECT_SHARE = 0.15;
+const PROJECT_SIZE = 12;
 const MEAN_DAYS_BETWEEN_ORDERS = 50;
 const MORE_ORDERS_CHANCE = 0.55;
 
@@ -77,7 +81,7 @@ export function sampleOrders(language: Language, customers = DEFAULT_SAMPLE_CUST
     let day = firstDay + Math.floor(random() ** 0.8 * SAMPLE_DAYS);
     const base = 40 + Math.round(random() * random() * 900);
     if (random() < PROJECT_SHARE) {
-      orders.push({ day, customer, amount: orderAmount(language, base * 12, random), manager, project: true });
+      orders.push({ day, customer, amount: orderAmount(language, base * PROJECT_SIZE, random), manager, project: true });
       continue;
     }
     orders.push({ day, customer, amount: orderAmount(language, base, random), manager, project: false });
@@ -85,7 +89,8 @@ export function sampleOrders(language: Language, customers = DEFAULT_SAMPLE_CUST
     while (comesBack) {
       day += 1 + Math.floor(-Math.log(1 - random()) * MEAN_DAYS_BETWEEN_ORDERS);
       if (day > SAMPLE_LAST_DAY) break;
-      orders.push({ day, customer, amount: orderAmount(language, base, random), manager, project: false });
+      const project = random() < LATER_PROJECT_SHARE;
+      orders.push({ day, customer, amount: orderAmount(language, project ? base * PROJECT_SIZE : base, random), manager, project });
       comesBack = random() < MORE_ORDERS_CHANCE;
     }
   }

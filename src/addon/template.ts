@@ -152,7 +152,7 @@ function writeTextsAndValues(sheet: Sheet, layout: DashboardLayout, width: numbe
   layout.figures.forEach((figure, i) => {
     const row = cells[FIGURES.firstRow - 1 + i]!;
     row[0] = figure.label;
-    if (typeof figure.content === "number") row[1] = figure.content;
+    if ("value" in figure.content) row[1] = figure.content.value;
   });
   for (const block of layout.blocks) cells[SECTION_TITLE_ROW - 1]![block.column - 1] = block.title;
   sheet.getRange(1, 1, SECTION_TITLE_ROW, width).setValues(cells);
@@ -160,8 +160,8 @@ function writeTextsAndValues(sheet: Sheet, layout: DashboardLayout, width: numbe
 
 /** Two blocks of formulas: the figures' column, and the row whose results spill. */
 function writeFormulas(sheet: Sheet, layout: DashboardLayout, width: number): void {
-  const figureFormulas = layout.figures.slice(1).map((figure) => [String(figure.content)]);
-  sheet.getRange(FIGURES.firstRow + 1, 2, figureFormulas.length, 1).setFormulas(figureFormulas);
+  const figureFormulas = layout.figures.flatMap((figure) => ("formula" in figure.content ? [[figure.content.formula]] : []));
+  sheet.getRange(FIGURES.firstFormulaRow, 2, figureFormulas.length, 1).setFormulas(figureFormulas);
   const spillRow = Array<string>(width).fill("");
   for (const block of layout.blocks) block.formulas.forEach((formula, i) => (spillRow[block.column - 1 + i] = formula));
   sheet.getRange(SPILL_ROW, 1, 1, width).setFormulas([spillRow]);

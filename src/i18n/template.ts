@@ -20,6 +20,8 @@ type TemplateKey =
   // Dashboard.
   | "title"
   | "rule"
+  | "excludedDeal"
+  | "excludedDealNote"
   | "target"
   | "targetNote"
   | "retention"
@@ -63,18 +65,23 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     regularDeal: "regular",
     projectDeal: "project",
     dateHelp: "Enter the order date, e.g. 05/03/2024. A row without a readable date would stop the dashboard formulas.",
-    dealTypeHelp: "regular, or project for a one-off deal (the sidebar report can leave those out).",
+    dealTypeHelp: "regular, or project for a one-off deal: the dashboard leaves project deals out of retention.",
     title: "Customer retention",
     rule:
       "Retention of new customers = customers who made a second purchase ÷ customers who made a first one. " +
       "Below the target (67 % in «Управление клиентской базой») the business has a hole in its pocket: " +
-      "it pays to win customers who do not come back.",
+      "it pays to win customers who do not come back. One-off project deals are left out.",
+    excludedDeal: "Left out: deal type",
+    excludedDealNote:
+      "One-off project deals are left out of retention, as the book says: orders whose deal type equals this cell " +
+      "(capital letters do not matter) count in no figure or table on this sheet. " +
+      "Type another deal type to leave that one out instead; clear this cell to count every row.",
     target: "Target retention",
     targetNote: "The book's rule is 67 %. Type your own target here: every red mark on this sheet compares with this cell.",
     retention: "Retention of new customers",
     retentionNote:
-      "Second purchases ÷ first purchases, over all orders. Red when below the target. " +
-      "Counts every row of the orders sheet, one-off project deals included (the sidebar report can leave them out).",
+      "Second purchases ÷ first purchases, over all orders except the deal type in B3 (one-off project deals). " +
+      "Red when below the target.",
     newCustomers: "New customers, all time",
     newCustomersNote: "Customers with a first purchase in the orders sheet (a customer is the name, case and extra spaces ignored).",
     returned: "Of them came back",
@@ -114,18 +121,23 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     regularDeal: "обычная",
     projectDeal: "проект",
     dateHelp: "Введите дату заказа, например 05.03.2024. Строка без даты остановит формулы дашборда.",
-    dealTypeHelp: "обычная, или проект для разовой сделки (отчёт на боковой панели может их не учитывать).",
+    dealTypeHelp: "обычная, или проект для разовой сделки: дашборд не учитывает проекты в удержании.",
     title: "Удержание клиентов",
     rule:
       "Удержание новых клиентов = клиенты со второй покупкой ÷ клиенты с первой покупкой. " +
       "Ниже цели (67 % в книге «Управление клиентской базой») у бизнеса дыра в кармане: " +
-      "он платит за привлечение клиентов, которые не возвращаются.",
+      "он платит за привлечение клиентов, которые не возвращаются. Разовые проектные сделки не учитываются.",
+    excludedDeal: "Не учитывать тип сделки",
+    excludedDealNote:
+      "Разовые проектные сделки не учитываются в удержании, как сказано в книге: заказы с таким типом сделки " +
+      "(регистр букв не важен) не входят ни в одну цифру и таблицу на этом листе. " +
+      "Впишите другой тип, чтобы не учитывать его; очистите ячейку, чтобы учитывать все строки.",
     target: "Цель по удержанию",
     targetNote: "Правило книги — 67 %. Впишите свою цель: все красные отметки на листе сравниваются с этой ячейкой.",
     retention: "Удержание новых клиентов",
     retentionNote:
-      "Вторые покупки ÷ первые покупки по всем заказам. Красным — ниже цели. " +
-      "Учитываются все строки листа заказов, включая разовые проекты (отчёт на боковой панели может их исключить).",
+      "Вторые покупки ÷ первые покупки по всем заказам, кроме типа сделки из B3 (разовых проектов). " +
+      "Красным — ниже цели.",
     newCustomers: "Новые клиенты, всего",
     newCustomersNote: "Клиенты с первой покупкой на листе заказов (клиент — это имя, регистр и лишние пробелы не важны).",
     returned: "Из них вернулись",

@@ -5,11 +5,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildTemplate, freeSheetName } from "../../src/addon/template";
 import { letterOf } from "../../src/addon/template-dashboard";
-import { sampleOrders } from "../../src/addon/template-sample";
+import { sampleOrders, type SampleOrder } from "../../src/addon/template-sample";
 import { dayFromCivil, dayToSerial, civilFromDay } from "../../src/core/calendar";
+import { inputLocale } from "../../src/core/cells";
 import { cohortMatrix, retentionCohorts } from "../../src/core/cohorts";
-import { customerKey } from "../../src/core/customer-key";
 import { customerSummary } from "../../src/core/customer-summary";
+import { ingestOrders } from "../../src/core/ingest";
 import { CustomerLedger, type LedgerOptions } from "../../src/core/ledger";
 import { countRetention, medianDaysToSecond, repeatRevenueShare, retentionRate } from "../../src/core/retention";
 import { createFakeSheets, installFakeGlobals, type FakeSheets } from "../../src/fake-sheets";
@@ -36,10 +37,19 @@ function formulasOf(fake: FakeSheets, sheet: string): Map<string, string> {
   return formulas;
 }
 
-/** The sample orders in a ledger built by hand, without the sheet, the formulas or HyperFormula. */
-function sampleLedger(language: "en" | "ru", customers: number, options: LedgerOptions = {}): CustomerLedger {
+/**
+ * The orders as the template wrote them into the Orders sheet, read straight into a ledger by the
+ * core (no formula, no FILTER, no HyperFormula); `excludeDealType` leaves those rows out.
+ */
+function ordersLedger(fake: FakeSheets, ordersSheet: string, excludeDealType: string | undefined, options: LedgerOptions = {}): CustomerLedger {
+  const values = fake.sheet(ordersSheet).grid.contentRows();
+  const at = (argument: string, column: number) => ({ argument, values, column });
   const ledger = new CustomerLedger(options);
-  for (const order of sampleOrders(language, customers)) ledger.add(customerKey(order.customer), order.customer, order.day, order.amount);
+  ingestOrders(
+    { date: at("date", 0), customer: at("customer", 1), amount: at("amount", 2), dealType: at("deal type", 4) },
+    ledger,
+    { locale: inputLocale(fake.spreadsheet.locale, fake.spreadsheet.timeZone), excludeDealType, skipLeadingRows: 1 },
+  );
   return ledger;
 }
 
@@ -47,15 +57,41 @@ function column(rows: EvaluatedCell[][] | undefined, from: number, index: number
   return (rows ?? []).slice(from).map((row) => row[index] ?? null).filter((cell) => cell !== null && cell !== "");
 }
 
-describe("the Dashboard on sample orders, evaluated in HyperFormula", () => {
+describe("the sample orders", () => {
+  it("include project deals that would change the figures if they were counted", () => {
+    const orders = sampleOrders("en", 120);
+    const daysOf = (keep: (order: SampleOrder) => boolean) => {
+      const days = new Map<string, Set<number>>();
+      for (const order of orders.filter(keep)) days.set(order.customer, (days.get(order.customer) ?? new Set()).add(order.day));
+      return days;
+    };
+    const allDays = daysOf(() => true);
+    const regularDays = daysOf((order) => !order.project);
+    // Customers who come only for a project, and regular customers whose only later day is a project.
+    const projectOnly = [...allDays.keys()].filter((name) => !regularDays.has(name));
+    const backOnlyThroughProject = [...regularDays].filter(([name, days]) => days.size === 1 && allDays.get(name)!.size > 1);
+    expect(projectOnly.length).toBeGreaterThan(0);
+    expect(backOnlyThroughProject.length).toBeGreaterThan(0);
+  });
+});
+
+// "project" typed here, not taken from the catalogue: the Orders drop-down's value for a project.
+describe.each([
+  { case: "project deals left out (B3 as created)", excluded: "project" as string | undefined },
+  { case: "B3 cleared: every row counted", excluded: undefined },
+])("the Dashboard on sample orders, evaluated in HyperFormula: $case", ({ excluded }) => {
   const CUSTOMERS = 120;
   let fake: FakeSheets;
+  let orders: string;
   let dashboard: string;
   let evaluated: ReturnType<typeof evaluateWorkbook>;
+  const ledger = (options: LedgerOptions = {}): CustomerLedger => ordersLedger(fake, orders, excluded, options);
 
   beforeEach(() => {
     fake = fakeWith("en_US");
-    dashboard = build(fake, CUSTOMERS).dashboardSheet;
+    ({ ordersSheet: orders, dashboardSheet: dashboard } = build(fake, CUSTOMERS));
+    expect(fake.sheet(dashboard).getRange("B3").getValue()).toBe("project");
+    if (excluded === undefined) fake.sheet(dashboard).getRange("B3").setValue("");
     evaluated = evaluateWorkbook(fake.spreadsheet);
   });
 
@@ -67,35 +103,35 @@ describe("the Dashboard on sample orders, evaluated in HyperFormula", () => {
   });
 
   it("shows the headline figures the core computes from the same orders", () => {
-    const ledger = sampleLedger("en", CUSTOMERS);
-    const all = countRetention(ledger);
+    const all = countRetention(ledger());
     expect(evaluated.value(dashboard, "B4")).toBe(0.67);
-    expect(evaluated.value(dashboard, "B5")).toBeCloseTo(retentionRate(ledger), 9);
+    expect(evaluated.value(dashboard, "B5")).toBeCloseTo(retentionRate(ledger()), 9);
     expect(evaluated.value(dashboard, "B6")).toBe(all.firstPurchases);
     expect(evaluated.value(dashboard, "B7")).toBe(all.secondPurchases);
 
     // EDATE(latest, -12) + 1: the same day of the month a year earlier, plus one day.
-    const latest = civilFromDay(ledger.latestDay);
-    const window = { start: dayFromCivil(latest.year - 1, latest.month, latest.day) + 1, end: ledger.latestDay };
+    const latestDay = ledger().latestDay;
+    const latest = civilFromDay(latestDay);
+    const window = { start: dayFromCivil(latest.year - 1, latest.month, latest.day) + 1, end: latestDay };
     expect(evaluated.value(dashboard, "B8")).toBe(dayToSerial(window.start));
     expect(evaluated.value(dashboard, "B9")).toBe(dayToSerial(window.end));
-    const lastYear = countRetention(ledger, window);
+    const lastYear = countRetention(ledger(), window);
     expect(evaluated.value(dashboard, "B10")).toBe(lastYear.firstPurchases);
     expect(evaluated.value(dashboard, "B11")).toBe(lastYear.secondPurchases);
 
-    expect(evaluated.value(dashboard, "B12")).toBeCloseTo(repeatRevenueShare(sampleLedger("en", CUSTOMERS, { amountWindow: {} }))!, 9);
-    expect(evaluated.value(dashboard, "B13")).toBe(medianDaysToSecond(ledger));
+    expect(evaluated.value(dashboard, "B12")).toBeCloseTo(repeatRevenueShare(ledger({ amountWindow: {} }))!, 9);
+    expect(evaluated.value(dashboard, "B13")).toBe(medianDaysToSecond(ledger()));
   });
 
   it("spills the monthly cohorts, the customer table, the one-off buyers and the triangle as the core has them", () => {
     const rows = evaluated.values[dashboard];
-    const cohorts = retentionCohorts(sampleLedger("en", CUSTOMERS), "month");
+    const cohorts = retentionCohorts(ledger(), "month");
     expect(column(rows, 16, 0)).toEqual(cohorts.map((cohort) => dayToSerial(cohort.start)));
     expect(column(rows, 16, 1)).toEqual(cohorts.map((cohort) => cohort.newCustomers));
     expect(column(rows, 16, 2)).toEqual(cohorts.map((cohort) => cohort.returned));
     expect((column(rows, 16, 3) as number[]).map((rate) => rate.toFixed(9))).toEqual(cohorts.map((c) => c.rate.toFixed(9)));
 
-    const summary = customerSummary(sampleLedger("en", CUSTOMERS, { trackDays: true }));
+    const summary = customerSummary(ledger({ trackDays: true }));
     expect(column(rows, 16, 10)).toEqual(summary.map((row) => row.name));
     const once = summary.filter((row) => row.purchases === 1);
     expect(once.length).toBeGreaterThan(0);
@@ -103,10 +139,20 @@ describe("the Dashboard on sample orders, evaluated in HyperFormula", () => {
     expect(column(rows, 16, 6)).toEqual(once.map((row) => dayToSerial(row.first)));
     expect(column(rows, 16, 8)).toEqual(once.map((row) => row.daysSinceLast));
 
-    const matrix = cohortMatrix(sampleLedger("en", CUSTOMERS, { trackPeriods: "month" }), "month");
+    const matrix = cohortMatrix(ledger({ trackPeriods: "month" }), "month");
     expect(column(rows, 16, 17)).toEqual(matrix.rows.map((row) => dayToSerial(row.start)));
     const firstCohort = rows![16]!.slice(19, 19 + matrix.offsets) as number[];
     expect(firstCohort.map((rate) => rate.toFixed(9))).toEqual(matrix.rows[0]!.active.map((n) => (n! / matrix.rows[0]!.size).toFixed(9)));
+  });
+});
+
+describe("leaving project deals out makes a difference on the sample orders", () => {
+  it("the retention shown differs from the one over every row", () => {
+    const fake = fakeWith("en_US");
+    const { ordersSheet, dashboardSheet } = build(fake, 120);
+    const shown = evaluateWorkbook(fake.spreadsheet).value(dashboardSheet, "B5") as number;
+    expect(shown).toBeCloseTo(retentionRate(ordersLedger(fake, ordersSheet, "project")), 9);
+    expect(Math.abs(shown - retentionRate(ordersLedger(fake, ordersSheet, undefined)))).toBeGreaterThan(0.005);
   });
 });
 
@@ -151,6 +197,77 @@ describe("the Dashboard on a tiny order log worked out by hand", () => {
   });
 });
 
+describe("one-off project deals on a tiny order log worked out by hand", () => {
+  function dashboardOver(rows: unknown[][]) {
+    const fake = fakeWith("en_US");
+    const { ordersSheet, dashboardSheet } = build(fake);
+    const day = (m: number, d: number): Date => new Date(Date.UTC(2024, m - 1, d) - 3 * 3_600_000); // Moscow midnight
+    fake.sheet(ordersSheet).getRange(2, 1, rows.length, 5).setValues(rows.map(([m, d, customer, amount, dealType]) => [day(m as number, d as number), customer, amount, "", dealType]));
+    const evaluate = () => {
+      const result = evaluateWorkbook(fake.spreadsheet);
+      expect(result.errors).toEqual([]);
+      return (a1: string): EvaluatedCell => result.value(dashboardSheet, a1);
+    };
+    return { fake, dashboardSheet, evaluate };
+  }
+  const ROWS = [
+    [1, 10, "Anna", 100, "regular"],
+    [1, 20, "Boris", 50, "regular"],
+    [2, 5, "Anna", 500, "project"], // counted, this would be Anna's second purchase
+    [3, 1, "Vera", 70, ""], // no deal type: always counted
+    [3, 15, "Boris", 300, "Project"], // a project too: capital letters do not matter
+    [4, 1, "Boris", 20, "regular"],
+    [4, 20, "Gleb", 1000, "project"], // a customer who only came for a project, and the latest order
+  ];
+
+  it("leaves project deals out: a project after the first purchase is not a return", () => {
+    const at = dashboardOver(ROWS).evaluate();
+    // HyperFormula rounds results to about 11 significant digits, hence 9 decimals.
+    // Counted rows: Anna Jan 10 (100), Boris Jan 20 (50), Vera Mar 1 (70), Boris Apr 1 (20).
+    // New: Anna, Boris, Vera = 3 (Gleb had only a project). Came back: Boris (Apr 1) = 1, not Anna
+    // (her Feb 5 order is a project). 1 / 3.
+    expect(at("B3")).toBe("project");
+    expect(at("B5")).toBeCloseTo(1 / 3, 9);
+    expect([at("B6"), at("B7")]).toEqual([3, 1]);
+    // The latest counted order is Boris's Apr 1, not Gleb's Apr 20 project; from Apr 2, 2023.
+    expect(at("B9")).toBe(dayToSerial(dayFromCivil(2024, 4, 1)));
+    expect(at("B8")).toBe(dayToSerial(dayFromCivil(2023, 4, 2)));
+    expect([at("B10"), at("B11")]).toEqual([3, 1]);
+    // Revenue 100 + 50 + 70 + 20 = 240, of it repeat 20 (Boris, Apr 1): 20 / 240 = 1 / 12.
+    expect(at("B12")).toBeCloseTo(1 / 12, 9);
+    // Boris: Jan 20 → Apr 1, 2024 = 11 (rest of Jan) + 29 (Feb) + 31 (Mar) + 1 = 72 days.
+    expect(at("B13")).toBe(72);
+    // Customer table: Anna, Boris, Vera (no Gleb); bought once: Anna (82 days before Apr 1:
+    // 21 + 29 + 31 + 1) and Vera (31 days).
+    expect([at("K17"), at("K18"), at("K19"), at("K20")]).toEqual(["Anna", "Boris", "Vera", null]);
+    expect([at("F17"), at("I17"), at("F18"), at("I18"), at("F19")]).toEqual(["Anna", 82, "Vera", 31, null]);
+  });
+
+  it("counts every row, the one without a deal type too, when the deal-type cell is cleared", () => {
+    const { fake, dashboardSheet, evaluate } = dashboardOver(ROWS);
+    fake.sheet(dashboardSheet).getRange("B3").setValue("");
+    const at = evaluate();
+    // All 7 rows. New: Anna, Boris, Vera, Gleb = 4; came back: Anna (Feb 5), Boris (Mar 15) = 2: 2 / 4.
+    // (Had Vera's row been dropped for its empty deal type, it would read 2 / 3.)
+    expect(at("B5")).toBe(0.5);
+    expect([at("B6"), at("B7")]).toEqual([4, 2]);
+    expect(at("B9")).toBe(dayToSerial(dayFromCivil(2024, 4, 20)));
+  });
+
+  it("says there are no orders to analyse while the Orders sheet is empty", () => {
+    const fake = fakeWith("en_US");
+    const { dashboardSheet } = build(fake);
+    const result = evaluateWorkbook(fake.spreadsheet);
+    const noOrders = { error: "#ERROR!", message: "no orders to analyse" };
+    for (const cell of ["B5", "B6", "B7", "B10", "B11", "B12", "B13", "A16", "K16", "R16"]) {
+      expect(result.value(dashboardSheet, cell), cell).toEqual(noOrders);
+    }
+    // MAX of no dates is 0; the window's start stays empty rather than fail on a date before 1900.
+    expect([result.value(dashboardSheet, "B8"), result.value(dashboardSheet, "B9")]).toEqual(["", 0]);
+    expect(result.errors.map((error) => error.cell).sort()).toEqual(["A16", "B10", "B11", "B12", "B13", "B5", "B6", "B7", "K16", "R16"]);
+  });
+});
+
 describe("never overwriting", () => {
   it("keeps existing Orders and Dashboard sheets and points every formula at the new ones", () => {
     const fake = fakeWith("en_US", {
@@ -169,7 +286,10 @@ describe("never overwriting", () => {
     const formulas = [...formulasOf(fake, "Dashboard 2").values()];
     const orderRefs = formulas.join(" ").match(/'?[\w ]+'?!/g) ?? [];
     expect(new Set(orderRefs)).toEqual(new Set(["'Orders 3'!"]));
-    expect(formulas).toContain("=RETENTION_RATE('Orders 3'!B2:B, 'Orders 3'!A2:A)");
+    expect(formulas).toContain(
+      "=RETENTION_RATE(FILTER('Orders 3'!B2:B, ('Orders 3'!E2:E<>$B$3)+($B$3=\"\")), " +
+        "FILTER('Orders 3'!A2:A, ('Orders 3'!E2:E<>$B$3)+($B$3=\"\")))",
+    );
     expect(evaluateWorkbook(fake.spreadsheet).errors.filter((e) => e.sheet === "Dashboard 2")).toEqual([]);
   });
 
@@ -185,10 +305,16 @@ describe("never overwriting", () => {
     expect(fake.sheet("Заказы").grid.contentRows()).toEqual([["Клиент", "Дата"], ["ООО Ромашка", "05.03.2024"]]);
     expect(fake.sheet("Заказы 2").getRange("A1:E1").getValues()).toEqual([["Дата", "Клиент", "Сумма", "Менеджер", "Тип сделки"]]);
     expect(fake.sheet("Заказы 2").getRange("A2").getNumberFormat()).toBe("dd.MM.yyyy");
-    expect(fake.sheet("Дашборд").getRange("B5").getFormula()).toBe("=RETENTION_RATE('Заказы 2'!B2:B, 'Заказы 2'!A2:A)");
+    // The value the Orders drop-down gives a project deal in Russian.
+    expect(fake.sheet("Дашборд").getRange("B3").getValue()).toBe("проект");
+    expect(fake.sheet("Дашборд").getRange("B5").getFormula()).toBe(
+      "=RETENTION_RATE(FILTER('Заказы 2'!B2:B, ('Заказы 2'!E2:E<>$B$3)+($B$3=\"\")), " +
+        "FILTER('Заказы 2'!A2:A, ('Заказы 2'!E2:E<>$B$3)+($B$3=\"\")))",
+    );
     const result = evaluateWorkbook(fake.spreadsheet);
     expect(result.errors).toEqual([]);
     expect(result.value("Дашборд", "A16")).toBe("Начало периода");
+    expect(result.value("Дашборд", "B5")).toBeCloseTo(retentionRate(ordersLedger(fake, "Заказы 2", "Проект")), 9);
     expect(result.display["Дашборд"]![7]![1]).toMatch(/^\d\d\.\d\d\.\d{4}$/);
   });
 });

@@ -254,10 +254,16 @@ const SHEETS_MAX_ROWS = 10_000_000;
 /**
  * HyperFormula settings for a spreadsheet of this locale (`ru_RU`, `en_US` …): the GPL licence,
  * the locale the custom functions read (dates like 03/05/2024, decimal commas, message language),
- * room for as many rows as Sheets allows, and Sheets' own date serials (day 0 = 1899-12-30, which
- * is HyperFormula's default too). Registers the functions on first use.
+ * room for as many rows as Sheets allows, Sheets' case-insensitive text comparison, and Sheets' own
+ * date serials (day 0 = 1899-12-30, which is HyperFormula's default too). Registers the functions on first use.
  */
 export function retentionEngineConfig(spreadsheetLocale = "en_US"): Partial<ConfigParams> {
   registerRetentionFunctions();
-  return { licenseKey: HYPERFORMULA_LICENCE, localeLang: spreadsheetLocale.replace("_", "-"), maxRows: SHEETS_MAX_ROWS };
+  return {
+    licenseKey: HYPERFORMULA_LICENCE,
+    localeLang: spreadsheetLocale.replace("_", "-"),
+    maxRows: SHEETS_MAX_ROWS,
+    // Sheets compares text ignoring case (`"Project"<>"project"` is FALSE); the template relies on it.
+    caseSensitive: false,
+  };
 }
