@@ -4,22 +4,12 @@
 
 import { analyzeTable, customerKey, inputLocale } from "../src/core";
 import { COHORT_MATRIX, RETENTION_RATE } from "../src/functions/custom-functions";
+import { seededRandom } from "../src/lib/seeded-random";
 
 const TIME_ZONE = "Europe/Moscow";
 (globalThis as Record<string, unknown>).SpreadsheetApp = {
   getActiveSpreadsheet: () => ({ getSpreadsheetLocale: () => "ru_RU", getSpreadsheetTimeZone: () => TIME_ZONE }),
 };
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Orders {
   customers: string[][];
@@ -29,7 +19,7 @@ interface Orders {
 
 /** `rows` orders by rows/5 customers over three years, names in Russian and English. */
 function makeOrders(rows: number): Orders {
-  const next = random(42);
+  const next = seededRandom(42);
   const customerCount = Math.max(1, Math.floor(rows / 5));
   const midnightMoscow = Date.UTC(2022, 0, 1) - 3 * 3_600_000;
   const customers: string[][] = new Array(rows);

@@ -1,5 +1,5 @@
-// Builds what clasp pushes (dist/Code.js, dist/Sidebar.html, dist/appsscript.json) and the CLI
-// (build/cli.mjs).
+// Builds what clasp pushes (dist/Code.js, dist/Sidebar.html, dist/appsscript.json), the CLI
+// (build/cli.mjs) and the local preview's page (build/preview/).
 //
 // Apps Script only sees top-level `function NAME()` declarations, with their JSDoc directly above
 // for the custom-function help card. esbuild emits neither, so the bundle is an IIFE assigned to
@@ -68,29 +68,52 @@ async function buildAppsScript(): Promise<void> {
   copyFileSync(join(root, "appsscript.json"), join(root, "dist/appsscript.json"));
 }
 
-/** One self-contained HTML file: the sidebar's script and styles inlined, nothing remote. */
-async function buildSidebar(): Promise<void> {
-  const page = join(root, "src/sidebar/sidebar.html");
-  if (!existsSync(page)) return;
+async function bundleBrowserScript(entry: string, minify: boolean): Promise<string> {
   const result = await build({
-    entryPoints: [join(root, "src/sidebar/main.ts")],
+    entryPoints: [join(root, entry)],
     bundle: true,
     write: false,
     format: "iife",
     platform: "browser",
     target: "es2020",
     charset: "utf8",
-    minify: true,
+    minify,
     legalComments: "none",
     define,
   });
   // A "</script" inside the inlined code would end the script element early.
-  const script = result.outputFiles[0]!.text.replace(/<\/script/gi, "<\\/script");
-  const styles = readFileSync(join(root, "src/sidebar/sidebar.css"), "utf8");
-  const html = readFileSync(page, "utf8")
-    .replace("/* STYLES */", () => styles)
+  return result.outputFiles[0]!.text.replace(/<\/script/gi, "<\\/script");
+}
+
+/** One self-contained HTML page: its script and styles inlined, nothing loaded from elsewhere. */
+async function buildInlinePage(page: { html: string; css: string; script: string; out: string; minify: boolean }): Promise<void> {
+  const script = await bundleBrowserScript(page.script, page.minify);
+  const html = readFileSync(join(root, page.html), "utf8")
+    .replace("/* STYLES */", () => readFileSync(join(root, page.css), "utf8"))
     .replace("/* SCRIPT */", () => script);
-  writeFileSync(join(root, "dist/Sidebar.html"), html);
+  writeFileSync(join(root, page.out), html);
+}
+
+const buildSidebar = (): Promise<void> =>
+  buildInlinePage({
+    html: "src/sidebar/sidebar.html",
+    css: "src/sidebar/sidebar.css",
+    script: "src/sidebar/main.ts",
+    out: "dist/Sidebar.html",
+    minify: true,
+  });
+
+/** The local preview's page, and the google.script.run stand-in it puts into the sidebar. */
+async function buildPreview(): Promise<void> {
+  mkdirSync(join(root, "build/preview"), { recursive: true });
+  await buildInlinePage({
+    html: "src/preview/page/page.html",
+    css: "src/preview/page/page.css",
+    script: "src/preview/page/main.ts",
+    out: "build/preview/page.html",
+    minify: false,
+  });
+  writeFileSync(join(root, "build/preview/shim.js"), await bundleBrowserScript("src/preview/page/shim.ts", false));
 }
 
 async function buildCli(): Promise<void> {
@@ -111,5 +134,5 @@ async function buildCli(): Promise<void> {
 
 mkdirSync(join(root, "dist"), { recursive: true });
 mkdirSync(join(root, "build"), { recursive: true });
-await Promise.all([buildAppsScript(), buildSidebar(), buildCli()]);
-console.log(`built sheets-retention ${version}: dist/Code.js, dist/appsscript.json${existsSync(join(root, "dist/Sidebar.html")) ? ", dist/Sidebar.html" : ""}`);
+await Promise.all([buildAppsScript(), buildSidebar(), buildPreview(), buildCli()]);
+console.log(`built sheets-retention ${version}: dist/ (Code.js, Sidebar.html, appsscript.json), build/cli.mjs, build/preview/`);

@@ -5,6 +5,7 @@
 import { dayFromCivil } from "../core/calendar";
 import { SAMPLE_NAMES, type SampleNames } from "../i18n/template";
 import { fill, type Language } from "../i18n/language";
+import { seededRandom } from "../lib/seeded-random";
 
 export const SAMPLE_LAST_DAY = dayFromCivil(2025, 12, 31);
 const SAMPLE_DAYS = 730;
@@ -18,18 +19,6 @@ export interface SampleOrder {
   amount: number;
   manager: string;
   project: boolean;
-}
-
-/** mulberry32: a tiny, well-mixed 32-bit generator; plenty for sample data and fully repeatable. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** Every company and person name once, shuffled; past the pool, names repeat with a number. */

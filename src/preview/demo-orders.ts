@@ -7,6 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "../lib/seeded-random";
 
 const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), "../../demo/orders.csv");
 const FIRST_DAY = Date.UTC(2022, 0, 1);
@@ -34,18 +35,6 @@ const EN_SUFFIXES = ["Ltd", "LLC", "Inc.", "GmbH"];
 
 const INJECTION_NAME = "<img src=x onerror=alert(1)>";
 const BAD_DATES = ["31.02.2023", "вчера", "n/a", "2023-13-01", "", "15/15/2023"];
-
-/** mulberry32: a tiny seeded generator, so the demo never changes between runs. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const random = seededRandom(20240305);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

@@ -3,7 +3,6 @@
 // against an in-memory spreadsheet. Options: --data FILE, --port N, --locale ru_RU, --time-zone ZONE.
 // A `?locale=ru_RU` query opens a spreadsheet of that locale alongside the default one.
 
-import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -50,31 +49,15 @@ export function parseOptions(argv: readonly string[]): PreviewOptions {
   return options;
 }
 
-/** Bundles a browser script of the preview and inlines it (and its CSS) into its page. */
-async function browserBundle(entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    charset: "utf8",
-  });
-  return result.outputFiles[0]!.text.replace(/<\/script/gi, "<\\/script");
-}
-
 interface Pages {
   preview: string;
   sidebar: string;
 }
 
-async function buildPages(sidebarHtml: string): Promise<Pages> {
-  const pageDir = join(ROOT, "src/preview/page");
-  const [pageScript, shim] = await Promise.all([browserBundle(join(pageDir, "main.ts")), browserBundle(join(pageDir, "shim.ts"))]);
-  const preview = readFileSync(join(pageDir, "page.html"), "utf8")
-    .replace("/* STYLES */", () => readFileSync(join(pageDir, "page.css"), "utf8"))
-    .replace("/* SCRIPT */", () => pageScript);
+/** The pages `npm run build` made: the preview page, and the sidebar with the google.script.run stand-in. */
+function builtPages(sidebarHtml: string): Pages {
+  const shim = readFileSync(join(ROOT, "build/preview/shim.js"), "utf8");
+  const preview = readFileSync(join(ROOT, "build/preview/page.html"), "utf8");
   // The shim must exist before the sidebar's own script asks for google.script.run.
   const sidebar = sidebarHtml.replace(/<head>/i, () => `<head>\n<script>${shim}</script>`);
   return { preview, sidebar };
@@ -147,7 +130,7 @@ export async function startPreview(options: PreviewOptions = DEFAULT_OPTIONS): P
     sidebarHtml,
     timeZone: options.timeZone,
   };
-  const pages = await buildPages(sidebarHtml);
+  const pages = builtPages(sidebarHtml);
   const workbooks = new Map<string, Workbook>();
   const workbook = (locale: string = options.locale): Workbook => {
     if (!/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,4})?$/.test(locale)) throw new HttpError(400, `bad locale ${locale}`);
