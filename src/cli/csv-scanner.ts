@@ -44,10 +44,6 @@ export class CsvScanner {
     private readonly onRecord: RecordHandler,
   ) {}
 
-  get isStopped(): boolean {
-    return this.stopped;
-  }
-
   /**
    * Scans the complete records in `bytes` and returns the offset where the first unfinished one
    * starts (bytes.length when none is left). With `final`, the end of `bytes` ends the last record.

@@ -20,8 +20,6 @@ export function parseEncoding(name: string): Encoding | undefined {
   return ENCODING_NAMES[name.trim().toLowerCase()];
 }
 
-export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
 export function hasUtf8Bom(bytes: Buffer): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }

@@ -128,6 +128,22 @@ describe("report --json", () => {
     expect(report.columns.customer).toBe("column 1");
   });
 
+  it("guesses the columns of a file without a header from their contents", () => {
+    // Text, dates, numbers: customer, date, amount. Bob returns, Ann does not: 1 of 2.
+    const csv = "Ann,2024-01-05,10\nBob,2024-01-06,20\nBob,2024-02-01,30\n";
+    const report = json(["report", writeFixture(dir, "guess.csv", csv)]);
+    expect(report).toMatchObject({ headerLine: null, rows: 3, firstPurchases: 2, secondPurchases: 1 });
+    expect(report.lost.amount).toBe(10);
+  });
+
+  it("counts file lines across a quoted field that spans lines", () => {
+    // The note on line 2 runs to line 3, so the row without a customer starts on line 4.
+    const csv = 'Customer,Date,Note\nAnn,2024-01-05,"two\nlines, and a comma"\n,2024-01-06,x\n';
+    const report = json(["report", writeFixture(dir, "multiline.csv", csv)]);
+    expect(report.skippedRows.map((s: any) => s.row)).toEqual([4]);
+    expect(report.orders).toBe(1);
+  });
+
   it("takes columns by header name, overriding detection", () => {
     const report = json(["report", writeFixture(dir, "en2.csv", ENGLISH), "--amount", "amount", "--customer", "Manager"]);
     // Customers are now the managers: Ivan first buys 2024-01-05 and returns 2024-02-01; Olga 01-10 → 02-03.
