@@ -10,8 +10,6 @@ const CR = 0x0d;
 /** One record, valid only during the callback: the scanner reuses it for the next one. */
 export interface CsvRecord {
   bytes: Buffer;
-  /** The same bytes as a latin1 string: one character per byte, so offsets are shared. */
-  text: string;
   /** Field k spans bytes starts[k] … ends[k]-1 (without its quotes). */
   starts: Int32Array;
   ends: Int32Array;
@@ -30,7 +28,6 @@ export class CsvScanner {
   line = 1;
   private readonly record: CsvRecord = {
     bytes: Buffer.alloc(0),
-    text: "",
     starts: new Int32Array(64),
     ends: new Int32Array(64),
     escaped: new Uint8Array(64),
@@ -51,7 +48,6 @@ export class CsvScanner {
   scan(bytes: Buffer, final: boolean): number {
     const record = this.record;
     record.bytes = bytes;
-    record.text = bytes.toString("latin1");
     const n = bytes.length;
     let pos = 0;
     while (pos < n && !this.stopped) {

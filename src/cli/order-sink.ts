@@ -7,7 +7,7 @@ import { isBlank, parseAmount, parseDateText, type InputLocale } from "../core/c
 import type { ColumnMapping, Field } from "../core/columns";
 import { customerKey } from "../core/customer-key";
 import { ingestOrders, type ColumnRef, type IngestStats, type OrderColumns } from "../core/ingest";
-import type { CustomerLedger } from "../core/ledger";
+import type { CustomerLedger, CustomerRecord } from "../core/ledger";
 import type { Problem } from "../core/problems";
 import type { CsvRecord } from "./csv-scanner";
 import { fastAmount, fastDay, isOwnCustomerKey } from "./fast-cells";
@@ -65,8 +65,8 @@ export class OrderSink {
   private readonly widthNeeded: number;
   private readonly decimalComma: boolean;
   private readonly excludeKey: string | undefined;
-  /** Customer bytes → customerKey: grows with distinct spellings, that is with customers. */
-  private readonly customerKeys = new FieldCache<string>(Number.POSITIVE_INFINITY);
+  /** Customer bytes → the customer's ledger record: grows with distinct spellings, that is with customers. */
+  private readonly customers = new FieldCache<CustomerRecord>(Number.POSITIVE_INFINITY);
   private readonly days = new FieldCache<number>(CACHE_LIMIT);
   private readonly texts = new FieldCache<string>(CACHE_LIMIT);
   private readonly dealTypeKeys = new FieldCache<string>(CACHE_LIMIT);
@@ -103,9 +103,9 @@ export class OrderSink {
     if (record.count < this.widthNeeded) return this.slow(record);
     // A spelling met before belongs to a customer already in the ledger (spellings are cached
     // only once their row is added), so only a new spelling is decoded and looked up.
-    const known = this.customerKeys.find(record, this.customer);
-    const key = known ?? this.keyOf(record, this.customer);
-    if (key === "") return this.slow(record);
+    const known = this.customers.find(record, this.customer);
+    const key = known === undefined ? this.keyOf(record, this.customer) : "";
+    if (known === undefined && key === "") return this.slow(record);
     const day = this.dayOf(record);
     if (day !== day) return this.slow(record);
     const amount = this.amount < 0 ? 0 : this.amountOf(record);
@@ -113,10 +113,9 @@ export class OrderSink {
     if (this.dealType >= 0 && this.dealTypeKey(record) === this.excludeKey) return this.slow(record);
     const manager = this.manager < 0 ? undefined : this.managerText(record);
     if (known === undefined) {
-      this.ledger.add(key, this.fieldText(record, this.customer), day, amount, manager);
-      this.customerKeys.remember(record, this.customer, key);
+      this.customers.remember(record, this.customer, this.ledger.add(key, this.fieldText(record, this.customer), day, amount, manager));
     } else {
-      this.ledger.add(key, key, day, amount, manager);
+      this.ledger.addTo(known, day, amount, manager);
     }
     this.stats.rows++;
     this.stats.orders++;

@@ -70,20 +70,35 @@ export class CustomerLedger {
   constructor(readonly options: LedgerOptions = {}) {}
 
   /**
-   * Adds one order. `key` must come from `customerKey`; `day` is an epoch day. The raw name and
-   * manager cells are tidied only when kept, which keeps the per-row cost down.
+   * Adds one order and returns its customer's record. `key` must come from `customerKey`; `day` is
+   * an epoch day. The raw name and manager cells are tidied only when kept, which keeps the
+   * per-row cost down.
    */
-  add(key: string, rawName: unknown, day: number, amount = 0, rawManager?: unknown): void {
+  add(key: string, rawName: unknown, day: number, amount = 0, rawManager?: unknown): CustomerRecord {
+    const known = this.customers.get(key);
+    if (known !== undefined) {
+      this.addTo(known, day, amount, rawManager);
+      return known;
+    }
+    const customer = new CustomerRecord(key, customerDisplayName(rawName), day, amount, customerDisplayName(rawManager));
+    this.customers.set(key, customer);
+    this.count(customer, day, amount);
+    return customer;
+  }
+
+  /**
+   * Adds an order of a customer already in this ledger. A caller that keeps the records it got
+   * from `add` (the CLI, keyed by raw bytes) saves the key lookup on every row.
+   */
+  addTo(customer: CustomerRecord, day: number, amount = 0, rawManager?: unknown): void {
+    this.placeDay(customer, day, amount, rawManager);
+    this.count(customer, day, amount);
+  }
+
+  private count(customer: CustomerRecord, day: number, amount: number): void {
     this.orders++;
     if (day < this.earliestDay) this.earliestDay = day;
     if (day > this.latestDay) this.latestDay = day;
-    let customer = this.customers.get(key);
-    if (customer === undefined) {
-      customer = new CustomerRecord(key, customerDisplayName(rawName), day, amount, customerDisplayName(rawManager));
-      this.customers.set(key, customer);
-    } else {
-      this.placeDay(customer, day, amount, rawManager);
-    }
     customer.totalAmount += amount;
     const { amountWindow, trackDays, trackPeriods } = this.options;
     if (amountWindow === undefined || inWindow(day, amountWindow)) customer.windowAmount += amount;
