@@ -4,7 +4,7 @@
 // the user's rules on those cells); re-highlighting replaces it and clearing removes only it, so
 // the rule list is then exactly what it was before.
 
-import { columnLetter } from "../core/analyze-table";
+import { columnLetter } from "../core/a1";
 import { customerKey } from "../core/customer-key";
 import type { Cells } from "../core/ingest";
 

@@ -1,7 +1,8 @@
 // The range the add-on works on: the user's selection, or the block of data around a single
 // selected cell (what Ctrl+A would select), with the spreadsheet's locale for reading it.
 
-import { analyzeTable, columnLetter } from "../core/analyze-table";
+import { columnLetter } from "../core/a1";
+import { analyzeTable } from "../core/analyze-table";
 import { inputLocale, isBlank, isDateObject, parseDateText, type InputLocale } from "../core/cells";
 import { detectLayout, type ColumnMapping, type DetectedLayout } from "../core/columns";
 import type { Cells } from "../core/ingest";

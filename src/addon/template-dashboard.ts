@@ -9,7 +9,7 @@
 // Every spilling block has empty columns on both sides and nothing below it.
 // Every formula reads the orders through FILTER, which drops the rows whose deal type equals B3.
 
-import { columnLetter } from "../core/analyze-table";
+import { columnLetter } from "../core/a1";
 import { TEMPLATE } from "../i18n/template";
 import type { Language } from "../i18n/language";
 

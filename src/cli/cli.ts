@@ -3,7 +3,7 @@
 
 import { ADDON_VERSION } from "../version";
 import type { Language } from "../i18n/language";
-import { CliError, EXIT_DATA, EXIT_OK, EXIT_USAGE, renderMessage, text } from "./errors";
+import { CliError, EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, renderMessage, text } from "./errors";
 import { languageOfArguments, parseInvocation } from "./options";
 import { renderHtml } from "./render-html";
 import { renderJson } from "./render-json";
@@ -41,7 +41,10 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
     const stdout = options.json ? renderJson(outcome, language) : renderText(outcome, language, color);
     return { exitCode: EXIT_OK, stdout, stderr };
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
+    if (!(error instanceof CliError)) {
+      const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      return { exitCode: EXIT_INTERNAL, stdout: "", stderr: `sheets-retention: ${text(language, "internalError", { reason })}\n` };
+    }
     const message = `sheets-retention: ${renderMessage(error.detail, language)}\n`;
     const usage = error.exitCode === EXIT_USAGE ? `\n${text(language, "usage")}\n` : "";
     return { exitCode: error.exitCode, stdout: "", stderr: message + usage };

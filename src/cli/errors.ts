@@ -17,6 +17,8 @@ export const EXIT_OK = 0;
 export const EXIT_DATA = 1;
 /** Wrong usage: an unknown flag, a bad flag value, no file given. */
 export const EXIT_USAGE = 2;
+/** A bug of ours, not the user's data or usage. */
+export const EXIT_INTERNAL = 3;
 
 export class CliError extends Error {
   constructor(

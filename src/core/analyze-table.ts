@@ -3,6 +3,7 @@
 import type { InputLocale } from "./cells";
 import type { ColumnMapping } from "./columns";
 import { ingestOrders, type Cells, type ColumnRef, type OrderColumns } from "./ingest";
+import { columnLetter } from "./a1";
 import { CustomerLedger } from "./ledger";
 import { fail } from "./problems";
 import { analyzeLedger, skippedRowCollector, type Analysis, type ReportSettings } from "./report";
@@ -19,13 +20,6 @@ export interface TableOptions {
   excludeDealType?: string;
   locale: InputLocale;
   settings: Omit<ReportSettings, "hasManagers" | "hasAmounts">;
-}
-
-/** A1-style column letter for a 0-based index: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 export function analyzeTable(values: Cells, options: TableOptions): Analysis {

@@ -1,5 +1,6 @@
 // The pure core: orders in, metrics out. No Apps Script, DOM or Node globals below this folder.
 
+export * from "./a1";
 export * from "./calendar";
 export * from "./cells";
 export * from "./cohorts";

@@ -114,6 +114,10 @@ export class CustomerLedger {
       customer.manager = customerDisplayName(rawManager);
     } else if (day === customer.first) {
       customer.firstDayAmount += amount;
+      // Several orders on the first day: the result must not depend on row order, so a named
+      // manager wins over a blank one, and of two names the one that sorts first.
+      const manager = customerDisplayName(rawManager);
+      if (manager !== "" && (customer.manager === "" || manager < customer.manager)) customer.manager = manager;
     } else if (day < customer.second) {
       customer.second = day;
     }

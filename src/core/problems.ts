@@ -1,5 +1,5 @@
 // Input problems as data. The core never renders text: each adapter turns a Problem into a
-// localized message (i18n/messages.ts), a sidebar banner or a CLI exit code.
+// localized message (i18n/problems.ts), a sidebar banner or a CLI exit code.
 
 export type ProblemCode =
   | "lengthMismatch"

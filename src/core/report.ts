@@ -121,7 +121,8 @@ export function analyzeLedger(
   const { firstPurchases, secondPurchases } = countRetention(ledger, window, settings.withinDays);
   const retentionRate = ratio(secondPurchases, firstPurchases) ?? null;
   const medianDays = medianDaysToSecond(ledger, window) ?? null;
-  const maturityDays = settings.withinDays ?? medianDays;
+  // A cohort is judged once its customers had the usual time to return, measured over all the data.
+  const maturityDays = settings.withinDays ?? medianDaysToSecond(ledger) ?? null;
   const isMature = (lastDay: number): boolean => maturityDays === null || lastDay + maturityDays <= ledger.latestDay;
 
   const cohortRows = retentionCohorts(ledger, settings.period, settings.withinDays, window);

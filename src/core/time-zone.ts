@@ -5,6 +5,8 @@
 import { MS_PER_DAY } from "./calendar";
 
 const SLOT_MS = 15 * 60_000;
+/** Dates with times of day fill many slots; past this many the cache starts over. */
+const CACHE_LIMIT = 50_000;
 
 export class ZoneCalendar {
   private readonly format: Intl.DateTimeFormat;
@@ -40,6 +42,7 @@ export class ZoneCalendar {
     let offset = this.offsetBySlot.get(slot);
     if (offset === undefined) {
       offset = this.measureOffset(slot * SLOT_MS);
+      if (this.offsetBySlot.size >= CACHE_LIMIT) this.offsetBySlot.clear();
       this.offsetBySlot.set(slot, offset);
     }
     return offset;

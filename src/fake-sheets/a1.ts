@@ -1,7 +1,7 @@
 // A1 notation for the fake: parsing "B2", "A1:C10", "A:C", "2:5", "'Sheet 1'!A1:B2" into 1-based
 // bounds, and writing bounds back as Sheets does ("A1" for one cell, "A1:C10" otherwise).
 
-import { columnLetter } from "../core/analyze-table";
+import { columnLetter } from "../core/a1";
 
 export interface Bounds {
   /** 1-based first row and column, as Apps Script counts them. */

@@ -1,6 +1,7 @@
 // Arguments as Sheets passes them, checked in one place: each custom function declares what it
 // takes and gets typed values back, or a Problem naming the argument and the value.
 
+import { isoDate } from "../core/calendar";
 import { isBlank, readDay } from "../core/cells";
 import type { Cells, ColumnRef } from "../core/ingest";
 import type { DayWindow } from "../core/ledger";
@@ -41,7 +42,9 @@ function optionalDay(argument: string, value: unknown, env: SheetEnvironment): n
 export function windowArguments(start: unknown, end: unknown, env: SheetEnvironment): DayWindow {
   const window = { start: optionalDay("start_date", start, env), end: optionalDay("end_date", end, env) };
   if (window.start !== undefined && window.end !== undefined && window.start > window.end) {
-    fail({ code: "startAfterEnd", argument: "start_date", value: start, otherArgument: "end_date", otherValue: end });
+    // Quoted as the days they were read as, not as raw Date objects (those would print in UTC).
+    const [value, otherValue] = [isoDate(window.start), isoDate(window.end)];
+    fail({ code: "startAfterEnd", argument: "start_date", value, otherArgument: "end_date", otherValue });
   }
   return window;
 }

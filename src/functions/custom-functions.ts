@@ -21,8 +21,7 @@ function dateOf(env: SheetEnvironment, epochDay: number): Date {
 }
 
 /**
- * Retention of new customers: those who made a second purchase ÷ those who made a first one.
- * Below 67 % the business has "a hole in its pocket".
+ * Retention of new customers: second purchases ÷ first purchases (below 67 %, a hole in the pocket).
  *
  * @param {string[][]} customers Customer of each order (names or ids), one column.
  * @param {Date[][]} order_dates Date of each order, one column of the same length.

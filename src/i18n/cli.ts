@@ -12,6 +12,7 @@ type CliKey =
   | "badDelimiter"
   | "badExclude"
   | "cannotRead"
+  | "internalError"
   | "columnNotFound"
   | "noColumn"
   | "noOrders"
@@ -103,6 +104,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage.`,
     badDelimiter: "--delimiter: {value} is not one of , ; tab",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     cannotRead: "cannot read {path}: {reason}",
+    internalError: "internal error, please report it with the command you ran: {reason}",
     columnNotFound: "{flag}: no column {value} (the columns are: {header})",
     noColumn: "no {field} column found (the columns are: {header}); name it with {flag}",
     noOrders: "{path}: no order could be read",
@@ -193,6 +195,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage.`,
     badDelimiter: "--delimiter: {value} не один из , ; tab",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
     cannotRead: "не удалось прочитать {path}: {reason}",
+    internalError: "внутренняя ошибка, сообщите о ней вместе с командой, которую вы запускали: {reason}",
     columnNotFound: "{flag}: нет столбца {value} (столбцы: {header})",
     noColumn: "не найден столбец «{field}» (столбцы: {header}); укажите его через {flag}",
     noOrders: "{path}: не удалось прочитать ни одного заказа",

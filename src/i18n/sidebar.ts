@@ -24,6 +24,7 @@ export type SidebarKey =
   | "withinDaysUnit"
   | "excludeToggle"
   | "excludeValue"
+  | "excludeValuePlaceholder"
   | "excludeNeedsColumn"
   | "analyze"
   | "highlight"
@@ -91,6 +92,7 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     withinDaysUnit: "days",
     excludeToggle: "Exclude one-off project deals",
     excludeValue: "Deal type value",
+    excludeValuePlaceholder: "Project",
     excludeNeedsColumn: "Choose the deal type column first",
     analyze: "Analyse",
     highlight: "Highlight below target",
@@ -157,6 +159,7 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     withinDaysUnit: "дн.",
     excludeToggle: "Не учитывать разовые проектные сделки",
     excludeValue: "Значение типа сделки",
+    excludeValuePlaceholder: "Проект",
     excludeNeedsColumn: "Сначала выберите столбец типа сделки",
     analyze: "Анализировать",
     highlight: "Выделить ниже цели",

@@ -1,7 +1,7 @@
 // One preview spreadsheet per locale: the CSV pasted into a fake spreadsheet, the add-on's
 // Code.js running against it, the selection, and the optional template hook.
 
-import { columnLetter } from "../core/analyze-table";
+import { columnLetter } from "../core/a1";
 import { inputLocale } from "../core/cells";
 import { createFakeSheets, type FakeSheets } from "../fake-sheets/index";
 import { AddonRuntime } from "./addon-runtime";

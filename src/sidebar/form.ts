@@ -79,7 +79,7 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
 
   const excludeToggle = h("input", { testId: "exclude-toggle", attrs: { type: "checkbox" } });
   excludeToggle.checked = settings.excludeDealType !== "";
-  const excludeValue = h("input", { testId: "exclude-value", attrs: { type: "text", placeholder: "Project" } });
+  const excludeValue = h("input", { testId: "exclude-value", attrs: { type: "text", placeholder: t("excludeValuePlaceholder") } });
   excludeValue.value = settings.excludeDealType;
   const excludeHint = h("div", { className: "hint" }, t("excludeNeedsColumn"));
 

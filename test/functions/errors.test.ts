@@ -119,3 +119,11 @@ describe("input as Sheets passes it", () => {
     ).toBeCloseTo(1000.44 / 2235, 12);
   });
 });
+
+describe("dates quoted in messages", () => {
+  it("shows start_date and end_date as the days the sheet shows, not in UTC", () => {
+    // Midnight of 5 March in Moscow is 21:00 UTC on the 4th; the message must say 2024-03-05.
+    const message = errorOf(en, `RETENTION_RATE(${C3}, ${D3}, new Date(Date.UTC(2024, 2, 4, 21)), "2024-03-01")`);
+    expect(message).toBe("start_date «2024-03-05» is after end_date «2024-03-01»");
+  });
+});

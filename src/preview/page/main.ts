@@ -7,6 +7,7 @@ import { h, replaceChildren } from "../../sidebar/dom";
 import type { GridRow, GridSnapshot } from "../grid-snapshot";
 import type { PreviewInfo, TemplateRequest } from "../protocol";
 import type { TemplateBuilder } from "../workbook";
+import { columnLetter } from "../../core/a1";
 
 const query = location.search;
 const locale = new URLSearchParams(query).get("locale") ?? "";
@@ -28,12 +29,6 @@ async function api<T>(path: string, body?: unknown, extra: Record<string, string
   const parsed = (await response.json()) as T & { error?: string };
   if (!response.ok) throw new Error(parsed.error ?? response.statusText);
   return parsed;
-}
-
-function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 class PreviewPage {
