@@ -1,6 +1,5 @@
 // Cohorts: customers grouped by the period of their first purchase.
 
-import { fail } from "./problems";
 import { inWindow, type CustomerLedger, type DayWindow } from "./ledger";
 import { periodEnd, periodIndex, periodStart, type Period } from "./periods";
 import { hasReturned } from "./retention";
@@ -62,7 +61,7 @@ export interface CohortMatrix {
 /** The classic triangle. The ledger must have been built with `trackPeriods: period`. */
 export function cohortMatrix(ledger: CustomerLedger, period: Period): CohortMatrix {
   if (ledger.options.trackPeriods !== period) throw new Error("cohortMatrix needs a ledger that tracks this period");
-  if (ledger.isEmpty) fail({ code: "noData" });
+  if (ledger.isEmpty) return { rows: [], offsets: 0 };
   const lastIndex = periodIndex(ledger.latestDay, period);
   const byCohort = new Map<number, MatrixRow>();
   for (const customer of ledger.customers.values()) {

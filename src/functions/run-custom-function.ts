@@ -3,7 +3,7 @@
 
 import { ingestOrders } from "../core/ingest";
 import { CustomerLedger, type LedgerOptions } from "../core/ledger";
-import { fail, ProblemError } from "../core/problems";
+import { ProblemError } from "../core/problems";
 import { problemMessage } from "../i18n/problems";
 import { columnArgument, sameLength } from "./arguments";
 import { sheetEnvironment, type SheetEnvironment } from "./sheet-environment";
@@ -24,7 +24,11 @@ export interface OrderRanges {
   amounts?: unknown;
 }
 
-/** Reads the ranges into a ledger; the first unreadable row stops the function with its error. */
+/**
+ * Reads the ranges into a ledger; the first unreadable row stops the function with its error.
+ * No orders at all is not an error here: counts are 0 and tables empty, while the ratios fail
+ * for having nothing to divide by, as they would for an empty period.
+ */
 export function readOrderRanges(env: SheetEnvironment, ranges: OrderRanges, options: LedgerOptions = {}): CustomerLedger {
   const customer = columnArgument("customers", ranges.customers);
   const date = columnArgument("order_dates", ranges.order_dates);
@@ -32,6 +36,5 @@ export function readOrderRanges(env: SheetEnvironment, ranges: OrderRanges, opti
   sameLength(customer, date, ...(amount ? [amount] : []));
   const ledger = new CustomerLedger(options);
   ingestOrders({ customer, date, amount }, ledger, { locale: env.input });
-  if (ledger.isEmpty) fail({ code: "noData" });
   return ledger;
 }

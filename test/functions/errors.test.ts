@@ -87,7 +87,7 @@ describe("errors from the custom functions", () => {
     expect(errorOf(en, `TIME_TO_SECOND_PURCHASE(${C3}, ${D3})`)).toBe(
       "no customer in the period … – … made a second purchase",
     );
-    expect(errorOf(ru, `RETENTION_RATE([[""]], [[""]])`)).toBe("нет заказов для анализа");
+    expect(errorOf(ru, `RETENTION_RATE([[""]], [[""]])`)).toBe("нет новых клиентов за период … – …: не на что делить");
   });
 });
 
@@ -125,5 +125,19 @@ describe("dates quoted in messages", () => {
     // Midnight of 5 March in Moscow is 21:00 UTC on the 4th; the message must say 2024-03-05.
     const message = errorOf(en, `RETENTION_RATE(${C3}, ${D3}, new Date(Date.UTC(2024, 2, 4, 21)), "2024-03-01")`);
     expect(message).toBe("start_date «2024-03-05» is after end_date «2024-03-01»");
+  });
+});
+
+describe("no orders at all", () => {
+  it("counts zero and spills only headers, while ratios have nothing to divide by", () => {
+    const blank = `[[""],[""]]`;
+    expect(run(en, `FIRST_PURCHASES(${blank}, ${blank})`)).toBe(0);
+    expect(run(en, `SECOND_PURCHASES(${blank}, ${blank})`)).toBe(0);
+    expect(run(en, `JSON.stringify(RETENTION_COHORTS(${blank}, ${blank}))`)).toBe(
+      JSON.stringify([["Period start", "New customers", "Returned", "Retention rate"]]),
+    );
+    expect(run(en, `JSON.stringify(COHORT_MATRIX(${blank}, ${blank}))`)).toBe(JSON.stringify([["Cohort start", "Cohort size"]]));
+    expect(run<unknown[][]>(en, `CUSTOMER_SUMMARY(${blank}, ${blank})`)).toHaveLength(1);
+    expect(errorOf(en, `TIME_TO_SECOND_PURCHASE(${blank}, ${blank})`)).toBe("no customer in the period … – … made a second purchase");
   });
 });

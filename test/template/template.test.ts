@@ -254,18 +254,25 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
     expect(at("B9")).toBe(dayToSerial(dayFromCivil(2024, 4, 20)));
   });
 
-  it("says there are no orders to analyse while the Orders sheet is empty", () => {
+  it("shows zero customers and empty tables while the Orders sheet is empty, and no ratio", () => {
     const fake = fakeWith("en_US");
     const { dashboardSheet } = build(fake);
     const result = evaluateWorkbook(fake.spreadsheet);
-    const noOrders = { error: "#ERROR!", message: "no orders to analyse" };
-    for (const cell of ["B5", "B6", "B7", "B10", "B11", "B12", "B13", "A16", "K16", "R16"]) {
-      expect(result.value(dashboardSheet, cell), cell).toEqual(noOrders);
-    }
+    const at = (cell: string): unknown => result.value(dashboardSheet, cell);
+    // Counts of nobody are 0; the ratios have nothing to divide by, and say so.
+    expect(["B6", "B7", "B10", "B11"].map(at)).toEqual([0, 0, 0, 0]);
+    expect(at("B5")).toEqual({ error: "#ERROR!", message: "no new customers in the period … – …: nothing to divide by" });
+    expect(at("B12")).toEqual({ error: "#ERROR!", message: "no amounts in the period … – …: nothing to divide by" });
+    expect(at("B13")).toEqual({ error: "#ERROR!", message: "no customer in the period … – … made a second purchase" });
+    // The tables spill their header rows only (an empty cell reads as null).
+    expect([at("A16"), at("A17"), at("K16"), at("K17"), at("R16"), at("S16"), at("T16")]).toEqual([
+      "Period start", null, "Customer", null, "Cohort start", "Cohort size", null,
+    ]);
     // MAX of no dates is 0; the window's start stays empty rather than fail on a date before 1900.
-    expect([result.value(dashboardSheet, "B8"), result.value(dashboardSheet, "B9")]).toEqual(["", 0]);
-    expect(result.errors.map((error) => error.cell).sort()).toEqual(["A16", "B10", "B11", "B12", "B13", "B5", "B6", "B7", "K16", "R16"]);
+    expect([at("B8"), at("B9")]).toEqual(["", 0]);
+    expect(result.errors.map((error) => error.cell).sort()).toEqual(["B12", "B13", "B5"]);
   });
+
 });
 
 describe("never overwriting", () => {
