@@ -56,7 +56,7 @@ export function renderHtml({ file, report }: ReportOutcome, language: Language):
     `<p class="${verdictClass}">${t(verdictKey)}</p>`,
     `<h2>${t("chartTitle")}</h2>`,
     cohortChart(report, text(language, "targetLabel", { target: f.percent(report.target) })),
-    `<h2>${t("cohortsHeading", { period: escapeHtml(periodName(language, report.period)) })}</h2>`,
+    `<h2>${t("cohortsHeading", { period: periodName(language, report.period) })}</h2>`,
     htmlTable(
       [t("period"), t("newCustomers"), t("returned"), t("rate"), ""],
       report.cohorts.map((row) => [
