@@ -7,23 +7,12 @@ import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { join } from "node:path";
 import { encodeWindows1251 } from "./cp1251";
+import { seededRandom as random } from "../src/lib/seeded-random";
 
 export const ORDERS = 1_000_000;
 export const CUSTOMERS = 200_000;
 const FIRST_DAY = Date.UTC(2022, 0, 1) / 86_400_000;
 const DAYS = 3 * 365;
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const EN_FIRST = ["James", "Mary", "John", "Linda", "Robert", "Emma", "David", "Olivia", "Peter", "Sarah"];
 const EN_LAST = ["Smith", "Brown", "Taylor", "Wilson", "Clark", "Hall", "Young", "King", "Wright", "Green"];
