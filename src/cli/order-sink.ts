@@ -104,7 +104,8 @@ export class OrderSink {
     // A spelling met before belongs to a customer already in the ledger (spellings are cached
     // only once their row is added), so only a new spelling is decoded and looked up.
     const known = this.customers.find(record, this.customer);
-    const key = known === undefined ? this.keyOf(record, this.customer) : "";
+    const name = known === undefined ? this.fieldText(record, this.customer) : "";
+    const key = known === undefined ? customerKey(name) : "";
     if (known === undefined && key === "") return this.slow(record);
     const day = this.dayOf(record);
     if (day !== day) return this.slow(record);
@@ -113,7 +114,7 @@ export class OrderSink {
     if (this.dealType >= 0 && this.dealTypeKey(record) === this.excludeKey) return this.slow(record);
     const manager = this.manager < 0 ? undefined : this.managerText(record);
     if (known === undefined) {
-      this.customers.remember(record, this.customer, this.ledger.add(key, this.fieldText(record, this.customer), day, amount, manager));
+      this.customers.remember(record, this.customer, this.ledger.add(key, name, day, amount, manager));
     } else {
       this.ledger.addTo(known, day, amount, manager);
     }
