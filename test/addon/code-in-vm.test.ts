@@ -2,22 +2,15 @@
 // (the fake), called the way Apps Script calls it: onOpen with an event, the server functions by
 // name as google.script.run does. `npm test` builds dist/ first; alone, run `npm run build`.
 
-import { existsSync, readFileSync } from "node:fs";
-import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { createFakeSheets, installFakeGlobals, type FakeSheets } from "../../src/fake-sheets";
+import { createFakeSheets, type FakeSheets } from "../../src/fake-sheets";
 import { ORDER_LOG } from "./helpers";
-
-const CODE = new URL("../../dist/Code.js", import.meta.url);
+import { loadCodeJs } from "../support/apps-script-context";
 
 type AppsScriptFunction = (...args: unknown[]) => unknown;
 
 function loadCode(fake: FakeSheets): Record<string, AppsScriptFunction> {
-  if (!existsSync(CODE)) throw new Error("dist/Code.js is missing: run `npm run build` first");
-  const context = vm.createContext({});
-  installFakeGlobals(context, fake);
-  vm.runInContext(readFileSync(CODE, "utf8"), context, { filename: "Code.js" });
-  return context as Record<string, AppsScriptFunction>;
+  return loadCodeJs(fake) as Record<string, AppsScriptFunction>;
 }
 
 /** google.script.run passes arguments and results as JSON-like plain data. */
