@@ -75,7 +75,8 @@ export function readDay(value: unknown, locale: InputLocale): number | undefined
     return Number.isFinite(value) && value >= FIRST_SERIAL && value <= LAST_SERIAL ? serialToDay(value) : undefined;
   }
   if (typeof value === "string") return parseDateText(value, locale.slashOrder);
-  if (isDateObject(value)) {
+  // `instanceof` is the fast answer for Dates of this realm; the tag check catches the others.
+  if (value instanceof Date || isDateObject(value)) {
     const ms = value.getTime();
     return Number.isNaN(ms) ? undefined : locale.zone.dayOf(ms);
   }

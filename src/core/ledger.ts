@@ -67,7 +67,16 @@ export class CustomerLedger {
   latestDay = Number.NEGATIVE_INFINITY;
   orders = 0;
 
-  constructor(readonly options: LedgerOptions = {}) {}
+  // The options, read once: `count` runs for every order.
+  private readonly amountWindow: DayWindow | undefined;
+  private readonly trackDays: boolean;
+  private readonly trackPeriods: Period | undefined;
+
+  constructor(readonly options: LedgerOptions = {}) {
+    this.amountWindow = options.amountWindow;
+    this.trackDays = options.trackDays === true;
+    this.trackPeriods = options.trackPeriods;
+  }
 
   /**
    * Adds one order and returns its customer's record. `key` must come from `customerKey`; `day` is
@@ -100,10 +109,9 @@ export class CustomerLedger {
     if (day < this.earliestDay) this.earliestDay = day;
     if (day > this.latestDay) this.latestDay = day;
     customer.totalAmount += amount;
-    const { amountWindow, trackDays, trackPeriods } = this.options;
-    if (amountWindow === undefined || inWindow(day, amountWindow)) customer.windowAmount += amount;
-    if (trackDays) (customer.days ??= new Set()).add(day);
-    if (trackPeriods) (customer.periods ??= new Set()).add(periodIndex(day, trackPeriods));
+    if (this.amountWindow === undefined || inWindow(day, this.amountWindow)) customer.windowAmount += amount;
+    if (this.trackDays) (customer.days ??= new Set()).add(day);
+    if (this.trackPeriods) (customer.periods ??= new Set()).add(periodIndex(day, this.trackPeriods));
   }
 
   private placeDay(customer: CustomerRecord, day: number, amount: number, rawManager: unknown): void {

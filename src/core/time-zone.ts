@@ -11,6 +11,9 @@ const CACHE_LIMIT = 50_000;
 export class ZoneCalendar {
   private readonly format: Intl.DateTimeFormat;
   private readonly offsetBySlot = new Map<number, number>();
+  // Consecutive rows mostly share a slot (same day, sorted logs): remember the last one.
+  private lastSlot = Number.NaN;
+  private lastOffset = 0;
 
   constructor(readonly timeZone: string) {
     this.format = new Intl.DateTimeFormat("en-US", {
@@ -39,12 +42,15 @@ export class ZoneCalendar {
 
   private offsetMs(epochMs: number): number {
     const slot = Math.floor(epochMs / SLOT_MS);
+    if (slot === this.lastSlot) return this.lastOffset;
     let offset = this.offsetBySlot.get(slot);
     if (offset === undefined) {
       offset = this.measureOffset(slot * SLOT_MS);
       if (this.offsetBySlot.size >= CACHE_LIMIT) this.offsetBySlot.clear();
       this.offsetBySlot.set(slot, offset);
     }
+    this.lastSlot = slot;
+    this.lastOffset = offset;
     return offset;
   }
 
