@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { join } from "node:path";
 import { encodeWindows1251 } from "./cp1251";
+import { civilFromDay } from "../src/core/calendar";
 import { seededRandom as random } from "../src/lib/seeded-random";
 
 export const ORDERS = 1_000_000;
@@ -59,9 +60,9 @@ export function generateOrders(orderCount = ORDERS, customerCount = CUSTOMERS, s
 
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-function civil(day: number): { y: number; m: string; d: string } {
-  const date = new Date(day * 86_400_000);
-  return { y: date.getUTCFullYear(), m: pad(date.getUTCMonth() + 1), d: pad(date.getUTCDate()) };
+function civil(epochDay: number): { y: number; m: string; d: string } {
+  const { year, month, day } = civilFromDay(epochDay);
+  return { y: year, m: pad(month), d: pad(day) };
 }
 
 function csvField(text: string, delimiter: string): string {
