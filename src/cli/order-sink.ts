@@ -7,12 +7,12 @@ import { isBlank, parseAmount, parseDateText, type InputLocale } from "../core/c
 import type { ColumnMapping, Field } from "../core/columns";
 import { customerKey } from "../core/customer-key";
 import { ingestOrders, type ColumnRef, type IngestStats, type OrderColumns } from "../core/ingest";
-import type { CustomerLedger, CustomerRecord } from "../core/ledger";
+import type { CustomerLedger } from "../core/ledger";
 import type { Problem } from "../core/problems";
 import type { CsvRecord } from "./csv-scanner";
 import { fastAmount, fastDay, isOwnCustomerKey } from "./fast-cells";
 import type { FieldDecoder } from "./sniff";
-import { ByteInterner } from "./byte-interner";
+import { ByteInterner, NOT_FOUND } from "./byte-interner";
 
 export interface SinkOptions {
   mapping: ColumnMapping;
@@ -29,28 +29,53 @@ export interface SinkOptions {
 const CACHE_LIMIT = 100_000;
 
 /**
- * Raw bytes → meaning, kept apart for quoted fields with doubled quotes (same bytes, other text).
+ * Raw bytes → a number, kept apart for quoted fields with doubled quotes (same bytes, other text).
  * `find` remembers the field's hash so that a following `remember` of the same field reuses it.
  */
-class FieldCache<V> {
-  private readonly plain = new ByteInterner<V>();
-  private readonly escaped = new ByteInterner<V>();
+class FieldNumbers {
+  private readonly plain = new ByteInterner();
+  private readonly escaped = new ByteInterner();
   private lastHash = 0;
 
-  constructor(private readonly limit: number) {}
-
-  find(record: CsvRecord, column: number): V | undefined {
+  /** The number stored for the field's bytes, or NOT_FOUND. */
+  find(record: CsvRecord, column: number): number {
     const start = record.starts[column]!;
     const end = record.ends[column]!;
     this.lastHash = ByteInterner.hash(record.bytes, start, end);
     return (record.escaped[column] ? this.escaped : this.plain).get(record.bytes, start, end, this.lastHash);
   }
 
+  /** Stores a number for the field that `find` just missed. */
+  remember(record: CsvRecord, column: number, value: number): number {
+    const interner = record.escaped[column] ? this.escaped : this.plain;
+    interner.set(record.bytes, record.starts[column]!, record.ends[column]!, this.lastHash, value);
+    return value;
+  }
+
+  clear(): void {
+    this.plain.clear();
+    this.escaped.clear();
+  }
+}
+
+/** Raw bytes → what they mean (a day, a manager's name), for repeated values that are not customers. */
+class FieldCache<V> {
+  private readonly numbers = new FieldNumbers();
+  private values: V[] = [];
+
+  find(record: CsvRecord, column: number): V | undefined {
+    const index = this.numbers.find(record, column);
+    return index === NOT_FOUND ? undefined : this.values[index];
+  }
+
   /** Stores the value of the field that `find` just missed. */
   remember(record: CsvRecord, column: number, value: V): V {
-    const interner = record.escaped[column] ? this.escaped : this.plain;
-    if (interner.size >= this.limit) interner.clear();
-    interner.set(record.bytes, record.starts[column]!, record.ends[column]!, this.lastHash, value);
+    if (this.values.length >= CACHE_LIMIT) {
+      this.numbers.clear();
+      this.values = [];
+    }
+    this.numbers.remember(record, column, this.values.length);
+    this.values.push(value);
     return value;
   }
 }
@@ -65,11 +90,11 @@ export class OrderSink {
   private readonly widthNeeded: number;
   private readonly decimalComma: boolean;
   private readonly excludeKey: string | undefined;
-  /** Customer bytes → the customer's ledger record: grows with distinct spellings, that is with customers. */
-  private readonly customers = new FieldCache<CustomerRecord>(Number.POSITIVE_INFINITY);
-  private readonly days = new FieldCache<number>(CACHE_LIMIT);
-  private readonly texts = new FieldCache<string>(CACHE_LIMIT);
-  private readonly dealTypeKeys = new FieldCache<string>(CACHE_LIMIT);
+  /** Customer bytes → the customer's number in the ledger: grows with distinct spellings, that is with customers. */
+  private readonly customers = new FieldNumbers();
+  private readonly days = new FieldCache<number>();
+  private readonly texts = new FieldCache<string>();
+  private readonly dealTypeKeys = new FieldCache<string>();
   /** The one-row table that slow rows are handed to `ingestOrders` in. */
   private readonly slowRow: unknown[][] = [[]];
   private readonly slowColumns: OrderColumns;
@@ -104,16 +129,17 @@ export class OrderSink {
     // A spelling met before belongs to a customer already in the ledger (spellings are cached
     // only once their row is added), so only a new spelling is decoded and looked up.
     const known = this.customers.find(record, this.customer);
-    const name = known === undefined ? this.fieldText(record, this.customer) : "";
-    const key = known === undefined ? customerKey(name) : "";
-    if (known === undefined && key === "") return this.slow(record);
+    const isNew = known === NOT_FOUND;
+    const name = isNew ? this.fieldText(record, this.customer) : "";
+    const key = isNew ? customerKey(name) : "";
+    if (isNew && key === "") return this.slow(record);
     const day = this.dayOf(record);
     if (day !== day) return this.slow(record);
     const amount = this.amount < 0 ? 0 : this.amountOf(record);
     if (amount !== amount) return this.slow(record);
     if (this.dealType >= 0 && this.dealTypeKey(record) === this.excludeKey) return this.slow(record);
     const manager = this.manager < 0 ? undefined : this.managerText(record);
-    if (known === undefined) {
+    if (isNew) {
       this.customers.remember(record, this.customer, this.ledger.add(key, name, day, amount, manager));
     } else {
       this.ledger.addTo(known, day, amount, manager);

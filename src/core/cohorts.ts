@@ -2,7 +2,6 @@
 
 import { inWindow, type CustomerLedger, type DayWindow } from "./ledger";
 import { periodEnd, periodIndex, periodStart, type Period } from "./periods";
-import { hasReturned } from "./retention";
 
 export interface CohortRow {
   index: number;
@@ -22,13 +21,14 @@ export function retentionCohorts(
   window: DayWindow = {},
 ): CohortRow[] {
   const byIndex = new Map<number, { newCustomers: number; returned: number }>();
-  for (const customer of ledger.customers.values()) {
-    if (!inWindow(customer.first, window)) continue;
-    const index = periodIndex(customer.first, period);
+  for (let customer = 0; customer < ledger.size; customer++) {
+    const first = ledger.first(customer);
+    if (!inWindow(first, window)) continue;
+    const index = periodIndex(first, period);
     let cohort = byIndex.get(index);
     if (cohort === undefined) byIndex.set(index, (cohort = { newCustomers: 0, returned: 0 }));
     cohort.newCustomers++;
-    if (hasReturned(customer, withinDays)) cohort.returned++;
+    if (ledger.hasReturned(customer, withinDays)) cohort.returned++;
   }
   return [...byIndex.entries()]
     .sort(([a], [b]) => a - b)
@@ -64,15 +64,15 @@ export function cohortMatrix(ledger: CustomerLedger, period: Period): CohortMatr
   if (ledger.isEmpty) return { rows: [], offsets: 0 };
   const lastIndex = periodIndex(ledger.latestDay, period);
   const byCohort = new Map<number, MatrixRow>();
-  for (const customer of ledger.customers.values()) {
-    const index = periodIndex(customer.first, period);
+  for (let customer = 0; customer < ledger.size; customer++) {
+    const index = periodIndex(ledger.first(customer), period);
     let row = byCohort.get(index);
     if (row === undefined) {
       row = { index, start: periodStart(index, period), size: 0, active: new Array<number>(lastIndex - index + 1).fill(0) };
       byCohort.set(index, row);
     }
     row.size++;
-    for (const bought of customer.periods!) row.active[bought - index]!++;
+    for (const bought of ledger.periods(customer)) row.active[bought - index]!++;
   }
   const rows = [...byCohort.values()].sort((a, b) => a.index - b.index);
   const offsets = lastIndex - rows[0]!.index + 1;

@@ -16,5 +16,6 @@ export function customerKey(value: unknown): string {
 /** The customer as first spelled, tidied for display (trimmed, whitespace collapsed). */
 export function customerDisplayName(value: unknown): string {
   if (value === null || value === undefined) return "";
-  return String(value).trim().replace(WHITESPACE_RUN, " ");
+  const trimmed = (typeof value === "string" ? value : String(value)).trim();
+  return NEEDS_COLLAPSE.test(trimmed) ? trimmed.replace(WHITESPACE_RUN, " ") : trimmed;
 }

@@ -17,15 +17,15 @@ export interface CustomerSummaryRow {
 export function customerSummary(ledger: CustomerLedger): CustomerSummaryRow[] {
   if (!ledger.options.trackDays) throw new Error("customerSummary needs a ledger that tracks days");
   const rows: (CustomerSummaryRow & { key: string })[] = [];
-  for (const customer of ledger.customers.values()) {
+  for (let customer = 0; customer < ledger.size; customer++) {
     rows.push({
-      key: customer.key,
-      name: customer.name,
-      first: customer.first,
-      last: customer.last,
-      purchases: customer.days!.size,
-      totalAmount: customer.totalAmount,
-      daysSinceLast: ledger.latestDay - customer.last,
+      key: ledger.key(customer),
+      name: ledger.name(customer),
+      first: ledger.first(customer),
+      last: ledger.last(customer),
+      purchases: ledger.days(customer).size,
+      totalAmount: ledger.totalAmount(customer),
+      daysSinceLast: ledger.latestDay - ledger.last(customer),
     });
   }
   rows.sort((a, b) => a.first - b.first || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -3,11 +3,11 @@
 
 import { isoDate } from "./calendar";
 import { retentionCohorts, type CohortRow } from "./cohorts";
-import { inWindow, type CustomerLedger, type CustomerRecord, type DayWindow } from "./ledger";
+import { inWindow, type CustomerLedger, type DayWindow } from "./ledger";
 import { periodIndex, periodLabel, type Period } from "./periods";
 import type { Problem } from "./problems";
 import type { IngestStats } from "./ingest";
-import { countRetention, hasReturned, medianDaysToSecond, repeatRevenueShare } from "./retention";
+import { countRetention, medianDaysToSecond, repeatRevenueShare } from "./retention";
 import { ratio } from "./statistics";
 
 export const DEFAULT_TARGET = 0.67;
@@ -122,7 +122,8 @@ export function analyzeLedger(
   const retentionRate = ratio(secondPurchases, firstPurchases) ?? null;
   const medianDays = medianDaysToSecond(ledger, window) ?? null;
   // A cohort is judged once its customers had the usual time to return, measured over all the data.
-  const maturityDays = settings.withinDays ?? medianDaysToSecond(ledger) ?? null;
+  const wholeRange = window.start === undefined && window.end === undefined;
+  const maturityDays = settings.withinDays ?? (wholeRange ? medianDays : (medianDaysToSecond(ledger) ?? null));
   const isMature = (lastDay: number): boolean => maturityDays === null || lastDay + maturityDays <= ledger.latestDay;
 
   const cohortRows = retentionCohorts(ledger, settings.period, settings.withinDays, window);
@@ -135,7 +136,7 @@ export function analyzeLedger(
   const report: RetentionReport = {
     stats,
     skipped,
-    customers: ledger.customers.size,
+    customers: ledger.size,
     firstDate: ledger.isEmpty ? null : isoDate(ledger.earliestDay),
     lastDate: ledger.isEmpty ? null : isoDate(ledger.latestDay),
     firstPurchases,
@@ -152,17 +153,15 @@ export function analyzeLedger(
     cohortsOmitted: cohortRows.length - cohorts.length,
     managers: managers?.slice(0, REPORT_LIMITS.managers) ?? null,
     managersOmitted: Math.max(0, (managers?.length ?? 0) - REPORT_LIMITS.managers),
-    lost: lostCustomers(ledger, settings, (customer) => isMature(customer.first)),
+    lost: lostCustomers(ledger, settings, (customer) => isMature(ledger.first(customer))),
   };
   return {
     report,
     isInWeakCohort: (key) => {
-      const customer = ledger.customers.get(key);
-      return (
-        customer !== undefined &&
-        inWindow(customer.first, window) &&
-        weakCohorts.has(periodIndex(customer.first, settings.period))
-      );
+      const customer = ledger.numberOf(key);
+      if (customer === undefined) return false;
+      const first = ledger.first(customer);
+      return inWindow(first, window) && weakCohorts.has(periodIndex(first, settings.period));
     },
   };
 }
@@ -182,12 +181,13 @@ function cohortReportRow(row: CohortRow, settings: ReportSettings, mature: boole
 
 function managerRows(ledger: CustomerLedger, settings: ReportSettings): ManagerReportRow[] {
   const byManager = new Map<string, { newCustomers: number; returned: number }>();
-  for (const customer of ledger.customers.values()) {
-    if (!inWindow(customer.first, settings.window ?? {})) continue;
-    let counts = byManager.get(customer.manager);
-    if (counts === undefined) byManager.set(customer.manager, (counts = { newCustomers: 0, returned: 0 }));
+  for (let customer = 0; customer < ledger.size; customer++) {
+    if (!inWindow(ledger.first(customer), settings.window ?? {})) continue;
+    const manager = ledger.manager(customer);
+    let counts = byManager.get(manager);
+    if (counts === undefined) byManager.set(manager, (counts = { newCustomers: 0, returned: 0 }));
     counts.newCustomers++;
-    if (hasReturned(customer, settings.withinDays)) counts.returned++;
+    if (ledger.hasReturned(customer, settings.withinDays)) counts.returned++;
   }
   return [...byManager.entries()]
     .map(([manager, { newCustomers, returned }]) => {
@@ -200,25 +200,35 @@ function managerRows(ledger: CustomerLedger, settings: ReportSettings): ManagerR
 function lostCustomers(
   ledger: CustomerLedger,
   settings: ReportSettings,
-  hadTimeToReturn: (customer: CustomerRecord) => boolean,
+  hadTimeToReturn: (customer: number) => boolean,
 ): RetentionReport["lost"] {
-  const lost: CustomerRecord[] = [];
+  // Biggest spenders first; of equal ones the earlier customer. Only the top of the list is
+  // shown, so it is kept as it grows instead of sorting every lost customer.
+  const before = (a: number, b: number): boolean =>
+    ledger.totalAmount(a) > ledger.totalAmount(b) ||
+    (ledger.totalAmount(a) === ledger.totalAmount(b) && (ledger.first(a) < ledger.first(b) || (ledger.first(a) === ledger.first(b) && a < b)));
+  const shown: number[] = [];
+  let count = 0;
   let amount = 0;
-  for (const customer of ledger.customers.values()) {
-    if (customer.hasReturned || !inWindow(customer.first, settings.window ?? {}) || !hadTimeToReturn(customer)) continue;
-    lost.push(customer);
-    amount += customer.totalAmount;
+  for (let customer = 0; customer < ledger.size; customer++) {
+    if (ledger.hasReturned(customer) || !inWindow(ledger.first(customer), settings.window ?? {}) || !hadTimeToReturn(customer)) continue;
+    count++;
+    amount += ledger.totalAmount(customer);
+    if (shown.length === REPORT_LIMITS.lost && !before(customer, shown[shown.length - 1]!)) continue;
+    let at = shown.length;
+    while (at > 0 && before(customer, shown[at - 1]!)) at--;
+    shown.splice(at, 0, customer);
+    if (shown.length > REPORT_LIMITS.lost) shown.pop();
   }
-  lost.sort((a, b) => b.totalAmount - a.totalAmount || a.first - b.first);
   return {
-    count: lost.length,
+    count,
     amount: settings.hasAmounts ? amount : null,
-    customers: lost.slice(0, REPORT_LIMITS.lost).map((customer) => ({
-      name: customer.name,
-      firstDate: isoDate(customer.first),
-      amount: settings.hasAmounts ? customer.totalAmount : null,
-      manager: customer.manager,
-      daysSinceFirst: ledger.latestDay - customer.first,
+    customers: shown.map((customer) => ({
+      name: ledger.name(customer),
+      firstDate: isoDate(ledger.first(customer)),
+      amount: settings.hasAmounts ? ledger.totalAmount(customer) : null,
+      manager: ledger.manager(customer),
+      daysSinceFirst: ledger.latestDay - ledger.first(customer),
     })),
   };
 }

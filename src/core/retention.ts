@@ -2,7 +2,7 @@
 // falls in a window. Everything here reads a finished ledger; nothing re-reads the orders.
 
 import { fail } from "./problems";
-import { inWindow, type CustomerLedger, type CustomerRecord, type DayWindow } from "./ledger";
+import { inWindow, type CustomerLedger, type DayWindow } from "./ledger";
 import { median, ratio } from "./statistics";
 import { isoDate } from "./calendar";
 
@@ -13,18 +13,13 @@ export interface RetentionCounts {
   secondPurchases: number;
 }
 
-/** Returned: a second purchase, within `withinDays` calendar days of the first when given. */
-export function hasReturned(customer: CustomerRecord, withinDays?: number): boolean {
-  return withinDays === undefined ? customer.hasReturned : customer.daysToSecond <= withinDays;
-}
-
 export function countRetention(ledger: CustomerLedger, window: DayWindow = {}, withinDays?: number): RetentionCounts {
   let firstPurchases = 0;
   let secondPurchases = 0;
-  for (const customer of ledger.customers.values()) {
-    if (!inWindow(customer.first, window)) continue;
+  for (let customer = 0; customer < ledger.size; customer++) {
+    if (!inWindow(ledger.first(customer), window)) continue;
     firstPurchases++;
-    if (hasReturned(customer, withinDays)) secondPurchases++;
+    if (ledger.hasReturned(customer, withinDays)) secondPurchases++;
   }
   return { firstPurchases, secondPurchases };
 }
@@ -39,8 +34,8 @@ export function retentionRate(ledger: CustomerLedger, window: DayWindow = {}, wi
 /** Median days from first to second purchase among the window's new customers who returned. */
 export function medianDaysToSecond(ledger: CustomerLedger, window: DayWindow = {}): number | undefined {
   const gaps: number[] = [];
-  for (const customer of ledger.customers.values()) {
-    if (customer.hasReturned && inWindow(customer.first, window)) gaps.push(customer.daysToSecond);
+  for (let customer = 0; customer < ledger.size; customer++) {
+    if (ledger.hasReturned(customer) && inWindow(ledger.first(customer), window)) gaps.push(ledger.daysToSecond(customer));
   }
   return median(gaps);
 }
@@ -58,9 +53,9 @@ export function repeatRevenueShare(ledger: CustomerLedger): number | undefined {
   const window = ledger.options.amountWindow ?? {};
   let total = 0;
   let firstDayTotal = 0;
-  for (const customer of ledger.customers.values()) {
-    total += customer.windowAmount;
-    if (inWindow(customer.first, window)) firstDayTotal += customer.firstDayAmount;
+  for (let customer = 0; customer < ledger.size; customer++) {
+    total += ledger.windowAmount(customer);
+    if (inWindow(ledger.first(customer), window)) firstDayTotal += ledger.firstDayAmount(customer);
   }
   return ratio(total - firstDayTotal, total);
 }
