@@ -38,6 +38,27 @@ const WINDOW_AMOUNT = 4; // amounts of orders dated in the amount window
 const TOTAL_AMOUNT = 5;
 const STRIDE = 8; // 64 bytes: a customer never spans more than two cache lines
 
+/** A ledger as plain data, to hand to another thread (a structured clone keeps every field). */
+export interface LedgerParts {
+  options: LedgerOptions;
+  keys: string[];
+  rawNames: unknown[];
+  managers: string[];
+  facts: Float64Array<ArrayBuffer>;
+  daySets: Set<number>[];
+  periodSets: Set<number>[];
+  earliestDay: number;
+  latestDay: number;
+  orders: number;
+}
+
+/** A ledger built over a share of the orders, and where each of its customers first appears. */
+export interface LedgerShare {
+  ledger: CustomerLedger;
+  /** Customer → position of their first order in the whole input (a row or line number). */
+  firstSeen: ArrayLike<number>;
+}
+
 export function inWindow(day: number, window: DayWindow): boolean {
   return (window.start === undefined || day >= window.start) && (window.end === undefined || day <= window.end);
 }
@@ -47,15 +68,16 @@ export class CustomerLedger {
   latestDay = Number.NEGATIVE_INFINITY;
   orders = 0;
 
-  private readonly numbers = new Map<string, number>();
+  /** Key → customer number; a merged ledger makes it only when first asked. */
+  private numbers: Map<string, number> | undefined = new Map();
   private facts = new Float64Array(STRIDE * 1024);
-  private readonly keys: string[] = [];
+  private keys: string[] = [];
   /** As first spelled; tidied when asked for, since most names are never shown. */
-  private readonly rawNames: unknown[] = [];
+  private rawNames: unknown[] = [];
   /** Who made the first purchase: the book asks whose new customers come back. */
-  private readonly managers: string[] = [];
-  private readonly daySets: Set<number>[] = [];
-  private readonly periodSets: Set<number>[] = [];
+  private managers: string[] = [];
+  private daySets: Set<number>[] = [];
+  private periodSets: Set<number>[] = [];
 
   // The options, read once: `count` runs for every order.
   private readonly amountWindow: DayWindow | undefined;
@@ -79,7 +101,11 @@ export class CustomerLedger {
 
   /** The customer with this key (from `customerKey`), or undefined. */
   numberOf(key: string): number | undefined {
-    return this.numbers.get(key);
+    return this.index().get(key);
+  }
+
+  private index(): Map<string, number> {
+    return (this.numbers ??= new Map(this.keys.map((key, customer) => [key, customer])));
   }
 
   /**
@@ -88,13 +114,14 @@ export class CustomerLedger {
    * per-row cost down.
    */
   add(key: string, rawName: unknown, day: number, amount = 0, rawManager?: unknown): number {
-    const known = this.numbers.get(key);
+    const numbers = this.index();
+    const known = numbers.get(key);
     if (known !== undefined) {
       this.addTo(known, day, amount, rawManager);
       return known;
     }
     const customer = this.keys.length;
-    this.numbers.set(key, customer);
+    numbers.set(key, customer);
     this.keys.push(key);
     this.rawNames.push(rawName);
     this.managers.push(customerDisplayName(rawManager));
@@ -149,6 +176,84 @@ export class CustomerLedger {
       facts[at + SECOND] = day;
     }
     if (day > facts[at + LAST]!) facts[at + LAST] = day;
+  }
+
+  toParts(): LedgerParts {
+    const { options, keys, rawNames, managers, daySets, periodSets, earliestDay, latestDay, orders } = this;
+    const facts = this.facts.slice(0, keys.length * STRIDE);
+    return { options, keys, rawNames, managers, facts, daySets, periodSets, earliestDay, latestDay, orders };
+  }
+
+  static fromParts(parts: LedgerParts): CustomerLedger {
+    const ledger = new CustomerLedger(parts.options);
+    ledger.numbers = undefined;
+    ledger.keys = parts.keys;
+    ledger.rawNames = parts.rawNames;
+    ledger.managers = parts.managers;
+    if (parts.facts.length > 0) ledger.facts = parts.facts;
+    ledger.daySets = parts.daySets;
+    ledger.periodSets = parts.periodSets;
+    ledger.earliestDay = parts.earliestDay;
+    ledger.latestDay = parts.latestDay;
+    ledger.orders = parts.orders;
+    return ledger;
+  }
+
+  /**
+   * One ledger from ledgers built over disjoint shares of the same orders (the CLI's threads).
+   * Customers are numbered by where they first appear, as one pass over all the orders would
+   * number them, so every metric comes out the same to the last digit. Shares are meant to hold
+   * different customers; with `mayShareKeys`, a customer met in several shares gets the orders of
+   * all of them (their amounts then add up in another order than one pass would).
+   */
+  static merge(shares: readonly LedgerShare[], mayShareKeys: boolean): CustomerLedger {
+    const merged = new CustomerLedger(shares[0]?.ledger.options);
+    if (!mayShareKeys) merged.numbers = undefined;
+    const next = shares.map(() => 0);
+    for (;;) {
+      let from = -1;
+      for (let s = 0; s < shares.length; s++) {
+        if (next[s]! >= shares[s]!.ledger.size) continue;
+        if (from < 0 || shares[s]!.firstSeen[next[s]!]! < shares[from]!.firstSeen[next[from]!]!) from = s;
+      }
+      if (from < 0) break;
+      const source = shares[from]!.ledger;
+      const customer = next[from]!++;
+      const known = merged.numbers?.get(source.key(customer));
+      if (known === undefined) merged.append(source, customer);
+      else merged.combine(known, source, customer);
+    }
+    for (const { ledger } of shares) {
+      merged.orders += ledger.orders;
+      merged.earliestDay = Math.min(merged.earliestDay, ledger.earliestDay);
+      merged.latestDay = Math.max(merged.latestDay, ledger.latestDay);
+    }
+    return merged;
+  }
+
+  private append(source: CustomerLedger, from: number): void {
+    const customer = this.keys.length;
+    this.numbers?.set(source.keys[from]!, customer);
+    this.keys.push(source.keys[from]!);
+    this.rawNames.push(source.rawNames[from]);
+    this.managers.push(source.managers[from]!);
+    if ((customer + 1) * STRIDE > this.facts.length) this.growFacts();
+    this.facts.set(source.facts.subarray(from * STRIDE, (from + 1) * STRIDE), customer * STRIDE);
+    if (this.trackDays) this.daySets[customer] = new Set(source.daySets[from]);
+    if (this.trackPeriods) this.periodSets[customer] = new Set(source.periodSets[from]);
+  }
+
+  /** Adds another share's record of the same customer, as if its orders had come here too. */
+  private combine(customer: number, source: CustomerLedger, from: number): void {
+    this.placeDay(customer, source.first(from), source.firstDayAmount(from), source.manager(from));
+    if (source.hasReturned(from)) this.placeDay(customer, source.second(from), 0, "");
+    const facts = this.facts;
+    const at = customer * STRIDE;
+    facts[at + LAST] = Math.max(facts[at + LAST]!, source.last(from));
+    facts[at + TOTAL_AMOUNT] = facts[at + TOTAL_AMOUNT]! + source.totalAmount(from);
+    facts[at + WINDOW_AMOUNT] = facts[at + WINDOW_AMOUNT]! + source.windowAmount(from);
+    if (this.trackDays) for (const day of source.daySets[from]!) this.daySets[customer]!.add(day);
+    if (this.trackPeriods) for (const period of source.periodSets[from]!) this.periodSets[customer]!.add(period);
   }
 
   private growFacts(): void {

@@ -9,15 +9,18 @@ const SLOT_MS = 15 * 60_000;
 const CACHE_LIMIT = 50_000;
 
 export class ZoneCalendar {
-  private readonly format: Intl.DateTimeFormat;
+  // Made on first use: building it loads time zone data (~20 ms), which text dates never need.
+  private format: Intl.DateTimeFormat | undefined;
   private readonly offsetBySlot = new Map<number, number>();
   // Consecutive rows mostly share a slot (same day, sorted logs): remember the last one.
   private lastSlot = Number.NaN;
   private lastOffset = 0;
 
-  constructor(readonly timeZone: string) {
-    this.format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
+  constructor(readonly timeZone: string) {}
+
+  private formatter(): Intl.DateTimeFormat {
+    return (this.format ??= new Intl.DateTimeFormat("en-US", {
+      timeZone: this.timeZone,
       hourCycle: "h23",
       year: "numeric",
       month: "numeric",
@@ -25,7 +28,7 @@ export class ZoneCalendar {
       hour: "numeric",
       minute: "numeric",
       second: "numeric",
-    });
+    }));
   }
 
   /** The epoch day that an instant shows as on a wall clock in this zone. */
@@ -56,7 +59,7 @@ export class ZoneCalendar {
 
   private measureOffset(epochMs: number): number {
     const parts: Record<string, number> = {};
-    for (const part of this.format.formatToParts(new Date(epochMs))) {
+    for (const part of this.formatter().formatToParts(new Date(epochMs))) {
       if (part.type !== "literal") parts[part.type] = Number(part.value);
     }
     const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
