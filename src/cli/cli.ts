@@ -8,13 +8,12 @@ import { languageOfArguments, parseInvocation } from "./options";
 import { renderHtml } from "./render-html";
 import { renderJson } from "./render-json";
 import { renderText } from "./render-text";
-import { runReport } from "./report-command";
+import { runReport, type ReportIo } from "./report-command";
 
-export interface CliIo {
+export interface CliIo extends ReportIo {
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
   writeFile(path: string, content: string): void;
-  onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
 export interface CliResult {
@@ -23,7 +22,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(argv: readonly string[], io: CliIo): CliResult {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
   let language: Language = languageOfArguments(argv, io.env);
   try {
     const invocation = parseInvocation(argv, io.env);
@@ -31,7 +30,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
     if (invocation.kind === "help") return { exitCode: EXIT_OK, stdout: `${text(invocation.language, "usage")}\n`, stderr: "" };
     const { options } = invocation;
     language = options.language;
-    const outcome = runReport(options, io.onProgress);
+    const outcome = await runReport(options, io);
     let stderr = "";
     if (options.html !== undefined) {
       writeReportFile(io, options.html, renderHtml(outcome, language));

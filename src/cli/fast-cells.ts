@@ -1,5 +1,5 @@
-// Reading dates, amounts and customer keys straight from bytes, for the common simple shapes
-// only. Each function returns NaN (or false) when the shape is not the simple one, and the caller
+// Reading dates and amounts straight from bytes, for the common simple shapes only. Each
+// function returns NaN when the shape is not the simple one, and the caller
 // then hands the text to the core's parser: the rules stay in the core, these are shortcuts that
 // must agree with it (test/cli/fast-cells.test.ts checks that on random input).
 
@@ -8,7 +8,6 @@ import { dayFromCivil, isValidCivil } from "../core/calendar";
 const DASH = 0x2d;
 const DOT = 0x2e;
 const COMMA = 0x2c;
-const SPACE = 0x20;
 
 function digit(bytes: Uint8Array, at: number): number {
   const d = bytes[at]! - 48;
@@ -80,25 +79,4 @@ export function fastAmount(bytes: Uint8Array, start: number, end: number, decima
     if (isDecimal) value /= POWERS_OF_TEN[fracDigits]!;
   }
   return negative ? -value : value;
-}
-
-/**
- * True when the bytes are printable ASCII with no capital letters and single inner spaces only:
- * then the text is already its own `customerKey` (trimmed, collapsed, lower case).
- */
-export function isOwnCustomerKey(bytes: Uint8Array, start: number, end: number): boolean {
-  if (end <= start) return false;
-  let afterSpace = true; // a leading space is as bad as a double one
-  for (let i = start; i < end; i++) {
-    const c = bytes[i]!;
-    if (c === SPACE) {
-      if (afterSpace) return false;
-      afterSpace = true;
-    } else if (c < 0x21 || c > 0x7e || (c >= 0x41 && c <= 0x5a)) {
-      return false;
-    } else {
-      afterSpace = false;
-    }
-  }
-  return !afterSpace;
 }

@@ -28,6 +28,8 @@ export interface CliOptions {
   html?: string;
   /** False for --no-color; undefined lets the terminal decide. */
   color?: boolean;
+  /** --threads; undefined lets the file size and the cores decide. */
+  threads?: number;
 }
 
 export type Invocation =
@@ -52,6 +54,7 @@ const FLAGS = {
   json: { type: "boolean" },
   html: { type: "string" },
   "no-color": { type: "boolean" },
+  threads: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -101,6 +104,7 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
     json: values.json ?? false,
     html: values.html,
     color: values["no-color"] ? false : undefined,
+    threads: values.threads === undefined ? undefined : parseThreads(values.threads),
   };
   return { kind: "report", options };
 }
@@ -144,6 +148,13 @@ function parseWindow(from: string | undefined, to: string | undefined, locale: I
   return window;
 }
 
+const MAX_THREADS = 64;
+
+function parseThreads(text: string): number {
+  const threads = Number(text);
+  return /^\s*\d+\s*$/.test(text) && threads >= 1 && threads <= MAX_THREADS ? threads : badValue("badThreads", text);
+}
+
 function parseEncodingFlag(text: string): Encoding {
   return parseEncoding(text) ?? badValue("badEncoding", text);
 }
@@ -157,6 +168,6 @@ function fail(problem: Problem): never {
   throw usageError({ problem });
 }
 
-function badValue(key: "badEncoding" | "badDelimiter", value: string): never {
+function badValue(key: "badEncoding" | "badDelimiter" | "badThreads", value: string): never {
   throw usageError({ key, values: { value } });
 }

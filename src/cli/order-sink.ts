@@ -6,13 +6,15 @@
 import { isBlank, parseAmount, parseDateText, type InputLocale } from "../core/cells";
 import type { ColumnMapping, Field } from "../core/columns";
 import { customerKey } from "../core/customer-key";
-import { ingestOrders, type ColumnRef, type IngestStats, type OrderColumns } from "../core/ingest";
+import { ingestOrders, type ColumnRef, type IngestStats, type OrderColumns, type OrderTarget } from "../core/ingest";
 import type { CustomerLedger } from "../core/ledger";
 import type { Problem } from "../core/problems";
 import type { CsvRecord } from "./csv-scanner";
-import { fastAmount, fastDay, isOwnCustomerKey } from "./fast-cells";
+import { fastAmount, fastDay } from "./fast-cells";
 import type { FieldDecoder } from "./sniff";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
+import { KeyBytes, shareOf } from "./key-bytes";
+import type { Encoding } from "./sniff";
 
 export interface SinkOptions {
   mapping: ColumnMapping;
@@ -23,65 +25,57 @@ export interface SinkOptions {
   /** Deal type whose rows are left out (needs mapping.dealType). */
   excludeDealType?: string;
   onSkippedRow: (problem: Problem) => void;
+  encoding: Encoding;
+  /** Keep only the rows of this share of the customers (one of several threads). */
+  share?: { index: number; count: number };
 }
 
 /** Caches of values that are not customers (dates with times, managers) are emptied past this size. */
 const CACHE_LIMIT = 100_000;
 
 /**
- * Raw bytes → a number, kept apart for quoted fields with doubled quotes (same bytes, other text).
- * `find` remembers the field's hash so that a following `remember` of the same field reuses it.
+ * Raw bytes → what they mean (a day, a manager's name), for repeated values that are not
+ * customers. Quoted fields with doubled quotes are kept apart (same bytes, other text).
  */
-class FieldNumbers {
+class FieldCache<V> {
   private readonly plain = new ByteInterner();
   private readonly escaped = new ByteInterner();
+  private values: V[] = [];
   private lastHash = 0;
 
-  /** The number stored for the field's bytes, or NOT_FOUND. */
-  find(record: CsvRecord, column: number): number {
+  find(record: CsvRecord, column: number): V | undefined {
     const start = record.starts[column]!;
     const end = record.ends[column]!;
     this.lastHash = ByteInterner.hash(record.bytes, start, end);
-    return (record.escaped[column] ? this.escaped : this.plain).get(record.bytes, start, end, this.lastHash);
-  }
-
-  /** Stores a number for the field that `find` just missed. */
-  remember(record: CsvRecord, column: number, value: number): number {
-    const interner = record.escaped[column] ? this.escaped : this.plain;
-    interner.set(record.bytes, record.starts[column]!, record.ends[column]!, this.lastHash, value);
-    return value;
-  }
-
-  clear(): void {
-    this.plain.clear();
-    this.escaped.clear();
-  }
-}
-
-/** Raw bytes → what they mean (a day, a manager's name), for repeated values that are not customers. */
-class FieldCache<V> {
-  private readonly numbers = new FieldNumbers();
-  private values: V[] = [];
-
-  find(record: CsvRecord, column: number): V | undefined {
-    const index = this.numbers.find(record, column);
+    const index = this.interner(record, column).get(record.bytes, start, end, this.lastHash);
     return index === NOT_FOUND ? undefined : this.values[index];
   }
 
   /** Stores the value of the field that `find` just missed. */
   remember(record: CsvRecord, column: number, value: V): V {
     if (this.values.length >= CACHE_LIMIT) {
-      this.numbers.clear();
+      this.plain.clear();
+      this.escaped.clear();
       this.values = [];
     }
-    this.numbers.remember(record, column, this.values.length);
+    this.interner(record, column).set(record.bytes, record.starts[column]!, record.ends[column]!, this.lastHash, this.values.length);
     this.values.push(value);
     return value;
+  }
+
+  private interner(record: CsvRecord, column: number): ByteInterner {
+    return record.escaped[column] ? this.escaped : this.plain;
   }
 }
 
 export class OrderSink {
   readonly stats: IngestStats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
+  /** Customer number → file line of their first row, for merging the shares in file order. */
+  readonly firstSeen: number[] = [];
+  /** The current row's customer key. */
+  private readonly key: KeyBytes;
+  private readonly shareIndex: number;
+  private readonly shareCount: number;
   private readonly customer: number;
   private readonly date: number;
   private readonly amount: number;
@@ -90,14 +84,21 @@ export class OrderSink {
   private readonly widthNeeded: number;
   private readonly decimalComma: boolean;
   private readonly excludeKey: string | undefined;
-  /** Customer bytes → the customer's number in the ledger: grows with distinct spellings, that is with customers. */
-  private readonly customers = new FieldNumbers();
+  /** Customer key bytes → the customer's number in the ledger. */
+  private readonly customers = new ByteInterner();
   private readonly days = new FieldCache<number>();
   private readonly texts = new FieldCache<string>();
   private readonly dealTypeKeys = new FieldCache<string>();
   /** The one-row table that slow rows are handed to `ingestOrders` in. */
   private readonly slowRow: unknown[][] = [[]];
   private readonly slowColumns: OrderColumns;
+  /** Where `ingestOrders` adds the slow rows' orders: through the same key index as fast rows. */
+  private readonly slowTarget: OrderTarget = {
+    add: (key, rawName, day, amount, rawManager) => {
+      this.key.setText(key);
+      return this.addOrder(undefined, rawName, day, amount ?? 0, rawManager);
+    },
+  };
 
   constructor(
     private readonly ledger: CustomerLedger,
@@ -113,6 +114,9 @@ export class OrderSink {
     this.excludeKey = excluding ? customerKey(options.excludeDealType) : undefined;
     this.widthNeeded = Math.max(this.customer, this.date, this.amount, this.manager, this.dealType) + 1;
     this.decimalComma = options.locale.decimalComma;
+    this.key = new KeyBytes(options.encoding);
+    this.shareIndex = options.share?.index ?? 0;
+    this.shareCount = options.share?.count ?? 1;
     const ref = (field: Field, column: number): ColumnRef | undefined =>
       column < 0 ? undefined : { argument: options.columnNames[field] ?? "", values: this.slowRow, column };
     this.slowColumns = {
@@ -125,28 +129,49 @@ export class OrderSink {
   }
 
   readonly onRecord = (record: CsvRecord): void => {
-    if (record.count < this.widthNeeded) return this.slow(record);
-    // A spelling met before belongs to a customer already in the ledger (spellings are cached
-    // only once their row is added), so only a new spelling is decoded and looked up.
-    const known = this.customers.find(record, this.customer);
-    const isNew = known === NOT_FOUND;
-    const name = isNew ? this.fieldText(record, this.customer) : "";
-    const key = isNew ? customerKey(name) : "";
-    if (isNew && key === "") return this.slow(record);
+    this.readKey(record);
+    if (this.shareCount > 1 && shareOf(this.key.hash, this.shareCount) !== this.shareIndex) return;
+    if (record.count < this.widthNeeded || this.key.length === 0) this.slow(record);
+    else this.fast(record);
+    if (this.ledger.size > this.firstSeen.length) this.firstSeen.push(record.line);
+  };
+
+  /** The row's customer key into `this.key`: from the bytes when they allow, else the core's way. */
+  private readKey(record: CsvRecord): void {
+    const column = this.customer;
+    if (column >= record.count) return this.key.setText("");
+    if (!record.escaped[column] && this.key.fold(record.bytes, record.starts[column]!, record.ends[column]!)) return;
+    this.key.setText(customerKey(this.fieldText(record, column)));
+  }
+
+  private fast(record: CsvRecord): void {
     const day = this.dayOf(record);
     if (day !== day) return this.slow(record);
     const amount = this.amount < 0 ? 0 : this.amountOf(record);
     if (amount !== amount) return this.slow(record);
     if (this.dealType >= 0 && this.dealTypeKey(record) === this.excludeKey) return this.slow(record);
     const manager = this.manager < 0 ? undefined : this.managerText(record);
-    if (isNew) {
-      this.customers.remember(record, this.customer, this.ledger.add(key, name, day, amount, manager));
-    } else {
-      this.ledger.addTo(known, day, amount, manager);
-    }
+    this.addOrder(record, undefined, day, amount, manager);
     this.stats.rows++;
     this.stats.orders++;
-  };
+  }
+
+  /**
+   * Adds an order of the customer in `this.key`. Their name is `rawName`, or else read from
+   * `record`, once, at their first row.
+   */
+  private addOrder(record: CsvRecord | undefined, rawName: unknown, day: number, amount: number, manager: unknown): number {
+    const key = this.key;
+    const known = this.customers.get(key.bytes, 0, key.length, key.hash);
+    if (known !== NOT_FOUND) {
+      this.ledger.addTo(known, day, amount, manager);
+      return known;
+    }
+    const name = record === undefined ? rawName : this.fieldText(record, this.customer);
+    const customer = this.ledger.addNew(name, day, amount, manager);
+    this.customers.set(key.bytes, 0, key.length, key.hash, customer);
+    return customer;
+  }
 
   /** The field as text: decoded, quotes unescaped. */
   fieldText(record: CsvRecord, column: number): string {
@@ -154,12 +179,6 @@ export class OrderSink {
     return record.escaped[column] ? text.replaceAll('""', '"') : text;
   }
 
-  private keyOf(record: CsvRecord, column: number): string {
-    const start = record.starts[column]!;
-    const end = record.ends[column]!;
-    if (!record.escaped[column] && isOwnCustomerKey(record.bytes, start, end)) return record.bytes.toString("latin1", start, end);
-    return customerKey(this.fieldText(record, column));
-  }
 
   private dayOf(record: CsvRecord): number {
     const day = fastDay(record.bytes, record.starts[this.date]!, record.ends[this.date]!);
@@ -171,7 +190,7 @@ export class OrderSink {
   }
 
   private dealTypeKey(record: CsvRecord): string {
-    return this.dealTypeKeys.find(record, this.dealType) ?? this.dealTypeKeys.remember(record, this.dealType, this.keyOf(record, this.dealType));
+    return this.dealTypeKeys.find(record, this.dealType) ?? this.dealTypeKeys.remember(record, this.dealType, customerKey(this.fieldText(record, this.dealType)));
   }
 
   private managerText(record: CsvRecord): string {
@@ -192,7 +211,7 @@ export class OrderSink {
       if (column >= 0) cells[column] = column < record.count ? this.fieldText(record, column) : undefined;
     }
     this.slowRow[0] = cells;
-    const stats = ingestOrders(this.slowColumns, this.ledger, {
+    const stats = ingestOrders(this.slowColumns, this.slowTarget, {
       locale: this.options.locale,
       excludeDealType: this.excludeKey === undefined ? undefined : this.options.excludeDealType,
       firstRowNumber: record.line,

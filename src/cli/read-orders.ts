@@ -31,6 +31,8 @@ export interface ReadSettings {
   ledger: CustomerLedger;
   onSkippedRow: (problem: Problem) => void;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Read only this share of the customers (one of several threads; see key-bytes.ts). */
+  share?: { index: number; count: number };
 }
 
 export interface FileLayout {
@@ -47,6 +49,8 @@ export interface ReadResult {
   stats: IngestStats;
   layout: FileLayout;
   bytes: number;
+  /** Customer number → file line of their first row. */
+  firstSeen: number[];
 }
 
 export function readOrders(settings: ReadSettings): ReadResult {
@@ -98,6 +102,8 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     decode,
     excludeDealType: settings.exclude?.value,
     onSkippedRow: settings.onSkippedRow,
+    encoding,
+    share: settings.share,
   });
   let leadingRecords = headerRow + 1;
   const scanner = new CsvScanner(delimiter, (record) => {
@@ -124,7 +130,7 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     bytesRead += read;
     if (read === 0) bytesRead = totalBytes; // the file shrank while we read it
   }
-  return { stats: sink.stats, layout, bytes: totalBytes };
+  return { stats: sink.stats, layout, bytes: totalBytes, firstSeen: sink.firstSeen };
 }
 
 function sampleRows(

@@ -3,7 +3,7 @@
 
 import { customerKey } from "./customer-key";
 import { isBlank, parseAmount, readDay, type InputLocale } from "./cells";
-import { CustomerLedger } from "./ledger";
+import type { CustomerLedger } from "./ledger";
 import { fail, type Problem } from "./problems";
 
 export type Cells = readonly (readonly unknown[])[];
@@ -22,6 +22,9 @@ export interface OrderColumns {
   manager?: ColumnRef;
   dealType?: ColumnRef;
 }
+
+/** Where the orders go: a ledger, or a caller that indexes customers its own way before one. */
+export type OrderTarget = Pick<CustomerLedger, "add">;
 
 export interface IngestOptions {
   locale: InputLocale;
@@ -48,7 +51,7 @@ function cell(ref: ColumnRef | undefined, row: number): unknown {
   return ref === undefined ? undefined : ref.values[row]?.[ref.column];
 }
 
-export function ingestOrders(columns: OrderColumns, ledger: CustomerLedger, options: IngestOptions): IngestStats {
+export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options: IngestOptions): IngestStats {
   const { locale, onSkippedRow } = options;
   const firstRowNumber = options.firstRowNumber ?? 1;
   const excludeKey = options.excludeDealType === undefined ? undefined : customerKey(options.excludeDealType);

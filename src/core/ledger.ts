@@ -7,7 +7,7 @@
 // cache lines instead of a heap object the collector has to trace: at a million rows and 200,000
 // customers that is most of the difference between one second and a third of one.
 
-import { customerDisplayName } from "./customer-key";
+import { customerDisplayName, customerKey } from "./customer-key";
 import { periodIndex, type Period } from "./periods";
 
 /** "No such day": later than any real day, so `day < NO_DAY` holds for every order. */
@@ -41,7 +41,6 @@ const STRIDE = 8; // 64 bytes: a customer never spans more than two cache lines
 /** A ledger as plain data, to hand to another thread (a structured clone keeps every field). */
 export interface LedgerParts {
   options: LedgerOptions;
-  keys: string[];
   rawNames: unknown[];
   managers: string[];
   facts: Float64Array<ArrayBuffer>;
@@ -68,11 +67,10 @@ export class CustomerLedger {
   latestDay = Number.NEGATIVE_INFINITY;
   orders = 0;
 
-  /** Key → customer number; a merged ledger makes it only when first asked. */
-  private numbers: Map<string, number> | undefined = new Map();
+  /** Key → customer number, made when first needed: callers that keep their own index never need it. */
+  private numbers: Map<string, number> | undefined;
   private facts = new Float64Array(STRIDE * 1024);
-  private keys: string[] = [];
-  /** As first spelled; tidied when asked for, since most names are never shown. */
+  /** As first spelled; tidied when asked for, since most names are never shown. The key is `customerKey(rawName)`. */
   private rawNames: unknown[] = [];
   /** Who made the first purchase: the book asks whose new customers come back. */
   private managers: string[] = [];
@@ -92,11 +90,11 @@ export class CustomerLedger {
 
   /** Number of customers; they are numbered 0 … size-1. */
   get size(): number {
-    return this.keys.length;
+    return this.rawNames.length;
   }
 
   get isEmpty(): boolean {
-    return this.keys.length === 0;
+    return this.rawNames.length === 0;
   }
 
   /** The customer with this key (from `customerKey`), or undefined. */
@@ -105,11 +103,11 @@ export class CustomerLedger {
   }
 
   private index(): Map<string, number> {
-    return (this.numbers ??= new Map(this.keys.map((key, customer) => [key, customer])));
+    return (this.numbers ??= new Map(this.rawNames.map((name, customer) => [customerKey(name), customer])));
   }
 
   /**
-   * Adds one order and returns its customer's number. `key` must come from `customerKey`; `day`
+   * Adds one order and returns its customer's number. `key` must be `customerKey(rawName)`; `day`
    * is an epoch day. The raw name and manager cells are tidied only when kept, which keeps the
    * per-row cost down.
    */
@@ -120,9 +118,22 @@ export class CustomerLedger {
       this.addTo(known, day, amount, rawManager);
       return known;
     }
-    const customer = this.keys.length;
-    numbers.set(key, customer);
-    this.keys.push(key);
+    numbers.set(key, this.size);
+    return this.append(rawName, day, amount, rawManager);
+  }
+
+  /**
+   * Adds the first order of a customer the caller knows is not in this ledger yet, and returns
+   * their number. For a caller that keeps its own index of customers (the CLI keys them by bytes),
+   * which saves making a key string for each.
+   */
+  addNew(rawName: unknown, day: number, amount = 0, rawManager?: unknown): number {
+    this.numbers?.set(customerKey(rawName), this.size);
+    return this.append(rawName, day, amount, rawManager);
+  }
+
+  private append(rawName: unknown, day: number, amount: number, rawManager: unknown): number {
+    const customer = this.rawNames.length;
     this.rawNames.push(rawName);
     this.managers.push(customerDisplayName(rawManager));
     if ((customer + 1) * STRIDE > this.facts.length) this.growFacts();
@@ -137,7 +148,7 @@ export class CustomerLedger {
 
   /**
    * Adds an order of a customer already in this ledger. A caller that keeps the numbers it got
-   * from `add` (the CLI, keyed by raw bytes) saves the key lookup on every row.
+   * from `add` or `addNew` saves the key lookup on every row.
    */
   addTo(customer: number, day: number, amount = 0, rawManager?: unknown): void {
     this.placeDay(customer, day, amount, rawManager);
@@ -179,15 +190,13 @@ export class CustomerLedger {
   }
 
   toParts(): LedgerParts {
-    const { options, keys, rawNames, managers, daySets, periodSets, earliestDay, latestDay, orders } = this;
-    const facts = this.facts.slice(0, keys.length * STRIDE);
-    return { options, keys, rawNames, managers, facts, daySets, periodSets, earliestDay, latestDay, orders };
+    const { options, rawNames, managers, daySets, periodSets, earliestDay, latestDay, orders } = this;
+    const facts = this.facts.slice(0, rawNames.length * STRIDE);
+    return { options, rawNames, managers, facts, daySets, periodSets, earliestDay, latestDay, orders };
   }
 
   static fromParts(parts: LedgerParts): CustomerLedger {
     const ledger = new CustomerLedger(parts.options);
-    ledger.numbers = undefined;
-    ledger.keys = parts.keys;
     ledger.rawNames = parts.rawNames;
     ledger.managers = parts.managers;
     if (parts.facts.length > 0) ledger.facts = parts.facts;
@@ -200,15 +209,12 @@ export class CustomerLedger {
   }
 
   /**
-   * One ledger from ledgers built over disjoint shares of the same orders (the CLI's threads).
-   * Customers are numbered by where they first appear, as one pass over all the orders would
-   * number them, so every metric comes out the same to the last digit. Shares are meant to hold
-   * different customers; with `mayShareKeys`, a customer met in several shares gets the orders of
-   * all of them (their amounts then add up in another order than one pass would).
+   * One ledger from ledgers built over shares of the same orders that hold different customers
+   * (the CLI's threads). Customers are numbered by where they first appear, as one pass over all
+   * the orders would number them, so every metric comes out the same to the last digit.
    */
-  static merge(shares: readonly LedgerShare[], mayShareKeys: boolean): CustomerLedger {
+  static merge(shares: readonly LedgerShare[]): CustomerLedger {
     const merged = new CustomerLedger(shares[0]?.ledger.options);
-    if (!mayShareKeys) merged.numbers = undefined;
     const next = shares.map(() => 0);
     for (;;) {
       let from = -1;
@@ -217,11 +223,7 @@ export class CustomerLedger {
         if (from < 0 || shares[s]!.firstSeen[next[s]!]! < shares[from]!.firstSeen[next[from]!]!) from = s;
       }
       if (from < 0) break;
-      const source = shares[from]!.ledger;
-      const customer = next[from]!++;
-      const known = merged.numbers?.get(source.key(customer));
-      if (known === undefined) merged.append(source, customer);
-      else merged.combine(known, source, customer);
+      merged.copyCustomer(shares[from]!.ledger, next[from]!++);
     }
     for (const { ledger } of shares) {
       merged.orders += ledger.orders;
@@ -231,29 +233,14 @@ export class CustomerLedger {
     return merged;
   }
 
-  private append(source: CustomerLedger, from: number): void {
-    const customer = this.keys.length;
-    this.numbers?.set(source.keys[from]!, customer);
-    this.keys.push(source.keys[from]!);
+  private copyCustomer(source: CustomerLedger, from: number): void {
+    const customer = this.rawNames.length;
     this.rawNames.push(source.rawNames[from]);
     this.managers.push(source.managers[from]!);
     if ((customer + 1) * STRIDE > this.facts.length) this.growFacts();
-    this.facts.set(source.facts.subarray(from * STRIDE, (from + 1) * STRIDE), customer * STRIDE);
+    for (let field = 0; field < STRIDE; field++) this.facts[customer * STRIDE + field] = source.facts[from * STRIDE + field]!;
     if (this.trackDays) this.daySets[customer] = new Set(source.daySets[from]);
     if (this.trackPeriods) this.periodSets[customer] = new Set(source.periodSets[from]);
-  }
-
-  /** Adds another share's record of the same customer, as if its orders had come here too. */
-  private combine(customer: number, source: CustomerLedger, from: number): void {
-    this.placeDay(customer, source.first(from), source.firstDayAmount(from), source.manager(from));
-    if (source.hasReturned(from)) this.placeDay(customer, source.second(from), 0, "");
-    const facts = this.facts;
-    const at = customer * STRIDE;
-    facts[at + LAST] = Math.max(facts[at + LAST]!, source.last(from));
-    facts[at + TOTAL_AMOUNT] = facts[at + TOTAL_AMOUNT]! + source.totalAmount(from);
-    facts[at + WINDOW_AMOUNT] = facts[at + WINDOW_AMOUNT]! + source.windowAmount(from);
-    if (this.trackDays) for (const day of source.daySets[from]!) this.daySets[customer]!.add(day);
-    if (this.trackPeriods) for (const period of source.periodSets[from]!) this.periodSets[customer]!.add(period);
   }
 
   private growFacts(): void {
@@ -263,7 +250,7 @@ export class CustomerLedger {
   }
 
   key(customer: number): string {
-    return this.keys[customer]!;
+    return customerKey(this.rawNames[customer]);
   }
 
   /** As first spelled, tidied for display. */

@@ -10,6 +10,7 @@ type CliKey =
   | "badTarget"
   | "badEncoding"
   | "badDelimiter"
+  | "badThreads"
   | "badExclude"
   | "cannotRead"
   | "internalError"
@@ -92,16 +93,19 @@ Input and output:
   --json                print the report as JSON
   --html FILE           also write the report as a standalone HTML page
   --no-color            plain text even in a terminal (so does NO_COLOR=1)
+  --threads N           threads that read the file (default: one per core, up to 4;
+                        one for files under 8 MB)
   -h, --help            this text
   -v, --version         the version
 
-Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage.`,
+Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal error.`,
     badOption: "{detail}",
     missingFile: "which CSV file? e.g. sheets-retention report orders.csv",
     extraArguments: "unexpected arguments: {value}",
     badTarget: "--target: {value} is not a percentage between 0 and 100",
     badEncoding: "--encoding: unknown encoding {value}; use utf-8 or windows-1251",
     badDelimiter: "--delimiter: {value} is not one of , ; tab",
+    badThreads: "--threads: {value} is not a whole number from 1 to 64",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     cannotRead: "cannot read {path}: {reason}",
     internalError: "internal error, please report it with the command you ran: {reason}",
@@ -183,16 +187,19 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage.`,
   --json                вывести отчёт в JSON
   --html ФАЙЛ           записать отчёт отдельной HTML-страницей
   --no-color            без цвета даже в терминале (как и NO_COLOR=1)
+  --threads N           сколько потоков читают файл (по умолчанию по ядру, до 4;
+                        один для файлов меньше 8 МБ)
   -h, --help            эта справка
   -v, --version         версия
 
-Коды выхода: 0 готово, 1 данные не читаются, 2 неверный вызов.`,
+Коды выхода: 0 готово, 1 данные не читаются, 2 неверный вызов, 3 внутренняя ошибка.`,
     badOption: "{detail}",
     missingFile: "какой CSV-файл? например: sheets-retention report orders.csv",
     extraArguments: "лишние аргументы: {value}",
     badTarget: "--target: {value} не процент от 0 до 100",
     badEncoding: "--encoding: неизвестная кодировка {value}; используйте utf-8 или windows-1251",
     badDelimiter: "--delimiter: {value} не один из , ; tab",
+    badThreads: "--threads: {value} не целое число от 1 до 64",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
     cannotRead: "не удалось прочитать {path}: {reason}",
     internalError: "внутренняя ошибка, сообщите о ней вместе с командой, которую вы запускали: {reason}",

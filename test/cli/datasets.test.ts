@@ -17,7 +17,7 @@ function reference(rows: { customer: string; date: string }[]): { customers: num
 }
 
 describe("shared datasets", () => {
-  it("grocery_elog.csv: quoted cust,date, no amounts", () => {
+  it("grocery_elog.csv: quoted cust,date, no amounts", async () => {
     const lines = readFileSync(join(DATASETS, "grocery_elog.csv"), "utf8").trim().split("\n").slice(1);
     const rows = lines.map((line) => {
       const [customer, date] = line.replaceAll('"', "").split(",");
@@ -26,7 +26,7 @@ describe("shared datasets", () => {
     const expected = reference(rows);
     // The README: 10,483 purchases by 1,525 customers.
     expect([rows.length, expected.customers]).toEqual([10_483, 1_525]);
-    const report = json(["report", join(DATASETS, "grocery_elog.csv")]);
+    const report = await json(["report", join(DATASETS, "grocery_elog.csv")]);
     expect(report).toMatchObject({
       rows: 10_483,
       orders: 10_483,
@@ -37,7 +37,7 @@ describe("shared datasets", () => {
     });
   });
 
-  it("online_retail_invoices.csv: anonymous invoices skipped with their reason, dates with times", () => {
+  it("online_retail_invoices.csv: anonymous invoices skipped with their reason, dates with times", async () => {
     const lines = readFileSync(join(DATASETS, "online_retail_invoices.csv"), "utf8").trim().split("\n");
     const header = lines[0]!.split(",");
     const [dateAt, customerAt] = [header.indexOf("InvoiceDate"), header.indexOf("CustomerID")];
@@ -49,7 +49,7 @@ describe("shared datasets", () => {
     const expected = reference(rows.filter((row) => row.customer !== ""));
     // The README: 25,900 invoices, 3,710 without a CustomerID.
     expect([rows.length, anonymous.length]).toEqual([25_900, 3_710]);
-    const report = json(["report", join(DATASETS, "online_retail_invoices.csv")]);
+    const report = await json(["report", join(DATASETS, "online_retail_invoices.csv")]);
     expect(report).toMatchObject({
       rows: 25_900,
       orders: 25_900 - 3_710,

@@ -2,8 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAmount, parseDateText } from "../../src/core/cells";
-import { customerKey } from "../../src/core/customer-key";
-import { fastAmount, fastDay, isOwnCustomerKey } from "../../src/cli/fast-cells";
+import { fastAmount, fastDay } from "../../src/cli/fast-cells";
 
 const bytesOf = (text: string): Buffer => Buffer.from(text, "latin1");
 
@@ -60,19 +59,5 @@ describe("fastAmount", () => {
     expect(fastAmount(bytesOf("1,234"), 0, 5, false)).toBe(1234);
     expect(fastAmount(bytesOf("1,234"), 0, 5, true)).toBe(1.234);
     expect(fastAmount(bytesOf("-12,5"), 0, 5, false)).toBe(-12.5);
-  });
-});
-
-describe("isOwnCustomerKey", () => {
-  it("only says yes when the text is its own customerKey", () => {
-    fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(..."abcXYZ019 -_=\t\u00a0"), maxLength: 10 }), (text) => {
-        if (isOwnCustomerKey(bytesOf(text), 0, text.length)) expect(customerKey(text)).toBe(text);
-      }),
-      { numRuns: 3000 },
-    );
-    expect(isOwnCustomerKey(bytesOf("ivan petrov 7"), 0, 13)).toBe(true);
-    expect(isOwnCustomerKey(bytesOf("Ivan"), 0, 4)).toBe(false);
-    expect(isOwnCustomerKey(bytesOf("a  b"), 0, 4)).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ export function writeFixture(dir: string, name: string, content: string | Buffer
 }
 
 /** The command in-process, as a non-TTY with an English C locale unless `env` says otherwise. */
-export function cli(argv: string[], env: Record<string, string> = {}): CliResult {
+export function cli(argv: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return runCli(argv, {
     env: { LANG: "C", ...env },
     stdoutIsTTY: false,
@@ -20,8 +20,8 @@ export function cli(argv: string[], env: Record<string, string> = {}): CliResult
   });
 }
 
-export function json(argv: string[], env: Record<string, string> = {}): Record<string, any> {
-  const result = cli([...argv, "--json"], env);
+export async function json(argv: string[], env: Record<string, string> = {}): Promise<Record<string, any>> {
+  const result = await cli([...argv, "--json"], env);
   if (result.exitCode !== 0) throw new Error(`exit ${result.exitCode}: ${result.stderr}`);
   return JSON.parse(result.stdout);
 }

@@ -82,8 +82,8 @@ beforeAll(() => {
 });
 
 describe("report --json", () => {
-  it("reads an English comma CSV in UTF-8", () => {
-    const report = json(["report", writeFixture(dir, "en.csv", ENGLISH)]);
+  it("reads an English comma CSV in UTF-8", async () => {
+    const report = await json(["report", writeFixture(dir, "en.csv", ENGLISH)]);
     expectHandFigures(report);
     expect(report).toMatchObject({ encoding: "utf-8", delimiter: ",", headerLine: 1 });
     expect(report.managers.map((m: any) => m.manager)).toEqual(["Ivan", "Olga"]);
@@ -92,9 +92,9 @@ describe("report --json", () => {
     expect(report.skippedRows[1].reason).toContain("«not a date»");
   });
 
-  it("reads a Russian semicolon CSV in Windows-1251 and answers in Russian", () => {
+  it("reads a Russian semicolon CSV in Windows-1251 and answers in Russian", async () => {
     const path = writeFixture(dir, "ru-1251.csv", encodeWindows1251(RUSSIAN));
-    const report = json(["report", path], { LANG: "ru_RU.UTF-8" });
+    const report = await json(["report", path], { LANG: "ru_RU.UTF-8" });
     expectHandFigures(report);
     expect(report).toMatchObject({ encoding: "windows-1251", delimiter: ";" });
     expect(report.managers.map((m: any) => m.manager)).toEqual(["Иван", "Ольга"]);
@@ -104,23 +104,23 @@ describe("report --json", () => {
     );
   });
 
-  it("reads the Russian file as UTF-8 with a BOM, with --locale instead of LANG", () => {
+  it("reads the Russian file as UTF-8 with a BOM, with --locale instead of LANG", async () => {
     const path = writeFixture(dir, "ru-bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(RUSSIAN)]));
-    const report = json(["report", path, "--locale", "ru_RU"]);
+    const report = await json(["report", path, "--locale", "ru_RU"]);
     expectHandFigures(report);
     expect(report.columns.customer).toBe("Клиент");
   });
 
-  it("reads a tab-separated file and the same file forced to a delimiter and encoding", () => {
+  it("reads a tab-separated file and the same file forced to a delimiter and encoding", async () => {
     const tabbed = ENGLISH.replaceAll(",", "\t").replace('"1\t000.25"', "1000.25");
     const path = writeFixture(dir, "en.tsv", tabbed);
-    expectHandFigures(json(["report", path]));
-    expectHandFigures(json(["report", path, "--delimiter", "tab", "--encoding", "utf-8"]));
+    expectHandFigures(await json(["report", path]));
+    expectHandFigures(await json(["report", path, "--delimiter", "tab", "--encoding", "utf-8"]));
   });
 
-  it("takes columns by number in a file without a header", () => {
+  it("takes columns by number in a file without a header", async () => {
     const headerless = ENGLISH.split("\n").slice(1).join("\n");
-    const report = json(["report", writeFixture(dir, "nohead.csv", headerless), "--customer", "1", "--date", "2", "--amount", "3", "--manager", "4"]);
+    const report = await json(["report", writeFixture(dir, "nohead.csv", headerless), "--customer", "1", "--date", "2", "--amount", "3", "--manager", "4"]);
     expect(report.headerLine).toBeNull();
     // Lines move up by one: the skipped rows are now lines 5, 6 and 8.
     expect(report.skippedRows.map((s: any) => s.row)).toEqual([5, 6, 8]);
@@ -128,87 +128,87 @@ describe("report --json", () => {
     expect(report.columns.customer).toBe("column 1");
   });
 
-  it("guesses the columns of a file without a header from their contents", () => {
+  it("guesses the columns of a file without a header from their contents", async () => {
     // Text, dates, numbers: customer, date, amount. Bob returns, Ann does not: 1 of 2.
     const csv = "Ann,2024-01-05,10\nBob,2024-01-06,20\nBob,2024-02-01,30\n";
-    const report = json(["report", writeFixture(dir, "guess.csv", csv)]);
+    const report = await json(["report", writeFixture(dir, "guess.csv", csv)]);
     expect(report).toMatchObject({ headerLine: null, rows: 3, firstPurchases: 2, secondPurchases: 1 });
     expect(report.lost.amount).toBe(10);
   });
 
-  it("counts file lines across a quoted field that spans lines", () => {
+  it("counts file lines across a quoted field that spans lines", async () => {
     // The note on line 2 runs to line 3, so the row without a customer starts on line 4.
     const csv = 'Customer,Date,Note\nAnn,2024-01-05,"two\nlines, and a comma"\n,2024-01-06,x\n';
-    const report = json(["report", writeFixture(dir, "multiline.csv", csv)]);
+    const report = await json(["report", writeFixture(dir, "multiline.csv", csv)]);
     expect(report.skippedRows.map((s: any) => s.row)).toEqual([4]);
     expect(report.orders).toBe(1);
   });
 
-  it("takes columns by header name, overriding detection", () => {
-    const report = json(["report", writeFixture(dir, "en2.csv", ENGLISH), "--amount", "amount", "--customer", "Manager"]);
+  it("takes columns by header name, overriding detection", async () => {
+    const report = await json(["report", writeFixture(dir, "en2.csv", ENGLISH), "--amount", "amount", "--customer", "Manager"]);
     // Customers are now the managers: Ivan first buys 2024-01-05 and returns 2024-02-01; Olga 01-10 → 02-03.
     expect([report.firstPurchases, report.secondPurchases]).toEqual([2, 2]);
   });
 
-  it("leaves out one-off deals with --exclude", () => {
+  it("leaves out one-off deals with --exclude", async () => {
     const withType = ENGLISH.split("\n")
       .map((line, k) => (line === "" ? line : `${line},${k === 0 ? "Deal type" : k === 3 ? "Project" : "Regular"}`))
       .join("\n");
     // Line 4 (alice's return) is a project deal: Alice no longer returns; 1 of 4 new customers did.
-    const report = json(["report", writeFixture(dir, "deals.csv", withType), "--exclude", "Deal type=project"]);
+    const report = await json(["report", writeFixture(dir, "deals.csv", withType), "--exclude", "Deal type=project"]);
     expect(report).toMatchObject({ excludedRows: 1, firstPurchases: 4, secondPurchases: 1 });
   });
 
-  it("applies --target, --period, --within-days, --from and --to", () => {
+  it("applies --target, --period, --within-days, --from and --to", async () => {
     const path = writeFixture(dir, "en3.csv", ENGLISH);
     // Within 30 days only Alice (27 days) counts; Bob took 65.
-    expect(json(["report", path, "--within-days", "30"]).secondPurchases).toBe(1);
+    expect((await json(["report", path, "--within-days", "30"])).secondPurchases).toBe(1);
     // Window of first purchases in January: Alice and Bob, both back.
-    const january = json(["report", path, "--from", "2024-01-01", "--to", "31.01.2024", "--target", "40"]);
+    const january = await json(["report", path, "--from", "2024-01-01", "--to", "31.01.2024", "--target", "40"]);
     expect(january).toMatchObject({ firstPurchases: 2, secondPurchases: 2, target: 0.4, belowTarget: false });
-    expect(json(["report", path, "--period", "квартал"]).cohorts.map((c: any) => c.period)).toEqual(["2024-Q1", "2024-Q2"]);
+    expect((await json(["report", path, "--period", "квартал"])).cohorts.map((c: any) => c.period)).toEqual(["2024-Q1", "2024-Q2"]);
   });
 });
 
 describe("exit codes", () => {
-  it("0 with a text report, plain when not a terminal", () => {
-    const result = cli(["report", writeFixture(dir, "ok.csv", ENGLISH)]);
+  it("0 with a text report, plain when not a terminal", async () => {
+    const result = await cli(["report", writeFixture(dir, "ok.csv", ENGLISH)]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("Retention: 50% (2 of 4 new customers came back); target 67%");
     expect(result.stdout).toContain("line 9: Amount, row 9: cannot read «abc» as an amount");
     expect(result.stdout).not.toContain("\u001b[");
   });
 
-  it("colours a terminal, unless NO_COLOR is set", () => {
+  it("colours a terminal, unless NO_COLOR is set", async () => {
     const path = writeFixture(dir, "tty.csv", ENGLISH);
     const io = (env: Record<string, string>) => ({ env: { LANG: "C", ...env }, stdoutIsTTY: true, writeFile: () => {} });
-    expect(runCli(["report", path], io({})).stdout).toContain("\u001b[31m");
-    expect(runCli(["report", path], io({ NO_COLOR: "1" })).stdout).not.toContain("\u001b[");
+    expect((await runCli(["report", path], io({}))).stdout).toContain("\u001b[31m");
+    expect((await runCli(["report", path], io({ NO_COLOR: "1" }))).stdout).not.toContain("\u001b[");
   });
 
-  it("2 for wrong usage, with the usage text", () => {
+  it("2 for wrong usage, with the usage text", async () => {
     for (const argv of [["report"], ["report", "a.csv", "--bogus"], ["report", "a.csv", "--target", "150"], ["report", "a.csv", "--period", "decade"], ["report", "a.csv", "--from", "2024-05-01", "--to", "2024-01-01"]]) {
-      const result = cli(argv);
+      const result = await cli(argv);
       expect(result.exitCode, argv.join(" ")).toBe(2);
       expect(result.stderr).toContain("Usage: sheets-retention report");
     }
-    expect(cli(["report", "a.csv", "--period", "decade"]).stderr).toContain("--period: unknown period «decade»");
+    expect((await cli(["report", "a.csv", "--period", "decade"])).stderr).toContain("--period: unknown period «decade»");
   });
 
-  it("1 for data that cannot be read: no file, no date column, no readable order", () => {
-    expect(cli(["report", join(dir, "missing.csv")])).toMatchObject({ exitCode: 1 });
-    const noDate = cli(["report", writeFixture(dir, "nodate.csv", "Customer,Note\nAlice,hello\n")]);
+  it("1 for data that cannot be read: no file, no date column, no readable order", async () => {
+    expect(await cli(["report", join(dir, "missing.csv")])).toMatchObject({ exitCode: 1 });
+    const noDate = await cli(["report", writeFixture(dir, "nodate.csv", "Customer,Note\nAlice,hello\n")]);
     expect(noDate.exitCode).toBe(1);
     expect(noDate.stderr).toContain("no date column found");
-    const allBad = cli(["report", writeFixture(dir, "allbad.csv", "Customer,Date\nAlice,someday\n")]);
+    const allBad = await cli(["report", writeFixture(dir, "allbad.csv", "Customer,Date\nAlice,someday\n")]);
     expect(allBad.exitCode).toBe(1);
     expect(allBad.stderr).toContain("Date, row 2: cannot read «someday» as a date");
-    expect(cli(["report", writeFixture(dir, "x.csv", ENGLISH), "--customer", "Client"]).stderr).toContain("--customer: no column «Client»");
+    expect((await cli(["report", writeFixture(dir, "x.csv", ENGLISH), "--customer", "Client"])).stderr).toContain("--customer: no column «Client»");
   });
 });
 
 describe("--html", () => {
-  it("writes a standalone page where names that look like formulas or markup stay text", () => {
+  it("writes a standalone page where names that look like formulas or markup stay text", async () => {
     // Four one-time buyers in January (so old enough to be "lost") and one returning customer who
     // makes the median 10 days; the last order, 2024-03-01, makes the January cohort mature.
     const csv = [
@@ -223,7 +223,7 @@ describe("--html", () => {
       "Zoe,2024-03-01,1",
     ].join("\n");
     const page = join(dir, "report.html");
-    const result = cli(["report", writeFixture(dir, "evil.csv", csv), "--html", page]);
+    const result = await cli(["report", writeFixture(dir, "evil.csv", csv), "--html", page]);
     expect(result.exitCode).toBe(0);
     const html = readFileSync(page, "utf8");
     expect(html).toContain("<td>&#39;=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)</td>");

@@ -1,0 +1,111 @@
+// A customer's key (the core's `customerKey`: trimmed, inner whitespace collapsed to one space,
+// lower case) made straight from the cell's bytes, as UTF-8, for the alphabets of nearly every
+// cell: ASCII and Cyrillic U+0400…U+045F, from UTF-8 or Windows-1251. For any other byte `fold`
+// says no, and the caller takes the core's way: decode, `customerKey`, `setText`. Both ways give
+// the same bytes (test/cli/key-bytes.test.ts checks them against each other on random text).
+//
+// The CLI keys customers by these bytes, so a million rows make no key strings and no Map
+// lookups, and threads split customers by their hash (one customer, one thread).
+
+import type { Encoding } from "./sniff";
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+
+/** JavaScript's `\s` within ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(c: number): boolean {
+  return c === SPACE || (c >= 0x09 && c <= 0x0d);
+}
+
+export class KeyBytes {
+  /** The key's UTF-8 bytes are bytes[0 … length-1]. */
+  bytes = new Uint8Array(256);
+  length = 0;
+  /** FNV-1a of the key's bytes. */
+  hash = FNV_OFFSET;
+  private readonly encoder = new TextEncoder();
+  private readonly foldCyrillic: (source: Uint8Array, at: number, end: number) => number;
+
+  constructor(encoding: Encoding) {
+    this.foldCyrillic = encoding === "utf-8" ? utf8LowerCyrillic : cp1251LowerCyrillic;
+  }
+
+  /** The key of source[start … end-1]; false when a byte needs the core's way. */
+  fold(source: Uint8Array, start: number, end: number): boolean {
+    if (this.bytes.length < 2 * (end - start)) this.bytes = new Uint8Array(2 * (end - start));
+    const out = this.bytes;
+    const foldCyrillic = this.foldCyrillic;
+    let length = 0;
+    let hash = FNV_OFFSET;
+    let spaceBefore = false;
+    for (let i = start; i < end; i++) {
+      const c = source[i]!;
+      let codePoint: number;
+      if (c < 0x80) {
+        if (isAsciiSpace(c)) {
+          spaceBefore = true;
+          continue;
+        }
+        codePoint = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+      } else {
+        // A lower-case Cyrillic code point, plus 0x10000 when it took two bytes; -1 for anything else.
+        const folded = foldCyrillic(source, i, end);
+        if (folded < 0) return false;
+        if (folded >= 0x10000) i++;
+        codePoint = folded & 0xffff;
+      }
+      if (spaceBefore && length > 0) {
+        out[length++] = SPACE;
+        hash = Math.imul(hash ^ SPACE, FNV_PRIME);
+      }
+      spaceBefore = false;
+      if (codePoint < 0x80) {
+        out[length++] = codePoint;
+        hash = Math.imul(hash ^ codePoint, FNV_PRIME);
+      } else {
+        const lead = 0xc0 | (codePoint >> 6);
+        const trail = 0x80 | (codePoint & 0x3f);
+        out[length++] = lead;
+        out[length++] = trail;
+        hash = Math.imul(Math.imul(hash ^ lead, FNV_PRIME) ^ trail, FNV_PRIME);
+      }
+    }
+    this.length = length;
+    this.hash = hash;
+    return true;
+  }
+
+  /** The key as the core made it. */
+  setText(key: string): void {
+    if (this.bytes.length < 3 * key.length) this.bytes = new Uint8Array(3 * key.length);
+    this.length = this.encoder.encodeInto(key, this.bytes).written;
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < this.length; i++) hash = Math.imul(hash ^ this.bytes[i]!, FNV_PRIME);
+    this.hash = hash;
+  }
+}
+
+/** U+0400…U+045F from two UTF-8 bytes led by D0 or D1, lowered as `toLowerCase` does. */
+function utf8LowerCyrillic(source: Uint8Array, at: number, end: number): number {
+  const lead = source[at]!;
+  if ((lead !== 0xd0 && lead !== 0xd1) || at + 1 >= end) return -1;
+  const trail = source[at + 1]!;
+  if ((trail & 0xc0) !== 0x80) return -1;
+  const codePoint = ((lead & 0x1f) << 6) | (trail & 0x3f);
+  if (codePoint >= 0x460) return -1; // old letters, whose cases pair differently
+  const lower = codePoint < 0x410 ? codePoint + 0x50 : codePoint < 0x430 ? codePoint + 0x20 : codePoint;
+  return 0x10000 | lower;
+}
+
+/** А…я (C0…FF), Ё and ё (A8, B8) of Windows-1251, lowered; the other bytes over 7F are not taken. */
+function cp1251LowerCyrillic(source: Uint8Array, at: number): number {
+  const c = source[at]!;
+  if (c >= 0xc0) return 0x430 + (c & 0x1f);
+  return c === 0xa8 || c === 0xb8 ? 0x451 : -1;
+}
+
+/** The thread (0 … shares-1) that reads a customer, from their key's hash (mixed: its low bits pick table slots). */
+export function shareOf(hash: number, shares: number): number {
+  return (Math.imul(hash, 0x9e3779b1) >>> 16) % shares;
+}

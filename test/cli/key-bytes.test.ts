@@ -1,0 +1,80 @@
+// The CLI's byte-level customer key must be exactly the core's customerKey, in UTF-8, for every
+// cell it takes; and it must take the cells of ordinary names (else the speed is gone).
+
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { customerKey } from "../../src/core/customer-key";
+import { KeyBytes, shareOf } from "../../src/cli/key-bytes";
+
+/** Windows-1251 byte of each character it can write. */
+const CP1251 = new Map<string, number>();
+const decoder = new TextDecoder("windows-1251");
+for (let byte = 0; byte < 256; byte++) CP1251.set(decoder.decode(Uint8Array.of(byte)), byte);
+
+const encodeCp1251 = (text: string): Uint8Array => Uint8Array.from([...text].map((ch) => CP1251.get(ch)!));
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+function folded(keyBytes: KeyBytes, cell: Uint8Array): string | undefined {
+  return keyBytes.fold(cell, 0, cell.length) ? Buffer.from(keyBytes.bytes.subarray(0, keyBytes.length)).toString("utf8") : undefined;
+}
+
+// Letters in both cases, every kind of space, and characters the byte way must leave to the core.
+const TRICKY = [..."aZz09 -_.,\"'\t\n\u000b\f\r\u0000\u001f"];
+const CYRILLIC = [..."АаЯяЁёЖжЪъЩщ"];
+const UTF8_ONLY = [..."ЀѐЂђЏџЃѓѠѡ\u00a0\u2003\ufeffÉéßİ\u212aΣσς€😀"];
+const CP1251_EXTRA = [..."ЂђЃѓЎўІіЇїЄєҐґ\u00a0«»№€"];
+
+describe("customer keys from bytes", () => {
+  it("equal the core's key in UTF-8, or leave the cell to the core", () => {
+    const keyBytes = new KeyBytes("utf-8");
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...TRICKY, ...CYRILLIC, ...UTF8_ONLY), maxLength: 12 }), (text) => {
+        const key = folded(keyBytes, utf8(text));
+        if (key !== undefined) expect(key).toBe(customerKey(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("equal the core's key from Windows-1251, or leave the cell to the core", () => {
+    const keyBytes = new KeyBytes("windows-1251");
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...TRICKY, ...CYRILLIC, ...CP1251_EXTRA), maxLength: 12 }), (text) => {
+        const key = folded(keyBytes, encodeCp1251(text));
+        if (key !== undefined) expect(key).toBe(customerKey(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("take names in Latin and Russian letters, with any spacing, in both encodings", () => {
+    for (const [name, key] of [
+      ["  ООО  «Ромашка»", undefined],
+      ["  ООО  Ромашка\t", "ооо ромашка"],
+      ["Ёлкин Пётр", "ёлкин пётр"],
+      ["ACME Corp. #7", "acme corp. #7"],
+    ] as const) {
+      expect(folded(new KeyBytes("utf-8"), utf8(name))).toBe(key);
+      if (key !== undefined) expect(folded(new KeyBytes("windows-1251"), encodeCp1251(name))).toBe(key);
+    }
+  });
+
+  it("hash the same key the same way, whichever way it was made", () => {
+    const byBytes = new KeyBytes("windows-1251");
+    const byText = new KeyBytes("utf-8");
+    expect(byBytes.fold(encodeCp1251(" Пётр  ИВАНОВ "), 0, 14)).toBe(true);
+    byText.setText(customerKey(" Пётр  ИВАНОВ "));
+    expect(byText.hash).toBe(byBytes.hash);
+    expect(shareOf(byText.hash, 2)).toBe(shareOf(byBytes.hash, 2));
+  });
+
+  it("spread customers evenly over threads", () => {
+    const keyBytes = new KeyBytes("utf-8");
+    const counts = [0, 0, 0];
+    for (let n = 0; n < 30_000; n++) {
+      keyBytes.setText(`клиент ${n}`);
+      counts[shareOf(keyBytes.hash, 3)]!++;
+    }
+    for (const count of counts) expect(count).toBeGreaterThan(9_500);
+  });
+});
