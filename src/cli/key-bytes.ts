@@ -12,6 +12,7 @@ import type { Encoding } from "./sniff";
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const SPACE = 0x20;
+const QUOTE = 0x22;
 
 /** JavaScript's `\s` within ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
 function isAsciiSpace(c: number): boolean {
@@ -21,9 +22,11 @@ function isAsciiSpace(c: number): boolean {
 export class KeyBytes {
   /** The key's UTF-8 bytes are bytes[0 … length-1]. */
   bytes = new Uint8Array(256);
+  /** The same memory as words, for hashing four bytes at a time. */
+  private words = new Int32Array(this.bytes.buffer);
   length = 0;
-  /** FNV-1a of the key's bytes. */
-  hash = FNV_OFFSET;
+  /** A hash of the key's bytes. */
+  hash = 0;
   private readonly encoder = new TextEncoder();
   private readonly foldCyrillic: (source: Uint8Array, at: number, end: number) => number;
 
@@ -31,13 +34,15 @@ export class KeyBytes {
     this.foldCyrillic = encoding === "utf-8" ? utf8LowerCyrillic : cp1251LowerCyrillic;
   }
 
-  /** The key of source[start … end-1]; false when a byte needs the core's way. */
-  fold(source: Uint8Array, start: number, end: number): boolean {
-    if (this.bytes.length < 2 * (end - start)) this.bytes = new Uint8Array(2 * (end - start));
+  /**
+   * The key of source[start … end-1], a field whose doubled quotes stand for one when `escaped`;
+   * false when a byte needs the core's way.
+   */
+  fold(source: Uint8Array, start: number, end: number, escaped = false): boolean {
+    if (this.bytes.length < 2 * (end - start) + 4) this.grow(2 * (end - start) + 4);
     const out = this.bytes;
     const foldCyrillic = this.foldCyrillic;
     let length = 0;
-    let hash = FNV_OFFSET;
     let spaceBefore = false;
     for (let i = start; i < end; i++) {
       const c = source[i]!;
@@ -48,6 +53,7 @@ export class KeyBytes {
           continue;
         }
         codePoint = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+        if (c === QUOTE && escaped) i++;
       } else {
         // A lower-case Cyrillic code point, plus 0x10000 when it took two bytes; -1 for anything else.
         const folded = foldCyrillic(source, i, end);
@@ -55,34 +61,40 @@ export class KeyBytes {
         if (folded >= 0x10000) i++;
         codePoint = folded & 0xffff;
       }
-      if (spaceBefore && length > 0) {
-        out[length++] = SPACE;
-        hash = Math.imul(hash ^ SPACE, FNV_PRIME);
-      }
+      if (spaceBefore && length > 0) out[length++] = SPACE;
       spaceBefore = false;
       if (codePoint < 0x80) {
         out[length++] = codePoint;
-        hash = Math.imul(hash ^ codePoint, FNV_PRIME);
       } else {
-        const lead = 0xc0 | (codePoint >> 6);
-        const trail = 0x80 | (codePoint & 0x3f);
-        out[length++] = lead;
-        out[length++] = trail;
-        hash = Math.imul(Math.imul(hash ^ lead, FNV_PRIME) ^ trail, FNV_PRIME);
+        out[length++] = 0xc0 | (codePoint >> 6);
+        out[length++] = 0x80 | (codePoint & 0x3f);
       }
     }
     this.length = length;
-    this.hash = hash;
+    this.hashBytes();
     return true;
   }
 
   /** The key as the core made it. */
   setText(key: string): void {
-    if (this.bytes.length < 3 * key.length) this.bytes = new Uint8Array(3 * key.length);
+    if (this.bytes.length < 3 * key.length + 4) this.grow(3 * key.length + 4);
     this.length = this.encoder.encodeInto(key, this.bytes).written;
-    let hash = FNV_OFFSET;
-    for (let i = 0; i < this.length; i++) hash = Math.imul(hash ^ this.bytes[i]!, FNV_PRIME);
-    this.hash = hash;
+    this.hashBytes();
+  }
+
+  /** FNV-1a over the key four bytes at a time (the bytes past its end zeroed first). */
+  private hashBytes(): void {
+    const length = this.length;
+    this.bytes[length] = this.bytes[length + 1] = this.bytes[length + 2] = 0;
+    const words = this.words;
+    let hash = FNV_OFFSET ^ length;
+    for (let w = 0; w < (length + 3) >> 2; w++) hash = Math.imul(hash ^ words[w]!, FNV_PRIME);
+    this.hash = hash ^ (hash >>> 15);
+  }
+
+  private grow(size: number): void {
+    this.bytes = new Uint8Array((size + 3) & ~3);
+    this.words = new Int32Array(this.bytes.buffer);
   }
 }
 

@@ -140,7 +140,7 @@ export class OrderSink {
   private readKey(record: CsvRecord): void {
     const column = this.customer;
     if (column >= record.count) return this.key.setText("");
-    if (!record.escaped[column] && this.key.fold(record.bytes, record.starts[column]!, record.ends[column]!)) return;
+    if (this.key.fold(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1)) return;
     this.key.setText(customerKey(this.fieldText(record, column)));
   }
 
