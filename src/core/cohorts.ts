@@ -20,26 +20,32 @@ export function retentionCohorts(
   withinDays?: number,
   window: DayWindow = {},
 ): CohortRow[] {
-  const byIndex = new Map<number, { newCustomers: number; returned: number }>();
+  if (ledger.isEmpty) return [];
+  // Counted by first purchase day, then days folded into periods: the data spans far fewer days
+  // than customers, so the calendar arithmetic runs once a day instead of once a customer.
+  const earliest = ledger.earliestDay;
+  const newByDay = new Int32Array(ledger.latestDay - earliest + 1);
+  const returnedByDay = new Int32Array(newByDay.length);
   for (let customer = 0; customer < ledger.size; customer++) {
     const first = ledger.first(customer);
     if (!inWindow(first, window)) continue;
-    const index = periodIndex(first, period);
-    let cohort = byIndex.get(index);
-    if (cohort === undefined) byIndex.set(index, (cohort = { newCustomers: 0, returned: 0 }));
-    cohort.newCustomers++;
-    if (ledger.hasReturned(customer, withinDays)) cohort.returned++;
+    newByDay[first - earliest]!++;
+    if (ledger.hasReturned(customer, withinDays)) returnedByDay[first - earliest]!++;
   }
-  return [...byIndex.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([index, { newCustomers, returned }]) => ({
-      index,
-      start: periodStart(index, period),
-      end: periodEnd(index, period),
-      newCustomers,
-      returned,
-      rate: returned / newCustomers,
-    }));
+  const rows: CohortRow[] = [];
+  for (let offset = 0; offset < newByDay.length; offset++) {
+    if (newByDay[offset] === 0) continue;
+    const index = periodIndex(earliest + offset, period);
+    let row = rows[rows.length - 1];
+    if (row?.index !== index) {
+      row = { index, start: periodStart(index, period), end: periodEnd(index, period), newCustomers: 0, returned: 0, rate: 0 };
+      rows.push(row);
+    }
+    row.newCustomers += newByDay[offset]!;
+    row.returned += returnedByDay[offset]!;
+  }
+  for (const row of rows) row.rate = row.returned / row.newCustomers;
+  return rows;
 }
 
 export type MatrixMeasure = "rate" | "count";

@@ -3,7 +3,7 @@
 
 import { fail } from "./problems";
 import { inWindow, type CustomerLedger, type DayWindow } from "./ledger";
-import { median, ratio } from "./statistics";
+import { medianOfCounts, ratio } from "./statistics";
 import { isoDate } from "./calendar";
 
 export interface RetentionCounts {
@@ -33,11 +33,12 @@ export function retentionRate(ledger: CustomerLedger, window: DayWindow = {}, wi
 
 /** Median days from first to second purchase among the window's new customers who returned. */
 export function medianDaysToSecond(ledger: CustomerLedger, window: DayWindow = {}): number | undefined {
-  const gaps: number[] = [];
+  if (ledger.isEmpty) return undefined;
+  const gaps = new Int32Array(ledger.latestDay - ledger.earliestDay + 1);
   for (let customer = 0; customer < ledger.size; customer++) {
-    if (ledger.hasReturned(customer) && inWindow(ledger.first(customer), window)) gaps.push(ledger.daysToSecond(customer));
+    if (ledger.hasReturned(customer) && inWindow(ledger.first(customer), window)) gaps[ledger.daysToSecond(customer)]!++;
   }
-  return median(gaps);
+  return medianOfCounts(gaps);
 }
 
 export function requireMedianDaysToSecond(ledger: CustomerLedger, window: DayWindow = {}): number {

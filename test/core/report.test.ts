@@ -68,3 +68,32 @@ describe("manager breakdown", () => {
     );
   });
 });
+
+describe("customers who never came back", () => {
+  it("lists the biggest spenders first, then the earliest, then the first met, and counts them all", () => {
+    const order = fc.record({
+      customer: fc.integer({ min: 0, max: 80 }).map((n) => `C${n}`),
+      day: fc.integer({ min: 19_700, max: 19_760 }),
+      amount: fc.constantFrom(0, 5, 10, 20),
+    });
+    fc.assert(
+      fc.property(fc.array(order, { minLength: 1, maxLength: 200 }), (orders) => {
+        const ledger = new CustomerLedger();
+        for (const o of orders) ledger.add(customerKey(o.customer), o.customer, o.day, o.amount);
+        const { lost } = analyzeLedger(ledger, STATS, [], { ...MONTHLY, withinDays: 0 }).report;
+        // The slow way: each customer's distinct days and total, in order of first appearance.
+        const seen = new Map<string, { days: Set<number>; total: number }>();
+        for (const o of orders) {
+          const customer = seen.get(o.customer) ?? { days: new Set<number>(), total: 0 };
+          customer.days.add(o.day);
+          customer.total += o.amount;
+          seen.set(o.customer, customer);
+        }
+        const once = [...seen].filter(([, c]) => c.days.size === 1).map(([name, c]) => ({ name, first: [...c.days][0]!, total: c.total }));
+        const expected = once.sort((a, b) => b.total - a.total || a.first - b.first).slice(0, 50).map((c) => c.name);
+        expect(lost.count).toBe(once.length);
+        expect(lost.customers.map((c) => c.name)).toEqual(expected);
+      }),
+    );
+  });
+});
