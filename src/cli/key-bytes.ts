@@ -5,7 +5,7 @@
 // the same bytes (test/cli/key-bytes.test.ts checks them against each other on random text).
 //
 // The CLI keys customers by these bytes, so a million rows make no key strings and no Map
-// lookups, and threads split customers by their hash (one customer, one thread).
+// lookups.
 
 import type { Encoding } from "./sniff";
 
@@ -115,9 +115,4 @@ function cp1251LowerCyrillic(source: Uint8Array, at: number): number {
   const c = source[at]!;
   if (c >= 0xc0) return 0x430 + (c & 0x1f);
   return c === 0xa8 || c === 0xb8 ? 0x451 : -1;
-}
-
-/** The thread (0 … shares-1) that reads a customer, from their key's hash (mixed: its low bits pick table slots). */
-export function shareOf(hash: number, shares: number): number {
-  return (Math.imul(hash, 0x9e3779b1) >>> 16) % shares;
 }

@@ -1,11 +1,11 @@
 // `sheets-retention report orders.csv`: the only place that touches process, stdout and stderr.
-// The same bundle is also the entry of the threads that read shares of a big file.
+// The same bundle is also the entry of the thread that reads a big file (reader-worker.ts).
 
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { runCli } from "./cli";
 import { progressBar } from "./progress";
-import { isShareWorker, readInWorker, serveShare } from "./share-worker";
+import { isReaderWorker, readInWorker, serveReading } from "./reader-worker";
 
 async function main(): Promise<void> {
   const progress = progressBar(process.stderr);
@@ -23,5 +23,5 @@ async function main(): Promise<void> {
   process.exitCode = result.exitCode;
 }
 
-if (isShareWorker()) serveShare();
+if (isReaderWorker()) serveReading();
 else void main();

@@ -7,13 +7,13 @@ import { isBlank, parseAmount, parseDateText, type InputLocale } from "../core/c
 import type { ColumnMapping, Field } from "../core/columns";
 import { customerKey } from "../core/customer-key";
 import { ingestOrders, type ColumnRef, type IngestStats, type OrderColumns, type OrderTarget } from "../core/ingest";
-import type { CustomerLedger } from "../core/ledger";
 import type { Problem } from "../core/problems";
 import type { CsvRecord } from "./csv-scanner";
 import { fastAmount, fastDay } from "./fast-cells";
 import type { FieldDecoder } from "./sniff";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
-import { KeyBytes, shareOf } from "./key-bytes";
+import { KeyBytes } from "./key-bytes";
+import { cellText, type KeyedOrders, type NameSource } from "./keyed-orders";
 import type { Encoding } from "./sniff";
 
 export interface SinkOptions {
@@ -26,8 +26,6 @@ export interface SinkOptions {
   excludeDealType?: string;
   onSkippedRow: (problem: Problem) => void;
   encoding: Encoding;
-  /** Keep only the rows of this share of the customers (one of several threads). */
-  share?: { index: number; count: number };
 }
 
 /** Caches of values that are not customers (dates with times, managers) are emptied past this size. */
@@ -70,12 +68,9 @@ class FieldCache<V> {
 
 export class OrderSink {
   readonly stats: IngestStats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
-  /** Customer number → file line of their first row, for merging the shares in file order. */
-  readonly firstSeen: number[] = [];
-  /** The current row's customer key. */
+  /** The current row's customer key, and where their name is. */
   private readonly key: KeyBytes;
-  private readonly shareIndex: number;
-  private readonly shareCount: number;
+  private readonly name: NameSource;
   private readonly customer: number;
   private readonly date: number;
   private readonly amount: number;
@@ -84,8 +79,6 @@ export class OrderSink {
   private readonly widthNeeded: number;
   private readonly decimalComma: boolean;
   private readonly excludeKey: string | undefined;
-  /** Customer key bytes → the customer's number in the ledger. */
-  private readonly customers = new ByteInterner();
   private readonly days = new FieldCache<number>();
   private readonly texts = new FieldCache<string>();
   private readonly dealTypeKeys = new FieldCache<string>();
@@ -96,12 +89,14 @@ export class OrderSink {
   private readonly slowTarget: OrderTarget = {
     add: (key, rawName, day, amount, rawManager) => {
       this.key.setText(key);
-      return this.addOrder(undefined, rawName, day, amount ?? 0, rawManager);
+      this.name.record = undefined;
+      this.name.text = rawName;
+      this.orders.add(this.key, day, amount ?? 0, rawManager === undefined ? undefined : String(rawManager), this.name);
     },
   };
 
   constructor(
-    private readonly ledger: CustomerLedger,
+    private readonly orders: KeyedOrders,
     private readonly options: SinkOptions,
   ) {
     const { mapping } = options;
@@ -115,8 +110,7 @@ export class OrderSink {
     this.widthNeeded = Math.max(this.customer, this.date, this.amount, this.manager, this.dealType) + 1;
     this.decimalComma = options.locale.decimalComma;
     this.key = new KeyBytes(options.encoding);
-    this.shareIndex = options.share?.index ?? 0;
-    this.shareCount = options.share?.count ?? 1;
+    this.name = { record: undefined, column: this.customer, text: undefined };
     const ref = (field: Field, column: number): ColumnRef | undefined =>
       column < 0 ? undefined : { argument: options.columnNames[field] ?? "", values: this.slowRow, column };
     this.slowColumns = {
@@ -130,10 +124,8 @@ export class OrderSink {
 
   readonly onRecord = (record: CsvRecord): void => {
     this.readKey(record);
-    if (this.shareCount > 1 && shareOf(this.key.hash, this.shareCount) !== this.shareIndex) return;
     if (record.count < this.widthNeeded || this.key.length === 0) this.slow(record);
     else this.fast(record);
-    if (this.ledger.size > this.firstSeen.length) this.firstSeen.push(record.line);
   };
 
   /** The row's customer key into `this.key`: from the bytes when they allow, else the core's way. */
@@ -151,32 +143,15 @@ export class OrderSink {
     if (amount !== amount) return this.slow(record);
     if (this.dealType >= 0 && this.dealTypeKey(record) === this.excludeKey) return this.slow(record);
     const manager = this.manager < 0 ? undefined : this.managerText(record);
-    this.addOrder(record, undefined, day, amount, manager);
+    this.name.record = record;
+    this.orders.add(this.key, day, amount, manager, this.name);
     this.stats.rows++;
     this.stats.orders++;
   }
 
-  /**
-   * Adds an order of the customer in `this.key`. Their name is `rawName`, or else read from
-   * `record`, once, at their first row.
-   */
-  private addOrder(record: CsvRecord | undefined, rawName: unknown, day: number, amount: number, manager: unknown): number {
-    const key = this.key;
-    const known = this.customers.get(key.bytes, 0, key.length, key.hash);
-    if (known !== NOT_FOUND) {
-      this.ledger.addTo(known, day, amount, manager);
-      return known;
-    }
-    const name = record === undefined ? rawName : this.fieldText(record, this.customer);
-    const customer = this.ledger.addNew(name, day, amount, manager);
-    this.customers.set(key.bytes, 0, key.length, key.hash, customer);
-    return customer;
-  }
-
   /** The field as text: decoded, quotes unescaped. */
   fieldText(record: CsvRecord, column: number): string {
-    const text = this.options.decode(record.bytes, record.starts[column]!, record.ends[column]!);
-    return record.escaped[column] ? text.replaceAll('""', '"') : text;
+    return cellText(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1, this.options.decode);
   }
 
 

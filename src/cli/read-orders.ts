@@ -7,12 +7,12 @@ import { parseAmount, parseDateText, isBlank, type InputLocale } from "../core/c
 import { detectLayout, mapHeader, type ColumnMapping, type Field } from "../core/columns";
 import { customerKey } from "../core/customer-key";
 import type { IngestStats } from "../core/ingest";
-import type { CustomerLedger } from "../core/ledger";
 import type { Problem } from "../core/problems";
 import type { Language } from "../i18n/language";
 import { CsvScanner } from "./csv-scanner";
 import { dataError, text } from "./errors";
 import type { CliOptions } from "./options";
+import type { KeyedOrders } from "./keyed-orders";
 import { OrderSink } from "./order-sink";
 import { detectDelimiter, detectEncoding, fieldDecoder, hasUtf8Bom, type Encoding, type FieldDecoder } from "./sniff";
 
@@ -28,11 +28,11 @@ export interface ReadSettings {
   exclude?: CliOptions["exclude"];
   locale: InputLocale;
   language: Language;
-  ledger: CustomerLedger;
+  /** Where the orders go: a ledger's index, or batches for another thread. */
+  orders: (encoding: Encoding) => KeyedOrders;
   onSkippedRow: (problem: Problem) => void;
+  /** Called after each chunk of the file, when its orders have gone to `orders`. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Read only this share of the customers (one of several threads; see key-bytes.ts). */
-  share?: { index: number; count: number };
 }
 
 export interface FileLayout {
@@ -49,8 +49,6 @@ export interface ReadResult {
   stats: IngestStats;
   layout: FileLayout;
   bytes: number;
-  /** Customer number → file line of their first row. */
-  firstSeen: number[];
 }
 
 export function readOrders(settings: ReadSettings): ReadResult {
@@ -95,7 +93,7 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     columnNames: columnNames(mapping, header, settings.language),
   };
 
-  const sink = new OrderSink(settings.ledger, {
+  const sink = new OrderSink(settings.orders(encoding), {
     mapping,
     columnNames: layout.columnNames,
     locale: settings.locale,
@@ -103,7 +101,6 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     excludeDealType: settings.exclude?.value,
     onSkippedRow: settings.onSkippedRow,
     encoding,
-    share: settings.share,
   });
   let leadingRecords = headerRow + 1;
   const scanner = new CsvScanner(delimiter, (record) => {
@@ -130,7 +127,7 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     bytesRead += read;
     if (read === 0) bytesRead = totalBytes; // the file shrank while we read it
   }
-  return { stats: sink.stats, layout, bytes: totalBytes, firstSeen: sink.firstSeen };
+  return { stats: sink.stats, layout, bytes: totalBytes };
 }
 
 function sampleRows(

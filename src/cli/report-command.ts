@@ -1,9 +1,9 @@
 // The `report` command: options in, report out. It prints nothing; the caller renders.
 //
-// A big file is read by several threads at once, each keeping its own share of the customers
-// (by key-bytes.ts); their ledgers are then merged into the one a single pass would build.
-// Threads come from the caller (`readElsewhere`), so this file stays free of worker plumbing and
-// in-process tests run it on one thread.
+// A big file is read by a second thread while this one adds its orders to the ledger: reading
+// (scanning, keys, dates, amounts) and counting (finding each customer, adding up) cost about the
+// same, so two cores finish in a little over half the time. The second thread comes from the
+// caller (`readElsewhere`), which keeps worker plumbing out of here and lets tests run in-process.
 
 import { statSync } from "node:fs";
 import { CustomerLedger } from "../core/ledger";
@@ -11,15 +11,16 @@ import type { IngestStats } from "../core/ingest";
 import { analyzeLedger, skippedRowCollector, type RetentionReport, type SkippedRow } from "../core/report";
 import { problemMessage } from "../i18n/problems";
 import { dataError } from "./errors";
+import { CustomerIndex, LedgerOrders } from "./keyed-orders";
+import { addBatch, BatchWriter, type OrderBatch } from "./order-batch";
 import type { CliOptions } from "./options";
-import { readOrders, type FileLayout } from "./read-orders";
+import { readOrders, type FileLayout, type ReadSettings } from "./read-orders";
+import { fieldDecoder, type Encoding } from "./sniff";
 
 /** Skipped rows kept for display (all are counted); enough to see a pattern, bounded for huge files. */
 export const SKIPPED_ROWS_KEPT = 1000;
 /** Below this a second thread costs more to start than it saves. */
-const SHARED_READ_MIN_BYTES = 8 * 1024 * 1024;
-/** Every thread scans the whole file, so beyond a few more threads only add scanning. */
-const DEFAULT_MAX_THREADS = 4;
+const TWO_THREADS_MIN_BYTES = 8 * 1024 * 1024;
 
 export interface ReportOutcome {
   file: string;
@@ -27,41 +28,37 @@ export interface ReportOutcome {
   report: RetentionReport;
 }
 
-export interface Share {
-  index: number;
-  count: number;
-}
-
-/** One share of the file, read: what a thread sends back. */
-export interface ShareReading {
+/** What reading the file gives besides its orders. */
+export interface ReadOutcome {
   stats: IngestStats;
   layout: FileLayout;
   skipped: SkippedRow[];
-  ledger: CustomerLedger;
-  firstSeen: number[];
 }
 
-/** What the report is made from: the whole file's reading. */
-type FileReading = Pick<ShareReading, "stats" | "layout" | "skipped" | "ledger">;
+/** One message from the reading thread. */
+export type ReaderMessage = { batch: OrderBatch; encoding: Encoding; bytesRead: number; totalBytes: number } | { done: ReadOutcome };
 
-/** A share being read in another thread. */
-export interface PendingShare {
-  reading: Promise<ShareReading>;
+/** A file being read in another thread. */
+export interface OrderStream {
+  /** The next batch of orders (the one before is taken as added), or the end of the reading. */
+  next(): Promise<ReaderMessage>;
   cancel(): void;
 }
 
 export interface ReportIo {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Starts reading a share in another thread; without it everything is read here. */
-  readElsewhere?: (options: CliOptions, share: Share) => PendingShare;
+  /** Starts reading the file in another thread; without it the file is read on this one. */
+  readElsewhere?: (options: CliOptions) => OrderStream;
   /** Cores available (os.availableParallelism()). */
   parallelism?: number;
 }
 
 export async function runReport(options: CliOptions, io: ReportIo = {}): Promise<ReportOutcome> {
-  const count = io.readElsewhere === undefined ? 1 : shareCount(options, io.parallelism ?? 1);
-  const reading: FileReading = count === 1 ? readShare(options, undefined, io.onProgress) : await readShares(options, count, io);
-  const { ledger, stats, skipped, layout } = reading;
+  const ledger = new CustomerLedger({ amountWindow: options.window });
+  const { stats, layout, skipped } =
+    io.readElsewhere !== undefined && threads(options, io.parallelism ?? 1) > 1
+      ? await readInAnotherThread(io.readElsewhere(options), ledger, io.onProgress)
+      : readHere(options, ledger, io.onProgress);
   if (ledger.isEmpty) {
     const first = skipped[0];
     throw dataError(
@@ -81,7 +78,7 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
   return { file: options.file, layout, report };
 }
 
-function shareCount(options: CliOptions, parallelism: number): number {
+function threads(options: CliOptions, parallelism: number): number {
   if (options.threads !== undefined) return options.threads;
   let bytes = 0;
   try {
@@ -89,14 +86,16 @@ function shareCount(options: CliOptions, parallelism: number): number {
   } catch {
     return 1; // the read itself reports what is wrong with the file
   }
-  return bytes < SHARED_READ_MIN_BYTES ? 1 : Math.max(1, Math.min(parallelism, DEFAULT_MAX_THREADS));
+  return bytes >= TWO_THREADS_MIN_BYTES && parallelism > 1 ? 2 : 1;
 }
 
-/** Reads the file, or only one share of its customers. */
-export function readShare(options: CliOptions, share?: Share, onProgress?: ReportIo["onProgress"]): ShareReading {
-  const ledger = new CustomerLedger({ amountWindow: options.window });
+function read(
+  options: CliOptions,
+  orders: ReadSettings["orders"],
+  onProgress: ReadSettings["onProgress"],
+): ReadOutcome {
   const { skipped, onSkippedRow } = skippedRowCollector(SKIPPED_ROWS_KEPT);
-  const { stats, layout, firstSeen } = readOrders({
+  const { stats, layout } = readOrders({
     path: options.file,
     encoding: options.encoding,
     delimiter: options.delimiter,
@@ -104,41 +103,41 @@ export function readShare(options: CliOptions, share?: Share, onProgress?: Repor
     exclude: options.exclude,
     locale: options.locale,
     language: options.language,
-    ledger,
+    orders,
     onSkippedRow,
     onProgress,
-    share,
   });
-  return { stats, layout, skipped, ledger, firstSeen };
+  return { stats, layout, skipped };
 }
 
-/** Share 0 here, the others elsewhere at the same time; then one ledger, as one pass builds it. */
-async function readShares(options: CliOptions, count: number, io: ReportIo): Promise<FileReading> {
-  const pending: PendingShare[] = [];
-  for (let index = 1; index < count; index++) pending.push(io.readElsewhere!(options, { index, count }));
-  const others = Promise.all(pending.map((share) => share.reading));
-  others.catch(() => undefined); // a thread may fail while this one reads; that is awaited below
-  let readings: ShareReading[];
+function readHere(options: CliOptions, ledger: CustomerLedger, onProgress: ReportIo["onProgress"]): ReadOutcome {
+  return read(options, (encoding) => new LedgerOrders(ledger, encoding), onProgress);
+}
+
+/** The reading thread's side: reads the file and hands over its orders a chunk at a time. */
+export function readForAnotherThread(options: CliOptions, send: (message: ReaderMessage) => void): ReadOutcome {
+  const writer = new BatchWriter();
+  let fileEncoding: Encoding = "utf-8";
+  const orders = (encoding: Encoding): BatchWriter => {
+    fileEncoding = encoding;
+    return writer;
+  };
+  return read(options, orders, (bytesRead, totalBytes) => send({ batch: writer.take(), encoding: fileEncoding, bytesRead, totalBytes }));
+}
+
+/** This thread's side: adds the orders as they come, in file order. */
+async function readInAnotherThread(stream: OrderStream, ledger: CustomerLedger, onProgress: ReportIo["onProgress"]): Promise<ReadOutcome> {
+  const index = new CustomerIndex(ledger);
+  const managers: string[] = [];
   try {
-    const own = readShare(options, { index: 0, count }, io.onProgress);
-    readings = [own, ...(await others)];
+    for (;;) {
+      const message = await stream.next();
+      if ("done" in message) return message.done;
+      addBatch(message.batch, index, managers, fieldDecoder(message.encoding));
+      onProgress?.(message.bytesRead, message.totalBytes);
+    }
   } catch (error) {
-    for (const share of pending) share.cancel();
+    stream.cancel();
     throw error;
   }
-  return mergeReadings(readings);
-}
-
-function mergeReadings(readings: readonly ShareReading[]): FileReading {
-  const stats: IngestStats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
-  for (const reading of readings) {
-    for (const field of Object.keys(stats) as (keyof IngestStats)[]) stats[field] += reading.stats[field];
-  }
-  // Each share kept its first skipped rows, so the first of all are among them.
-  const skipped = readings
-    .flatMap((reading) => reading.skipped)
-    .sort((a, b) => a.row - b.row)
-    .slice(0, SKIPPED_ROWS_KEPT);
-  const ledger = CustomerLedger.merge(readings);
-  return { stats, layout: readings[0]!.layout, skipped, ledger };
 }

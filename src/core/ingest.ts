@@ -3,7 +3,6 @@
 
 import { customerKey } from "./customer-key";
 import { isBlank, parseAmount, readDay, type InputLocale } from "./cells";
-import type { CustomerLedger } from "./ledger";
 import { fail, type Problem } from "./problems";
 
 export type Cells = readonly (readonly unknown[])[];
@@ -24,7 +23,9 @@ export interface OrderColumns {
 }
 
 /** Where the orders go: a ledger, or a caller that indexes customers its own way before one. */
-export type OrderTarget = Pick<CustomerLedger, "add">;
+export interface OrderTarget {
+  add(key: string, rawName: unknown, day: number, amount?: number, rawManager?: unknown): unknown;
+}
 
 export interface IngestOptions {
   locale: InputLocale;

@@ -38,26 +38,6 @@ const WINDOW_AMOUNT = 4; // amounts of orders dated in the amount window
 const TOTAL_AMOUNT = 5;
 const STRIDE = 8; // 64 bytes: a customer never spans more than two cache lines
 
-/** A ledger as plain data, to hand to another thread (a structured clone keeps every field). */
-export interface LedgerParts {
-  options: LedgerOptions;
-  rawNames: unknown[];
-  managers: string[];
-  facts: Float64Array<ArrayBuffer>;
-  daySets: Set<number>[];
-  periodSets: Set<number>[];
-  earliestDay: number;
-  latestDay: number;
-  orders: number;
-}
-
-/** A ledger built over a share of the orders, and where each of its customers first appears. */
-export interface LedgerShare {
-  ledger: CustomerLedger;
-  /** Customer → position of their first order in the whole input (a row or line number). */
-  firstSeen: ArrayLike<number>;
-}
-
 export function inWindow(day: number, window: DayWindow): boolean {
   return (window.start === undefined || day >= window.start) && (window.end === undefined || day <= window.end);
 }
@@ -71,11 +51,11 @@ export class CustomerLedger {
   private numbers: Map<string, number> | undefined;
   private facts = new Float64Array(STRIDE * 1024);
   /** As first spelled; tidied when asked for, since most names are never shown. The key is `customerKey(rawName)`. */
-  private rawNames: unknown[] = [];
+  private readonly rawNames: unknown[] = [];
   /** Who made the first purchase: the book asks whose new customers come back. */
-  private managers: string[] = [];
-  private daySets: Set<number>[] = [];
-  private periodSets: Set<number>[] = [];
+  private readonly managers: string[] = [];
+  private readonly daySets: Set<number>[] = [];
+  private readonly periodSets: Set<number>[] = [];
 
   // The options, read once: `count` runs for every order.
   private readonly amountWindow: DayWindow | undefined;
@@ -187,60 +167,6 @@ export class CustomerLedger {
       facts[at + SECOND] = day;
     }
     if (day > facts[at + LAST]!) facts[at + LAST] = day;
-  }
-
-  toParts(): LedgerParts {
-    const { options, rawNames, managers, daySets, periodSets, earliestDay, latestDay, orders } = this;
-    const facts = this.facts.slice(0, rawNames.length * STRIDE);
-    return { options, rawNames, managers, facts, daySets, periodSets, earliestDay, latestDay, orders };
-  }
-
-  static fromParts(parts: LedgerParts): CustomerLedger {
-    const ledger = new CustomerLedger(parts.options);
-    ledger.rawNames = parts.rawNames;
-    ledger.managers = parts.managers;
-    if (parts.facts.length > 0) ledger.facts = parts.facts;
-    ledger.daySets = parts.daySets;
-    ledger.periodSets = parts.periodSets;
-    ledger.earliestDay = parts.earliestDay;
-    ledger.latestDay = parts.latestDay;
-    ledger.orders = parts.orders;
-    return ledger;
-  }
-
-  /**
-   * One ledger from ledgers built over shares of the same orders that hold different customers
-   * (the CLI's threads). Customers are numbered by where they first appear, as one pass over all
-   * the orders would number them, so every metric comes out the same to the last digit.
-   */
-  static merge(shares: readonly LedgerShare[]): CustomerLedger {
-    const merged = new CustomerLedger(shares[0]?.ledger.options);
-    const next = shares.map(() => 0);
-    for (;;) {
-      let from = -1;
-      for (let s = 0; s < shares.length; s++) {
-        if (next[s]! >= shares[s]!.ledger.size) continue;
-        if (from < 0 || shares[s]!.firstSeen[next[s]!]! < shares[from]!.firstSeen[next[from]!]!) from = s;
-      }
-      if (from < 0) break;
-      merged.copyCustomer(shares[from]!.ledger, next[from]!++);
-    }
-    for (const { ledger } of shares) {
-      merged.orders += ledger.orders;
-      merged.earliestDay = Math.min(merged.earliestDay, ledger.earliestDay);
-      merged.latestDay = Math.max(merged.latestDay, ledger.latestDay);
-    }
-    return merged;
-  }
-
-  private copyCustomer(source: CustomerLedger, from: number): void {
-    const customer = this.rawNames.length;
-    this.rawNames.push(source.rawNames[from]);
-    this.managers.push(source.managers[from]!);
-    if ((customer + 1) * STRIDE > this.facts.length) this.growFacts();
-    for (let field = 0; field < STRIDE; field++) this.facts[customer * STRIDE + field] = source.facts[from * STRIDE + field]!;
-    if (this.trackDays) this.daySets[customer] = new Set(source.daySets[from]);
-    if (this.trackPeriods) this.periodSets[customer] = new Set(source.periodSets[from]);
   }
 
   private growFacts(): void {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { customerKey } from "../../src/core/customer-key";
-import { KeyBytes, shareOf } from "../../src/cli/key-bytes";
+import { KeyBytes } from "../../src/cli/key-bytes";
 
 /** Windows-1251 byte of each character it can write. */
 const CP1251 = new Map<string, number>();
@@ -67,16 +67,5 @@ describe("customer keys from bytes", () => {
     expect(byBytes.fold(encodeCp1251(" Пётр  ИВАНОВ "), 0, 14)).toBe(true);
     byText.setText(customerKey(" Пётр  ИВАНОВ "));
     expect(byText.hash).toBe(byBytes.hash);
-    expect(shareOf(byText.hash, 2)).toBe(shareOf(byBytes.hash, 2));
-  });
-
-  it("spread customers evenly over threads", () => {
-    const keyBytes = new KeyBytes("utf-8");
-    const counts = [0, 0, 0];
-    for (let n = 0; n < 30_000; n++) {
-      keyBytes.setText(`клиент ${n}`);
-      counts[shareOf(keyBytes.hash, 3)]!++;
-    }
-    for (const count of counts) expect(count).toBeGreaterThan(9_500);
   });
 });

@@ -1,0 +1,68 @@
+// Where the order sink's orders go, each with its customer's key bytes (key-bytes.ts): straight
+// into the ledger through an index of customers by key, on one thread; or into batches that
+// another thread, the one that owns the ledger, adds in the same order (reader-worker.ts). Either
+// way every customer's orders are added in file order, so both give the same figures.
+
+import type { CustomerLedger } from "../core/ledger";
+import { ByteInterner, NOT_FOUND } from "./byte-interner";
+import type { CsvRecord } from "./csv-scanner";
+import type { KeyBytes } from "./key-bytes";
+import { fieldDecoder, type Encoding, type FieldDecoder } from "./sniff";
+
+/** Where a row's customer name is: their cell in `record`, or `text` when the core read the row. */
+export interface NameSource {
+  record: CsvRecord | undefined;
+  column: number;
+  text: unknown;
+}
+
+export interface KeyedOrders {
+  /** An order of the customer whose key is in `key`; their name is read only if they are new. */
+  add(key: KeyBytes, day: number, amount: number, manager: string | undefined, name: NameSource): void;
+}
+
+/** The text of a cell: decoded, and the doubled quotes of a quoted field made single. */
+export function cellText(bytes: Buffer, start: number, end: number, escaped: boolean, decode: FieldDecoder): string {
+  const text = decode(bytes, start, end);
+  return escaped ? text.replaceAll('""', '"') : text;
+}
+
+/** Customers by their key bytes, in front of a ledger. */
+export class CustomerIndex {
+  private readonly byKey = new ByteInterner();
+
+  constructor(private readonly ledger: CustomerLedger) {}
+
+  /** Adds the order when its customer is known; false when they are new (then `addNewCustomer`). */
+  addIfKnown(keyBytes: Uint8Array, start: number, end: number, hash: number, day: number, amount: number, manager?: string): boolean {
+    const customer = this.byKey.get(keyBytes, start, end, hash);
+    if (customer === NOT_FOUND) return false;
+    this.ledger.addTo(customer, day, amount, manager);
+    return true;
+  }
+
+  addNewCustomer(keyBytes: Uint8Array, start: number, end: number, hash: number, name: unknown, day: number, amount: number, manager?: string): void {
+    this.byKey.set(keyBytes, start, end, hash, this.ledger.addNew(name, day, amount, manager));
+  }
+}
+
+/** Orders straight into the ledger. */
+export class LedgerOrders implements KeyedOrders {
+  private readonly index: CustomerIndex;
+  private readonly decode: FieldDecoder;
+
+  constructor(ledger: CustomerLedger, encoding: Encoding) {
+    this.index = new CustomerIndex(ledger);
+    this.decode = fieldDecoder(encoding);
+  }
+
+  add(key: KeyBytes, day: number, amount: number, manager: string | undefined, name: NameSource): void {
+    if (this.index.addIfKnown(key.bytes, 0, key.length, key.hash, day, amount, manager)) return;
+    const { record, column } = name;
+    const text =
+      record === undefined
+        ? name.text
+        : cellText(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1, this.decode);
+    this.index.addNewCustomer(key.bytes, 0, key.length, key.hash, text, day, amount, manager);
+  }
+}

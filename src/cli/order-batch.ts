@@ -1,0 +1,160 @@
+// Orders passed from the thread that reads the file to the thread that owns the ledger: one batch
+// per chunk of the file, as flat typed arrays that move between threads without copying.
+
+import type { CustomerIndex, KeyedOrders, NameSource } from "./keyed-orders";
+import { cellText } from "./keyed-orders";
+import type { KeyBytes } from "./key-bytes";
+import type { FieldDecoder } from "./sniff";
+
+/** How a row's name bytes are written. */
+const NAME_CELL = 0;
+const NAME_QUOTED_CELL = 1; // doubled quotes inside
+const NAME_UTF8 = 2; // text the core read, as UTF-8
+
+export interface OrderBatch {
+  count: number;
+  hashes: Int32Array<ArrayBuffer>;
+  days: Float64Array<ArrayBuffer>;
+  amounts: Float64Array<ArrayBuffer>;
+  /** Index into the managers sent so far, or -1. */
+  managerIds: Int32Array<ArrayBuffer>;
+  /** Row r's key is keyBytes[keyEnds[r-1] … keyEnds[r]-1]; names likewise. */
+  keyEnds: Int32Array<ArrayBuffer>;
+  keyBytes: Uint8Array<ArrayBuffer>;
+  nameEnds: Int32Array<ArrayBuffer>;
+  nameBytes: Uint8Array<ArrayBuffer>;
+  nameKinds: Uint8Array<ArrayBuffer>;
+  /** Managers met for the first time in this batch, in id order. */
+  newManagers: string[];
+}
+
+/** The buffers of a batch, for `postMessage`'s transfer list. */
+export function batchBuffers(batch: OrderBatch): ArrayBuffer[] {
+  const { hashes, days, amounts, managerIds, keyEnds, keyBytes, nameEnds, nameBytes, nameKinds } = batch;
+  return [hashes, days, amounts, managerIds, keyEnds, keyBytes, nameEnds, nameBytes, nameKinds].map((array) => array.buffer);
+}
+
+function grown<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(array: T, needed: number): T {
+  if (needed <= array.length) return array;
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+export class BatchWriter implements KeyedOrders {
+  private batch = BatchWriter.empty();
+  private keyUsed = 0;
+  private nameUsed = 0;
+  private readonly managerIds = new Map<string, number>();
+  private readonly encoder = new TextEncoder();
+
+  private static empty(): OrderBatch {
+    const rows = 1 << 14;
+    return {
+      count: 0,
+      hashes: new Int32Array(rows),
+      days: new Float64Array(rows),
+      amounts: new Float64Array(rows),
+      managerIds: new Int32Array(rows),
+      keyEnds: new Int32Array(rows),
+      keyBytes: new Uint8Array(rows * 32),
+      nameEnds: new Int32Array(rows),
+      nameBytes: new Uint8Array(rows * 32),
+      nameKinds: new Uint8Array(rows),
+      newManagers: [],
+    };
+  }
+
+  get count(): number {
+    return this.batch.count;
+  }
+
+  add(key: KeyBytes, day: number, amount: number, manager: string | undefined, name: NameSource): void {
+    const batch = this.ensureRow();
+    const row = batch.count++;
+    batch.hashes[row] = key.hash;
+    batch.days[row] = day;
+    batch.amounts[row] = amount;
+    batch.managerIds[row] = manager === undefined ? -1 : this.managerId(manager);
+    batch.keyBytes = grown(batch.keyBytes, this.keyUsed + key.length);
+    this.keyUsed = copyBytes(key.bytes, 0, key.length, batch.keyBytes, this.keyUsed);
+    batch.keyEnds[row] = this.keyUsed;
+    const { record, column } = name;
+    if (record === undefined) {
+      const text = String(name.text ?? "");
+      batch.nameBytes = grown(batch.nameBytes, this.nameUsed + 3 * text.length);
+      this.nameUsed += this.encoder.encodeInto(text, batch.nameBytes.subarray(this.nameUsed)).written;
+      batch.nameKinds[row] = NAME_UTF8;
+    } else {
+      const start = record.starts[column]!;
+      const end = record.ends[column]!;
+      batch.nameBytes = grown(batch.nameBytes, this.nameUsed + end - start);
+      this.nameUsed = copyBytes(record.bytes, start, end, batch.nameBytes, this.nameUsed);
+      batch.nameKinds[row] = record.escaped[column] ? NAME_QUOTED_CELL : NAME_CELL;
+    }
+    batch.nameEnds[row] = this.nameUsed;
+  }
+
+  /** The batch so far, handed over (its buffers move to the other thread); the writer starts a new one. */
+  take(): OrderBatch {
+    const batch = this.batch;
+    this.batch = BatchWriter.empty();
+    this.keyUsed = 0;
+    this.nameUsed = 0;
+    return batch;
+  }
+
+  private ensureRow(): OrderBatch {
+    const batch = this.batch;
+    if (batch.count < batch.hashes.length) return batch;
+    const rows = batch.count + 1;
+    batch.hashes = grown(batch.hashes, rows);
+    batch.days = grown(batch.days, rows);
+    batch.amounts = grown(batch.amounts, rows);
+    batch.managerIds = grown(batch.managerIds, rows);
+    batch.keyEnds = grown(batch.keyEnds, rows);
+    batch.nameEnds = grown(batch.nameEnds, rows);
+    batch.nameKinds = grown(batch.nameKinds, rows);
+    return batch;
+  }
+
+  private managerId(manager: string): number {
+    let id = this.managerIds.get(manager);
+    if (id === undefined) {
+      id = this.managerIds.size;
+      this.managerIds.set(manager, id);
+      this.batch.newManagers.push(manager);
+    }
+    return id;
+  }
+}
+
+/** Copies short runs faster than `set(subarray(…))`, which makes an object each time. */
+function copyBytes(from: Uint8Array, start: number, end: number, to: Uint8Array, at: number): number {
+  for (let i = start; i < end; i++) to[at++] = from[i]!;
+  return at;
+}
+
+/** The reading side: adds a batch's orders in their order. `managers` keeps the ids across batches. */
+export function addBatch(batch: OrderBatch, index: CustomerIndex, managers: string[], decode: FieldDecoder): void {
+  managers.push(...batch.newManagers);
+  const { keyBytes, keyEnds, hashes, days, amounts, managerIds } = batch;
+  const names = Buffer.from(batch.nameBytes.buffer, batch.nameBytes.byteOffset, batch.nameBytes.length);
+  for (let row = 0, keyStart = 0; row < batch.count; keyStart = keyEnds[row++]!) {
+    const id = managerIds[row]!;
+    const manager = id < 0 ? undefined : managers[id];
+    if (index.addIfKnown(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, days[row]!, amounts[row]!, manager)) continue;
+    const name = batchName(batch, names, row, decode);
+    index.addNewCustomer(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, name, days[row]!, amounts[row]!, manager);
+  }
+}
+
+const utf8 = new TextDecoder();
+
+function batchName(batch: OrderBatch, names: Buffer, row: number, decode: FieldDecoder): string {
+  const start = row === 0 ? 0 : batch.nameEnds[row - 1]!;
+  const end = batch.nameEnds[row]!;
+  const kind = batch.nameKinds[row];
+  if (kind === NAME_UTF8) return utf8.decode(names.subarray(start, end));
+  return cellText(names, start, end, kind === NAME_QUOTED_CELL, decode);
+}
