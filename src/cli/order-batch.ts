@@ -34,19 +34,23 @@ export function batchBuffers(batch: OrderBatch): ArrayBuffer[] {
   return [hashes, days, amounts, managerIds, keyEnds, keyBytes, nameEnds, nameBytes, nameKinds].map((array) => array.buffer);
 }
 
-function grown<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(array: T, needed: number): T {
-  if (needed <= array.length) return array;
+function longer<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(array: T, needed: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
   bigger.set(array);
   return bigger;
 }
 
 export class BatchWriter implements KeyedOrders {
-  private batch = BatchWriter.empty();
+  private batch: OrderBatch;
   private keyUsed = 0;
   private nameUsed = 0;
   private readonly managerIds = new Map<string, number>();
   private readonly encoder = new TextEncoder();
+
+  /** `reuse` gives back a batch the other thread is done with, so batches go round instead of being made anew. */
+  constructor(private readonly reuse: () => OrderBatch | undefined = () => undefined) {
+    this.batch = BatchWriter.empty();
+  }
 
   private static empty(): OrderBatch {
     const rows = 1 << 14;
@@ -70,51 +74,54 @@ export class BatchWriter implements KeyedOrders {
   }
 
   add(key: KeyBytes, day: number, amount: number, manager: string | undefined, name: NameSource): void {
-    const batch = this.ensureRow();
+    let batch = this.batch;
+    if (batch.count === batch.hashes.length) batch = this.moreRows();
     const row = batch.count++;
     batch.hashes[row] = key.hash;
     batch.days[row] = day;
     batch.amounts[row] = amount;
     batch.managerIds[row] = manager === undefined ? -1 : this.managerId(manager);
-    batch.keyBytes = grown(batch.keyBytes, this.keyUsed + key.length);
+    if (this.keyUsed + key.length > batch.keyBytes.length) batch.keyBytes = longer(batch.keyBytes, this.keyUsed + key.length);
     this.keyUsed = copyBytes(key.bytes, 0, key.length, batch.keyBytes, this.keyUsed);
     batch.keyEnds[row] = this.keyUsed;
     const { record, column } = name;
     if (record === undefined) {
       const text = String(name.text ?? "");
-      batch.nameBytes = grown(batch.nameBytes, this.nameUsed + 3 * text.length);
+      if (this.nameUsed + 3 * text.length > batch.nameBytes.length) batch.nameBytes = longer(batch.nameBytes, this.nameUsed + 3 * text.length);
       this.nameUsed += this.encoder.encodeInto(text, batch.nameBytes.subarray(this.nameUsed)).written;
       batch.nameKinds[row] = NAME_UTF8;
     } else {
       const start = record.starts[column]!;
       const end = record.ends[column]!;
-      batch.nameBytes = grown(batch.nameBytes, this.nameUsed + end - start);
+      if (this.nameUsed + end - start > batch.nameBytes.length) batch.nameBytes = longer(batch.nameBytes, this.nameUsed + end - start);
       this.nameUsed = copyBytes(record.bytes, start, end, batch.nameBytes, this.nameUsed);
       batch.nameKinds[row] = record.escaped[column] ? NAME_QUOTED_CELL : NAME_CELL;
     }
     batch.nameEnds[row] = this.nameUsed;
   }
 
-  /** The batch so far, handed over (its buffers move to the other thread); the writer starts a new one. */
+  /** The batch so far, handed over (its buffers move to the other thread); the writer starts the next one. */
   take(): OrderBatch {
     const batch = this.batch;
-    this.batch = BatchWriter.empty();
+    const next = this.reuse() ?? BatchWriter.empty();
+    next.count = 0;
+    next.newManagers = [];
+    this.batch = next;
     this.keyUsed = 0;
     this.nameUsed = 0;
     return batch;
   }
 
-  private ensureRow(): OrderBatch {
+  private moreRows(): OrderBatch {
     const batch = this.batch;
-    if (batch.count < batch.hashes.length) return batch;
     const rows = batch.count + 1;
-    batch.hashes = grown(batch.hashes, rows);
-    batch.days = grown(batch.days, rows);
-    batch.amounts = grown(batch.amounts, rows);
-    batch.managerIds = grown(batch.managerIds, rows);
-    batch.keyEnds = grown(batch.keyEnds, rows);
-    batch.nameEnds = grown(batch.nameEnds, rows);
-    batch.nameKinds = grown(batch.nameKinds, rows);
+    batch.hashes = longer(batch.hashes, rows);
+    batch.days = longer(batch.days, rows);
+    batch.amounts = longer(batch.amounts, rows);
+    batch.managerIds = longer(batch.managerIds, rows);
+    batch.keyEnds = longer(batch.keyEnds, rows);
+    batch.nameEnds = longer(batch.nameEnds, rows);
+    batch.nameKinds = longer(batch.nameKinds, rows);
     return batch;
   }
 

@@ -3,11 +3,11 @@
 // few batches ahead, so memory stays bounded however big the file. Errors travel as data, so a
 // bad file fails the same way on either thread.
 
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
 import { inputLocale } from "../core/cells";
 import { CliError } from "./errors";
 import type { CliOptions } from "./options";
-import { batchBuffers } from "./order-batch";
+import { batchBuffers, type OrderBatch } from "./order-batch";
 import { readForAnotherThread, type OrderStream, type ReaderMessage } from "./report-command";
 
 /** Batches (4 MB of file each) the reader may be ahead of the counting thread. */
@@ -61,14 +61,8 @@ export function readInWorker(script: URL): (options: CliOptions) => OrderStream 
       failed ??= new Error(`the reading thread stopped (exit code ${code}) before it was done`);
       arrive();
     });
-    let taken = 0;
     return {
       async next(): Promise<ReaderMessage> {
-        if (taken > 0) {
-          Atomics.sub(ahead, 0, taken);
-          Atomics.notify(ahead, 0);
-          taken = 0;
-        }
         while (received.length === 0) {
           if (failed) throw failed;
           await new Promise<void>((resolve) => (wake = resolve));
@@ -76,15 +70,22 @@ export function readInWorker(script: URL): (options: CliOptions) => OrderStream 
         const message = received.shift()!;
         if ("cliError" in message) throw new CliError(message.cliError.exitCode, message.cliError.detail);
         if ("failure" in message) throw new Error(message.failure);
-        if ("batch" in message) taken = 1;
         return message;
+      },
+      recycle(batch) {
+        worker.postMessage(batch, batchBuffers(batch));
+        Atomics.sub(ahead, 0, 1);
+        Atomics.notify(ahead, 0);
       },
       cancel: () => void worker.terminate(),
     };
   };
 }
 
-/** The worker's side: read the file, sending batches no further than MAX_BATCHES_AHEAD ahead. */
+/**
+ * The worker's side: read the file, sending batches no further than MAX_BATCHES_AHEAD ahead and
+ * filling again those the main thread gives back.
+ */
 export function serveReading(): void {
   const { options: plain, ahead } = workerData as ReaderRequest;
   const port = parentPort!;
@@ -95,7 +96,8 @@ export function serveReading(): void {
   };
   try {
     const options: CliOptions = { ...plain, locale: inputLocale(plain.locale.name, plain.locale.timeZone) };
-    send({ done: readForAnotherThread(options, send) });
+    const reuse = (): OrderBatch | undefined => receiveMessageOnPort(port)?.message as OrderBatch | undefined;
+    send({ done: readForAnotherThread(options, send, reuse) });
   } catch (error) {
     const message: WorkerMessage =
       error instanceof CliError

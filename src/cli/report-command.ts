@@ -40,8 +40,10 @@ export type ReaderMessage = { batch: OrderBatch; encoding: Encoding; bytesRead: 
 
 /** A file being read in another thread. */
 export interface OrderStream {
-  /** The next batch of orders (the one before is taken as added), or the end of the reading. */
+  /** The next batch of orders, or the end of the reading. */
   next(): Promise<ReaderMessage>;
+  /** Gives an added batch back to the reader to fill again. */
+  recycle(batch: OrderBatch): void;
   cancel(): void;
 }
 
@@ -115,8 +117,12 @@ function readHere(options: CliOptions, ledger: CustomerLedger, onProgress: Repor
 }
 
 /** The reading thread's side: reads the file and hands over its orders a chunk at a time. */
-export function readForAnotherThread(options: CliOptions, send: (message: ReaderMessage) => void): ReadOutcome {
-  const writer = new BatchWriter();
+export function readForAnotherThread(
+  options: CliOptions,
+  send: (message: ReaderMessage) => void,
+  reuse: () => OrderBatch | undefined,
+): ReadOutcome {
+  const writer = new BatchWriter(reuse);
   let fileEncoding: Encoding = "utf-8";
   const orders = (encoding: Encoding): BatchWriter => {
     fileEncoding = encoding;
@@ -134,6 +140,7 @@ async function readInAnotherThread(stream: OrderStream, ledger: CustomerLedger, 
       const message = await stream.next();
       if ("done" in message) return message.done;
       addBatch(message.batch, index, managers, fieldDecoder(message.encoding));
+      stream.recycle(message.batch);
       onProgress?.(message.bytesRead, message.totalBytes);
     }
   } catch (error) {
