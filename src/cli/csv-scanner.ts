@@ -18,6 +18,8 @@ export interface CsvRecord {
   count: number;
   /** File line on which the record starts (1 = the first line). */
   line: number;
+  /** Where the record starts in `bytes`. */
+  start: number;
 }
 
 /** Return false to stop scanning. */
@@ -33,13 +35,19 @@ export class CsvScanner {
     escaped: new Uint8Array(64),
     count: 0,
     line: 1,
+    start: 0,
   };
-  private stopped = false;
+  private halted = false;
 
   constructor(
     private readonly delimiter: number,
     private readonly onRecord: RecordHandler,
   ) {}
+
+  /** True once the handler said stop. */
+  get stopped(): boolean {
+    return this.halted;
+  }
 
   /**
    * Scans the complete records in `bytes` and returns the offset where the first unfinished one
@@ -50,7 +58,8 @@ export class CsvScanner {
     record.bytes = bytes;
     const n = bytes.length;
     let pos = 0;
-    while (pos < n && !this.stopped) {
+    while (pos < n && !this.halted) {
+      record.start = pos;
       const end = this.scanRecord(bytes, pos, final);
       if (end < 0) break;
       pos = end;
@@ -134,7 +143,7 @@ export class CsvScanner {
     record.count = count;
     record.line = this.line;
     this.line += 1 + lineBreaks;
-    if (this.onRecord(record) === false) this.stopped = true;
+    if (this.onRecord(record) === false) this.halted = true;
     return next;
   }
 

@@ -46,13 +46,14 @@ export class CustomerIndex {
   }
 }
 
-/** Orders straight into the ledger. */
+/** Orders straight into the ledger, through its index. */
 export class LedgerOrders implements KeyedOrders {
-  private readonly index: CustomerIndex;
   private readonly decode: FieldDecoder;
 
-  constructor(ledger: CustomerLedger, encoding: Encoding) {
-    this.index = new CustomerIndex(ledger);
+  constructor(
+    private readonly index: CustomerIndex,
+    encoding: Encoding,
+  ) {
     this.decode = fieldDecoder(encoding);
   }
 

@@ -53,7 +53,8 @@ export class BatchWriter implements KeyedOrders {
   }
 
   private static empty(): OrderBatch {
-    const rows = 1 << 14;
+    // Room for a 4 MB chunk of rows of 32 bytes or more, so that batches rarely grow.
+    const rows = 1 << 17;
     return {
       count: 0,
       hashes: new Int32Array(rows),

@@ -33,6 +33,11 @@ export interface ReadSettings {
   onSkippedRow: (problem: Problem) => void;
   /** Called after each chunk of the file, when its orders have gone to `orders`. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /**
+   * Only the records that start at or after byte `from` and before byte `to` (counted after a BOM);
+   * the others are scanned past. Two threads can so split a file between them.
+   */
+  span?: { from?: number; to?: number };
 }
 
 export interface FileLayout {
@@ -103,15 +108,21 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     encoding,
   });
   let leadingRecords = headerRow + 1;
+  const from = settings.span?.from ?? 0;
+  const to = settings.span?.to ?? Number.POSITIVE_INFINITY;
+  let bufferAt = 0; // where buffer[0] is in the file
   const scanner = new CsvScanner(delimiter, (record) => {
-    if (leadingRecords > 0) leadingRecords--;
-    else sink.onRecord(record);
+    if (leadingRecords > 0) return void leadingRecords--;
+    const at = bufferAt + record.start;
+    if (at >= to) return false;
+    if (at >= from) sink.onRecord(record);
   });
   for (;;) {
     const final = bytesRead >= totalBytes;
     const consumed = scanner.scan(buffer.subarray(0, filled), final);
     settings.onProgress?.(bytesRead, totalBytes);
-    if (final) break;
+    if (final || scanner.stopped) break;
+    bufferAt += consumed;
     const tail = filled - consumed;
     if (consumed === 0 && tail === buffer.length) {
       // One record longer than a chunk: make room for it.

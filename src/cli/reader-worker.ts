@@ -11,7 +11,7 @@ import { batchBuffers, type OrderBatch } from "./order-batch";
 import { readForAnotherThread, type OrderStream, type ReaderMessage } from "./report-command";
 
 /** Batches (4 MB of file each) the reader may be ahead of the counting thread. */
-const MAX_BATCHES_AHEAD = 4;
+const MAX_BATCHES_AHEAD = 3;
 
 /** CliOptions without the class instance in `locale` (a structured clone would strip its methods). */
 type PlainOptions = Omit<CliOptions, "locale"> & { locale: { name: string; timeZone: string } };
@@ -19,6 +19,8 @@ type PlainOptions = Omit<CliOptions, "locale"> & { locale: { name: string; timeZ
 interface ReaderRequest {
   reader: true;
   options: PlainOptions;
+  /** Byte where this thread's records start. */
+  from: number;
   /** [0]: batches sent and not yet taken as added. */
   ahead: Int32Array<SharedArrayBuffer>;
 }
@@ -33,12 +35,13 @@ export function isReaderWorker(): boolean {
 }
 
 /** `readElsewhere` for runReport: a worker running `script` (this bundle) reads the file. */
-export function readInWorker(script: URL): (options: CliOptions) => OrderStream {
-  return (options) => {
+export function readInWorker(script: URL): (options: CliOptions, from: number) => OrderStream {
+  return (options, from) => {
     const ahead = new Int32Array(new SharedArrayBuffer(4));
     const request: ReaderRequest = {
       reader: true,
       options: { ...options, locale: { name: options.locale.locale, timeZone: options.locale.zone.timeZone } },
+      from,
       ahead,
     };
     const worker = new Worker(script, { workerData: request });
@@ -87,7 +90,7 @@ export function readInWorker(script: URL): (options: CliOptions) => OrderStream 
  * filling again those the main thread gives back.
  */
 export function serveReading(): void {
-  const { options: plain, ahead } = workerData as ReaderRequest;
+  const { options: plain, from, ahead } = workerData as ReaderRequest;
   const port = parentPort!;
   const send = (message: ReaderMessage): void => {
     for (let sent = Atomics.load(ahead, 0); sent >= MAX_BATCHES_AHEAD; sent = Atomics.load(ahead, 0)) Atomics.wait(ahead, 0, sent);
@@ -97,7 +100,7 @@ export function serveReading(): void {
   try {
     const options: CliOptions = { ...plain, locale: inputLocale(plain.locale.name, plain.locale.timeZone) };
     const reuse = (): OrderBatch | undefined => receiveMessageOnPort(port)?.message as OrderBatch | undefined;
-    send({ done: readForAnotherThread(options, send, reuse) });
+    send({ done: readForAnotherThread(options, from, send, reuse) });
   } catch (error) {
     const message: WorkerMessage =
       error instanceof CliError

@@ -2,8 +2,9 @@
 //
 // A big file is read by a second thread while this one adds its orders to the ledger: reading
 // (scanning, keys, dates, amounts) and counting (finding each customer, adding up) cost about the
-// same, so two cores finish in a little over half the time. The second thread comes from the
-// caller (`readElsewhere`), which keeps worker plumbing out of here and lets tests run in-process.
+// same, so two cores finish in a little over half the time. While the second thread starts, this
+// one reads the head of the file itself. The second thread comes from the caller
+// (`readElsewhere`), which keeps worker plumbing out of here and lets tests run in-process.
 
 import { statSync } from "node:fs";
 import { CustomerLedger } from "../core/ledger";
@@ -21,6 +22,8 @@ import { fieldDecoder, type Encoding } from "./sniff";
 export const SKIPPED_ROWS_KEPT = 1000;
 /** Below this a second thread costs more to start than it saves. */
 const TWO_THREADS_MIN_BYTES = 8 * 1024 * 1024;
+/** About what this thread reads and counts in the time the second one takes to start. */
+const HEAD_BYTES = 6 * 1024 * 1024;
 
 export interface ReportOutcome {
   file: string;
@@ -49,18 +52,20 @@ export interface OrderStream {
 
 export interface ReportIo {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Starts reading the file in another thread; without it the file is read on this one. */
-  readElsewhere?: (options: CliOptions) => OrderStream;
+  /** Starts reading the file from byte `from` in another thread; without it the file is read on this one. */
+  readElsewhere?: (options: CliOptions, from: number) => OrderStream;
   /** Cores available (os.availableParallelism()). */
   parallelism?: number;
 }
 
 export async function runReport(options: CliOptions, io: ReportIo = {}): Promise<ReportOutcome> {
   const ledger = new CustomerLedger({ amountWindow: options.window });
+  const index = new CustomerIndex(ledger);
+  const fileBytes = sizeOf(options.file);
   const { stats, layout, skipped } =
-    io.readElsewhere !== undefined && threads(options, io.parallelism ?? 1) > 1
-      ? await readInAnotherThread(io.readElsewhere(options), ledger, io.onProgress)
-      : readHere(options, ledger, io.onProgress);
+    io.readElsewhere !== undefined && threads(options, io.parallelism ?? 1, fileBytes) > 1
+      ? await readWithAnotherThread(options, index, io.readElsewhere, Math.min(HEAD_BYTES, Math.floor(fileBytes / 4)), io.onProgress)
+      : read(options, (encoding) => new LedgerOrders(index, encoding), io.onProgress);
   if (ledger.isEmpty) {
     const first = skipped[0];
     throw dataError(
@@ -80,21 +85,25 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
   return { file: options.file, layout, report };
 }
 
-function threads(options: CliOptions, parallelism: number): number {
-  if (options.threads !== undefined) return options.threads;
-  let bytes = 0;
+/** 0 when unknown: the read itself then reports what is wrong with the file. */
+function sizeOf(path: string): number {
   try {
-    bytes = statSync(options.file).size;
+    return statSync(path).size;
   } catch {
-    return 1; // the read itself reports what is wrong with the file
+    return 0;
   }
-  return bytes >= TWO_THREADS_MIN_BYTES && parallelism > 1 ? 2 : 1;
+}
+
+function threads(options: CliOptions, parallelism: number, fileBytes: number): number {
+  if (options.threads !== undefined) return options.threads;
+  return fileBytes >= TWO_THREADS_MIN_BYTES && parallelism > 1 ? 2 : 1;
 }
 
 function read(
   options: CliOptions,
   orders: ReadSettings["orders"],
   onProgress: ReadSettings["onProgress"],
+  span?: ReadSettings["span"],
 ): ReadOutcome {
   const { skipped, onSkippedRow } = skippedRowCollector(SKIPPED_ROWS_KEPT);
   const { stats, layout } = readOrders({
@@ -108,17 +117,15 @@ function read(
     orders,
     onSkippedRow,
     onProgress,
+    span,
   });
   return { stats, layout, skipped };
-}
-
-function readHere(options: CliOptions, ledger: CustomerLedger, onProgress: ReportIo["onProgress"]): ReadOutcome {
-  return read(options, (encoding) => new LedgerOrders(ledger, encoding), onProgress);
 }
 
 /** The reading thread's side: reads the file and hands over its orders a chunk at a time. */
 export function readForAnotherThread(
   options: CliOptions,
+  from: number,
   send: (message: ReaderMessage) => void,
   reuse: () => OrderBatch | undefined,
 ): ReadOutcome {
@@ -128,17 +135,25 @@ export function readForAnotherThread(
     fileEncoding = encoding;
     return writer;
   };
-  return read(options, orders, (bytesRead, totalBytes) => send({ batch: writer.take(), encoding: fileEncoding, bytesRead, totalBytes }));
+  const sendBatch = (bytesRead: number, totalBytes: number): void => send({ batch: writer.take(), encoding: fileEncoding, bytesRead, totalBytes });
+  return read(options, orders, sendBatch, { from });
 }
 
-/** This thread's side: adds the orders as they come, in file order. */
-async function readInAnotherThread(stream: OrderStream, ledger: CustomerLedger, onProgress: ReportIo["onProgress"]): Promise<ReadOutcome> {
-  const index = new CustomerIndex(ledger);
-  const managers: string[] = [];
+/** This thread's side: reads the head of the file, then adds the other thread's orders as they come. */
+async function readWithAnotherThread(
+  options: CliOptions,
+  index: CustomerIndex,
+  readElsewhere: NonNullable<ReportIo["readElsewhere"]>,
+  headBytes: number,
+  onProgress: ReportIo["onProgress"],
+): Promise<ReadOutcome> {
+  const stream = readElsewhere(options, headBytes);
   try {
+    const head = read(options, (encoding) => new LedgerOrders(index, encoding), undefined, { to: headBytes });
+    const managers: string[] = [];
     for (;;) {
       const message = await stream.next();
-      if ("done" in message) return message.done;
+      if ("done" in message) return joinReadings(head, message.done);
       addBatch(message.batch, index, managers, fieldDecoder(message.encoding));
       stream.recycle(message.batch);
       onProgress?.(message.bytesRead, message.totalBytes);
@@ -147,4 +162,10 @@ async function readInAnotherThread(stream: OrderStream, ledger: CustomerLedger, 
     stream.cancel();
     throw error;
   }
+}
+
+function joinReadings(head: ReadOutcome, rest: ReadOutcome): ReadOutcome {
+  const stats = { ...head.stats };
+  for (const field of Object.keys(stats) as (keyof IngestStats)[]) stats[field] += rest.stats[field];
+  return { stats, layout: head.layout, skipped: [...head.skipped, ...rest.skipped].slice(0, SKIPPED_ROWS_KEPT) };
 }
