@@ -7,7 +7,8 @@ import type { CustomerLedger } from "../core/ledger";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
 import type { CsvRecord } from "./csv-scanner";
 import type { KeyBytes } from "./key-bytes";
-import { fieldDecoder, type Encoding, type FieldDecoder } from "./sniff";
+import type { NameStore } from "./name-store";
+import type { Encoding, FieldDecoder } from "./sniff";
 
 /** Where a row's customer name is: their cell in `record`, or `text` when the core read the row. */
 export interface NameSource {
@@ -46,24 +47,25 @@ export class CustomerIndex {
   }
 }
 
-/** Orders straight into the ledger, through its index. */
+/** Orders straight into the ledger, through its index; new customers' names go to `names`. */
 export class LedgerOrders implements KeyedOrders {
-  private readonly decode: FieldDecoder;
+  private readonly cp1251: boolean;
 
   constructor(
     private readonly index: CustomerIndex,
+    private readonly names: NameStore,
     encoding: Encoding,
   ) {
-    this.decode = fieldDecoder(encoding);
+    this.cp1251 = encoding === "windows-1251";
   }
 
   add(key: KeyBytes, day: number, amount: number, manager: string | undefined, name: NameSource): void {
     if (this.index.addIfKnown(key.bytes, 0, key.length, key.hash, day, amount, manager)) return;
     const { record, column } = name;
-    const text =
+    const stored =
       record === undefined
-        ? name.text
-        : cellText(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1, this.decode);
-    this.index.addNewCustomer(key.bytes, 0, key.length, key.hash, text, day, amount, manager);
+        ? this.names.addText(String(name.text ?? ""))
+        : this.names.addCell(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1, this.cp1251);
+    this.index.addNewCustomer(key.bytes, 0, key.length, key.hash, stored, day, amount, manager);
   }
 }

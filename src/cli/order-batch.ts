@@ -2,9 +2,10 @@
 // per chunk of the file, as flat typed arrays that move between threads without copying.
 
 import type { CustomerIndex, KeyedOrders, NameSource } from "./keyed-orders";
-import { cellText } from "./keyed-orders";
 import type { KeyBytes } from "./key-bytes";
-import type { FieldDecoder } from "./sniff";
+import type { NameStore } from "./name-store";
+import type { Encoding } from "./sniff";
+import { grown } from "./typed-arrays";
 
 /** How a row's name bytes are written. */
 const NAME_CELL = 0;
@@ -34,11 +35,6 @@ export function batchBuffers(batch: OrderBatch): ArrayBuffer[] {
   return [hashes, days, amounts, managerIds, keyEnds, keyBytes, nameEnds, nameBytes, nameKinds].map((array) => array.buffer);
 }
 
-function longer<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(array: T, needed: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
 
 export class BatchWriter implements KeyedOrders {
   private batch: OrderBatch;
@@ -82,19 +78,19 @@ export class BatchWriter implements KeyedOrders {
     batch.days[row] = day;
     batch.amounts[row] = amount;
     batch.managerIds[row] = manager === undefined ? -1 : this.managerId(manager);
-    if (this.keyUsed + key.length > batch.keyBytes.length) batch.keyBytes = longer(batch.keyBytes, this.keyUsed + key.length);
+    if (this.keyUsed + key.length > batch.keyBytes.length) batch.keyBytes = grown(batch.keyBytes, this.keyUsed + key.length);
     this.keyUsed = copyBytes(key.bytes, 0, key.length, batch.keyBytes, this.keyUsed);
     batch.keyEnds[row] = this.keyUsed;
     const { record, column } = name;
     if (record === undefined) {
       const text = String(name.text ?? "");
-      if (this.nameUsed + 3 * text.length > batch.nameBytes.length) batch.nameBytes = longer(batch.nameBytes, this.nameUsed + 3 * text.length);
+      if (this.nameUsed + 3 * text.length > batch.nameBytes.length) batch.nameBytes = grown(batch.nameBytes, this.nameUsed + 3 * text.length);
       this.nameUsed += this.encoder.encodeInto(text, batch.nameBytes.subarray(this.nameUsed)).written;
       batch.nameKinds[row] = NAME_UTF8;
     } else {
       const start = record.starts[column]!;
       const end = record.ends[column]!;
-      if (this.nameUsed + end - start > batch.nameBytes.length) batch.nameBytes = longer(batch.nameBytes, this.nameUsed + end - start);
+      if (this.nameUsed + end - start > batch.nameBytes.length) batch.nameBytes = grown(batch.nameBytes, this.nameUsed + end - start);
       this.nameUsed = copyBytes(record.bytes, start, end, batch.nameBytes, this.nameUsed);
       batch.nameKinds[row] = record.escaped[column] ? NAME_QUOTED_CELL : NAME_CELL;
     }
@@ -116,13 +112,13 @@ export class BatchWriter implements KeyedOrders {
   private moreRows(): OrderBatch {
     const batch = this.batch;
     const rows = batch.count + 1;
-    batch.hashes = longer(batch.hashes, rows);
-    batch.days = longer(batch.days, rows);
-    batch.amounts = longer(batch.amounts, rows);
-    batch.managerIds = longer(batch.managerIds, rows);
-    batch.keyEnds = longer(batch.keyEnds, rows);
-    batch.nameEnds = longer(batch.nameEnds, rows);
-    batch.nameKinds = longer(batch.nameKinds, rows);
+    batch.hashes = grown(batch.hashes, rows);
+    batch.days = grown(batch.days, rows);
+    batch.amounts = grown(batch.amounts, rows);
+    batch.managerIds = grown(batch.managerIds, rows);
+    batch.keyEnds = grown(batch.keyEnds, rows);
+    batch.nameEnds = grown(batch.nameEnds, rows);
+    batch.nameKinds = grown(batch.nameKinds, rows);
     return batch;
   }
 
@@ -143,26 +139,18 @@ function copyBytes(from: Uint8Array, start: number, end: number, to: Uint8Array,
   return at;
 }
 
-/** The reading side: adds a batch's orders in their order. `managers` keeps the ids across batches. */
-export function addBatch(batch: OrderBatch, index: CustomerIndex, managers: string[], decode: FieldDecoder): void {
+/** The counting side: adds a batch's orders in their order. `managers` keeps the ids across batches. */
+export function addBatch(batch: OrderBatch, index: CustomerIndex, names: NameStore, managers: string[], encoding: Encoding): void {
   managers.push(...batch.newManagers);
-  const { keyBytes, keyEnds, hashes, days, amounts, managerIds } = batch;
-  const names = Buffer.from(batch.nameBytes.buffer, batch.nameBytes.byteOffset, batch.nameBytes.length);
+  const { keyBytes, keyEnds, hashes, days, amounts, managerIds, nameBytes, nameEnds, nameKinds } = batch;
+  const cp1251 = encoding === "windows-1251";
   for (let row = 0, keyStart = 0; row < batch.count; keyStart = keyEnds[row++]!) {
     const id = managerIds[row]!;
     const manager = id < 0 ? undefined : managers[id];
     if (index.addIfKnown(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, days[row]!, amounts[row]!, manager)) continue;
-    const name = batchName(batch, names, row, decode);
+    const kind = nameKinds[row];
+    const nameStart = row === 0 ? 0 : nameEnds[row - 1]!;
+    const name = names.addCell(nameBytes, nameStart, nameEnds[row]!, kind === NAME_QUOTED_CELL, cp1251 && kind !== NAME_UTF8);
     index.addNewCustomer(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, name, days[row]!, amounts[row]!, manager);
   }
-}
-
-const utf8 = new TextDecoder();
-
-function batchName(batch: OrderBatch, names: Buffer, row: number, decode: FieldDecoder): string {
-  const start = row === 0 ? 0 : batch.nameEnds[row - 1]!;
-  const end = batch.nameEnds[row]!;
-  const kind = batch.nameKinds[row];
-  if (kind === NAME_UTF8) return utf8.decode(names.subarray(start, end));
-  return cellText(names, start, end, kind === NAME_QUOTED_CELL, decode);
 }

@@ -16,7 +16,8 @@ import { CustomerIndex, LedgerOrders } from "./keyed-orders";
 import { addBatch, BatchWriter, type OrderBatch } from "./order-batch";
 import type { CliOptions } from "./options";
 import { readOrders, type FileLayout, type ReadSettings } from "./read-orders";
-import { fieldDecoder, type Encoding } from "./sniff";
+import { NameStore } from "./name-store";
+import type { Encoding } from "./sniff";
 
 /** Skipped rows kept for display (all are counted); enough to see a pattern, bounded for huge files. */
 export const SKIPPED_ROWS_KEPT = 1000;
@@ -59,13 +60,14 @@ export interface ReportIo {
 }
 
 export async function runReport(options: CliOptions, io: ReportIo = {}): Promise<ReportOutcome> {
-  const ledger = new CustomerLedger({ amountWindow: options.window });
+  const names = new NameStore();
+  const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf });
   const index = new CustomerIndex(ledger);
   const fileBytes = sizeOf(options.file);
   const { stats, layout, skipped } =
     io.readElsewhere !== undefined && threads(options, io.parallelism ?? 1, fileBytes) > 1
-      ? await readWithAnotherThread(options, index, io.readElsewhere, Math.min(HEAD_BYTES, Math.floor(fileBytes / 4)), io.onProgress)
-      : read(options, (encoding) => new LedgerOrders(index, encoding), io.onProgress);
+      ? await readWithAnotherThread(options, index, names, io.readElsewhere, Math.min(HEAD_BYTES, Math.floor(fileBytes / 4)), io.onProgress)
+      : read(options, (encoding) => new LedgerOrders(index, names, encoding), io.onProgress);
   if (ledger.isEmpty) {
     const first = skipped[0];
     throw dataError(
@@ -143,18 +145,19 @@ export function readForAnotherThread(
 async function readWithAnotherThread(
   options: CliOptions,
   index: CustomerIndex,
+  names: NameStore,
   readElsewhere: NonNullable<ReportIo["readElsewhere"]>,
   headBytes: number,
   onProgress: ReportIo["onProgress"],
 ): Promise<ReadOutcome> {
   const stream = readElsewhere(options, headBytes);
   try {
-    const head = read(options, (encoding) => new LedgerOrders(index, encoding), undefined, { to: headBytes });
+    const head = read(options, (encoding) => new LedgerOrders(index, names, encoding), undefined, { to: headBytes });
     const managers: string[] = [];
     for (;;) {
       const message = await stream.next();
       if ("done" in message) return joinReadings(head, message.done);
-      addBatch(message.batch, index, managers, fieldDecoder(message.encoding));
+      addBatch(message.batch, index, names, managers, message.encoding);
       stream.recycle(message.batch);
       onProgress?.(message.bytesRead, message.totalBytes);
     }

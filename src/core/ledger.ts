@@ -27,6 +27,11 @@ export interface LedgerOptions {
   trackDays?: boolean;
   /** Keep the periods each customer bought in (cohort matrix). */
   trackPeriods?: Period;
+  /**
+   * The cell a raw name stands for, when callers keep names elsewhere: the CLI passes the place of
+   * the name's bytes in its own store, so a million rows make no strings. Asked only for names shown.
+   */
+  nameCell?: (rawName: unknown) => unknown;
 }
 
 // A customer's figures in `facts`, at customer × STRIDE + field.
@@ -83,7 +88,7 @@ export class CustomerLedger {
   }
 
   private index(): Map<string, number> {
-    return (this.numbers ??= new Map(this.rawNames.map((name, customer) => [customerKey(name), customer])));
+    return (this.numbers ??= new Map(this.rawNames.map((_, customer) => [this.key(customer), customer])));
   }
 
   /**
@@ -108,8 +113,9 @@ export class CustomerLedger {
    * which saves making a key string for each.
    */
   addNew(rawName: unknown, day: number, amount = 0, rawManager?: unknown): number {
-    this.numbers?.set(customerKey(rawName), this.size);
-    return this.append(rawName, day, amount, rawManager);
+    const customer = this.append(rawName, day, amount, rawManager);
+    this.numbers?.set(this.key(customer), customer);
+    return customer;
   }
 
   private append(rawName: unknown, day: number, amount: number, rawManager: unknown): number {
@@ -175,13 +181,18 @@ export class CustomerLedger {
     this.facts = bigger;
   }
 
+  private nameCell(customer: number): unknown {
+    const raw = this.rawNames[customer];
+    return this.options.nameCell === undefined ? raw : this.options.nameCell(raw);
+  }
+
   key(customer: number): string {
-    return customerKey(this.rawNames[customer]);
+    return customerKey(this.nameCell(customer));
   }
 
   /** As first spelled, tidied for display. */
   name(customer: number): string {
-    return customerDisplayName(this.rawNames[customer]);
+    return customerDisplayName(this.nameCell(customer));
   }
 
   manager(customer: number): string {

@@ -28,3 +28,23 @@ describe("CustomerLedger", () => {
     expect([ledger.first(0), ledger.second(0), ledger.firstDayAmount(0), ledger.manager(0)]).toEqual([19_001, 19_020, 2, "Яна"]);
   });
 });
+
+describe("CustomerLedger with names kept elsewhere", () => {
+  it("asks for the cell of a raw name only when it is shown or keyed", () => {
+    const cells = ["  Анна  Петрова ", "BOB"];
+    const asked: unknown[] = [];
+    const ledger = new CustomerLedger({
+      nameCell: (raw) => {
+        asked.push(raw);
+        return cells[raw as number];
+      },
+    });
+    ledger.addNew(0, 19_010, 5);
+    ledger.addNew(1, 19_011, 7);
+    ledger.addTo(0, 19_020, 1);
+    expect(asked).toEqual([]);
+    expect(ledger.name(0)).toBe("Анна Петрова");
+    expect(ledger.key(1)).toBe("bob");
+    expect(ledger.numberOf("анна петрова")).toBe(0);
+  });
+});
