@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli, type CliResult } from "../../src/cli/cli";
+import { seededRandom } from "../../src/lib/seeded-random";
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), "sheets-retention-cli-"));
 
@@ -24,4 +25,35 @@ export async function json(argv: string[], env: Record<string, string> = {}): Pr
   const result = await cli([...argv, "--json"], env);
   if (result.exitCode !== 0) throw new Error(`exit ${result.exitCode}: ${result.stderr}`);
   return JSON.parse(result.stdout);
+}
+
+/**
+ * An order log that exercises every way a row can be read: one customer spelled in several cases
+ * and spacings, quoted names with doubled quotes, names the byte-level key leaves to the core
+ * (a no-break space, the Kelvin sign), blank customers, unreadable dates and amounts, and a deal
+ * type to leave out. Rows are in no date order, so any split of the file cuts through customers.
+ */
+export function trickyOrderLog(rows: number, seed: number): string {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const spellings = (n: number): string[] => [
+    `Анна Иванова ${n}`,
+    `  АННА  иванова ${n} `,
+    `"ООО ""Вектор ${n}"""`,
+    `Kate\u00a0${n}`,
+    `\u212Aate\u00a0${n}`,
+    `kate\u00a0${n}`,
+    `=HYPERLINK(${n})`,
+  ];
+  const lines = ["Клиент;Дата;Сумма;Менеджер;Тип сделки"];
+  for (let row = 0; row < rows; row++) {
+    const n = Math.floor(random() * rows * 0.2);
+    const customer = random() < 0.01 ? "" : pick(spellings(n));
+    const day = 1 + Math.floor(random() * 28);
+    const month = 1 + Math.floor(random() * 12);
+    const date = random() < 0.01 ? "когда-то" : `${String(day).padStart(2, "0")}.${String(month).padStart(2, "0")}.2024`;
+    const amount = random() < 0.01 ? "много" : `${Math.floor(random() * 100_000)},${Math.floor(random() * 100)}`;
+    lines.push([customer, date, amount, pick(["Ира", "Олег", ""]), random() < 0.05 ? "проект" : "розница"].join(";"));
+  }
+  return `${lines.join("\n")}\n`;
 }

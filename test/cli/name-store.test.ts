@@ -1,19 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { NameStore } from "../../src/cli/name-store";
+import { encodeWindows1251 } from "../../bench/cp1251";
 
-const cp1251 = (text: string): Uint8Array => {
-  const decoder = new TextDecoder("windows-1251");
-  const byteOf = new Map<string, number>();
-  for (let byte = 0; byte < 256; byte++) byteOf.set(decoder.decode(Uint8Array.of(byte)), byte);
-  return Uint8Array.from([...text].map((ch) => byteOf.get(ch)!));
-};
 
 describe("NameStore", () => {
   it("gives back each name as stored, from UTF-8, Windows-1251, quoted cells and text", () => {
     const names = new NameStore();
     const utf8 = new TextEncoder().encode("xx Пётр Иванов xx");
     const first = names.addCell(utf8, 3, utf8.length - 3, false, false);
-    const win = cp1251("ООО «Ёлка» №5 — €");
+    const win = encodeWindows1251("ООО «Ёлка» №5 — €");
     const second = names.addCell(win, 0, win.length, false, true);
     const quoted = new TextEncoder().encode('ООО ""Вектор""');
     const third = names.addCell(quoted, 0, quoted.length, true, false);
