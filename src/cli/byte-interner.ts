@@ -10,12 +10,16 @@ import { grown } from "./typed-arrays";
 /** A free slot; entries start past the arena's first word, so no entry is at 0. */
 const EMPTY = 0;
 export const NOT_FOUND = -1;
-/** Entry header in the arena, in 32-bit words: [byte length, value], then the bytes. */
-const HEADER_WORDS = 2;
+/** Entry header in the arena, in 32-bit words: [hash, byte length, value], then the bytes. */
+const HEADER_WORDS = 3;
+const FIRST_SLOTS = 1 << 12;
 
 export class ByteInterner {
-  /** Per slot: [hash, entry's word offset in the arena], EMPTY when free. */
-  private slots = new Int32Array(2 << 12);
+  /**
+   * Per slot: an entry's word offset in the arena, EMPTY when free. Four bytes a slot keep the
+   * table of 200,000 customers in a core's own cache; the hash is checked in the entry.
+   */
+  private slots = new Int32Array(FIRST_SLOTS);
   private words = new Int32Array(1 << 14);
   private bytes = new Uint8Array(this.words.buffer);
   private wordsUsed = 1;
@@ -35,11 +39,11 @@ export class ByteInterner {
   /** The value stored for these bytes, or NOT_FOUND. */
   get(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[2 * slot + 1]!;
+      const entry = slots[slot]!;
       if (entry === EMPTY) return NOT_FOUND;
-      if (slots[2 * slot] === hash && this.sameBytes(entry, bytes, start, end)) return this.words[entry + 1]!;
+      if (this.words[entry] === hash && this.sameBytes(entry, bytes, start, end)) return this.words[entry + 2]!;
     }
   }
 
@@ -49,23 +53,24 @@ export class ByteInterner {
     const entry = this.wordsUsed;
     const entryWords = HEADER_WORDS + ((length + 3) >> 2);
     if (entry + entryWords > this.words.length) this.growArena(entry + entryWords);
-    this.words[entry] = length;
-    this.words[entry + 1] = value;
+    this.words[entry] = hash;
+    this.words[entry + 1] = length;
+    this.words[entry + 2] = value;
     this.bytes.set(bytes.subarray(start, end), (entry + HEADER_WORDS) * 4);
     this.wordsUsed += entryWords;
     this.entries++;
-    if (this.entries * 2 > this.slots.length >> 1) this.rehash(); // keep the load under 1/2
+    if (this.entries * 2 > this.slots.length) this.rehash(); // keep the load under 1/2
     this.place(entry, hash);
   }
 
   clear(): void {
-    this.slots = new Int32Array(2 << 12);
+    this.slots = new Int32Array(FIRST_SLOTS);
     this.wordsUsed = 1;
     this.entries = 0;
   }
 
   private sameBytes(entry: number, bytes: Uint8Array, start: number, end: number): boolean {
-    if (this.words[entry] !== end - start) return false;
+    if (this.words[entry + 1] !== end - start) return false;
     const arena = this.bytes;
     const offset = (entry + HEADER_WORDS) * 4 - start;
     for (let i = start; i < end; i++) if (arena[offset + i] !== bytes[i]) return false;
@@ -74,18 +79,17 @@ export class ByteInterner {
 
   private place(entry: number, hash: number): void {
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = slots.length - 1;
     let slot = hash & mask;
-    while (slots[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
-    slots[2 * slot] = hash;
-    slots[2 * slot + 1] = entry;
+    while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+    slots[slot] = entry;
   }
 
-  /** Doubles the slots and places every entry again (the hashes travel with the old slots). */
+  /** Doubles the slots and places every entry again, walking the arena in order. */
   private rehash(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== EMPTY) this.place(old[i + 1]!, old[i]!);
+    this.slots = new Int32Array(this.slots.length * 2);
+    const words = this.words;
+    for (let entry = 1; entry < this.wordsUsed; entry += HEADER_WORDS + ((words[entry + 1]! + 3) >> 2)) this.place(entry, words[entry]!);
   }
 
   private growArena(wordsNeeded: number): void {
