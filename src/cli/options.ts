@@ -28,7 +28,7 @@ export interface CliOptions {
   html?: string;
   /** False for --no-color; undefined lets the terminal decide. */
   color?: boolean;
-  /** --threads; undefined lets the file size and the cores decide. */
+  /** --threads 1 or 2; undefined lets the file size and the cores decide. */
   threads?: number;
 }
 
@@ -148,11 +148,10 @@ function parseWindow(from: string | undefined, to: string | undefined, locale: I
   return window;
 }
 
-const MAX_THREADS = 64;
-
+/** One thread, or a second that reads the file while the first counts (report-command.ts). */
 function parseThreads(text: string): number {
-  const threads = Number(text);
-  return /^\s*\d+\s*$/.test(text) && threads >= 1 && threads <= MAX_THREADS ? threads : badValue("badThreads", text);
+  const threads = text.trim();
+  return threads === "1" || threads === "2" ? Number(threads) : badValue("badThreads", text);
 }
 
 function parseEncodingFlag(text: string): Encoding {

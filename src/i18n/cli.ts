@@ -93,8 +93,8 @@ Input and output:
   --json                print the report as JSON
   --html FILE           also write the report as a standalone HTML page
   --no-color            plain text even in a terminal (so does NO_COLOR=1)
-  --threads N           threads that read the file (default: one per core, up to 4;
-                        one for files under 8 MB)
+  --threads 1|2         2: a second thread reads the file while this one counts
+                        (default: 2 for files of 8 MB or more on a machine with 2+ cores)
   -h, --help            this text
   -v, --version         the version
 
@@ -105,7 +105,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badTarget: "--target: {value} is not a percentage between 0 and 100",
     badEncoding: "--encoding: unknown encoding {value}; use utf-8 or windows-1251",
     badDelimiter: "--delimiter: {value} is not one of , ; tab",
-    badThreads: "--threads: {value} is not a whole number from 1 to 64",
+    badThreads: "--threads: {value} is not 1 or 2",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     cannotRead: "cannot read {path}: {reason}",
     internalError: "internal error, please report it with the command you ran: {reason}",
@@ -187,8 +187,8 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
   --json                вывести отчёт в JSON
   --html ФАЙЛ           записать отчёт отдельной HTML-страницей
   --no-color            без цвета даже в терминале (как и NO_COLOR=1)
-  --threads N           сколько потоков читают файл (по умолчанию по ядру, до 4;
-                        один для файлов меньше 8 МБ)
+  --threads 1|2         2: второй поток читает файл, пока этот считает
+                        (по умолчанию 2 для файлов от 8 МБ на машине с 2+ ядрами)
   -h, --help            эта справка
   -v, --version         версия
 
@@ -199,7 +199,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badTarget: "--target: {value} не процент от 0 до 100",
     badEncoding: "--encoding: неизвестная кодировка {value}; используйте utf-8 или windows-1251",
     badDelimiter: "--delimiter: {value} не один из , ; tab",
-    badThreads: "--threads: {value} не целое число от 1 до 64",
+    badThreads: "--threads: {value} — не 1 и не 2",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
     cannotRead: "не удалось прочитать {path}: {reason}",
     internalError: "внутренняя ошибка, сообщите о ней вместе с командой, которую вы запускали: {reason}",

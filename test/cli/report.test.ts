@@ -187,12 +187,13 @@ describe("exit codes", () => {
   });
 
   it("2 for wrong usage, with the usage text", async () => {
-    for (const argv of [["report"], ["report", "a.csv", "--bogus"], ["report", "a.csv", "--target", "150"], ["report", "a.csv", "--period", "decade"], ["report", "a.csv", "--from", "2024-05-01", "--to", "2024-01-01"]]) {
+    for (const argv of [["report"], ["report", "a.csv", "--bogus"], ["report", "a.csv", "--target", "150"], ["report", "a.csv", "--period", "decade"], ["report", "a.csv", "--from", "2024-05-01", "--to", "2024-01-01"], ["report", "a.csv", "--threads", "3"]]) {
       const result = await cli(argv);
       expect(result.exitCode, argv.join(" ")).toBe(2);
       expect(result.stderr).toContain("Usage: sheets-retention report");
     }
     expect((await cli(["report", "a.csv", "--period", "decade"])).stderr).toContain("--period: unknown period «decade»");
+    expect((await cli(["report", "a.csv", "--threads", "3"])).stderr).toContain("--threads: 3 is not 1 or 2");
   });
 
   it("1 for data that cannot be read: no file, no date column, no readable order", async () => {
