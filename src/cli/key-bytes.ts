@@ -20,8 +20,10 @@ function isAsciiSpace(c: number): boolean {
 }
 
 export class KeyBytes {
-  /** The key's UTF-8 bytes are bytes[0 … length-1]. */
+  /** The key's UTF-8 bytes are bytes[start … start+length-1]. */
   bytes = new Uint8Array(256);
+  /** A multiple of 4, so the key can be hashed a word at a time; 0 unless `writeAt` moved it. */
+  start = 0;
   /** The same memory as words, for hashing four bytes at a time. */
   private words = new Int32Array(this.bytes.buffer);
   length = 0;
@@ -39,10 +41,11 @@ export class KeyBytes {
    * false when a byte needs the core's way.
    */
   fold(source: Uint8Array, start: number, end: number, escaped = false): boolean {
-    if (this.bytes.length < 2 * (end - start) + 4) this.grow(2 * (end - start) + 4);
+    this.reserve(2 * (end - start));
     const out = this.bytes;
     const foldCyrillic = this.foldCyrillic;
-    let length = 0;
+    const first = this.start;
+    let length = first;
     let spaceBefore = false;
     for (let i = start; i < end; i++) {
       const c = source[i]!;
@@ -61,7 +64,7 @@ export class KeyBytes {
         if (folded >= 0x10000) i++;
         codePoint = folded & 0xffff;
       }
-      if (spaceBefore && length > 0) out[length++] = SPACE;
+      if (spaceBefore && length > first) out[length++] = SPACE;
       spaceBefore = false;
       if (codePoint < 0x80) {
         out[length++] = codePoint;
@@ -70,31 +73,48 @@ export class KeyBytes {
         out[length++] = 0x80 | (codePoint & 0x3f);
       }
     }
-    this.length = length;
+    this.length = length - first;
     this.hashBytes();
     return true;
   }
 
   /** The key as the core made it. */
   setText(key: string): void {
-    if (this.bytes.length < 3 * key.length + 4) this.grow(3 * key.length + 4);
-    this.length = this.encoder.encodeInto(key, this.bytes).written;
+    this.reserve(3 * key.length);
+    this.length = this.encoder.encodeInto(key, this.bytes.subarray(this.start)).written;
     this.hashBytes();
+  }
+
+  /**
+   * Writes the next keys into `bytes` from `start` (a multiple of 4) on, so that a batch of
+   * orders holds them without a copy. `bytes` may be replaced by a longer copy as keys come.
+   */
+  writeAt(bytes: Uint8Array<ArrayBuffer>, start: number): void {
+    if (bytes !== this.bytes) {
+      this.bytes = bytes;
+      this.words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+    }
+    this.start = start;
   }
 
   /** FNV-1a over the key four bytes at a time (the bytes past its end zeroed first). */
   private hashBytes(): void {
-    const length = this.length;
-    this.bytes[length] = this.bytes[length + 1] = this.bytes[length + 2] = 0;
+    const end = this.start + this.length;
+    this.bytes[end] = this.bytes[end + 1] = this.bytes[end + 2] = 0;
     const words = this.words;
-    let hash = FNV_OFFSET ^ length;
-    for (let w = 0; w < (length + 3) >> 2; w++) hash = Math.imul(hash ^ words[w]!, FNV_PRIME);
+    let hash = FNV_OFFSET ^ this.length;
+    for (let w = this.start >> 2; w < (end + 3) >> 2; w++) hash = Math.imul(hash ^ words[w]!, FNV_PRIME);
     this.hash = hash ^ (hash >>> 15);
   }
 
-  private grow(size: number): void {
-    this.bytes = new Uint8Array((size + 3) & ~3);
-    this.words = new Int32Array(this.bytes.buffer);
+  /** Room for `bytes` more from `start`, and for the zeros that pad the last word. */
+  private reserve(bytes: number): void {
+    const needed = this.start + bytes + 4;
+    if (needed <= this.bytes.length) return;
+    const bigger = new Uint8Array(Math.max((needed + 3) & ~3, this.bytes.length * 2));
+    bigger.set(this.bytes.subarray(0, this.start));
+    this.bytes = bigger;
+    this.words = new Int32Array(bigger.buffer);
   }
 }
 

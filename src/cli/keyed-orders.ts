@@ -6,7 +6,7 @@
 import type { CustomerLedger } from "../core/ledger";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
 import type { CsvRecord } from "./csv-scanner";
-import type { KeyBytes } from "./key-bytes";
+import { KeyBytes } from "./key-bytes";
 import type { NameStore } from "./name-store";
 import type { Encoding, FieldDecoder } from "./sniff";
 
@@ -18,8 +18,10 @@ export interface NameSource {
 }
 
 export interface KeyedOrders {
+  /** Where the sink makes each row's customer key. */
+  readonly key: KeyBytes;
   /** An order of the customer whose key is in `key`; their name is read only if they are new. */
-  add(key: KeyBytes, day: number, amount: number, manager: string | undefined, name: NameSource): void;
+  add(day: number, amount: number, manager: string | undefined, name: NameSource): void;
 }
 
 /** The text of a cell: decoded, and the doubled quotes of a quoted field made single. */
@@ -49,6 +51,7 @@ export class CustomerIndex {
 
 /** Orders straight into the ledger, through its index; new customers' names go to `names`. */
 export class LedgerOrders implements KeyedOrders {
+  readonly key: KeyBytes;
   private readonly cp1251: boolean;
 
   constructor(
@@ -56,10 +59,12 @@ export class LedgerOrders implements KeyedOrders {
     private readonly names: NameStore,
     encoding: Encoding,
   ) {
+    this.key = new KeyBytes(encoding);
     this.cp1251 = encoding === "windows-1251";
   }
 
-  add(key: KeyBytes, day: number, amount: number, manager: string | undefined, name: NameSource): void {
+  add(day: number, amount: number, manager: string | undefined, name: NameSource): void {
+    const key = this.key;
     if (this.index.addIfKnown(key.bytes, 0, key.length, key.hash, day, amount, manager)) return;
     const { record, column } = name;
     const stored =

@@ -2,7 +2,7 @@
 // per chunk of the file, as flat typed arrays that move between threads without copying.
 
 import type { CustomerIndex, KeyedOrders, NameSource } from "./keyed-orders";
-import type { KeyBytes } from "./key-bytes";
+import { KeyBytes } from "./key-bytes";
 import type { NameStore } from "./name-store";
 import type { Encoding } from "./sniff";
 import { grown } from "./typed-arrays";
@@ -19,9 +19,10 @@ export interface OrderBatch {
   amounts: Float64Array<ArrayBuffer>;
   /** Index into the managers sent so far, or -1. */
   managerIds: Int32Array<ArrayBuffer>;
-  /** Row r's key is keyBytes[keyEnds[r-1] … keyEnds[r]-1]; names likewise. */
+  /** Row r's key ends at keyEnds[r] and starts at the row before's end rounded up to 4 (0 for row 0). */
   keyEnds: Int32Array<ArrayBuffer>;
   keyBytes: Uint8Array<ArrayBuffer>;
+  /** Row r's name is nameBytes[nameEnds[r-1] … nameEnds[r]-1]. */
   nameEnds: Int32Array<ArrayBuffer>;
   nameBytes: Uint8Array<ArrayBuffer>;
   nameKinds: Uint8Array<ArrayBuffer>;
@@ -36,16 +37,25 @@ export function batchBuffers(batch: OrderBatch): ArrayBuffer[] {
 }
 
 
+/** Where the key after one ending at `end` starts: keys start on a word, for hashing. */
+const nextKeyStart = (end: number): number => (end + 3) & ~3;
+
 export class BatchWriter implements KeyedOrders {
+  /** The sink folds each key straight into the batch's key bytes. */
+  readonly key: KeyBytes;
   private batch: OrderBatch;
-  private keyUsed = 0;
   private nameUsed = 0;
   private readonly managerIds = new Map<string, number>();
   private readonly encoder = new TextEncoder();
 
   /** `reuse` gives back a batch the other thread is done with, so batches go round instead of being made anew. */
-  constructor(private readonly reuse: () => OrderBatch | undefined = () => undefined) {
+  constructor(
+    readonly encoding: Encoding,
+    private readonly reuse: () => OrderBatch | undefined = () => undefined,
+  ) {
+    this.key = new KeyBytes(encoding);
     this.batch = BatchWriter.empty();
+    this.key.writeAt(this.batch.keyBytes, 0);
   }
 
   private static empty(): OrderBatch {
@@ -70,17 +80,20 @@ export class BatchWriter implements KeyedOrders {
     return this.batch.count;
   }
 
-  add(key: KeyBytes, day: number, amount: number, manager: string | undefined, name: NameSource): void {
+  add(day: number, amount: number, manager: string | undefined, name: NameSource): void {
     let batch = this.batch;
     if (batch.count === batch.hashes.length) batch = this.moreRows();
     const row = batch.count++;
+    const key = this.key;
     batch.hashes[row] = key.hash;
     batch.days[row] = day;
     batch.amounts[row] = amount;
     batch.managerIds[row] = manager === undefined ? -1 : this.managerId(manager);
-    if (this.keyUsed + key.length > batch.keyBytes.length) batch.keyBytes = grown(batch.keyBytes, this.keyUsed + key.length);
-    this.keyUsed = copyBytes(key.bytes, 0, key.length, batch.keyBytes, this.keyUsed);
-    batch.keyEnds[row] = this.keyUsed;
+    // The key is already in place; folding may have moved the bytes to a longer array.
+    batch.keyBytes = key.bytes;
+    const keyEnd = key.start + key.length;
+    batch.keyEnds[row] = keyEnd;
+    key.writeAt(batch.keyBytes, nextKeyStart(keyEnd));
     const { record, column } = name;
     if (record === undefined) {
       const text = String(name.text ?? "");
@@ -104,7 +117,7 @@ export class BatchWriter implements KeyedOrders {
     next.count = 0;
     next.newManagers = [];
     this.batch = next;
-    this.keyUsed = 0;
+    this.key.writeAt(next.keyBytes, 0);
     this.nameUsed = 0;
     return batch;
   }
@@ -144,7 +157,7 @@ export function addBatch(batch: OrderBatch, index: CustomerIndex, names: NameSto
   managers.push(...batch.newManagers);
   const { keyBytes, keyEnds, hashes, days, amounts, managerIds, nameBytes, nameEnds, nameKinds } = batch;
   const cp1251 = encoding === "windows-1251";
-  for (let row = 0, keyStart = 0; row < batch.count; keyStart = keyEnds[row++]!) {
+  for (let row = 0, keyStart = 0; row < batch.count; keyStart = nextKeyStart(keyEnds[row++]!)) {
     const id = managerIds[row]!;
     const manager = id < 0 ? undefined : managers[id];
     if (index.addIfKnown(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, days[row]!, amounts[row]!, manager)) continue;

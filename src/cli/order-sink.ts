@@ -12,9 +12,8 @@ import type { CsvRecord } from "./csv-scanner";
 import { fastAmount, fastDay } from "./fast-cells";
 import type { FieldDecoder } from "./sniff";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
-import { KeyBytes } from "./key-bytes";
+import type { KeyBytes } from "./key-bytes";
 import { cellText, type KeyedOrders, type NameSource } from "./keyed-orders";
-import type { Encoding } from "./sniff";
 
 export interface SinkOptions {
   mapping: ColumnMapping;
@@ -25,7 +24,6 @@ export interface SinkOptions {
   /** Deal type whose rows are left out (needs mapping.dealType). */
   excludeDealType?: string;
   onSkippedRow: (problem: Problem) => void;
-  encoding: Encoding;
 }
 
 /** Caches of values that are not customers (dates with times, managers) are emptied past this size. */
@@ -91,7 +89,7 @@ export class OrderSink {
       this.key.setText(key);
       this.name.record = undefined;
       this.name.text = rawName;
-      this.orders.add(this.key, day, amount ?? 0, rawManager === undefined ? undefined : String(rawManager), this.name);
+      this.orders.add(day, amount ?? 0, rawManager === undefined ? undefined : String(rawManager), this.name);
     },
   };
 
@@ -109,7 +107,7 @@ export class OrderSink {
     this.excludeKey = excluding ? customerKey(options.excludeDealType) : undefined;
     this.widthNeeded = Math.max(this.customer, this.date, this.amount, this.manager, this.dealType) + 1;
     this.decimalComma = options.locale.decimalComma;
-    this.key = new KeyBytes(options.encoding);
+    this.key = orders.key;
     this.name = { record: undefined, column: this.customer, text: undefined };
     const ref = (field: Field, column: number): ColumnRef | undefined =>
       column < 0 ? undefined : { argument: options.columnNames[field] ?? "", values: this.slowRow, column };
@@ -144,7 +142,7 @@ export class OrderSink {
     if (this.dealType >= 0 && this.dealTypeKey(record) === this.excludeKey) return this.slow(record);
     const manager = this.manager < 0 ? undefined : this.managerText(record);
     this.name.record = record;
-    this.orders.add(this.key, day, amount, manager, this.name);
+    this.orders.add(day, amount, manager, this.name);
     this.stats.rows++;
     this.stats.orders++;
   }

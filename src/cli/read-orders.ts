@@ -105,7 +105,6 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     decode,
     excludeDealType: settings.exclude?.value,
     onSkippedRow: settings.onSkippedRow,
-    encoding,
   });
   let leadingRecords = headerRow + 1;
   const from = settings.span?.from ?? 0;

@@ -131,13 +131,10 @@ export function readForAnotherThread(
   send: (message: ReaderMessage) => void,
   reuse: () => OrderBatch | undefined,
 ): ReadOutcome {
-  const writer = new BatchWriter(reuse);
-  let fileEncoding: Encoding = "utf-8";
-  const orders = (encoding: Encoding): BatchWriter => {
-    fileEncoding = encoding;
-    return writer;
-  };
-  const sendBatch = (bytesRead: number, totalBytes: number): void => send({ batch: writer.take(), encoding: fileEncoding, bytesRead, totalBytes });
+  let writer: BatchWriter | undefined;
+  const orders = (encoding: Encoding): BatchWriter => (writer = new BatchWriter(encoding, reuse));
+  const sendBatch = (bytesRead: number, totalBytes: number): void =>
+    send({ batch: writer!.take(), encoding: writer!.encoding, bytesRead, totalBytes });
   return read(options, orders, sendBatch, { from });
 }
 

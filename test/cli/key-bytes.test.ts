@@ -56,6 +56,21 @@ describe("customer keys from bytes", () => {
     expect(Buffer.from(keyBytes.bytes.subarray(0, keyBytes.length)).toString()).toBe(customerKey('ООО "Вектор"'));
   });
 
+  it("write a key into another array at a word boundary, with the same hash", () => {
+    const here = new KeyBytes("utf-8");
+    const there = new KeyBytes("utf-8");
+    const cell = utf8(" Пётр  ИВАНОВ ");
+    here.fold(cell, 0, cell.length);
+    const batch = new Uint8Array(16).fill(0xff);
+    there.writeAt(batch, 8);
+    there.fold(cell, 0, cell.length);
+    // The array was too short: the key moved to a longer copy that keeps the bytes before it.
+    expect(there.bytes).not.toBe(batch);
+    expect([...there.bytes.subarray(0, 8)]).toEqual(new Array(8).fill(0xff));
+    expect(Buffer.from(there.bytes.subarray(8, 8 + there.length)).toString()).toBe("пётр иванов");
+    expect(there.hash).toBe(here.hash);
+  });
+
   it("hash the same key the same way, whichever way it was made", () => {
     const byBytes = new KeyBytes("windows-1251");
     const byText = new KeyBytes("utf-8");
