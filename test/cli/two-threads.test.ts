@@ -62,4 +62,15 @@ describe("two threads", () => {
     };
     expect(run("2")).toBe(run("1"));
   });
+
+  it("fail as one does when the data cannot be read, and the reader thread stops", () => {
+    const bin = join(__dirname, "../../build/cli.mjs");
+    const result = spawnSync(process.execPath, [bin, "report", file, "--customer", "Нет такого", "--threads", "2"], {
+      encoding: "utf8",
+      env: { PATH: process.env.PATH, LANG: "C" },
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("--customer: no column «Нет такого»");
+  });
 });
