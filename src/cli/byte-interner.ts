@@ -25,13 +25,9 @@ export class ByteInterner {
   private wordsUsed = 1;
   private entries = 0;
 
-  get size(): number {
-    return this.entries;
-  }
-
-  /** FNV-1a over the bytes. */
+  /** FNV-1a over the bytes, as a 32-bit integer like the hashes the table keeps. */
   static hash(bytes: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     return h;
   }
@@ -47,7 +43,7 @@ export class ByteInterner {
     }
   }
 
-  /** Stores a value (≥ 0) for bytes that `get` did not find. */
+  /** Stores a value (≥ 0) for bytes that `get` did not find; `hash` must be a 32-bit integer. */
   set(bytes: Uint8Array, start: number, end: number, hash: number, value: number): void {
     const length = end - start;
     const entry = this.wordsUsed;
@@ -59,8 +55,8 @@ export class ByteInterner {
     this.bytes.set(bytes.subarray(start, end), (entry + HEADER_WORDS) * 4);
     this.wordsUsed += entryWords;
     this.entries++;
-    if (this.entries * 2 > this.slots.length) this.rehash(); // keep the load under 1/2
-    this.place(entry, hash);
+    if (this.entries * 2 > this.slots.length) this.rehash(); // keeps the load under 1/2; places this entry too
+    else this.place(entry, hash);
   }
 
   clear(): void {

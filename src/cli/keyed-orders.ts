@@ -17,6 +17,11 @@ export interface NameSource {
   text: unknown;
 }
 
+/** The name the core read, for a slow row. */
+export function nameText(name: NameSource): string {
+  return String(name.text ?? "");
+}
+
 export interface KeyedOrders {
   /** Where the sink makes each row's customer key. */
   readonly key: KeyBytes;
@@ -30,7 +35,10 @@ export function cellText(bytes: Buffer, start: number, end: number, escaped: boo
   return escaped ? text.replaceAll('""', '"') : text;
 }
 
-/** Customers by their key bytes, in front of a ledger. */
+/**
+ * Customers by their key bytes, in front of a ledger. Every hash given must be `KeyBytes.hash` of
+ * the bytes with it (the reading thread's batches carry those hashes).
+ */
 export class CustomerIndex {
   private readonly byKey = new ByteInterner();
 
@@ -69,7 +77,7 @@ export class LedgerOrders implements KeyedOrders {
     const { record, column } = name;
     const stored =
       record === undefined
-        ? this.names.addText(String(name.text ?? ""))
+        ? this.names.addText(nameText(name))
         : this.names.addCell(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1, this.cp1251);
     this.index.addNewCustomer(key.bytes, 0, key.length, key.hash, stored, day, amount, manager);
   }

@@ -28,8 +28,8 @@ export interface CliOptions {
   html?: string;
   /** False for --no-color; undefined lets the terminal decide. */
   color?: boolean;
-  /** --threads 1 or 2; undefined lets the file size and the cores decide. */
-  threads?: number;
+  /** --threads; undefined lets the file size and the cores decide. */
+  threads?: 1 | 2;
 }
 
 export type Invocation =
@@ -149,9 +149,9 @@ function parseWindow(from: string | undefined, to: string | undefined, locale: I
 }
 
 /** One thread, or a second that reads the file while the first counts (report-command.ts). */
-function parseThreads(text: string): number {
+function parseThreads(text: string): 1 | 2 {
   const threads = text.trim();
-  return threads === "1" || threads === "2" ? Number(threads) : badValue("badThreads", text);
+  return threads === "1" ? 1 : threads === "2" ? 2 : badValue("badThreads", text);
 }
 
 function parseEncodingFlag(text: string): Encoding {

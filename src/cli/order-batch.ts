@@ -1,7 +1,7 @@
 // Orders passed from the thread that reads the file to the thread that owns the ledger: one batch
 // per chunk of the file, as flat typed arrays that move between threads without copying.
 
-import type { CustomerIndex, KeyedOrders, NameSource } from "./keyed-orders";
+import { nameText, type CustomerIndex, type KeyedOrders, type NameSource } from "./keyed-orders";
 import { KeyBytes } from "./key-bytes";
 import type { NameStore } from "./name-store";
 import type { Encoding } from "./sniff";
@@ -11,6 +11,9 @@ import { grown } from "./typed-arrays";
 const NAME_CELL = 0;
 const NAME_QUOTED_CELL = 1; // doubled quotes inside
 const NAME_UTF8 = 2; // text the core read, as UTF-8
+
+/** Managers get numbers so that a row carries 4 bytes, not a name; past this many they start over. */
+const MANAGER_IDS_LIMIT = 100_000;
 
 export interface OrderBatch {
   count: number;
@@ -26,7 +29,9 @@ export interface OrderBatch {
   nameEnds: Int32Array<ArrayBuffer>;
   nameBytes: Uint8Array<ArrayBuffer>;
   nameKinds: Uint8Array<ArrayBuffer>;
-  /** Managers met for the first time in this batch, in id order. */
+  /** True when the manager numbers start over with this batch. */
+  managersRestart: boolean;
+  /** Managers met for the first time in this batch, in number order. */
   newManagers: string[];
 }
 
@@ -36,16 +41,16 @@ export function batchBuffers(batch: OrderBatch): ArrayBuffer[] {
   return [hashes, days, amounts, managerIds, keyEnds, keyBytes, nameEnds, nameBytes, nameKinds].map((array) => array.buffer);
 }
 
-
 /** Where the key after one ending at `end` starts: keys start on a word, for hashing. */
 const nextKeyStart = (end: number): number => (end + 3) & ~3;
 
+/** The reading thread's side: orders into batches. */
 export class BatchWriter implements KeyedOrders {
   /** The sink folds each key straight into the batch's key bytes. */
   readonly key: KeyBytes;
   private batch: OrderBatch;
   private nameUsed = 0;
-  private readonly managerIds = new Map<string, number>();
+  private managerIds = new Map<string, number>();
   private readonly encoder = new TextEncoder();
 
   /** `reuse` gives back a batch the other thread is done with, so batches go round instead of being made anew. */
@@ -72,12 +77,9 @@ export class BatchWriter implements KeyedOrders {
       nameEnds: new Int32Array(rows),
       nameBytes: new Uint8Array(rows * 32),
       nameKinds: new Uint8Array(rows),
+      managersRestart: false,
       newManagers: [],
     };
-  }
-
-  get count(): number {
-    return this.batch.count;
   }
 
   add(day: number, amount: number, manager: string | undefined, name: NameSource): void {
@@ -94,9 +96,31 @@ export class BatchWriter implements KeyedOrders {
     const keyEnd = key.start + key.length;
     batch.keyEnds[row] = keyEnd;
     key.writeAt(batch.keyBytes, nextKeyStart(keyEnd));
+    this.writeName(batch, row, name);
+  }
+
+  /** The batch so far, handed over (its buffers move to the other thread); the writer starts the next one. */
+  take(): OrderBatch {
+    const batch = this.batch;
+    const next = this.reuse() ?? BatchWriter.empty();
+    next.count = 0;
+    next.newManagers = [];
+    next.managersRestart = false;
+    if (this.managerIds.size > MANAGER_IDS_LIMIT) {
+      this.managerIds = new Map();
+      next.managersRestart = true;
+    }
+    this.batch = next;
+    this.key.writeAt(next.keyBytes, 0);
+    this.nameUsed = 0;
+    return batch;
+  }
+
+  /** Every row carries its customer's name: only the counting thread knows whether they are new. */
+  private writeName(batch: OrderBatch, row: number, name: NameSource): void {
     const { record, column } = name;
     if (record === undefined) {
-      const text = String(name.text ?? "");
+      const text = nameText(name);
       if (this.nameUsed + 3 * text.length > batch.nameBytes.length) batch.nameBytes = grown(batch.nameBytes, this.nameUsed + 3 * text.length);
       this.nameUsed += this.encoder.encodeInto(text, batch.nameBytes.subarray(this.nameUsed)).written;
       batch.nameKinds[row] = NAME_UTF8;
@@ -108,18 +132,6 @@ export class BatchWriter implements KeyedOrders {
       batch.nameKinds[row] = record.escaped[column] ? NAME_QUOTED_CELL : NAME_CELL;
     }
     batch.nameEnds[row] = this.nameUsed;
-  }
-
-  /** The batch so far, handed over (its buffers move to the other thread); the writer starts the next one. */
-  take(): OrderBatch {
-    const batch = this.batch;
-    const next = this.reuse() ?? BatchWriter.empty();
-    next.count = 0;
-    next.newManagers = [];
-    this.batch = next;
-    this.key.writeAt(next.keyBytes, 0);
-    this.nameUsed = 0;
-    return batch;
   }
 
   private moreRows(): OrderBatch {
@@ -152,18 +164,29 @@ function copyBytes(from: Uint8Array, start: number, end: number, to: Uint8Array,
   return at;
 }
 
-/** The counting side: adds a batch's orders in their order. `managers` keeps the ids across batches. */
-export function addBatch(batch: OrderBatch, index: CustomerIndex, names: NameStore, managers: string[], encoding: Encoding): void {
-  managers.push(...batch.newManagers);
-  const { keyBytes, keyEnds, hashes, days, amounts, managerIds, nameBytes, nameEnds, nameKinds } = batch;
-  const cp1251 = encoding === "windows-1251";
-  for (let row = 0, keyStart = 0; row < batch.count; keyStart = nextKeyStart(keyEnds[row++]!)) {
-    const id = managerIds[row]!;
-    const manager = id < 0 ? undefined : managers[id];
-    if (index.addIfKnown(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, days[row]!, amounts[row]!, manager)) continue;
-    const kind = nameKinds[row];
-    const nameStart = row === 0 ? 0 : nameEnds[row - 1]!;
-    const name = names.addCell(nameBytes, nameStart, nameEnds[row]!, kind === NAME_QUOTED_CELL, cp1251 && kind !== NAME_UTF8);
-    index.addNewCustomer(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, name, days[row]!, amounts[row]!, manager);
+/** The counting thread's side: adds batches' orders to the ledger, in their order. */
+export class BatchReader {
+  /** Manager names by number, as the writer numbered them. */
+  private managers: string[] = [];
+
+  constructor(
+    private readonly index: CustomerIndex,
+    private readonly names: NameStore,
+  ) {}
+
+  add(batch: OrderBatch, encoding: Encoding): void {
+    if (batch.managersRestart) this.managers = [];
+    this.managers.push(...batch.newManagers);
+    const { keyBytes, keyEnds, hashes, days, amounts, managerIds, nameBytes, nameEnds, nameKinds } = batch;
+    const cp1251 = encoding === "windows-1251";
+    for (let row = 0, keyStart = 0; row < batch.count; keyStart = nextKeyStart(keyEnds[row++]!)) {
+      const id = managerIds[row]!;
+      const manager = id < 0 ? undefined : this.managers[id];
+      if (this.index.addIfKnown(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, days[row]!, amounts[row]!, manager)) continue;
+      const kind = nameKinds[row];
+      const nameStart = row === 0 ? 0 : nameEnds[row - 1]!;
+      const name = this.names.addCell(nameBytes, nameStart, nameEnds[row]!, kind === NAME_QUOTED_CELL, cp1251 && kind !== NAME_UTF8);
+      this.index.addNewCustomer(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, name, days[row]!, amounts[row]!, manager);
+    }
   }
 }

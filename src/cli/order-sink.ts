@@ -152,7 +152,6 @@ export class OrderSink {
     return cellText(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1, this.options.decode);
   }
 
-
   private dayOf(record: CsvRecord): number {
     const day = fastDay(record.bytes, record.starts[this.date]!, record.ends[this.date]!);
     if (day === day) return day;

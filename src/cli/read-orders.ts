@@ -12,7 +12,7 @@ import type { Language } from "../i18n/language";
 import { CsvScanner } from "./csv-scanner";
 import { dataError, text } from "./errors";
 import type { CliOptions } from "./options";
-import type { KeyedOrders } from "./keyed-orders";
+import { cellText, type KeyedOrders } from "./keyed-orders";
 import { OrderSink } from "./order-sink";
 import { detectDelimiter, detectEncoding, fieldDecoder, hasUtf8Bom, type Encoding, type FieldDecoder } from "./sniff";
 
@@ -53,7 +53,6 @@ export interface FileLayout {
 export interface ReadResult {
   stats: IngestStats;
   layout: FileLayout;
-  bytes: number;
 }
 
 export function readOrders(settings: ReadSettings): ReadResult {
@@ -75,10 +74,25 @@ export function readOrders(settings: ReadSettings): ReadResult {
   }
 }
 
+/** Reads into buffer[from …] until it is full or the input ends; returns the bytes read. */
+function fill(fd: number, buffer: Buffer, from: number): number {
+  let at = from;
+  while (at < buffer.length) {
+    const read = readSync(fd, buffer, at, buffer.length - at, null);
+    if (read === 0) break;
+    at += read;
+  }
+  return at - from;
+}
+
 function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
-  const totalBytes = fstatSync(fd).size;
+  // A pipe says size 0, and a file may grow while it is read: the input ends when a read
+  // returns nothing, whatever fstat said. The size only draws the progress bar.
+  const stat = fstatSync(fd);
+  const totalBytes = stat.isFile() ? stat.size : 0;
   let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  let filled = readSync(fd, buffer, 0, buffer.length, null);
+  let filled = fill(fd, buffer, 0);
+  let ended = filled < buffer.length;
   let bytesRead = filled;
   if (hasUtf8Bom(buffer.subarray(0, filled))) {
     buffer.copy(buffer, 0, 3, filled);
@@ -88,7 +102,7 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
   const encoding = settings.encoding ?? detectEncoding(first);
   const decode = fieldDecoder(encoding);
   const delimiter = settings.delimiter ?? detectDelimiter(first);
-  const sample = sampleRows(first, delimiter, decode, bytesRead >= totalBytes);
+  const sample = sampleRows(first, delimiter, decode, ended);
   const { headerRow, mapping, header } = findLayout(sample.rows, settings);
   const layout: FileLayout = {
     encoding,
@@ -117,10 +131,9 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     if (at >= from) sink.onRecord(record);
   });
   for (;;) {
-    const final = bytesRead >= totalBytes;
-    const consumed = scanner.scan(buffer.subarray(0, filled), final);
+    const consumed = scanner.scan(buffer.subarray(0, filled), ended);
     settings.onProgress?.(bytesRead, totalBytes);
-    if (final || scanner.stopped) break;
+    if (ended || scanner.stopped) break;
     bufferAt += consumed;
     const tail = filled - consumed;
     if (consumed === 0 && tail === buffer.length) {
@@ -131,13 +144,12 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     } else {
       buffer.copy(buffer, 0, consumed, filled);
     }
-    filled = tail;
-    const read = readSync(fd, buffer, filled, buffer.length - filled, null);
-    filled += read;
+    const read = fill(fd, buffer, tail);
+    filled = tail + read;
     bytesRead += read;
-    if (read === 0) bytesRead = totalBytes; // the file shrank while we read it
+    ended = filled < buffer.length;
   }
-  return { stats: sink.stats, layout, bytes: totalBytes };
+  return { stats: sink.stats, layout };
 }
 
 function sampleRows(
@@ -151,8 +163,7 @@ function sampleRows(
   const scanner = new CsvScanner(delimiter, (record) => {
     const row: string[] = [];
     for (let k = 0; k < record.count; k++) {
-      const value = decode(record.bytes, record.starts[k]!, record.ends[k]!);
-      row.push(record.escaped[k] ? value.replaceAll('""', '"') : value);
+      row.push(cellText(record.bytes, record.starts[k]!, record.ends[k]!, record.escaped[k] === 1, decode));
     }
     rows.push(row);
     lines.push(record.line);

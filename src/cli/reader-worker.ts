@@ -72,7 +72,7 @@ export function readInWorker(script: URL): (options: CliOptions, from: number) =
         }
         const message = received.shift()!;
         if ("cliError" in message) throw new CliError(message.cliError.exitCode, message.cliError.detail);
-        if ("failure" in message) throw new Error(message.failure);
+        if ("failure" in message) throw workerFailure(message.failure);
         return message;
       },
       recycle(batch) {
@@ -83,6 +83,13 @@ export function readInWorker(script: URL): (options: CliOptions, from: number) =
       cancel: () => void worker.terminate(),
     };
   };
+}
+
+/** The worker's error as thrown there: its first line the message, and its own stack. */
+function workerFailure(stack: string): Error {
+  const error = new Error(stack.split("\n")[0]!.replace(/^\w*Error: /, ""));
+  error.stack = stack;
+  return error;
 }
 
 /**

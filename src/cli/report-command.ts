@@ -13,7 +13,7 @@ import { analyzeLedger, skippedRowCollector, type RetentionReport, type SkippedR
 import { problemMessage } from "../i18n/problems";
 import { dataError } from "./errors";
 import { CustomerIndex, LedgerOrders } from "./keyed-orders";
-import { addBatch, BatchWriter, type OrderBatch } from "./order-batch";
+import { BatchReader, BatchWriter, type OrderBatch } from "./order-batch";
 import type { CliOptions } from "./options";
 import { readOrders, type FileLayout, type ReadSettings } from "./read-orders";
 import { NameStore } from "./name-store";
@@ -63,10 +63,10 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
   const names = new NameStore();
   const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf });
   const index = new CustomerIndex(ledger);
-  const fileBytes = sizeOf(options.file);
+  const fileBytes = regularFileSize(options.file);
   const { stats, layout, skipped } =
-    io.readElsewhere !== undefined && threads(options, io.parallelism ?? 1, fileBytes) > 1
-      ? await readWithAnotherThread(options, index, names, io.readElsewhere, Math.min(HEAD_BYTES, Math.floor(fileBytes / 4)), io.onProgress)
+    io.readElsewhere !== undefined && fileBytes !== undefined && threads(options, io.parallelism ?? 1, fileBytes) === 2
+      ? await readWithAnotherThread(options, index, names, io.readElsewhere, headBytes(fileBytes), io.onProgress)
       : read(options, (encoding) => new LedgerOrders(index, names, encoding), io.onProgress);
   if (ledger.isEmpty) {
     const first = skipped[0];
@@ -87,18 +87,27 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
   return { file: options.file, layout, report };
 }
 
-/** 0 when unknown: the read itself then reports what is wrong with the file. */
-function sizeOf(path: string): number {
+/**
+ * Undefined for a pipe or a device, which two threads cannot both read, and for a path that cannot
+ * be read (the read itself then says why).
+ */
+function regularFileSize(path: string): number | undefined {
   try {
-    return statSync(path).size;
+    const stat = statSync(path);
+    return stat.isFile() ? stat.size : undefined;
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
-function threads(options: CliOptions, parallelism: number, fileBytes: number): number {
+function threads(options: CliOptions, parallelism: number, fileBytes: number): 1 | 2 {
   if (options.threads !== undefined) return options.threads;
   return fileBytes >= TWO_THREADS_MIN_BYTES && parallelism > 1 ? 2 : 1;
+}
+
+/** A small file forced onto two threads still leaves most of it to the other thread. */
+function headBytes(fileBytes: number): number {
+  return Math.min(HEAD_BYTES, Math.floor(fileBytes / 4));
 }
 
 function read(
@@ -150,11 +159,11 @@ async function readWithAnotherThread(
   const stream = readElsewhere(options, headBytes);
   try {
     const head = read(options, (encoding) => new LedgerOrders(index, names, encoding), undefined, { to: headBytes });
-    const managers: string[] = [];
+    const batches = new BatchReader(index, names);
     for (;;) {
       const message = await stream.next();
       if ("done" in message) return joinReadings(head, message.done);
-      addBatch(message.batch, index, names, managers, message.encoding);
+      batches.add(message.batch, message.encoding);
       stream.recycle(message.batch);
       onProgress?.(message.bytesRead, message.totalBytes);
     }

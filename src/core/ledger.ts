@@ -41,7 +41,7 @@ const LAST = 2;
 const FIRST_DAY_AMOUNT = 3;
 const WINDOW_AMOUNT = 4; // amounts of orders dated in the amount window
 const TOTAL_AMOUNT = 5;
-const STRIDE = 8; // 64 bytes: a customer never spans more than two cache lines
+const STRIDE = 8; // 64 bytes, a cache line's worth (two spare fields)
 
 export function inWindow(day: number, window: DayWindow): boolean {
   return (window.start === undefined || day >= window.start) && (window.end === undefined || day <= window.end);
@@ -93,8 +93,8 @@ export class CustomerLedger {
 
   /**
    * Adds one order and returns its customer's number. `key` must be `customerKey(rawName)`; `day`
-   * is an epoch day. The raw name and manager cells are tidied only when kept, which keeps the
-   * per-row cost down.
+   * is a whole epoch day (metrics count days in arrays indexed by them). The raw name and manager
+   * cells are tidied only when kept, which keeps the per-row cost down.
    */
   add(key: string, rawName: unknown, day: number, amount = 0, rawManager?: unknown): number {
     const numbers = this.index();

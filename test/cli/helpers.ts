@@ -30,10 +30,11 @@ export async function json(argv: string[], env: Record<string, string> = {}): Pr
 /**
  * An order log that exercises every way a row can be read: one customer spelled in several cases
  * and spacings, quoted names with doubled quotes, names the byte-level key leaves to the core
- * (a no-break space, the Kelvin sign), blank customers, unreadable dates and amounts, and a deal
- * type to leave out. Rows are in no date order, so any split of the file cuts through customers.
+ * (a no-break space, the Kelvin sign), blank customers, unreadable dates and amounts, a deal type
+ * to leave out, managers, and quoted comments that span lines. Rows are in no date order, so any
+ * split of the file cuts through customers.
  */
-export function trickyOrderLog(rows: number, seed: number): string {
+export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): string {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const spellings = (n: number): string[] => [
@@ -45,7 +46,7 @@ export function trickyOrderLog(rows: number, seed: number): string {
     `kate\u00a0${n}`,
     `=HYPERLINK(${n})`,
   ];
-  const lines = ["Клиент;Дата;Сумма;Менеджер;Тип сделки"];
+  const lines = ["Клиент;Дата;Сумма;Менеджер;Тип сделки;Комментарий"];
   for (let row = 0; row < rows; row++) {
     const n = Math.floor(random() * rows * 0.2);
     const customer = random() < 0.01 ? "" : pick(spellings(n));
@@ -53,7 +54,8 @@ export function trickyOrderLog(rows: number, seed: number): string {
     const month = 1 + Math.floor(random() * 12);
     const date = random() < 0.01 ? "когда-то" : `${String(day).padStart(2, "0")}.${String(month).padStart(2, "0")}.2024`;
     const amount = random() < 0.01 ? "много" : `${Math.floor(random() * 100_000)},${Math.floor(random() * 100)}`;
-    lines.push([customer, date, amount, pick(["Ира", "Олег", ""]), random() < 0.05 ? "проект" : "розница"].join(";"));
+    const comment = random() < 0.02 ? `"позвонить${lineBreak}""после 5"";${lineBreak}не раньше"` : "";
+    lines.push([customer, date, amount, pick(["Ира", "Олег", "", `Менеджер ${n % 50}`]), random() < 0.05 ? "проект" : "розница", comment].join(";"));
   }
-  return `${lines.join("\n")}\n`;
+  return `${lines.join(lineBreak)}${lineBreak}`;
 }

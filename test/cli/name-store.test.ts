@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { NameStore } from "../../src/cli/name-store";
 import { encodeWindows1251 } from "../../bench/cp1251";
 
-
 describe("NameStore", () => {
   it("gives back each name as stored, from UTF-8, Windows-1251, quoted cells and text", () => {
     const names = new NameStore();

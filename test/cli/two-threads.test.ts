@@ -1,21 +1,23 @@
 // Reading a file on two threads (the head here, the rest in batches from a reader thread) must
 // give exactly what one thread gives: the same customers in the same order, every figure to the
 // last digit, the same skipped rows. In-process, the reader thread is played by a queue; the
-// spawned bin below runs the real worker.
+// spawned bin runs the real worker, over enough batches to recycle them and wait for room.
 
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { encodeWindows1251 } from "../../bench/cp1251";
 import { runCli } from "../../src/cli/cli";
 import { readForAnotherThread, type OrderStream, type ReaderMessage, type ReportIo } from "../../src/cli/report-command";
-import { encodeWindows1251 } from "../../bench/cp1251";
 import { tempDir, trickyOrderLog, writeFixture } from "./helpers";
 
 const ARGS = ["--json", "--manager", "Менеджер", "--exclude", "Тип сделки=проект", "--period", "week"];
+const BIN = join(__dirname, "../../build/cli.mjs");
+const ROWS = 260_000; // about 17 MB: the reader thread sends several 4 MB batches
 
 /** The reader thread, played in-process: it reads its part at once and hands out the batches. */
-function queuedReader(): { io: ReportIo; batches: () => number } {
-  let batches = 0;
+function queuedReader(parallelism = 2): { io: ReportIo; batches: () => number } {
+  let batches = -1;
   const readElsewhere: ReportIo["readElsewhere"] = (options, from) => {
     const messages: ReaderMessage[] = [];
     const done = readForAnotherThread(options, from, (message) => messages.push(message), () => undefined);
@@ -24,7 +26,7 @@ function queuedReader(): { io: ReportIo; batches: () => number } {
     const stream: OrderStream = { next: async () => messages.shift()!, recycle: () => undefined, cancel: () => undefined };
     return stream;
   };
-  return { io: { readElsewhere, parallelism: 2 }, batches: () => batches };
+  return { io: { readElsewhere, parallelism }, batches: () => batches };
 }
 
 async function report(file: string, extra: string[], io: ReportIo = {}): Promise<string> {
@@ -33,44 +35,78 @@ async function report(file: string, extra: string[], io: ReportIo = {}): Promise
   return result.stdout;
 }
 
-describe("two threads", () => {
-  const log = trickyOrderLog(40_000, 7);
-  const file = writeFixture(tempDir(), "tricky.csv", log);
-  const file1251 = writeFixture(tempDir(), "tricky-1251.csv", encodeWindows1251(log.replaceAll("\u212A", "K")));
+function runBin(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { PATH: process.env.PATH, LANG: "C" }, timeout: 60_000 });
+}
 
-  it.each([
-    ["UTF-8", file],
-    ["Windows-1251", file1251],
-  ])("give the same report as one on %s, with the head read here and the rest in batches", async (_, file) => {
+/** The bin reading the file through a shell pipe, as in `cat file | sheets-retention report /dev/stdin`. */
+function runBinOnPipe(file: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const command = `cat "$0" | "${process.execPath}" "${BIN}" report /dev/stdin "$@"`;
+  return spawnSync("/bin/sh", ["-c", command, file, ...args], { encoding: "utf8", env: { PATH: process.env.PATH, LANG: "C" }, timeout: 60_000 });
+}
+
+describe("two threads", () => {
+  const dir = tempDir();
+  const log = trickyOrderLog(ROWS, 7);
+  const files = {
+    "UTF-8 with a BOM and CRLF": writeFixture(dir, "tricky.csv", `\ufeff${trickyOrderLog(ROWS, 7, "\r\n")}`),
+    "Windows-1251": writeFixture(dir, "tricky-1251.csv", encodeWindows1251(log.replaceAll("\u212A", "K"))),
+  };
+
+  it.each(Object.entries(files))("give the same report as one on %s, with the head read here and the rest in batches", async (_, file) => {
     const reader = queuedReader();
     const one = await report(file, ["--threads", "1"]);
     const two = await report(file, ["--threads", "2"], reader.io);
-    expect(reader.batches()).toBeGreaterThan(0);
+    expect(reader.batches()).toBeGreaterThan(2);
     expect(two).toBe(one);
     // The log has every kind of row, so the comparison covers them all.
     const parsed = JSON.parse(one);
-    expect(parsed.skippedRowCount).toBeGreaterThan(100);
-    expect(parsed.firstPurchases).toBeGreaterThan(1000);
+    expect(parsed.skippedRowCount).toBeGreaterThan(1000);
+    expect(parsed.excludedRows).toBeGreaterThan(1000);
+    expect(parsed.firstPurchases).toBeGreaterThan(10_000);
+    expect(parsed.managers.length).toBeGreaterThan(50);
   });
 
-  it("give the same report as one in the built bin, with a real reader thread", () => {
-    const bin = join(__dirname, "../../build/cli.mjs");
-    const run = (threads: string): string => {
-      const result = spawnSync(process.execPath, [bin, "report", file, ...ARGS, "--threads", threads], { encoding: "utf8", env: { PATH: process.env.PATH, LANG: "C" } });
-      expect(result.status, result.stderr).toBe(0);
-      return result.stdout;
-    };
-    expect(run("2")).toBe(run("1"));
+  it.each(Object.entries(files))("give the same report as one in the built bin on %s, with a real reader thread", (_, file) => {
+    const one = runBin(["report", file, ...ARGS, "--threads", "1"]);
+    const two = runBin(["report", file, ...ARGS, "--threads", "2"]);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it("are used for a big file on a machine with two cores, and not otherwise", async () => {
+    const file = files["Windows-1251"];
+    for (const [parallelism, extra, used] of [
+      [2, [], true],
+      [1, [], false],
+      [2, ["--threads", "1"], false],
+    ] as const) {
+      const reader = queuedReader(parallelism);
+      await report(file, [...extra], reader.io);
+      expect(reader.batches() >= 0, `parallelism ${parallelism} ${extra.join(" ")}`).toBe(used);
+    }
+    const small = queuedReader();
+    await report(writeFixture(dir, "small.csv", trickyOrderLog(2_000, 3)), [], small.io);
+    expect(small.batches()).toBe(-1);
+  });
+
+  it("read a pipe to its end, on one thread even when asked for two", () => {
+    const file = files["Windows-1251"];
+    const fromFile = JSON.parse(runBin(["report", file, ...ARGS]).stdout);
+    for (const threads of ["1", "2"]) {
+      const piped = runBinOnPipe(file, [...ARGS, "--threads", threads]);
+      expect(piped.status, piped.stderr).toBe(0);
+      expect({ ...JSON.parse(piped.stdout), file: fromFile.file }).toEqual(fromFile);
+    }
   });
 
   it("fail as one does when the data cannot be read, and the reader thread stops", () => {
-    const bin = join(__dirname, "../../build/cli.mjs");
-    const result = spawnSync(process.execPath, [bin, "report", file, "--customer", "Нет такого", "--threads", "2"], {
-      encoding: "utf8",
-      env: { PATH: process.env.PATH, LANG: "C" },
-      timeout: 30_000,
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain("--customer: no column «Нет такого»");
+    const file = files["Windows-1251"];
+    const args = ["report", file, "--customer", "Нет такого"];
+    const one = runBin([...args, "--threads", "1"]);
+    const two = runBin([...args, "--threads", "2"]);
+    expect(two.status).toBe(1);
+    expect(two.stderr).toContain("--customer: no column «Нет такого»");
+    expect(two.stderr).toBe(one.stderr);
   });
 });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { ByteInterner, NOT_FOUND } from "../../src/cli/byte-interner";
+
+const hashOf = (bytes: Uint8Array): number => ByteInterner.hash(bytes, 0, bytes.length);
+
+describe("ByteInterner", () => {
+  it("finds every key it was given, the empty one too, and nothing else, as it grows", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.uint8Array({ maxLength: 12 }), { selector: (key) => Buffer.from(key).toString("hex"), maxLength: 3000 }), (keys) => {
+        const table = new ByteInterner();
+        const [stored, absent] = [keys.slice(0, keys.length >> 1), keys.slice(keys.length >> 1)];
+        stored.forEach((key, value) => table.set(key, 0, key.length, hashOf(key), value));
+        stored.forEach((key, value) => expect(table.get(key, 0, key.length, hashOf(key))).toBe(value));
+        for (const key of absent) expect(table.get(key, 0, key.length, hashOf(key))).toBe(NOT_FOUND);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("compares bytes, not hashes: two keys with one hash stay apart", () => {
+    const table = new ByteInterner();
+    const [a, b] = [Uint8Array.of(1, 2), Uint8Array.of(3, 4)];
+    table.set(a, 0, 2, 7, 10);
+    table.set(b, 0, 2, 7, 20);
+    expect([table.get(a, 0, 2, 7), table.get(b, 0, 2, 7), table.get(Uint8Array.of(1), 0, 1, 7)]).toEqual([10, 20, NOT_FOUND]);
+  });
+
+  it("forgets everything on clear", () => {
+    const table = new ByteInterner();
+    const key = Uint8Array.of(9, 9);
+    table.set(key, 0, 2, hashOf(key), 1);
+    table.clear();
+    expect(table.get(key, 0, 2, hashOf(key))).toBe(NOT_FOUND);
+  });
+});
