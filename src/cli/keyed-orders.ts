@@ -35,36 +35,39 @@ export function cellText(bytes: Buffer, start: number, end: number, escaped: boo
   return escaped ? text.replaceAll('""', '"') : text;
 }
 
+/** A new customer's name, stored when the index meets them. */
+export interface NewName {
+  storeName(names: NameStore): number;
+}
+
 /**
- * Customers by their key bytes, in front of a ledger. Every hash given must be `KeyBytes.hash` of
- * the bytes with it (the reading thread's batches carry those hashes).
+ * Customers by their key bytes, in front of a ledger; their names go to a NameStore when they are
+ * first met. Every hash given must be `KeyBytes.hash` of the bytes with it (the reading thread's
+ * batches carry those hashes).
  */
 export class CustomerIndex {
   private readonly byKey = new ByteInterner();
 
-  constructor(private readonly ledger: CustomerLedger) {}
+  constructor(
+    private readonly ledger: CustomerLedger,
+    private readonly names: NameStore,
+  ) {}
 
-  /** Adds the order when its customer is known; false when they are new (then `addNewCustomer`). */
-  addIfKnown(keyBytes: Uint8Array, start: number, end: number, hash: number, day: number, amount: number, manager?: string): boolean {
+  add(keyBytes: Uint8Array, start: number, end: number, hash: number, day: number, amount: number, manager: string | undefined, name: NewName): void {
     const customer = this.byKey.get(keyBytes, start, end, hash);
-    if (customer === NOT_FOUND) return false;
-    this.ledger.addTo(customer, day, amount, manager);
-    return true;
-  }
-
-  addNewCustomer(keyBytes: Uint8Array, start: number, end: number, hash: number, name: unknown, day: number, amount: number, manager?: string): void {
-    this.byKey.set(keyBytes, start, end, hash, this.ledger.addNew(name, day, amount, manager));
+    if (customer !== NOT_FOUND) return this.ledger.addTo(customer, day, amount, manager);
+    this.byKey.set(keyBytes, start, end, hash, this.ledger.addNew(name.storeName(this.names), day, amount, manager));
   }
 }
 
-/** Orders straight into the ledger, through its index; new customers' names go to `names`. */
-export class LedgerOrders implements KeyedOrders {
+/** Orders straight into the ledger, through its index. */
+export class LedgerOrders implements KeyedOrders, NewName {
   readonly key: KeyBytes;
   private readonly cp1251: boolean;
+  private name: NameSource | undefined;
 
   constructor(
     private readonly index: CustomerIndex,
-    private readonly names: NameStore,
     encoding: Encoding,
   ) {
     this.key = new KeyBytes(encoding);
@@ -73,12 +76,13 @@ export class LedgerOrders implements KeyedOrders {
 
   add(day: number, amount: number, manager: string | undefined, name: NameSource): void {
     const key = this.key;
-    if (this.index.addIfKnown(key.bytes, 0, key.length, key.hash, day, amount, manager)) return;
-    const { record, column } = name;
-    const stored =
-      record === undefined
-        ? this.names.addText(nameText(name))
-        : this.names.addCell(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1, this.cp1251);
-    this.index.addNewCustomer(key.bytes, 0, key.length, key.hash, stored, day, amount, manager);
+    this.name = name;
+    this.index.add(key.bytes, 0, key.length, key.hash, day, amount, manager, this);
+  }
+
+  storeName(names: NameStore): number {
+    const { record, column } = this.name!;
+    if (record === undefined) return names.addText(nameText(this.name!));
+    return names.addCell(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1, this.cp1251);
   }
 }

@@ -1,7 +1,7 @@
 // Orders passed from the thread that reads the file to the thread that owns the ledger: one batch
 // per chunk of the file, as flat typed arrays that move between threads without copying.
 
-import { nameText, type CustomerIndex, type KeyedOrders, type NameSource } from "./keyed-orders";
+import { nameText, type CustomerIndex, type KeyedOrders, type NameSource, type NewName } from "./keyed-orders";
 import { KeyBytes } from "./key-bytes";
 import type { NameStore } from "./name-store";
 import type { Encoding } from "./sniff";
@@ -165,28 +165,34 @@ function copyBytes(from: Uint8Array, start: number, end: number, to: Uint8Array,
 }
 
 /** The counting thread's side: adds batches' orders to the ledger, in their order. */
-export class BatchReader {
+export class BatchReader implements NewName {
   /** Manager names by number, as the writer numbered them. */
   private managers: string[] = [];
+  /** The row being added, for `storeName`. */
+  private batch: OrderBatch | undefined;
+  private row = 0;
+  private cp1251 = false;
 
-  constructor(
-    private readonly index: CustomerIndex,
-    private readonly names: NameStore,
-  ) {}
+  constructor(private readonly index: CustomerIndex) {}
 
   add(batch: OrderBatch, encoding: Encoding): void {
     if (batch.managersRestart) this.managers = [];
     this.managers.push(...batch.newManagers);
-    const { keyBytes, keyEnds, hashes, days, amounts, managerIds, nameBytes, nameEnds, nameKinds } = batch;
-    const cp1251 = encoding === "windows-1251";
+    this.batch = batch;
+    this.cp1251 = encoding === "windows-1251";
+    const { keyBytes, keyEnds, hashes, days, amounts, managerIds } = batch;
     for (let row = 0, keyStart = 0; row < batch.count; keyStart = nextKeyStart(keyEnds[row++]!)) {
       const id = managerIds[row]!;
-      const manager = id < 0 ? undefined : this.managers[id];
-      if (this.index.addIfKnown(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, days[row]!, amounts[row]!, manager)) continue;
-      const kind = nameKinds[row];
-      const nameStart = row === 0 ? 0 : nameEnds[row - 1]!;
-      const name = this.names.addCell(nameBytes, nameStart, nameEnds[row]!, kind === NAME_QUOTED_CELL, cp1251 && kind !== NAME_UTF8);
-      this.index.addNewCustomer(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, name, days[row]!, amounts[row]!, manager);
+      this.row = row;
+      this.index.add(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, days[row]!, amounts[row]!, id < 0 ? undefined : this.managers[id], this);
     }
+  }
+
+  storeName(names: NameStore): number {
+    const { nameBytes, nameEnds, nameKinds } = this.batch!;
+    const row = this.row;
+    const kind = nameKinds[row];
+    const start = row === 0 ? 0 : nameEnds[row - 1]!;
+    return names.addCell(nameBytes, start, nameEnds[row]!, kind === NAME_QUOTED_CELL, this.cp1251 && kind !== NAME_UTF8);
   }
 }

@@ -62,12 +62,12 @@ export interface ReportIo {
 export async function runReport(options: CliOptions, io: ReportIo = {}): Promise<ReportOutcome> {
   const names = new NameStore();
   const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf });
-  const index = new CustomerIndex(ledger);
+  const index = new CustomerIndex(ledger, names);
   const fileBytes = regularFileSize(options.file);
   const { stats, layout, skipped } =
     io.readElsewhere !== undefined && fileBytes !== undefined && threads(options, io.parallelism ?? 1, fileBytes) === 2
-      ? await readWithAnotherThread(options, index, names, io.readElsewhere, headBytes(fileBytes), io.onProgress)
-      : read(options, (encoding) => new LedgerOrders(index, names, encoding), io.onProgress);
+      ? await readWithAnotherThread(options, index, io.readElsewhere, headBytes(fileBytes), io.onProgress)
+      : read(options, (encoding) => new LedgerOrders(index, encoding), io.onProgress);
   if (ledger.isEmpty) {
     const first = skipped[0];
     throw dataError(
@@ -151,15 +151,14 @@ export function readForAnotherThread(
 async function readWithAnotherThread(
   options: CliOptions,
   index: CustomerIndex,
-  names: NameStore,
   readElsewhere: NonNullable<ReportIo["readElsewhere"]>,
   headBytes: number,
   onProgress: ReportIo["onProgress"],
 ): Promise<ReadOutcome> {
   const stream = readElsewhere(options, headBytes);
   try {
-    const head = read(options, (encoding) => new LedgerOrders(index, names, encoding), undefined, { to: headBytes });
-    const batches = new BatchReader(index, names);
+    const head = read(options, (encoding) => new LedgerOrders(index, encoding), undefined, { to: headBytes });
+    const batches = new BatchReader(index);
     for (;;) {
       const message = await stream.next();
       if ("done" in message) return joinReadings(head, message.done);
