@@ -30,10 +30,10 @@ export class KeyBytes {
   /** A hash of the key's bytes. */
   hash = 0;
   private readonly encoder = new TextEncoder();
-  private readonly foldCyrillic: (source: Uint8Array, at: number, end: number) => number;
+  private readonly utf8: boolean;
 
   constructor(encoding: Encoding) {
-    this.foldCyrillic = encoding === "utf-8" ? utf8LowerCyrillic : cp1251LowerCyrillic;
+    this.utf8 = encoding === "utf-8";
   }
 
   /**
@@ -43,7 +43,7 @@ export class KeyBytes {
   fold(source: Uint8Array, start: number, end: number, escaped = false): boolean {
     this.reserve(2 * (end - start));
     const out = this.bytes;
-    const foldCyrillic = this.foldCyrillic;
+    const utf8 = this.utf8;
     const first = this.start;
     let length = first;
     let spaceBefore = false;
@@ -58,11 +58,16 @@ export class KeyBytes {
         codePoint = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
         if (c === QUOTE && escaped) i++;
       } else {
-        // A lower-case Cyrillic code point, plus 0x10000 when it took two bytes; -1 for anything else.
-        const folded = foldCyrillic(source, i, end);
-        if (folded < 0) return false;
-        if (folded >= 0x10000) i++;
-        codePoint = folded & 0xffff;
+        if (utf8) {
+          // Cyrillic U+0400…U+045F: D0 or D1, then a trail byte.
+          const trail = source[i + 1]!;
+          if ((c & 0xfe) !== 0xd0 || i + 1 >= end || (trail & 0xc0) !== 0x80) return false;
+          codePoint = UTF8_CYRILLIC_LOWER[((c & 1) << 6) | (trail & 0x3f)]!;
+          i++;
+        } else {
+          codePoint = CP1251_LOWER[c]!;
+        }
+        if (codePoint < 0) return false;
       }
       if (spaceBefore && length > first) out[length++] = SPACE;
       spaceBefore = false;
@@ -118,21 +123,20 @@ export class KeyBytes {
   }
 }
 
-/** U+0400…U+045F from two UTF-8 bytes led by D0 or D1, lowered as `toLowerCase` does. */
-function utf8LowerCyrillic(source: Uint8Array, at: number, end: number): number {
-  const lead = source[at]!;
-  if ((lead !== 0xd0 && lead !== 0xd1) || at + 1 >= end) return -1;
-  const trail = source[at + 1]!;
-  if ((trail & 0xc0) !== 0x80) return -1;
-  const codePoint = ((lead & 0x1f) << 6) | (trail & 0x3f);
-  if (codePoint >= 0x460) return -1; // old letters, whose cases pair differently
-  const lower = codePoint < 0x410 ? codePoint + 0x50 : codePoint < 0x430 ? codePoint + 0x20 : codePoint;
-  return 0x10000 | lower;
-}
+/**
+ * Lower case of the Cyrillic code points U+0400…U+047F, by (lead & 1) << 6 | (trail & 0x3f) of
+ * their two UTF-8 bytes, as `toLowerCase` gives it; -1 from U+0460 on (old letters, whose cases
+ * pair differently, are left to the core).
+ */
+const UTF8_CYRILLIC_LOWER = Int16Array.from({ length: 128 }, (_, index) => {
+  const codePoint = 0x400 + index;
+  if (codePoint >= 0x460) return -1;
+  return codePoint < 0x410 ? codePoint + 0x50 : codePoint < 0x430 ? codePoint + 0x20 : codePoint;
+});
 
-/** А…я (C0…FF), Ё and ё (A8, B8) of Windows-1251, lowered; the other bytes over 7F are not taken. */
-function cp1251LowerCyrillic(source: Uint8Array, at: number): number {
-  const c = source[at]!;
-  if (c >= 0xc0) return 0x430 + (c & 0x1f);
+/** Lower case of each Windows-1251 byte over 0x7F as a code point: А…я and Ё, ё; -1 for the rest. */
+const CP1251_LOWER = Int16Array.from({ length: 256 }, (_, c) => {
+  if (c >= 0xe0) return 0x430 + (c - 0xe0);
+  if (c >= 0xc0) return 0x430 + (c - 0xc0);
   return c === 0xa8 || c === 0xb8 ? 0x451 : -1;
-}
+});
