@@ -1,6 +1,7 @@
 // A customer's key (the core's `customerKey`: trimmed, inner whitespace collapsed to one space,
 // lower case) made straight from the cell's bytes, as UTF-8, for the alphabets of nearly every
-// cell: ASCII and Cyrillic U+0400…U+045F, from UTF-8 or Windows-1251. For any other byte `fold`
+// cell: ASCII and Cyrillic (U+0400…U+047F in UTF-8, every letter of Windows-1251), lowered by the
+// same `toLowerCase` as the core, through tables made from it. For any other byte `fold`
 // says no, and the caller takes the core's way: decode, `customerKey`, `setText`. Both ways give
 // the same bytes (test/cli/key-bytes.test.ts checks them against each other on random text).
 //
@@ -59,7 +60,7 @@ export class KeyBytes {
         if (c === QUOTE && escaped) i++;
       } else {
         if (utf8) {
-          // Cyrillic U+0400…U+045F: D0 or D1, then a trail byte.
+          // Cyrillic U+0400…U+047F: D0 or D1, then a trail byte.
           const trail = source[i + 1]!;
           if ((c & 0xfe) !== 0xd0 || i + 1 >= end || (trail & 0xc0) !== 0x80) return false;
           codePoint = UTF8_CYRILLIC_LOWER[((c & 1) << 6) | (trail & 0x3f)]!;
@@ -124,19 +125,20 @@ export class KeyBytes {
 }
 
 /**
- * Lower case of the Cyrillic code points U+0400…U+047F, by (lead & 1) << 6 | (trail & 0x3f) of
- * their two UTF-8 bytes, as `toLowerCase` gives it; -1 from U+0460 on (old letters, whose cases
- * pair differently, are left to the core).
+ * A character's lower case, as `toLowerCase` (and so `customerKey`) gives it, when that is one
+ * code point of at most two UTF-8 bytes and not a space; else -1, and the cell takes the core's way.
  */
-const UTF8_CYRILLIC_LOWER = Int16Array.from({ length: 128 }, (_, index) => {
-  const codePoint = 0x400 + index;
-  if (codePoint >= 0x460) return -1;
-  return codePoint < 0x410 ? codePoint + 0x50 : codePoint < 0x430 ? codePoint + 0x20 : codePoint;
-});
+function lowerCodePoint(char: string): number {
+  const lower = char.toLowerCase();
+  const codePoint = lower.codePointAt(0)!;
+  return lower.length === 1 && codePoint < 0x800 && !/\s/.test(lower) ? codePoint : -1;
+}
 
-/** Lower case of each Windows-1251 byte over 0x7F as a code point: А…я and Ё, ё; -1 for the rest. */
-const CP1251_LOWER = Int16Array.from({ length: 256 }, (_, c) => {
-  if (c >= 0xe0) return 0x430 + (c - 0xe0);
-  if (c >= 0xc0) return 0x430 + (c - 0xc0);
-  return c === 0xa8 || c === 0xb8 ? 0x451 : -1;
-});
+/** Lower case of U+0400…U+047F (Cyrillic), by (lead & 1) << 6 | (trail & 0x3f) of their UTF-8 bytes D0/D1, trail. */
+const UTF8_CYRILLIC_LOWER = Int16Array.from({ length: 128 }, (_, index) => lowerCodePoint(String.fromCodePoint(0x400 + index)));
+
+/** Lower case of each Windows-1251 byte over 0x7F, read off the decoder. */
+const CP1251_LOWER = (() => {
+  const decoder = new TextDecoder("windows-1251");
+  return Int16Array.from({ length: 256 }, (_, byte) => (byte < 0x80 ? -1 : lowerCodePoint(decoder.decode(Uint8Array.of(byte)))));
+})();
