@@ -24,6 +24,8 @@ export class ByteInterner {
   private bytes = new Uint8Array(this.words.buffer);
   private wordsUsed = 1;
   private entries = 0;
+  /** A sum of what `warm` read, kept only so that its reads are not optimised away. */
+  warmth = 0;
 
   /** FNV-1a over the bytes, as a 32-bit integer like the hashes the table keeps. */
   static hash(bytes: Uint8Array, start: number, end: number): number {
@@ -43,16 +45,48 @@ export class ByteInterner {
     }
   }
 
+  /**
+   * As `get`, for a key that starts on a word boundary and is followed by zeros up to the next one
+   * (as KeyBytes writes keys): compares four bytes at a time.
+   */
+  getPadded(keyWords: Int32Array, start: number, end: number, hash: number): number {
+    const slots = this.slots;
+    const words = this.words;
+    const mask = slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot]!;
+      if (entry === EMPTY) return NOT_FOUND;
+      if (words[entry] === hash && words[entry + 1] === end - start && this.sameWords(entry, keyWords, start >> 2)) return words[entry + 2]!;
+    }
+  }
+
+  /**
+   * Reads the slot and entry header of each hash in hashes[from … to-1], so that the lookups that
+   * follow find them in cache. Done for a group of rows in a loop of independent reads, the CPU
+   * fetches them all at once, where one lookup after another waits for each cache miss in turn.
+   */
+  warm(hashes: Int32Array, from: number, to: number): void {
+    const slots = this.slots;
+    const words = this.words;
+    const mask = slots.length - 1;
+    let warmth = 0;
+    for (let i = from; i < to; i++) warmth += slots[hashes[i]! & mask]!;
+    for (let i = from; i < to; i++) warmth += words[slots[hashes[i]! & mask]!]!;
+    this.warmth = warmth;
+  }
+
   /** Stores a value (≥ 0) for bytes that `get` did not find; `hash` must be a 32-bit integer. */
   set(bytes: Uint8Array, start: number, end: number, hash: number, value: number): void {
     const length = end - start;
     const entry = this.wordsUsed;
     const entryWords = HEADER_WORDS + ((length + 3) >> 2);
     if (entry + entryWords > this.words.length) this.growArena(entry + entryWords);
+    this.words[entry + entryWords - 1] = 0; // the zeros after the bytes, which `getPadded` compares
     this.words[entry] = hash;
     this.words[entry + 1] = length;
     this.words[entry + 2] = value;
-    this.bytes.set(bytes.subarray(start, end), (entry + HEADER_WORDS) * 4);
+    const arena = this.bytes;
+    for (let i = start, at = (entry + HEADER_WORDS) * 4; i < end; i++) arena[at++] = bytes[i]!;
     this.wordsUsed += entryWords;
     this.entries++;
     if (this.entries * 2 > this.slots.length) this.rehash(); // keeps the load under 1/2; places this entry too
@@ -70,6 +104,15 @@ export class ByteInterner {
     const arena = this.bytes;
     const offset = (entry + HEADER_WORDS) * 4 - start;
     for (let i = start; i < end; i++) if (arena[offset + i] !== bytes[i]) return false;
+    return true;
+  }
+
+  /** The entry's bytes, and the zeros after them, against keyWords from `startWord` on. */
+  private sameWords(entry: number, keyWords: Int32Array, startWord: number): boolean {
+    const words = this.words;
+    const first = entry + HEADER_WORDS;
+    const end = first + ((words[entry + 1]! + 3) >> 2);
+    for (let w = first, k = startWord; w < end; w++, k++) if (words[w] !== keyWords[k]) return false;
     return true;
   }
 

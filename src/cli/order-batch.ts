@@ -1,7 +1,9 @@
-// Orders passed from the thread that reads the file to the thread that owns the ledger: one batch
-// per chunk of the file, as flat typed arrays that move between threads without copying.
+// Orders on their way to the ledger, as flat typed arrays: a few thousand rows at a time on one
+// thread, or one batch per chunk of the file passed from the thread that reads it to the thread
+// that owns the ledger, moving between threads without copying.
 
-import { nameText, type CustomerIndex, type KeyedOrders, type NameSource, type NewName } from "./keyed-orders";
+import type { BatchNames, CustomerIndex } from "./customer-index";
+import { nameText, type KeyedOrders, type NameSource } from "./keyed-orders";
 import { KeyBytes } from "./key-bytes";
 import type { NameStore } from "./name-store";
 import type { Encoding } from "./sniff";
@@ -42,7 +44,13 @@ export function batchBuffers(batch: OrderBatch): ArrayBuffer[] {
 }
 
 /** Where the key after one ending at `end` starts: keys start on a word, for hashing. */
-const nextKeyStart = (end: number): number => (end + 3) & ~3;
+export const nextKeyStart = (end: number): number => (end + 3) & ~3;
+
+/** Where row `row`'s key starts in its batch. */
+export const keyStartOf = (keyEnds: Int32Array, row: number): number => (row === 0 ? 0 : nextKeyStart(keyEnds[row - 1]!));
+
+/** Rows of a batch for a 4 MB chunk of rows of 32 bytes or more, so that such batches rarely grow. */
+export const CHUNK_ROWS = 1 << 17;
 
 /** The reading thread's side: orders into batches. */
 export class BatchWriter implements KeyedOrders {
@@ -53,19 +61,26 @@ export class BatchWriter implements KeyedOrders {
   private managerIds = new Map<string, number>();
   private readonly encoder = new TextEncoder();
 
-  /** `reuse` gives back a batch the other thread is done with, so batches go round instead of being made anew. */
+  /**
+   * `rows` is a new batch's room (it grows when needed); `reuse` gives back a batch the counting side
+   * is done with, so batches go round instead of being made anew.
+   */
   constructor(
     readonly encoding: Encoding,
+    private readonly rows = CHUNK_ROWS,
     private readonly reuse: () => OrderBatch | undefined = () => undefined,
   ) {
     this.key = new KeyBytes(encoding);
-    this.batch = BatchWriter.empty();
+    this.batch = BatchWriter.empty(rows);
     this.key.writeAt(this.batch.keyBytes, 0);
   }
 
-  private static empty(): OrderBatch {
-    // Room for a 4 MB chunk of rows of 32 bytes or more, so that batches rarely grow.
-    const rows = 1 << 17;
+  /** Rows written into the current batch. */
+  get count(): number {
+    return this.batch.count;
+  }
+
+  private static empty(rows: number): OrderBatch {
     return {
       count: 0,
       hashes: new Int32Array(rows),
@@ -102,7 +117,7 @@ export class BatchWriter implements KeyedOrders {
   /** The batch so far, handed over (its buffers move to the other thread); the writer starts the next one. */
   take(): OrderBatch {
     const batch = this.batch;
-    const next = this.reuse() ?? BatchWriter.empty();
+    const next = this.reuse() ?? BatchWriter.empty(this.rows);
     next.count = 0;
     next.newManagers = [];
     next.managersRestart = false;
@@ -164,14 +179,14 @@ function copyBytes(from: Uint8Array, start: number, end: number, to: Uint8Array,
   return at;
 }
 
-/** The counting thread's side: adds batches' orders to the ledger, in their order. */
-export class BatchReader implements NewName {
+/** The counting side: adds batches' orders to the ledger, in their order. */
+export class BatchReader implements BatchNames {
   /** Manager names by number, as the writer numbered them. */
   private managers: string[] = [];
-  /** The row being added, for `storeName`. */
+  /** The batch being added, for `storeName`. */
   private batch: OrderBatch | undefined;
-  private row = 0;
   private cp1251 = false;
+  private readonly managerOf = (id: number): string | undefined => (id < 0 ? undefined : this.managers[id]);
 
   constructor(private readonly index: CustomerIndex) {}
 
@@ -180,19 +195,45 @@ export class BatchReader implements NewName {
     this.managers.push(...batch.newManagers);
     this.batch = batch;
     this.cp1251 = encoding === "windows-1251";
-    const { keyBytes, keyEnds, hashes, days, amounts, managerIds } = batch;
-    for (let row = 0, keyStart = 0; row < batch.count; keyStart = nextKeyStart(keyEnds[row++]!)) {
-      const id = managerIds[row]!;
-      this.row = row;
-      this.index.add(keyBytes, keyStart, keyEnds[row]!, hashes[row]!, days[row]!, amounts[row]!, id < 0 ? undefined : this.managers[id], this);
-    }
+    this.index.addBatch(batch, this.managerOf, this);
   }
 
-  storeName(names: NameStore): number {
+  storeName(names: NameStore, row: number): number {
     const { nameBytes, nameEnds, nameKinds } = this.batch!;
-    const row = this.row;
     const kind = nameKinds[row];
     const start = row === 0 ? 0 : nameEnds[row - 1]!;
     return names.addCell(nameBytes, start, nameEnds[row]!, kind === NAME_QUOTED_CELL, this.cp1251 && kind !== NAME_UTF8);
+  }
+}
+
+/** Rows this thread writes before it counts them: a batch that stays in the core's own cache. */
+const FLUSH_ROWS = 4096;
+
+/**
+ * Orders counted on this thread: written into a small batch, counted whenever it fills and at the
+ * end (`flush`), so that the index looks up many rows at once.
+ */
+export class LedgerOrders implements KeyedOrders {
+  readonly key: KeyBytes;
+  private readonly writer: BatchWriter;
+  private readonly reader: BatchReader;
+  private spare: OrderBatch | undefined;
+
+  constructor(index: CustomerIndex, encoding: Encoding) {
+    this.writer = new BatchWriter(encoding, FLUSH_ROWS, () => this.spare);
+    this.reader = new BatchReader(index);
+    this.key = this.writer.key;
+  }
+
+  add(day: number, amount: number, manager: string | undefined, name: NameSource): void {
+    this.writer.add(day, amount, manager, name);
+    if (this.writer.count === FLUSH_ROWS) this.flush();
+  }
+
+  /** Counts the rows written so far. */
+  flush(): void {
+    const batch = this.writer.take();
+    this.reader.add(batch, this.writer.encoding);
+    this.spare = batch;
   }
 }

@@ -12,8 +12,8 @@ import type { IngestStats } from "../core/ingest";
 import { analyzeLedger, skippedRowCollector, type RetentionReport, type SkippedRow } from "../core/report";
 import { problemMessage } from "../i18n/problems";
 import { dataError } from "./errors";
-import { CustomerIndex, LedgerOrders } from "./keyed-orders";
-import { BatchReader, BatchWriter, type OrderBatch } from "./order-batch";
+import { CustomerIndex } from "./customer-index";
+import { BatchReader, BatchWriter, CHUNK_ROWS, LedgerOrders, type OrderBatch } from "./order-batch";
 import type { CliOptions } from "./options";
 import { readOrders, type FileLayout, type ReadSettings } from "./read-orders";
 import { NameStore } from "./name-store";
@@ -67,7 +67,7 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
   const { stats, layout, skipped } =
     io.readElsewhere !== undefined && fileBytes !== undefined && threads(options, io.parallelism ?? 1, fileBytes) === 2
       ? await readWithAnotherThread(options, index, io.readElsewhere, headBytes(fileBytes), io.onProgress)
-      : read(options, (encoding) => new LedgerOrders(index, encoding), io.onProgress);
+      : readHere(options, index, io.onProgress);
   if (ledger.isEmpty) {
     const first = skipped[0];
     throw dataError(
@@ -133,6 +133,14 @@ function read(
   return { stats, layout, skipped };
 }
 
+/** Reads (the span of) the file on this thread, counting its orders into `index`. */
+function readHere(options: CliOptions, index: CustomerIndex, onProgress: ReadSettings["onProgress"], span?: ReadSettings["span"]): ReadOutcome {
+  let orders: LedgerOrders | undefined;
+  const outcome = read(options, (encoding) => (orders = new LedgerOrders(index, encoding)), onProgress, span);
+  orders?.flush();
+  return outcome;
+}
+
 /** The reading thread's side: reads the file and hands over its orders a chunk at a time. */
 export function readForAnotherThread(
   options: CliOptions,
@@ -141,7 +149,7 @@ export function readForAnotherThread(
   reuse: () => OrderBatch | undefined,
 ): ReadOutcome {
   let writer: BatchWriter | undefined;
-  const orders = (encoding: Encoding): BatchWriter => (writer = new BatchWriter(encoding, reuse));
+  const orders = (encoding: Encoding): BatchWriter => (writer = new BatchWriter(encoding, CHUNK_ROWS, reuse));
   const sendBatch = (bytesRead: number, totalBytes: number): void =>
     send({ batch: writer!.take(), encoding: writer!.encoding, bytesRead, totalBytes });
   return read(options, orders, sendBatch, { from });
@@ -157,7 +165,7 @@ async function readWithAnotherThread(
 ): Promise<ReadOutcome> {
   const stream = readElsewhere(options, headBytes);
   try {
-    const head = read(options, (encoding) => new LedgerOrders(index, encoding), undefined, { to: headBytes });
+    const head = readHere(options, index, undefined, { to: headBytes });
     const batches = new BatchReader(index);
     for (;;) {
       const message = await stream.next();
