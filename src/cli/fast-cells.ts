@@ -4,10 +4,7 @@
 // must agree with it (test/cli/fast-cells.test.ts checks that on random input).
 
 import { dayFromCivil, isValidCivil } from "../core/calendar";
-
-const DASH = 0x2d;
-const DOT = 0x2e;
-const COMMA = 0x2c;
+import { COMMA, DASH, DOT } from "./ascii";
 
 function digit(bytes: Uint8Array, at: number): number {
   const d = bytes[at]! - 48;

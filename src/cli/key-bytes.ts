@@ -9,11 +9,14 @@
 // lookups.
 
 import type { Encoding } from "./sniff";
+import { CR, LF, QUOTE, SPACE } from "./ascii";
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-const SPACE = 0x20;
-const QUOTE = 0x22;
+/** Longer fields than this are left to the scanner and `fold`, so that `foldField` reserves little. */
+const FIELD_BYTES_AT_MOST = 256;
+/** For `foldUntil`: no byte ends the field but its end. */
+const NO_DELIMITER = -1;
 
 /** JavaScript's `\s` within ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
 function isAsciiSpace(c: number): boolean {
@@ -42,17 +45,40 @@ export class KeyBytes {
    * false when a byte needs the core's way.
    */
   fold(source: Uint8Array, start: number, end: number, escaped = false): boolean {
+    return this.foldUntil(source, start, end, escaped, NO_DELIMITER) >= 0;
+  }
+
+  /**
+   * The key of the unquoted field that starts at source[start] and ends before the next delimiter
+   * or line break. Returns where the field ends, or -1 when a byte needs the core's way, or the
+   * field runs into `limit` (the end of what has been read so far), or it is longer than names are.
+   */
+  foldField(source: Uint8Array, start: number, limit: number, delimiter: number): number {
+    const bound = Math.min(limit, start + FIELD_BYTES_AT_MOST);
+    const end = this.foldUntil(source, start, bound, false, delimiter);
+    return end < bound ? end : -1;
+  }
+
+  /**
+   * Folds source[start … end-1], stopping early at a delimiter or line break when `delimiter` is
+   * not NO_DELIMITER. Returns where it stopped, or -1 when a byte needs the core's way.
+   */
+  private foldUntil(source: Uint8Array, start: number, end: number, escaped: boolean, delimiter: number): number {
     this.reserve(2 * (end - start));
     const out = this.bytes;
     const utf8 = this.utf8;
     const first = this.start;
+    const stopsAtLineBreak = delimiter !== NO_DELIMITER;
     let length = first;
     let spaceBefore = false;
-    for (let i = start; i < end; i++) {
+    let i = start;
+    for (; i < end; i++) {
       const c = source[i]!;
       let codePoint: number;
       if (c < 0x80) {
+        if (c === delimiter) break;
         if (isAsciiSpace(c)) {
+          if (stopsAtLineBreak && (c === LF || c === CR)) break;
           spaceBefore = true;
           continue;
         }
@@ -62,13 +88,13 @@ export class KeyBytes {
         if (utf8) {
           // Cyrillic U+0400…U+047F: D0 or D1, then a trail byte.
           const trail = source[i + 1]!;
-          if ((c & 0xfe) !== 0xd0 || i + 1 >= end || (trail & 0xc0) !== 0x80) return false;
+          if ((c & 0xfe) !== 0xd0 || i + 1 >= end || (trail & 0xc0) !== 0x80) return -1;
           codePoint = UTF8_CYRILLIC_LOWER[((c & 1) << 6) | (trail & 0x3f)]!;
           i++;
         } else {
           codePoint = CP1251_LOWER[c]!;
         }
-        if (codePoint < 0) return false;
+        if (codePoint < 0) return -1;
       }
       if (spaceBefore && length > first) out[length++] = SPACE;
       spaceBefore = false;
@@ -81,7 +107,7 @@ export class KeyBytes {
     }
     this.length = length - first;
     this.hashBytes();
-    return true;
+    return i;
   }
 
   /** The key as the core made it. */

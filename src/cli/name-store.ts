@@ -3,6 +3,7 @@
 // rows over 200,000 customers make a few dozen strings instead of 200,000.
 
 import { grown } from "./typed-arrays";
+import { QUOTE } from "./ascii";
 
 /** UTF-8 of each Windows-1251 byte from 0x80 up: up to 3 bytes at [4·b], their count at [4·b + 3]. */
 const CP1251_AS_UTF8 = (() => {
@@ -16,8 +17,6 @@ const CP1251_AS_UTF8 = (() => {
   }
   return table;
 })();
-
-const QUOTE = 0x22;
 
 export class NameStore {
   private bytes = new Uint8Array(1 << 16);

@@ -116,6 +116,7 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     mapping,
     columnNames: layout.columnNames,
     locale: settings.locale,
+    delimiter,
     decode,
     excludeDealType: settings.exclude?.value,
     onSkippedRow: settings.onSkippedRow,
@@ -124,12 +125,19 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
   const from = settings.span?.from ?? 0;
   const to = settings.span?.to ?? Number.POSITIVE_INFINITY;
   let bufferAt = 0; // where buffer[0] is in the file
-  const scanner = new CsvScanner(delimiter, (record) => {
-    if (leadingRecords > 0) return void leadingRecords--;
-    const at = bufferAt + record.start;
-    if (at >= to) return false;
-    if (at >= from) sink.onRecord(record);
-  });
+  const scanner = new CsvScanner(
+    delimiter,
+    (record) => {
+      if (leadingRecords > 0) return void leadingRecords--;
+      const at = bufferAt + record.start;
+      if (at >= to) return false;
+      if (at >= from) sink.onRecord(record);
+    },
+    (bytes, pos, limit) => {
+      const at = bufferAt + pos;
+      return leadingRecords > 0 || at < from || at >= to ? -1 : sink.readSimpleRecord(bytes, pos, limit);
+    },
+  );
   for (;;) {
     const consumed = scanner.scan(buffer.subarray(0, filled), ended);
     settings.onProgress?.(bytesRead, totalBytes);

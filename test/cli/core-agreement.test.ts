@@ -10,31 +10,41 @@ import { CsvScanner } from "../../src/cli/csv-scanner";
 import { cellText } from "../../src/cli/keyed-orders";
 import { parseInvocation } from "../../src/cli/options";
 import { runReport } from "../../src/cli/report-command";
-import { fieldDecoder } from "../../src/cli/sniff";
+import { fieldDecoder, type Encoding } from "../../src/cli/sniff";
+import { encodeWindows1251 } from "../../bench/cp1251";
 import { tempDir, trickyOrderLog, writeFixture } from "./helpers";
 
 /** The file's cells as text, through the scanner (tested on its own in csv-scanner.test.ts). */
-function cellsOf(csv: string): string[][] {
-  const decode = fieldDecoder("utf-8");
+function cellsOf(bytes: Buffer, encoding: Encoding): string[][] {
+  const decode = fieldDecoder(encoding);
   const rows: string[][] = [];
   new CsvScanner(";".charCodeAt(0), (record) => {
     const row: string[] = [];
     for (let k = 0; k < record.count; k++) row.push(cellText(record.bytes, record.starts[k]!, record.ends[k]!, record.escaped[k] === 1, decode));
     rows.push(row);
-  }).scan(Buffer.from(csv), true);
+  }).scan(bytes, true);
   return rows;
 }
 
+// About 5 MB: records straddle the end of the first 4 MB chunk.
+const ROWS = 100_000;
+
 describe("the CLI and the core", () => {
-  it("make the same report from a log with every kind of row, over many groups and batches", async () => {
-    const csv = trickyOrderLog(60_000, 11);
-    const file = writeFixture(tempDir(), "tricky.csv", csv);
+  const dir = tempDir();
+  it.each([
+    ["UTF-8", "\n", "utf-8"],
+    ["UTF-8 with CRLF", "\r\n", "utf-8"],
+    ["Windows-1251", "\n", "windows-1251"],
+  ] as const)("make the same report from a log with every kind of row, in %s", async (name, lineBreak, encoding) => {
+    const csv = trickyOrderLog(ROWS, 11, lineBreak);
+    const bytes = encoding === "utf-8" ? Buffer.from(csv) : encodeWindows1251(csv.replaceAll("\u212A", "K"));
+    const file = writeFixture(dir, `${name}.csv`, bytes);
     const argv = ["report", file, "--manager", "Менеджер", "--exclude", "Тип сделки=проект", "--period", "quarter", "--threads", "1"];
     const invocation = parseInvocation(argv, { LANG: "C" });
     if (invocation.kind !== "report") throw new Error("not a report");
     const { report: fromCli } = await runReport(invocation.options);
 
-    const cells = cellsOf(csv);
+    const cells = cellsOf(bytes, encoding);
     const { report: fromCore } = analyzeTable(cells, {
       mapping: { customer: 0, date: 1, amount: 2, manager: 3, dealType: 4 },
       headers: cells[0]!,

@@ -55,6 +55,35 @@ describe("customer keys from bytes", () => {
     }
   });
 
+  it("fold an unquoted field up to its delimiter or line break, as `fold` folds the field alone", () => {
+    const ends = ["", ";", "\n", "\r\n", "\t"];
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."aZ Яё0\u00a0"), maxLength: 12 }),
+        fc.constantFrom(...ends),
+        fc.constantFrom(";", "\t"),
+        (text, end, delimiter) => {
+          const field = text.replaceAll(delimiter, "");
+          const line = utf8(`${field}${end}rest`);
+          const byField = new KeyBytes("utf-8");
+          const whole = new KeyBytes("utf-8");
+          const stop = whole.foldField(line, 0, line.length, delimiter.charCodeAt(0));
+          const fieldBytes = utf8(field).length;
+          const ended = end === delimiter || end.endsWith("\n");
+          // Without a delimiter or line break after it, the field runs on into "rest".
+          if (!byField.fold(line, 0, fieldBytes)) {
+            expect(stop).toBe(-1);
+          } else if (ended) {
+            expect(stop).toBe(fieldBytes);
+            expect([whole.length, whole.hash]).toEqual([byField.length, byField.hash]);
+          }
+        },
+      ),
+    );
+    // A field that reaches the end of what was read may go on in the next chunk.
+    expect(new KeyBytes("utf-8").foldField(utf8("Анна"), 0, 8, ";".charCodeAt(0))).toBe(-1);
+  });
+
   it("read a doubled quote of a quoted field as one", () => {
     const keyBytes = new KeyBytes("utf-8");
     const cell = utf8('ООО ""Вектор""');
