@@ -87,8 +87,9 @@ export class KeyBytes {
       } else {
         if (utf8) {
           // Cyrillic U+0400…U+047F: D0 or D1, then a trail byte.
+          if ((c & 0xfe) !== 0xd0 || i + 1 >= end) return -1;
           const trail = source[i + 1]!;
-          if ((c & 0xfe) !== 0xd0 || i + 1 >= end || (trail & 0xc0) !== 0x80) return -1;
+          if ((trail & 0xc0) !== 0x80) return -1;
           codePoint = UTF8_CYRILLIC_LOWER[((c & 1) << 6) | (trail & 0x3f)]!;
           i++;
         } else {

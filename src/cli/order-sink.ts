@@ -171,7 +171,7 @@ export class OrderSink {
     let day = NaN;
     let amount = 0;
     for (let column = 0, start = pos; ; column++) {
-      if (bytes[start] === QUOTE) return -1;
+      if (start >= limit || bytes[start] === QUOTE) return -1;
       const role = column < width ? roles[column] : OTHER_COLUMN;
       const end = role === CUSTOMER_COLUMN ? this.key.foldField(bytes, start, limit, delimiter) : fieldEnd(bytes, start, limit, delimiter);
       if (end < 0) return -1;
@@ -187,7 +187,7 @@ export class OrderSink {
         continue;
       }
       // A lone CR, or one at the end of what was read, is left to the scanner.
-      const next = c === LF ? end + 1 : bytes[end + 1] === LF && end + 1 < limit ? end + 2 : -1;
+      const next = c === LF ? end + 1 : end + 1 < limit && bytes[end + 1] === LF ? end + 2 : -1;
       if (next < 0 || column + 1 < width || this.key.length === 0 || day !== day || amount !== amount) return -1;
       simple.bytes = bytes;
       simple.count = column + 1;
