@@ -11,6 +11,8 @@ import type { FieldDecoder } from "./sniff";
 export interface NameSource {
   record: CsvRecord | undefined;
   column: number;
+  /** Where record.bytes[0] is in the file. */
+  chunkAt: number;
   text: unknown;
 }
 

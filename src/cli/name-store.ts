@@ -1,9 +1,12 @@
-// Customers' names as UTF-8 bytes in one growing array, a number each. The ledger keeps the number
-// and asks for the text only of the names it shows (see LedgerOptions.nameCell), so a million
-// rows over 200,000 customers make a few dozen strings instead of 200,000.
+// Customers' names, a number each, kept as cheaply as they can be: as UTF-8 bytes in one growing
+// array, or, for names read by the other thread, only as the place of their cell in the file. The
+// ledger keeps the number and asks for the text only of the names it shows (see
+// LedgerOptions.nameCell), so a million rows over 200,000 customers make a few dozen strings
+// instead of 200,000, and the reading thread need not copy every row's name to the counting one.
 
-import { grown } from "./typed-arrays";
+import { closeSync, openSync, readSync } from "node:fs";
 import { QUOTE } from "./ascii";
+import { grown } from "./typed-arrays";
 
 /** UTF-8 of each Windows-1251 byte from 0x80 up: up to 3 bytes at [4·b], their count at [4·b + 3]. */
 const CP1251_AS_UTF8 = (() => {
@@ -18,14 +21,26 @@ const CP1251_AS_UTF8 = (() => {
   return table;
 })();
 
+// How a name is kept.
+const UTF8_HERE = 0;
+const CELL_IN_FILE = 1;
+// Flags of a cell in the file.
+const QUOTED = 2; // doubled quotes inside
+const CP1251 = 4;
+
 export class NameStore {
   private bytes = new Uint8Array(1 << 16);
   private used = 0;
-  /** Name n is bytes[ends[n-1] … ends[n]-1]. */
-  private ends = new Int32Array(1 << 12);
+  /** Name n: where its bytes start (here, or in the file), how many there are, and how they are kept. */
+  private starts = new Float64Array(1 << 12);
+  private lengths = new Int32Array(1 << 12);
+  private kinds = new Uint8Array(1 << 12);
   private count = 0;
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
+
+  /** `file` is the path that `addFilePlace` places are in. */
+  constructor(private readonly file?: string) {}
 
   /** Stores a cell's bytes; a quoted cell's doubled quotes become one. Returns the name's number. */
   addCell(cell: Uint8Array, start: number, end: number, escaped: boolean, cp1251: boolean): number {
@@ -42,30 +57,66 @@ export class NameStore {
         for (let k = 0; k < length; k++) out[at++] = CP1251_AS_UTF8[4 * c + k]!;
       }
     }
-    return this.finish(at);
+    return this.addBytesUpTo(at);
   }
 
   addText(text: string): number {
     this.reserve(3 * text.length);
-    return this.finish(this.used + this.encoder.encodeInto(text, this.bytes.subarray(this.used)).written);
+    return this.addBytesUpTo(this.used + this.encoder.encodeInto(text, this.bytes.subarray(this.used)).written);
+  }
+
+  /** A name left in the file: the cell of `length` bytes at `position`, read when its text is asked for. */
+  addFilePlace(position: number, length: number, escaped: boolean, cp1251: boolean): number {
+    this.reserve(0);
+    return this.add(position, length, CELL_IN_FILE | (escaped ? QUOTED : 0) | (cp1251 ? CP1251 : 0));
   }
 
   text(name: number): string {
-    const start = name === 0 ? 0 : this.ends[name - 1]!;
-    return this.decoder.decode(this.bytes.subarray(start, this.ends[name]!));
+    const start = this.starts[name]!;
+    const length = this.lengths[name]!;
+    const kind = this.kinds[name]!;
+    if (kind === UTF8_HERE) return this.decoder.decode(this.bytes.subarray(start, start + length));
+    const text = new TextDecoder(kind & CP1251 ? "windows-1251" : "utf-8").decode(this.readFile(start, length));
+    return kind & QUOTED ? text.replaceAll('""', '"') : text;
   }
 
   /** For LedgerOptions.nameCell. */
   readonly cellOf = (name: unknown): string => this.text(name as number);
 
-  private reserve(bytes: number): void {
-    if (this.used + bytes > this.bytes.length) this.bytes = grown(this.bytes, this.used + bytes);
-    if (this.count === this.ends.length) this.ends = grown(this.ends, this.count + 1);
+  private readFile(position: number, length: number): Uint8Array {
+    const bytes = new Uint8Array(length);
+    const fd = openSync(this.file!, "r");
+    try {
+      for (let at = 0; at < length; ) {
+        const read = readSync(fd, bytes, at, length - at, position + at);
+        if (read === 0) break;
+        at += read;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return bytes;
   }
 
-  private finish(end: number): number {
+  private reserve(bytes: number): void {
+    if (this.used + bytes > this.bytes.length) this.bytes = grown(this.bytes, this.used + bytes);
+    if (this.count === this.kinds.length) {
+      this.starts = grown(this.starts, this.count + 1);
+      this.lengths = grown(this.lengths, this.count + 1);
+      this.kinds = grown(this.kinds, this.count + 1);
+    }
+  }
+
+  private addBytesUpTo(end: number): number {
+    const name = this.add(this.used, end - this.used, UTF8_HERE);
     this.used = end;
-    this.ends[this.count] = end;
+    return name;
+  }
+
+  private add(start: number, length: number, kind: number): number {
+    this.starts[this.count] = start;
+    this.lengths[this.count] = length;
+    this.kinds[this.count] = kind;
     return this.count++;
   }
 }

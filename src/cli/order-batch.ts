@@ -9,10 +9,10 @@ import type { NameStore } from "./name-store";
 import type { Encoding } from "./sniff";
 import { grown } from "./typed-arrays";
 
-/** How a row's name bytes are written. */
-const NAME_CELL = 0;
-const NAME_QUOTED_CELL = 1; // doubled quotes inside
-const NAME_UTF8 = 2; // text the core read, as UTF-8
+/** Where a row's name is. */
+const NAME_CELL = 0; // a cell of the file
+const NAME_QUOTED_CELL = 1; // a cell of the file with doubled quotes inside
+const NAME_UTF8 = 2; // text the core read, as UTF-8 in the batch's nameBytes
 
 /** Managers get numbers so that a row carries 4 bytes, not a name; past this many they start over. */
 const MANAGER_IDS_LIMIT = 100_000;
@@ -27,10 +27,14 @@ export interface OrderBatch {
   /** Row r's key ends at keyEnds[r] and starts at the row before's end rounded up to 4 (0 for row 0). */
   keyEnds: Int32Array<ArrayBuffer>;
   keyBytes: Uint8Array<ArrayBuffer>;
-  /** Row r's name is nameBytes[nameEnds[r-1] … nameEnds[r]-1]. */
-  nameEnds: Int32Array<ArrayBuffer>;
-  nameBytes: Uint8Array<ArrayBuffer>;
+  /**
+   * Row r's name is nameLengths[r] bytes at namePlaces[r]: a place in the file (the name is not
+   * copied: most rows' customers are known already), or for NAME_UTF8 one in nameBytes.
+   */
+  namePlaces: Float64Array<ArrayBuffer>;
+  nameLengths: Int32Array<ArrayBuffer>;
   nameKinds: Uint8Array<ArrayBuffer>;
+  nameBytes: Uint8Array<ArrayBuffer>;
   /** True when the manager numbers start over with this batch. */
   managersRestart: boolean;
   /** Managers met for the first time in this batch, in number order. */
@@ -39,8 +43,8 @@ export interface OrderBatch {
 
 /** The buffers of a batch, for `postMessage`'s transfer list. */
 export function batchBuffers(batch: OrderBatch): ArrayBuffer[] {
-  const { hashes, days, amounts, managerIds, keyEnds, keyBytes, nameEnds, nameBytes, nameKinds } = batch;
-  return [hashes, days, amounts, managerIds, keyEnds, keyBytes, nameEnds, nameBytes, nameKinds].map((array) => array.buffer);
+  const { hashes, days, amounts, managerIds, keyEnds, keyBytes, namePlaces, nameLengths, nameKinds, nameBytes } = batch;
+  return [hashes, days, amounts, managerIds, keyEnds, keyBytes, namePlaces, nameLengths, nameKinds, nameBytes].map((array) => array.buffer);
 }
 
 /** Where the key after one ending at `end` starts: keys start on a word, for hashing. */
@@ -89,9 +93,10 @@ export class BatchWriter implements KeyedOrders {
       managerIds: new Int32Array(rows),
       keyEnds: new Int32Array(rows),
       keyBytes: new Uint8Array(rows * 32),
-      nameEnds: new Int32Array(rows),
-      nameBytes: new Uint8Array(rows * 32),
+      namePlaces: new Float64Array(rows),
+      nameLengths: new Int32Array(rows),
       nameKinds: new Uint8Array(rows),
+      nameBytes: new Uint8Array(1024),
       managersRestart: false,
       newManagers: [],
     };
@@ -131,22 +136,23 @@ export class BatchWriter implements KeyedOrders {
     return batch;
   }
 
-  /** Every row carries its customer's name: only the counting thread knows whether they are new. */
+  /** Every row says where its customer's name is: only the counting side knows whether they are new. */
   private writeName(batch: OrderBatch, row: number, name: NameSource): void {
     const { record, column } = name;
     if (record === undefined) {
       const text = nameText(name);
       if (this.nameUsed + 3 * text.length > batch.nameBytes.length) batch.nameBytes = grown(batch.nameBytes, this.nameUsed + 3 * text.length);
-      this.nameUsed += this.encoder.encodeInto(text, batch.nameBytes.subarray(this.nameUsed)).written;
+      const written = this.encoder.encodeInto(text, batch.nameBytes.subarray(this.nameUsed)).written;
+      batch.namePlaces[row] = this.nameUsed;
+      batch.nameLengths[row] = written;
       batch.nameKinds[row] = NAME_UTF8;
+      this.nameUsed += written;
     } else {
       const start = record.starts[column]!;
-      const end = record.ends[column]!;
-      if (this.nameUsed + end - start > batch.nameBytes.length) batch.nameBytes = grown(batch.nameBytes, this.nameUsed + end - start);
-      this.nameUsed = copyBytes(record.bytes, start, end, batch.nameBytes, this.nameUsed);
+      batch.namePlaces[row] = name.chunkAt + start;
+      batch.nameLengths[row] = record.ends[column]! - start;
       batch.nameKinds[row] = record.escaped[column] ? NAME_QUOTED_CELL : NAME_CELL;
     }
-    batch.nameEnds[row] = this.nameUsed;
   }
 
   private moreRows(): OrderBatch {
@@ -157,7 +163,8 @@ export class BatchWriter implements KeyedOrders {
     batch.amounts = grown(batch.amounts, rows);
     batch.managerIds = grown(batch.managerIds, rows);
     batch.keyEnds = grown(batch.keyEnds, rows);
-    batch.nameEnds = grown(batch.nameEnds, rows);
+    batch.namePlaces = grown(batch.namePlaces, rows);
+    batch.nameLengths = grown(batch.nameLengths, rows);
     batch.nameKinds = grown(batch.nameKinds, rows);
     return batch;
   }
@@ -173,11 +180,16 @@ export class BatchWriter implements KeyedOrders {
   }
 }
 
-/** Copies short runs faster than `set(subarray(…))`, which makes an object each time. */
-function copyBytes(from: Uint8Array, start: number, end: number, to: Uint8Array, at: number): number {
-  for (let i = start; i < end; i++) to[at++] = from[i]!;
-  return at;
+/** Where the counting side finds the bytes of a name that is a cell of the file. */
+export interface CellNames {
+  /** Stores the name of `length` bytes at `place` in the file; returns its number. */
+  store(names: NameStore, place: number, length: number, escaped: boolean, cp1251: boolean): number;
 }
+
+/** Names the other thread read: only their place is kept, and read from the file if shown. */
+const namesLeftInFile: CellNames = {
+  store: (names, place, length, escaped, cp1251) => names.addFilePlace(place, length, escaped, cp1251),
+};
 
 /** The counting side: adds batches' orders to the ledger, in their order. */
 export class BatchReader implements BatchNames {
@@ -188,7 +200,10 @@ export class BatchReader implements BatchNames {
   private cp1251 = false;
   private readonly managerOf = (id: number): string | undefined => (id < 0 ? undefined : this.managers[id]);
 
-  constructor(private readonly index: CustomerIndex) {}
+  constructor(
+    private readonly index: CustomerIndex,
+    private readonly cellNames: CellNames = namesLeftInFile,
+  ) {}
 
   add(batch: OrderBatch, encoding: Encoding): void {
     if (batch.managersRestart) this.managers = [];
@@ -199,10 +214,11 @@ export class BatchReader implements BatchNames {
   }
 
   storeName(names: NameStore, row: number): number {
-    const { nameBytes, nameEnds, nameKinds } = this.batch!;
+    const { namePlaces, nameLengths, nameKinds, nameBytes } = this.batch!;
+    const place = namePlaces[row]!;
     const kind = nameKinds[row];
-    const start = row === 0 ? 0 : nameEnds[row - 1]!;
-    return names.addCell(nameBytes, start, nameEnds[row]!, kind === NAME_QUOTED_CELL, this.cp1251 && kind !== NAME_UTF8);
+    if (kind === NAME_UTF8) return names.addCell(nameBytes, place, place + nameLengths[row]!, false, false);
+    return this.cellNames.store(names, place, nameLengths[row]!, kind === NAME_QUOTED_CELL, this.cp1251);
   }
 }
 
@@ -211,21 +227,29 @@ const FLUSH_ROWS = 4096;
 
 /**
  * Orders counted on this thread: written into a small batch, counted whenever it fills and at the
- * end (`flush`), so that the index looks up many rows at once.
+ * end of every chunk (`flush`), so that the index looks up many rows at once. New customers' names
+ * are copied from the chunk, which must therefore not change before `flush`.
  */
-export class LedgerOrders implements KeyedOrders {
+export class LedgerOrders implements KeyedOrders, CellNames {
   readonly key: KeyBytes;
   private readonly writer: BatchWriter;
   private readonly reader: BatchReader;
   private spare: OrderBatch | undefined;
+  /** The chunk the rows' names are in, and where it is in the file. */
+  private chunk: Uint8Array = new Uint8Array(0);
+  private chunkAt = 0;
 
   constructor(index: CustomerIndex, encoding: Encoding) {
     this.writer = new BatchWriter(encoding, FLUSH_ROWS, () => this.spare);
-    this.reader = new BatchReader(index);
+    this.reader = new BatchReader(index, this);
     this.key = this.writer.key;
   }
 
   add(day: number, amount: number, manager: string | undefined, name: NameSource): void {
+    if (name.record !== undefined) {
+      this.chunk = name.record.bytes;
+      this.chunkAt = name.chunkAt;
+    }
     this.writer.add(day, amount, manager, name);
     if (this.writer.count === FLUSH_ROWS) this.flush();
   }
@@ -235,5 +259,10 @@ export class LedgerOrders implements KeyedOrders {
     const batch = this.writer.take();
     this.reader.add(batch, this.writer.encoding);
     this.spare = batch;
+  }
+
+  store(names: NameStore, place: number, length: number, escaped: boolean, cp1251: boolean): number {
+    const start = place - this.chunkAt;
+    return names.addCell(this.chunk, start, start + length, escaped, cp1251);
   }
 }

@@ -142,7 +142,7 @@ export class OrderSink {
     const fields = (): Int32Array => new Int32Array(this.widthNeeded);
     this.simple = { bytes: Buffer.alloc(0), starts: fields(), ends: fields(), escaped: new Uint8Array(this.widthNeeded), count: 0, line: 0, start: 0 };
     this.key = orders.key;
-    this.name = { record: undefined, column: this.customer, text: undefined };
+    this.name = { record: undefined, column: this.customer, chunkAt: 0, text: undefined };
     const ref = (field: Field, column: number): ColumnRef | undefined =>
       column < 0 ? undefined : { argument: options.columnNames[field] ?? "", values: this.slowRow, column };
     this.slowColumns = {
@@ -152,6 +152,11 @@ export class OrderSink {
       manager: ref("manager", this.manager),
       dealType: ref("dealType", this.dealType),
     };
+  }
+
+  /** The records that follow are in a chunk that starts at this place in the file. */
+  startChunk(fileOffset: number): void {
+    this.name.chunkAt = fileOffset;
   }
 
   readonly onRecord = (record: CsvRecord): void => {

@@ -31,7 +31,10 @@ export interface ReadSettings {
   /** Where the orders go: a ledger's index, or batches for another thread. */
   orders: (encoding: Encoding) => KeyedOrders;
   onSkippedRow: (problem: Problem) => void;
-  /** Called after each chunk of the file, when its orders have gone to `orders`. */
+  /**
+   * Called after each chunk of the file, when its orders have gone to `orders`, before the chunk's
+   * bytes are overwritten by the next one.
+   */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /**
    * Only the records that start at or after byte `from` and before byte `to` (counted after a BOM);
@@ -94,9 +97,10 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
   let filled = fill(fd, buffer, 0);
   let ended = filled < buffer.length;
   let bytesRead = filled;
-  if (hasUtf8Bom(buffer.subarray(0, filled))) {
-    buffer.copy(buffer, 0, 3, filled);
-    filled -= 3;
+  const bomBytes = hasUtf8Bom(buffer.subarray(0, filled)) ? 3 : 0;
+  if (bomBytes > 0) {
+    buffer.copy(buffer, 0, bomBytes, filled);
+    filled -= bomBytes;
   }
   const first = buffer.subarray(0, filled);
   const encoding = settings.encoding ?? detectEncoding(first);
@@ -139,6 +143,7 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     },
   );
   for (;;) {
+    sink.startChunk(bomBytes + bufferAt);
     const consumed = scanner.scan(buffer.subarray(0, filled), ended);
     settings.onProgress?.(bytesRead, totalBytes);
     if (ended || scanner.stopped) break;

@@ -60,7 +60,7 @@ export interface ReportIo {
 }
 
 export async function runReport(options: CliOptions, io: ReportIo = {}): Promise<ReportOutcome> {
-  const names = new NameStore();
+  const names = new NameStore(options.file);
   const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf });
   const index = new CustomerIndex(ledger, names);
   const fileBytes = regularFileSize(options.file);
@@ -133,12 +133,14 @@ function read(
   return { stats, layout, skipped };
 }
 
-/** Reads (the span of) the file on this thread, counting its orders into `index`. */
+/** Reads (the span of) the file on this thread, counting its orders into `index` chunk by chunk. */
 function readHere(options: CliOptions, index: CustomerIndex, onProgress: ReadSettings["onProgress"], span?: ReadSettings["span"]): ReadOutcome {
   let orders: LedgerOrders | undefined;
-  const outcome = read(options, (encoding) => (orders = new LedgerOrders(index, encoding)), onProgress, span);
-  orders?.flush();
-  return outcome;
+  const chunkRead = (bytesRead: number, totalBytes: number): void => {
+    orders?.flush();
+    onProgress?.(bytesRead, totalBytes);
+  };
+  return read(options, (encoding) => (orders = new LedgerOrders(index, encoding)), chunkRead, span);
 }
 
 /** The reading thread's side: reads the file and hands over its orders a chunk at a time. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NameStore } from "../../src/cli/name-store";
 import { encodeWindows1251 } from "../../bench/cp1251";
+import { tempDir, writeFixture } from "./helpers";
 
 describe("NameStore", () => {
   it("gives back each name as stored, from UTF-8, Windows-1251, quoted cells and text", () => {
@@ -14,6 +15,18 @@ describe("NameStore", () => {
     const fourth = names.addText("Анна 😀");
     expect([first, second, third, fourth]).toEqual([0, 1, 2, 3]);
     expect([0, 1, 2, 3].map((n) => names.text(n))).toEqual(["Пётр Иванов", "ООО «Ёлка» №5 — €", 'ООО "Вектор"', "Анна 😀"]);
+  });
+
+  it("reads names left in the file from their place, among names kept here", () => {
+    const utf8 = Buffer.from('id;"ООО ""Вектор""";Пётр\n');
+    const cp1251 = encodeWindows1251("Ёлка №5");
+    const file = writeFixture(tempDir(), "names.csv", Buffer.concat([utf8, cp1251]));
+    const names = new NameStore(file);
+    const quoted = names.addFilePlace(4, Buffer.byteLength('ООО ""Вектор""'), true, false);
+    const here = names.addText("Анна");
+    const plain = names.addFilePlace(utf8.indexOf("Пётр"), Buffer.byteLength("Пётр"), false, false);
+    const windows = names.addFilePlace(utf8.length, cp1251.length, false, true);
+    expect([quoted, here, plain, windows].map((n) => names.text(n))).toEqual(['ООО "Вектор"', "Анна", "Пётр", "Ёлка №5"]);
   });
 
   it("keeps many names as it grows", () => {
