@@ -27,11 +27,11 @@ export class ByteInterner {
   /** A sum of what `warm` read, kept only so that its reads are not optimised away. */
   warmth = 0;
 
-  /** FNV-1a over the bytes, as a 32-bit integer like the hashes the table keeps. */
+  /** FNV-1a over the bytes, kept to 30 bits (see KeyBytes.hash). */
   static hash(bytes: Uint8Array, start: number, end: number): number {
     let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    return h;
+    return (h ^ (h >>> 15)) & 0x3fffffff;
   }
 
   /** The value stored for these bytes, or NOT_FOUND. */

@@ -6,8 +6,10 @@
 import { dayFromCivil, isValidCivil } from "../core/calendar";
 import { COMMA, DASH, DOT } from "./ascii";
 
+const ZERO = 0x30;
+
 function digit(bytes: Uint8Array, at: number): number {
-  const d = bytes[at]! - 48;
+  const d = bytes[at]! - ZERO;
   return d >= 0 && d <= 9 ? d : NaN;
 }
 
@@ -19,20 +21,19 @@ function fourDigits(bytes: Uint8Array, at: number): number {
   return twoDigits(bytes, at) * 100 + twoDigits(bytes, at + 2);
 }
 
-/** Epoch day per y·512 + m·32 + d: few distinct dates, many rows. */
-const civilDays = new Map<number, number>();
+/** The last date read, as y·512 + m·32 + d, and its epoch day: exports are mostly sorted by date. */
+let lastCode = -1;
+let lastEpochDay = NaN;
 
 function civilDay(year: number, month: number, day: number): number {
   // Out-of-range parts must not reach the code below, where 2024-01-33 would alias 2024-02-01.
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && year >= 0)) return NaN;
   const code = year * 512 + month * 32 + day;
-  let epochDay = civilDays.get(code);
-  if (epochDay === undefined) {
-    epochDay = isValidCivil(year, month, day) ? dayFromCivil(year, month, day) : NaN;
-    if (civilDays.size > 100_000) civilDays.clear();
-    civilDays.set(code, epochDay);
+  if (code !== lastCode) {
+    lastCode = code;
+    lastEpochDay = isValidCivil(year, month, day) ? dayFromCivil(year, month, day) : NaN;
   }
-  return epochDay;
+  return lastEpochDay;
 }
 
 /** `YYYY-MM-DD` or `DD.MM.YYYY` exactly; NaN for anything else (or an impossible date). */
@@ -62,14 +63,14 @@ export function fastAmount(bytes: Uint8Array, start: number, end: number, decima
   if (negative) i++;
   let value = 0;
   const intStart = i;
-  for (let d = digit(bytes, i); i < end && d === d; d = digit(bytes, ++i)) value = value * 10 + d;
+  for (let d = bytes[i]! - ZERO; i < end && d >= 0 && d <= 9; d = bytes[++i]! - ZERO) value = value * 10 + d;
   const intDigits = i - intStart;
   if (intDigits === 0 || intDigits > MAX_DIGITS) return NaN;
   if (i < end) {
     const separator = bytes[i];
     if (separator !== DOT && separator !== COMMA) return NaN;
     const fracStart = ++i;
-    for (let d = digit(bytes, i); i < end && d === d; d = digit(bytes, ++i)) value = value * 10 + d;
+    for (let d = bytes[i]! - ZERO; i < end && d >= 0 && d <= 9; d = bytes[++i]! - ZERO) value = value * 10 + d;
     const fracDigits = i - fracStart;
     if (i !== end || fracDigits === 0 || fracDigits >= POWERS_OF_TEN.length || intDigits + fracDigits > MAX_DIGITS) return NaN;
     const isDecimal = separator === DOT || decimalComma || fracDigits !== 3;

@@ -41,6 +41,29 @@ export interface OrderBatch {
   newManagers: string[];
 }
 
+/**
+ * The batch with its fields in the one order of this literal. A batch that arrives from the other
+ * thread is rebuilt by the structured clone field by field, which V8 sees as another shape, and
+ * code made for one shape is thrown away and compiled again when it meets the other.
+ */
+export function sameShape(batch: OrderBatch): OrderBatch {
+  return {
+    count: batch.count,
+    hashes: batch.hashes,
+    days: batch.days,
+    amounts: batch.amounts,
+    managerIds: batch.managerIds,
+    keyEnds: batch.keyEnds,
+    keyBytes: batch.keyBytes,
+    namePlaces: batch.namePlaces,
+    nameLengths: batch.nameLengths,
+    nameKinds: batch.nameKinds,
+    nameBytes: batch.nameBytes,
+    managersRestart: batch.managersRestart,
+    newManagers: batch.newManagers,
+  };
+}
+
 /** The buffers of a batch, for `postMessage`'s transfer list. */
 export function batchBuffers(batch: OrderBatch): ArrayBuffer[] {
   const { hashes, days, amounts, managerIds, keyEnds, keyBytes, namePlaces, nameLengths, nameKinds, nameBytes } = batch;
@@ -85,7 +108,7 @@ export class BatchWriter implements KeyedOrders {
   }
 
   private static empty(rows: number): OrderBatch {
-    return {
+    return sameShape({
       count: 0,
       hashes: new Int32Array(rows),
       days: new Float64Array(rows),
@@ -99,7 +122,7 @@ export class BatchWriter implements KeyedOrders {
       nameBytes: new Uint8Array(1024),
       managersRestart: false,
       newManagers: [],
-    };
+    });
   }
 
   add(day: number, amount: number, manager: string | undefined, name: NameSource): void {

@@ -7,7 +7,7 @@ import { isMainThread, parentPort, receiveMessageOnPort, Worker, workerData } fr
 import { inputLocale } from "../core/cells";
 import { CliError } from "./errors";
 import type { CliOptions } from "./options";
-import { batchBuffers, type OrderBatch } from "./order-batch";
+import { batchBuffers, sameShape, type OrderBatch } from "./order-batch";
 import { readForAnotherThread, type OrderStream, type ReaderMessage } from "./report-command";
 
 /** Batches (4 MB of file each) the reader may be ahead of the counting thread. */
@@ -119,7 +119,10 @@ export function serveReading(): void {
   };
   try {
     const options: CliOptions = { ...plain, locale: inputLocale(plain.locale.name, plain.locale.timeZone) };
-    const reuse = (): OrderBatch | undefined => receiveMessageOnPort(port)?.message as OrderBatch | undefined;
+    const reuse = (): OrderBatch | undefined => {
+      const returned = receiveMessageOnPort(port)?.message as OrderBatch | undefined;
+      return returned === undefined ? undefined : sameShape(returned);
+    };
     send({ done: readForAnotherThread(options, from, send, reuse) });
   } catch (error) {
     const message: WorkerMessage =

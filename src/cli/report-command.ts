@@ -13,7 +13,7 @@ import { analyzeLedger, skippedRowCollector, type RetentionReport, type SkippedR
 import { problemMessage } from "../i18n/problems";
 import { dataError } from "./errors";
 import { CustomerIndex } from "./customer-index";
-import { BatchReader, BatchWriter, CHUNK_ROWS, LedgerOrders, type OrderBatch } from "./order-batch";
+import { BatchReader, BatchWriter, CHUNK_ROWS, LedgerOrders, sameShape, type OrderBatch } from "./order-batch";
 import type { CliOptions } from "./options";
 import { readOrders, type FileLayout, type ReadSettings } from "./read-orders";
 import { NameStore } from "./name-store";
@@ -172,8 +172,9 @@ async function readWithAnotherThread(
     for (;;) {
       const message = await stream.next();
       if ("done" in message) return joinReadings(head, message.done);
-      batches.add(message.batch, message.encoding);
-      stream.recycle(message.batch);
+      const batch = sameShape(message.batch);
+      batches.add(batch, message.encoding);
+      stream.recycle(batch);
       onProgress?.(message.bytesRead, message.totalBytes);
     }
   } catch (error) {
