@@ -259,7 +259,7 @@ export class LedgerOrders implements KeyedOrders, CellNames {
   private readonly reader: BatchReader;
   private spare: OrderBatch | undefined;
   /** The chunk the rows' names are in, and where it is in the file. */
-  private chunk: Uint8Array = new Uint8Array(0);
+  private chunk: Uint8Array = Buffer.alloc(0); // a Buffer, as every chunk is: one shape for V8
   private chunkAt = 0;
 
   constructor(index: CustomerIndex, encoding: Encoding) {
