@@ -53,6 +53,29 @@ export function measureProcess(command: string, args: string[], runs: number, cw
   };
 }
 
+export interface Contender {
+  command: string;
+  args: string[];
+}
+
+/**
+ * Each contender `runs` times, taking turns (a, b, c, a, b, c …) after one warm-up run each, so
+ * that another tenant's load on this shared machine falls on all of them alike. Also gives each
+ * contender's time ÷ the first one's, as the median of the rounds' ratios.
+ */
+export function measureInTurns(contenders: Contender[], runs: number): { figures: ProcessFigures; ratioToFirst: number }[] {
+  for (const { command, args } of contenders) runProcess(command, args);
+  const rounds = Array.from({ length: runs }, () => contenders.map(({ command, args }) => runProcess(command, args)));
+  return contenders.map((_, k) => {
+    const results = rounds.map((round) => round[k]!);
+    const rss = results.map((r) => r.peakRssMb).filter((v): v is number => v !== null);
+    return {
+      figures: { seconds: median(results.map((r) => r.seconds)), peakRssMb: rss.length ? median(rss) : null, runs, stdout: results[0]!.stdout },
+      ratioToFirst: median(rounds.map((round) => round[k]!.seconds / round[0]!.seconds)),
+    };
+  });
+}
+
 export const fmt = {
   s: (seconds: number): string => `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`,
   mb: (mb: number | null): string => (mb === null ? "—" : `${Math.round(mb)} MB`),

@@ -8,15 +8,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchFiles, CUSTOMERS, ORDERS } from "./generate";
 import { benchHyperFormula } from "./hyperformula";
-import { fmt, measureProcess, type ProcessFigures } from "./measure";
+import { fmt, measureInTurns, measureProcess, runProcess, type ProcessFigures } from "./measure";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const cli = join(root, "build/cli.mjs");
 const peers = join(here, "peers");
 const PYTHON = "/usr/bin/python3";
-const CLI_RUNS = 7;
-const PEER_RUNS = 5;
+const RUNS = 7;
 
 const log = (line: string): void => console.error(line);
 
@@ -61,7 +60,7 @@ interface FileFigures {
   kind: "utf8" | "1251";
   sizeMb: number;
   cli: ProcessFigures;
-  peers: { peer: Peer; figures?: ProcessFigures; error?: string }[];
+  peers: { peer: Peer; figures?: ProcessFigures; ratio?: number; error?: string }[];
 }
 
 async function main(): Promise<void> {
@@ -75,20 +74,28 @@ async function main(): Promise<void> {
     ["UTF-8, comma, ISO dates", files.utf8, "utf8"],
     ["Windows-1251, semicolon, DD.MM.YYYY, decimal comma", files.cp1251, "1251"],
   ] as const) {
-    log(`CLI on ${file} …`);
-    const cliFigures = measureProcess(process.execPath, [cli, "report", file, "--json"], CLI_RUNS);
-    const peerFigures = allPeers.map((peer) => {
-      if (peer.missing) return { peer };
-      log(`${peer.name} on ${file} …`);
+    // A peer that fails on this file is reported as such and left out of the turns.
+    const failed = new Map<Peer, string>();
+    for (const peer of allPeers.filter((peer) => !peer.missing)) {
       try {
-        return { peer, figures: measureProcess(peer.command, peer.args(file, kind), PEER_RUNS) };
+        runProcess(peer.command, peer.args(file, kind));
       } catch (error) {
-        return { peer, error: (error as Error).message.split("\n")[0] };
+        failed.set(peer, (error as Error).message.split("\n")[0]!);
       }
+    }
+    const present = allPeers.filter((peer) => !peer.missing && !failed.has(peer));
+    log(`CLI, ${present.map((peer) => peer.name).join(", ")} on ${file}, taking turns …`);
+    const [cliFigures, ...peerFigures] = measureInTurns(
+      [{ command: process.execPath, args: [cli, "report", file, "--json"] }, ...present.map((peer) => ({ command: peer.command, args: peer.args(file, kind) }))],
+      RUNS,
+    );
+    const peers = allPeers.map((peer) => {
+      const measured = peerFigures[present.indexOf(peer)];
+      return measured === undefined ? { peer, error: failed.get(peer) } : { peer, figures: measured.figures, ratio: measured.ratioToFirst };
     });
-    results.push({ label, file, kind, sizeMb: statSync(file).size / 1024 / 1024, cli: cliFigures, peers: peerFigures });
+    results.push({ label, file, kind, sizeMb: statSync(file).size / 1024 / 1024, cli: cliFigures!.figures, peers });
   }
-  const startup = measureProcess(process.execPath, [cli, "--version"], CLI_RUNS);
+  const startup = measureProcess(process.execPath, [cli, "--version"], RUNS);
 
   log("HyperFormula …");
   const hyperformula = await benchHyperFormula(log);
@@ -104,10 +111,10 @@ function report(results: FileFigures[], startup: ProcessFigures, hyperformula: s
     const cliJson = JSON.parse(r.cli.stdout) as { customers: number; secondPurchases: number; rows: number };
     const rows = [
       `| sheets-retention CLI (full report) | ${fmt.s(r.cli.seconds)} | ${fmt.mb(r.cli.peakRssMb)} | 1.00× | ${cliJson.customers} / ${cliJson.secondPurchases} |`,
-      ...r.peers.map(({ peer, figures, error }) => {
-        if (!figures) return `| ${peer.name} | skipped: ${error ?? peer.missing} | | | |`;
+      ...r.peers.map(({ peer, figures, ratio, error }) => {
+        if (!figures || ratio === undefined) return `| ${peer.name} | skipped: ${error ?? peer.missing} | | | |`;
         const answer = JSON.parse(figures.stdout) as { customers: number; returned: number };
-        return `| ${peer.name} | ${fmt.s(figures.seconds)} | ${fmt.mb(figures.peakRssMb)} | ${fmt.ratio(figures.seconds / r.cli.seconds)} | ${answer.customers} / ${answer.returned} |`;
+        return `| ${peer.name} | ${fmt.s(figures.seconds)} | ${fmt.mb(figures.peakRssMb)} | ${fmt.ratio(ratio)} | ${answer.customers} / ${answer.returned} |`;
       }),
     ];
     return `### ${r.label}: ${ORDERS.toLocaleString("en-US")} rows, ${r.sizeMb.toFixed(1)} MB
@@ -129,7 +136,9 @@ same run.
 
 Whole processes, start-up included: \`node build/cli.mjs report FILE --json\` (the full report:
 retention, cohorts, lost customers …) against peers computing only distinct purchase days per
-customer on the same file. Median of ${CLI_RUNS} runs for the CLI and ${PEER_RUNS} for each peer, after one warm-up run;
+customer on the same file. Median of ${RUNS} runs each, the CLI and its peers taking turns (CLI, pandas,
+DuckDB, CLI, …) after one warm-up run each, so that load from other tenants of this machine falls on all
+alike; "time ÷ CLI time" is the median of the per-round ratios;
 peak RSS from \`/usr/bin/time\`. The file is generated by bench/generate.ts (seeded): ${ORDERS.toLocaleString("en-US")} orders by
 ${CUSTOMERS.toLocaleString("en-US")} customers over three years, English and Russian names, 5 % quoted company names.
 
