@@ -76,8 +76,8 @@ export const nextKeyStart = (end: number): number => (end + 3) & ~3;
 /** Where row `row`'s key starts in its batch. */
 export const keyStartOf = (keyEnds: Int32Array, row: number): number => (row === 0 ? 0 : nextKeyStart(keyEnds[row - 1]!));
 
-/** Rows of a batch for a 4 MB chunk of rows of 32 bytes or more, so that such batches rarely grow. */
-export const CHUNK_ROWS = 1 << 17;
+/** Rows of a batch for a chunk of `chunkBytes`, if rows take 32 bytes or more: such batches rarely grow. */
+export const batchRowsFor = (chunkBytes: number): number => Math.ceil(chunkBytes / 32);
 
 /** The reading thread's side: orders into batches. */
 export class BatchWriter implements KeyedOrders {
@@ -94,7 +94,7 @@ export class BatchWriter implements KeyedOrders {
    */
   constructor(
     readonly encoding: Encoding,
-    private readonly rows = CHUNK_ROWS,
+    private readonly rows: number,
     private readonly reuse: () => OrderBatch | undefined = () => undefined,
   ) {
     this.key = new KeyBytes(encoding);

@@ -17,7 +17,7 @@ import { cellText, type KeyedOrders } from "./keyed-orders";
 import { OrderSink } from "./order-sink";
 import { detectDelimiter, detectEncoding, fieldDecoder, hasUtf8Bom, type Encoding, type FieldDecoder } from "./sniff";
 
-const CHUNK_BYTES = 4 * 1024 * 1024;
+export const CHUNK_BYTES = 4 * 1024 * 1024;
 /** Rows looked at to find the header and guess columns; the core scans the first 10 for a header. */
 const SAMPLE_ROWS = 50;
 
@@ -42,6 +42,8 @@ export interface ReadSettings {
    * the others are scanned past. Two threads can so split a file between them.
    */
   span?: { from?: number; to?: number };
+  /** How much is read at a time (CHUNK_BYTES); tests make it small to put many records across chunk ends. */
+  chunkBytes?: number;
 }
 
 export interface FileLayout {
@@ -94,7 +96,7 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
   // returns nothing, whatever fstat said. The size only draws the progress bar.
   const stat = fstatSync(fd);
   const totalBytes = stat.isFile() ? stat.size : 0;
-  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let buffer = Buffer.allocUnsafe(settings.chunkBytes ?? CHUNK_BYTES);
   let filled = fill(fd, buffer, 0);
   let ended = filled < buffer.length;
   let bytesRead = filled;

@@ -13,9 +13,9 @@ import { analyzeLedger, skippedRowCollector, type RetentionReport, type SkippedR
 import { problemMessage } from "../i18n/problems";
 import { dataError } from "./errors";
 import { CustomerIndex } from "./customer-index";
-import { BatchReader, BatchWriter, CHUNK_ROWS, LedgerOrders, sameShape, type OrderBatch } from "./order-batch";
+import { BatchReader, BatchWriter, batchRowsFor, LedgerOrders, sameShape, type OrderBatch } from "./order-batch";
 import type { CliOptions } from "./options";
-import { readOrders, type FileLayout, type ReadSettings } from "./read-orders";
+import { CHUNK_BYTES, readOrders, type FileLayout, type ReadSettings } from "./read-orders";
 import { NameStore } from "./name-store";
 import type { Encoding } from "./sniff";
 
@@ -57,6 +57,8 @@ export interface ReportIo {
   readElsewhere?: (options: CliOptions, from: number) => OrderStream;
   /** Cores available (os.availableParallelism()). */
   parallelism?: number;
+  /** Bytes read at a time on this thread (ReadSettings.chunkBytes), for tests. */
+  chunkBytes?: number;
 }
 
 export async function runReport(options: CliOptions, io: ReportIo = {}): Promise<ReportOutcome> {
@@ -66,8 +68,8 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
   const fileBytes = regularFileSize(options.file);
   const { stats, layout, skipped } =
     io.readElsewhere !== undefined && fileBytes !== undefined && threads(options, io.parallelism ?? 1, fileBytes) === 2
-      ? await readWithAnotherThread(options, index, io.readElsewhere, headBytes(fileBytes), io.onProgress)
-      : readHere(options, index, io.onProgress);
+      ? await readWithAnotherThread(options, index, io.readElsewhere, headBytes(fileBytes), io)
+      : readHere(options, index, { onProgress: io.onProgress, chunkBytes: io.chunkBytes });
   if (ledger.isEmpty) {
     const first = skipped[0];
     throw dataError(
@@ -110,12 +112,10 @@ function headBytes(fileBytes: number): number {
   return Math.min(HEAD_BYTES, Math.floor(fileBytes / 4));
 }
 
-function read(
-  options: CliOptions,
-  orders: ReadSettings["orders"],
-  onProgress: ReadSettings["onProgress"],
-  span?: ReadSettings["span"],
-): ReadOutcome {
+/** How a read goes, besides the options. */
+type Reading = Pick<ReadSettings, "orders" | "onProgress" | "span" | "chunkBytes">;
+
+function read(options: CliOptions, reading: Reading): ReadOutcome {
   const { skipped, onSkippedRow } = skippedRowCollector(SKIPPED_ROWS_KEPT);
   const { stats, layout } = readOrders({
     path: options.file,
@@ -125,22 +125,23 @@ function read(
     exclude: options.exclude,
     locale: options.locale,
     language: options.language,
-    orders,
     onSkippedRow,
-    onProgress,
-    span,
+    ...reading,
   });
   return { stats, layout, skipped };
 }
 
-/** Reads (the span of) the file on this thread, counting its orders into `index` chunk by chunk. */
-function readHere(options: CliOptions, index: CustomerIndex, onProgress: ReadSettings["onProgress"], span?: ReadSettings["span"]): ReadOutcome {
+/**
+ * Reads (the span of) the file on this thread, counting its orders into `index`. The names of new
+ * customers are copied from the chunk, so each chunk is counted before the next one overwrites it.
+ */
+function readHere(options: CliOptions, index: CustomerIndex, reading: Omit<Reading, "orders">): ReadOutcome {
   let orders: LedgerOrders | undefined;
   const chunkRead = (bytesRead: number, totalBytes: number): void => {
     orders?.flush();
-    onProgress?.(bytesRead, totalBytes);
+    reading.onProgress?.(bytesRead, totalBytes);
   };
-  return read(options, (encoding) => (orders = new LedgerOrders(index, encoding)), chunkRead, span);
+  return read(options, { ...reading, orders: (encoding) => (orders = new LedgerOrders(index, encoding)), onProgress: chunkRead });
 }
 
 /** The reading thread's side: reads the file and hands over its orders a chunk at a time. */
@@ -149,12 +150,13 @@ export function readForAnotherThread(
   from: number,
   send: (message: ReaderMessage) => void,
   reuse: () => OrderBatch | undefined,
+  chunkBytes?: number,
 ): ReadOutcome {
   let writer: BatchWriter | undefined;
-  const orders = (encoding: Encoding): BatchWriter => (writer = new BatchWriter(encoding, CHUNK_ROWS, reuse));
+  const orders = (encoding: Encoding): BatchWriter => (writer = new BatchWriter(encoding, batchRowsFor(chunkBytes ?? CHUNK_BYTES), reuse));
   const sendBatch = (bytesRead: number, totalBytes: number): void =>
     send({ batch: writer!.take(), encoding: writer!.encoding, bytesRead, totalBytes });
-  return read(options, orders, sendBatch, { from });
+  return read(options, { orders, onProgress: sendBatch, span: { from }, chunkBytes });
 }
 
 /** This thread's side: reads the head of the file, then adds the other thread's orders as they come. */
@@ -163,11 +165,11 @@ async function readWithAnotherThread(
   index: CustomerIndex,
   readElsewhere: NonNullable<ReportIo["readElsewhere"]>,
   headBytes: number,
-  onProgress: ReportIo["onProgress"],
+  { onProgress, chunkBytes }: ReportIo,
 ): Promise<ReadOutcome> {
   const stream = readElsewhere(options, headBytes);
   try {
-    const head = readHere(options, index, undefined, { to: headBytes });
+    const head = readHere(options, index, { span: { to: headBytes }, chunkBytes });
     const batches = new BatchReader(index);
     for (;;) {
       const message = await stream.next();

@@ -48,6 +48,11 @@ describe("ByteInterner", () => {
         };
         stored.forEach((key, value) => expect(table.getPadded(padded(key), 8, 8 + key.length, hashOf(key))).toBe(value));
         for (const key of absent) expect(table.getPadded(padded(key), 8, 8 + key.length, hashOf(key))).toBe(NOT_FOUND);
+        // With one hash for every key, only the lengths and the words tell keys apart.
+        const sameHash = new ByteInterner();
+        stored.forEach((key, value) => sameHash.set(key, 0, key.length, 7, value));
+        stored.forEach((key, value) => expect(sameHash.getPadded(padded(key), 8, 8 + key.length, 7)).toBe(value));
+        for (const key of absent) expect(sameHash.getPadded(padded(key), 8, 8 + key.length, 7)).toBe(NOT_FOUND);
       }),
       { numRuns: 50 },
     );

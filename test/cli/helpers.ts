@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli, type CliResult } from "../../src/cli/cli";
+import { readForAnotherThread, type OrderStream, type ReaderMessage, type ReportIo } from "../../src/cli/report-command";
 import { seededRandom } from "../../src/lib/seeded-random";
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), "sheets-retention-cli-"));
@@ -58,4 +59,21 @@ export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): st
     lines.push([customer, date, amount, pick(["Ира", "Олег", "", `Менеджер ${n % 50}`]), random() < 0.05 ? "проект" : "розница", comment].join(";"));
   }
   return `${lines.join(lineBreak)}${lineBreak}`;
+}
+
+/**
+ * The reading thread, played in-process: it reads its part at once (in chunks of `chunkBytes`
+ * when given) and hands out the batches; `batches()` says how many it sent.
+ */
+export function queuedReader(parallelism = 2, chunkBytes?: number): { io: ReportIo; batches: () => number } {
+  let batches = -1;
+  const readElsewhere: ReportIo["readElsewhere"] = (options, from) => {
+    const messages: ReaderMessage[] = [];
+    const done = readForAnotherThread(options, from, (message) => messages.push(message), () => undefined, chunkBytes);
+    messages.push({ done });
+    batches = messages.filter((message) => "batch" in message && message.batch.count > 0).length;
+    const stream: OrderStream = { next: async () => messages.shift()!, recycle: () => undefined, cancel: () => undefined };
+    return stream;
+  };
+  return { io: { readElsewhere, parallelism, chunkBytes }, batches: () => batches };
 }

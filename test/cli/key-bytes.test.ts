@@ -55,33 +55,42 @@ describe("customer keys from bytes", () => {
     }
   });
 
-  it("fold an unquoted field up to its delimiter or line break, as `fold` folds the field alone", () => {
-    const ends = ["", ";", "\n", "\r\n", "\t"];
+  it.each([
+    ["utf-8", utf8],
+    ["windows-1251", encodeWindows1251],
+  ] as const)("fold an unquoted field up to its delimiter or line break, as `fold` folds the field alone (%s)", (encoding, encode) => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom(..."aZ Яё0\u00a0"), maxLength: 12 }),
-        fc.constantFrom(...ends),
+        fc.string({ unit: fc.constantFrom(..."aZ Яё0\u00a0;,"), maxLength: 12 }),
+        fc.constantFrom("", ";", ",", "\n", "\r\n", "\r", "\t"),
         fc.constantFrom(";", "\t"),
         (text, end, delimiter) => {
           const field = text.replaceAll(delimiter, "");
-          const line = utf8(`${field}${end}rest`);
-          const byField = new KeyBytes("utf-8");
-          const whole = new KeyBytes("utf-8");
+          const line = encode(`${field}${end}rest`);
+          const byField = new KeyBytes(encoding);
+          const whole = new KeyBytes(encoding);
           const stop = whole.foldField(line, 0, line.length, delimiter.charCodeAt(0));
-          const fieldBytes = utf8(field).length;
-          const ended = end === delimiter || end.endsWith("\n");
-          // Without a delimiter or line break after it, the field runs on into "rest".
-          if (!byField.fold(line, 0, fieldBytes)) {
+          const fieldBytes = encode(field).length;
+          const ended = end === delimiter || end.startsWith("\r") || end === "\n";
+          if (!byField.fold(line, 0, fieldBytes) || !ended) {
+            // A byte for the core, or a field that runs on into "rest" and so to the end of what was read.
             expect(stop).toBe(-1);
-          } else if (ended) {
+          } else {
             expect(stop).toBe(fieldBytes);
             expect([whole.length, whole.hash]).toEqual([byField.length, byField.hash]);
           }
         },
       ),
     );
-    // A field that reaches the end of what was read may go on in the next chunk.
-    expect(new KeyBytes("utf-8").foldField(utf8("Анна"), 0, 8, ";".charCodeAt(0))).toBe(-1);
+  });
+
+  it("leave to the scanner a field that reaches the end of what was read, or is longer than names are", () => {
+    const semicolon = ";".charCodeAt(0);
+    expect(new KeyBytes("utf-8").foldField(utf8("Анна"), 0, 8, semicolon)).toBe(-1);
+    // A field's first 256 bytes are as far as foldField looks for its end.
+    expect(new KeyBytes("utf-8").foldField(utf8(`${"a".repeat(255)};`), 0, 256, semicolon)).toBe(255);
+    expect(new KeyBytes("utf-8").foldField(utf8(`${"a".repeat(256)};`), 0, 257, semicolon)).toBe(-1);
+    expect(new KeyBytes("utf-8").foldField(utf8(`${"a".repeat(257)};`), 0, 258, semicolon)).toBe(-1);
   });
 
   it("read a doubled quote of a quoted field as one", () => {

@@ -82,6 +82,12 @@ beforeAll(() => {
 });
 
 describe("report --json", () => {
+  it("keeps apart two customers whose keys have the same length and hash", async () => {
+    // "c0010009" and "c0060004" hash alike (KeyBytes.hash, 9166395): only their bytes differ.
+    const file = writeFixture(tempDir(), "same-hash.csv", "Customer,Date\nc0010009,2024-01-05\nc0060004,2024-02-05\n");
+    expect(await json(["report", file])).toMatchObject({ customers: 2, firstPurchases: 2, secondPurchases: 0 });
+  });
+
   it("reads an English comma CSV in UTF-8", async () => {
     const report = await json(["report", writeFixture(dir, "en.csv", ENGLISH)]);
     expectHandFigures(report);

@@ -8,26 +8,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { encodeWindows1251 } from "../../bench/cp1251";
 import { runCli } from "../../src/cli/cli";
-import { readForAnotherThread, type OrderStream, type ReaderMessage, type ReportIo } from "../../src/cli/report-command";
-import { tempDir, trickyOrderLog, writeFixture } from "./helpers";
+import type { ReportIo } from "../../src/cli/report-command";
+import { queuedReader, tempDir, trickyOrderLog, writeFixture } from "./helpers";
 
 const ARGS = ["--json", "--manager", "Менеджер", "--exclude", "Тип сделки=проект", "--period", "week"];
 const BIN = join(__dirname, "../../build/cli.mjs");
 const ROWS = 260_000; // about 17 MB: the reader thread sends several 4 MB batches
-
-/** The reader thread, played in-process: it reads its part at once and hands out the batches. */
-function queuedReader(parallelism = 2): { io: ReportIo; batches: () => number } {
-  let batches = -1;
-  const readElsewhere: ReportIo["readElsewhere"] = (options, from) => {
-    const messages: ReaderMessage[] = [];
-    const done = readForAnotherThread(options, from, (message) => messages.push(message), () => undefined);
-    messages.push({ done });
-    batches = messages.filter((message) => "batch" in message && message.batch.count > 0).length;
-    const stream: OrderStream = { next: async () => messages.shift()!, recycle: () => undefined, cancel: () => undefined };
-    return stream;
-  };
-  return { io: { readElsewhere, parallelism }, batches: () => batches };
-}
 
 async function report(file: string, extra: string[], io: ReportIo = {}): Promise<string> {
   const result = await runCli(["report", file, ...ARGS, ...extra], { env: { LANG: "C" }, stdoutIsTTY: false, writeFile: () => undefined, ...io });
