@@ -7,6 +7,18 @@
 
 import { grown } from "./typed-arrays";
 
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
+/**
+ * A 32-bit hash mixed and cut to 30 bits: a small integer to V8. A field that held small integers
+ * and then a larger number changes representation, and every function that reads it is compiled
+ * again.
+ */
+export function smallHash(hash: number): number {
+  return (hash ^ (hash >>> 15)) & 0x3fffffff;
+}
+
 /** A free slot; entries start past the arena's first word, so no entry is at 0. */
 const EMPTY = 0;
 export const NOT_FOUND = -1;
@@ -27,11 +39,14 @@ export class ByteInterner {
   /** A sum of what `warm` read, kept only so that its reads are not optimised away. */
   warmth = 0;
 
-  /** FNV-1a over the bytes, kept to 30 bits (see KeyBytes.hash). */
+  /**
+   * FNV-1a over the bytes one at a time, for keys at any place. KeyBytes hashes its keys its own
+   * way (four bytes at a time): a table is used with one of the two, never both.
+   */
   static hash(bytes: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    return (h ^ (h >>> 15)) & 0x3fffffff;
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, FNV_PRIME);
+    return smallHash(h);
   }
 
   /** The value stored for these bytes, or NOT_FOUND. */
@@ -75,7 +90,7 @@ export class ByteInterner {
     this.warmth = warmth;
   }
 
-  /** Stores a value (≥ 0) for bytes that `get` did not find; `hash` must be a 32-bit integer. */
+  /** Stores a value (≥ 0) for bytes that `get` did not find, under the hash lookups use (smallHash's range). */
   set(bytes: Uint8Array, start: number, end: number, hash: number, value: number): void {
     const length = end - start;
     const entry = this.wordsUsed;

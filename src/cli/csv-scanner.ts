@@ -174,3 +174,34 @@ export class CsvScanner {
     Object.assign(record, { starts, ends, escaped });
   }
 }
+
+// Simple records: one line, no quotes. Readers that take them faster than the scanner (see
+// SimpleRecordReader) find their ends with these, so that the rules stay next to the scanner's.
+
+/**
+ * Where the next record starts after the line break at bytes[at] (LF or CR LF); -1 for a lone CR,
+ * or a CR at the end of what was read, which the scanner reads itself.
+ */
+export function afterLineBreak(bytes: Uint8Array, at: number, limit: number): number {
+  if (bytes[at] === LF) return at + 1;
+  return at + 1 < limit && bytes[at + 1] === LF ? at + 2 : -1;
+}
+
+/** Where the unquoted field at bytes[start] ends (a delimiter or a line break), or -1 if not before `limit`. */
+export function unquotedFieldEnd(bytes: Uint8Array, start: number, limit: number, delimiter: number): number {
+  for (let i = start; i < limit; i++) {
+    const c = bytes[i]!;
+    if (c === delimiter || c === LF || c === CR) return i;
+  }
+  return -1;
+}
+
+/** Where the record after the one at bytes[pos] starts, if that one is simple; else -1. */
+export function passSimpleRecord(bytes: Uint8Array, pos: number, limit: number): number {
+  for (let i = pos; i < limit; i++) {
+    const c = bytes[i]!;
+    if (c === LF || c === CR) return afterLineBreak(bytes, i, limit);
+    if (c === QUOTE) return -1;
+  }
+  return -1;
+}

@@ -19,9 +19,9 @@ const GROUP_ROWS = 256;
  * of the key bytes with them.
  *
  * At 200,000 customers the tables outgrow the cache, and one row after another would wait for a
- * miss in the index and another in the ledger. So each group of rows is looked up in three sweeps:
- * warm the index, find (or add) the customers, warm the ledger, then add the orders. A customer's
- * orders are still added in file order.
+ * miss in the index and another in the ledger. So each group of rows goes through four sweeps:
+ * warm the index, find (or add) the customers, warm the ledger, add the orders. A customer's orders
+ * are still added in file order (a new customer's first order when they are added).
  */
 export class CustomerIndex {
   private readonly byKey = new ByteInterner();

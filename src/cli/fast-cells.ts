@@ -4,12 +4,10 @@
 // must agree with it (test/cli/fast-cells.test.ts checks that on random input).
 
 import { dayFromCivil, isValidCivil } from "../core/calendar";
-import { COMMA, DASH, DOT } from "./ascii";
-
-const ZERO = 0x30;
+import { COMMA, DASH, DIGIT_ZERO, DOT } from "./ascii";
 
 function digit(bytes: Uint8Array, at: number): number {
-  const d = bytes[at]! - ZERO;
+  const d = bytes[at]! - DIGIT_ZERO;
   return d >= 0 && d <= 9 ? d : NaN;
 }
 
@@ -63,14 +61,14 @@ export function fastAmount(bytes: Uint8Array, start: number, end: number, decima
   if (negative) i++;
   let value = 0;
   const intStart = i;
-  for (let d = bytes[i]! - ZERO; i < end && d >= 0 && d <= 9; d = bytes[++i]! - ZERO) value = value * 10 + d;
+  for (let d = bytes[i]! - DIGIT_ZERO; i < end && d >= 0 && d <= 9; d = bytes[++i]! - DIGIT_ZERO) value = value * 10 + d;
   const intDigits = i - intStart;
   if (intDigits === 0 || intDigits > MAX_DIGITS) return NaN;
   if (i < end) {
     const separator = bytes[i];
     if (separator !== DOT && separator !== COMMA) return NaN;
     const fracStart = ++i;
-    for (let d = bytes[i]! - ZERO; i < end && d >= 0 && d <= 9; d = bytes[++i]! - ZERO) value = value * 10 + d;
+    for (let d = bytes[i]! - DIGIT_ZERO; i < end && d >= 0 && d <= 9; d = bytes[++i]! - DIGIT_ZERO) value = value * 10 + d;
     const fracDigits = i - fracStart;
     if (i !== end || fracDigits === 0 || fracDigits >= POWERS_OF_TEN.length || intDigits + fracDigits > MAX_DIGITS) return NaN;
     const isDecimal = separator === DOT || decimalComma || fracDigits !== 3;

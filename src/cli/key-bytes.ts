@@ -10,10 +10,8 @@
 
 import type { Encoding } from "./sniff";
 import { CR, LF, QUOTE, SPACE } from "./ascii";
+import { FNV_OFFSET, FNV_PRIME, smallHash } from "./byte-interner";
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-const SMALL_HASH_MASK = 0x3fffffff;
 /** Longer fields than this are left to the scanner and `fold`, so that `foldField` reserves little. */
 const FIELD_BYTES_AT_MOST = 256;
 /** For `foldUntil`: no byte ends the field but its end. */
@@ -138,9 +136,7 @@ export class KeyBytes {
     const words = this.words;
     let hash = FNV_OFFSET ^ this.length;
     for (let w = this.start >> 2; w < (end + 3) >> 2; w++) hash = Math.imul(hash ^ words[w]!, FNV_PRIME);
-    // Kept to 30 bits, a small integer to V8: a field that held one and then a larger number
-    // changes representation, and every function that reads it is compiled again.
-    this.hash = (hash ^ (hash >>> 15)) & SMALL_HASH_MASK;
+    this.hash = smallHash(hash);
   }
 
   /** Room for `bytes` more from `start`, and for the zeros that pad the last word. */

@@ -6,6 +6,7 @@
 
 import { closeSync, openSync, readSync } from "node:fs";
 import { QUOTE } from "./ascii";
+import { dataError } from "./errors";
 import { grown } from "./typed-arrays";
 
 /** UTF-8 of each Windows-1251 byte from 0x80 up: up to 3 bytes at [4·b], their count at [4·b + 3]. */
@@ -39,7 +40,7 @@ export class NameStore {
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
 
-  /** `file` is the path that `addFilePlace` places are in. */
+  /** `file` is the path that `addFilePlace` places are in; a store without one keeps bytes only. */
   constructor(private readonly file?: string) {}
 
   /** Stores a cell's bytes; a quoted cell's doubled quotes become one. Returns the name's number. */
@@ -67,6 +68,7 @@ export class NameStore {
 
   /** A name left in the file: the cell of `length` bytes at `position`, read when its text is asked for. */
   addFilePlace(position: number, length: number, escaped: boolean, cp1251: boolean): number {
+    if (this.file === undefined) throw new Error("a name left in a file needs the file's path");
     this.reserve(0);
     return this.add(position, length, CELL_IN_FILE | (escaped ? QUOTED : 0) | (cp1251 ? CP1251 : 0));
   }
@@ -83,17 +85,24 @@ export class NameStore {
   /** For LedgerOptions.nameCell. */
   readonly cellOf = (name: unknown): string => this.text(name as number);
 
+  /** A name's bytes from the file, which is read again only for the few names a report shows. */
   private readFile(position: number, length: number): Uint8Array {
+    const path = this.file!;
     const bytes = new Uint8Array(length);
-    const fd = openSync(this.file!, "r");
     try {
-      for (let at = 0; at < length; ) {
-        const read = readSync(fd, bytes, at, length - at, position + at);
-        if (read === 0) break;
-        at += read;
+      const fd = openSync(path, "r");
+      try {
+        for (let at = 0; at < length; ) {
+          const read = readSync(fd, bytes, at, length - at, position + at);
+          if (read === 0) break;
+          at += read;
+        }
+      } finally {
+        closeSync(fd);
       }
-    } finally {
-      closeSync(fd);
+    } catch (error) {
+      // Gone or changed since it was read: say so, as for a file that cannot be read at all.
+      throw dataError({ key: "cannotRead", values: { path, reason: (error as Error).message } });
     }
     return bytes;
   }

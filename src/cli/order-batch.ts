@@ -204,7 +204,7 @@ export class BatchWriter implements KeyedOrders {
 }
 
 /** Where the counting side finds the bytes of a name that is a cell of the file. */
-export interface CellNames {
+interface CellNames {
   /** Stores the name of `length` bytes at `place` in the file; returns its number. */
   store(names: NameStore, place: number, length: number, escaped: boolean, cp1251: boolean): number;
 }

@@ -12,13 +12,13 @@ import type { ColumnMapping, Field } from "../core/columns";
 import { customerKey } from "../core/customer-key";
 import { ingestOrders, type ColumnRef, type IngestStats, type OrderColumns, type OrderTarget } from "../core/ingest";
 import type { Problem } from "../core/problems";
-import type { CsvRecord, SimpleRecordReader } from "./csv-scanner";
+import { afterLineBreak, unquotedFieldEnd, type CsvRecord, type SimpleRecordReader } from "./csv-scanner";
 import { fastAmount, fastDay } from "./fast-cells";
 import type { FieldDecoder } from "./sniff";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
 import type { KeyBytes } from "./key-bytes";
 import { cellText, type KeyedOrders, type NameSource } from "./keyed-orders";
-import { CR, LF, QUOTE } from "./ascii";
+import { QUOTE } from "./ascii";
 
 export interface SinkOptions {
   mapping: ColumnMapping;
@@ -38,15 +38,6 @@ const OTHER_COLUMN = 0;
 const CUSTOMER_COLUMN = 1;
 const DATE_COLUMN = 2;
 const AMOUNT_COLUMN = 3;
-
-/** Where the unquoted field at bytes[start] ends (a delimiter or line break), or -1 past `limit`. */
-function fieldEnd(bytes: Uint8Array, start: number, limit: number, delimiter: number): number {
-  for (let i = start; i < limit; i++) {
-    const c = bytes[i]!;
-    if (c === delimiter || c === LF || c === CR) return i;
-  }
-  return -1;
-}
 
 /** Caches of values that are not customers (dates with times, managers) are emptied past this size. */
 const CACHE_LIMIT = 100_000;
@@ -178,7 +169,7 @@ export class OrderSink {
     for (let column = 0, start = pos; ; column++) {
       if (start >= limit || bytes[start] === QUOTE) return -1;
       const role = column < width ? roles[column] : OTHER_COLUMN;
-      const end = role === CUSTOMER_COLUMN ? this.key.foldField(bytes, start, limit, delimiter) : fieldEnd(bytes, start, limit, delimiter);
+      const end = role === CUSTOMER_COLUMN ? this.key.foldField(bytes, start, limit, delimiter) : unquotedFieldEnd(bytes, start, limit, delimiter);
       if (end < 0) return -1;
       if (role === DATE_COLUMN) day = fastDay(bytes, start, end);
       else if (role === AMOUNT_COLUMN) amount = fastAmount(bytes, start, end, this.decimalComma);
@@ -191,8 +182,7 @@ export class OrderSink {
         start = end + 1;
         continue;
       }
-      // A lone CR, or one at the end of what was read, is left to the scanner.
-      const next = c === LF ? end + 1 : end + 1 < limit && bytes[end + 1] === LF ? end + 2 : -1;
+      const next = afterLineBreak(bytes, end, limit);
       if (next < 0 || column + 1 < width || this.key.length === 0 || day !== day || amount !== amount) return -1;
       simple.bytes = bytes;
       simple.count = column + 1;

@@ -9,8 +9,7 @@ import { customerKey } from "../core/customer-key";
 import type { IngestStats } from "../core/ingest";
 import type { Problem } from "../core/problems";
 import type { Language } from "../i18n/language";
-import { CR, LF, QUOTE } from "./ascii";
-import { CsvScanner } from "./csv-scanner";
+import { CsvScanner, passSimpleRecord } from "./csv-scanner";
 import { dataError, text } from "./errors";
 import type { CliOptions } from "./options";
 import { cellText, type KeyedOrders } from "./keyed-orders";
@@ -167,20 +166,6 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     ended = filled < buffer.length;
   }
   return { stats: sink.stats, layout };
-}
-
-/**
- * Passes over a record before the span as the scanner would, when it is one line without quotes:
- * returns where the next record starts, or -1 to leave it to the scanner.
- */
-function passSimpleRecord(bytes: Buffer, pos: number, limit: number): number {
-  for (let i = pos; i < limit; i++) {
-    const c = bytes[i]!;
-    if (c === LF) return i + 1;
-    if (c === CR) return i + 1 < limit && bytes[i + 1] === LF ? i + 2 : -1;
-    if (c === QUOTE) return -1;
-  }
-  return -1;
 }
 
 function sampleRows(

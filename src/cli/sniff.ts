@@ -2,6 +2,7 @@
 // else Windows-1251, which is what Russian Excel and 1C export) and the delimiter.
 
 import { isUtf8 } from "node:buffer";
+import { COMMA, CR, LF, QUOTE, SEMICOLON, TAB } from "./ascii";
 
 export type Encoding = "utf-8" | "windows-1251";
 
@@ -30,7 +31,7 @@ export function hasUtf8Bom(bytes: Buffer): boolean {
  */
 export function detectEncoding(sample: Buffer): Encoding {
   if (hasUtf8Bom(sample)) return "utf-8";
-  const lastBreak = sample.lastIndexOf(0x0a);
+  const lastBreak = sample.lastIndexOf(LF);
   const whole = lastBreak > 0 ? sample.subarray(0, lastBreak) : sample;
   return isUtf8(whole) ? "utf-8" : "windows-1251";
 }
@@ -44,7 +45,7 @@ export function fieldDecoder(encoding: Encoding): FieldDecoder {
   return (bytes, start, end) => decoder.decode(bytes.subarray(start, end));
 }
 
-const CANDIDATES = [0x2c, 0x3b, 0x09] as const; // comma, semicolon, tab
+const CANDIDATES = [COMMA, SEMICOLON, TAB] as const;
 
 /**
  * The candidate (comma, semicolon, tab) that splits the first lines into the same number of
@@ -70,27 +71,27 @@ function sampleLines(sample: Buffer, limit: number): Buffer[] {
   let inQuotes = false;
   for (let i = 0; i < sample.length && lines.length < limit; i++) {
     const c = sample[i];
-    if (c === 0x22) inQuotes = !inQuotes;
-    else if (c === 0x0a && !inQuotes) {
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (c === LF && !inQuotes) {
       lines.push(sample.subarray(start, i));
       start = i + 1;
     }
   }
   if (lines.length === 0) lines.push(sample);
-  return lines.filter((line) => line.length > 0 && !(line.length === 1 && line[0] === 0x0d));
+  return lines.filter((line) => line.length > 0 && !(line.length === 1 && line[0] === CR));
 }
 
 function countOutsideQuotes(line: Buffer, byte: number): number {
   let count = 0;
   let inQuotes = false;
   for (const c of line) {
-    if (c === 0x22) inQuotes = !inQuotes;
+    if (c === QUOTE) inQuotes = !inQuotes;
     else if (c === byte && !inQuotes) count++;
   }
   return count;
 }
 
 export function delimiterFromFlag(text: string): number | undefined {
-  const named: Record<string, number> = { ",": 0x2c, comma: 0x2c, ";": 0x3b, semicolon: 0x3b, "\\t": 0x09, "\t": 0x09, tab: 0x09 };
+  const named: Record<string, number> = { ",": COMMA, comma: COMMA, ";": SEMICOLON, semicolon: SEMICOLON, "\\t": TAB, "\t": TAB, tab: TAB };
   return named[text.toLowerCase()];
 }

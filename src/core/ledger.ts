@@ -60,8 +60,6 @@ export class CustomerLedger {
   /** Who made the first purchase: the book asks whose new customers come back. */
   private readonly managers: string[] = [];
   private readonly daySets: Set<number>[] = [];
-  /** A sum of what `warm` read, kept only so that its reads are not optimised away. */
-  warmth = 0;
   private readonly periodSets: Set<number>[] = [];
 
   // The options, read once: `count` runs for every order.
@@ -136,12 +134,18 @@ export class CustomerLedger {
 
   /**
    * Adds an order of a customer already in this ledger. A caller that keeps the numbers it got
-   * from `add` or `addNew` saves the key lookup on every row.
+   * from `add` or `addNew` saves the key lookup on every row. Each customer's orders must come in
+   * the order of the rows, but different customers' orders may be interleaved otherwise (a caller
+   * may add the new customers of a group of rows first): so nothing this ledger keeps across customers may
+   * depend on order (today: the earliest and latest day and a count).
    */
   addTo(customer: number, day: number, amount = 0, rawManager?: unknown): void {
     this.placeDay(customer, day, amount, rawManager);
     this.count(customer, day, amount);
   }
+
+  /** A sum of what `warm` read, kept only so that its reads are not optimised away. */
+  warmth = 0;
 
   /**
    * Reads the records of customers[0 … count-1] (negative numbers are passed over), so that adding

@@ -1,4 +1,6 @@
+import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { EXIT_DATA } from "../../src/cli/errors";
 import { NameStore } from "../../src/cli/name-store";
 import { encodeWindows1251 } from "../../bench/cp1251";
 import { tempDir, writeFixture } from "./helpers";
@@ -27,6 +29,15 @@ describe("NameStore", () => {
     const plain = names.addFilePlace(utf8.indexOf("Пётр"), Buffer.byteLength("Пётр"), false, false);
     const windows = names.addFilePlace(utf8.length, cp1251.length, false, true);
     expect([quoted, here, plain, windows].map((n) => names.text(n))).toEqual(['ООО "Вектор"', "Анна", "Пётр", "Ёлка №5"]);
+  });
+
+  it("says the file cannot be read when a name left in it is asked for after it is gone", () => {
+    const file = writeFixture(tempDir(), "gone.csv", "Анна\n");
+    const names = new NameStore(file);
+    const name = names.addFilePlace(0, Buffer.byteLength("Анна"), false, false);
+    rmSync(file);
+    expect(() => names.text(name)).toThrow(expect.objectContaining({ exitCode: EXIT_DATA, detail: expect.objectContaining({ key: "cannotRead" }) }));
+    expect(() => new NameStore().addFilePlace(0, 1, false, false)).toThrow(/needs the file's path/);
   });
 
   it("keeps many names as it grows", () => {
