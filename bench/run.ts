@@ -12,7 +12,7 @@ import { fmt, measureInTurns, measureProcess, runProcess, type ProcessFigures } 
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
-const cli = join(root, "build/cli.mjs");
+const cli = join(root, "build/cli.cjs");
 const peers = join(here, "peers");
 const PYTHON = "/usr/bin/python3";
 const RUNS = 7;
@@ -64,7 +64,7 @@ interface FileFigures {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(cli)) throw new Error("build/cli.mjs is missing: run `npm run build` first");
+  if (!existsSync(cli)) throw new Error("build/cli.cjs is missing: run `npm run build` first");
   log("generating bench/out/ …");
   const files = await benchFiles(join(here, "out"));
   const { statSync } = await import("node:fs");
@@ -134,7 +134,7 @@ same run.
 
 ## The command line end to end
 
-Whole processes, start-up included: \`node build/cli.mjs report FILE --json\` (the full report:
+Whole processes, start-up included: \`node build/cli.cjs report FILE --json\` (the full report:
 retention, cohorts, lost customers …) against peers computing only distinct purchase days per
 customer on the same file. Median of ${RUNS} runs each, the CLI and its peers taking turns (CLI, pandas,
 DuckDB, CLI, …) after one warm-up run each, so that load from other tenants of this machine falls on all
@@ -147,7 +147,7 @@ ${CUSTOMERS.toLocaleString("en-US")} customers over three years, English and Rus
   DuckDB reads no Windows-1251 without downloading an extension, so the 1251 file is read as \`latin-1\`
   (bytes map one to one: the same customers and days, garbled names).
 
-Node start-up alone (\`node build/cli.mjs --version\`): ${fmt.s(startup.seconds)}.
+Node start-up alone (\`node build/cli.cjs --version\`): ${fmt.s(startup.seconds)}.
 
 ${sections.join("\n\n")}
 

@@ -1,11 +1,11 @@
-// The built bin as a user runs it: `node build/cli.mjs`, real exit codes and streams.
+// The built bin as a user runs it: `node build/cli.cjs`, real exit codes and streams.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir, writeFixture } from "./helpers";
 
 const root = join(__dirname, "../..");
-const bin = join(root, "build/cli.mjs");
+const bin = join(root, "build/cli.cjs");
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { PATH: process.env.PATH, LANG: "en_US.UTF-8" } });
@@ -17,7 +17,7 @@ beforeAll(() => {
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
 }, 60_000);
 
-describe("node build/cli.mjs", () => {
+describe("node build/cli.cjs", () => {
   it("prints JSON and exits 0; piped output has no colour", () => {
     // Two customers; only A comes back: 1 of 2 = 50 %.
     const file = writeFixture(tempDir(), "o.csv", "customer;date\nA;01.02.2024\nB;02.02.2024\nA;03.03.2024\n");

@@ -12,7 +12,7 @@ import type { ReportIo } from "../../src/cli/report-command";
 import { queuedReader, tempDir, trickyOrderLog, writeFixture } from "./helpers";
 
 const ARGS = ["--json", "--manager", "Менеджер", "--exclude", "Тип сделки=проект", "--period", "week"];
-const BIN = join(__dirname, "../../build/cli.mjs");
+const BIN = join(__dirname, "../../build/cli.cjs");
 const ROWS = 260_000; // about 17 MB: the reader thread sends several 4 MB batches
 
 async function report(file: string, extra: string[], io: ReportIo = {}): Promise<string> {
