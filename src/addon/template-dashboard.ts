@@ -80,14 +80,16 @@ export interface DashboardLayout {
 
 /**
  * An orders column as the Dashboard's formulas take it: without the rows whose deal type equals
- * EXCLUDED_DEAL_CELL. `+` is OR: with that cell empty every row is kept, even one with no deal
- * type (`E<>""` alone would drop it). Blank rows below the orders are kept, and the functions skip
- * them. `<>` ignores case in Sheets and in HyperFormula (caseSensitive is off by default), as the
- * core does. Every column goes through the same condition, so the arguments keep equal lengths.
+ * EXCLUDED_DEAL_CELL. `+` is OR: with that cell empty (or only spaces) every row is kept, even one
+ * with no deal type (`E<>""` alone would drop it). Blank rows below the orders are kept, and the
+ * functions skip them. `<>` ignores case in Sheets and in HyperFormula (caseSensitive is off by
+ * default), and TRIM drops the spaces around, as the core's deal-type key does ("project " typed
+ * with a trailing space is still a project). Every column goes through the same condition, so the
+ * arguments keep equal lengths.
  */
 function countedOrders(ordersSheet: string): (column: number) => string {
   const dealTypes = openColumn(5, 2, ordersSheet);
-  const kept = `(${dealTypes}<>${EXCLUDED_DEAL_CELL})+(${EXCLUDED_DEAL_CELL}="")`;
+  const kept = `(TRIM(${dealTypes})<>TRIM(${EXCLUDED_DEAL_CELL}))+(TRIM(${EXCLUDED_DEAL_CELL})="")`;
   return (column) => `FILTER(${openColumn(column, 2, ordersSheet)}, ${kept})`;
 }
 

@@ -215,7 +215,7 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
     [1, 20, "Boris", 50, "regular"],
     [2, 5, "Anna", 500, "project"], // counted, this would be Anna's second purchase
     [3, 1, "Vera", 70, ""], // no deal type: always counted
-    [3, 15, "Boris", 300, "Project"], // a project too: capital letters do not matter
+    [3, 15, "Boris", 300, "Project "], // a project too: capital letters and spaces around do not matter
     [4, 1, "Boris", 20, "regular"],
     [4, 20, "Gleb", 1000, "project"], // a customer who only came for a project, and the latest order
   ];
@@ -294,8 +294,8 @@ describe("never overwriting", () => {
     const orderRefs = formulas.join(" ").match(/'?[\w ]+'?!/g) ?? [];
     expect(new Set(orderRefs)).toEqual(new Set(["'Orders 3'!"]));
     expect(formulas).toContain(
-      "=RETENTION_RATE(FILTER('Orders 3'!B2:B, ('Orders 3'!E2:E<>$B$3)+($B$3=\"\")), " +
-        "FILTER('Orders 3'!A2:A, ('Orders 3'!E2:E<>$B$3)+($B$3=\"\")))",
+      "=RETENTION_RATE(FILTER('Orders 3'!B2:B, (TRIM('Orders 3'!E2:E)<>TRIM($B$3))+(TRIM($B$3)=\"\")), " +
+        "FILTER('Orders 3'!A2:A, (TRIM('Orders 3'!E2:E)<>TRIM($B$3))+(TRIM($B$3)=\"\")))",
     );
     expect(evaluateWorkbook(fake.spreadsheet).errors.filter((e) => e.sheet === "Dashboard 2")).toEqual([]);
   });
@@ -315,8 +315,8 @@ describe("never overwriting", () => {
     // The value the Orders drop-down gives a project deal in Russian.
     expect(fake.sheet("Дашборд").getRange("B3").getValue()).toBe("проект");
     expect(fake.sheet("Дашборд").getRange("B5").getFormula()).toBe(
-      "=RETENTION_RATE(FILTER('Заказы 2'!B2:B, ('Заказы 2'!E2:E<>$B$3)+($B$3=\"\")), " +
-        "FILTER('Заказы 2'!A2:A, ('Заказы 2'!E2:E<>$B$3)+($B$3=\"\")))",
+      "=RETENTION_RATE(FILTER('Заказы 2'!B2:B, (TRIM('Заказы 2'!E2:E)<>TRIM($B$3))+(TRIM($B$3)=\"\")), " +
+        "FILTER('Заказы 2'!A2:A, (TRIM('Заказы 2'!E2:E)<>TRIM($B$3))+(TRIM($B$3)=\"\")))",
     );
     const result = evaluateWorkbook(fake.spreadsheet);
     expect(result.errors).toEqual([]);
