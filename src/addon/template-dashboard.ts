@@ -107,14 +107,15 @@ export function dashboardLayout(language: Language, ordersSheetName: string, dat
     { label: t.newCustomers, note: t.newCustomersNote, content: formula(`=FIRST_PURCHASES(${customersAndDates})`), numberFormat: FORMATS.count },
     { label: t.returned, note: t.returnedNote, content: formula(`=SECOND_PURCHASES(${customersAndDates})`), numberFormat: FORMATS.count },
     // Bounds taken from the data, not TODAY(): the figures only change when the orders do. With no
-    // orders the latest date is 0, and EDATE would fail on a date before 1900: the start stays empty.
+    // orders both stay empty: MAX of nothing is 0, which a date format shows as 1899-12-30, and
+    // EDATE would fail on a date before 1900.
     {
       label: t.windowStart,
       note: t.windowStartNote,
-      content: formula(`=IF(${WINDOW_END_CELL}, EDATE(${WINDOW_END_CELL}, -12) + 1, "")`),
+      content: formula(`=IF(${WINDOW_END_CELL}="", "", EDATE(${WINDOW_END_CELL}, -12) + 1)`),
       numberFormat: dateFormat,
     },
-    { label: t.windowEnd, note: t.windowEndNote, content: formula(`=MAX(${dates})`), numberFormat: dateFormat },
+    { label: t.windowEnd, note: t.windowEndNote, content: formula(`=IF(COUNT(${dates}), MAX(${dates}), "")`), numberFormat: dateFormat },
     {
       label: t.newCustomers12,
       note: t.last12Note,
