@@ -220,17 +220,21 @@ export class CustomerLedger {
     return this.managers[customer]!;
   }
 
+  private fact(customer: number, field: number): number {
+    return this.facts[customer * STRIDE + field]!;
+  }
+
   first(customer: number): number {
-    return this.facts[customer * STRIDE + FIRST]!;
+    return this.fact(customer, FIRST);
   }
 
   /** Second distinct purchase day, or NO_DAY. */
   second(customer: number): number {
-    return this.facts[customer * STRIDE + SECOND]!;
+    return this.fact(customer, SECOND);
   }
 
   last(customer: number): number {
-    return this.facts[customer * STRIDE + LAST]!;
+    return this.fact(customer, LAST);
   }
 
   /** Days from the first to the second purchase; NO_DAY when there was none. */
@@ -244,16 +248,16 @@ export class CustomerLedger {
   }
 
   firstDayAmount(customer: number): number {
-    return this.facts[customer * STRIDE + FIRST_DAY_AMOUNT]!;
+    return this.fact(customer, FIRST_DAY_AMOUNT);
   }
 
   /** Amounts of the customer's orders dated in the amount window (all of them without one). */
   windowAmount(customer: number): number {
-    return this.facts[customer * STRIDE + WINDOW_AMOUNT]!;
+    return this.fact(customer, WINDOW_AMOUNT);
   }
 
   totalAmount(customer: number): number {
-    return this.facts[customer * STRIDE + TOTAL_AMOUNT]!;
+    return this.fact(customer, TOTAL_AMOUNT);
   }
 
   /** Distinct purchase days; needs `trackDays`. */
