@@ -50,11 +50,6 @@ export class CsvScanner {
     private readonly readSimple?: SimpleRecordReader,
   ) {}
 
-  /** True once the handler said stop. */
-  get stopped(): boolean {
-    return this.halted;
-  }
-
   /**
    * Scans the complete records in `bytes` and returns the offset where the first unfinished one
    * starts (bytes.length when none is left). With `final`, the end of `bytes` ends the last record.
@@ -192,16 +187,6 @@ export function unquotedFieldEnd(bytes: Uint8Array, start: number, limit: number
   for (let i = start; i < limit; i++) {
     const c = bytes[i]!;
     if (c === delimiter || c === LF || c === CR) return i;
-  }
-  return -1;
-}
-
-/** Where the record after the one at bytes[pos] starts, if that one is simple; else -1. */
-export function passSimpleRecord(bytes: Uint8Array, pos: number, limit: number): number {
-  for (let i = pos; i < limit; i++) {
-    const c = bytes[i]!;
-    if (c === LF || c === CR) return afterLineBreak(bytes, i, limit);
-    if (c === QUOTE) return -1;
   }
   return -1;
 }

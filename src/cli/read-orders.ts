@@ -9,7 +9,7 @@ import { customerKey } from "../core/customer-key";
 import type { IngestStats } from "../core/ingest";
 import type { Problem } from "../core/problems";
 import type { Language } from "../i18n/language";
-import { CsvScanner, passSimpleRecord } from "./csv-scanner";
+import { CsvScanner } from "./csv-scanner";
 import { dataError, text } from "./errors";
 import type { CliOptions } from "./options";
 import { cellText, type KeyedOrders } from "./keyed-orders";
@@ -36,11 +36,6 @@ export interface ReadSettings {
    * bytes are overwritten by the next one.
    */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /**
-   * Only the records that start at or after byte `from` and before byte `to` (counted after a BOM);
-   * the others are scanned past. Two threads can so split a file between them.
-   */
-  span?: { from?: number; to?: number };
   /** How much is read at a time (CHUNK_BYTES); tests make it small to put many records across chunk ends. */
   chunkBytes?: number;
 }
@@ -128,28 +123,20 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     onSkippedRow: settings.onSkippedRow,
   });
   let leadingRecords = headerRow + 1;
-  const from = settings.span?.from ?? 0;
-  const to = settings.span?.to ?? Number.POSITIVE_INFINITY;
   let bufferAt = 0; // where buffer[0] is in the file
   const scanner = new CsvScanner(
     delimiter,
     (record) => {
       if (leadingRecords > 0) return void leadingRecords--;
-      const at = bufferAt + record.start;
-      if (at >= to) return false;
-      if (at >= from) sink.onRecord(record);
+      sink.onRecord(record);
     },
-    (bytes, pos, limit) => {
-      const at = bufferAt + pos;
-      if (leadingRecords > 0 || at >= to) return -1;
-      return at < from ? passSimpleRecord(bytes, pos, limit) : sink.readSimpleRecord(bytes, pos, limit);
-    },
+    (bytes, pos, limit) => (leadingRecords > 0 ? -1 : sink.readSimpleRecord(bytes, pos, limit)),
   );
   for (;;) {
     sink.startChunk(bomBytes + bufferAt);
     const consumed = scanner.scan(buffer.subarray(0, filled), ended);
     settings.onProgress?.(bytesRead, totalBytes);
-    if (ended || scanner.stopped) break;
+    if (ended) break;
     bufferAt += consumed;
     const tail = filled - consumed;
     if (consumed === 0 && tail === buffer.length) {

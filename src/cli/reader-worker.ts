@@ -19,8 +19,6 @@ type PlainOptions = Omit<CliOptions, "locale"> & { locale: { name: string; timeZ
 interface ReaderRequest {
   reader: true;
   options: PlainOptions;
-  /** Byte where this thread's records start. */
-  from: number;
   /** [0]: batches sent and not yet taken as added. */
   ahead: Int32Array<SharedArrayBuffer>;
 }
@@ -46,14 +44,13 @@ export function isReaderWorker(): boolean {
 }
 
 /** `readElsewhere` for runReport: a worker running `script` (this bundle) reads the file. */
-export function readInWorker(script: URL): (options: CliOptions, from: number) => OrderStream {
-  return (options, from) => {
+export function readInWorker(script: URL): (options: CliOptions) => OrderStream {
+  return (options) => {
     detachOneBufferEarly();
     const ahead = new Int32Array(new SharedArrayBuffer(4));
     const request: ReaderRequest = {
       reader: true,
       options: { ...options, locale: { name: options.locale.locale, timeZone: options.locale.zone.timeZone } },
-      from,
       ahead,
     };
     const worker = new Worker(script, { workerData: request });
@@ -110,7 +107,7 @@ function workerFailure(stack: string): Error {
  */
 export function serveReading(): void {
   detachOneBufferEarly();
-  const { options: plain, from, ahead } = workerData as ReaderRequest;
+  const { options: plain, ahead } = workerData as ReaderRequest;
   const port = parentPort!;
   const send = (message: ReaderMessage): void => {
     for (let sent = Atomics.load(ahead, 0); sent >= MAX_BATCHES_AHEAD; sent = Atomics.load(ahead, 0)) Atomics.wait(ahead, 0, sent);
@@ -123,7 +120,7 @@ export function serveReading(): void {
       const returned = receiveMessageOnPort(port)?.message as OrderBatch | undefined;
       return returned === undefined ? undefined : sameShape(returned);
     };
-    send({ done: readForAnotherThread(options, from, send, reuse) });
+    send({ done: readForAnotherThread(options, send, reuse) });
   } catch (error) {
     const message: WorkerMessage =
       error instanceof CliError

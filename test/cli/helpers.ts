@@ -62,14 +62,14 @@ export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): st
 }
 
 /**
- * The reading thread, played in-process: it reads its part at once (in chunks of `chunkBytes`
+ * The reading thread, played in-process: it reads the file at once (in chunks of `chunkBytes`
  * when given) and hands out the batches; `batches()` says how many it sent.
  */
 export function queuedReader(parallelism = 2, chunkBytes?: number): { io: ReportIo; batches: () => number } {
   let batches = -1;
-  const readElsewhere: ReportIo["readElsewhere"] = (options, from) => {
+  const readElsewhere: ReportIo["readElsewhere"] = (options) => {
     const messages: ReaderMessage[] = [];
-    const done = readForAnotherThread(options, from, (message) => messages.push(message), () => undefined, chunkBytes);
+    const done = readForAnotherThread(options, (message) => messages.push(message), () => undefined, chunkBytes);
     messages.push({ done });
     batches = messages.filter((message) => "batch" in message && message.batch.count > 0).length;
     const stream: OrderStream = { next: async () => messages.shift()!, recycle: () => undefined, cancel: () => undefined };

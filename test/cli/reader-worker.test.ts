@@ -11,7 +11,7 @@ const script = new URL("./fixtures/failing-reader.mjs", import.meta.url);
 function failingStream(failure: string): ReturnType<ReturnType<typeof readInWorker>> {
   // The stand-in reads only `failure`; the rest is what runReport would pass.
   const options = { failure, locale: inputLocale("en_US", "UTC") } as unknown as CliOptions;
-  return readInWorker(script)(options, 0);
+  return readInWorker(script)(options);
 }
 
 describe("a reader thread that fails", () => {

@@ -1,4 +1,4 @@
-// Reading a file on two threads (the head here, the rest in batches from a reader thread) must
+// Reading a file on two threads (read on one, its orders counted in batches on the other) must
 // give exactly what one thread gives: the same customers in the same order, every figure to the
 // last digit, the same skipped rows. In-process, the reader thread is played by a queue; the
 // spawned bin runs the real worker, over enough batches to recycle them and wait for room.
@@ -39,7 +39,7 @@ describe("two threads", () => {
     "Windows-1251": writeFixture(dir, "tricky-1251.csv", encodeWindows1251(log.replaceAll("\u212A", "K"))),
   };
 
-  it.each(Object.entries(files))("give the same report as one on %s, with the head read here and the rest in batches", async (_, file) => {
+  it.each(Object.entries(files))("give the same report as one on %s, with the orders counted in batches", async (_, file) => {
     const reader = queuedReader();
     const one = await report(file, ["--threads", "1"]);
     const two = await report(file, ["--threads", "2"], reader.io);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { inputLocale } from "../../src/core/cells";
+import { CsvScanner } from "../../src/cli/csv-scanner";
+import { KeyBytes } from "../../src/cli/key-bytes";
+import { OrderSink } from "../../src/cli/order-sink";
+import { fieldDecoder } from "../../src/cli/sniff";
+
+const COMMA = 0x2c;
+
+/** A sink for customer, date: its orders are only counted. */
+function countingSink(): { sink: OrderSink; orders: () => number } {
+  let orders = 0;
+  const sink = new OrderSink(
+    { key: new KeyBytes("utf-8"), add: () => void orders++ },
+    {
+      mapping: { customer: 0, date: 1 },
+      columnNames: {},
+      locale: inputLocale("en_US", "UTC"),
+      delimiter: COMMA,
+      decode: fieldDecoder("utf-8"),
+      onSkippedRow: () => undefined,
+    },
+  );
+  return { sink, orders: () => orders };
+}
+
+/** Where the scanner starts each record of `bytes`, and the end. */
+function recordStarts(bytes: Buffer): number[] {
+  const starts: number[] = [];
+  new CsvScanner(COMMA, (record) => void starts.push(record.start)).scan(bytes, true);
+  return [...starts, bytes.length];
+}
+
+const field = fc.constantFrom("", "Ann", "b c", "2024-03-05", "05.03.2024", '"Ann"', '"a""b"', 'x"y', '"a,b"', '"a\nb"');
+const lineBreak = fc.constantFrom("\n", "\r\n", "\r");
+const plainFields = fc.tuple(fc.constantFrom("Ann", "b  C"), fc.constantFrom("2024-03-05", "05.03.2024"), fc.array(field, { maxLength: 2 }));
+const fields = fc.oneof(
+  plainFields.map(([name, date, more]) => [name, date, ...more]),
+  fc.array(field, { minLength: 1, maxLength: 4 }),
+);
+const csv = fc
+  .array(fc.tuple(fields, lineBreak), { maxLength: 8 })
+  .map((records) => records.map(([fields, end]) => fields.join(",") + end).join(""));
+
+describe("the one-pass reader of simple records", () => {
+  it("takes a record whole, ending where the scanner's record ends, or leaves it to the scanner", () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(csv, fc.nat(200), (text, cut) => {
+        const bytes = Buffer.from(text);
+        const limit = Math.min(cut, bytes.length);
+        const starts = recordStarts(bytes);
+        const { sink, orders } = countingSink();
+        for (let k = 0; k + 1 < starts.length; k++) {
+          const next = sink.readSimpleRecord(bytes, starts[k]!, limit);
+          // Taken only when it ends where the scanner says, before what was read runs out.
+          if (next >= 0) expect([next, next <= limit]).toEqual([starts[k + 1], true]);
+          if (next >= 0) taken++;
+        }
+        expect(orders()).toBe(sink.stats.orders);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(taken).toBeGreaterThan(1000);
+  });
+});
