@@ -7,7 +7,7 @@ import { keyStartOf, nextKeyStart, type OrderBatch } from "./order-batch";
 
 /** The names of a batch's rows, stored when the index meets a new customer. */
 export interface BatchNames {
-  storeName(names: NameStore, row: number): number;
+  storeName(names: NameStore, batch: OrderBatch, row: number): number;
 }
 
 /** Rows counted together: enough to keep many cache misses in flight, few enough to stay in cache. */
@@ -56,7 +56,7 @@ export class CustomerIndex {
       const hash = hashes[row]!;
       let customer = byKey.getPadded(keyWords, keyStart, keyEnd, hash);
       if (customer === NOT_FOUND) {
-        customer = ledger.addNew(names.storeName(this.names, row), days[row]!, amounts[row]!, managerOf(managerIds[row]!));
+        customer = ledger.addNew(names.storeName(this.names, batch, row), days[row]!, amounts[row]!, managerOf(managerIds[row]!));
         byKey.set(keyBytes, keyStart, keyEnd, hash, customer);
         customer = -1;
       }

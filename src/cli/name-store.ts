@@ -69,7 +69,7 @@ export class NameStore {
   /** A name left in the file: the cell of `length` bytes at `position`, read when its text is asked for. */
   addFilePlace(position: number, length: number, escaped: boolean, cp1251: boolean): number {
     if (this.file === undefined) throw new Error("a name left in a file needs the file's path");
-    this.reserve(0);
+    this.reserveName();
     return this.add(position, length, CELL_IN_FILE | (escaped ? QUOTED : 0) | (cp1251 ? CP1251 : 0));
   }
 
@@ -107,8 +107,13 @@ export class NameStore {
     return bytes;
   }
 
+  /** Room for one more name and for `bytes` more bytes here. */
   private reserve(bytes: number): void {
     if (this.used + bytes > this.bytes.length) this.bytes = grown(this.bytes, this.used + bytes);
+    this.reserveName();
+  }
+
+  private reserveName(): void {
     if (this.count === this.kinds.length) {
       this.starts = grown(this.starts, this.count + 1);
       this.lengths = grown(this.lengths, this.count + 1);

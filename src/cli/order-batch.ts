@@ -218,26 +218,25 @@ const namesLeftInFile: CellNames = {
 export class BatchReader implements BatchNames {
   /** Manager names by number, as the writer numbered them. */
   private managers: string[] = [];
-  /** The batch being added, for `storeName`. */
-  private batch: OrderBatch | undefined;
-  private cp1251 = false;
+  private readonly cp1251: boolean;
   private readonly managerOf = (id: number): string | undefined => (id < 0 ? undefined : this.managers[id]);
 
   constructor(
     private readonly index: CustomerIndex,
+    encoding: Encoding,
     private readonly cellNames: CellNames = namesLeftInFile,
-  ) {}
+  ) {
+    this.cp1251 = encoding === "windows-1251";
+  }
 
-  add(batch: OrderBatch, encoding: Encoding): void {
+  add(batch: OrderBatch): void {
     if (batch.managersRestart) this.managers = [];
     this.managers.push(...batch.newManagers);
-    this.batch = batch;
-    this.cp1251 = encoding === "windows-1251";
     this.index.addBatch(batch, this.managerOf, this);
   }
 
-  storeName(names: NameStore, row: number): number {
-    const { namePlaces, nameLengths, nameKinds, nameBytes } = this.batch!;
+  storeName(names: NameStore, batch: OrderBatch, row: number): number {
+    const { namePlaces, nameLengths, nameKinds, nameBytes } = batch;
     const place = namePlaces[row]!;
     const kind = nameKinds[row];
     if (kind === NAME_UTF8) return names.addCell(nameBytes, place, place + nameLengths[row]!, false, false);
@@ -264,7 +263,7 @@ export class LedgerOrders implements KeyedOrders, CellNames {
 
   constructor(index: CustomerIndex, encoding: Encoding) {
     this.writer = new BatchWriter(encoding, FLUSH_ROWS, () => this.spare);
-    this.reader = new BatchReader(index, this);
+    this.reader = new BatchReader(index, encoding, this);
     this.key = this.writer.key;
   }
 
@@ -280,7 +279,7 @@ export class LedgerOrders implements KeyedOrders, CellNames {
   /** Counts the rows written so far. */
   flush(): void {
     const batch = this.writer.take();
-    this.reader.add(batch, this.writer.encoding);
+    this.reader.add(batch);
     this.spare = batch;
   }
 

@@ -161,12 +161,13 @@ async function readWithAnotherThread(
 ): Promise<ReadOutcome> {
   const stream = readElsewhere(options);
   try {
-    const batches = new BatchReader(index);
+    let batches: BatchReader | undefined;
     for (;;) {
       const message = await stream.next();
       if ("done" in message) return message.done;
       const batch = sameShape(message.batch);
-      batches.add(batch, message.encoding);
+      batches ??= new BatchReader(index, message.encoding);
+      batches.add(batch);
       stream.recycle(batch);
       onProgress?.(message.bytesRead, message.totalBytes);
     }

@@ -7,7 +7,7 @@ import { inWindow, type CustomerLedger, type DayWindow } from "./ledger";
 import { periodIndex, periodLabel, type Period } from "./periods";
 import type { Problem } from "./problems";
 import type { IngestStats } from "./ingest";
-import { countRetention, medianDaysToSecond, repeatRevenueShare } from "./retention";
+import { medianDaysToSecond, repeatRevenueShare, type RetentionCounts } from "./retention";
 import { ratio } from "./statistics";
 
 export const DEFAULT_TARGET = 0.67;
@@ -118,7 +118,9 @@ export function analyzeLedger(
   settings: ReportSettings,
 ): Analysis {
   const window = settings.window ?? {};
-  const { firstPurchases, secondPurchases } = countRetention(ledger, window, settings.withinDays);
+  const cohortRows = retentionCohorts(ledger, settings.period, settings.withinDays, window);
+  // The cohorts split the window's new customers between them, so their sums are the whole's.
+  const { firstPurchases, secondPurchases } = sumOfCohorts(cohortRows);
   const retentionRate = ratio(secondPurchases, firstPurchases) ?? null;
   const medianDays = medianDaysToSecond(ledger, window) ?? null;
   // A cohort is judged once its customers had the usual time to return, measured over all the data.
@@ -126,7 +128,6 @@ export function analyzeLedger(
   const maturityDays = settings.withinDays ?? (wholeRange ? medianDays : (medianDaysToSecond(ledger) ?? null));
   const isMature = (lastDay: number): boolean => maturityDays === null || lastDay + maturityDays <= ledger.latestDay;
 
-  const cohortRows = retentionCohorts(ledger, settings.period, settings.withinDays, window);
   const weakCohorts = new Set(
     cohortRows.filter((row) => isMature(row.end) && row.rate < settings.target).map((row) => row.index),
   );
@@ -166,6 +167,16 @@ export function analyzeLedger(
   };
 }
 
+function sumOfCohorts(rows: readonly CohortRow[]): RetentionCounts {
+  let firstPurchases = 0;
+  let secondPurchases = 0;
+  for (const row of rows) {
+    firstPurchases += row.newCustomers;
+    secondPurchases += row.returned;
+  }
+  return { firstPurchases, secondPurchases };
+}
+
 function cohortReportRow(row: CohortRow, settings: ReportSettings, mature: boolean): CohortReportRow {
   return {
     period: periodLabel(row.index, settings.period),
@@ -181,8 +192,9 @@ function cohortReportRow(row: CohortRow, settings: ReportSettings, mature: boole
 
 function managerRows(ledger: CustomerLedger, settings: ReportSettings): ManagerReportRow[] {
   const byManager = new Map<string, { newCustomers: number; returned: number }>();
+  const window = settings.window ?? {};
   for (let customer = 0; customer < ledger.size; customer++) {
-    if (!inWindow(ledger.first(customer), settings.window ?? {})) continue;
+    if (!inWindow(ledger.first(customer), window)) continue;
     const manager = ledger.manager(customer);
     let counts = byManager.get(manager);
     if (counts === undefined) byManager.set(manager, (counts = { newCustomers: 0, returned: 0 }));
@@ -207,11 +219,12 @@ function lostCustomers(
   const before = (a: number, b: number): boolean =>
     ledger.totalAmount(a) > ledger.totalAmount(b) ||
     (ledger.totalAmount(a) === ledger.totalAmount(b) && (ledger.first(a) < ledger.first(b) || (ledger.first(a) === ledger.first(b) && a < b)));
+  const window = settings.window ?? {};
   const shown: number[] = [];
   let count = 0;
   let amount = 0;
   for (let customer = 0; customer < ledger.size; customer++) {
-    if (ledger.hasReturned(customer) || !inWindow(ledger.first(customer), settings.window ?? {}) || !hadTimeToReturn(customer)) continue;
+    if (ledger.hasReturned(customer) || !inWindow(ledger.first(customer), window) || !hadTimeToReturn(customer)) continue;
     count++;
     amount += ledger.totalAmount(customer);
     if (shown.length === REPORT_LIMITS.lost && !before(customer, shown[shown.length - 1]!)) continue;

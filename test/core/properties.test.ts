@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  analyzeLedger,
   cohortMatrix,
   countRetention,
   CustomerLedger,
@@ -57,6 +58,18 @@ describe("retention properties", () => {
     fc.assert(
       fc.property(orders, window, withinDays, (list, w, within) => {
         expect(countRetention(ledgerFrom(list), w, within)).toEqual(oracle(list, w, within));
+      }),
+    );
+  });
+
+  it("agrees with a brute-force count in the report, for any cohort period", () => {
+    const stats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
+    const period = fc.constantFrom("week" as const, "month" as const, "quarter" as const, "year" as const);
+    fc.assert(
+      fc.property(orders, window, withinDays, period, (list, w, within, p) => {
+        const settings = { target: 0.67, period: p, withinDays: within, window: w, hasManagers: false, hasAmounts: true };
+        const { firstPurchases, secondPurchases } = analyzeLedger(ledgerFrom(list), stats, [], settings).report;
+        expect({ firstPurchases, secondPurchases }).toEqual(oracle(list, w, within));
       }),
     );
   });
