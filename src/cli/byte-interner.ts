@@ -25,6 +25,8 @@ export const NOT_FOUND = -1;
 /** Entry header in the arena, in 32-bit words: [hash, byte length, value], then the bytes. */
 const HEADER_WORDS = 3;
 const FIRST_SLOTS = 1 << 12;
+/** Arena words reserved an entry when a capacity is given: room for keys of 28 bytes. */
+const RESERVED_ENTRY_WORDS = HEADER_WORDS + 7;
 
 export class ByteInterner {
   /**
@@ -32,12 +34,21 @@ export class ByteInterner {
    * table of 200,000 customers in a core's own cache; the hash is checked in the entry.
    */
   private slots = new Int32Array(FIRST_SLOTS);
-  private words = new Int32Array(1 << 14);
-  private bytes = new Uint8Array(this.words.buffer);
+  private words: Int32Array<ArrayBuffer>;
+  private bytes: Uint8Array<ArrayBuffer>;
   private wordsUsed = 1;
   private entries = 0;
   /** A sum of what `warm` read, kept only so that its reads are not optimised away. */
   warmth = 0;
+
+  /**
+   * `capacity` entries get arena room up front, as in LedgerOptions.capacity; the slots, which
+   * every entry's hash scatters over, still grow with the entries.
+   */
+  constructor(capacity = 0) {
+    this.words = new Int32Array(Math.max(1 << 14, capacity * RESERVED_ENTRY_WORDS));
+    this.bytes = new Uint8Array(this.words.buffer);
+  }
 
   /**
    * FNV-1a over the bytes one at a time, for keys at any place. KeyBytes hashes its keys its own

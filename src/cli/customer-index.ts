@@ -24,14 +24,17 @@ const GROUP_ROWS = 256;
  * are still added in file order (a new customer's first order when they are added).
  */
 export class CustomerIndex {
-  private readonly byKey = new ByteInterner();
+  private readonly byKey: ByteInterner;
   /** The current group's customers, -1 for a row whose new customer has already been added. */
   private readonly customers = new Int32Array(GROUP_ROWS);
 
   constructor(
     private readonly ledger: CustomerLedger,
     private readonly names: NameStore,
-  ) {}
+    capacity = 0,
+  ) {
+    this.byKey = new ByteInterner(capacity);
+  }
 
   addBatch(batch: OrderBatch, managerOf: (id: number) => string | undefined, names: BatchNames): void {
     const keyWords = new Int32Array(batch.keyBytes.buffer, 0, batch.keyBytes.length >> 2);

@@ -33,15 +33,26 @@ export class NameStore {
   private bytes = new Uint8Array(1 << 16);
   private used = 0;
   /** Name n: where its bytes start (here, or in the file), how many there are, and how they are kept. */
-  private starts = new Float64Array(1 << 12);
-  private lengths = new Int32Array(1 << 12);
-  private kinds = new Uint8Array(1 << 12);
+  private starts: Float64Array<ArrayBuffer>;
+  private lengths: Int32Array<ArrayBuffer>;
+  private kinds: Uint8Array<ArrayBuffer>;
   private count = 0;
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
 
-  /** `file` is the path that `addFilePlace` places are in; a store without one keeps bytes only. */
-  constructor(private readonly file?: string) {}
+  /**
+   * `file` is the path that `addFilePlace` places are in; a store without one keeps bytes only.
+   * `capacity` names get room up front, as in LedgerOptions.capacity.
+   */
+  constructor(
+    private readonly file?: string,
+    capacity = 0,
+  ) {
+    const names = Math.max(1 << 12, capacity);
+    this.starts = new Float64Array(names);
+    this.lengths = new Int32Array(names);
+    this.kinds = new Uint8Array(names);
+  }
 
   /** Stores a cell's bytes; a quoted cell's doubled quotes become one. Returns the name's number. */
   addCell(cell: Uint8Array, start: number, end: number, escaped: boolean, cp1251: boolean): number {

@@ -24,6 +24,10 @@ import type { Encoding } from "./sniff";
 export const SKIPPED_ROWS_KEPT = 1000;
 /** Below this a second thread costs more to start than it saves. */
 const TWO_THREADS_MIN_BYTES = 8 * 1024 * 1024;
+/** Fewer bytes than an order row of an export takes: a file holds at most its size ÷ this many customers. */
+const ROW_BYTES_AT_LEAST = 32;
+/** Room reserved up front for no more customers than this (2M reserve about 235 MB of address space). */
+const CAPACITY_AT_MOST = 1 << 21;
 
 export interface ReportOutcome {
   file: string;
@@ -61,10 +65,11 @@ export interface ReportIo {
 }
 
 export async function runReport(options: CliOptions, io: ReportIo = {}): Promise<ReportOutcome> {
-  const names = new NameStore(options.file);
-  const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf });
-  const index = new CustomerIndex(ledger, names);
   const fileBytes = regularFileSize(options.file);
+  const capacity = customersAtMost(fileBytes);
+  const names = new NameStore(options.file, capacity);
+  const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf, capacity });
+  const index = new CustomerIndex(ledger, names, capacity);
   const { stats, layout, skipped } =
     io.readElsewhere !== undefined && fileBytes !== undefined && threads(options, io.parallelism ?? 1, fileBytes) === 2
       ? await readWithAnotherThread(options, index, io.readElsewhere, io.onProgress)
@@ -99,6 +104,14 @@ function regularFileSize(path: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Room to reserve for customers: as many as the file could hold, within reason. The room costs
+ * address space, not memory, until customers fill it, and spares copying tables as they grow.
+ */
+function customersAtMost(fileBytes: number | undefined): number {
+  return Math.min(Math.ceil((fileBytes ?? 0) / ROW_BYTES_AT_LEAST), CAPACITY_AT_MOST);
 }
 
 function threads(options: CliOptions, parallelism: number, fileBytes: number): 1 | 2 {

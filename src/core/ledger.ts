@@ -32,6 +32,11 @@ export interface LedgerOptions {
    * the name's bytes in its own store, so a million rows make no strings. Asked only for names shown.
    */
   nameCell?: (rawName: unknown) => unknown;
+  /**
+   * Customers to make room for up front. The room is allocated but not written, so the system
+   * gives it memory only as customers fill it, and the figures are never copied to a bigger array.
+   */
+  capacity?: number;
 }
 
 // A customer's figures in `facts`, at customer × STRIDE + field.
@@ -54,7 +59,7 @@ export class CustomerLedger {
 
   /** Key → customer number, made when first needed: callers that keep their own index never need it. */
   private numbers: Map<string, number> | undefined;
-  private facts = new Float64Array(STRIDE * 1024);
+  private facts: Float64Array;
   /** As first spelled; tidied when asked for, since most names are never shown. The key is `customerKey(rawName)`. */
   private readonly rawNames: unknown[] = [];
   /** Who made the first purchase: the book asks whose new customers come back. */
@@ -68,6 +73,7 @@ export class CustomerLedger {
   private readonly trackPeriods: Period | undefined;
 
   constructor(readonly options: LedgerOptions = {}) {
+    this.facts = new Float64Array(STRIDE * Math.max(1024, options.capacity ?? 0));
     this.amountWindow = options.amountWindow;
     this.trackDays = options.trackDays === true;
     this.trackPeriods = options.trackPeriods;
