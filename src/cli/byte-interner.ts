@@ -152,7 +152,10 @@ export class ByteInterner {
 
   /** Doubles the slots and places every entry again, walking the arena in order. */
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
+    // Writing the new table's pages before anything reads them looks redundant (they are zero
+    // already) but is cheaper: a fresh page read first maps the shared zero page, and the write
+    // that follows must copy it and flush the page tables of every core this process runs on.
+    this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
     const words = this.words;
     for (let entry = 1; entry < this.wordsUsed; entry += HEADER_WORDS + ((words[entry + 1]! + 3) >> 2)) this.place(entry, words[entry]!);
   }
