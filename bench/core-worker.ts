@@ -1,10 +1,13 @@
 // One benchmark case in a fresh process, so peak memory belongs to that case alone:
-//   tsx bench/core-worker.ts <case> <rows>   → prints one JSON line.
+//   tsx bench/core-worker.ts <case> <rows> <repeats>   → prints one JSON line.
+// Or two cases taken in turns on the same input, for their ratio (peak memory is then both's):
+//   tsx bench/core-worker.ts <case>+<case> <rows> <repeats>
 // Inputs are what Sheets passes a custom function: 2-D arrays, Date cells at local midnight.
 
 import { analyzeTable, customerKey, inputLocale } from "../src/core";
 import { COHORT_MATRIX, RETENTION_RATE } from "../src/functions/custom-functions";
 import { seededRandom } from "../src/lib/seeded-random";
+import { median } from "./measure";
 
 const TIME_ZONE = "Europe/Moscow";
 (globalThis as Record<string, unknown>).SpreadsheetApp = {
@@ -70,26 +73,35 @@ const CASES: Record<string, (orders: Orders) => unknown> = {
 };
 
 const [caseName = "RETENTION_RATE", rowsText = "10000", repeatText = "5"] = process.argv.slice(2);
-const body = CASES[caseName];
-if (!body) throw new Error(`unknown case ${caseName}`);
+const bodies = caseName.split("+").map((name) => CASES[name] ?? fail(`unknown case ${name}`));
 const orders = makeOrders(Number(rowsText));
 customerKey(""); // load the core before timing
 const inputRssMb = process.memoryUsage().rss / 2 ** 20;
-const timesMs: number[] = [];
+const rounds: number[][] = [];
 let result: unknown;
 for (let i = 0; i < Number(repeatText); i++) {
-  const start = performance.now();
-  result = body(orders);
-  timesMs.push(performance.now() - start);
+  rounds.push(
+    bodies.map((body) => {
+      const start = performance.now();
+      result = body(orders);
+      return performance.now() - start;
+    }),
+  );
 }
-timesMs.sort((a, b) => a - b);
 console.log(
   JSON.stringify({
     case: caseName,
     rows: Number(rowsText),
-    medianMs: timesMs[timesMs.length >> 1],
+    medianMs: median(rounds.map((times) => times[0]!)),
+    mediansMs: bodies.map((_, k) => median(rounds.map((times) => times[k]!))),
+    /** With two cases: the second's time ÷ the first's, median of the rounds. */
+    ratio: median(rounds.map((times) => times[times.length - 1]! / times[0]!)),
     inputRssMb,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     check: typeof result === "number" ? result : undefined,
   }),
 );
+
+function fail(message: string): never {
+  throw new Error(message);
+}

@@ -18,12 +18,12 @@ export interface ProcessRun {
 }
 
 const TIME = "/usr/bin/time";
-const scratch = mkdtempSync(join(tmpdir(), "bench-"));
+let scratch: string | undefined; // made on first use: bench/core-worker.ts imports only `median`
 
 /** Runs a command to the end; wall time from spawn to exit, start-up included. */
 export function runProcess(command: string, args: string[], cwd?: string): ProcessRun {
   const withTime = existsSync(TIME);
-  const rssFile = join(scratch, "rss");
+  const rssFile = join((scratch ??= mkdtempSync(join(tmpdir(), "bench-"))), "rss");
   const [file, argv] = withTime ? [TIME, ["-f", "%M", "-o", rssFile, command, ...args]] : [command, args];
   const start = performance.now();
   const result = spawnSync(file, argv, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
