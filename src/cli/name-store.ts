@@ -4,9 +4,10 @@
 // LedgerOptions.nameCell), so a million rows over 200,000 customers make a few dozen strings
 // instead of 200,000, and the reading thread need not copy every row's name to the counting one.
 
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { QUOTE } from "./ascii";
-import { dataError } from "./errors";
+import { CliError, dataError } from "./errors";
+import { sameVersion, versionOf, type FileVersion } from "./file-version";
 import { grown } from "./typed-arrays";
 
 /** UTF-8 of each Windows-1251 byte from 0x80 up: up to 3 bytes at [4·b], their count at [4·b + 3]. */
@@ -39,6 +40,8 @@ export class NameStore {
   private count = 0;
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
+  /** The version of the file that `addFilePlace` places are in. */
+  private version: FileVersion | undefined;
 
   /**
    * `file` is the path that `addFilePlace` places are in; a store without one keeps bytes only.
@@ -84,6 +87,11 @@ export class NameStore {
     return this.add(position, length, CELL_IN_FILE | (escaped ? QUOTED : 0) | (cp1251 ? CP1251 : 0));
   }
 
+  /** The places are in this version of the file (undefined: none that can be read again); a name is read back from no other. */
+  placesIn(version: FileVersion | undefined): void {
+    this.version = version;
+  }
+
   text(name: number): string {
     const start = this.starts[name]!;
     const length = this.lengths[name]!;
@@ -96,13 +104,19 @@ export class NameStore {
   /** For LedgerOptions.nameCell. */
   readonly cellOf = (name: unknown): string => this.text(name as number);
 
-  /** A name's bytes from the file, which is read again only for the few names a report shows. */
+  /**
+   * A name's bytes from the file, which is read again only for the few names a report shows: from
+   * the version whose places these are, or not at all.
+   */
   private readFile(position: number, length: number): Uint8Array {
     const path = this.file!;
     const bytes = new Uint8Array(length);
     try {
       const fd = openSync(path, "r");
       try {
+        if (this.version === undefined || !sameVersion(this.version, versionOf(fstatSync(fd)))) {
+          throw dataError({ key: "fileChanged", values: { path } });
+        }
         for (let at = 0; at < length; ) {
           const read = readSync(fd, bytes, at, length - at, position + at);
           if (read === 0) break;
@@ -112,7 +126,8 @@ export class NameStore {
         closeSync(fd);
       }
     } catch (error) {
-      // Gone or changed since it was read: say so, as for a file that cannot be read at all.
+      if (error instanceof CliError) throw error;
+      // Gone since it was read: say so, as for a file that cannot be read at all.
       throw dataError({ key: "cannotRead", values: { path, reason: (error as Error).message } });
     }
     return bytes;

@@ -11,6 +11,7 @@ import type { Problem } from "../core/problems";
 import type { Language } from "../i18n/language";
 import { CsvScanner } from "./csv-scanner";
 import { dataError, text } from "./errors";
+import { sameVersion, versionOf, type FileVersion } from "./file-version";
 import type { CliOptions } from "./options";
 import { cellText, type KeyedOrders } from "./keyed-orders";
 import { OrderSink } from "./order-sink";
@@ -53,6 +54,8 @@ export interface FileLayout {
 export interface ReadResult {
   stats: IngestStats;
   layout: FileLayout;
+  /** The version of the file that was read; undefined for a pipe or a device. */
+  version: FileVersion | undefined;
 }
 
 export function readOrders(settings: ReadSettings): ReadResult {
@@ -89,7 +92,8 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
   // A pipe says size 0, and a file may grow while it is read: the input ends when a read
   // returns nothing, whatever fstat said. The size only draws the progress bar.
   const stat = fstatSync(fd);
-  const totalBytes = stat.isFile() ? stat.size : 0;
+  const version = stat.isFile() ? versionOf(stat) : undefined;
+  const totalBytes = version?.size ?? 0;
   let buffer = Buffer.allocUnsafe(settings.chunkBytes ?? CHUNK_BYTES);
   let filled = fill(fd, buffer, 0);
   let ended = filled < buffer.length;
@@ -152,7 +156,10 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
     bytesRead += read;
     ended = filled < buffer.length;
   }
-  return { stats: sink.stats, layout };
+  if (version !== undefined && !sameVersion(version, versionOf(fstatSync(fd)))) {
+    throw dataError({ key: "fileChanged", values: { path: settings.path } });
+  }
+  return { stats: sink.stats, layout, version };
 }
 
 function sampleRows(

@@ -19,6 +19,7 @@ import type { CliOptions } from "./options";
 import { CHUNK_BYTES, readOrders, type FileLayout, type ReadSettings } from "./read-orders";
 import { NameStore } from "./name-store";
 import type { Encoding } from "./sniff";
+import type { FileVersion } from "./file-version";
 
 /** Skipped rows kept for display (all are counted); enough to see a pattern, bounded for huge files. */
 export const SKIPPED_ROWS_KEPT = 1000;
@@ -40,6 +41,7 @@ export interface ReadOutcome {
   stats: IngestStats;
   layout: FileLayout;
   skipped: SkippedRow[];
+  version: FileVersion | undefined;
 }
 
 /** One message from the reading thread. */
@@ -70,10 +72,11 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
   const names = new NameStore(options.file, capacity);
   const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf, capacity });
   const index = new CustomerIndex(ledger, names, capacity);
-  const { stats, layout, skipped } =
+  const { stats, layout, skipped, version } =
     io.readElsewhere !== undefined && fileBytes !== undefined && threads(options, io.parallelism ?? 1, fileBytes) === 2
       ? await readWithAnotherThread(options, index, io.readElsewhere, io.onProgress)
       : readHere(options, index, { onProgress: io.onProgress, chunkBytes: io.chunkBytes });
+  names.placesIn(version);
   if (ledger.isEmpty) {
     const first = skipped[0];
     throw dataError(
@@ -124,7 +127,7 @@ type Reading = Pick<ReadSettings, "orders" | "onProgress" | "chunkBytes">;
 
 function read(options: CliOptions, reading: Reading): ReadOutcome {
   const { skipped, onSkippedRow } = skippedRowCollector(SKIPPED_ROWS_KEPT);
-  const { stats, layout } = readOrders({
+  const { stats, layout, version } = readOrders({
     path: options.file,
     encoding: options.encoding,
     delimiter: options.delimiter,
@@ -135,7 +138,7 @@ function read(options: CliOptions, reading: Reading): ReadOutcome {
     onSkippedRow,
     ...reading,
   });
-  return { stats, layout, skipped };
+  return { stats, layout, skipped, version };
 }
 
 /**

@@ -13,6 +13,7 @@ type CliKey =
   | "badThreads"
   | "badExclude"
   | "cannotRead"
+  | "fileChanged"
   | "internalError"
   | "columnNotFound"
   | "noColumn"
@@ -108,6 +109,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badThreads: "--threads: {value} is not 1 or 2",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     cannotRead: "cannot read {path}: {reason}",
+    fileChanged: "{path} changed while it was being read; run the report again",
     internalError: "internal error, please report it with the command you ran: {reason}",
     columnNotFound: "{flag}: no column {value} (the columns are: {header})",
     noColumn: "no {field} column found (the columns are: {header}); name it with {flag}",
@@ -202,6 +204,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badThreads: "--threads: {value} — не 1 и не 2",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
     cannotRead: "не удалось прочитать {path}: {reason}",
+    fileChanged: "файл {path} изменился, пока его читали; запустите отчёт ещё раз",
     internalError: "внутренняя ошибка, сообщите о ней вместе с командой, которую вы запускали: {reason}",
     columnNotFound: "{flag}: нет столбца {value} (столбцы: {header})",
     noColumn: "не найден столбец «{field}» (столбцы: {header}); укажите его через {flag}",

@@ -1,7 +1,8 @@
-import { rmSync } from "node:fs";
+import { renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { EXIT_DATA } from "../../src/cli/errors";
 import { NameStore } from "../../src/cli/name-store";
+import { versionOf } from "../../src/cli/file-version";
 import { encodeWindows1251 } from "../../bench/cp1251";
 import { tempDir, writeFixture } from "./helpers";
 
@@ -24,6 +25,7 @@ describe("NameStore", () => {
     const cp1251 = encodeWindows1251("Ёлка №5");
     const file = writeFixture(tempDir(), "names.csv", Buffer.concat([utf8, cp1251]));
     const names = new NameStore(file);
+    names.placesIn(versionOf(statSync(file)));
     const quoted = names.addFilePlace(4, Buffer.byteLength('ООО ""Вектор""'), true, false);
     const here = names.addText("Анна");
     const plain = names.addFilePlace(utf8.indexOf("Пётр"), Buffer.byteLength("Пётр"), false, false);
@@ -34,10 +36,36 @@ describe("NameStore", () => {
   it("says the file cannot be read when a name left in it is asked for after it is gone", () => {
     const file = writeFixture(tempDir(), "gone.csv", "Анна\n");
     const names = new NameStore(file);
+    names.placesIn(versionOf(statSync(file)));
     const name = names.addFilePlace(0, Buffer.byteLength("Анна"), false, false);
     rmSync(file);
     expect(() => names.text(name)).toThrow(expect.objectContaining({ exitCode: EXIT_DATA, detail: expect.objectContaining({ key: "cannotRead" }) }));
     expect(() => new NameStore().addFilePlace(0, 1, false, false)).toThrow(/needs the file's path/);
+  });
+
+  it("reads no name back from another version of the file: rewritten, or replaced by one of the same size", () => {
+    const dir = tempDir();
+    const changed = (change: (file: string) => void): unknown => {
+      const file = writeFixture(dir, "names.csv", "Анна\nПётр\n");
+      const names = new NameStore(file);
+      names.placesIn(versionOf(statSync(file)));
+      const name = names.addFilePlace(0, Buffer.byteLength("Анна"), false, false);
+      change(file);
+      try {
+        return names.text(name);
+      } catch (error) {
+        return error;
+      }
+    };
+    const fileChanged = expect.objectContaining({ exitCode: EXIT_DATA, detail: { key: "fileChanged", values: { path: expect.any(String) } } });
+    expect(changed(() => undefined)).toBe("Анна");
+    expect(changed((file) => writeFileSync(file, "Борис\nПётр\n"))).toEqual(fileChanged);
+    expect(
+      changed((file) => {
+        writeFileSync(`${file}.new`, "Юрий\nПётр\n");
+        renameSync(`${file}.new`, file);
+      }),
+    ).toEqual(fileChanged);
   });
 
   it("keeps many names as it grows", () => {

@@ -1,5 +1,5 @@
 // The report command on small files whose figures are worked out by hand below.
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { encodeWindows1251 } from "../../bench/cp1251";
@@ -211,6 +211,21 @@ describe("exit codes", () => {
     expect(allBad.exitCode).toBe(1);
     expect(allBad.stderr).toContain("Date, row 2: cannot read «someday» as a date");
     expect((await cli(["report", writeFixture(dir, "x.csv", ENGLISH), "--customer", "Client"])).stderr).toContain("--customer: no column «Client»");
+  });
+
+  it("1 for a file that changes while it is read, instead of figures from two versions of it", async () => {
+    const path = writeFixture(dir, "growing.csv", ENGLISH);
+    let chunks = 0;
+    const result = await runCli(["report", path, "--threads", "1"], {
+      env: { LANG: "C" },
+      stdoutIsTTY: false,
+      writeFile: () => undefined,
+      chunkBytes: 64,
+      // Another program appends an order after the first chunk has been read.
+      onProgress: () => void (chunks++ === 0 && appendFileSync(path, "Zed,2024-03-01,5\n")),
+    });
+    expect(chunks).toBeGreaterThan(1);
+    expect(result).toMatchObject({ exitCode: 1, stderr: expect.stringContaining(`${path} changed while it was being read; run the report again`) });
   });
 });
 
