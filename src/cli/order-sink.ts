@@ -1,7 +1,8 @@
 // Turns CSV records into ledger orders. Rows in the common simple shape take a fast path that reads
-// bytes directly; every other row (blank customer, a date with a time, an unreadable amount, an
-// excluded deal …) goes through the core's `ingestOrders`, one row at a time, so the rules for
-// what counts, what is skipped and why live in the core only.
+// bytes directly (and a row of the excluded deal type among them is only counted as left out);
+// every other row (blank customer, a date with a time, an unreadable amount …) goes through the
+// core's `ingestOrders`, one row at a time, so the rules for what counts, what is skipped and why
+// live in the core only.
 //
 // The fastest path of all, `readSimpleRecord`, reads a one-line record without quotes in a single
 // pass: it folds the customer's key, reads the date and the amount while it finds where each field
@@ -158,8 +159,8 @@ export class OrderSink {
 
   /**
    * Reads the record at bytes[pos] in one pass when it is one line without quotes and a plain order
-   * (dates and amounts in the simple shapes, a key from bytes, not an excluded deal); returns where
-   * the next record starts, or -1 to leave the record to the scanner and `onRecord`.
+   * (dates and amounts in the simple shapes, a key from bytes); returns where the next record
+   * starts, or -1 to leave the record to the scanner and `onRecord`.
    */
   readonly readSimpleRecord: SimpleRecordReader = (bytes, pos, limit) => {
     const { roles, simple, delimiter } = this;
@@ -186,7 +187,8 @@ export class OrderSink {
       if (next < 0 || column + 1 < width || this.key.length === 0 || day !== day || amount !== amount) return -1;
       simple.bytes = bytes;
       simple.count = column + 1;
-      return this.addPlainOrder(simple, day, amount) ? next : -1;
+      this.addPlainOrder(simple, day, amount);
+      return next;
     }
   };
 
@@ -202,21 +204,25 @@ export class OrderSink {
     const day = this.dayOf(record);
     if (day !== day) return this.slow(record);
     const amount = this.amount < 0 ? 0 : this.amountOf(record);
-    if (amount !== amount || !this.addPlainOrder(record, day, amount)) this.slow(record);
+    if (amount !== amount) this.slow(record);
+    else this.addPlainOrder(record, day, amount);
   }
 
   /**
-   * Adds the order of a row whose key is in `key` and whose day and amount are read; false, and
-   * nothing added, for an excluded deal, which the core must count.
+   * Adds the order of a row whose key is in `key` and whose day and amount are read. A row of the
+   * excluded deal type is only counted as left out: the core does the same with any row whose
+   * customer and date it can read.
    */
-  private addPlainOrder(record: CsvRecord, day: number, amount: number): boolean {
-    if (this.dealType >= 0 && this.dealTypeKey(record) === this.excludeKey) return false;
+  private addPlainOrder(record: CsvRecord, day: number, amount: number): void {
+    this.stats.rows++;
+    if (this.dealType >= 0 && this.dealTypeKey(record) === this.excludeKey) {
+      this.stats.excludedRows++;
+      return;
+    }
     const manager = this.manager < 0 ? undefined : this.managerText(record);
     this.name.record = record;
     this.orders.add(day, amount, manager, this.name);
-    this.stats.rows++;
     this.stats.orders++;
-    return true;
   }
 
   /** The field as text: decoded, quotes unescaped. */
