@@ -182,11 +182,13 @@ export function afterLineBreak(bytes: Uint8Array, at: number, limit: number): nu
   return at + 1 < limit && bytes[at + 1] === LF ? at + 2 : -1;
 }
 
-/** Where the unquoted field at bytes[start] ends (a delimiter or a line break), or -1 if not before `limit`. */
+/** Whether byte `c` ends an unquoted field: a delimiter or a line break. */
+export function endsUnquotedField(c: number, delimiter: number): boolean {
+  return c === delimiter || c === LF || c === CR;
+}
+
+/** Where the unquoted field at bytes[start] ends, or -1 if not before `limit`. */
 export function unquotedFieldEnd(bytes: Uint8Array, start: number, limit: number, delimiter: number): number {
-  for (let i = start; i < limit; i++) {
-    const c = bytes[i]!;
-    if (c === delimiter || c === LF || c === CR) return i;
-  }
+  for (let i = start; i < limit; i++) if (endsUnquotedField(bytes[i]!, delimiter)) return i;
   return -1;
 }

@@ -34,9 +34,12 @@ function civilDay(year: number, month: number, day: number): number {
   return lastEpochDay;
 }
 
+/** The length of the dates fastDay reads. */
+export const SIMPLE_DATE_BYTES = 10;
+
 /** `YYYY-MM-DD` or `DD.MM.YYYY` exactly; NaN for anything else (or an impossible date). */
 export function fastDay(bytes: Uint8Array, start: number, end: number): number {
-  if (end - start !== 10) return NaN;
+  if (end - start !== SIMPLE_DATE_BYTES) return NaN;
   if (bytes[start + 4] === DASH && bytes[start + 7] === DASH) {
     return civilDay(fourDigits(bytes, start), twoDigits(bytes, start + 5), twoDigits(bytes, start + 8));
   }

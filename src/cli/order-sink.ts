@@ -13,8 +13,8 @@ import type { ColumnMapping, Field } from "../core/columns";
 import { customerKey } from "../core/customer-key";
 import { ingestOrders, type ColumnRef, type IngestStats, type OrderColumns, type OrderTarget } from "../core/ingest";
 import type { Problem } from "../core/problems";
-import { afterLineBreak, unquotedFieldEnd, type CsvRecord, type SimpleRecordReader } from "./csv-scanner";
-import { fastAmount, fastDay } from "./fast-cells";
+import { afterLineBreak, endsUnquotedField, unquotedFieldEnd, type CsvRecord, type SimpleRecordReader } from "./csv-scanner";
+import { fastAmount, fastDay, SIMPLE_DATE_BYTES } from "./fast-cells";
 import type { FieldDecoder } from "./sniff";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
 import type { KeyBytes } from "./key-bytes";
@@ -39,6 +39,17 @@ const OTHER_COLUMN = 0;
 const CUSTOMER_COLUMN = 1;
 const DATE_COLUMN = 2;
 const AMOUNT_COLUMN = 3;
+
+/**
+ * Where the date field at bytes[start] ends if it can be a date of fastDay's shapes, which are 10
+ * bytes: there, if a field ends there; else -1 (the record is left to the scanner). No search for
+ * the end: if the field is shorter, a delimiter or line break falls among the 10 bytes, and
+ * fastDay, which wants digits and separators at every place, finds no date.
+ */
+function simpleDateEnd(bytes: Uint8Array, start: number, limit: number, delimiter: number): number {
+  const end = start + SIMPLE_DATE_BYTES;
+  return end < limit && endsUnquotedField(bytes[end]!, delimiter) ? end : -1;
+}
 
 /** Caches of values that are not customers (dates with times, managers) are emptied past this size. */
 const CACHE_LIMIT = 100_000;
@@ -170,7 +181,12 @@ export class OrderSink {
     for (let column = 0, start = pos; ; column++) {
       if (start >= limit || bytes[start] === QUOTE) return -1;
       const role = column < width ? roles[column] : OTHER_COLUMN;
-      const end = role === CUSTOMER_COLUMN ? this.key.foldField(bytes, start, limit, delimiter) : unquotedFieldEnd(bytes, start, limit, delimiter);
+      const end =
+        role === CUSTOMER_COLUMN
+          ? this.key.foldField(bytes, start, limit, delimiter)
+          : role === DATE_COLUMN
+            ? simpleDateEnd(bytes, start, limit, delimiter)
+            : unquotedFieldEnd(bytes, start, limit, delimiter);
       if (end < 0) return -1;
       if (role === DATE_COLUMN) day = fastDay(bytes, start, end);
       else if (role === AMOUNT_COLUMN) amount = fastAmount(bytes, start, end, this.decimalComma);
