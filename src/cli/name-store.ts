@@ -115,7 +115,7 @@ export class NameStore {
       const fd = openSync(path, "r");
       try {
         if (this.version === undefined || !sameVersion(this.version, versionOf(fstatSync(fd)))) {
-          throw dataError({ key: "fileChanged", values: { path } });
+          throw dataError({ key: "fileChangedAfterRead", values: { path } });
         }
         for (let at = 0; at < length; ) {
           const read = readSync(fd, bytes, at, length - at, position + at);

@@ -89,8 +89,8 @@ function fill(fd: number, buffer: Buffer, from: number): number {
 }
 
 function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
-  // A pipe says size 0, and a file may grow while it is read: the input ends when a read
-  // returns nothing, whatever fstat said. The size only draws the progress bar.
+  // A pipe says size 0: the input ends when a read returns nothing, whatever fstat said. A file
+  // that changes while it is read (grows, say) is read to its end too, and then refused below.
   const stat = fstatSync(fd);
   const version = stat.isFile() ? versionOf(stat) : undefined;
   const totalBytes = version?.size ?? 0;

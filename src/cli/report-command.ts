@@ -18,6 +18,7 @@ import { BatchReader, BatchWriter, batchRowsFor, LedgerOrders, sameShape, type O
 import type { CliOptions } from "./options";
 import { CHUNK_BYTES, readOrders, type FileLayout, type ReadSettings } from "./read-orders";
 import { NameStore } from "./name-store";
+import { withRoomIfGranted } from "./typed-arrays";
 import type { Encoding } from "./sniff";
 import type { FileVersion } from "./file-version";
 
@@ -25,10 +26,13 @@ import type { FileVersion } from "./file-version";
 export const SKIPPED_ROWS_KEPT = 1000;
 /** Below this a second thread costs more to start than it saves. */
 const TWO_THREADS_MIN_BYTES = 8 * 1024 * 1024;
-/** Fewer bytes than an order row of an export takes: a file holds at most its size ÷ this many customers. */
-const ROW_BYTES_AT_LEAST = 32;
-/** Room reserved up front for no more customers than this (2M reserve about 235 MB of address space). */
-const CAPACITY_AT_MOST = 1 << 21;
+/**
+ * File bytes per customer that room is reserved for: an order row takes 32 bytes or more, and most
+ * customers have more than one. A file with more customers than that grows its tables as needed.
+ */
+const BYTES_PER_CUSTOMER = 64;
+/** Room reserved up front for no more customers than this (about 120 MB of address space). */
+const CAPACITY_AT_MOST = 1 << 20;
 
 export interface ReportOutcome {
   file: string;
@@ -68,10 +72,11 @@ export interface ReportIo {
 
 export async function runReport(options: CliOptions, io: ReportIo = {}): Promise<ReportOutcome> {
   const fileBytes = regularFileSize(options.file);
-  const capacity = customersAtMost(fileBytes);
-  const names = new NameStore(options.file, capacity);
-  const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf, capacity });
-  const index = new CustomerIndex(ledger, names, capacity);
+  const { names, ledger, index } = withRoomIfGranted(customersToExpect(fileBytes), (capacity) => {
+    const names = new NameStore(options.file, capacity);
+    const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf, capacity });
+    return { names, ledger, index: new CustomerIndex(ledger, names, capacity) };
+  });
   const { stats, layout, skipped, version } =
     io.readElsewhere !== undefined && fileBytes !== undefined && threads(options, io.parallelism ?? 1, fileBytes) === 2
       ? await readWithAnotherThread(options, index, io.readElsewhere, io.onProgress)
@@ -110,11 +115,11 @@ function regularFileSize(path: string): number | undefined {
 }
 
 /**
- * Room to reserve for customers: as many as the file could hold, within reason. The room costs
- * address space, not memory, until customers fill it, and spares copying tables as they grow.
+ * Room to reserve for customers, from the file's size. The room costs address space, not memory,
+ * until customers fill it, and spares copying the tables as they grow.
  */
-function customersAtMost(fileBytes: number | undefined): number {
-  return Math.min(Math.ceil((fileBytes ?? 0) / ROW_BYTES_AT_LEAST), CAPACITY_AT_MOST);
+function customersToExpect(fileBytes: number | undefined): number {
+  return Math.min(Math.ceil((fileBytes ?? 0) / BYTES_PER_CUSTOMER), CAPACITY_AT_MOST);
 }
 
 function threads(options: CliOptions, parallelism: number, fileBytes: number): 1 | 2 {

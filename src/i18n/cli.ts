@@ -14,6 +14,7 @@ type CliKey =
   | "badExclude"
   | "cannotRead"
   | "fileChanged"
+  | "fileChangedAfterRead"
   | "internalError"
   | "columnNotFound"
   | "noColumn"
@@ -110,6 +111,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     cannotRead: "cannot read {path}: {reason}",
     fileChanged: "{path} changed while it was being read; run the report again",
+    fileChangedAfterRead: "{path} changed before the customers' names could be read back from it; run the report again",
     internalError: "internal error, please report it with the command you ran: {reason}",
     columnNotFound: "{flag}: no column {value} (the columns are: {header})",
     noColumn: "no {field} column found (the columns are: {header}); name it with {flag}",
@@ -205,6 +207,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
     cannotRead: "не удалось прочитать {path}: {reason}",
     fileChanged: "файл {path} изменился, пока его читали; запустите отчёт ещё раз",
+    fileChangedAfterRead: "файл {path} изменился раньше, чем из него успели прочитать имена клиентов; запустите отчёт ещё раз",
     internalError: "внутренняя ошибка, сообщите о ней вместе с командой, которую вы запускали: {reason}",
     columnNotFound: "{flag}: нет столбца {value} (столбцы: {header})",
     noColumn: "не найден столбец «{field}» (столбцы: {header}); укажите его через {flag}",

@@ -29,7 +29,8 @@ function cellsOf(bytes: Buffer, encoding: Encoding): string[][] {
 
 /**
  * Rows the tricky log has none of: short rows, extra columns, ISO dates, amounts with thousands
- * separators or none at all, names longer than the one-pass reader takes, and lone CR line ends.
+ * separators, none at all or none readable, names longer than the one-pass reader takes, the deal
+ * type left out in other cases and spacings, and lone CR line ends.
  */
 function oddRows(count: number, seed: number): string {
   const random = seededRandom(seed);
@@ -39,11 +40,12 @@ function oddRows(count: number, seed: number): string {
     const n = Math.floor(random() * 300);
     const customer = pick([`Анна Иванова ${n}`, `${"Ж".repeat(140)} ${n}`, `kate ${n}`]);
     const date = pick(["05.03.2024", "2024-03-05", "2024-02-29", "31.12.2023"]);
-    const amount = pick(["1,234", "1 234,56", "-12,5", "", "7"]);
+    const amount = pick(["1,234", "1 234,56", "-12,5", "", "7", "много"]);
+    const dealType = pick(["розница", "Проект", " ПРОЕКТ ", "проект"]);
     const line = pick([
       [customer, date],
       [customer, date, amount],
-      [customer, date, amount, "Ира", "розница", "", "лишнее"],
+      [customer, date, amount, "Ира", dealType, "", "лишнее"],
       [customer],
     ]).join(";");
     text += line + pick(["\n", "\n", "\n", "\r"]);

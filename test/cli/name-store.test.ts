@@ -57,7 +57,7 @@ describe("NameStore", () => {
         return error;
       }
     };
-    const fileChanged = expect.objectContaining({ exitCode: EXIT_DATA, detail: { key: "fileChanged", values: { path: expect.any(String) } } });
+    const fileChanged = expect.objectContaining({ exitCode: EXIT_DATA, detail: { key: "fileChangedAfterRead", values: { path: expect.any(String) } } });
     expect(changed(() => undefined)).toBe("Анна");
     expect(changed((file) => writeFileSync(file, "Борис\nПётр\n"))).toEqual(fileChanged);
     expect(

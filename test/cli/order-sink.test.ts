@@ -8,11 +8,10 @@ import { fieldDecoder } from "../../src/cli/sniff";
 
 const COMMA = 0x2c;
 
-/** A sink for customer, date: its orders are only counted. */
-function countingSink(): { sink: OrderSink; orders: () => number } {
-  let orders = 0;
-  const sink = new OrderSink(
-    { key: new KeyBytes("utf-8"), add: () => void orders++ },
+/** A sink for customer, date, whose orders go nowhere. */
+function sinkOfOrders(): OrderSink {
+  return new OrderSink(
+    { key: new KeyBytes("utf-8"), add: () => undefined },
     {
       mapping: { customer: 0, date: 1 },
       columnNames: {},
@@ -22,7 +21,6 @@ function countingSink(): { sink: OrderSink; orders: () => number } {
       onSkippedRow: () => undefined,
     },
   );
-  return { sink, orders: () => orders };
 }
 
 /** Where the scanner starts each record of `bytes`, and the end. */
@@ -51,14 +49,13 @@ describe("the one-pass reader of simple records", () => {
         const bytes = Buffer.from(text);
         const limit = Math.min(cut, bytes.length);
         const starts = recordStarts(bytes);
-        const { sink, orders } = countingSink();
+        const sink = sinkOfOrders();
         for (let k = 0; k + 1 < starts.length; k++) {
           const next = sink.readSimpleRecord(bytes, starts[k]!, limit);
           // Taken only when it ends where the scanner says, before what was read runs out.
           if (next >= 0) expect([next, next <= limit]).toEqual([starts[k + 1], true]);
           if (next >= 0) taken++;
         }
-        expect(orders()).toBe(sink.stats.orders);
       }),
       { numRuns: 3000 },
     );
