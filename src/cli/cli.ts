@@ -3,7 +3,7 @@
 
 import { ADDON_VERSION } from "../version";
 import type { Language } from "../i18n/language";
-import { CliError, EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, renderMessage, text } from "./errors";
+import { asMemoryError, CliError, EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, renderMessage, text } from "./errors";
 import { languageOfArguments, parseInvocation } from "./options";
 import { renderHtml } from "./render-html";
 import { renderJson } from "./render-json";
@@ -30,7 +30,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     if (invocation.kind === "help") return { exitCode: EXIT_OK, stdout: `${text(invocation.language, "usage")}\n`, stderr: "" };
     const { options } = invocation;
     language = options.language;
-    const outcome = await runReport(options, io);
+    const outcome = await runReport(options, io).catch((error: unknown) => {
+      throw asMemoryError(error, options.file);
+    });
     let stderr = "";
     if (options.html !== undefined) {
       writeReportFile(io, options.html, renderHtml(outcome, language));

@@ -13,7 +13,7 @@ export type CliMessage =
   | { problem: Problem };
 
 export const EXIT_OK = 0;
-/** The data cannot be read: no file, no customer or date column, not one readable order. */
+/** The data cannot be read: no file, no customer or date column, not one readable order, not enough memory. */
 export const EXIT_DATA = 1;
 /** Wrong usage: an unknown flag, a bad flag value, no file given. */
 export const EXIT_USAGE = 2;
@@ -36,6 +36,14 @@ export function usageError(detail: CliMessage): CliError {
 
 export function dataError(detail: CliMessage): CliError {
   return new CliError(EXIT_DATA, detail);
+}
+
+/**
+ * `error` as a data error when it is an allocation the system refused: the memory a report needs
+ * grows with the file's customers, so that is the file's size meeting the machine's, not a bug.
+ */
+export function asMemoryError(error: unknown, path: string): unknown {
+  return error instanceof Error && error.message.includes("Array buffer allocation failed") ? dataError({ key: "outOfMemory", values: { path } }) : error;
 }
 
 export function renderMessage(detail: CliMessage, language: Language): string {

@@ -15,6 +15,7 @@ type CliKey =
   | "cannotRead"
   | "fileChanged"
   | "fileChangedAfterRead"
+  | "outOfMemory"
   | "internalError"
   | "columnNotFound"
   | "noColumn"
@@ -112,6 +113,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     cannotRead: "cannot read {path}: {reason}",
     fileChanged: "{path} changed while it was being read; run the report again",
     fileChangedAfterRead: "{path} changed before the customers' names could be read back from it; run the report again",
+    outOfMemory: "not enough memory to read {path}: the memory needed grows with the number of customers (about 200 bytes each), not of rows",
     internalError: "internal error, please report it with the command you ran: {reason}",
     columnNotFound: "{flag}: no column {value} (the columns are: {header})",
     noColumn: "no {field} column found (the columns are: {header}); name it with {flag}",
@@ -208,6 +210,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     cannotRead: "не удалось прочитать {path}: {reason}",
     fileChanged: "файл {path} изменился, пока его читали; запустите отчёт ещё раз",
     fileChangedAfterRead: "файл {path} изменился раньше, чем из него успели прочитать имена клиентов; запустите отчёт ещё раз",
+    outOfMemory: "не хватает памяти, чтобы прочитать {path}: нужная память растёт с числом клиентов (около 200 байт на клиента), а не строк",
     internalError: "внутренняя ошибка, сообщите о ней вместе с командой, которую вы запускали: {reason}",
     columnNotFound: "{flag}: нет столбца {value} (столбцы: {header})",
     noColumn: "не найден столбец «{field}» (столбцы: {header}); укажите его через {flag}",

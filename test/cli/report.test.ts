@@ -213,6 +213,24 @@ describe("exit codes", () => {
     expect((await cli(["report", writeFixture(dir, "x.csv", ENGLISH), "--customer", "Client"])).stderr).toContain("--customer: no column «Client»");
   });
 
+  it("1 with a plain message when memory runs out, 3 for any other failure of ours", async () => {
+    const path = writeFixture(dir, "memory.csv", ENGLISH);
+    const failingWith = (error: Error) =>
+      runCli(["report", path, "--threads", "2"], {
+        env: { LANG: "C" },
+        stdoutIsTTY: false,
+        writeFile: () => undefined,
+        readElsewhere: () => {
+          throw error;
+        },
+      });
+    expect(await failingWith(new RangeError("Array buffer allocation failed"))).toMatchObject({
+      exitCode: 1,
+      stderr: `sheets-retention: not enough memory to read ${path}: the memory needed grows with the number of customers (about 200 bytes each), not of rows\n`,
+    });
+    expect(await failingWith(new TypeError("x is undefined"))).toMatchObject({ exitCode: 3, stderr: expect.stringContaining("internal error") });
+  });
+
   it("1 for a file that changes while it is read, instead of figures from two versions of it", async () => {
     const path = writeFixture(dir, "growing.csv", ENGLISH);
     let chunks = 0;
