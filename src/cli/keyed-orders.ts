@@ -1,6 +1,6 @@
 // Where the order sink's orders go, each with its customer's key bytes (key-bytes.ts): into
 // batches (order-batch.ts) that this thread counts as they fill, or that another thread, the one
-// that owns the ledger, counts in the same order (reader-worker.ts). Either way every customer's
+// that owns the ledger, counts in the same order (counter-worker.ts). Either way every customer's
 // orders are added in file order, so both give the same figures.
 
 import type { CsvRecord } from "./csv-scanner";

@@ -1,11 +1,11 @@
 // `sheets-retention report orders.csv`: the only place that touches process, stdout and stderr.
-// The same bundle is also the entry of the thread that reads a big file (reader-worker.ts).
+// The same bundle is also the entry of the thread that counts a big file's orders (counter-worker.ts).
 
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { runCli } from "./cli";
 import { progressBar } from "./progress";
-import { isReaderWorker, readInWorker, serveReading } from "./reader-worker";
+import { countInWorker, isCounterWorker, serveCounting } from "./counter-worker";
 
 async function main(): Promise<void> {
   const progress = progressBar(process.stderr);
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     stdoutIsTTY: process.stdout.isTTY === true,
     writeFile: (path, content) => writeFileSync(path, content, "utf8"),
     onProgress: progress.update,
-    readElsewhere: readInWorker(new URL(import.meta.url)),
+    countElsewhere: countInWorker(new URL(import.meta.url)),
     parallelism: availableParallelism(),
   });
   progress.finish();
@@ -23,5 +23,5 @@ async function main(): Promise<void> {
   process.exitCode = result.exitCode;
 }
 
-if (isReaderWorker()) serveReading();
+if (isCounterWorker()) serveCounting();
 else void main();

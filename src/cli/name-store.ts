@@ -2,7 +2,7 @@
 // array, or, for names read by the other thread, only as the place of their cell in the file. The
 // ledger keeps the number and asks for the text only of the names it shows (see
 // LedgerOptions.nameCell), so a million rows over 200,000 customers make a few dozen strings
-// instead of 200,000, and the reading thread need not copy every row's name to the counting one.
+// instead of 200,000, and the reading thread need not copy every row's name for the counting one.
 
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { QUOTE } from "./ascii";

@@ -148,7 +148,7 @@ function parseWindow(from: string | undefined, to: string | undefined, locale: I
   return window;
 }
 
-/** One thread, or a second that reads the file while the first counts (report-command.ts). */
+/** One thread, or a second that counts while the first reads the file (report-command.ts). */
 function parseThreads(text: string): 1 | 2 {
   const threads = text.trim();
   return threads === "1" ? 1 : threads === "2" ? 2 : badValue("badThreads", text);

@@ -34,9 +34,10 @@ export interface ReadSettings {
   onSkippedRow: (problem: Problem) => void;
   /**
    * Called after each chunk of the file, when its orders have gone to `orders`, before the chunk's
-   * bytes are overwritten by the next one.
+   * bytes are overwritten by the next one. Reading waits for what it returns (another thread
+   * making room for more orders, say).
    */
-  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  onProgress?: (bytesRead: number, totalBytes: number) => void | Promise<void>;
   /** How much is read at a time (CHUNK_BYTES); tests make it small to put many records across chunk ends. */
   chunkBytes?: number;
 }
@@ -58,7 +59,7 @@ export interface ReadResult {
   version: FileVersion | undefined;
 }
 
-export function readOrders(settings: ReadSettings): ReadResult {
+export async function readOrders(settings: ReadSettings): Promise<ReadResult> {
   let fd: number;
   try {
     fd = openSync(settings.path, "r");
@@ -66,7 +67,7 @@ export function readOrders(settings: ReadSettings): ReadResult {
     throw dataError({ key: "cannotRead", values: { path: settings.path, reason: (error as Error).message } });
   }
   try {
-    return readOpenFile(fd, settings);
+    return await readOpenFile(fd, settings);
   } catch (error) {
     if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("E")) {
       throw dataError({ key: "cannotRead", values: { path: settings.path, reason: error.message } });
@@ -88,7 +89,7 @@ function fill(fd: number, buffer: Buffer, from: number): number {
   return at - from;
 }
 
-function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
+async function readOpenFile(fd: number, settings: ReadSettings): Promise<ReadResult> {
   // A pipe says size 0: the input ends when a read returns nothing, whatever fstat said. A file
   // that changes while it is read (grows, say) is read to its end too, and then refused below.
   const stat = fstatSync(fd);
@@ -139,7 +140,7 @@ function readOpenFile(fd: number, settings: ReadSettings): ReadResult {
   for (;;) {
     sink.startChunk(bomBytes + bufferAt);
     const consumed = scanner.scan(buffer.subarray(0, filled), ended);
-    settings.onProgress?.(bytesRead, totalBytes);
+    await settings.onProgress?.(bytesRead, totalBytes);
     if (ended) break;
     bufferAt += consumed;
     const tail = filled - consumed;

@@ -1,11 +1,12 @@
 // The `report` command: options in, report out. It prints nothing; the caller renders.
 //
-// A big file is read by a second thread while this one adds its orders to the ledger: reading
-// (scanning, keys, dates, amounts) and counting (finding each customer, adding up) cost about the
-// same, so two cores finish in a little over half the time. This thread reads nothing itself, not
-// even while the other one starts: each thread then compiles only its own half of the code, which
-// on two cores saves more time than it takes to wait. The second thread comes from the caller
-// (`readElsewhere`), which keeps worker plumbing out of here and lets tests run in-process.
+// A big file is read on this thread while a second one counts its orders and makes the report:
+// reading (scanning, keys, dates, amounts) and counting (finding each customer, adding up) cost
+// about the same, so two cores finish in a little over half the time. Reading starts at once,
+// here, and the counting thread starts meanwhile, with batches waiting for it. Each thread
+// compiles only its own half of the code, which on two cores matters as much as the work itself.
+// The second thread comes from the caller (`countElsewhere`), which keeps worker plumbing out of
+// here and lets tests run it in-process.
 
 import { statSync } from "node:fs";
 import { CustomerLedger } from "../core/ledger";
@@ -14,7 +15,7 @@ import { analyzeLedger, skippedRowCollector, type RetentionReport, type SkippedR
 import { problemMessage } from "../i18n/problems";
 import { dataError } from "./errors";
 import { CustomerIndex } from "./customer-index";
-import { BatchReader, BatchWriter, batchRowsFor, LedgerOrders, sameShape, type OrderBatch } from "./order-batch";
+import { BatchReader, BatchWriter, batchRowsFor, LedgerOrders, type OrderBatch } from "./order-batch";
 import type { CliOptions } from "./options";
 import { CHUNK_BYTES, readOrders, type FileLayout, type ReadSettings } from "./read-orders";
 import { NameStore } from "./name-store";
@@ -48,57 +49,82 @@ export interface ReadOutcome {
   version: FileVersion | undefined;
 }
 
-/** One message from the reading thread. */
-export type ReaderMessage = { batch: OrderBatch; encoding: Encoding; bytesRead: number; totalBytes: number } | { done: ReadOutcome };
-
-/** A file being read in another thread. */
-export interface OrderStream {
-  /** The next batch of orders, or the end of the reading. */
-  next(): Promise<ReaderMessage>;
-  /** Gives an added batch back to the reader to fill again. */
-  recycle(batch: OrderBatch): void;
+/** Orders counted, and the report made, by another thread. */
+export interface OrderCounter {
+  /** Hands a batch over (its buffers move); resolves once the counter has room for another. */
+  add(batch: OrderBatch, encoding: Encoding): Promise<void>;
+  /** A batch the counter is done with, to fill again, if one has come back. */
+  reuse(): OrderBatch | undefined;
+  /** Every batch is handed over: the report. */
+  finish(read: ReadOutcome): Promise<RetentionReport>;
   cancel(): void;
 }
 
 export interface ReportIo {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Starts reading the file in another thread; without it the file is read on this one. */
-  readElsewhere?: (options: CliOptions) => OrderStream;
+  /** Starts counting in another thread, with room for `capacity` customers; without it, counting is done here. */
+  countElsewhere?: (options: CliOptions, capacity: number) => OrderCounter;
   /** Cores available (os.availableParallelism()). */
   parallelism?: number;
-  /** Bytes read at a time on this thread (ReadSettings.chunkBytes), for tests. */
+  /** Bytes read at a time (ReadSettings.chunkBytes), for tests. */
   chunkBytes?: number;
 }
 
 export async function runReport(options: CliOptions, io: ReportIo = {}): Promise<ReportOutcome> {
   const fileBytes = regularFileSize(options.file);
-  const { names, ledger, index } = withRoomIfGranted(customersToExpect(fileBytes), (capacity) => {
-    const names = new NameStore(options.file, capacity);
-    const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf, capacity });
-    return { names, ledger, index: new CustomerIndex(ledger, names, capacity) };
-  });
-  const { stats, layout, skipped, version } =
-    io.readElsewhere !== undefined && fileBytes !== undefined && threads(options, io.parallelism ?? 1, fileBytes) === 2
-      ? await readWithAnotherThread(options, index, io.readElsewhere, io.onProgress)
-      : readHere(options, index, { onProgress: io.onProgress, chunkBytes: io.chunkBytes });
-  names.placesIn(version);
-  if (ledger.isEmpty) {
-    const first = skipped[0];
-    throw dataError(
-      first === undefined
-        ? { key: "noOrders", values: { path: options.file } }
-        : { key: "noOrdersFirstSkip", values: { path: options.file, reason: problemMessage(first.problem, options.language) } },
-    );
+  const capacity = customersToExpect(fileBytes);
+  if (io.countElsewhere !== undefined && fileBytes !== undefined && threads(options, io.parallelism ?? 1, fileBytes) === 2) {
+    const counter = io.countElsewhere(options, capacity);
+    try {
+      const read = await readForCounter(options, counter, io);
+      return { file: options.file, layout: read.layout, report: await counter.finish(read) };
+    } catch (error) {
+      counter.cancel();
+      throw error;
+    }
   }
-  const { report } = analyzeLedger(ledger, stats, skipped, {
-    target: options.target,
-    period: options.period,
-    withinDays: options.withinDays,
-    window: options.window,
-    hasManagers: layout.mapping.manager !== undefined,
-    hasAmounts: layout.mapping.amount !== undefined,
-  });
-  return { file: options.file, layout, report };
+  const counting = new Counting(options, capacity);
+  const read = await readHere(options, counting, io);
+  return { file: options.file, layout: read.layout, report: counting.report(read) };
+}
+
+/** Where the orders are counted, on whichever thread: the customers' index, ledger and names. */
+class Counting {
+  readonly index: CustomerIndex;
+  private readonly ledger: CustomerLedger;
+  private readonly names: NameStore;
+
+  constructor(
+    private readonly options: CliOptions,
+    capacity: number,
+  ) {
+    ({ names: this.names, ledger: this.ledger, index: this.index } = withRoomIfGranted(capacity, (room) => {
+      const names = new NameStore(options.file, room);
+      const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf, capacity: room });
+      return { names, ledger, index: new CustomerIndex(ledger, names, room) };
+    }));
+  }
+
+  /** The report, once every order is counted. */
+  report({ stats, layout, skipped, version }: ReadOutcome): RetentionReport {
+    this.names.placesIn(version);
+    if (this.ledger.isEmpty) {
+      const first = skipped[0];
+      throw dataError(
+        first === undefined
+          ? { key: "noOrders", values: { path: this.options.file } }
+          : { key: "noOrdersFirstSkip", values: { path: this.options.file, reason: problemMessage(first.problem, this.options.language) } },
+      );
+    }
+    return analyzeLedger(this.ledger, stats, skipped, {
+      target: this.options.target,
+      period: this.options.period,
+      withinDays: this.options.withinDays,
+      window: this.options.window,
+      hasManagers: layout.mapping.manager !== undefined,
+      hasAmounts: layout.mapping.amount !== undefined,
+    }).report;
+  }
 }
 
 /**
@@ -130,9 +156,9 @@ function threads(options: CliOptions, parallelism: number, fileBytes: number): 1
 /** How a read goes, besides the options. */
 type Reading = Pick<ReadSettings, "orders" | "onProgress" | "chunkBytes">;
 
-function read(options: CliOptions, reading: Reading): ReadOutcome {
+async function read(options: CliOptions, reading: Reading): Promise<ReadOutcome> {
   const { skipped, onSkippedRow } = skippedRowCollector(SKIPPED_ROWS_KEPT);
-  const { stats, layout, version } = readOrders({
+  const { stats, layout, version } = await readOrders({
     path: options.file,
     encoding: options.encoding,
     delimiter: options.delimiter,
@@ -147,53 +173,45 @@ function read(options: CliOptions, reading: Reading): ReadOutcome {
 }
 
 /**
- * Reads the file on this thread, counting its orders into `index`. The names of new
- * customers are copied from the chunk, so each chunk is counted before the next one overwrites it.
+ * Reads the file and counts its orders, both on this thread. The names of new customers are
+ * copied from the chunk, so each chunk is counted before the next one overwrites it.
  */
-function readHere(options: CliOptions, index: CustomerIndex, reading: Omit<Reading, "orders">): ReadOutcome {
+function readHere(options: CliOptions, counting: Counting, io: ReportIo): Promise<ReadOutcome> {
   let orders: LedgerOrders | undefined;
   const chunkRead = (bytesRead: number, totalBytes: number): void => {
     orders?.flush();
-    reading.onProgress?.(bytesRead, totalBytes);
+    io.onProgress?.(bytesRead, totalBytes);
   };
-  return read(options, { ...reading, orders: (encoding) => (orders = new LedgerOrders(index, encoding)), onProgress: chunkRead });
+  const ordersFor = (encoding: Encoding): LedgerOrders => (orders = new LedgerOrders(counting.index, encoding));
+  return read(options, { orders: ordersFor, onProgress: chunkRead, chunkBytes: io.chunkBytes });
 }
 
-/** The reading thread's side: reads the file and hands over its orders a chunk at a time. */
-export function readForAnotherThread(
-  options: CliOptions,
-  send: (message: ReaderMessage) => void,
-  reuse: () => OrderBatch | undefined,
-  chunkBytes?: number,
-): ReadOutcome {
+/** Reads the file on this thread and hands its orders to the counter a chunk at a time. */
+function readForCounter(options: CliOptions, counter: OrderCounter, io: ReportIo): Promise<ReadOutcome> {
   let writer: BatchWriter | undefined;
-  const orders = (encoding: Encoding): BatchWriter => (writer = new BatchWriter(encoding, batchRowsFor(chunkBytes ?? CHUNK_BYTES), reuse));
-  const sendBatch = (bytesRead: number, totalBytes: number): void =>
-    send({ batch: writer!.take(), encoding: writer!.encoding, bytesRead, totalBytes });
-  return read(options, { orders, onProgress: sendBatch, chunkBytes });
+  const batchRows = batchRowsFor(io.chunkBytes ?? CHUNK_BYTES);
+  const ordersFor = (encoding: Encoding): BatchWriter => (writer = new BatchWriter(encoding, batchRows, () => counter.reuse()));
+  const handOver = async (bytesRead: number, totalBytes: number): Promise<void> => {
+    await counter.add(writer!.take(), writer!.encoding);
+    io.onProgress?.(bytesRead, totalBytes);
+  };
+  return read(options, { orders: ordersFor, onProgress: handOver, chunkBytes: io.chunkBytes });
 }
 
-/** This thread's side: adds the other thread's orders as they come. */
-async function readWithAnotherThread(
-  options: CliOptions,
-  index: CustomerIndex,
-  readElsewhere: NonNullable<ReportIo["readElsewhere"]>,
-  onProgress: ReportIo["onProgress"],
-): Promise<ReadOutcome> {
-  const stream = readElsewhere(options);
-  try {
-    let batches: BatchReader | undefined;
-    for (;;) {
-      const message = await stream.next();
-      if ("done" in message) return message.done;
-      const batch = sameShape(message.batch);
-      batches ??= new BatchReader(index, message.encoding);
-      batches.add(batch);
-      stream.recycle(batch);
-      onProgress?.(message.bytesRead, message.totalBytes);
-    }
-  } catch (error) {
-    stream.cancel();
-    throw error;
+/** The counting thread's side: counts the batches it is handed, in order, then makes the report. */
+export class CountingForAnotherThread {
+  private readonly counting: Counting;
+  private batches: BatchReader | undefined;
+
+  constructor(options: CliOptions, capacity: number) {
+    this.counting = new Counting(options, capacity);
+  }
+
+  add(batch: OrderBatch, encoding: Encoding): void {
+    (this.batches ??= new BatchReader(this.counting.index, encoding)).add(batch);
+  }
+
+  report(read: ReadOutcome): RetentionReport {
+    return this.counting.report(read);
   }
 }

@@ -96,7 +96,7 @@ Input and output:
   --json                print the report as JSON
   --html FILE           also write the report as a standalone HTML page
   --no-color            plain text even in a terminal (so does NO_COLOR=1)
-  --threads 1|2         2: a second thread reads the file while this one counts
+  --threads 1|2         2: a second thread counts while this one reads the file
                         (default: 2 for files of 8 MB or more on a machine with 2+ cores)
   -h, --help            this text
   -v, --version         the version
@@ -193,7 +193,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
   --json                вывести отчёт в JSON
   --html ФАЙЛ           записать отчёт отдельной HTML-страницей
   --no-color            без цвета даже в терминале (как и NO_COLOR=1)
-  --threads 1|2         2: второй поток читает файл, пока этот считает
+  --threads 1|2         2: второй поток считает, пока этот читает файл
                         (по умолчанию 2 для файлов от 8 МБ на машине с 2+ ядрами)
   -h, --help            эта справка
   -v, --version         версия

@@ -13,7 +13,7 @@ import { runReport, type ReportIo } from "../../src/cli/report-command";
 import { fieldDecoder, type Encoding } from "../../src/cli/sniff";
 import { seededRandom } from "../../src/lib/seeded-random";
 import { encodeWindows1251 } from "../../bench/cp1251";
-import { queuedReader, tempDir, trickyOrderLog, writeFixture } from "./helpers";
+import { queuedCounter, tempDir, trickyOrderLog, writeFixture } from "./helpers";
 
 /** The file's cells as text, through the scanner (tested on its own in csv-scanner.test.ts). */
 function cellsOf(bytes: Buffer, encoding: Encoding): string[][] {
@@ -64,7 +64,7 @@ async function bothWays(csv: string, encoding: Encoding, name: string, io: Repor
   const bytes = encoding === "utf-8" ? Buffer.from(csv) : encodeWindows1251(csv.replaceAll("\u212A", "K"));
   const file = writeFixture(tempDir(), `${name}.csv`, bytes);
   const argv = ["report", file, "--manager", "Менеджер", "--exclude", "Тип сделки=проект", "--period", "quarter", "--locale", "ru_RU"];
-  const invocation = parseInvocation([...argv, "--threads", io.readElsewhere ? "2" : "1"], {});
+  const invocation = parseInvocation([...argv, "--threads", io.countElsewhere ? "2" : "1"], {});
   if (invocation.kind !== "report") throw new Error("not a report");
   const { report: fromCli } = await runReport(invocation.options, io);
 
@@ -108,7 +108,7 @@ describe("the CLI and the core", () => {
     ["Windows-1251, two threads", "windows-1251", 2, 300],
   ] as const)("make the same report from odd rows read in small chunks, %s", async (name, encoding, threads, chunkBytes) => {
     const csv = `\ufeff${trickyOrderLog(3_000, 5, "\r\n")}${oddRows(3_000, 6)}`;
-    const io: ReportIo = threads === 2 ? queuedReader(2, chunkBytes).io : { chunkBytes };
+    const io: ReportIo = threads === 2 ? queuedCounter(2, chunkBytes).io : { chunkBytes };
     await bothWays(encoding === "utf-8" ? csv : csv.replace(/^\ufeff/, ""), encoding, name.replaceAll(" ", "-"), io);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli, type CliResult } from "../../src/cli/cli";
-import { readForAnotherThread, type OrderStream, type ReaderMessage, type ReportIo } from "../../src/cli/report-command";
+import { CountingForAnotherThread, type ReportIo } from "../../src/cli/report-command";
 import { seededRandom } from "../../src/lib/seeded-random";
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), "sheets-retention-cli-"));
@@ -62,18 +62,23 @@ export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): st
 }
 
 /**
- * The reading thread, played in-process: it reads the file at once (in chunks of `chunkBytes`
- * when given) and hands out the batches; `batches()` says how many it sent.
+ * The counting thread, played in-process: it counts each batch as it is handed over and makes the
+ * report at the end; `batches()` says how many batches with orders it was given (-1: never asked).
  */
-export function queuedReader(parallelism = 2, chunkBytes?: number): { io: ReportIo; batches: () => number } {
+export function queuedCounter(parallelism = 2, chunkBytes?: number): { io: ReportIo; batches: () => number } {
   let batches = -1;
-  const readElsewhere: ReportIo["readElsewhere"] = (options) => {
-    const messages: ReaderMessage[] = [];
-    const done = readForAnotherThread(options, (message) => messages.push(message), () => undefined, chunkBytes);
-    messages.push({ done });
-    batches = messages.filter((message) => "batch" in message && message.batch.count > 0).length;
-    const stream: OrderStream = { next: async () => messages.shift()!, recycle: () => undefined, cancel: () => undefined };
-    return stream;
+  const countElsewhere: ReportIo["countElsewhere"] = (options, capacity) => {
+    const counting = new CountingForAnotherThread(options, capacity);
+    batches = 0;
+    return {
+      add: async (batch, encoding) => {
+        if (batch.count > 0) batches++;
+        counting.add(batch, encoding);
+      },
+      reuse: () => undefined,
+      finish: async (read) => counting.report(read),
+      cancel: () => undefined,
+    };
   };
-  return { io: { readElsewhere, parallelism, chunkBytes }, batches: () => batches };
+  return { io: { countElsewhere, parallelism, chunkBytes }, batches: () => batches };
 }

@@ -220,7 +220,7 @@ describe("exit codes", () => {
         env: { LANG: "C" },
         stdoutIsTTY: false,
         writeFile: () => undefined,
-        readElsewhere: () => {
+        countElsewhere: () => {
           throw error;
         },
       });

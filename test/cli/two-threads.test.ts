@@ -1,6 +1,6 @@
 // Reading a file on two threads (read on one, its orders counted in batches on the other) must
 // give exactly what one thread gives: the same customers in the same order, every figure to the
-// last digit, the same skipped rows. In-process, the reader thread is played by a queue; the
+// last digit, the same skipped rows. In-process, the counting thread is played by a plain object; the
 // spawned bin runs the real worker, over enough batches to recycle them and wait for room.
 
 import { spawnSync } from "node:child_process";
@@ -9,11 +9,11 @@ import { describe, expect, it } from "vitest";
 import { encodeWindows1251 } from "../../bench/cp1251";
 import { runCli } from "../../src/cli/cli";
 import type { ReportIo } from "../../src/cli/report-command";
-import { queuedReader, tempDir, trickyOrderLog, writeFixture } from "./helpers";
+import { queuedCounter, tempDir, trickyOrderLog, writeFixture } from "./helpers";
 
 const ARGS = ["--json", "--manager", "Менеджер", "--exclude", "Тип сделки=проект", "--period", "week"];
 const BIN = join(__dirname, "../../build/cli.cjs");
-const ROWS = 260_000; // about 17 MB: the reader thread sends several 4 MB batches
+const ROWS = 260_000; // about 17 MB: several 4 MB batches go to the counting thread
 
 async function report(file: string, extra: string[], io: ReportIo = {}): Promise<string> {
   const result = await runCli(["report", file, ...ARGS, ...extra], { env: { LANG: "C" }, stdoutIsTTY: false, writeFile: () => undefined, ...io });
@@ -40,10 +40,10 @@ describe("two threads", () => {
   };
 
   it.each(Object.entries(files))("give the same report as one on %s, with the orders counted in batches", async (_, file) => {
-    const reader = queuedReader();
+    const counter = queuedCounter();
     const one = await report(file, ["--threads", "1"]);
-    const two = await report(file, ["--threads", "2"], reader.io);
-    expect(reader.batches()).toBeGreaterThan(2);
+    const two = await report(file, ["--threads", "2"], counter.io);
+    expect(counter.batches()).toBeGreaterThan(2);
     expect(two).toBe(one);
     // The log has every kind of row, so the comparison covers them all.
     const parsed = JSON.parse(one);
@@ -53,7 +53,7 @@ describe("two threads", () => {
     expect(parsed.managers.length).toBeGreaterThan(50);
   });
 
-  it.each(Object.entries(files))("give the same report as one in the built bin on %s, with a real reader thread", (_, file) => {
+  it.each(Object.entries(files))("give the same report as one in the built bin on %s, with a real counting thread", (_, file) => {
     const one = runBin(["report", file, ...ARGS, "--threads", "1"]);
     const two = runBin(["report", file, ...ARGS, "--threads", "2"]);
     expect(two.status, two.stderr).toBe(0);
@@ -67,11 +67,11 @@ describe("two threads", () => {
       [1, [], false],
       [2, ["--threads", "1"], false],
     ] as const) {
-      const reader = queuedReader(parallelism);
-      await report(file, [...extra], reader.io);
-      expect(reader.batches() >= 0, `parallelism ${parallelism} ${extra.join(" ")}`).toBe(used);
+      const counter = queuedCounter(parallelism);
+      await report(file, [...extra], counter.io);
+      expect(counter.batches() >= 0, `parallelism ${parallelism} ${extra.join(" ")}`).toBe(used);
     }
-    const small = queuedReader();
+    const small = queuedCounter();
     await report(writeFixture(dir, "small.csv", trickyOrderLog(2_000, 3)), [], small.io);
     expect(small.batches()).toBe(-1);
   });
@@ -86,13 +86,22 @@ describe("two threads", () => {
     }
   });
 
-  it("fail as one does when the data cannot be read, and the reader thread stops", () => {
+  it("fail as one does when the data cannot be read, and the counting thread stops", () => {
     const file = files["Windows-1251"];
     const args = ["report", file, "--customer", "Нет такого"];
     const one = runBin([...args, "--threads", "1"]);
     const two = runBin([...args, "--threads", "2"]);
     expect(two.status).toBe(1);
     expect(two.stderr).toContain("--customer: no column «Нет такого»");
+    expect(two.stderr).toBe(one.stderr);
+  });
+
+  it("fail as one does when the counting thread finds no order to report", () => {
+    const file = writeFixture(dir, "all-bad.csv", `Клиент;Дата\n${"Анна;когда-то\n".repeat(50)}`);
+    const one = runBin(["report", file, "--threads", "1"]);
+    const two = runBin(["report", file, "--threads", "2"]);
+    expect(two.status).toBe(1);
+    expect(two.stderr).toContain("no order could be read; the first problem:");
     expect(two.stderr).toBe(one.stderr);
   });
 });
