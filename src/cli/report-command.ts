@@ -128,8 +128,8 @@ class Counting {
 }
 
 /**
- * Undefined for a pipe or a device, which two threads cannot both read, and for a path that cannot
- * be read (the read itself then says why).
+ * Undefined for a pipe or a device, which cannot be read twice (two threads keep names as places
+ * in the file, to read back), and for a path that cannot be read (the read itself then says why).
  */
 function regularFileSize(path: string): number | undefined {
   try {
