@@ -118,8 +118,8 @@ async function buildPreview(): Promise<void> {
 
 /**
  * The CLI is bundled as CommonJS: Node 20 starts a CommonJS script faster than an ES module, in
- * the process and again in the reader thread, about 25 ms of a million-row run (A/B runs of both
- * bundles). The source's `import.meta.url` (the script the reader thread runs) becomes the file's URL.
+ * the process and again in the counting thread, about 25 ms of a million-row run (A/B runs of both
+ * bundles). The source's `import.meta.url` (the script the counting thread runs) becomes the file's URL.
  */
 async function buildCli(): Promise<void> {
   const entry = join(root, "src/cli/main.ts");

@@ -62,10 +62,11 @@ export function countInWorker(script: URL): (options: CliOptions, capacity: numb
     let ahead = 0;
     let report: RetentionReport | undefined;
     let failed: Error | undefined;
-    let wake: (() => void) | undefined;
+    let waiting: (() => void)[] = [];
     const arrive = (): void => {
-      wake?.();
-      wake = undefined;
+      const woken = waiting;
+      waiting = [];
+      for (const wake of woken) wake();
     };
     worker.on("message", (message: FromCounter) => {
       if ("recycled" in message) {
@@ -90,7 +91,7 @@ export function countInWorker(script: URL): (options: CliOptions, capacity: numb
     const until = async (ready: () => boolean): Promise<void> => {
       while (!ready()) {
         if (failed) throw failed;
-        await new Promise<void>((resolve) => (wake = resolve));
+        await new Promise<void>((resolve) => waiting.push(resolve));
       }
     };
     const send = (message: ToCounter, transfer: ArrayBuffer[] = []): void => {

@@ -68,35 +68,47 @@ export async function readOrders(settings: ReadSettings): Promise<ReadResult> {
   }
   try {
     return await readOpenFile(fd, settings);
-  } catch (error) {
-    if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("E")) {
-      throw dataError({ key: "cannotRead", values: { path: settings.path, reason: error.message } });
-    }
-    throw error;
   } finally {
     closeSync(fd);
   }
 }
 
-/** Reads into buffer[from …] until it is full or the input ends; returns the bytes read. */
-function fill(fd: number, buffer: Buffer, from: number): number {
-  let at = from;
-  while (at < buffer.length) {
-    const read = readSync(fd, buffer, at, buffer.length - at, null);
-    if (read === 0) break;
-    at += read;
+/**
+ * A call on the open file, whose system errors (EIO, EISDIR …) become "cannot read". Only these:
+ * an error from elsewhere that happens to carry a code (another thread's, say) keeps its own.
+ */
+function onFile<T>(path: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("E")) {
+      throw dataError({ key: "cannotRead", values: { path, reason: error.message } });
+    }
+    throw error;
   }
-  return at - from;
+}
+
+/** Reads into buffer[from …] until it is full or the input ends; returns the bytes read. */
+function fill(path: string, fd: number, buffer: Buffer, from: number): number {
+  return onFile(path, () => {
+    let at = from;
+    while (at < buffer.length) {
+      const read = readSync(fd, buffer, at, buffer.length - at, null);
+      if (read === 0) break;
+      at += read;
+    }
+    return at - from;
+  });
 }
 
 async function readOpenFile(fd: number, settings: ReadSettings): Promise<ReadResult> {
   // A pipe says size 0: the input ends when a read returns nothing, whatever fstat said. A file
   // that changes while it is read (grows, say) is read to its end too, and then refused below.
-  const stat = fstatSync(fd);
+  const stat = onFile(settings.path, () => fstatSync(fd));
   const version = stat.isFile() ? versionOf(stat) : undefined;
   const totalBytes = version?.size ?? 0;
   let buffer = Buffer.allocUnsafe(settings.chunkBytes ?? CHUNK_BYTES);
-  let filled = fill(fd, buffer, 0);
+  let filled = fill(settings.path, fd, buffer, 0);
   let ended = filled < buffer.length;
   let bytesRead = filled;
   const bomBytes = hasUtf8Bom(buffer.subarray(0, filled)) ? 3 : 0;
@@ -152,12 +164,12 @@ async function readOpenFile(fd: number, settings: ReadSettings): Promise<ReadRes
     } else {
       buffer.copy(buffer, 0, consumed, filled);
     }
-    const read = fill(fd, buffer, tail);
+    const read = fill(settings.path, fd, buffer, tail);
     filled = tail + read;
     bytesRead += read;
     ended = filled < buffer.length;
   }
-  if (version !== undefined && !sameVersion(version, versionOf(fstatSync(fd)))) {
+  if (version !== undefined && !sameVersion(version, versionOf(onFile(settings.path, () => fstatSync(fd))))) {
     throw dataError({ key: "fileChanged", values: { path: settings.path } });
   }
   return { stats: sink.stats, layout, version };

@@ -1,4 +1,5 @@
-// How the main thread hears of a counting thread that fails: a stand-in worker script fails on cue.
+// How the main thread works with the counting thread: stand-in worker scripts that fail on cue, or
+// give batches back slowly.
 
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/errors";
@@ -6,15 +7,17 @@ import { inputLocale } from "../../src/core/cells";
 import type { CliOptions } from "../../src/cli/options";
 import { countInWorker } from "../../src/cli/counter-worker";
 import type { ReadOutcome } from "../../src/cli/report-command";
+import { BatchWriter } from "../../src/cli/order-batch";
 
-const script = new URL("./fixtures/failing-counter.mjs", import.meta.url);
 const read = { stats: {}, layout: {}, skipped: [], version: undefined } as unknown as ReadOutcome;
 
-function failingCounter(failure: string): ReturnType<ReturnType<typeof countInWorker>> {
-  // The stand-in reads only `failure`; the rest is what runReport would pass.
+function standIn(fixture: string, failure: string): ReturnType<ReturnType<typeof countInWorker>> {
+  // The stand-ins read only `failure`; the rest is what runReport would pass.
   const options = { failure, locale: inputLocale("en_US", "UTC") } as unknown as CliOptions;
-  return countInWorker(script)(options, 0);
+  return countInWorker(new URL(`./fixtures/${fixture}`, import.meta.url))(options, 0);
 }
+
+const failingCounter = (failure: string) => standIn("failing-counter.mjs", failure);
 
 describe("a counting thread that fails", () => {
   it("passes on a data error as the same CliError", async () => {
@@ -31,5 +34,27 @@ describe("a counting thread that fails", () => {
 
   it("is reported when it stops without a word, instead of being waited for", async () => {
     await expect(failingCounter("exit").finish(read)).rejects.toThrow("the counting thread stopped (exit code 7) before it was done");
+  });
+});
+
+describe("handing batches to the counting thread", () => {
+  const emptyBatch = () => new BatchWriter("utf-8", 16).take();
+
+  it("waits while three batches are out, and reuses those that come back", async () => {
+    const counter = standIn("slow-counter.mjs", "");
+    const started = performance.now();
+    for (let k = 0; k < 3; k++) await counter.add(emptyBatch(), "utf-8");
+    // The third is out as well: the stand-in gives one back 100 ms after it came.
+    expect(performance.now() - started).toBeGreaterThan(80);
+    expect(counter.reuse()).toBeDefined();
+    expect(await counter.finish(read)).toEqual({ batches: 3 });
+  });
+
+  it("stops a reading that waits when the counter fails", async () => {
+    const counter = standIn("slow-counter.mjs", "batch 3");
+    await counter.add(emptyBatch(), "utf-8");
+    await counter.add(emptyBatch(), "utf-8");
+    await expect(counter.add(emptyBatch(), "utf-8")).rejects.toThrow("batch 3 would not add up");
+    await expect(counter.add(emptyBatch(), "utf-8")).rejects.toThrow("batch 3 would not add up");
   });
 });

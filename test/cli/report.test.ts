@@ -231,6 +231,25 @@ describe("exit codes", () => {
     expect(await failingWith(new TypeError("x is undefined"))).toMatchObject({ exitCode: 3, stderr: expect.stringContaining("internal error") });
   });
 
+  it("3 for the counting thread's own failure while the file is read, not 'cannot read' the file", async () => {
+    const path = writeFixture(dir, "worker-fails.csv", ENGLISH);
+    const outOfHeap = Object.assign(new Error("Worker terminated due to reaching memory limit: JS heap out of memory"), { code: "ERR_WORKER_OUT_OF_MEMORY" });
+    const result = await runCli(["report", path, "--threads", "2"], {
+      env: { LANG: "C" },
+      stdoutIsTTY: false,
+      writeFile: () => undefined,
+      countElsewhere: () => ({
+        add: () => Promise.reject(outOfHeap),
+        reuse: () => undefined,
+        finish: () => Promise.reject(new Error("not reached")),
+        cancel: () => undefined,
+      }),
+    });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toContain("JS heap out of memory");
+    expect(result.stderr).not.toContain("cannot read");
+  });
+
   it("1 for a file that changes while it is read, instead of figures from two versions of it", async () => {
     const path = writeFixture(dir, "growing.csv", ENGLISH);
     let chunks = 0;
