@@ -110,14 +110,10 @@ export class CsvScanner {
         count++;
         // Anything between the closing quote and the next delimiter is not CSV; it is dropped.
         j++;
-        while (j < n && bytes[j] !== delimiter && bytes[j] !== LF && bytes[j] !== CR) j++;
+        while (j < n && !endsUnquotedField(bytes[j]!, delimiter)) j++;
       } else {
         j = i;
-        while (j < n) {
-          const c = bytes[j]!;
-          if (c === delimiter || c === LF || c === CR) break;
-          j++;
-        }
+        while (j < n && !endsUnquotedField(bytes[j]!, delimiter)) j++;
         record.starts[count] = i;
         record.ends[count] = j;
         record.escaped[count] = 0;

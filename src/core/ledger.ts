@@ -34,7 +34,8 @@ export interface LedgerOptions {
   nameCell?: (rawName: unknown) => unknown;
   /**
    * Customers to make room for up front. The room is allocated but not written, so the system
-   * gives it memory only as customers fill it, and the figures are never copied to a bigger array.
+   * gives it memory only as customers fill it, and up to that many customers the figures are never
+   * copied to a bigger array.
    */
   capacity?: number;
 }
