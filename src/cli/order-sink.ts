@@ -11,7 +11,7 @@
 import { isBlank, parseAmount, parseDateText, type InputLocale } from "../core/cells";
 import type { ColumnMapping, Field } from "../core/columns";
 import { customerKey } from "../core/customer-key";
-import { ingestOrders, type ColumnRef, type IngestStats, type OrderColumns, type OrderTarget } from "../core/ingest";
+import { dealTypeKeys, ingestOrders, type ColumnRef, type IngestStats, type OrderColumns, type OrderTarget } from "../core/ingest";
 import type { Problem } from "../core/problems";
 import { afterLineBreak, endsUnquotedField, unquotedFieldEnd, type CsvRecord, type SimpleRecordReader } from "./csv-scanner";
 import { fastAmount, fastDay, SIMPLE_DATE_BYTES } from "./fast-cells";
@@ -30,7 +30,7 @@ export interface SinkOptions {
   delimiter: number;
   decode: FieldDecoder;
   /** Deal type whose rows are left out (needs mapping.dealType). */
-  excludeDealType?: string;
+  excludeDealTypes?: readonly string[];
   onSkippedRow: (problem: Problem) => void;
 }
 
@@ -102,7 +102,7 @@ export class OrderSink {
   private readonly widthNeeded: number;
   private readonly decimalComma: boolean;
   private readonly delimiter: number;
-  private readonly excludeKey: string | undefined;
+  private readonly excludedKeys: ReadonlySet<string> | undefined;
   private readonly days = new FieldCache<number>();
   private readonly texts = new FieldCache<string>();
   private readonly dealTypeKeys = new FieldCache<string>();
@@ -132,9 +132,9 @@ export class OrderSink {
     this.date = mapping.date ?? -1;
     this.amount = mapping.amount ?? -1;
     this.manager = mapping.manager ?? -1;
-    const excluding = options.excludeDealType !== undefined && mapping.dealType !== undefined;
-    this.dealType = excluding ? mapping.dealType! : -1;
-    this.excludeKey = excluding ? customerKey(options.excludeDealType) : undefined;
+    const excludedKeys = mapping.dealType === undefined ? undefined : dealTypeKeys(options.excludeDealTypes);
+    this.dealType = excludedKeys === undefined ? -1 : mapping.dealType!;
+    this.excludedKeys = excludedKeys;
     this.widthNeeded = Math.max(this.customer, this.date, this.amount, this.manager, this.dealType) + 1;
     this.decimalComma = options.locale.decimalComma;
     this.delimiter = options.delimiter;
@@ -231,7 +231,7 @@ export class OrderSink {
    */
   private addPlainOrder(record: CsvRecord, day: number, amount: number): void {
     this.stats.rows++;
-    if (this.dealType >= 0 && this.dealTypeKey(record) === this.excludeKey) {
+    if (this.dealType >= 0 && this.excludedKeys!.has(this.dealTypeKey(record))) {
       this.stats.excludedRows++;
       return;
     }
@@ -279,7 +279,7 @@ export class OrderSink {
     this.slowRow[0] = cells;
     const stats = ingestOrders(this.slowColumns, this.slowTarget, {
       locale: this.options.locale,
-      excludeDealType: this.excludeKey === undefined ? undefined : this.options.excludeDealType,
+      excludeDealTypes: this.excludedKeys === undefined ? undefined : this.options.excludeDealTypes,
       firstRowNumber: record.line,
       onSkippedRow: this.options.onSkippedRow,
     });

@@ -136,7 +136,7 @@ async function readOpenFile(fd: number, settings: ReadSettings): Promise<ReadRes
     locale: settings.locale,
     delimiter,
     decode,
-    excludeDealType: settings.exclude?.value,
+    excludeDealTypes: settings.exclude === undefined ? undefined : [settings.exclude.value],
     onSkippedRow: settings.onSkippedRow,
   });
   let leadingRecords = headerRow + 1;

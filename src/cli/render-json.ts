@@ -28,7 +28,7 @@ export function renderJson({ file, layout, report }: ReportOutcome, language: La
     belowTarget: report.belowTarget,
     period: report.period,
     withinDays: report.withinDays,
-    maturityDays: report.maturityDays,
+    verdict: report.verdict,
     medianDaysToSecond: report.medianDaysToSecond,
     repeatRevenueShare: report.repeatRevenueShare,
     cohorts: report.cohorts.map(({ period, start, end, newCustomers, returned, rate, tooEarly, belowTarget }) => ({

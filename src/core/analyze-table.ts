@@ -41,7 +41,7 @@ export function analyzeTable(values: Cells, options: TableOptions): Analysis {
   const { skipped, onSkippedRow } = skippedRowCollector();
   const stats = ingestOrders(columns, ledger, {
     locale: options.locale,
-    excludeDealType: columns.dealType ? options.excludeDealType : undefined,
+    excludeDealTypes: columns.dealType && options.excludeDealType ? [options.excludeDealType] : undefined,
     firstRowNumber: options.firstRowNumber,
     skipLeadingRows: options.headerRow + 1,
     onSkippedRow,

@@ -32,6 +32,55 @@ export function inputLocale(locale: string, timeZone: string): InputLocale {
   return { locale, slashOrder, decimalComma: !DECIMAL_POINT_LANGUAGES.has(language), zone: new ZoneCalendar(timeZone) };
 }
 
+/**
+ * Order dates the core accepts: 1900-01-01 … 2100-12-31. A typed year 0001 or 2204 is a typo, and
+ * one such date would stretch every table by centuries (a cohort matrix past a sheet's columns).
+ */
+export const FIRST_PLAUSIBLE_DAY = dayFromCivil(1900, 1, 1);
+export const LAST_PLAUSIBLE_DAY = dayFromCivil(2100, 12, 31);
+
+export function isPlausibleDay(day: number): boolean {
+  return day >= FIRST_PLAUSIBLE_DAY && day <= LAST_PLAUSIBLE_DAY;
+}
+
+const HASH = 0x23;
+const SPACE = 0x20;
+const NO_BREAK_SPACE = 0xa0;
+/** U+2000…: the block of en, em, thin and other spaces (and, above, scripts that may start with one). */
+const GENERAL_PUNCTUATION = 0x2000;
+
+// Error values as Sheets shows them, and as Excel writes them into CSV exports (Russian Excel too).
+const SHEET_ERRORS = new Set([
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#ERROR!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#Н/Д",
+  "#ЗНАЧ!",
+  "#ССЫЛКА!",
+  "#ДЕЛ/0!",
+  "#ИМЯ?",
+  "#ЧИСЛО!",
+  "#ПУСТО!",
+]);
+
+/** A spreadsheet error value such as `#N/A`: never a customer, a date or an amount. */
+export function isSheetError(value: unknown): boolean {
+  if (typeof value !== "string" || value.length < 3) return false;
+  // Runs for every cell: most text neither starts with "#" nor with a space, and is passed at once.
+  const first = value.charCodeAt(0);
+  if (first !== HASH && first > SPACE && first !== NO_BREAK_SPACE && first < GENERAL_PUNCTUATION) return false;
+  const text = value.trim();
+  return text.startsWith("#") && SHEET_ERRORS.has(text.toUpperCase());
+}
+
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === "" || (typeof value === "string" && value.trim() === "");
 }

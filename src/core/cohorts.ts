@@ -9,16 +9,24 @@ export interface CohortRow {
   start: number;
   end: number;
   newCustomers: number;
+  /** Came back: at any time, or within `withinDays` when given. */
   returned: number;
+  /** Came back within the horizon (`returned` when no horizon is given). */
+  returnedInTime: number;
+  /** returned ÷ newCustomers. */
   rate: number;
 }
 
-/** One row per period that has new customers (first purchase in `window`), oldest first. */
+/**
+ * One row per period that has new customers (first purchase in `window`), oldest first. With a
+ * horizon, each row also counts who came back within that many days (the judged verdict's rule).
+ */
 export function retentionCohorts(
   ledger: CustomerLedger,
   period: Period,
   withinDays?: number,
   window: DayWindow = {},
+  horizonDays?: number,
 ): CohortRow[] {
   if (ledger.isEmpty) return [];
   // Counted by first purchase day, then days folded into periods: the data spans far fewer days
@@ -26,11 +34,13 @@ export function retentionCohorts(
   const earliest = ledger.earliestDay;
   const newByDay = new Int32Array(ledger.latestDay - earliest + 1);
   const returnedByDay = new Int32Array(newByDay.length);
+  const inTimeByDay = horizonDays === undefined ? returnedByDay : new Int32Array(newByDay.length);
   for (let customer = 0; customer < ledger.size; customer++) {
     const first = ledger.first(customer);
     if (!inWindow(first, window)) continue;
     newByDay[first - earliest]!++;
     if (ledger.hasReturned(customer, withinDays)) returnedByDay[first - earliest]!++;
+    if (horizonDays !== undefined && ledger.hasReturned(customer, horizonDays)) inTimeByDay[first - earliest]!++;
   }
   const rows: CohortRow[] = [];
   for (let offset = 0; offset < newByDay.length; offset++) {
@@ -38,11 +48,13 @@ export function retentionCohorts(
     const index = periodIndex(earliest + offset, period);
     let row = rows[rows.length - 1];
     if (row?.index !== index) {
-      row = { index, start: periodStart(index, period), end: periodEnd(index, period), newCustomers: 0, returned: 0, rate: 0 };
+      const [start, end] = [periodStart(index, period), periodEnd(index, period)];
+      row = { index, start, end, newCustomers: 0, returned: 0, returnedInTime: 0, rate: 0 };
       rows.push(row);
     }
     row.newCustomers += newByDay[offset]!;
     row.returned += returnedByDay[offset]!;
+    row.returnedInTime += inTimeByDay[offset]!;
   }
   for (const row of rows) row.rate = row.returned / row.newCustomers;
   return rows;
@@ -71,6 +83,7 @@ export function cohortMatrix(ledger: CustomerLedger, period: Period): CohortMatr
   const lastIndex = periodIndex(ledger.latestDay, period);
   const byCohort = new Map<number, MatrixRow>();
   for (let customer = 0; customer < ledger.size; customer++) {
+    if (!ledger.hasPurchase(customer)) continue;
     const index = periodIndex(ledger.first(customer), period);
     let row = byCohort.get(index);
     if (row === undefined) {

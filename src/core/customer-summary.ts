@@ -18,6 +18,7 @@ export function customerSummary(ledger: CustomerLedger): CustomerSummaryRow[] {
   if (!ledger.options.trackDays) throw new Error("customerSummary needs a ledger that tracks days");
   const rows: (CustomerSummaryRow & { key: string })[] = [];
   for (let customer = 0; customer < ledger.size; customer++) {
+    if (!ledger.hasPurchase(customer)) continue;
     rows.push({
       key: ledger.key(customer),
       name: ledger.name(customer),

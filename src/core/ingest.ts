@@ -2,7 +2,7 @@
 // ledger. The same loop serves both: a column is an array of rows plus a column number.
 
 import { customerKey } from "./customer-key";
-import { isBlank, parseAmount, readDay, type InputLocale } from "./cells";
+import { isBlank, isPlausibleDay, isSheetError, parseAmount, readDay, type InputLocale } from "./cells";
 import { fail, type Problem } from "./problems";
 
 export type Cells = readonly (readonly unknown[])[];
@@ -29,8 +29,8 @@ export interface OrderTarget {
 
 export interface IngestOptions {
   locale: InputLocale;
-  /** Rows whose deal type equals this (compared like customers) are one-off deals, left out. */
-  excludeDealType?: string;
+  /** Rows whose deal type is one of these (compared like customers) are one-off deals, left out. */
+  excludeDealTypes?: readonly string[];
   /** Row number that `values[0]` has in messages: 1 within a range, the sheet row in a sidebar. */
   firstRowNumber?: number;
   /** First data row inside `values` (1 when row 0 is a header). */
@@ -45,6 +45,7 @@ export interface IngestStats {
   blankRows: number;
   excludedRows: number;
   skippedRows: number;
+  /** Rows added to the ledger: purchases, and refunds (negative amounts), which are no purchases. */
   orders: number;
 }
 
@@ -52,10 +53,23 @@ function cell(ref: ColumnRef | undefined, row: number): unknown {
   return ref === undefined ? undefined : ref.values[row]?.[ref.column];
 }
 
+/** The deal types to leave out as keys, or undefined when none is. */
+export function dealTypeKeys(values: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  const keys = new Set((values ?? []).map(customerKey).filter((key) => key !== ""));
+  return keys.size === 0 ? undefined : keys;
+}
+
+function columnWithError(refs: readonly (ColumnRef | undefined)[], row: number): ColumnRef | undefined {
+  for (const ref of refs) {
+    if (ref !== undefined && isSheetError(cell(ref, row))) return ref;
+  }
+  return undefined;
+}
+
 export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options: IngestOptions): IngestStats {
   const { locale, onSkippedRow } = options;
   const firstRowNumber = options.firstRowNumber ?? 1;
-  const excludeKey = options.excludeDealType === undefined ? undefined : customerKey(options.excludeDealType);
+  const excludedKeys = dealTypeKeys(options.excludeDealTypes);
   const stats: IngestStats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
   const skip = (problem: Problem): void => {
     if (onSkippedRow === undefined) fail(problem);
@@ -67,6 +81,11 @@ export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options
   for (let row = options.skipLeadingRows ?? 0; row < rowCount; row++) {
     stats.rows++;
     const rowNumber = firstRowNumber + row;
+    const errorRef = columnWithError(refs, row);
+    if (errorRef !== undefined) {
+      skip({ code: "errorValue", argument: errorRef.argument, row: rowNumber, value: cell(errorRef, row) });
+      continue;
+    }
     const customerCell = cell(columns.customer, row);
     const key = customerKey(customerCell);
     if (key === "") {
@@ -81,7 +100,11 @@ export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options
       skip({ code, argument: columns.date.argument, row: rowNumber, value: isBlank(dateCell) ? customerCell : dateCell });
       continue;
     }
-    if (excludeKey !== undefined && customerKey(cell(columns.dealType, row)) === excludeKey) {
+    if (!isPlausibleDay(day)) {
+      skip({ code: "implausibleDate", argument: columns.date.argument, row: rowNumber, value: dateCell });
+      continue;
+    }
+    if (excludedKeys !== undefined && excludedKeys.has(customerKey(cell(columns.dealType, row)))) {
       stats.excludedRows++;
       continue;
     }

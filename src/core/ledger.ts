@@ -6,6 +6,12 @@
 // side in one Float64Array, eight numbers a customer. A row's update then touches one or two
 // cache lines instead of a heap object the collector has to trace: at a million rows and 200,000
 // customers that is most of the difference between one second and a third of one.
+//
+// An order with a negative amount (a refund or cancellation) is no purchase: it places no day and
+// makes nobody a customer, but it lowers the customer's revenue. Its day is kept (refunds are
+// few), so that it counts against the first purchase's revenue when dated on that day, whatever
+// the row order. A customer seen only in refunds has no purchase (`first` is NO_DAY) and is left
+// out of every customer figure.
 
 import { customerDisplayName, customerKey } from "./customer-key";
 import { periodIndex, type Period } from "./periods";
@@ -49,14 +55,22 @@ const WINDOW_AMOUNT = 4; // amounts of orders dated in the amount window
 const TOTAL_AMOUNT = 5;
 const STRIDE = 8; // 64 bytes, a cache line's worth (two spare fields)
 
+/** Whether a real day (never NO_DAY) falls in the window. */
 export function inWindow(day: number, window: DayWindow): boolean {
-  return (window.start === undefined || day >= window.start) && (window.end === undefined || day <= window.end);
+  return day !== NO_DAY && (window.start === undefined || day >= window.start) && (window.end === undefined || day <= window.end);
 }
 
 export class CustomerLedger {
+  /** Earliest and latest purchase day (refunds are not purchases). */
   earliestDay = NO_DAY;
   latestDay = Number.NEGATIVE_INFINITY;
+  /** Rows added, refunds included. */
   orders = 0;
+  /** Rows with a negative amount, and their sum (≤ 0). */
+  refunds = 0;
+  refundAmount = 0;
+  /** Customers with at least one purchase. */
+  customers = 0;
 
   /** Key → customer number, made when first needed: callers that keep their own index never need it. */
   private numbers: Map<string, number> | undefined;
@@ -67,6 +81,8 @@ export class CustomerLedger {
   private readonly managers: string[] = [];
   private readonly daySets: Set<number>[] = [];
   private readonly periodSets: Set<number>[] = [];
+  /** Customer → refunded amount by day, for the few customers with refunds. */
+  private readonly refundsByDay = new Map<number, Map<number, number>>();
 
   // The options, read once: `count` runs for every order.
   private readonly amountWindow: DayWindow | undefined;
@@ -80,13 +96,21 @@ export class CustomerLedger {
     this.trackPeriods = options.trackPeriods;
   }
 
-  /** Number of customers; they are numbered 0 … size-1. */
+  /**
+   * Number of records; they are numbered 0 … size-1. A record seen only in refunds is no customer:
+   * see `hasPurchase`, and `customers` for the count of those that are.
+   */
   get size(): number {
     return this.rawNames.length;
   }
 
+  /** No purchase at all. */
   get isEmpty(): boolean {
-    return this.rawNames.length === 0;
+    return this.customers === 0;
+  }
+
+  hasPurchase(customer: number): boolean {
+    return this.first(customer) !== NO_DAY;
   }
 
   /** The customer with this key (from `customerKey`), or undefined. */
@@ -131,10 +155,16 @@ export class CustomerLedger {
     this.managers.push(customerDisplayName(rawManager));
     if ((customer + 1) * STRIDE > this.facts.length) this.growFacts();
     const at = customer * STRIDE;
-    this.facts[at + FIRST] = day;
     this.facts[at + SECOND] = NO_DAY;
-    this.facts[at + LAST] = day;
-    this.facts[at + FIRST_DAY_AMOUNT] = amount;
+    if (amount < 0) {
+      this.facts[at + FIRST] = NO_DAY;
+      this.facts[at + LAST] = Number.NEGATIVE_INFINITY;
+    } else {
+      this.facts[at + FIRST] = day;
+      this.facts[at + LAST] = day;
+      this.facts[at + FIRST_DAY_AMOUNT] = amount;
+      this.customers++;
+    }
     this.count(customer, day, amount);
     return customer;
   }
@@ -147,7 +177,7 @@ export class CustomerLedger {
    * depend on order (today: the earliest and latest day and a count).
    */
   addTo(customer: number, day: number, amount = 0, rawManager?: unknown): void {
-    this.placeDay(customer, day, amount, rawManager);
+    if (amount >= 0) this.placeDay(customer, day, amount, rawManager);
     this.count(customer, day, amount);
   }
 
@@ -171,12 +201,21 @@ export class CustomerLedger {
 
   private count(customer: number, day: number, amount: number): void {
     this.orders++;
-    if (day < this.earliestDay) this.earliestDay = day;
-    if (day > this.latestDay) this.latestDay = day;
+    if (amount < 0) {
+      this.refunds++;
+      this.refundAmount += amount;
+      let byDay = this.refundsByDay.get(customer);
+      if (byDay === undefined) this.refundsByDay.set(customer, (byDay = new Map()));
+      byDay.set(day, (byDay.get(day) ?? 0) + amount);
+    } else {
+      if (day < this.earliestDay) this.earliestDay = day;
+      if (day > this.latestDay) this.latestDay = day;
+    }
     const facts = this.facts;
     const at = customer * STRIDE;
     facts[at + TOTAL_AMOUNT] = facts[at + TOTAL_AMOUNT]! + amount;
     if (this.amountWindow === undefined || inWindow(day, this.amountWindow)) facts[at + WINDOW_AMOUNT] = facts[at + WINDOW_AMOUNT]! + amount;
+    if (amount < 0) return;
     if (this.trackDays) (this.daySets[customer] ??= new Set()).add(day);
     if (this.trackPeriods) (this.periodSets[customer] ??= new Set()).add(periodIndex(day, this.trackPeriods));
   }
@@ -185,6 +224,7 @@ export class CustomerLedger {
     const facts = this.facts;
     const at = customer * STRIDE;
     const first = facts[at + FIRST]!;
+    if (first === NO_DAY) this.customers++;
     if (day < first) {
       facts[at + SECOND] = first;
       facts[at + FIRST] = day;
@@ -254,11 +294,13 @@ export class CustomerLedger {
     return withinDays === undefined ? this.second(customer) !== NO_DAY : this.daysToSecond(customer) <= withinDays;
   }
 
+  /** Amount of the first purchase day, less the refunds dated that day. */
   firstDayAmount(customer: number): number {
-    return this.fact(customer, FIRST_DAY_AMOUNT);
+    const refunded = this.refundsByDay.get(customer)?.get(this.first(customer)) ?? 0;
+    return this.fact(customer, FIRST_DAY_AMOUNT) + refunded;
   }
 
-  /** Amounts of the customer's orders dated in the amount window (all of them without one). */
+  /** Amounts of the customer's orders dated in the amount window (all of them without one), refunds included. */
   windowAmount(customer: number): number {
     return this.fact(customer, WINDOW_AMOUNT);
   }

@@ -3,12 +3,14 @@
 
 import { isoDate } from "./calendar";
 import { retentionCohorts, type CohortRow } from "./cohorts";
-import { inWindow, type CustomerLedger, type DayWindow } from "./ledger";
-import { periodIndex, periodLabel, type Period } from "./periods";
+import type { Field } from "./columns";
+import { inWindow, type CustomerLedger } from "./ledger";
+import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "./periods";
 import type { Problem } from "./problems";
 import type { IngestStats } from "./ingest";
 import { medianDaysToSecond, repeatRevenueShare, type RetentionCounts } from "./retention";
 import { ratio } from "./statistics";
+import { horizonOf, isJudged, judgeCohorts, type HorizonSource, type Verdict, type VerdictSettings } from "./verdict";
 
 export const DEFAULT_TARGET = 0.67;
 
@@ -16,17 +18,15 @@ export const DEFAULT_TARGET = 0.67;
 export const REPORT_LIMITS = { skipped: 20, cohorts: 600, managers: 100, lost: 50 } as const;
 
 /** Build the ledger with `amountWindow: settings.window` so the repeat revenue share is the window's. */
-export interface ReportSettings {
-  /** Target retention, 0…1 (the book's 67 %). */
-  target: number;
-  period: Period;
-  withinDays?: number;
-  /** New customers are those whose first purchase falls here. */
-  window?: DayWindow;
+export interface ReportSettings extends VerdictSettings {
   /** Whether the data had a manager column (else `managers` is null). */
   hasManagers: boolean;
   /** Whether the data had an amount column (else money figures are null). */
   hasAmounts: boolean;
+  /** The header (or argument) of each column read, so a wrong guess shows at once. */
+  columns?: Partial<Record<Field, string>>;
+  /** The deal type left out as one-off deals, when one was. */
+  excludedDealType?: string;
 }
 
 export interface SkippedRow {
@@ -40,17 +40,26 @@ export interface CohortReportRow {
   start: string;
   end: string;
   newCustomers: number;
+  /** Came back at any time (within `withinDays` when set). */
   returned: number;
+  /** Came back within the horizon H. */
+  returnedInTime: number;
+  /** returnedInTime ÷ newCustomers: the measure the verdict and the colours use. */
   rate: number;
-  /** The period ended too recently for its customers to have had time to come back. */
+  /** Fewer than H days separate the period's last day from the latest order. */
   tooEarly: boolean;
+  /** One of the cohorts the verdict sums. */
+  judged: boolean;
+  /** Old enough, and below target. */
   belowTarget: boolean;
 }
 
 export interface ManagerReportRow {
   /** "" for orders with no manager. */
   manager: string;
+  /** New customers of the judged cohorts, credited to the manager of their first purchase. */
   newCustomers: number;
+  /** Of those, who came back within H. */
   returned: number;
   rate: number | null;
   belowTarget: boolean;
@@ -64,22 +73,51 @@ export interface LostCustomer {
   daysSinceFirst: number;
 }
 
+export interface VerdictReport {
+  rate: number | null;
+  /** New customers of the judged cohorts; `secondPurchases` of them came back within H, `notReturned` did not. */
+  firstPurchases: number;
+  secondPurchases: number;
+  notReturned: number;
+  belowTarget: boolean;
+  horizonDays: number;
+  horizonSource: HorizonSource;
+  /** The judged cohorts' periods (`2024-01` … `2024-12`) and days, or null when none is old enough. */
+  fromPeriod: string | null;
+  toPeriod: string | null;
+  from: string | null;
+  to: string | null;
+  /** The data's first period, left out because its customers may be older than the data. */
+  leftOutPeriod: string | null;
+  /** With nothing to judge yet: the date the orders must reach. */
+  judgeableOn: string | null;
+}
+
 export interface RetentionReport {
   stats: IngestStats;
   /** The first few skipped rows, with why. */
   skipped: SkippedRow[];
+  /** Columns read, by role: header names as the user sees them. */
+  columns: Partial<Record<Field, string>>;
+  excludedDealType: string | null;
+  /** Rows with a negative amount: refunds and cancellations, no purchases. `amount` is their sum (≤ 0). */
+  refunds: { rows: number; amount: number | null };
   customers: number;
   firstDate: string | null;
   lastDate: string | null;
+  /** The headline: see verdict.ts. */
+  verdict: VerdictReport;
+  /** The literal all-time ratio over every new customer of the window (RETENTION_RATE). */
   firstPurchases: number;
   secondPurchases: number;
   retentionRate: number | null;
+  /** All new customers of the window: came back, did not though they had H days, too recent to tell. */
+  outcomes: { returned: number; notReturned: number; tooEarly: number };
   target: number;
   belowTarget: boolean;
   period: Period;
   withinDays: number | null;
-  /** Days a cohort needs after its last day before it is judged (withinDays, else the median). */
-  maturityDays: number | null;
+  ordersStartWithBusiness: boolean;
   medianDaysToSecond: number | null;
   repeatRevenueShare: number | null;
   cohorts: CohortReportRow[];
@@ -87,13 +125,13 @@ export interface RetentionReport {
   cohortsOmitted: number;
   managers: ManagerReportRow[] | null;
   managersOmitted: number;
-  /** Customers who bought once and, given time, never came back: the most valuable first. */
+  /** Customers who bought once and, in H days or more, never came back: the most valuable first. */
   lost: { count: number; amount: number | null; customers: LostCustomer[] };
 }
 
 export interface Analysis {
   report: RetentionReport;
-  /** True for a customer whose first-purchase cohort is below target and old enough to judge. */
+  /** True for a customer of a judged cohort that is below target. */
   isInWeakCohort(customerKey: string): boolean;
 }
 
@@ -118,43 +156,59 @@ export function analyzeLedger(
   settings: ReportSettings,
 ): Analysis {
   const window = settings.window ?? {};
-  const cohortRows = retentionCohorts(ledger, settings.period, settings.withinDays, window);
+  const horizon = horizonOf(ledger, settings.withinDays, window);
+  const cohortRows = retentionCohorts(ledger, settings.period, settings.withinDays, window, horizon.days);
+  const verdict = judgeCohorts(ledger, cohortRows, horizon, settings);
   // The cohorts split the window's new customers between them, so their sums are the whole's.
   const { firstPurchases, secondPurchases } = sumOfCohorts(cohortRows);
   const retentionRate = ratio(secondPurchases, firstPurchases) ?? null;
-  const medianDays = medianDaysToSecond(ledger, window) ?? null;
-  // A cohort is judged once its customers had the usual time to return, measured over all the data.
-  const wholeRange = window.start === undefined && window.end === undefined;
-  const maturityDays = settings.withinDays ?? (wholeRange ? medianDays : (medianDaysToSecond(ledger) ?? null));
-  const isMature = (lastDay: number): boolean => maturityDays === null || lastDay + maturityDays <= ledger.latestDay;
-
-  const weakCohorts = new Set(
-    cohortRows.filter((row) => isMature(row.end) && row.rate < settings.target).map((row) => row.index),
+  const hadTime = (customer: number): boolean => ledger.first(customer) + horizon.days <= ledger.latestDay;
+  const isOldEnough = (index: number): boolean => verdict.latestJudgeable !== null && index <= verdict.latestJudgeable;
+  const isWeak = (row: CohortRow): boolean => isOldEnough(row.index) && inTimeRate(row) < settings.target;
+  const weakCohorts = new Set(cohortRows.filter((row) => isJudged(row.index, verdict.span) && isWeak(row)).map((row) => row.index));
+  const cohorts = cohortRows.slice(-REPORT_LIMITS.cohorts).map(
+    (row): CohortReportRow => ({
+      period: periodLabel(row.index, settings.period),
+      start: isoDate(row.start),
+      end: isoDate(row.end),
+      newCustomers: row.newCustomers,
+      returned: row.returned,
+      returnedInTime: row.returnedInTime,
+      rate: inTimeRate(row),
+      tooEarly: !isOldEnough(row.index),
+      judged: isJudged(row.index, verdict.span),
+      belowTarget: isWeak(row),
+    }),
   );
-  const cohorts = cohortRows.slice(-REPORT_LIMITS.cohorts).map((row) => cohortReportRow(row, settings, isMature(row.end)));
-  const managers = settings.hasManagers ? managerRows(ledger, settings) : null;
+  const managers = settings.hasManagers ? managerRows(ledger, settings, verdict) : null;
+  const lost = lostCustomers(ledger, settings, hadTime);
 
   const report: RetentionReport = {
     stats,
     skipped,
-    customers: ledger.size,
+    columns: settings.columns ?? {},
+    excludedDealType: settings.excludedDealType ?? null,
+    refunds: { rows: ledger.refunds, amount: settings.hasAmounts ? ledger.refundAmount : null },
+    customers: ledger.customers,
     firstDate: ledger.isEmpty ? null : isoDate(ledger.earliestDay),
     lastDate: ledger.isEmpty ? null : isoDate(ledger.latestDay),
+    verdict: verdictReport(verdict, settings.period),
     firstPurchases,
     secondPurchases,
     retentionRate,
+    outcomes: { returned: secondPurchases, notReturned: lost.count, tooEarly: firstPurchases - secondPurchases - lost.count },
     target: settings.target,
-    belowTarget: retentionRate !== null && retentionRate < settings.target,
+    belowTarget: verdict.belowTarget,
     period: settings.period,
     withinDays: settings.withinDays ?? null,
-    maturityDays,
-    medianDaysToSecond: medianDays,
+    ordersStartWithBusiness: settings.ordersStartWithBusiness === true,
+    medianDaysToSecond: medianDaysToSecond(ledger, window) ?? null,
     repeatRevenueShare: settings.hasAmounts ? (repeatRevenueShare(ledger) ?? null) : null,
     cohorts,
     cohortsOmitted: cohortRows.length - cohorts.length,
     managers: managers?.slice(0, REPORT_LIMITS.managers) ?? null,
     managersOmitted: Math.max(0, (managers?.length ?? 0) - REPORT_LIMITS.managers),
-    lost: lostCustomers(ledger, settings, (customer) => isMature(ledger.first(customer))),
+    lost,
   };
   return {
     report,
@@ -164,6 +218,29 @@ export function analyzeLedger(
       const first = ledger.first(customer);
       return inWindow(first, window) && weakCohorts.has(periodIndex(first, settings.period));
     },
+  };
+}
+
+function inTimeRate(row: CohortRow): number {
+  return row.returnedInTime / row.newCustomers;
+}
+
+function verdictReport(verdict: Verdict, period: Period): VerdictReport {
+  const { span } = verdict;
+  return {
+    rate: verdict.rate,
+    firstPurchases: verdict.firstPurchases,
+    secondPurchases: verdict.secondPurchases,
+    notReturned: verdict.firstPurchases - verdict.secondPurchases,
+    belowTarget: verdict.belowTarget,
+    horizonDays: verdict.horizon.days,
+    horizonSource: verdict.horizon.source,
+    fromPeriod: span === null ? null : periodLabel(span.first, period),
+    toPeriod: span === null ? null : periodLabel(span.last, period),
+    from: span === null ? null : isoDate(periodStart(span.first, period)),
+    to: span === null ? null : isoDate(periodEnd(span.last, period)),
+    leftOutPeriod: verdict.leftOutPeriod === null ? null : periodLabel(verdict.leftOutPeriod, period),
+    judgeableOn: verdict.judgeableOn === null ? null : isoDate(verdict.judgeableOn),
   };
 }
 
@@ -177,29 +254,18 @@ function sumOfCohorts(rows: readonly CohortRow[]): RetentionCounts {
   return { firstPurchases, secondPurchases };
 }
 
-function cohortReportRow(row: CohortRow, settings: ReportSettings, mature: boolean): CohortReportRow {
-  return {
-    period: periodLabel(row.index, settings.period),
-    start: isoDate(row.start),
-    end: isoDate(row.end),
-    newCustomers: row.newCustomers,
-    returned: row.returned,
-    rate: row.rate,
-    tooEarly: !mature,
-    belowTarget: mature && row.rate < settings.target,
-  };
-}
-
-function managerRows(ledger: CustomerLedger, settings: ReportSettings): ManagerReportRow[] {
+/** Each manager's share of the verdict: new customers of the judged cohorts, returns within H. */
+function managerRows(ledger: CustomerLedger, settings: ReportSettings, verdict: Verdict): ManagerReportRow[] {
   const byManager = new Map<string, { newCustomers: number; returned: number }>();
   const window = settings.window ?? {};
   for (let customer = 0; customer < ledger.size; customer++) {
-    if (!inWindow(ledger.first(customer), window)) continue;
+    const first = ledger.first(customer);
+    if (!inWindow(first, window) || !isJudged(periodIndex(first, settings.period), verdict.span)) continue;
     const manager = ledger.manager(customer);
     let counts = byManager.get(manager);
     if (counts === undefined) byManager.set(manager, (counts = { newCustomers: 0, returned: 0 }));
     counts.newCustomers++;
-    if (ledger.hasReturned(customer, settings.withinDays)) counts.returned++;
+    if (ledger.hasReturned(customer, verdict.horizon.days)) counts.returned++;
   }
   return [...byManager.entries()]
     .map(([manager, { newCustomers, returned }]) => {
@@ -208,7 +274,6 @@ function managerRows(ledger: CustomerLedger, settings: ReportSettings): ManagerR
     })
     .sort((a, b) => b.newCustomers - a.newCustomers || a.manager.localeCompare(b.manager));
 }
-
 function lostCustomers(
   ledger: CustomerLedger,
   settings: ReportSettings,
@@ -224,7 +289,8 @@ function lostCustomers(
   let count = 0;
   let amount = 0;
   for (let customer = 0; customer < ledger.size; customer++) {
-    if (ledger.hasReturned(customer) || !inWindow(ledger.first(customer), window) || !hadTimeToReturn(customer)) continue;
+    const returned = ledger.hasReturned(customer, settings.withinDays);
+    if (returned || !inWindow(ledger.first(customer), window) || !hadTimeToReturn(customer)) continue;
     count++;
     amount += ledger.totalAmount(customer);
     if (shown.length === REPORT_LIMITS.lost && !before(customer, shown[shown.length - 1]!)) continue;

@@ -3,7 +3,7 @@
 
 import { fail } from "./problems";
 import { inWindow, type CustomerLedger, type DayWindow } from "./ledger";
-import { medianOfCounts, ratio } from "./statistics";
+import { medianOfCounts } from "./statistics";
 import { isoDate } from "./calendar";
 
 export interface RetentionCounts {
@@ -45,24 +45,45 @@ export function requireMedianDaysToSecond(ledger: CustomerLedger, window: DayWin
   return medianDaysToSecond(ledger, window) ?? fail({ code: "noReturns", value: describeWindow(window) });
 }
 
+export interface RevenueSplit {
+  /** Revenue of the orders dated in the ledger's amount window, refunds taken off. */
+  total: number;
+  /** Of that, what did not come on the customer's first purchase day. */
+  repeat: number;
+}
+
 /**
- * Of the amount of orders dated in the ledger's amount window, the share from repeat purchases
- * (orders after the customer's first purchase day, which is taken from the whole range).
- * Undefined when that amount is zero.
+ * Revenue of the orders dated in the ledger's amount window, and the part from repeat purchases
+ * (orders after the customer's first purchase day, which is taken from the whole range). Refunds
+ * dated on the first purchase day lower the first purchase's revenue; all others lower the repeat
+ * revenue. A customer seen only in refunds bought nothing in the data and is left out.
  */
-export function repeatRevenueShare(ledger: CustomerLedger): number | undefined {
+export function revenueSplit(ledger: CustomerLedger): RevenueSplit {
   const window = ledger.options.amountWindow ?? {};
   let total = 0;
   let firstDayTotal = 0;
   for (let customer = 0; customer < ledger.size; customer++) {
+    if (!ledger.hasPurchase(customer)) continue;
     total += ledger.windowAmount(customer);
     if (inWindow(ledger.first(customer), window)) firstDayTotal += ledger.firstDayAmount(customer);
   }
-  return ratio(total - firstDayTotal, total);
+  return { total, repeat: total - firstDayTotal };
 }
 
+/** Repeat ÷ all revenue, 0…1; undefined when refunds put either part out of that range. */
+export function repeatRevenueShare(ledger: CustomerLedger): number | undefined {
+  const { total, repeat } = revenueSplit(ledger);
+  return total > 0 && repeat >= 0 && repeat <= total ? repeat / total : undefined;
+}
+
+/** The share, or a problem saying which part is not positive. */
 export function requireRepeatRevenueShare(ledger: CustomerLedger): number {
-  return repeatRevenueShare(ledger) ?? fail({ code: "noRevenue", value: describeWindow(ledger.options.amountWindow ?? {}) });
+  const { total, repeat } = revenueSplit(ledger);
+  const value = describeWindow(ledger.options.amountWindow ?? {});
+  if (total <= 0) fail({ code: "noRevenue", value });
+  if (repeat < 0) fail({ code: "negativeRepeatRevenue", value });
+  if (repeat > total) fail({ code: "negativeFirstRevenue", value });
+  return repeat / total;
 }
 
 function describeWindow(window: DayWindow): string {

@@ -22,3 +22,19 @@ export function medianOfCounts(counts: ArrayLike<number>): number | undefined {
 export function ratio(part: number, whole: number): number | undefined {
   return whole === 0 ? undefined : part / whole;
 }
+
+/**
+ * The nearest-rank percentile of whole numbers given as counts (see `medianOfCounts`): the smallest
+ * value that at least `share` of them do not exceed. Undefined when there are none.
+ */
+export function percentileOfCounts(counts: ArrayLike<number>, share: number): number | undefined {
+  let total = 0;
+  for (let value = 0; value < counts.length; value++) total += counts[value]!;
+  if (total === 0) return undefined;
+  const rank = Math.max(1, Math.ceil(share * total));
+  let seen = 0;
+  for (let value = 0; ; value++) {
+    seen += counts[value]!;
+    if (seen >= rank) return value;
+  }
+}

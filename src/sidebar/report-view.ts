@@ -96,8 +96,8 @@ function cohortsCard(report: RetentionReport, context: ReportContext): HTMLEleme
     h("h2", {}, t("chartTitle")),
     cohortChart(report.cohorts, report.target, formats, t),
     table("cohort-table", [t("cohortPeriod"), t("cohortNew"), t("cohortReturned"), t("cohortRate")], rows),
-    hasEarly && report.maturityDays !== null
-      ? h("div", { className: "hint" }, t("tooEarlyNote", { days: formats.count(report.maturityDays) }))
+    hasEarly && report.verdict !== null
+      ? h("div", { className: "hint" }, t("tooEarlyNote", { days: formats.count(report.verdict.horizonDays) }))
       : null,
     report.cohortsOmitted > 0 ? h("div", { className: "hint" }, t("cohortsOmitted", { count: report.cohortsOmitted })) : null,
   );

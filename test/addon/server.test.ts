@@ -65,7 +65,7 @@ describe("analyzeSelection", () => {
     // Days to the second purchase: Alice 5 Jan → 4 Feb = 30, Bob 10 Jan → 10 Mar = 21 + 29 + 10 = 60
     // (2024 is a leap year), Dan 15 Feb → 15 Mar = 29. Median of 29, 30, 60 = 30.
     expect(report.medianDaysToSecond).toBe(30);
-    expect(report.maturityDays).toBe(30);
+    expect(report.verdict.horizonDays).toBe(30);
     // January: Alice, Bob, Carol; two back → 2/3 ≈ 0.667 < 0.67. February: Dan, Erin; one back → 0.5.
     // June: Frank; 30 June + 30 days is after the last date (30 June), so too early to judge.
     expect(report.cohorts.map((c) => [c.period, c.newCustomers, c.returned, c.tooEarly, c.belowTarget])).toEqual([

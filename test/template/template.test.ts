@@ -48,7 +48,11 @@ function ordersLedger(fake: FakeSheets, ordersSheet: string, excludeDealType: st
   ingestOrders(
     { date: at("date", 0), customer: at("customer", 1), amount: at("amount", 2), dealType: at("deal type", 4) },
     ledger,
-    { locale: inputLocale(fake.spreadsheet.locale, fake.spreadsheet.timeZone), excludeDealType, skipLeadingRows: 1 },
+    {
+      locale: inputLocale(fake.spreadsheet.locale, fake.spreadsheet.timeZone),
+      excludeDealTypes: excludeDealType === undefined ? undefined : [excludeDealType],
+      skipLeadingRows: 1,
+    },
   );
   return ledger;
 }
