@@ -15,6 +15,7 @@ export type ProblemCode =
   | "negativeFirstRevenue"
   | "sameColumn"
   | "badDateArgument"
+  | "implausibleDateArgument"
   | "startAfterEnd"
   | "badWithinDays"
   | "unknownPeriod"
@@ -22,6 +23,7 @@ export type ProblemCode =
   | "noNewCustomers"
   | "noRevenue"
   | "noReturns"
+  | "tooEarlyToJudge"
   | "noData";
 
 export interface Problem {

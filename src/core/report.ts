@@ -156,7 +156,7 @@ export function analyzeLedger(
   settings: ReportSettings,
 ): Analysis {
   const window = settings.window ?? {};
-  const horizon = horizonOf(ledger, settings.withinDays, window);
+  const horizon = horizonOf(ledger, settings.withinDays);
   const cohortRows = retentionCohorts(ledger, settings.period, settings.withinDays, window, horizon.days);
   const verdict = judgeCohorts(ledger, cohortRows, horizon, settings);
   // The cohorts split the window's new customers between them, so their sums are the whole's.

@@ -4,7 +4,7 @@
 // looks only at the recent past:
 //
 // - One horizon H, in days: `withinDays` when given, else the span within which 80 % of second
-//   purchases fall (365 days when nobody came back yet).
+//   purchases fall, over all the data (365 days when nobody came back yet).
 // - A cohort is old enough when at least H days separate its period's last day from the latest
 //   order; its customers count as returned when their second purchase came within H days.
 // - The data's first period is left out: its "new" customers may have bought before the data
@@ -13,7 +13,7 @@
 //   the latest cohort old enough to judge.
 
 import { retentionCohorts } from "./cohorts";
-import { inWindow, type CustomerLedger, type DayWindow } from "./ledger";
+import type { CustomerLedger, DayWindow } from "./ledger";
 import { periodEnd, periodIndex, type Period } from "./periods";
 import { percentileOfCounts, ratio } from "./statistics";
 
@@ -60,13 +60,17 @@ export interface Verdict {
   judgeableOn: number | null;
 }
 
-/** H: `withinDays`, else the nearest-rank 80th percentile of days to a second purchase. */
-export function horizonOf(ledger: CustomerLedger, withinDays?: number, window: DayWindow = {}): Horizon {
+/**
+ * H: `withinDays`, else the nearest-rank 80th percentile of days to a second purchase. Taken over
+ * all the data, not the window's customers: how soon customers come back is the business's habit,
+ * and a short window of recent customers would see only the quick returns.
+ */
+export function horizonOf(ledger: CustomerLedger, withinDays?: number): Horizon {
   if (withinDays !== undefined) return { days: withinDays, source: "withinDays" };
   if (ledger.isEmpty) return { days: DEFAULT_HORIZON_DAYS, source: "default" };
   const gaps = new Int32Array(ledger.latestDay - ledger.earliestDay + 1);
   for (let customer = 0; customer < ledger.size; customer++) {
-    if (ledger.hasReturned(customer) && inWindow(ledger.first(customer), window)) gaps[ledger.daysToSecond(customer)]!++;
+    if (ledger.hasReturned(customer)) gaps[ledger.daysToSecond(customer)]!++;
   }
   const days = percentileOfCounts(gaps, HORIZON_SHARE);
   return days === undefined ? { days: DEFAULT_HORIZON_DAYS, source: "default" } : { days, source: "returns" };
@@ -131,7 +135,7 @@ export function isJudged(index: number, span: Verdict["span"]): boolean {
 
 /** The verdict straight from a ledger, for callers that need no cohort table (a custom function). */
 export function judgedVerdict(ledger: CustomerLedger, settings: VerdictSettings): Verdict {
-  const horizon = horizonOf(ledger, settings.withinDays, settings.window);
+  const horizon = horizonOf(ledger, settings.withinDays);
   const rows = retentionCohorts(ledger, settings.period, settings.withinDays, settings.window, horizon.days);
   return judgeCohorts(ledger, rows, horizon, settings);
 }

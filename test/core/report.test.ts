@@ -34,8 +34,9 @@ describe("too early to judge", () => {
     expect(tooEarly("2024-03-10", { ...MONTHLY, withinDays: 20 })).toEqual({ "2024-01": false, "2024-02": true, "2024-03": true });
   });
 
-  it("takes the median over the whole range, not over the window of new customers", () => {
-    // From February on nobody returned, yet the threshold is still the whole range's 10 days.
+  it("takes the horizon from the whole range, not from the window's new customers", () => {
+    // From February on nobody returned, yet H is still the whole range's: P and Q came back after
+    // 10 days, so 80 % of second purchases fall within 10 days.
     expect(tooEarly("2024-03-10", { ...MONTHLY, window: { start: day("2024-02-01") } })).toEqual({ "2024-02": false, "2024-03": true });
   });
 
@@ -70,7 +71,7 @@ describe("manager breakdown", () => {
 });
 
 describe("customers who never came back", () => {
-  it("lists the biggest spenders first, then the earliest, then the first met, and counts them all", () => {
+  it("lists those who had H days to come back, the biggest spenders first, then the earliest, then the first met", () => {
     const order = fc.record({
       customer: fc.integer({ min: 0, max: 80 }).map((n) => `C${n}`),
       day: fc.integer({ min: 19_700, max: 19_760 }),
@@ -80,7 +81,7 @@ describe("customers who never came back", () => {
       fc.property(fc.array(order, { minLength: 1, maxLength: 200 }), (orders) => {
         const ledger = new CustomerLedger();
         for (const o of orders) ledger.add(customerKey(o.customer), o.customer, o.day, o.amount);
-        const { lost } = analyzeLedger(ledger, STATS, [], { ...MONTHLY, withinDays: 0 }).report;
+        const { lost } = analyzeLedger(ledger, STATS, [], MONTHLY).report;
         // The slow way: each customer's distinct days and total, in order of first appearance.
         const seen = new Map<string, { days: Set<number>; total: number }>();
         for (const o of orders) {
@@ -89,7 +90,18 @@ describe("customers who never came back", () => {
           customer.total += o.amount;
           seen.set(o.customer, customer);
         }
-        const once = [...seen].filter(([, c]) => c.days.size === 1).map(([name, c]) => ({ name, first: [...c.days][0]!, total: c.total }));
+        // H: the smallest gap that 80 % of first-to-second gaps do not exceed; 365 without any.
+        const gaps = [...seen.values()]
+          .filter((c) => c.days.size > 1)
+          .map((c) => [...c.days].sort((a, b) => a - b))
+          .map((days) => days[1]! - days[0]!)
+          .sort((a, b) => a - b);
+        const horizon = gaps.length === 0 ? 365 : gaps[Math.ceil(0.8 * gaps.length) - 1]!;
+        const latest = Math.max(...orders.map((o) => o.day));
+        const once = [...seen]
+          .filter(([, c]) => c.days.size === 1)
+          .map(([name, c]) => ({ name, first: [...c.days][0]!, total: c.total }))
+          .filter((c) => c.first + horizon <= latest);
         const expected = once.sort((a, b) => b.total - a.total || a.first - b.first).slice(0, 50).map((c) => c.name);
         expect(lost.count).toBe(once.length);
         expect(lost.customers.map((c) => c.name)).toEqual(expected);
