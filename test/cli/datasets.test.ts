@@ -2,10 +2,9 @@
 // lines, group distinct purchase days per customer, count customers with two or more.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { DATASETS, describeDataset } from "../support/datasets";
 import { json } from "./helpers";
-
-const DATASETS = join(__dirname, "../../../shared/datasets");
 
 function reference(rows: { customer: string; date: string }[]): { customers: number; returned: number } {
   const days = new Map<string, Set<string>>();
@@ -16,7 +15,7 @@ function reference(rows: { customer: string; date: string }[]): { customers: num
   return { customers: days.size, returned: [...days.values()].filter((set) => set.size >= 2).length };
 }
 
-describe("shared datasets", () => {
+describeDataset("grocery_elog.csv", "shared datasets", () => {
   it("grocery_elog.csv: quoted cust,date, no amounts", async () => {
     const lines = readFileSync(join(DATASETS, "grocery_elog.csv"), "utf8").trim().split("\n").slice(1);
     const rows = lines.map((line) => {

@@ -7,11 +7,11 @@
 // So SECOND_PURCHASES over the orders up to 1997-09-30 must be 2,357 − 1,411 = 946.
 
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { loadCodeJs } from "../support/apps-script-context";
+import { datasetPath, describeDataset } from "../support/datasets";
 
-const CDNOW = join(__dirname, "../../../shared/datasets/CDNOW_sample.txt");
+const CDNOW = datasetPath("CDNOW_sample.txt");
 
 /** Customer ids and Sheets serial dates, the way a sheet of this log would pass them. */
 function readCdnow(lastDate = "99999999"): { customers: string[][]; dates: number[][] } {
@@ -27,7 +27,7 @@ function readCdnow(lastDate = "99999999"): { customers: string[][]; dates: numbe
   return { customers, dates };
 }
 
-describe("CDNOW sample", () => {
+describeDataset("CDNOW_sample.txt", "CDNOW sample", () => {
   const sheet = loadCodeJs({ locale: "en_US", timeZone: "America/New_York" }) as unknown as Record<
     string,
     (...args: unknown[]) => unknown
