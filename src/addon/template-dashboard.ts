@@ -1,13 +1,16 @@
 // The Dashboard's cells: which text, formula, number format and note goes where. Pure data built
 // from the name of the orders sheet, so the formulas can be read (and tested) without Sheets.
 //
-//   A–B, rows 1–13   headline figures beside their labels; B3 holds the deal type left out (the
-//                    one-off project deals), B4 the target (67 %)
+//   A–B, rows 1–12   headline figures beside their labels; B3 holds the deal type left out (the
+//                    one-off project deals), B4 the target (67 %), B5 whether the orders start with
+//                    the business; B6 the verdict (JUDGED_RETENTION), B7 the literal all-time ratio
 //   row 15           section titles; row 16 the formulas whose results spill down (and right):
 //   A–D              RETENTION_COHORTS          F–I  customers who bought once (FILTER over K–P)
 //   K–P              CUSTOMER_SUMMARY           R→   COHORT_MATRIX, the only block growing right
 // Every spilling block has empty columns on both sides and nothing below it.
-// Every formula reads the orders through FILTER, which drops the rows whose deal type equals B3.
+// The verdict takes the Orders columns and B3 as they are, as the sidebar does; every other formula
+// reads the orders through FILTER, which drops the rows whose deal type equals B3 and, for the
+// functions that take no amounts, the refunds (negative amounts), which are no purchases.
 
 import { columnLetter } from "../core/a1";
 import { TEMPLATE } from "../i18n/template";
@@ -16,11 +19,11 @@ import type { Language } from "../i18n/language";
 /** The deal type left out of every figure: one-off project deals, as the book says. */
 export const EXCLUDED_DEAL_CELL = "$B$3";
 export const TARGET_CELL = "$B$4";
+/** FALSE: the data's first month is left out of the verdict (its customers may be older). */
+export const STARTS_WITH_BUSINESS_CELL = "$B$5";
 export const DEFAULT_TARGET_VALUE = 0.67;
-/** Rows of the labelled figures: the two values the user sets (B3, B4), then the formulas. */
-export const FIGURES = { firstRow: 3, firstFormulaRow: 5, lastRow: 13, retentionRow: 5 } as const;
-const WINDOW_START_CELL = "$B$8";
-const WINDOW_END_CELL = "$B$9";
+/** Rows of the labelled figures: the three values the user sets (B3–B5), then the formulas. */
+export const FIGURES = { firstRow: 3, firstFormulaRow: 6, retentionRow: 6 } as const;
 export const SECTION_TITLE_ROW = 15;
 export const SPILL_ROW = 16;
 /** 1-based columns of the spilling blocks. */
@@ -56,8 +59,8 @@ function openColumn(column: number, firstRow: number, sheet?: string): string {
 export interface Figure {
   label: string;
   note: string;
-  /** A value the user may change (B3, B4) or a formula; every figure from FIGURES.firstFormulaRow on is a formula. */
-  content: { value: string | number } | { formula: string };
+  /** A value the user may change (B3–B5) or a formula; every figure from FIGURES.firstFormulaRow on is a formula. */
+  content: { value: string | number | boolean } | { formula: string };
   numberFormat: string;
 }
 
@@ -85,53 +88,54 @@ export interface DashboardLayout {
  * functions skip them. `<>` ignores case in Sheets and in HyperFormula (caseSensitive is off by
  * default), and TRIM drops the spaces around, as the core's deal-type key does ("project " typed
  * with a trailing space is still a project). Every column goes through the same condition, so the
- * arguments keep equal lengths.
+ * arguments keep equal lengths. `purchases` also drops the refunds, for the functions that read no
+ * amounts: a negative amount is no purchase (a blank one is, and blank >= 0 holds).
  */
-function countedOrders(ordersSheet: string): (column: number) => string {
+function countedOrders(ordersSheet: string): { counted: (column: number) => string; purchases: (column: number) => string } {
   const dealTypes = openColumn(5, 2, ordersSheet);
   const kept = `(TRIM(${dealTypes})<>TRIM(${EXCLUDED_DEAL_CELL}))+(TRIM(${EXCLUDED_DEAL_CELL})="")`;
-  return (column) => `FILTER(${openColumn(column, 2, ordersSheet)}, ${kept})`;
+  const notRefund = `(${openColumn(3, 2, ordersSheet)}>=0)`;
+  return {
+    counted: (column) => `FILTER(${openColumn(column, 2, ordersSheet)}, ${kept})`,
+    purchases: (column) => `FILTER(${openColumn(column, 2, ordersSheet)}, (${kept})*${notRefund})`,
+  };
+}
+
+/**
+ * The verdict, with the same columns and settings as the sidebar reads on the Orders sheet: amounts
+ * (refunds are no purchases), deal types with B3 left out, months, H from the data.
+ */
+function verdictFormula(ordersSheet: string): string {
+  const column = (n: number): string => openColumn(n, 2, ordersSheet);
+  const orders = [column(2), column(1), column(3), column(5)].join(", ");
+  return `=JUDGED_RETENTION(${orders}, ${EXCLUDED_DEAL_CELL}, "month", "", ${STARTS_WITH_BUSINESS_CELL})`;
 }
 
 export function dashboardLayout(language: Language, ordersSheetName: string, dateFormat: string): DashboardLayout {
   const t = TEMPLATE[language];
-  const counted = countedOrders(sheetReference(ordersSheetName));
-  const dates = counted(1);
-  const customersAndDates = `${counted(2)}, ${dates}`;
+  const ordersSheet = sheetReference(ordersSheetName);
+  const { counted, purchases } = countedOrders(ordersSheet);
+  const dates = purchases(1);
+  const customersAndDates = `${purchases(2)}, ${dates}`;
+  const withAmounts = `${counted(2)}, ${counted(1)}`;
   const amounts = counted(3);
   const formula = (text: string): Figure["content"] => ({ formula: text });
   const figures: Figure[] = [
     { label: t.excludedDeal, note: t.excludedDealNote, content: { value: t.projectDeal }, numberFormat: FORMATS.text },
     { label: t.target, note: t.targetNote, content: { value: DEFAULT_TARGET_VALUE }, numberFormat: FORMATS.percent },
-    { label: t.retention, note: t.retentionNote, content: formula(`=RETENTION_RATE(${customersAndDates})`), numberFormat: FORMATS.rate },
+    // Text format, so TRUE typed as text reads as well: JUDGED_RETENTION takes TRUE/FALSE either way.
+    { label: t.startsWithBusiness, note: t.startsWithBusinessNote, content: { value: false }, numberFormat: FORMATS.text },
+    { label: t.retention, note: t.retentionNote, content: formula(verdictFormula(ordersSheet)), numberFormat: FORMATS.rate },
+    { label: t.retentionAllTime, note: t.retentionAllTimeNote, content: formula(`=RETENTION_RATE(${customersAndDates})`), numberFormat: FORMATS.rate },
     { label: t.newCustomers, note: t.newCustomersNote, content: formula(`=FIRST_PURCHASES(${customersAndDates})`), numberFormat: FORMATS.count },
     { label: t.returned, note: t.returnedNote, content: formula(`=SECOND_PURCHASES(${customersAndDates})`), numberFormat: FORMATS.count },
-    // Bounds taken from the data, not TODAY(): the figures only change when the orders do. With no
-    // orders both stay empty: MAX of nothing is 0, which a date format shows as 1899-12-30, and
-    // EDATE would fail on a date before 1900.
-    {
-      label: t.windowStart,
-      note: t.windowStartNote,
-      content: formula(`=IF(${WINDOW_END_CELL}="", "", EDATE(${WINDOW_END_CELL}, -12) + 1)`),
-      numberFormat: dateFormat,
-    },
-    { label: t.windowEnd, note: t.windowEndNote, content: formula(`=IF(COUNT(${dates}), MAX(${dates}), "")`), numberFormat: dateFormat },
-    {
-      label: t.newCustomers12,
-      note: t.last12Note,
-      content: formula(`=FIRST_PURCHASES(${customersAndDates}, ${WINDOW_START_CELL}, ${WINDOW_END_CELL})`),
-      numberFormat: FORMATS.count,
-    },
-    {
-      label: t.returned12,
-      note: t.last12Note,
-      content: formula(`=SECOND_PURCHASES(${customersAndDates}, ${WINDOW_START_CELL}, ${WINDOW_END_CELL})`),
-      numberFormat: FORMATS.count,
-    },
+    // From the data, not TODAY(): the figures only change when the orders do. With no orders it
+    // stays empty: MAX of nothing is 0, which a date format shows as 1899-12-30.
+    { label: t.latestOrder, note: t.latestOrderNote, content: formula(`=IF(COUNT(${dates}), MAX(${dates}), "")`), numberFormat: dateFormat },
     {
       label: t.repeatShare,
       note: t.repeatShareNote,
-      content: formula(`=REPEAT_REVENUE_SHARE(${customersAndDates}, ${amounts})`),
+      content: formula(`=REPEAT_REVENUE_SHARE(${withAmounts}, ${amounts})`),
       numberFormat: FORMATS.rate,
     },
     {
@@ -141,10 +145,23 @@ export function dashboardLayout(language: Language, ordersSheetName: string, dat
       numberFormat: FORMATS.count,
     },
   ];
-  return { title: t.title, rule: t.rule, figures, blocks: spillBlocks(language, customersAndDates, amounts, dateFormat) };
+  return {
+    title: t.title,
+    rule: t.rule,
+    figures,
+    blocks: spillBlocks(language, { customersAndDates, withAmounts, amounts }, dateFormat),
+  };
 }
 
-function spillBlocks(language: Language, customersAndDates: string, amounts: string, dateFormat: string): SpillBlock[] {
+/** The orders as the blocks take them: purchases only, or every counted row with its amount. */
+interface BlockOrders {
+  customersAndDates: string;
+  withAmounts: string;
+  amounts: string;
+}
+
+function spillBlocks(language: Language, orders: BlockOrders, dateFormat: string): SpillBlock[] {
+  const { customersAndDates, withAmounts, amounts } = orders;
   const t = TEMPLATE[language];
   const firstDataRow = SPILL_ROW + 1;
   const summaryColumn = (offset: number): string => openColumn(BLOCKS.summary + offset, firstDataRow);
@@ -173,7 +190,7 @@ function spillBlocks(language: Language, customersAndDates: string, amounts: str
       column: BLOCKS.summary,
       title: t.customersTitle,
       note: t.customersNote,
-      formulas: [`=CUSTOMER_SUMMARY(${customersAndDates}, ${amounts})`],
+      formulas: [`=CUSTOMER_SUMMARY(${withAmounts}, ${amounts})`],
       columnFormats: ["", dateFormat, dateFormat, FORMATS.count, FORMATS.amount, FORMATS.count],
     },
     {

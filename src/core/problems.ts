@@ -16,6 +16,8 @@ export type ProblemCode =
   | "sameColumn"
   | "badDateArgument"
   | "implausibleDateArgument"
+  | "badSwitch"
+  | "argumentWithout"
   | "startAfterEnd"
   | "badWithinDays"
   | "unknownPeriod"

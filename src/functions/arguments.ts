@@ -2,7 +2,7 @@
 // takes and gets typed values back, or a Problem naming the argument and the value.
 
 import { isoDate } from "../core/calendar";
-import { isBlank, readDay } from "../core/cells";
+import { isBlank, isPlausibleDay, isSheetError, readDay } from "../core/cells";
 import type { Cells, ColumnRef } from "../core/ingest";
 import type { DayWindow } from "../core/ledger";
 import { parsePeriod, type Period } from "../core/periods";
@@ -34,9 +34,17 @@ export function sameLength(first: ColumnRef, ...others: ColumnRef[]): void {
   }
 }
 
+/** A range argument the caller may leave out: Sheets passes a skipped one as undefined or "". */
+export function optionalRange(range: unknown): unknown {
+  return range === "" ? undefined : range;
+}
+
 function optionalDay(argument: string, value: unknown, env: SheetEnvironment): number | undefined {
   if (isBlank(value)) return undefined;
-  return readDay(value, env.input) ?? fail({ code: "badDateArgument", argument, value });
+  const day = readDay(value, env.input) ?? fail({ code: "badDateArgument", argument, value });
+  // Quoted as the day read (see windowArguments); a year 0024 typed for 2024 shows as such.
+  if (!isPlausibleDay(day)) fail({ code: "implausibleDateArgument", argument, value: isoDate(day) });
+  return day;
 }
 
 export function windowArguments(start: unknown, end: unknown, env: SheetEnvironment): DayWindow {
@@ -67,4 +75,30 @@ export function measureArgument(value: unknown): MatrixMeasure {
   if (isBlank(value)) return "rate";
   const measure = typeof value === "string" ? MEASURES[value.trim().toLowerCase()] : undefined;
   return measure ?? fail({ code: "unknownMeasure", argument: "measure", value });
+}
+
+const SWITCHES: Record<string, boolean> = { true: true, false: false, истина: true, ложь: false, "1": true, "0": false };
+
+/** A TRUE/FALSE setting: a checkbox, TRUE/FALSE (ИСТИНА/ЛОЖЬ) typed as text, or 1/0; blank is FALSE. */
+export function switchArgument(argument: string, value: unknown): boolean {
+  if (isBlank(value)) return false;
+  if (typeof value === "boolean") return value;
+  const text = typeof value === "number" || typeof value === "string" ? String(value).trim().toLowerCase() : undefined;
+  return (text !== undefined ? SWITCHES[text] : undefined) ?? fail({ code: "badSwitch", argument, value });
+}
+
+/**
+ * The deal types whose rows are left out: one value, or a range of them; blank leaves none out.
+ * Given without the deal-type column it would silently leave nothing out, so that is an error.
+ */
+export function excludedDealTypesArgument(value: unknown, dealTypes: unknown): string[] {
+  const cells = Array.isArray(value) ? (value as unknown[][]).flat() : [value];
+  cells.forEach((cell, i) => {
+    if (isSheetError(cell)) fail({ code: "errorValue", argument: "excluded_deal_type", row: i + 1, value: cell });
+  });
+  const excluded = cells.filter((cell) => !isBlank(cell)).map(String);
+  if (excluded.length > 0 && dealTypes === undefined) {
+    fail({ code: "argumentWithout", argument: "excluded_deal_type", otherArgument: "deal_types" });
+  }
+  return excluded;
 }

@@ -9,10 +9,21 @@ import {
   requireRepeatRevenueShare,
   retentionRate,
 } from "../core/retention";
+import { DEFAULT_TARGET } from "../core/report";
 import { HEADERS } from "../i18n/headers";
-import { measureArgument, periodArgument, windowArguments, withinDaysArgument } from "./arguments";
+import {
+  excludedDealTypesArgument,
+  measureArgument,
+  optionalRange,
+  periodArgument,
+  switchArgument,
+  windowArguments,
+  withinDaysArgument,
+} from "./arguments";
+import { requireJudgedRate } from "./judged-rate";
 import { readOrderRanges, runCustomFunction } from "./run-custom-function";
 import type { SheetEnvironment } from "./sheet-environment";
+import { cohortMatrixWidth, requireSheetColumns } from "./sheet-limits";
 
 type Cell = string | number | Date;
 
@@ -21,7 +32,9 @@ function dateOf(env: SheetEnvironment, epochDay: number): Date {
 }
 
 /**
- * Retention of new customers: second purchases ÷ first purchases (below 67 %, a hole in the pocket).
+ * Retention of new customers, literally: second purchases ÷ first purchases over the whole range,
+ * returns counted at any time (below 67 %, a hole in the pocket). Recent customers, who have had
+ * no time to come back, pull it down and old ones push it up: JUDGED_RETENTION is the verdict.
  *
  * @param {string[][]} customers Customer of each order (names or ids), one column.
  * @param {Date[][]} order_dates Date of each order, one column of the same length.
@@ -43,6 +56,51 @@ export function RETENTION_RATE(
     const window = windowArguments(start_date, end_date, env);
     const withinDays = withinDaysArgument(within_days);
     return retentionRate(readOrderRanges(env, { customers, order_dates }), window, withinDays);
+  });
+}
+
+/**
+ * The verdict on retention of new customers, as the sidebar shows it: the new customers of the
+ * latest year of cohorts old enough to judge, and the share of them who bought again within H days
+ * of their first purchase. H is within_days, else the span within which 80 % of second purchases
+ * fall (365 days while nobody came back). A cohort is old enough when its period ended H days
+ * before the latest order. The data's first period is left out: its customers may have bought before
+ * the data starts.
+ *
+ * @param {string[][]} customers Customer of each order, one column.
+ * @param {Date[][]} order_dates Date of each order, one column of the same length.
+ * @param {number[][]} amounts [optional] Amount of each order: a negative one (a refund) is no purchase.
+ * @param {string[][]} deal_types [optional] Deal type of each order, one column of the same length.
+ * @param {string} excluded_deal_type [optional] Leave out the rows of this deal type, e.g. "project"; blank: none.
+ * @param {string} period [optional] Cohorts by "month" (default), "week", "quarter" or "year"; the verdict judges a year of them.
+ * @param {number} within_days [optional] H: count a return only within this many days of the first purchase.
+ * @param {boolean} orders_start_with_business [optional] TRUE if the orders go back to the first sale: the first period is judged too.
+ * @return {number} Share of the judged new customers who came back within H days, from 0 to 1.
+ * @example =JUDGED_RETENTION(B2:B, A2:A, C2:C, E2:E, "project")
+ * @customfunction
+ */
+export function JUDGED_RETENTION(
+  customers: unknown,
+  order_dates: unknown,
+  amounts?: unknown,
+  deal_types?: unknown,
+  excluded_deal_type?: unknown,
+  period?: unknown,
+  within_days?: unknown,
+  orders_start_with_business?: unknown,
+): number {
+  return runCustomFunction((env) => {
+    const dealTypes = optionalRange(deal_types);
+    const excludedDealTypes = excludedDealTypesArgument(excluded_deal_type, dealTypes);
+    const settings = {
+      // The rate does not depend on the target; only a report's colours do.
+      target: DEFAULT_TARGET,
+      period: periodArgument(period),
+      withinDays: withinDaysArgument(within_days),
+      ordersStartWithBusiness: switchArgument("orders_start_with_business", orders_start_with_business),
+    };
+    const ranges = { customers, order_dates, amounts: optionalRange(amounts), deal_types: dealTypes, excludedDealTypes };
+    return requireJudgedRate(readOrderRanges(env, ranges), settings);
   });
 }
 
@@ -135,7 +193,9 @@ export function COHORT_MATRIX(customers: unknown, order_dates: unknown, period?:
   return runCustomFunction((env) => {
     const periodName = periodArgument(period);
     const measureName = measureArgument(measure);
-    const matrix = cohortMatrix(readOrderRanges(env, { customers, order_dates }, { trackPeriods: periodName }), periodName);
+    const ledger = readOrderRanges(env, { customers, order_dates }, { trackPeriods: periodName });
+    requireSheetColumns(cohortMatrixWidth(ledger, periodName), "period");
+    const matrix = cohortMatrix(ledger, periodName);
     const h = HEADERS[env.language];
     const offsets = Array.from({ length: matrix.offsets }, (_, k) => `+${k}`);
     return [
@@ -214,8 +274,8 @@ export function TIME_TO_SECOND_PURCHASE(
  */
 export function CUSTOMER_SUMMARY(customers: unknown, order_dates: unknown, amounts?: unknown): Cell[][] {
   return runCustomFunction((env) => {
-    const hasAmounts = amounts !== undefined && amounts !== "";
-    const ranges = { customers, order_dates, amounts: hasAmounts ? amounts : undefined };
+    const ranges = { customers, order_dates, amounts: optionalRange(amounts) };
+    const hasAmounts = ranges.amounts !== undefined;
     const rows = customerSummary(readOrderRanges(env, ranges, { trackDays: true }));
     const h = HEADERS[env.language];
     return [

@@ -22,6 +22,9 @@ export interface OrderRanges {
   customers: unknown;
   order_dates: unknown;
   amounts?: unknown;
+  deal_types?: unknown;
+  /** Rows whose deal type is one of these are left out (see excludedDealTypesArgument). */
+  excludedDealTypes?: readonly string[];
 }
 
 /**
@@ -33,8 +36,9 @@ export function readOrderRanges(env: SheetEnvironment, ranges: OrderRanges, opti
   const customer = columnArgument("customers", ranges.customers);
   const date = columnArgument("order_dates", ranges.order_dates);
   const amount = ranges.amounts === undefined ? undefined : columnArgument("amounts", ranges.amounts);
-  sameLength(customer, date, ...(amount ? [amount] : []));
+  const dealType = ranges.deal_types === undefined ? undefined : columnArgument("deal_types", ranges.deal_types);
+  sameLength(customer, date, ...[amount, dealType].filter((ref) => ref !== undefined));
   const ledger = new CustomerLedger(options);
-  ingestOrders({ customer, date, amount }, ledger, { locale: env.input });
+  ingestOrders({ customer, date, amount, dealType }, ledger, { locale: env.input, excludeDealTypes: ranges.excludedDealTypes });
   return ledger;
 }

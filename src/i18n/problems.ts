@@ -18,6 +18,9 @@ const PROBLEMS: Catalogue<ProblemCode> = {
     negativeFirstRevenue: "refunds exceed the first purchases' revenue of the period {value}: the share would be above 1",
     sameColumn: "{argument} and {otherArgument} are the same column {value}; choose a different column for each",
     badDateArgument: "{argument}: cannot read {value} as a date",
+    implausibleDateArgument: "{argument}: {value} is outside the years 1900–2100; is the year mistyped?",
+    badSwitch: "{argument}: {value} is neither TRUE nor FALSE",
+    argumentWithout: "{argument} is given without {otherArgument}: there is nothing to compare it with",
     startAfterEnd: "{argument} {value} is after {otherArgument} {otherValue}",
     badWithinDays: "{argument}: {value} is not a number of days (a whole number, 0 or more)",
     unknownPeriod: "{argument}: unknown period {value}; use month, week, quarter or year",
@@ -25,6 +28,7 @@ const PROBLEMS: Catalogue<ProblemCode> = {
     noNewCustomers: "no new customers in the period {value}: nothing to divide by",
     noRevenue: "the revenue of the period {value} is not above 0: nothing to divide by",
     noReturns: "no customer in the period {value} made a second purchase",
+    tooEarlyToJudge: "too early to judge: the orders must reach {value}, so that the first cohort has had {otherValue} days to come back",
     noData: "no orders to analyse{argument}",
   },
   ru: {
@@ -41,6 +45,9 @@ const PROBLEMS: Catalogue<ProblemCode> = {
     negativeFirstRevenue: "возвраты больше выручки от первых покупок за период {value}: доля была бы больше 1",
     sameColumn: "{argument} и {otherArgument} — один и тот же столбец {value}; выберите для каждого свой",
     badDateArgument: "{argument}: не удалось прочитать дату {value}",
+    implausibleDateArgument: "{argument}: дата {value} вне 1900–2100 годов; год набран с ошибкой?",
+    badSwitch: "{argument}: {value} — ни ИСТИНА, ни ЛОЖЬ",
+    argumentWithout: "{argument} задан без {otherArgument}: не с чем сравнивать",
     startAfterEnd: "{argument} {value} позже, чем {otherArgument} {otherValue}",
     badWithinDays: "{argument}: {value} не число дней (нужно целое число, 0 или больше)",
     unknownPeriod: "{argument}: неизвестный период {value}; используйте месяц, неделя, квартал или год",
@@ -48,6 +55,7 @@ const PROBLEMS: Catalogue<ProblemCode> = {
     noNewCustomers: "нет новых клиентов за период {value}: не на что делить",
     noRevenue: "выручка за период {value} не больше 0: не на что делить",
     noReturns: "ни один новый клиент за период {value} не сделал вторую покупку",
+    tooEarlyToJudge: "судить рано: заказы должны дойти до {value}, чтобы у первой когорты прошёл срок возврата ({otherValue} дн.)",
     noData: "нет заказов для анализа{argument}",
   },
 };
@@ -73,6 +81,7 @@ const UNQUOTED: ReadonlySet<ProblemCode> = new Set([
   "tooManyColumns",
   "negativeRepeatRevenue",
   "negativeFirstRevenue",
+  "tooEarlyToJudge",
 ]);
 
 export function problemMessage(problem: Problem, language: Language): string {

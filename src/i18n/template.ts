@@ -24,19 +24,18 @@ type TemplateKey =
   | "excludedDealNote"
   | "target"
   | "targetNote"
+  | "startsWithBusiness"
+  | "startsWithBusinessNote"
   | "retention"
   | "retentionNote"
+  | "retentionAllTime"
+  | "retentionAllTimeNote"
   | "newCustomers"
   | "newCustomersNote"
   | "returned"
   | "returnedNote"
-  | "windowStart"
-  | "windowStartNote"
-  | "windowEnd"
-  | "windowEndNote"
-  | "newCustomers12"
-  | "returned12"
-  | "last12Note"
+  | "latestOrder"
+  | "latestOrderNote"
   | "repeatShare"
   | "repeatShareNote"
   | "medianDays"
@@ -70,7 +69,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     rule:
       "Retention of new customers = customers who made a second purchase ÷ customers who made a first one. " +
       "Below the target (67 % in «Управление клиентской базой») the business has a hole in its pocket: " +
-      "it pays to win customers who do not come back. One-off project deals are left out.",
+      "it pays to win customers who do not come back. One-off project deals are left out; refunds are no purchases.",
     excludedDeal: "Left out: deal type",
     excludedDealNote:
       "One-off project deals are left out of retention, as the book says: orders whose deal type equals this cell " +
@@ -78,22 +77,29 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "Type another deal type to leave that one out instead; clear this cell to count every row.",
     target: "Target retention",
     targetNote: "The book's rule is 67 %. Type your own target here: every red mark on this sheet compares with this cell.",
-    retention: "Retention of new customers",
+    startsWithBusiness: "Orders start with the business",
+    startsWithBusinessNote:
+      "FALSE: the first month of the orders is left out of the verdict in B6, because its \"new\" customers may have " +
+      "bought before the orders begin. Type TRUE if the orders go back to the business's very first sale.",
+    retention: "Retention of new customers: the verdict",
     retentionNote:
-      "Second purchases ÷ first purchases, over all orders except the deal type in B3 (one-off project deals). " +
-      "Red when below the target.",
+      "The figure the sidebar gives: of the new customers of the latest 12 months old enough to judge, the share who " +
+      "bought again within H days of their first purchase. H is the span within which 80 % of second purchases fall " +
+      "(365 days while nobody has come back); a month is old enough once H days have passed since its end, up to the " +
+      "latest order. The first month of the orders is left out unless B5 is TRUE. Refunds (negative amounts) are no " +
+      "purchases, and the deal type in B3 is left out. Red when below the target.",
+    retentionAllTime: "Retention, all time",
+    retentionAllTimeNote:
+      "Second purchases ÷ first purchases over all the orders, returns counted at any time. Recent customers, who have " +
+      "had no time to come back, pull it down and old ones push it up; the verdict above gives everyone the same time.",
     newCustomers: "New customers, all time",
     newCustomersNote: "Customers with a first purchase in the orders sheet (a customer is the name, case and extra spaces ignored).",
     returned: "Of them came back",
-    returnedNote: "New customers who bought again on a later day.",
-    windowStart: "Last 12 months: from",
-    windowStartNote: "Twelve months back from the latest order date, so the figures do not change from one day to the next.",
-    windowEnd: "to (latest order)",
-    windowEndNote: "The latest order date in the orders sheet.",
-    newCustomers12: "New customers, last 12 months",
-    returned12: "Of them came back",
-    last12Note:
-      "Customers whose first purchase falls in the last 12 months. The most recent ones have had little time to come back yet.",
+    returnedNote: "New customers who bought again on a later day, however much later.",
+    latestOrder: "Latest order",
+    latestOrderNote:
+      "The latest order date counted (not a refund, not the deal type in B3). Time to come back is counted up to it, " +
+      "not to today, so the figures change only when the orders do.",
     repeatShare: "Repeat revenue share",
     repeatShareNote: "Share of revenue from repeat purchases: orders dated after the customer's first purchase day.",
     medianDays: "Median days to a second purchase",
@@ -126,7 +132,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     rule:
       "Удержание новых клиентов = клиенты со второй покупкой ÷ клиенты с первой покупкой. " +
       "Ниже цели (67 % в книге «Управление клиентской базой») у бизнеса дыра в кармане: " +
-      "он платит за привлечение клиентов, которые не возвращаются. Разовые проектные сделки не учитываются.",
+      "он платит за привлечение клиентов, которые не возвращаются. Разовые проектные сделки не учитываются, возвраты — не покупки.",
     excludedDeal: "Не учитывать тип сделки",
     excludedDealNote:
       "Разовые проектные сделки не учитываются в удержании, как сказано в книге: заказы с таким типом сделки " +
@@ -134,21 +140,29 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "Впишите другой тип, чтобы не учитывать его; очистите ячейку, чтобы учитывать все строки.",
     target: "Цель по удержанию",
     targetNote: "Правило книги — 67 %. Впишите свою цель: все красные отметки на листе сравниваются с этой ячейкой.",
-    retention: "Удержание новых клиентов",
+    startsWithBusiness: "Заказы с самого начала бизнеса",
+    startsWithBusinessNote:
+      "ЛОЖЬ: первый месяц заказов не входит в вердикт в B6 — его «новые» клиенты могли покупать и раньше, " +
+      "до начала записей. Впишите ИСТИНА, если заказы записаны с самой первой продажи.",
+    retention: "Удержание новых клиентов: вердикт",
     retentionNote:
-      "Вторые покупки ÷ первые покупки по всем заказам, кроме типа сделки из B3 (разовых проектов). " +
-      "Красным — ниже цели.",
+      "Та же цифра, что в боковой панели: из новых клиентов последних 12 месяцев, о которых уже можно судить, доля " +
+      "купивших снова в течение H дней после первой покупки. H — срок, за который проходят 80 % вторых покупок " +
+      "(365 дней, пока никто не вернулся); о месяце можно судить, когда с его конца до последнего заказа прошло H дней. " +
+      "Первый месяц заказов не учитывается, если в B5 не ИСТИНА. Возвраты (отрицательные суммы) — не покупки, " +
+      "тип сделки из B3 не учитывается. Красным — ниже цели.",
+    retentionAllTime: "Удержание за всё время",
+    retentionAllTimeNote:
+      "Вторые покупки ÷ первые покупки по всем заказам; вернувшимся считается клиент, купивший снова когда угодно. " +
+      "Недавние клиенты, которые ещё не успели вернуться, тянут эту долю вниз, а давние — вверх; вердикт выше даёт всем одинаковый срок.",
     newCustomers: "Новые клиенты, всего",
     newCustomersNote: "Клиенты с первой покупкой на листе заказов (клиент — это имя, регистр и лишние пробелы не важны).",
     returned: "Из них вернулись",
-    returnedNote: "Новые клиенты, купившие снова в другой день.",
-    windowStart: "Последние 12 месяцев: с",
-    windowStartNote: "Двенадцать месяцев назад от даты последнего заказа, поэтому цифры не меняются день ото дня.",
-    windowEnd: "по (последний заказ)",
-    windowEndNote: "Дата последнего заказа на листе заказов.",
-    newCustomers12: "Новые клиенты за 12 месяцев",
-    returned12: "Из них вернулись",
-    last12Note: "Клиенты, чья первая покупка пришлась на последние 12 месяцев. У самых свежих ещё не было времени вернуться.",
+    returnedNote: "Новые клиенты, купившие снова в другой день, когда угодно позже.",
+    latestOrder: "Последний заказ",
+    latestOrderNote:
+      "Дата последнего учтённого заказа (не возврата и не сделки типа из B3). Срок возврата считается до неё, " +
+      "а не до сегодня, поэтому цифры меняются только вместе с заказами.",
     repeatShare: "Доля повторной выручки",
     repeatShareNote: "Доля выручки от повторных покупок: заказов позже дня первой покупки клиента.",
     medianDays: "Медиана дней до второй покупки",

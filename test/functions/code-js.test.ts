@@ -8,6 +8,7 @@ import { CODE_JS, loadCodeJs, run } from "../support/apps-script-context";
 
 const FUNCTIONS = [
   "RETENTION_RATE",
+  "JUDGED_RETENTION",
   "FIRST_PURCHASES",
   "SECOND_PURCHASES",
   "RETENTION_COHORTS",
@@ -89,6 +90,12 @@ describe.each(PROCESS_ZONES)("custom functions with the script running in %s", (
       const context = sheetContext("en_US", timeZone);
       // 5 new customers (A B C D E); A, C, D returned. 45332 is 2024-02-10; 45444 is 2024-06-01.
       expect(run(context, "RETENTION_RATE(customers, dates)")).toBeCloseTo(0.6, 12);
+      // The verdict: gaps A 36 (Jan 5 → Feb 10), C 2 (Feb 1 → 3), D 78 (Mar 15 → Jun 1) days, so
+      // H = the ⌈0.8 × 3⌉ = 3rd = 78. Jun 1 − 78 days = Mar 15, so February is the latest month old
+      // enough; January, the data's first, is left out. February: C, back in 2 days. 1 / 1.
+      expect(run(context, "JUDGED_RETENTION(customers, dates, amounts)")).toBe(1);
+      // With the first month: A (36 ≤ 78, back), b (not back), C. 2 / 3.
+      expect(run(context, `JUDGED_RETENTION(customers, dates, amounts, "", "", "month", "", true)`)).toBeCloseTo(2 / 3, 12);
       expect(run(context, "FIRST_PURCHASES(customers, dates)")).toBe(5);
       expect(run(context, "SECOND_PURCHASES(customers, dates)")).toBe(3);
       // Sheets passes a skipped middle argument as an empty value.

@@ -82,7 +82,7 @@ describe("errors from the custom functions", () => {
       "no new customers in the period 2025-01-01 – …: nothing to divide by",
     );
     expect(errorOf(en, `REPEAT_REVENUE_SHARE(${C3}, ${D3}, [[0],[0],[0]])`)).toBe(
-      "no amounts in the period … – …: nothing to divide by",
+      "the revenue of the period … – … is not above 0: nothing to divide by",
     );
     expect(errorOf(en, `TIME_TO_SECOND_PURCHASE(${C3}, ${D3})`)).toBe(
       "no customer in the period … – … made a second purchase",

@@ -1,4 +1,4 @@
-// The HyperFormula plugin: the eight functions behave as in Sheets (same core, same messages, same
+// The HyperFormula plugin: the custom functions behave as in Sheets (same core, same messages, same
 // locale rules), and HyperFormula gets Sheets' open-ended ranges closed at the sheet's last row.
 
 import { HyperFormula } from "hyperformula";

@@ -6,13 +6,16 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { buildTemplate, freeSheetName } from "../../src/addon/template";
 import { letterOf } from "../../src/addon/template-dashboard";
 import { sampleOrders, type SampleOrder } from "../../src/addon/template-sample";
-import { dayFromCivil, dayToSerial, civilFromDay } from "../../src/core/calendar";
+import { analyzeTable } from "../../src/core/analyze-table";
+import { dayFromCivil, dayToSerial } from "../../src/core/calendar";
 import { inputLocale } from "../../src/core/cells";
+import { mapHeader } from "../../src/core/columns";
 import { cohortMatrix, retentionCohorts } from "../../src/core/cohorts";
 import { customerSummary } from "../../src/core/customer-summary";
 import { ingestOrders } from "../../src/core/ingest";
 import { CustomerLedger, type LedgerOptions } from "../../src/core/ledger";
 import { countRetention, medianDaysToSecond, repeatRevenueShare, retentionRate } from "../../src/core/retention";
+import { judgedVerdict } from "../../src/core/verdict";
 import { createFakeSheets, installFakeGlobals, type FakeSheets } from "../../src/fake-sheets";
 import { evaluateWorkbook, type EvaluatedCell } from "../../src/preview/hyperformula";
 
@@ -57,6 +60,24 @@ function ordersLedger(fake: FakeSheets, ordersSheet: string, excludeDealType: st
   return ledger;
 }
 
+/**
+ * The verdict the sidebar gives on the Orders sheet: the whole sheet through the core's
+ * analyzeTable, columns found by their headers, the deal type in B3 left out, months, H from the data.
+ */
+function sidebarVerdict(fake: FakeSheets, ordersSheet: string, excludeDealType: string | undefined) {
+  const values = fake.sheet(ordersSheet).grid.contentRows();
+  const header = values[0]!;
+  return analyzeTable(values, {
+    mapping: mapHeader(header),
+    headers: header.map(String),
+    headerRow: 0,
+    firstRowNumber: 1,
+    excludeDealType,
+    locale: inputLocale(fake.spreadsheet.locale, fake.spreadsheet.timeZone),
+    settings: { target: 0.67, period: "month" },
+  }).report.verdict;
+}
+
 function column(rows: EvaluatedCell[][] | undefined, from: number, index: number): EvaluatedCell[] {
   return (rows ?? []).slice(from).map((row) => row[index] ?? null).filter((cell) => cell !== null && cell !== "");
 }
@@ -76,6 +97,18 @@ describe("the sample orders", () => {
     const backOnlyThroughProject = [...regularDays].filter(([name, days]) => days.size === 1 && allDays.get(name)!.size > 1);
     expect(projectOnly.length).toBeGreaterThan(0);
     expect(backOnlyThroughProject.length).toBeGreaterThan(0);
+  });
+
+  it("span enough months for a verdict over a whole year of cohorts", () => {
+    const ledger = new CustomerLedger();
+    for (const order of sampleOrders("en")) {
+      if (!order.project) ledger.add(order.customer.toLowerCase(), order.customer, order.day, order.amount);
+    }
+    const verdict = judgedVerdict(ledger, { target: 0.67, period: "month" });
+    // Two years of orders, the first month left out: 12 monthly cohorts are old enough to judge.
+    expect(verdict.span).not.toBeNull();
+    expect(verdict.span!.last - verdict.span!.first + 1).toBe(12);
+    expect(verdict.firstPurchases).toBeGreaterThan(50);
   });
 });
 
@@ -109,22 +142,20 @@ describe.each([
   it("shows the headline figures the core computes from the same orders", () => {
     const all = countRetention(ledger());
     expect(evaluated.value(dashboard, "B4")).toBe(0.67);
-    expect(evaluated.value(dashboard, "B5")).toBeCloseTo(retentionRate(ledger()), 9);
-    expect(evaluated.value(dashboard, "B6")).toBe(all.firstPurchases);
-    expect(evaluated.value(dashboard, "B7")).toBe(all.secondPurchases);
+    expect(evaluated.value(dashboard, "B5")).toBe(false);
+    expect(evaluated.value(dashboard, "B6")).toBeCloseTo(judgedVerdict(ledger(), { target: 0.67, period: "month" }).rate!, 9);
+    expect(evaluated.value(dashboard, "B7")).toBeCloseTo(retentionRate(ledger()), 9);
+    expect(evaluated.value(dashboard, "B8")).toBe(all.firstPurchases);
+    expect(evaluated.value(dashboard, "B9")).toBe(all.secondPurchases);
+    expect(evaluated.value(dashboard, "B10")).toBe(dayToSerial(ledger().latestDay));
+    expect(evaluated.value(dashboard, "B11")).toBeCloseTo(repeatRevenueShare(ledger({ amountWindow: {} }))!, 9);
+    expect(evaluated.value(dashboard, "B12")).toBe(medianDaysToSecond(ledger()));
+  });
 
-    // EDATE(latest, -12) + 1: the same day of the month a year earlier, plus one day.
-    const latestDay = ledger().latestDay;
-    const latest = civilFromDay(latestDay);
-    const window = { start: dayFromCivil(latest.year - 1, latest.month, latest.day) + 1, end: latestDay };
-    expect(evaluated.value(dashboard, "B8")).toBe(dayToSerial(window.start));
-    expect(evaluated.value(dashboard, "B9")).toBe(dayToSerial(window.end));
-    const lastYear = countRetention(ledger(), window);
-    expect(evaluated.value(dashboard, "B10")).toBe(lastYear.firstPurchases);
-    expect(evaluated.value(dashboard, "B11")).toBe(lastYear.secondPurchases);
-
-    expect(evaluated.value(dashboard, "B12")).toBeCloseTo(repeatRevenueShare(ledger({ amountWindow: {} }))!, 9);
-    expect(evaluated.value(dashboard, "B13")).toBe(medianDaysToSecond(ledger()));
+  it("shows the sidebar's verdict on the same Orders sheet as its headline", () => {
+    const verdict = sidebarVerdict(fake, orders, excluded);
+    expect(verdict.fromPeriod).not.toBeNull();
+    expect(evaluated.value(dashboard, "B6")).toBeCloseTo(verdict.rate!, 9);
   });
 
   it("spills the monthly cohorts, the customer table, the one-off buyers and the triangle as the core has them", () => {
@@ -151,12 +182,12 @@ describe.each([
 });
 
 describe("leaving project deals out makes a difference on the sample orders", () => {
-  it("the retention shown differs from the one over every row", () => {
+  it("the verdict shown differs from the one over every row", () => {
     const fake = fakeWith("en_US");
     const { ordersSheet, dashboardSheet } = build(fake, 120);
-    const shown = evaluateWorkbook(fake.spreadsheet).value(dashboardSheet, "B5") as number;
-    expect(shown).toBeCloseTo(retentionRate(ordersLedger(fake, ordersSheet, "project")), 9);
-    expect(Math.abs(shown - retentionRate(ordersLedger(fake, ordersSheet, undefined)))).toBeGreaterThan(0.005);
+    const shown = evaluateWorkbook(fake.spreadsheet).value(dashboardSheet, "B6") as number;
+    expect(shown).toBeCloseTo(sidebarVerdict(fake, ordersSheet, "project").rate!, 9);
+    expect(Math.abs(shown - sidebarVerdict(fake, ordersSheet, undefined).rate!)).toBeGreaterThan(0.005);
   });
 });
 
@@ -175,20 +206,26 @@ describe("the Dashboard on a tiny order log worked out by hand", () => {
       [day(4, 1), "Gleb", 40],
     ]);
     const result = evaluateWorkbook(fake.spreadsheet);
-    expect(result.errors).toEqual([]);
     const at = (a1: string): EvaluatedCell => result.value(dashboardSheet, a1);
+    // Gaps to a second purchase: Anna Jan 10 → Feb 5 = 26 days, Boris Jan 20 → Mar 15 = 55 days.
+    // H = the smallest gap that 80 % of them (rank ⌈0.8 × 2⌉ = 2) do not exceed = 55 days. January,
+    // the data's first month, is left out; February is the first month to judge, once its end
+    // (Feb 29) is 55 days behind the latest order: Feb 29 + 55 days = Apr 24 (Mar 31 is +31).
+    // The latest order is Apr 1, so it is too early, and the cell says until when.
+    expect(at("B6")).toEqual({
+      error: "#ERROR!",
+      message: "too early to judge: the orders must reach 2024-04-24, so that the first cohort has had 55 days to come back",
+    });
+    expect(result.errors.map((error) => error.cell)).toEqual(["B6"]);
     // New: Anna, Boris, Vera, Gleb = 4. Came back: Anna (Feb 5), Boris (Mar 15) = 2. 2 / 4 = 50 %.
-    expect(at("B5")).toBe(0.5);
-    expect(at("B6")).toBe(4);
-    expect(at("B7")).toBe(2);
-    // Latest order 2024-04-01, so the 12 months run from 2023-04-02: everyone is in them.
-    expect(at("B8")).toBe(dayToSerial(dayFromCivil(2023, 4, 2)));
-    expect(at("B10")).toBe(4);
-    expect(at("B11")).toBe(2);
+    expect(at("B7")).toBe(0.5);
+    expect(at("B8")).toBe(4);
+    expect(at("B9")).toBe(2);
+    expect(at("B10")).toBe(dayToSerial(dayFromCivil(2024, 4, 1)));
     // Revenue 100+50+30+70+20+10+40 = 320; first-day orders 100 (Anna) + 50 + 70 + 40 = 260; 60 / 320.
-    expect(at("B12")).toBe(0.1875);
-    // Anna: Jan 10 → Feb 5 = 26 days; Boris: Jan 20 → Mar 15 = 55 days; median (26 + 55) / 2.
-    expect(at("B13")).toBe(40.5);
+    expect(at("B11")).toBe(0.1875);
+    // Anna: 26 days; Boris: 55 days; median (26 + 55) / 2.
+    expect(at("B12")).toBe(40.5);
     // Cohorts: January (Anna, Boris: both back), March (Vera), April (Gleb); no new customer in February.
     expect(at("A17")).toBe(dayToSerial(dayFromCivil(2024, 1, 1)));
     expect([at("B17"), at("C17"), at("D17")]).toEqual([2, 2, 1]);
@@ -201,19 +238,22 @@ describe("the Dashboard on a tiny order log worked out by hand", () => {
   });
 });
 
+/** A Dashboard over these order rows (month, day, customer, amount, deal type), all in 2024. */
+function dashboardOver(rows: unknown[][]) {
+  const fake = fakeWith("en_US");
+  const { ordersSheet, dashboardSheet } = build(fake);
+  const day = (m: number, d: number): Date => new Date(Date.UTC(2024, m - 1, d) - 3 * 3_600_000); // Moscow midnight
+  fake.sheet(ordersSheet).getRange(2, 1, rows.length, 5).setValues(rows.map(([m, d, customer, amount, dealType]) => [day(m as number, d as number), customer, amount, "", dealType]));
+  /** Evaluates the workbook; only the cells named may hold errors. */
+  const evaluate = (errorCells: string[] = []) => {
+    const result = evaluateWorkbook(fake.spreadsheet);
+    expect(result.errors.map((error) => error.cell).sort()).toEqual([...errorCells].sort());
+    return (a1: string): EvaluatedCell => result.value(dashboardSheet, a1);
+  };
+  return { fake, ordersSheet, dashboardSheet, evaluate };
+}
+
 describe("one-off project deals on a tiny order log worked out by hand", () => {
-  function dashboardOver(rows: unknown[][]) {
-    const fake = fakeWith("en_US");
-    const { ordersSheet, dashboardSheet } = build(fake);
-    const day = (m: number, d: number): Date => new Date(Date.UTC(2024, m - 1, d) - 3 * 3_600_000); // Moscow midnight
-    fake.sheet(ordersSheet).getRange(2, 1, rows.length, 5).setValues(rows.map(([m, d, customer, amount, dealType]) => [day(m as number, d as number), customer, amount, "", dealType]));
-    const evaluate = () => {
-      const result = evaluateWorkbook(fake.spreadsheet);
-      expect(result.errors).toEqual([]);
-      return (a1: string): EvaluatedCell => result.value(dashboardSheet, a1);
-    };
-    return { fake, dashboardSheet, evaluate };
-  }
   const ROWS = [
     [1, 10, "Anna", 100, "regular"],
     [1, 20, "Boris", 50, "regular"],
@@ -225,22 +265,24 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
   ];
 
   it("leaves project deals out: a project after the first purchase is not a return", () => {
-    const at = dashboardOver(ROWS).evaluate();
+    const at = dashboardOver(ROWS).evaluate(["B6"]);
     // HyperFormula rounds results to about 11 significant digits, hence 9 decimals.
     // Counted rows: Anna Jan 10 (100), Boris Jan 20 (50), Vera Mar 1 (70), Boris Apr 1 (20).
     // New: Anna, Boris, Vera = 3 (Gleb had only a project). Came back: Boris (Apr 1) = 1, not Anna
     // (her Feb 5 order is a project). 1 / 3.
     expect(at("B3")).toBe("project");
-    expect(at("B5")).toBeCloseTo(1 / 3, 9);
-    expect([at("B6"), at("B7")]).toEqual([3, 1]);
-    // The latest counted order is Boris's Apr 1, not Gleb's Apr 20 project; from Apr 2, 2023.
-    expect(at("B9")).toBe(dayToSerial(dayFromCivil(2024, 4, 1)));
-    expect(at("B8")).toBe(dayToSerial(dayFromCivil(2023, 4, 2)));
-    expect([at("B10"), at("B11")]).toEqual([3, 1]);
+    expect(at("B7")).toBeCloseTo(1 / 3, 9);
+    expect([at("B8"), at("B9")]).toEqual([3, 1]);
+    // The latest counted order is Boris's Apr 1, not Gleb's Apr 20 project.
+    expect(at("B10")).toBe(dayToSerial(dayFromCivil(2024, 4, 1)));
     // Revenue 100 + 50 + 70 + 20 = 240, of it repeat 20 (Boris, Apr 1): 20 / 240 = 1 / 12.
-    expect(at("B12")).toBeCloseTo(1 / 12, 9);
+    expect(at("B11")).toBeCloseTo(1 / 12, 9);
     // Boris: Jan 20 → Apr 1, 2024 = 11 (rest of Jan) + 29 (Feb) + 31 (Mar) + 1 = 72 days.
-    expect(at("B13")).toBe(72);
+    expect(at("B12")).toBe(72);
+    // The verdict leaves the projects out too: H = Boris's 72 days (the only gap), and February,
+    // the first month after the data's first, needs the orders to reach Feb 29 + 72 days = May 11
+    // (Mar 31 is +31, Apr 30 +61). Counting Anna's project, H would be 26 days and the date Mar 26.
+    expect(at("B6")).toMatchObject({ message: expect.stringContaining("must reach 2024-05-11, so that the first cohort has had 72 days") });
     // Customer table: Anna, Boris, Vera (no Gleb); bought once: Anna (82 days before Apr 1:
     // 21 + 29 + 31 + 1) and Vera (31 days).
     expect([at("K17"), at("K18"), at("K19"), at("K20")]).toEqual(["Anna", "Boris", "Vera", null]);
@@ -250,12 +292,14 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
   it("counts every row, the one without a deal type too, when the deal-type cell is cleared", () => {
     const { fake, dashboardSheet, evaluate } = dashboardOver(ROWS);
     fake.sheet(dashboardSheet).getRange("B3").setValue("");
-    const at = evaluate();
+    const at = evaluate(["B6"]);
     // All 7 rows. New: Anna, Boris, Vera, Gleb = 4; came back: Anna (Feb 5), Boris (Mar 15) = 2: 2 / 4.
     // (Had Vera's row been dropped for its empty deal type, it would read 2 / 3.)
-    expect(at("B5")).toBe(0.5);
-    expect([at("B6"), at("B7")]).toEqual([4, 2]);
-    expect(at("B9")).toBe(dayToSerial(dayFromCivil(2024, 4, 20)));
+    expect(at("B7")).toBe(0.5);
+    expect([at("B8"), at("B9")]).toEqual([4, 2]);
+    expect(at("B10")).toBe(dayToSerial(dayFromCivil(2024, 4, 20)));
+    // Gaps 26 (Anna) and 55 (Boris): H = 55; February must wait until Feb 29 + 55 days = Apr 24.
+    expect(at("B6")).toMatchObject({ message: expect.stringContaining("must reach 2024-04-24") });
   });
 
   it("shows zero customers and empty tables while the Orders sheet is empty, and no ratio", () => {
@@ -264,19 +308,68 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
     const result = evaluateWorkbook(fake.spreadsheet);
     const at = (cell: string): unknown => result.value(dashboardSheet, cell);
     // Counts of nobody are 0; the ratios have nothing to divide by, and say so.
-    expect(["B6", "B7", "B10", "B11"].map(at)).toEqual([0, 0, 0, 0]);
-    expect(at("B5")).toEqual({ error: "#ERROR!", message: "no new customers in the period … – …: nothing to divide by" });
-    expect(at("B12")).toEqual({ error: "#ERROR!", message: "no amounts in the period … – …: nothing to divide by" });
-    expect(at("B13")).toEqual({ error: "#ERROR!", message: "no customer in the period … – … made a second purchase" });
+    expect(["B8", "B9"].map(at)).toEqual([0, 0]);
+    const noNewCustomers = { error: "#ERROR!", message: "no new customers in the period … – …: nothing to divide by" };
+    expect(at("B6")).toEqual(noNewCustomers);
+    expect(at("B7")).toEqual(noNewCustomers);
+    expect(at("B11")).toEqual({ error: "#ERROR!", message: "the revenue of the period … – … is not above 0: nothing to divide by" });
+    expect(at("B12")).toEqual({ error: "#ERROR!", message: "no customer in the period … – … made a second purchase" });
     // The tables spill their header rows only (an empty cell reads as null).
     expect([at("A16"), at("A17"), at("K16"), at("K17"), at("R16"), at("S16"), at("T16")]).toEqual([
       "Period start", null, "Customer", null, "Cohort start", "Cohort size", null,
     ]);
-    // The window's bounds stay empty, rather than show 1899-12-30 (a MAX of no dates) or fail.
-    expect([at("B8"), at("B9")]).toEqual(["", ""]);
-    expect(result.errors.map((error) => error.cell).sort()).toEqual(["B12", "B13", "B5"]);
+    // The latest order stays empty, rather than show 1899-12-30 (a MAX of no dates).
+    expect(at("B10")).toBe("");
+    expect(result.errors.map((error) => error.cell).sort()).toEqual(["B11", "B12", "B6", "B7"]);
+  });
+});
+
+describe("the Dashboard's verdict on a tiny order log worked out by hand", () => {
+  // Project deals, a refund and a first month that may hold older customers, all in 2024.
+  const ROWS = [
+    [1, 10, "Anna", 100, "regular"], // January, the data's first month: left out of the verdict
+    [1, 25, "Anna", 50, "regular"], // Anna came back after 15 days
+    [2, 5, "Boris", 80, "regular"],
+    [2, 20, "Boris", 40, "regular"], // Boris came back after 15 days
+    [2, 12, "Vera", 70, "regular"],
+    [2, 14, "Vera", -70, "regular"], // a refund: no purchase, so Vera did not come back
+    [3, 3, "Gleb", 60, "regular"],
+    [3, 20, "Gleb", 500, "project"], // a one-off project: not a return
+    [3, 10, "Dana", 30, "regular"],
+    [5, 9, "Dana", 30, "regular"], // Dana came back after 60 days (Mar 10 → May 9: 21 + 30 + 9)
+    [4, 2, "Fedor", 20, "regular"],
+    [6, 30, "Egor", 90, "regular"], // the latest order
+  ];
+
+  it("judges the cohorts old enough for H, without refunds, projects or the first month", () => {
+    const { fake, ordersSheet, evaluate } = dashboardOver(ROWS);
+    const at = evaluate();
+    // Gaps to a second purchase: Anna 15, Boris 15, Dana 60; H = the ⌈0.8 × 3⌉ = 3rd smallest = 60.
+    // Latest order Jun 30; Jun 30 − 60 days = May 1, so April (ending Apr 30) is the latest month
+    // old enough. January is left out: February to April are judged.
+    // February: Boris (15 ≤ 60, back), Vera (refund only, not back). March: Gleb (only a project
+    // after, not back), Dana (60 ≤ 60, back). April: Fedor (not back). 2 / 5.
+    expect(at("B6")).toBeCloseTo(2 / 5, 9);
+    // All time, returns at any time: new Anna, Boris, Vera, Gleb, Dana, Fedor, Egor = 7; back Anna,
+    // Boris, Dana = 3. (Counting Vera's refund as a purchase would make it 4 / 7.)
+    expect(at("B7")).toBeCloseTo(3 / 7, 9);
+    expect([at("B8"), at("B9")]).toEqual([7, 3]);
+    expect(at("B10")).toBe(dayToSerial(dayFromCivil(2024, 6, 30)));
+    // Revenue without the project: 100 + 50 + 80 + 40 + 70 − 70 + 60 + 30 + 30 + 20 + 90 = 500.
+    // First-day orders: 100 + 80 + 70 + 60 + 30 + 20 + 90 = 450; the refund (not on Vera's first day)
+    // lowers the repeat part: 50 + 40 + 30 − 70 = 50. 50 / 500.
+    expect(at("B11")).toBeCloseTo(0.1, 9);
+    // Median of 15, 15, 60.
+    expect(at("B12")).toBe(15);
+    expect(sidebarVerdict(fake, ordersSheet, "project")).toMatchObject({ rate: 0.4, firstPurchases: 5, secondPurchases: 2, horizonDays: 60 });
   });
 
+  it("judges the first month too when B5 says the orders start with the business", () => {
+    const { fake, dashboardSheet, evaluate } = dashboardOver(ROWS);
+    fake.sheet(dashboardSheet).getRange("B5").setValue(true);
+    // January joins: Anna came back within 60 days. 3 / 6.
+    expect(evaluate()("B6")).toBe(0.5);
+  });
 });
 
 describe("never overwriting", () => {
@@ -298,8 +391,11 @@ describe("never overwriting", () => {
     const orderRefs = formulas.join(" ").match(/'?[\w ]+'?!/g) ?? [];
     expect(new Set(orderRefs)).toEqual(new Set(["'Orders 3'!"]));
     expect(formulas).toContain(
-      "=RETENTION_RATE(FILTER('Orders 3'!B2:B, (TRIM('Orders 3'!E2:E)<>TRIM($B$3))+(TRIM($B$3)=\"\")), " +
-        "FILTER('Orders 3'!A2:A, (TRIM('Orders 3'!E2:E)<>TRIM($B$3))+(TRIM($B$3)=\"\")))",
+      "=JUDGED_RETENTION('Orders 3'!B2:B, 'Orders 3'!A2:A, 'Orders 3'!C2:C, 'Orders 3'!E2:E, $B$3, \"month\", \"\", $B$5)",
+    );
+    expect(formulas).toContain(
+      "=RETENTION_RATE(FILTER('Orders 3'!B2:B, ((TRIM('Orders 3'!E2:E)<>TRIM($B$3))+(TRIM($B$3)=\"\"))*('Orders 3'!C2:C>=0)), " +
+        "FILTER('Orders 3'!A2:A, ((TRIM('Orders 3'!E2:E)<>TRIM($B$3))+(TRIM($B$3)=\"\"))*('Orders 3'!C2:C>=0)))",
     );
     expect(evaluateWorkbook(fake.spreadsheet).errors.filter((e) => e.sheet === "Dashboard 2")).toEqual([]);
   });
@@ -318,15 +414,15 @@ describe("never overwriting", () => {
     expect(fake.sheet("Заказы 2").getRange("A2").getNumberFormat()).toBe("dd.MM.yyyy");
     // The value the Orders drop-down gives a project deal in Russian.
     expect(fake.sheet("Дашборд").getRange("B3").getValue()).toBe("проект");
-    expect(fake.sheet("Дашборд").getRange("B5").getFormula()).toBe(
-      "=RETENTION_RATE(FILTER('Заказы 2'!B2:B, (TRIM('Заказы 2'!E2:E)<>TRIM($B$3))+(TRIM($B$3)=\"\")), " +
-        "FILTER('Заказы 2'!A2:A, (TRIM('Заказы 2'!E2:E)<>TRIM($B$3))+(TRIM($B$3)=\"\")))",
+    expect(fake.sheet("Дашборд").getRange("B6").getFormula()).toBe(
+      "=JUDGED_RETENTION('Заказы 2'!B2:B, 'Заказы 2'!A2:A, 'Заказы 2'!C2:C, 'Заказы 2'!E2:E, $B$3, \"month\", \"\", $B$5)",
     );
     const result = evaluateWorkbook(fake.spreadsheet);
     expect(result.errors).toEqual([]);
     expect(result.value("Дашборд", "A16")).toBe("Начало периода");
-    expect(result.value("Дашборд", "B5")).toBeCloseTo(retentionRate(ordersLedger(fake, "Заказы 2", "Проект")), 9);
-    expect(result.display["Дашборд"]![7]![1]).toMatch(/^\d\d\.\d\d\.\d{4}$/);
+    expect(result.value("Дашборд", "B6")).toBeCloseTo(sidebarVerdict(fake, "Заказы 2", "Проект").rate!, 9);
+    expect(result.value("Дашборд", "B7")).toBeCloseTo(retentionRate(ordersLedger(fake, "Заказы 2", "Проект")), 9);
+    expect(result.display["Дашборд"]![9]![1]).toMatch(/^\d\d\.\d\d\.\d{4}$/);
   });
 });
 
@@ -386,7 +482,7 @@ describe("conditional formats on the Dashboard", () => {
     const { dashboardSheet } = build(fake);
     const rules = fake.sheet(dashboardSheet).describeRules();
     expect(rules).toHaveLength(3);
-    expect(rules[0]).toMatchObject({ criteria: "CUSTOM_FORMULA", criteriaValues: ["=AND(ISNUMBER($B$5), $B$5<$B$4)"], ranges: ["B5"] });
+    expect(rules[0]).toMatchObject({ criteria: "CUSTOM_FORMULA", criteriaValues: ["=AND(ISNUMBER($B$6), $B$6<$B$4)"], ranges: ["B6"] });
     expect(rules[1]).toMatchObject({ criteria: "CUSTOM_FORMULA", criteriaValues: ["=AND(ISNUMBER($D17), $D17<$B$4)"], ranges: ["A17:D1000"] });
     expect(rules[2]!.gradient).not.toBeNull();
     expect(rules[2]!.ranges[0]).toMatch(/^U17:/);

@@ -1,4 +1,4 @@
-// The eight custom functions inside HyperFormula, for the tests, the bench and the preview. Each one
+// The custom functions inside HyperFormula, for the tests, the bench and the preview. Each one
 // turns HyperFormula's argument values into what Sheets would pass and calls the very SAME function
 // as Apps Script does (src/functions/custom-functions.ts), so a figure checked here is the figure a
 // user sees in Sheets. HyperFormula is a dev dependency (GPL v3 licence key); it never ships.
@@ -44,6 +44,7 @@ const ORDERS: readonly ParameterKind[] = ["range", "range"];
 
 const SHAPES: Record<RetentionFunctionName, FunctionShape> = {
   RETENTION_RATE: { method: "retentionRate", spills: false, parameters: [...ORDERS, "optional", "optional", "optional"] },
+  JUDGED_RETENTION: { method: "judgedRetention", spills: false, parameters: [...ORDERS, ...Array<ParameterKind>(6).fill("optional")] },
   FIRST_PURCHASES: { method: "firstPurchases", spills: false, parameters: [...ORDERS, "optional", "optional"] },
   SECOND_PURCHASES: { method: "secondPurchases", spills: false, parameters: [...ORDERS, "optional", "optional", "optional"] },
   RETENTION_COHORTS: { method: "retentionCohorts", spills: true, parameters: [...ORDERS, "optional", "optional"] },
@@ -203,6 +204,9 @@ export class RetentionFunctionsPlugin extends FunctionPlugin {
 
   retentionRate(ast: FunctionCallAst, state: InterpreterState): unknown {
     return this.evaluate("RETENTION_RATE", ast, state);
+  }
+  judgedRetention(ast: FunctionCallAst, state: InterpreterState): unknown {
+    return this.evaluate("JUDGED_RETENTION", ast, state);
   }
   firstPurchases(ast: FunctionCallAst, state: InterpreterState): unknown {
     return this.evaluate("FIRST_PURCHASES", ast, state);
