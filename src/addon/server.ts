@@ -4,6 +4,7 @@
 
 import { isDateObject } from "../core/cells";
 import type { Field } from "../core/columns";
+import type { Cells } from "../core/ingest";
 import { ProblemError } from "../core/problems";
 import type { RetentionReport, SkippedRow } from "../core/report";
 import { fill, languageForLocale, type Language } from "../i18n/language";
@@ -19,8 +20,11 @@ import {
   currentSelection,
   detectColumns,
   headerRowFor,
+  readDealTypeChoices,
   readHead,
+  readValues,
   type Selection,
+  type TableAnalysis,
 } from "./selection";
 import { checkRequest, DEFAULT_SETTINGS, mappingForRange, rememberRequest, RequestError } from "./settings";
 import type { AnalysisRequest, AnalysisResponse, HighlightResponse, SidebarApi, SidebarState } from "./sidebar-api";
@@ -33,12 +37,18 @@ const FIELD_NAMES: Record<Field, SidebarKey> = {
   dealType: "fieldDealType",
 };
 
+/** Request details that hold a Field, named in the user's language in messages. */
+const FIELD_DETAILS = ["field", "otherField"] as const;
+
 /** The core's problems and bad requests become errors in the spreadsheet's language. */
 export function localizedError(error: unknown, language: Language): Error {
   if (error instanceof ProblemError) return new Error(problemMessage(error.problem, language));
   if (error instanceof RequestError) {
-    const field = FIELD_NAMES[error.details.field as Field];
-    const details = field === undefined ? error.details : { ...error.details, field: SIDEBAR[language][field] };
+    const details = { ...error.details };
+    for (const key of FIELD_DETAILS) {
+      const field = FIELD_NAMES[details[key] as Field];
+      if (field !== undefined) details[key] = SIDEBAR[language][field];
+    }
     return new Error(fill(ADDON_MESSAGES[language][error.code], details));
   }
   return error instanceof Error ? error : new Error(String(error));
@@ -64,9 +74,24 @@ export function startingRequest(selection: Selection, head: ReturnType<typeof re
   const rememberedMapping = remembered && mappingForRange(remembered, selection.firstColumn, selection.numColumns);
   const usable = rememberedMapping?.customer !== undefined && rememberedMapping.date !== undefined;
   return {
+    sheetName: selection.sheet.getName(),
+    rangeA1: selection.rangeA1,
     mapping: usable ? rememberedMapping : detectColumns(selection, head).mapping,
     settings: remembered?.settings ?? DEFAULT_SETTINGS,
   };
+}
+
+/**
+ * The request for the current selection. A form built for another range (the user selected
+ * elsewhere since) sends that range's columns: then the columns are the ones remembered or
+ * detected for this range, and the one-off deal type goes back to this range's default.
+ */
+export function followSelection(selection: Selection, values: Cells, request: AnalysisRequest): AnalysisRequest {
+  // A caller that names no range (an older sidebar, say) means the current one.
+  const namesNoRange = request.sheetName === undefined && request.rangeA1 === undefined;
+  if (namesNoRange || (request.sheetName === selection.sheet.getName() && request.rangeA1 === selection.rangeA1)) return request;
+  const { mapping, sheetName, rangeA1 } = startingRequest(selection, values);
+  return { sheetName, rangeA1, mapping, settings: { ...request.settings, excludeDealType: null } };
 }
 
 /** Dates cannot cross google.script.run; a skipped row quotes its cell, which may be one. */
@@ -86,9 +111,10 @@ function plainReport(report: RetentionReport): RetentionReport {
 }
 
 /** Analyses the selection with the user's columns and settings, remembering them for the sheet. */
-function analyzeChecked(selection: Selection, request: AnalysisRequest): ReturnType<typeof analyzeSelectionValues> {
-  const checked = checkRequest(request, selection.numColumns, selection.rangeA1);
-  const result = analyzeSelectionValues(selection, checked);
+function analyzeChecked(selection: Selection, request: AnalysisRequest): TableAnalysis {
+  const values = readValues(selection);
+  const checked = checkRequest(followSelection(selection, values, request), selection.numColumns, selection.rangeA1, selection.firstColumn);
+  const result = analyzeSelectionValues(selection, values, checked);
   saveRemembered(selection.sheet, rememberRequest(checked, selection.firstColumn));
   return result;
 }
@@ -110,14 +136,16 @@ export function getSidebarState(): SidebarState {
   return inSelection((selection) => {
     const head = readHead(selection);
     const request = startingRequest(selection, head);
+    const headerRow = headerRowFor(selection, head, request.mapping);
     return {
       language: selection.language,
       locale: selection.locale,
       version: ADDON_VERSION,
       sheetName: selection.sheet.getName(),
       rangeA1: selection.rangeA1,
-      headers: columnNames(selection, head, headerRowFor(selection, head, request.mapping)),
+      headers: columnNames(selection, head, headerRow),
       mapping: request.mapping,
+      ...readDealTypeChoices(selection, headerRow, request.mapping.dealType),
       settings: request.settings,
     };
   });
@@ -125,10 +153,10 @@ export function getSidebarState(): SidebarState {
 
 /** Analyses the selection (or the data around a single selected cell) and returns the report. */
 export function analyzeSelection(request: AnalysisRequest): AnalysisResponse {
-  return inSelection((selection) => ({
-    rangeA1: selection.rangeA1,
-    report: plainReport(analyzeChecked(selection, request).analysis.report),
-  }));
+  return inSelection((selection) => {
+    const { analysis, range } = analyzeChecked(selection, request);
+    return { range, report: plainReport(analysis.report) };
+  });
 }
 
 /** Fills the order rows of customers from below-target cohorts light red, replacing any earlier highlight. */

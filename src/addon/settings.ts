@@ -1,6 +1,7 @@
 // The user's column mapping and analysis settings: defaults, checking what the sidebar sends, and
 // the form remembered per sheet. Pure: the sheet access is in remembered-settings.ts.
 
+import { columnLetter } from "../core/a1";
 import type { ColumnMapping, Field } from "../core/columns";
 import { PERIODS } from "../core/periods";
 import { DEFAULT_TARGET, type ReportSettings } from "../core/report";
@@ -11,15 +12,21 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   targetPercent: Math.round(DEFAULT_TARGET * 100),
   period: "month",
   withinDays: null,
-  excludeDealType: "",
+  ordersStartWithBusiness: false,
+  excludeDealType: null,
 };
 
-const FIELDS: readonly Field[] = ["customer", "date", "amount", "manager", "dealType"];
+export const FIELDS: readonly Field[] = ["customer", "date", "amount", "manager", "dealType"];
 
-/** A request the add-on can run; messages name what was wrong (see `RequestError`). */
+export type RequestErrorCode = "badTarget" | "badColumn" | "missingColumn" | "sameColumn" | "notDates" | "emptyRange" | "noOrders";
+
+/**
+ * A request the add-on cannot run, or a range it cannot read; messages name what was wrong. The
+ * details `field` and `otherField` hold a Field, which the server names in the user's language.
+ */
 export class RequestError extends Error {
   constructor(
-    readonly code: "badTarget" | "badColumn" | "missingColumn",
+    readonly code: RequestErrorCode,
     readonly details: Record<string, string | number>,
   ) {
     super(code);
@@ -27,59 +34,90 @@ export class RequestError extends Error {
   }
 }
 
-/**
- * Checks the settings that come from the sidebar (google.script.run passes whatever the page
- * sends): a target of 0…100, a known period, a whole number of days or null.
- */
-export function checkSettings(settings: AnalysisSettings): AnalysisSettings {
-  const { targetPercent, period, withinDays, excludeDealType } = settings;
-  if (typeof targetPercent !== "number" || !Number.isFinite(targetPercent) || targetPercent < 0 || targetPercent > 100) {
-    throw new RequestError("badTarget", { value: String(targetPercent) });
-  }
-  if (!PERIODS.includes(period)) fail({ code: "unknownPeriod", argument: "period", value: period });
-  if (withinDays !== null && (!Number.isInteger(withinDays) || withinDays < 0)) {
-    fail({ code: "badWithinDays", argument: "within_days", value: withinDays });
-  }
-  return { targetPercent, period, withinDays, excludeDealType: typeof excludeDealType === "string" ? excludeDealType : "" };
+/** A target the form and the server both accept: a percentage of 1…100 (0 % would flag nothing). */
+export function isTargetPercent(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 1 && value <= 100;
 }
 
-/** Keeps only the known fields, each a column index inside a range `width` columns wide. */
-export function checkMapping(mapping: ColumnMapping, width: number, rangeA1: string): ColumnMapping {
+/** A "within N days" the form and the server both accept: a whole number of days, 0 or more. */
+export function isWithinDays(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+/**
+ * Checks the settings that come from the sidebar (google.script.run passes whatever the page
+ * sends): a target of 1…100, a known period, a whole number of days or null.
+ */
+export function checkSettings(settings: AnalysisSettings): AnalysisSettings {
+  const { targetPercent, period, withinDays, ordersStartWithBusiness, excludeDealType } = settings;
+  if (!isTargetPercent(targetPercent)) throw new RequestError("badTarget", { value: String(targetPercent) });
+  if (!PERIODS.includes(period)) fail({ code: "unknownPeriod", argument: "period", value: period });
+  if (withinDays !== null && !isWithinDays(withinDays)) fail({ code: "badWithinDays", argument: "within_days", value: withinDays });
+  return {
+    targetPercent,
+    period,
+    withinDays,
+    ordersStartWithBusiness: ordersStartWithBusiness === true,
+    excludeDealType: typeof excludeDealType === "string" ? excludeDealType : null,
+  };
+}
+
+/**
+ * Keeps only the known fields, each a column index inside a range `width` columns wide that starts
+ * in sheet column `firstColumn`; a column outside it is named by its sheet letter.
+ */
+export function checkMapping(mapping: ColumnMapping, width: number, rangeA1: string, firstColumn: number): ColumnMapping {
   const checked: ColumnMapping = {};
   for (const field of FIELDS) {
     const column = mapping[field];
     if (column === undefined || column === null) continue;
     if (!Number.isInteger(column) || column < 0 || column >= width) {
-      throw new RequestError("badColumn", { field, value: String(column), range: rangeA1 });
+      const sheetColumn = Number.isInteger(column) && firstColumn + column >= 1 ? columnLetter(firstColumn - 1 + column) : String(column);
+      throw new RequestError("badColumn", { field, column: sheetColumn, range: rangeA1 });
     }
     checked[field] = column;
   }
   return checked;
 }
 
+/** One column serves one role: a date that is also the amount reads as nonsense. */
+export function checkDistinctColumns(mapping: ColumnMapping, names: readonly string[]): void {
+  const roleOf = new Map<number, Field>();
+  for (const field of FIELDS) {
+    const column = mapping[field];
+    if (column === undefined) continue;
+    const other = roleOf.get(column);
+    if (other !== undefined) throw new RequestError("sameColumn", { field: other, otherField: field, column: names[column] ?? "" });
+    roleOf.set(column, field);
+  }
+}
+
 /** The customer and date columns are required; the others are optional. */
 const REQUIRED_FIELDS: readonly Field[] = ["customer", "date"];
 
-export function checkRequest(request: AnalysisRequest, width: number, rangeA1: string): AnalysisRequest {
-  const mapping = checkMapping(request.mapping ?? {}, width, rangeA1);
+export function checkRequest(request: AnalysisRequest, width: number, rangeA1: string, firstColumn: number): AnalysisRequest {
+  const mapping = checkMapping(request.mapping ?? {}, width, rangeA1, firstColumn);
   const missing = REQUIRED_FIELDS.find((field) => mapping[field] === undefined);
   if (missing !== undefined) throw new RequestError("missingColumn", { field: missing, range: rangeA1 });
-  return { mapping, settings: checkSettings(request.settings ?? DEFAULT_SETTINGS) };
+  return { ...request, mapping, settings: checkSettings(request.settings ?? DEFAULT_SETTINGS) };
 }
 
 export function reportSettings(settings: AnalysisSettings): Omit<ReportSettings, "hasManagers" | "hasAmounts"> {
   return {
     target: settings.targetPercent / 100,
     period: settings.period,
+    ordersStartWithBusiness: settings.ordersStartWithBusiness,
     ...(settings.withinDays === null ? {} : { withinDays: settings.withinDays }),
   };
 }
 
 /**
  * What is remembered for a sheet. Columns are stored as sheet column numbers (1 = A), so the
- * mapping still fits when the next selection starts in another column.
+ * mapping still fits when the next selection starts in another column. `format` 2 marks this
+ * version's settings (see `parseRemembered`).
  */
 export interface RememberedSettings {
+  format: 2;
   columns: Partial<Record<Field, number>>;
   settings: AnalysisSettings;
 }
@@ -90,7 +128,7 @@ export function rememberRequest(request: AnalysisRequest, firstColumn: number): 
     const column = request.mapping[field];
     if (column !== undefined) columns[field] = firstColumn + column;
   }
-  return { columns, settings: request.settings };
+  return { format: 2, columns, settings: request.settings };
 }
 
 /** The remembered mapping for a range starting at `firstColumn`; fields outside it are dropped. */
@@ -103,7 +141,11 @@ export function mappingForRange(remembered: RememberedSettings, firstColumn: num
   return mapping;
 }
 
-/** Reads what was stored, or undefined when it is missing, from another version or damaged. */
+/**
+ * Reads what was stored, or undefined when it is missing or damaged. Settings from before format
+ * 2 load too: there "" was the unticked "exclude" box, which every user had by default, so it
+ * becomes today's default (the column's project deal type) rather than "leave nothing out".
+ */
 export function parseRemembered(json: string | null): RememberedSettings | undefined {
   if (!json) return undefined;
   try {
@@ -114,9 +156,9 @@ export function parseRemembered(json: string | null): RememberedSettings | undef
       if (Number.isInteger(column) && column! >= 1) columns[field] = column!;
     }
     const settings = checkSettings({ ...DEFAULT_SETTINGS, ...parsed.settings });
-    return { columns, settings };
+    const olderDefault = parsed.format !== 2 && settings.excludeDealType === "";
+    return { format: 2, columns, settings: olderDefault ? { ...settings, excludeDealType: null } : settings };
   } catch {
     return undefined;
   }
 }
-

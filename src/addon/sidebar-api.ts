@@ -8,37 +8,58 @@ import type { RetentionReport } from "../core/report";
 import type { Language } from "../i18n/language";
 
 export interface AnalysisSettings {
-  /** Target retention in percent, 0…100 (the book's 67). */
+  /** Target retention in percent, 1…100 (the book's 67). */
   targetPercent: number;
   period: Period;
   /** Count a return only within this many days of the first purchase; null for any time. */
   withinDays: number | null;
-  /** Deal-type value that marks one-off project deals (needs `mapping.dealType`); "" for none. */
-  excludeDealType: string;
+  /** The data's first period is judged too: its customers are known to be new. */
+  ordersStartWithBusiness: boolean;
+  /**
+   * The deal type left out as one-off deals (needs `mapping.dealType`): one of the column's values,
+   * "" to leave nothing out, or null for the default, the column's project deal type (see
+   * `RangeState.defaultDealType`), which is what the template and the command line leave out.
+   */
+  excludeDealType: string | null;
 }
 
-export interface SidebarState {
+/** The range the form is built for, and what the form offers for it. */
+export interface RangeState {
+  sheetName: string;
+  /** The range that is analysed, in A1 notation (the selection or its data region). */
+  rangeA1: string;
+  /** Header names of the range's columns (a column letter where there is no header). */
+  headers: string[];
+  /** Detected, remembered or chosen column mapping. */
+  mapping: ColumnMapping;
+  /** The deal-type column's distinct values (the first few, as first spelled); [] without the column. */
+  dealTypes: string[];
+  /** The value `excludeDealType: null` leaves out: the column's project deal type, or "". */
+  defaultDealType: string;
+}
+
+export interface SidebarState extends RangeState {
   language: Language;
   /** Spreadsheet locale, such as `ru_RU`. */
   locale: string;
   version: string;
-  sheetName: string;
-  /** The range that will be analysed, in A1 notation (the selection or its data region). */
-  rangeA1: string;
-  /** Header names of the range's columns (a column letter where there is no header). */
-  headers: string[];
-  /** Detected or remembered column mapping for this sheet. */
-  mapping: ColumnMapping;
   settings: AnalysisSettings;
 }
 
 export interface AnalysisRequest {
+  /**
+   * The range the form was built for. When the selection has moved since, the server finds the
+   * columns of the new range itself (the mapping sent belongs to the old one).
+   */
+  sheetName?: string;
+  rangeA1?: string;
   mapping: ColumnMapping;
   settings: AnalysisSettings;
 }
 
 export interface AnalysisResponse {
-  rangeA1: string;
+  /** The range analysed, its columns and deal types: the form follows it. */
+  range: RangeState;
   report: RetentionReport;
 }
 

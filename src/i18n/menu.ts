@@ -30,31 +30,45 @@ type AddonMessageKey =
   | "badTarget"
   | "badColumn"
   | "missingColumn"
+  | "sameColumn"
+  | "notDates"
+  | "emptyRange"
+  | "noOrders"
   | "failed";
 
 export const ADDON_MESSAGES: Catalogue<AddonMessageKey> = {
   en: {
     highlighted:
-      "Highlighted {count} order rows in {range}: customers whose first-purchase cohort kept fewer than {target} of its new customers. Values and formatting are untouched; “Clear highlighting” removes it.",
+      "Highlighted {count} order rows in {range}: customers whose first-purchase cohort, one of those the verdict judges, kept fewer than {target} of its new customers. Values and formatting are untouched; “Clear highlighting” removes it.",
     nothingBelowTarget: "No order rows in {range} belong to a cohort below the {target} target. Nothing was highlighted.",
     cleared: "Highlighting removed.",
     nothingToClear: "There was no highlighting to remove.",
-    badTarget: "target: {value} is not a percentage from 0 to 100",
-    badColumn: "column for “{field}”: {value} is not a column of the selected range {range}",
+    badTarget: "target: {value} is not a percentage from 1 to 100",
+    badColumn: "column for “{field}”: column {column} is not in the selected range {range}",
     missingColumn:
       "No “{field}” column in {range}: choose it under Columns in the sidebar, or select the table together with its header row.",
+    sameColumn: "“{field}” and “{otherField}” are both the column “{column}”: choose a different column for each.",
+    notDates:
+      "“{column}” is not a date column: {count} of the first {total} values are not dates, such as «{example}». Choose the date column under Columns.",
+    emptyRange: "{range} is empty: click inside your order table.",
+    noOrders: "{range} holds only a header row: select the orders under it too.",
     failed: "Sheets Retention could not finish: {message}",
   },
   ru: {
     highlighted:
-      "Подсвечено строк с заказами в {range}: {count}. Это клиенты когорт, в которых вернулось меньше {target} новых клиентов. Значения и форматирование не изменены; «Снять подсветку» убирает её.",
+      "Подсвечено строк с заказами в {range}: {count}. Это клиенты оцениваемых когорт, в которых вернулось меньше {target} новых клиентов. Значения и форматирование не изменены; «Снять подсветку» убирает её.",
     nothingBelowTarget: "В {range} нет заказов клиентов из когорт ниже цели {target}. Ничего не подсвечено.",
     cleared: "Подсветка снята.",
     nothingToClear: "Подсветки не было.",
-    badTarget: "цель: {value} не процент от 0 до 100",
-    badColumn: "столбец для поля «{field}»: {value} не входит в выделенный диапазон {range}",
+    badTarget: "цель: {value} не процент от 1 до 100",
+    badColumn: "столбец для поля «{field}»: столбец {column} не входит в выделенный диапазон {range}",
     missingColumn:
       "В {range} нет столбца «{field}»: выберите его в разделе «Столбцы» боковой панели или выделите таблицу вместе со строкой заголовков.",
+    sameColumn: "Для полей «{field}» и «{otherField}» выбран один и тот же столбец «{column}»: выберите для каждого свой.",
+    notDates:
+      "«{column}» — не столбец дат: из первых {total} значений {count} не даты, например «{example}». Выберите столбец с датами в разделе «Столбцы».",
+    emptyRange: "Диапазон {range} пуст: щёлкните внутри таблицы заказов.",
+    noOrders: "В {range} только строка заголовков: выделите и заказы под ней.",
     failed: "Sheets Retention не смог завершить работу: {message}",
   },
 };

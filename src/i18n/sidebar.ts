@@ -22,9 +22,6 @@ export type SidebarKey =
   | "periodYear"
   | "withinDaysToggle"
   | "withinDaysUnit"
-  | "excludeToggle"
-  | "excludeValue"
-  | "excludeValuePlaceholder"
   | "excludeNeedsColumn"
   | "analyze"
   | "highlight"
@@ -34,10 +31,8 @@ export type SidebarKey =
   | "cleared"
   | "nothingToClear"
   | "overallHeading"
-  | "overallSummary"
   | "belowTarget"
   | "atTarget"
-  | "noNewCustomers"
   | "targetLine"
   | "chartTitle"
   | "cohortsHeading"
@@ -46,7 +41,6 @@ export type SidebarKey =
   | "cohortReturned"
   | "cohortRate"
   | "tooEarly"
-  | "tooEarlyNote"
   | "cohortsOmitted"
   | "managersHeading"
   | "managerColumn"
@@ -68,7 +62,28 @@ export type SidebarKey =
   | "skippedShown"
   | "rowsRead"
   | "version"
-  | "errorPrefix";
+  | "errorPrefix"
+  | "ordersStart"
+  | "excludeLabel"
+  | "excludeNothing"
+  | "targetError"
+  | "withinDaysError"
+  | "fixFields"
+  | "allTime"
+  | "verdictSummary"
+  | "horizonWithinDays"
+  | "horizonReturns"
+  | "horizonDefault"
+  | "cohortSpan"
+  | "cohortSpanOne"
+  | "tooEarlyToJudge"
+  | "nothingToJudge"
+  | "leftOutPeriod"
+  | "outcomes"
+  | "columnsUsed"
+  | "refunds"
+  | "noOrdersRead"
+  | "cohortsNote";
 
 export const SIDEBAR: Catalogue<SidebarKey> = {
   en: {
@@ -90,9 +105,6 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     periodYear: "Year",
     withinDaysToggle: "Count returns within",
     withinDaysUnit: "days",
-    excludeToggle: "Exclude one-off project deals",
-    excludeValue: "Deal type value",
-    excludeValuePlaceholder: "Project",
     excludeNeedsColumn: "Choose the deal type column first",
     analyze: "Analyse",
     highlight: "Highlight below target",
@@ -102,10 +114,8 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     cleared: "Highlighting cleared",
     nothingToClear: "There was no highlighting to clear",
     overallHeading: "Retention of new customers",
-    overallSummary: "{returned} of {customers} new customers came back",
     belowTarget: "Below the {target} target: a hole in the pocket",
     atTarget: "At or above the {target} target",
-    noNewCustomers: "No new customers in this range",
     targetLine: "target {target}",
     chartTitle: "Retention by cohort",
     cohortsHeading: "Cohorts",
@@ -114,29 +124,49 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     cohortReturned: "Back",
     cohortRate: "Rate",
     tooEarly: "too early",
-    tooEarlyNote: "Grey cohorts are too recent to judge: their customers need about {days} days to come back.",
     cohortsOmitted: "{count} older cohorts not shown",
-    managersHeading: "By manager",
+    managersHeading: "By manager, judged cohorts",
     managerColumn: "Manager",
     noManager: "(no manager)",
     managersOmitted: "{count} more managers not shown",
     medianDays: "Median time to a second purchase: {days} days",
     medianDaysNone: "Nobody has made a second purchase yet",
     repeatRevenue: "Repeat purchases bring {share} of revenue",
-    lostHeading: "Bought once, never came back",
+    lostHeading: "Bought once, no return in {days}+ days",
     lostSummary: "{count} customers",
     lostSummaryAmount: "{count} customers, {amount} of first purchases",
     lostShown: "The {shown} most valuable:",
     lostMore: "Show {count} more",
-    lostNone: "Every customer who had time to come back did",
+    lostNone: "Every customer who had {days} days to come back did",
     lostCustomerLine: "{date} · {manager}",
-    excludedDeals: "One-off project deals left out: {count}",
+    excludedDeals: "{count} rows left out as one-off deals ({value})",
     skippedHeading: "Rows that could not be read: {count}",
     skippedSummary: "These rows were skipped; the rest were analysed.",
     skippedShown: "The first {shown}:",
     rowsRead: "{orders} orders from {first} to {last}",
     version: "Retention add-on {version}",
     errorPrefix: "Could not finish: {message}",
+    ordersStart: "The orders start with the business: judge the first period too",
+    excludeLabel: "Leave out one-off deals of type",
+    excludeNothing: "— leave nothing out —",
+    targetError: "Enter a percentage from 1 to 100",
+    withinDaysError: "Enter a whole number of days, 0 or more",
+    fixFields: "Fix the field marked in red first",
+    allTime: "all time {rate}",
+    verdictSummary: "{returned} of {customers} new customers came back within {days} days; {notReturned} did not",
+    horizonWithinDays: "Returns counted within {days} days (your setting)",
+    horizonReturns: "Returns counted within {days} days (80% of second purchases come that soon)",
+    horizonDefault: "Returns counted within {days} days (nobody has come back yet, so a year)",
+    cohortSpan: "cohorts {from} – {to}",
+    cohortSpanOne: "cohort {from}",
+    tooEarlyToJudge: "Too early to judge: the orders must reach {date}",
+    nothingToJudge: "No cohort to judge in this range",
+    leftOutPeriod: "{period}, the data's first period, is left out: its customers may have bought before the data begins. If the orders start with the business, tick that setting.",
+    outcomes: "All {total} new customers: {returned} came back, {notReturned} did not in {days} days, {tooEarly} too recent to tell",
+    columnsUsed: "Columns: {columns}",
+    refunds: "{count} refunds (negative amounts) not counted as purchases",
+    noOrdersRead: "No order in this range could be analysed: every row was skipped or left out as a one-off deal.",
+    cohortsNote: "“Back” counts returns within {days} days. The verdict sums the cohorts in bold (bright bars in the chart); grey ones are too recent to judge.",
   },
   ru: {
     title: "Удержание клиентов",
@@ -157,9 +187,6 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     periodYear: "Год",
     withinDaysToggle: "Вернулся в течение",
     withinDaysUnit: "дн.",
-    excludeToggle: "Не учитывать разовые проектные сделки",
-    excludeValue: "Значение типа сделки",
-    excludeValuePlaceholder: "Проект",
     excludeNeedsColumn: "Сначала выберите столбец типа сделки",
     analyze: "Анализировать",
     highlight: "Выделить ниже цели",
@@ -169,10 +196,8 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     cleared: "Выделение снято",
     nothingToClear: "Выделения не было",
     overallHeading: "Удержание новых клиентов",
-    overallSummary: "Вернулись {returned} из {customers} новых клиентов",
     belowTarget: "Ниже цели {target}: дыра в кармане",
     atTarget: "Цель {target} достигнута",
-    noNewCustomers: "В диапазоне нет новых клиентов",
     targetLine: "цель {target}",
     chartTitle: "Удержание по когортам",
     cohortsHeading: "Когорты",
@@ -181,28 +206,48 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     cohortReturned: "Верн.",
     cohortRate: "Доля",
     tooEarly: "рано судить",
-    tooEarlyNote: "Серые когорты слишком свежие: клиентам нужно около {days} дн., чтобы вернуться.",
     cohortsOmitted: "Не показано более старых когорт: {count}",
-    managersHeading: "По менеджерам",
+    managersHeading: "По менеджерам, оцениваемые когорты",
     managerColumn: "Менеджер",
     noManager: "(без менеджера)",
     managersOmitted: "Не показано менеджеров: {count}",
     medianDays: "Медиана до второй покупки: {days} дн.",
     medianDaysNone: "Второй покупки пока не было ни у кого",
     repeatRevenue: "Повторные покупки дают {share} выручки",
-    lostHeading: "Купили один раз и не вернулись",
+    lostHeading: "Купили один раз и не вернулись за {days}+ дн.",
     lostSummary: "Клиентов: {count}",
     lostSummaryAmount: "Клиентов: {count}, первые покупки на {amount}",
     lostShown: "Самые ценные ({shown}):",
     lostMore: "Показать ещё {count}",
-    lostNone: "Все, у кого было время вернуться, вернулись",
+    lostNone: "Все, у кого было {days} дн., чтобы вернуться, вернулись",
     lostCustomerLine: "{date} · {manager}",
-    excludedDeals: "Разовых проектных сделок исключено: {count}",
+    excludedDeals: "Строк не учтено как разовые сделки ({value}): {count}",
     skippedHeading: "Не удалось прочитать строк: {count}",
     skippedSummary: "Эти строки пропущены, остальные проанализированы.",
     skippedShown: "Первые {shown}:",
     rowsRead: "Заказов: {orders}, с {first} по {last}",
     version: "Надстройка «Удержание» {version}",
     errorPrefix: "Не удалось завершить: {message}",
+    ordersStart: "Заказы ведутся с открытия бизнеса: оценивать и первый период",
+    excludeLabel: "Не учитывать разовые сделки типа",
+    excludeNothing: "— ничего не исключать —",
+    targetError: "Введите процент от 1 до 100",
+    withinDaysError: "Введите целое число дней, 0 или больше",
+    fixFields: "Сначала исправьте поле, отмеченное красным",
+    allTime: "за всё время {rate}",
+    verdictSummary: "{returned} из {customers} новых клиентов вернулись в течение {days} дн., {notReturned} — нет",
+    horizonWithinDays: "Возвраты считаются в течение {days} дн. (ваша настройка)",
+    horizonReturns: "Возвраты считаются в течение {days} дн. (за этот срок приходятся 80 % вторых покупок)",
+    horizonDefault: "Возвраты считаются в течение {days} дн. (никто ещё не вернулся, поэтому год)",
+    cohortSpan: "когорты {from} – {to}",
+    cohortSpanOne: "когорта {from}",
+    tooEarlyToJudge: "Судить рано: заказы должны дойти до {date}",
+    nothingToJudge: "В диапазоне нет когорт, которые можно оценить",
+    leftOutPeriod: "{period}, первый период данных, не учтён: его клиенты могли покупать и до начала данных. Если заказы ведутся с открытия бизнеса, отметьте эту настройку.",
+    outcomes: "Всего новых клиентов {total}: вернулись {returned}, не вернулись за {days} дн. — {notReturned}, ещё рано судить — {tooEarly}",
+    columnsUsed: "Столбцы: {columns}",
+    refunds: "Возвратов (отрицательных сумм) не засчитано как покупки: {count}",
+    noOrdersRead: "В диапазоне не осталось заказов для анализа: все строки пропущены или не учтены как разовые сделки.",
+    cohortsNote: "«Верн.» — вернулись в течение {days} дн. Вердикт складывается из когорт, выделенных жирным (яркие столбики на графике); серые слишком свежие, чтобы судить.",
   },
 };

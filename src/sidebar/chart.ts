@@ -34,7 +34,7 @@ export function cohortChart(cohorts: readonly CohortReportRow[], target: number,
     );
   }
   cohorts.forEach((cohort, index) => {
-    const kind = cohort.tooEarly ? "early" : cohort.belowTarget ? "below" : "ok";
+    const kind = `${cohort.tooEarly ? "early" : cohort.belowTarget ? "below" : "ok"}${cohort.judged || cohort.tooEarly ? "" : " outside"}`;
     const top = y(cohort.rate);
     chart.appendChild(
       svg(

@@ -39,14 +39,17 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
   let sequence = 0;
 
   const analyze = async (): Promise<void> => {
+    const request = form.request();
+    // A field error is already shown beside its field; the last report stays until it is fixed.
+    if (request === undefined) return;
     const current = ++sequence;
     view.report.dataset.state = "loading";
-    const request = form.request();
     try {
       const response = await server.analyzeSelection(request);
       if (current !== sequence) return;
-      view.range.textContent = t("range", { range: response.rangeA1 });
-      replaceChildren(view.report, ...reportSections(response.report, context, request.settings.excludeDealType !== ""));
+      form.showRange(response.range);
+      view.range.textContent = t("range", { range: response.range.rangeA1 });
+      replaceChildren(view.report, ...reportSections(response.report, context));
       view.report.dataset.state = "ready";
     } catch (error) {
       if (current !== sequence) return;
@@ -73,7 +76,9 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
 
   const highlight = (): Promise<void> =>
     act(async () => {
-      const response = await server.highlightBelowTarget(form.request());
+      const request = form.request();
+      if (request === undefined) throw new Error(t("fixFields"));
+      const response = await server.highlightBelowTarget(request);
       return t("highlighted", { count: context.formats.count(response.highlightedRows), range: response.rangeA1 });
     });
   const clear = (): Promise<void> =>

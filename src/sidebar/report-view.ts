@@ -1,8 +1,10 @@
 // The report, rendered from the plain RetentionReport. Every name, period and value from the sheet
 // goes in as a text node (see dom.ts).
 
+import type { Field } from "../core/columns";
 import type { CohortReportRow, ManagerReportRow, RetentionReport } from "../core/report";
 import type { Language } from "../i18n/language";
+import type { SidebarKey } from "../i18n/sidebar";
 import { problemMessage } from "../i18n/problems";
 import { cohortChart } from "./chart";
 import { h, type Child } from "./dom";
@@ -19,35 +21,103 @@ function rateClass(belowTarget: boolean): string {
   return belowTarget ? "below" : "ok";
 }
 
-function overallCard(report: RetentionReport, { formats, t }: ReportContext): HTMLElement {
+/** The verdict in one line: below or at target, too early to judge, or nothing to judge. */
+function verdictLine(report: RetentionReport, { formats, t }: ReportContext): HTMLElement {
+  const { verdict } = report;
   const target = formats.wholePercent(report.target);
-  const rate = report.retentionRate;
-  const verdict =
-    rate === null ? t("noNewCustomers") : report.belowTarget ? t("belowTarget", { target }) : t("atTarget", { target });
+  if (verdict.rate !== null) {
+    const key = verdict.belowTarget ? "belowTarget" : "atTarget";
+    return h("div", { className: `verdict ${rateClass(verdict.belowTarget)}`, testId: "verdict" }, t(key, { target }));
+  }
+  const text = verdict.judgeableOn === null ? t("nothingToJudge") : t("tooEarlyToJudge", { date: formats.date(verdict.judgeableOn) });
+  return h("div", { className: "verdict", testId: "verdict" }, text);
+}
+
+const HORIZON_TEXT = { withinDays: "horizonWithinDays", returns: "horizonReturns", default: "horizonDefault" } as const;
+
+/** "Returns counted within 74 days (…) · cohorts 2024-01 – 2024-12": what the verdict measured. */
+function verdictSpan(report: RetentionReport, { formats, t }: ReportContext): string {
+  const { verdict } = report;
+  const horizon = t(HORIZON_TEXT[verdict.horizonSource], { days: formats.count(verdict.horizonDays) });
+  if (verdict.fromPeriod === null || verdict.toPeriod === null) return horizon;
+  const span =
+    verdict.fromPeriod === verdict.toPeriod
+      ? t("cohortSpanOne", { from: verdict.fromPeriod })
+      : t("cohortSpan", { from: verdict.fromPeriod, to: verdict.toPeriod });
+  return `${horizon} · ${span}`;
+}
+
+const ROLE_LABELS: Record<Field, SidebarKey> = {
+  customer: "fieldCustomer",
+  date: "fieldDate",
+  amount: "fieldAmount",
+  manager: "fieldManager",
+  dealType: "fieldDealType",
+};
+
+/** "Customer = Email, Date = Created at": a wrong guess of a column shows at once. */
+function columnsUsed(report: RetentionReport, t: Text): string {
+  const roles = (Object.keys(ROLE_LABELS) as Field[]).filter((field) => report.columns[field] !== undefined);
+  return t("columnsUsed", { columns: roles.map((field) => `${t(ROLE_LABELS[field])} = ${report.columns[field]}`).join(", ") });
+}
+
+function line(testId: string, text: string, className = "hint"): HTMLElement {
+  return h("div", { className, testId }, text);
+}
+
+function overallCard(report: RetentionReport, context: ReportContext): HTMLElement {
+  const { formats, t } = context;
+  const { verdict, outcomes } = report;
+  const count = formats.count;
+  const days = count(verdict.horizonDays);
+  const heading = h("h2", {}, t("overallHeading"));
+  // Nothing left to analyse (every row skipped or left out): one message, not a report of zeros.
+  if (report.customers === 0) return h("section", { className: "card overall" }, heading, line("no-orders", t("noOrdersRead"), "verdict"));
+  const rateState = verdict.rate === null ? "none" : rateClass(verdict.belowTarget);
   return h(
     "section",
     { className: "card overall" },
-    h("h2", {}, t("overallHeading")),
+    heading,
     h(
       "div",
-      { className: `overall-rate ${rate === null ? "none" : rateClass(report.belowTarget)}`, testId: "overall-rate" },
-      rate === null ? "—" : formats.percent(rate),
+      { className: "headline" },
+      h("div", { className: `overall-rate ${rateState}`, testId: "overall-rate" }, verdict.rate === null ? "—" : formats.percent(verdict.rate)),
+      report.retentionRate === null ? null : line("all-time-rate", t("allTime", { rate: formats.percent(report.retentionRate) }), "all-time"),
     ),
-    h(
-      "div",
-      { testId: "overall-summary" },
-      t("overallSummary", { returned: formats.count(report.secondPurchases), customers: formats.count(report.firstPurchases) }),
-    ),
-    h("div", { className: `verdict ${rate === null ? "" : rateClass(report.belowTarget)}` }, verdict),
-    report.firstDate !== null && report.lastDate !== null
-      ? h(
-          "div",
-          { className: "hint" },
-          t("rowsRead", {
-            orders: formats.count(report.stats.orders),
-            first: formats.date(report.firstDate),
-            last: formats.date(report.lastDate),
+    verdictLine(report, context),
+    verdict.rate === null
+      ? null
+      : line(
+          "verdict-summary",
+          t("verdictSummary", {
+            returned: count(verdict.secondPurchases),
+            customers: count(verdict.firstPurchases),
+            notReturned: count(verdict.notReturned),
+            days,
           }),
+          "",
+        ),
+    line("verdict-span", verdictSpan(report, context)),
+    verdict.leftOutPeriod === null ? null : line("left-out", t("leftOutPeriod", { period: verdict.leftOutPeriod })),
+    report.excludedDealType === null
+      ? null
+      : line("excluded-deals", t("excludedDeals", { count: count(report.stats.excludedRows), value: report.excludedDealType })),
+    report.refunds.rows === 0 ? null : line("refunds", t("refunds", { count: count(report.refunds.rows) })),
+    line(
+      "outcomes",
+      t("outcomes", {
+        total: count(report.firstPurchases),
+        returned: count(outcomes.returned),
+        notReturned: count(outcomes.notReturned),
+        tooEarly: count(outcomes.tooEarly),
+        days,
+      }),
+    ),
+    line("columns-used", columnsUsed(report, t)),
+    report.firstDate !== null && report.lastDate !== null
+      ? line(
+          "rows-read",
+          t("rowsRead", { orders: count(report.stats.orders), first: formats.date(report.firstDate), last: formats.date(report.lastDate) }),
         )
       : null,
   );
@@ -57,10 +127,10 @@ function cohortRow(cohort: CohortReportRow, { formats, t }: ReportContext): HTML
   const state = cohort.tooEarly ? "too-early" : cohort.belowTarget ? "below-target" : "ok";
   const row = h(
     "tr",
-    { className: state, attrs: { "data-state": state } },
+    { className: `${state}${cohort.judged ? " judged" : ""}`, attrs: { "data-state": state, "data-judged": String(cohort.judged) } },
     h("td", {}, cohort.period),
     h("td", { className: "num" }, formats.count(cohort.newCustomers)),
-    h("td", { className: "num" }, formats.count(cohort.returned)),
+    h("td", { className: "num" }, formats.count(cohort.returnedInTime)),
     h(
       "td",
       { className: "num" },
@@ -89,16 +159,13 @@ function cohortsCard(report: RetentionReport, context: ReportContext): HTMLEleme
   if (report.cohorts.length === 0) return null;
   // Newest first: the cohorts a manager can still act on are the recent ones.
   const rows = [...report.cohorts].reverse().map((cohort) => cohortRow(cohort, context));
-  const hasEarly = report.cohorts.some((cohort) => cohort.tooEarly);
   return h(
     "section",
     { className: "card" },
     h("h2", {}, t("chartTitle")),
     cohortChart(report.cohorts, report.target, formats, t),
     table("cohort-table", [t("cohortPeriod"), t("cohortNew"), t("cohortReturned"), t("cohortRate")], rows),
-    hasEarly && report.verdict !== null
-      ? h("div", { className: "hint" }, t("tooEarlyNote", { days: formats.count(report.verdict.horizonDays) }))
-      : null,
+    h("div", { className: "hint" }, t("cohortsNote", { days: formats.count(report.verdict.horizonDays) })),
     report.cohortsOmitted > 0 ? h("div", { className: "hint" }, t("cohortsOmitted", { count: report.cohortsOmitted })) : null,
   );
 }
@@ -131,7 +198,7 @@ function managersCard(report: RetentionReport, context: ReportContext): HTMLElem
   );
 }
 
-function factsCard(report: RetentionReport, { formats, t }: ReportContext, excluding: boolean): HTMLElement {
+function factsCard(report: RetentionReport, { formats, t }: ReportContext): HTMLElement {
   const facts: Child[] = [
     h(
       "li",
@@ -143,9 +210,6 @@ function factsCard(report: RetentionReport, { formats, t }: ReportContext, exclu
     report.repeatRevenueShare !== null
       ? h("li", { testId: "repeat-revenue" }, t("repeatRevenue", { share: formats.percent(report.repeatRevenueShare) }))
       : null,
-    excluding || report.stats.excludedRows > 0
-      ? h("li", { testId: "excluded-deals" }, t("excludedDeals", { count: formats.count(report.stats.excludedRows) }))
-      : null,
   ];
   return h("section", { className: "card" }, h("ul", { className: "facts" }, ...facts));
 }
@@ -155,6 +219,7 @@ const LOST_SHOWN_OPEN = 10;
 
 function lostCard(report: RetentionReport, { formats, t }: ReportContext): HTMLElement {
   const { lost } = report;
+  const days = formats.count(report.verdict.horizonDays);
   const summary =
     lost.amount === null
       ? t("lostSummary", { count: formats.count(lost.count) })
@@ -179,8 +244,8 @@ function lostCard(report: RetentionReport, { formats, t }: ReportContext): HTMLE
   return h(
     "section",
     { className: "card", testId: "lost" },
-    h("h2", {}, t("lostHeading")),
-    h("div", {}, lost.count === 0 ? t("lostNone") : summary),
+    h("h2", {}, t("lostHeading", { days })),
+    h("div", {}, lost.count === 0 ? t("lostNone", { days }) : summary),
     items.length > 0 ? h("div", { className: "hint" }, t("lostShown", { shown: items.length })) : null,
     items.length > 0 ? h("ol", { className: "lost-list" }, ...items.slice(0, LOST_SHOWN_OPEN)) : null,
     items.length > LOST_SHOWN_OPEN
@@ -208,14 +273,18 @@ function skippedCard(report: RetentionReport, { language, formats, t }: ReportCo
   );
 }
 
-/** The report's sections, in reading order. `excluding`: the user asked to leave one-off deals out. */
-export function reportSections(report: RetentionReport, context: ReportContext, excluding: boolean): HTMLElement[] {
-  return [
-    overallCard(report, context),
-    cohortsCard(report, context),
-    managersCard(report, context),
-    factsCard(report, context, excluding),
-    lostCard(report, context),
-    skippedCard(report, context),
-  ].filter((section): section is HTMLElement => section !== null);
+/** The report's sections, in reading order; with no order read, only the message and the skipped rows. */
+export function reportSections(report: RetentionReport, context: ReportContext): HTMLElement[] {
+  const sections =
+    report.customers === 0
+      ? [overallCard(report, context), skippedCard(report, context)]
+      : [
+          overallCard(report, context),
+          cohortsCard(report, context),
+          managersCard(report, context),
+          factsCard(report, context),
+          lostCard(report, context),
+          skippedCard(report, context),
+        ];
+  return sections.filter((section): section is HTMLElement => section !== null);
 }

@@ -34,16 +34,19 @@ describe("dist/Code.js in a vm context", () => {
       if (item !== "separator") expect(typeof code[item.functionName]).toBe("function");
     }
 
-    const state = overTheWire(code.getSidebarState!()) as { mapping: object; settings: object; rangeA1: string };
+    const state = overTheWire(code.getSidebarState!()) as { sheetName: string; mapping: object; settings: object; rangeA1: string };
     expect(state.rangeA1).toBe("A1:D10");
-    const request = overTheWire({ mapping: state.mapping, settings: state.settings });
-    const response = code.analyzeSelection!(request) as { report: { firstPurchases: number; secondPurchases: number } };
-    // The same hand-computed figures as in server.test.ts: 6 new customers, 3 came back.
-    expect([response.report.firstPurchases, response.report.secondPurchases]).toEqual([6, 3]);
+    const request = overTheWire({ sheetName: state.sheetName, rangeA1: state.rangeA1, mapping: state.mapping, settings: state.settings });
+    type Response = { report: { firstPurchases: number; secondPurchases: number; verdict: { rate: number } } };
+    const response = code.analyzeSelection!(request) as Response;
+    // The same hand-computed figures as in server.test.ts: 6 new customers, 3 came back; the
+    // verdict (February, judged within 60 days) 1 of 2.
+    expect([response.report.firstPurchases, response.report.secondPurchases, response.report.verdict.rate]).toEqual([6, 3, 0.5]);
     expect(overTheWire(response)).toEqual(response);
 
-    expect(code.highlightBelowTarget!(request)).toEqual({ rangeA1: "A1:D10", highlightedRows: 8 });
-    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A2:D4", "A6:D10"]);
+    // February's Dan and Erin: rows 7, 8 and 10.
+    expect(code.highlightBelowTarget!(request)).toEqual({ rangeA1: "A1:D10", highlightedRows: 3 });
+    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A7:D8", "A10:D10"]);
     expect(code.clearHighlighting!()).toEqual({ cleared: true });
     expect(fake.sheet("Orders").describeRules()).toEqual([]);
   });
@@ -52,8 +55,8 @@ describe("dist/Code.js in a vm context", () => {
     const fake = createFakeSheets({ locale: "ru_RU", sheets: { S: ORDER_LOG } });
     fake.select("S!A1:D10");
     const code = loadCode(fake);
-    const request = { mapping: { date: 0, customer: 1 }, settings: { targetPercent: -5, period: "month", withinDays: null, excludeDealType: "" } };
-    expect(() => code.analyzeSelection!(request)).toThrow("цель: -5 не процент от 0 до 100");
+    const request = { mapping: { date: 0, customer: 1 }, settings: { targetPercent: -5, period: "month", withinDays: null, ordersStartWithBusiness: false, excludeDealType: null } };
+    expect(() => code.analyzeSelection!(request)).toThrow("цель: -5 не процент от 1 до 100");
   });
 
   it("opens the sidebar and runs the menu items", () => {
@@ -64,7 +67,7 @@ describe("dist/Code.js in a vm context", () => {
     expect(fake.ui.sidebars.map((sidebar) => sidebar.getTitle())).toEqual(["Customer retention"]);
     code.menuHighlightBelowTarget!();
     code.menuClearHighlighting!();
-    expect(fake.ui.alerts[0]).toMatch(/^Highlighted 8 order rows in A1:D10/);
+    expect(fake.ui.alerts[0]).toMatch(/^Highlighted 3 order rows in A1:D10/);
     expect(fake.ui.alerts[1]).toBe("Highlighting removed.");
   });
 });

@@ -75,3 +75,8 @@ export function generatedOrders(count: number): unknown[][] {
   }
   return rows;
 }
+
+/** The log with a "Deal type" column: `types` by sheet row, "Regular" elsewhere. */
+export function withDealTypes(log: readonly unknown[][], types: Record<number, string>): unknown[][] {
+  return log.map((row, index) => [...row, index === 0 ? "Deal type" : (types[index + 1] ?? "Regular")]);
+}

@@ -55,10 +55,11 @@ describe("menu items", () => {
   it("highlights with the detected columns and says how many rows it marked", () => {
     const fake = useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1");
     menuHighlightBelowTarget();
-    // The eight rows of the January and February cohorts (see helpers.ts), in two runs.
-    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A2:D4", "A6:D10"]);
+    // The three rows of February's Dan and Erin, the one judged cohort below target (see
+    // server.test.ts: January is the data's first month, left out), in two runs.
+    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A7:D8", "A10:D10"]);
     expect(fake.ui.alerts).toEqual([
-      "Highlighted 8 order rows in A1:D10: customers whose first-purchase cohort kept fewer than 67% of its new customers. Values and formatting are untouched; “Clear highlighting” removes it.",
+      "Highlighted 3 order rows in A1:D10: customers whose first-purchase cohort, one of those the verdict judges, kept fewer than 67% of its new customers. Values and formatting are untouched; “Clear highlighting” removes it.",
     ]);
     menuClearHighlighting();
     menuClearHighlighting();
@@ -67,14 +68,12 @@ describe("menu items", () => {
   });
 
   it("says so when no cohort is below target, and explains a failure instead of throwing", () => {
-    // One customer, back after a day: 100 % retention.
+    // One customer, back after a day: nothing old enough to judge yet, so nothing is below target.
     const fake = useFake({ locale: "ru_RU", sheets: { S: [["Дата", "Клиент"], [moscowDate(2024, 1, 1), "Аня"], [moscowDate(2024, 1, 2), "Аня"]] } }, "S!A1");
     menuHighlightBelowTarget();
     expect(fake.ui.alerts[0]).toBe("В A1:B3 нет заказов клиентов из когорт ниже цели 67 %. Ничего не подсвечено.");
-    fake.select("S!A5"); // an empty cell: no customer column to work with
+    fake.select("S!A5"); // an empty cell
     menuHighlightBelowTarget();
-    expect(fake.ui.alerts[1]).toBe(
-      "Sheets Retention не смог завершить работу: В A5 нет столбца «Клиент»: выберите его в разделе «Столбцы» боковой панели или выделите таблицу вместе со строкой заголовков.",
-    );
+    expect(fake.ui.alerts[1]).toBe("Sheets Retention не смог завершить работу: Диапазон A5 пуст: щёлкните внутри таблицы заказов.");
   });
 });

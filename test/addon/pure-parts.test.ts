@@ -45,14 +45,35 @@ describe("remembered settings", () => {
     expect(parseRemembered("{not json")).toBeUndefined();
     expect(parseRemembered(JSON.stringify({ columns: { customer: -1, date: 2.5 }, settings: { targetPercent: 500 } }))).toBeUndefined();
     expect(parseRemembered(JSON.stringify({ columns: { customer: "A", date: 2 } }))).toEqual({
+      format: 2,
       columns: { date: 2 },
       settings: DEFAULT_SETTINGS,
     });
   });
 
-  it("checks settings from the page", () => {
-    expect(() => checkSettings({ ...DEFAULT_SETTINGS, targetPercent: Number.NaN })).toThrow("badTarget");
+  it("checks settings from the page: a target of 1…100, whole days, a deal type or null", () => {
+    for (const bad of [Number.NaN, 0, 0.5, 100.5, 150, "67" as never]) {
+      expect(() => checkSettings({ ...DEFAULT_SETTINGS, targetPercent: bad })).toThrow("badTarget");
+    }
+    for (const good of [1, 67, 67.5, 100]) expect(checkSettings({ ...DEFAULT_SETTINGS, targetPercent: good }).targetPercent).toBe(good);
     expect(() => checkSettings({ ...DEFAULT_SETTINGS, withinDays: 1.5 })).toThrow("badWithinDays");
-    expect(checkSettings({ ...DEFAULT_SETTINGS, excludeDealType: 3 as never }).excludeDealType).toBe("");
+    expect(checkSettings({ ...DEFAULT_SETTINGS, excludeDealType: 3 as never }).excludeDealType).toBeNull();
+    expect(checkSettings({ ...DEFAULT_SETTINGS, ordersStartWithBusiness: "yes" as never }).ordersStartWithBusiness).toBe(false);
+  });
+
+  it("loads settings remembered by the version before: the unticked box becomes today's default", () => {
+    // Version 0.1 stored no format, no ordersStartWithBusiness, and "" for "exclude nothing" (the
+    // default everyone had); a typed deal type was a real choice.
+    const older = (excludeDealType: string): string =>
+      JSON.stringify({ columns: { date: 1, customer: 2 }, settings: { targetPercent: 50, period: "quarter", withinDays: 90, excludeDealType } });
+    expect(parseRemembered(older(""))).toEqual({
+      format: 2,
+      columns: { date: 1, customer: 2 },
+      settings: { targetPercent: 50, period: "quarter", withinDays: 90, ordersStartWithBusiness: false, excludeDealType: null },
+    });
+    expect(parseRemembered(older("Project"))!.settings.excludeDealType).toBe("Project");
+    // This version's "" is the user's "leave nothing out" and stays so.
+    const now = rememberRequest({ mapping: { date: 0, customer: 1 }, settings: { ...DEFAULT_SETTINGS, excludeDealType: "" } }, 1);
+    expect(parseRemembered(JSON.stringify(now))!.settings.excludeDealType).toBe("");
   });
 });

@@ -3,9 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { analyzeSelection, clearHighlighting, getSidebarState, highlightBelowTarget } from "../../src/addon/server";
 import { DEFAULT_SETTINGS } from "../../src/addon/settings";
+import { buildTemplate } from "../../src/addon/template";
 import { HIGHLIGHT_COLOR, HIGHLIGHT_FORMULA } from "../../src/addon/highlight";
-import type { AnalysisRequest } from "../../src/addon/sidebar-api";
-import { generatedOrders, moscowDate, ORDER_LOG, RUSSIAN_ORDER_LOG, useFake } from "./helpers";
+import type { AnalysisRequest, AnalysisSettings, RangeState } from "../../src/addon/sidebar-api";
+import { generatedOrders, moscowDate, ORDER_LOG, RUSSIAN_ORDER_LOG, useFake, withDealTypes } from "./helpers";
 
 const ENGLISH_MAPPING = { date: 0, customer: 1, amount: 2, manager: 3 };
 const request = (overrides: Partial<AnalysisRequest["settings"]> = {}): AnalysisRequest => ({
@@ -23,8 +24,20 @@ describe("getSidebarState", () => {
       rangeA1: "A1:D10",
       headers: ["Date", "Customer", "Amount", "Manager"],
       mapping: ENGLISH_MAPPING,
-      settings: { targetPercent: 67, period: "month", withinDays: null, excludeDealType: "" },
+      dealTypes: [],
+      defaultDealType: "",
+      settings: { targetPercent: 67, period: "month", withinDays: null, ordersStartWithBusiness: false, excludeDealType: null },
     });
+  });
+
+  it("offers the deal-type column's own values, read with one getValues of that column, project deals by default", () => {
+    // Carol's order (row 4) is a project deal; "regular " is "Regular" spelled another way.
+    const fake = useFake({ sheets: { Orders: withDealTypes(ORDER_LOG, { 4: "Project", 9: "regular " }) } }, "Orders!A1");
+    fake.calls.reset();
+    const state = getSidebarState();
+    expect([state.mapping.dealType, state.dealTypes, state.defaultDealType]).toEqual([4, ["Regular", "Project"], "Project"]);
+    // One read of the first rows, one of the deal-type column.
+    expect(fake.calls.get("Range.getValues")).toBe(2);
   });
 
   it("detects Russian headers and answers in Russian for a ru_RU spreadsheet", () => {
@@ -48,62 +61,150 @@ describe("getSidebarState", () => {
 describe("analyzeSelection", () => {
   it("reports the hand-computed figures of the order log", () => {
     useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1:D10");
-    const { rangeA1, report } = analyzeSelection(request());
-    expect(rangeA1).toBe("A1:D10");
-    // Six customers made a first purchase (Alice, Bob, Carol, Frank, Dan, Erin); three came back
-    // (Alice, Bob, Dan): 3 ÷ 6 = 0.5, below the 0.67 target.
+    const { range, report } = analyzeSelection(request());
+    expect([range.sheetName, range.rangeA1]).toEqual(["Orders", "A1:D10"]);
+    // All time: six customers made a first purchase (Alice, Bob, Carol, Frank, Dan, Erin); three
+    // came back (Alice, Bob, Dan): 3 ÷ 6 = 0.5.
     expect(report).toMatchObject({
       customers: 6,
       firstPurchases: 6,
       secondPurchases: 3,
       retentionRate: 0.5,
-      belowTarget: true,
       firstDate: "2024-01-05",
       lastDate: "2024-06-30",
       stats: { rows: 9, orders: 9, skippedRows: 0, blankRows: 0, excludedRows: 0 },
+      columns: { date: "Date", customer: "Customer", amount: "Amount", manager: "Manager" },
+      excludedDealType: null,
+      refunds: { rows: 0, amount: 0 },
     });
     // Days to the second purchase: Alice 5 Jan → 4 Feb = 30, Bob 10 Jan → 10 Mar = 21 + 29 + 10 = 60
-    // (2024 is a leap year), Dan 15 Feb → 15 Mar = 29. Median of 29, 30, 60 = 30.
+    // (2024 is a leap year), Dan 15 Feb → 15 Mar = 29. Median of 29, 30, 60 = 30. H, the 80th
+    // percentile by nearest rank: rank ⌈0.8 × 3⌉ = 3 of (29, 30, 60) → 60 days.
     expect(report.medianDaysToSecond).toBe(30);
-    expect(report.verdict.horizonDays).toBe(30);
-    // January: Alice, Bob, Carol; two back → 2/3 ≈ 0.667 < 0.67. February: Dan, Erin; one back → 0.5.
-    // June: Frank; 30 June + 30 days is after the last date (30 June), so too early to judge.
-    expect(report.cohorts.map((c) => [c.period, c.newCustomers, c.returned, c.tooEarly, c.belowTarget])).toEqual([
-      ["2024-01", 3, 2, false, true],
-      ["2024-02", 2, 1, false, true],
-      ["2024-06", 1, 0, true, false],
+    // Old enough: 30 June − 60 days = 1 May, so April (ends 30 April) is the latest judgeable month.
+    // January, the data's first month, is left out. Judged: February–April, whose only new customers
+    // are February's Dan (back after 29 ≤ 60 days) and Erin (never): 1 ÷ 2 = 0.5 < 0.67.
+    expect(report.verdict).toEqual({
+      rate: 0.5,
+      firstPurchases: 2,
+      secondPurchases: 1,
+      notReturned: 1,
+      belowTarget: true,
+      horizonDays: 60,
+      horizonSource: "returns",
+      fromPeriod: "2024-02",
+      toPeriod: "2024-04",
+      from: "2024-02-01",
+      to: "2024-04-30",
+      leftOutPeriod: "2024-01",
+      judgeableOn: null,
+    });
+    expect(report.belowTarget).toBe(true);
+    // January: Alice, Bob (back in 30 and 60 ≤ 60 days), Carol: 2/3 ≈ 0.667 < 0.67, old enough but
+    // not judged. February: 1/2. June: Frank, too early (30 June + 60 days is past the last date).
+    expect(report.cohorts.map((c) => [c.period, c.newCustomers, c.returnedInTime, c.tooEarly, c.judged, c.belowTarget])).toEqual([
+      ["2024-01", 3, 2, false, false, true],
+      ["2024-02", 2, 1, false, true, true],
+      ["2024-06", 1, 0, true, false, false],
     ]);
     expect(report.cohorts[0]!.rate).toBeCloseTo(2 / 3, 12);
-    // Kim's first customers: Alice, Bob (both back) → 1. Lee's: Carol, Frank, Dan, Erin; Dan back → 1/4.
-    expect(report.managers).toEqual([
-      { manager: "Lee", newCustomers: 4, returned: 1, rate: 0.25, belowTarget: true },
-      { manager: "Kim", newCustomers: 2, returned: 2, rate: 1, belowTarget: false },
-    ]);
+    // Managers count the judged cohorts only: February's Dan and Erin are both Lee's.
+    expect(report.managers).toEqual([{ manager: "Lee", newCustomers: 2, returned: 1, rate: 0.5, belowTarget: true }]);
     // Repeat orders: Alice 120 + Bob 60 + Dan 40 = 220 of 810 in all.
     expect(report.repeatRevenueShare).toBeCloseTo(220 / 810, 12);
-    // Lost (never back, had 30 days): Erin (90) and Carol (50); Frank has not had time yet.
+    // Lost (never back, had 60 days): Erin (90) and Carol (50); Frank has not had time yet.
     expect(report.lost.count).toBe(2);
     expect(report.lost.amount).toBe(140);
     expect(report.lost.customers.map((c) => c.name)).toEqual(["Erin", "Carol"]);
+    // All new customers add up: 3 came back + 2 did not + Frank, too recent = 6.
+    expect(report.outcomes).toEqual({ returned: 3, notReturned: 2, tooEarly: 1 });
+  });
+
+  it("judges the data's first month too when the orders start with the business", () => {
+    useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1:D10");
+    const { report } = analyzeSelection(request({ ordersStartWithBusiness: true }));
+    // January–April: January 2 of 3 back within 60 days, February 1 of 2: 3 ÷ 5 = 0.6.
+    expect(report.verdict).toMatchObject({ rate: 0.6, firstPurchases: 5, secondPurchases: 3, fromPeriod: "2024-01", leftOutPeriod: null });
+    // Kim: Alice and Bob, both back; Lee: Carol, Dan, Erin, Dan back.
+    expect(report.managers!.map((m) => [m.manager, m.newCustomers, m.returned])).toEqual([["Lee", 3, 1], ["Kim", 2, 2]]);
+  });
+
+  it("says when the verdict can be given while nothing is old enough", () => {
+    // One returning customer, back after 1 day (H = 1); the data end on 2 Jan 2024, January is the
+    // data's first month (left out), so February is the first to judge: 29 Feb + 1 day = 1 Mar.
+    useFake({ sheets: { S: [["Date", "Customer"], [moscowDate(2024, 1, 1), "Ann"], [moscowDate(2024, 1, 2), "Ann"]] } }, "S!A1");
+    const { report } = analyzeSelection({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS });
+    expect(report.verdict).toMatchObject({ rate: null, judgeableOn: "2024-03-01", horizonDays: 1, belowTarget: false });
   });
 
   it("reads the Russian log (text dates, decimal commas) to the same figures", () => {
     useFake({ locale: "ru_RU", sheets: { Заказы: RUSSIAN_ORDER_LOG } }, "Заказы!B2");
     const { report } = analyzeSelection(request());
     expect([report.firstPurchases, report.secondPurchases, report.medianDaysToSecond, report.lost.amount]).toEqual([6, 3, 30, 140]);
+    expect([report.verdict.rate, report.verdict.horizonDays]).toEqual([0.5, 60]);
   });
 
-  it("leaves out one-off project deals when asked", () => {
-    // Carol's only order (row 4) is a project deal. Without it January has Alice and Bob, both back:
-    // 2 ÷ 2 = 1; overall 3 back of 5 new customers = 0.6.
-    const withDealType = ORDER_LOG.map((row, index) => [...row, index === 0 ? "Deal type" : index === 3 ? "Project" : "Regular"]);
-    useFake({ sheets: { Orders: withDealType } }, "Orders!A1");
-    const { report } = analyzeSelection({
-      mapping: { ...ENGLISH_MAPPING, dealType: 4 },
-      settings: { ...DEFAULT_SETTINGS, excludeDealType: "project" },
-    });
-    expect([report.stats.excludedRows, report.firstPurchases, report.secondPurchases, report.retentionRate]).toEqual([1, 5, 3, 0.6]);
-    expect(report.cohorts[0]).toMatchObject({ period: "2024-01", newCustomers: 2, returned: 2, belowTarget: false });
+  it("leaves out project deals by default, or the deal type chosen, or nothing", () => {
+    // Carol's only order (row 4) is a project deal; every other row is "Regular".
+    useFake({ sheets: { Orders: withDealTypes(ORDER_LOG, { 4: "Project" }) } }, "Orders!A1");
+    const analyse = (excludeDealType: string | null, ordersStartWithBusiness = false): ReturnType<typeof analyzeSelection> =>
+      analyzeSelection({ mapping: { ...ENGLISH_MAPPING, dealType: 4 }, settings: { ...DEFAULT_SETTINGS, excludeDealType, ordersStartWithBusiness } });
+    // Default: "Project" is the column's project deal type. Without Carol: 3 back of 5 = 0.6 all time.
+    const byDefault = analyse(null);
+    expect(byDefault.range).toMatchObject({ dealTypes: ["Regular", "Project"], defaultDealType: "Project" });
+    const { report } = byDefault;
+    expect([report.excludedDealType, report.stats.excludedRows, report.firstPurchases, report.secondPurchases, report.retentionRate]).toEqual([
+      "Project", 1, 5, 3, 0.6,
+    ]);
+    // Judging January too: Alice and Bob, both back within 60 days, and February's 1 of 2: 3 ÷ 4.
+    expect(analyse(null, true).report.verdict.rate).toBe(0.75);
+    // Nothing left out: all six customers.
+    expect([analyse("").report.excludedDealType, analyse("").report.firstPurchases]).toEqual([null, 6]);
+    // "Regular" left out: only Carol's project order remains.
+    expect([analyse("regular").report.stats.excludedRows, analyse("regular").report.firstPurchases]).toEqual([8, 1]);
+  });
+
+  it("leaves out, on the template's own Orders sheet, the deal type the template's Dashboard leaves out (B3)", () => {
+    for (const locale of ["en_US", "ru_RU"]) {
+      const fake = useFake({ locale, sheets: { Sheet1: [] } });
+      const created = buildTemplate(fake.globals.SpreadsheetApp.getActiveSpreadsheet(), { sampleCustomers: 200 });
+      const dashboardDealType = fake.sheet(created.dashboardSheet).grid.value(3, 2);
+      fake.select(`'${created.ordersSheet}'!A1`);
+      const state = getSidebarState();
+      expect(state.defaultDealType).toBe(dashboardDealType);
+      const { report } = analyzeSelection({ sheetName: state.sheetName, rangeA1: state.rangeA1, mapping: state.mapping, settings: state.settings });
+      // Counted straight from the sheet: the order rows whose deal type is B3's.
+      const rows = fake.sheet(created.ordersSheet).grid.contentRows().slice(1);
+      const projectRows = rows.filter((row) => row[state.mapping.dealType!] === dashboardDealType).length;
+      expect(projectRows).toBeGreaterThan(0);
+      expect([report.excludedDealType, report.stats.excludedRows]).toEqual([dashboardDealType, projectRows]);
+    }
+  });
+
+  it("lists at most 50 deal types, keeping the project deal type however late it comes", () => {
+    const rows: unknown[][] = [["Date", "Customer", "Deal type"]];
+    for (let i = 0; i < 60; i++) rows.push([moscowDate(2024, 1, 1 + (i % 28)), `C${i}`, `Kind ${i}`]);
+    rows.push([moscowDate(2024, 2, 1), "Z", "Проект"]);
+    useFake({ sheets: { S: rows } }, "S!A1");
+    const { range, report } = analyzeSelection({ mapping: { date: 0, customer: 1, dealType: 2 }, settings: DEFAULT_SETTINGS });
+    expect(range.dealTypes.length).toBe(51);
+    expect(range.dealTypes.slice(0, 2)).toEqual(["Kind 0", "Kind 1"]);
+    expect([range.dealTypes[50], range.defaultDealType, report.excludedDealType, report.stats.excludedRows]).toEqual(["Проект", "Проект", "Проект", 1]);
+  });
+
+  it("counts refunds without making them purchases, and skips sheet errors naming the column and row", () => {
+    // Ann buys on 1 Jan and returns it on 10 Jan (a negative amount): one new customer, not back.
+    // Row 4 has #N/A as its customer: skipped, not a customer called "#N/A".
+    const rows = [
+      ["Date", "Customer", "Amount"],
+      [moscowDate(2024, 1, 1), "Ann", 100],
+      [moscowDate(2024, 1, 10), "Ann", -100],
+      [moscowDate(2024, 1, 12), "#N/A", 50],
+    ];
+    useFake({ sheets: { S: rows } }, "S!A1");
+    const { report } = analyzeSelection({ mapping: { date: 0, customer: 1, amount: 2 }, settings: DEFAULT_SETTINGS });
+    expect([report.customers, report.firstPurchases, report.secondPurchases, report.refunds.rows, report.refunds.amount]).toEqual([1, 1, 0, 1, -100]);
+    expect(report.skipped.map((s) => [s.row, s.problem.code, s.problem.argument, s.problem.value])).toEqual([[4, "errorValue", "Customer", "#N/A"]]);
   });
 
   it("counts skipped rows and names them by their sheet row", () => {
@@ -145,7 +246,7 @@ describe("analyzeSelection", () => {
       ["", moscowDate(2024, 2, 1), "South", "Ann"],
     ];
     const fake = useFake({ sheets: { A: custom, B: ORDER_LOG } }, "A!A1:D3");
-    const settings = { targetPercent: 50, period: "quarter" as const, withinDays: 90, excludeDealType: "" };
+    const settings = { targetPercent: 50, period: "quarter" as const, withinDays: 90, ordersStartWithBusiness: true, excludeDealType: "" };
     const { report } = analyzeSelection({ mapping: { date: 1, customer: 3 }, settings });
     // Ann bought on 1 Jan and 1 Feb: one new customer, back within 31 ≤ 90 days. The header row is
     // taken as a header (its date cell is text that is no date), not skipped as a bad date.
@@ -165,16 +266,111 @@ describe("analyzeSelection", () => {
     expect(getSidebarState()).toMatchObject({ mapping: { customer: 0 }, settings });
   });
 
-  it("explains a bad request in the spreadsheet's language", () => {
+  it("explains a bad request in the spreadsheet's language, naming columns by header or letter", () => {
     useFake({ locale: "ru_RU", sheets: { S: ORDER_LOG } }, "S!A1:D10");
-    expect(() => analyzeSelection(request({ targetPercent: 150 }))).toThrow("цель: 150 не процент от 0 до 100");
+    expect(() => analyzeSelection(request({ targetPercent: 150 }))).toThrow("цель: 150 не процент от 1 до 100");
+    expect(() => analyzeSelection(request({ targetPercent: 0 }))).toThrow("цель: 0 не процент от 1 до 100");
+    // Column index 7 of a range starting in column A is sheet column H.
     expect(() => analyzeSelection({ mapping: { date: 0, customer: 7 }, settings: DEFAULT_SETTINGS })).toThrow(
-      "столбец для поля «Клиент»: 7 не входит в выделенный диапазон A1:D10",
+      "столбец для поля «Клиент»: столбец H не входит в выделенный диапазон A1:D10",
     );
     expect(() => analyzeSelection({ mapping: { date: 0 }, settings: DEFAULT_SETTINGS })).toThrow(
       "В A1:D10 нет столбца «Клиент»: выберите его в разделе «Столбцы» боковой панели или выделите таблицу вместе со строкой заголовков.",
     );
     expect(() => analyzeSelection(request({ period: "decade" as never }))).toThrow("period: неизвестный период «decade»");
+  });
+
+  it("refuses one column for two roles, naming both roles and the column", () => {
+    useFake({ sheets: { S: ORDER_LOG } }, "S!A1:D10");
+    expect(() => analyzeSelection({ mapping: { date: 0, customer: 1, amount: 1 }, settings: DEFAULT_SETTINGS })).toThrow(
+      "“Customer” and “Amount” are both the column “Customer”: choose a different column for each.",
+    );
+    expect(() => analyzeSelection({ mapping: { date: 0, customer: 1, amount: 2, dealType: 0 }, settings: DEFAULT_SETTINGS })).toThrow(
+      "“Date” and “Deal type” are both the column “Date”",
+    );
+  });
+
+  it("refuses a date column whose first values are mostly not dates, naming it", () => {
+    useFake({ locale: "ru_RU", sheets: { S: ORDER_LOG } }, "S!A1:D10");
+    // The manager column holds Kim and Lee in all 9 rows: none reads as a date.
+    expect(() => analyzeSelection({ mapping: { date: 3, customer: 1 }, settings: DEFAULT_SETTINGS })).toThrow(
+      "«Manager» — не столбец дат: из первых 9 значений 9 не даты, например «Kim». Выберите столбец с датами в разделе «Столбцы».",
+    );
+  });
+
+  it("takes a date column with at least half dates, and skips the rest row by row", () => {
+    // 2 dates of 4 values: kept (half is not "mostly not dates"); 1 date of 3: refused.
+    const rows = (bad: number): unknown[][] => [
+      ["Date", "Customer"],
+      [moscowDate(2024, 1, 1), "Ann"],
+      ...Array.from({ length: bad }, (_, i) => [`n/a ${i}`, "Bo"]),
+      ...(bad === 2 ? [[moscowDate(2024, 1, 3), "Cy"]] : []),
+    ];
+    useFake({ sheets: { S: rows(2) } }, "S!A1");
+    expect(analyzeSelection({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS }).report.stats.skippedRows).toBe(2);
+    useFake({ sheets: { S: rows(1).concat([["n/a", "Di"]]) } }, "S!A1");
+    expect(() => analyzeSelection({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS })).toThrow(
+      "“Date” is not a date column: 2 of the first 3 values are not dates, such as «n/a 0».",
+    );
+  });
+
+  it("gives one message for an empty cell and for a header with no orders", () => {
+    const fake = useFake({ sheets: { S: ORDER_LOG, H: [["Date", "Customer"]] } }, "S!H10");
+    expect(() => analyzeSelection(request())).toThrow(/^H10 is empty: click inside your order table\.$/);
+    fake.select("H!A1");
+    const state = getSidebarState();
+    expect(() => analyzeSelection({ sheetName: state.sheetName, rangeA1: state.rangeA1, mapping: state.mapping, settings: state.settings })).toThrow(
+      /^A1:B1 holds only a header row: select the orders under it too\.$/,
+    );
+  });
+});
+
+describe("following the selection", () => {
+  /** What the sidebar sends from a form built for `state`. */
+  const fromForm = (range: RangeState, settings: AnalysisSettings): AnalysisRequest => ({
+    sheetName: range.sheetName,
+    rangeA1: range.rangeA1,
+    mapping: range.mapping,
+    settings,
+  });
+
+  it("analyses the new range with its own columns when the selection has moved since the form was built", () => {
+    // Sheet B holds the same orders in other columns: Manager, Amount, Customer, Date from C3 on.
+    const shuffled = ORDER_LOG.map(([date, customer, amount, manager]) => [manager, amount, customer, date]);
+    const fake = useFake({ sheets: { A: ORDER_LOG, B: [[], [], ...shuffled.map((row) => ["", "", ...row])] } }, "A!A1");
+    const state = getSidebarState();
+    fake.select("B!D5");
+    const { range, report } = analyzeSelection(fromForm(state, { ...state.settings, targetPercent: 50 }));
+    expect(range).toMatchObject({ sheetName: "B", rangeA1: "C3:F12", headers: ["Manager", "Amount", "Customer", "Date"] });
+    expect(range.mapping).toEqual({ manager: 0, amount: 1, customer: 2, date: 3 });
+    // The same hand-computed figures as sheet A (see above), judged against the form's 50 % target:
+    // the verdict 1 ÷ 2 = 0.5 is not below 0.5.
+    expect([report.firstPurchases, report.secondPurchases, report.verdict.rate, report.verdict.belowTarget]).toEqual([6, 3, 0.5, false]);
+    // The new range's columns are remembered for sheet B.
+    expect(getSidebarState().mapping).toEqual(range.mapping);
+  });
+
+  it("says an empty cell is empty instead of naming a column index", () => {
+    const fake = useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1");
+    const state = getSidebarState();
+    fake.select("Orders!H10");
+    expect(() => analyzeSelection(fromForm(state, state.settings))).toThrow("H10 is empty: click inside your order table.");
+    // A selection without the date column: the columns found there lack a date, said in words.
+    fake.select("Orders!B2:D10");
+    expect(() => analyzeSelection(fromForm(state, state.settings))).toThrow(/^No “Date” column in B2:D10: /);
+  });
+
+  it("resets the deal type on a new range, and keeps the form's columns for the range it was built for", () => {
+    const fake = useFake({ sheets: { Orders: withDealTypes(ORDER_LOG, { 4: "Project" }) } }, "Orders!A1");
+    const state = getSidebarState();
+    // On a new range "Regular" (the user's choice for the old one) gives way to the default.
+    fake.select("Orders!A1:E9");
+    const moved = analyzeSelection(fromForm(state, { ...state.settings, excludeDealType: "Regular" }));
+    expect([moved.range.rangeA1, moved.report.excludedDealType]).toEqual(["A1:E9", "Project"]);
+    // On the same range the user's columns stand, even where detection would differ: customer =
+    // Manager gives two customers, Kim and Lee.
+    const same = analyzeSelection({ ...fromForm(moved.range, state.settings), mapping: { date: 0, customer: 3 } });
+    expect([same.range.mapping, same.report.customers]).toEqual([{ date: 0, customer: 3 }, 2]);
   });
 });
 
@@ -188,14 +384,15 @@ describe("highlightBelowTarget and clearHighlighting", () => {
     ]);
   };
 
-  it("marks exactly the rows of customers in weak cohorts, as one rule placed first", () => {
+  it("marks exactly the rows of customers in weak judged cohorts, as one rule placed first", () => {
     const fake = useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1:D10");
     userRules(fake);
     const before = fake.sheet("Orders").describeRules();
     fake.sheet("Orders").grid.setFormat("background", 3, 2, "#ffff00"); // the user's own fill on B3
-    const response = highlightBelowTarget(request());
-    // Weak cohorts: January (Alice, Bob, Carol) and February (Dan, Erin). Their rows: 2, 3, 4, 6, 7,
-    // 8, 9, 10; Frank (row 5, June, too early) is not. Runs: 2–4 and 6–10 across the range's A:D.
+    const response = highlightBelowTarget(request({ ordersStartWithBusiness: true }));
+    // Judged cohorts January–April (H = 60, see above), weak: January (2/3 < 0.67: Alice, Bob,
+    // Carol) and February (1/2: Dan, Erin). Their rows: 2, 3, 4, 6, 7, 8, 9, 10; Frank (row 5, June,
+    // too early) is not. Runs: 2–4 and 6–10 across the range's A:D.
     expect(response).toEqual({ rangeA1: "A1:D10", highlightedRows: 8 });
     const rules = fake.sheet("Orders").describeRules();
     expect(rules[0]).toEqual({
@@ -217,20 +414,29 @@ describe("highlightBelowTarget and clearHighlighting", () => {
     const fake = useFake({ sheets: { Orders: ORDER_LOG, Other: [["x"]] } }, "Orders!A1:D10");
     userRules(fake);
     const before = fake.sheet("Orders").describeRules();
-    highlightBelowTarget(request());
+    const judgingJanuary = { ordersStartWithBusiness: true };
+    highlightBelowTarget(request(judgingJanuary));
     // At a 40 % target January (0.667) and February (0.5) are both above it: nothing is weak, so
     // our rule goes away and the user's rules are left exactly as they were.
-    expect(highlightBelowTarget(request({ targetPercent: 40 })).highlightedRows).toBe(0);
+    expect(highlightBelowTarget(request({ ...judgingJanuary, targetPercent: 40 })).highlightedRows).toBe(0);
     expect(fake.sheet("Orders").describeRules()).toEqual(before);
     // 60 %: only February (0.5) is weak → Dan and Erin, rows 7, 8, 10 → runs 7–8 and 10.
-    highlightBelowTarget(request());
-    highlightBelowTarget(request({ targetPercent: 60 }));
+    highlightBelowTarget(request(judgingJanuary));
+    highlightBelowTarget(request({ ...judgingJanuary, targetPercent: 60 }));
     const rules = fake.sheet("Orders").describeRules();
     expect(rules.length).toBe(before.length + 1);
     expect(rules[0]!.ranges).toEqual(["A7:D8", "A10:D10"]);
     expect(clearHighlighting()).toEqual({ cleared: true });
     expect(fake.sheet("Orders").describeRules()).toEqual(before);
     expect(clearHighlighting()).toEqual({ cleared: false });
+  });
+
+  it("leaves unjudged cohorts unmarked however low they are", () => {
+    const fake = useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1:D10");
+    // January (2/3) is below 67 % but, as the data's first month, not judged: only February's
+    // Dan and Erin (rows 7, 8, 10) are marked.
+    expect(highlightBelowTarget(request()).highlightedRows).toBe(3);
+    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A7:D8", "A10:D10"]);
   });
 
   it("leaves formulas alone", () => {
@@ -245,12 +451,15 @@ describe("highlightBelowTarget and clearHighlighting", () => {
 describe("Apps Script calls", () => {
   /** Call counts after each step, for a log of `rows` orders. */
   function callsPerStep(rows: number): Record<string, number>[] {
-    const fake = useFake({ sheets: { Orders: generatedOrders(rows) } }, "Orders!B2");
+    // Every seventh order a project deal, so the deal-type column has values to offer.
+    const orders = generatedOrders(rows).map((row, index) => [...row, index === 0 ? "Deal type" : index % 7 === 0 ? "Project" : "Retail"]);
+    const fake = useFake({ sheets: { Orders: orders } }, "Orders!B2");
+    const mapping = { date: 0, customer: 1, amount: 2, dealType: 3 };
     const steps: (() => unknown)[] = [
       () => getSidebarState(),
-      () => analyzeSelection({ mapping: { date: 0, customer: 1, amount: 2 }, settings: DEFAULT_SETTINGS }),
-      () => highlightBelowTarget({ mapping: { date: 0, customer: 1, amount: 2 }, settings: { ...DEFAULT_SETTINGS, targetPercent: 100 } }),
-      () => highlightBelowTarget({ mapping: { date: 0, customer: 1, amount: 2 }, settings: { ...DEFAULT_SETTINGS, targetPercent: 100 } }),
+      () => analyzeSelection({ mapping, settings: DEFAULT_SETTINGS }),
+      () => highlightBelowTarget({ mapping, settings: { ...DEFAULT_SETTINGS, targetPercent: 100 } }),
+      () => highlightBelowTarget({ mapping, settings: { ...DEFAULT_SETTINGS, targetPercent: 100 } }),
       () => clearHighlighting(),
     ];
     return steps.map((step) => {
@@ -263,7 +472,9 @@ describe("Apps Script calls", () => {
   it("makes the same calls for 100 and for 10 000 rows", () => {
     const small = callsPerStep(100);
     expect(callsPerStep(10_000)).toEqual(small);
-    // One getValues for the report; the highlight is one getRangeList for all runs.
+    // The state reads the first rows and the deal-type column; the report one getValues; the
+    // highlight is one getRangeList for all runs.
+    expect(small[0]!["Range.getValues"]).toBe(2);
     expect(small[1]!["Range.getValues"]).toBe(1);
     expect(small[2]!["Sheet.getRangeList"]).toBe(1);
   });

@@ -1,6 +1,7 @@
 // The real sidebar inside the local preview, in headless Chromium: analysis, highlighting,
-// clearing, an HTML-injection customer name, a Russian-locale spreadsheet, and the target
-// changing red to green. Expected figures come from ./reference.ts, not from the add-on.
+// clearing, an HTML-injection customer name, a Russian-locale spreadsheet, the target changing
+// red to green, field errors, and the sidebar following the selection. Expected figures come from
+// ./reference.ts, not from the add-on.
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
@@ -91,12 +92,23 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     );
   }
 
-  it("analyses the whole order log on opening and shows the reference retention rate", async () => {
+  it("analyses the whole order log on opening and shows the reference verdict beside the all-time rate", async () => {
+    // The demo has a deal-type column with "Project": left out by default, as in the template.
     const expected = reference(DEMO, 0.67);
+    const { verdict } = expected;
     const frame = await openSidebar();
-    expect(await frame.textContent("[data-testid=overall-rate]")).toBe(englishPercent(expected.rate));
-    expect(normalizeSpaces(await frame.textContent("[data-testid=overall-summary]"))).toBe(
-      `${expected.returned.toLocaleString("en-US")} of ${expected.newCustomers.toLocaleString("en-US")} new customers came back`,
+    expect(await frame.textContent("[data-testid=overall-rate]")).toBe(englishPercent(verdict.rate!));
+    expect(await frame.textContent("[data-testid=all-time-rate]")).toBe(`all time ${englishPercent(expected.rate)}`);
+    expect(normalizeSpaces(await frame.textContent("[data-testid=verdict-summary]"))).toBe(
+      `${verdict.returned} of ${verdict.newCustomers} new customers came back within ${verdict.horizon} days; ${verdict.newCustomers - verdict.returned} did not`,
+    );
+    expect(await frame.textContent("[data-testid=verdict-span]")).toBe(
+      `Returns counted within ${verdict.horizon} days (80% of second purchases come that soon) · cohorts ${verdict.from} – ${verdict.to}`,
+    );
+    expect(await frame.textContent("[data-testid=left-out]")).toMatch(/^2022-01, the data's first period, is left out/);
+    expect(await frame.textContent("[data-testid=excluded-deals]")).toBe(`${expected.excludedRows} rows left out as one-off deals (Project)`);
+    expect(await frame.textContent("[data-testid=columns-used]")).toBe(
+      "Columns: Customer = Customer, Date = Order date, Amount = Amount, Manager = Manager, Deal type = Deal type",
     );
     // Six rows of the demo have unreadable or missing dates.
     expect(normalizeSpaces(await frame.textContent("[data-testid=skipped] h2"))).toBe("Rows that could not be read: 6");
@@ -104,14 +116,25 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     expect(await page.locator("tr[data-row]").count()).toBe(DEMO.length + 1);
   });
 
-  it("leaves one-off project deals out when asked", async () => {
-    const expected = reference(DEMO, 0.67, "Project");
+  it("offers the deal-type column's own values, project deals chosen by default, and leaves nothing out on request", async () => {
     const frame = await openSidebar();
-    await reanalyse(frame, () => frame.check("[data-testid=exclude-toggle]"));
-    await frame.fill("[data-testid=exclude-value]", "Project");
-    await reanalyse(frame, () => frame.press("[data-testid=exclude-value]", "Tab"));
-    expect(await frame.textContent("[data-testid=overall-rate]")).toBe(englishPercent(expected.rate));
-    expect(await frame.textContent("[data-testid=excluded-deals]")).toBe(`One-off project deals left out: ${expected.excludedRows}`);
+    const options = await frame.$$eval("[data-testid=exclude-deal-type] option", (all) => all.map((o) => [o.getAttribute("value"), o.textContent]));
+    expect(options).toEqual([["", "— leave nothing out —"], ["Standard", "Standard"], ["Project", "Project"]]);
+    expect(await frame.inputValue("[data-testid=exclude-deal-type]")).toBe("Project");
+
+    const everything = reference(DEMO, 0.67, {});
+    await reanalyse(frame, async () => {
+      await frame.selectOption("[data-testid=exclude-deal-type]", "");
+    });
+    expect(await frame.textContent("[data-testid=overall-rate]")).toBe(englishPercent(everything.verdict.rate!));
+    expect(await frame.textContent("[data-testid=all-time-rate]")).toBe(`all time ${englishPercent(everything.rate)}`);
+    expect(await frame.$("[data-testid=excluded-deals]")).toBeNull();
+
+    // Judging the first month too, with nothing left out.
+    const withFirst = reference(DEMO, 0.67, { ordersStartWithBusiness: true });
+    await reanalyse(frame, () => frame.check("[data-testid=orders-start]"));
+    expect(await frame.textContent("[data-testid=overall-rate]")).toBe(englishPercent(withFirst.verdict.rate!));
+    expect(await frame.$("[data-testid=left-out]")).toBeNull();
   });
 
   it("highlights exactly the rows of customers from below-target cohorts, and clears them", async () => {
@@ -156,13 +179,25 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     expect(await frame.textContent("h1")).toBe("Удержание клиентов");
     expect(await frame.textContent("[data-testid=analyze]")).toBe("Анализировать");
     expect(await frame.textContent("[data-testid=highlight]")).toBe("Выделить ниже цели");
-    expect(normalizeSpaces(await frame.textContent("[data-testid=overall-rate]"))).toBe(russianPercent(expected.rate));
+    expect(normalizeSpaces(await frame.textContent("[data-testid=overall-rate]"))).toBe(russianPercent(expected.verdict.rate!));
+    expect(normalizeSpaces(await frame.textContent("[data-testid=all-time-rate]"))).toBe(`за всё время ${russianPercent(expected.rate)}`);
+    expect(normalizeSpaces(await frame.textContent("[data-testid=verdict-span]"))).toMatch(
+      new RegExp(`^Возвраты считаются в течение ${expected.verdict.horizon} дн\\. \\(за этот срок приходятся 80 % вторых покупок\\)`),
+    );
+    expect(await frame.textContent("[data-testid=excluded-deals]")).toBe(`Строк не учтено как разовые сделки (Project): ${expected.excludedRows}`);
+    expect(await frame.textContent("[data-testid=columns-used]")).toMatch(/^Столбцы: Клиент = Customer, Дата = Order date/);
+    expect(await frame.textContent("label:has([data-testid=orders-start])")).toBe("Заказы ведутся с открытия бизнеса: оценивать и первый период");
+    expect(await frame.textContent("[data-testid=exclude-deal-type] option[value='']")).toBe("— ничего не исключать —");
     const skippedMessage = await frame.textContent("[data-testid=skipped] li");
     expect(skippedMessage).toMatch(/^Order date, строка \d+: /);
+
+    await frame.fill("[data-testid=target]", "0");
+    await frame.press("[data-testid=target]", "Enter");
+    expect(await frame.textContent("[data-testid=target-error]")).toBe("Введите процент от 1 до 100");
   });
 
   it("turns the overall rate green when the target drops below it and red when it rises above", async () => {
-    const { rate } = reference(DEMO, 0.67);
+    const rate = reference(DEMO, 0.67).verdict.rate!;
     const frame = await openSidebar();
     const rateClass = (): Promise<string | null> => frame.getAttribute("[data-testid=overall-rate]", "class");
     expect(await rateClass()).toContain("below");
@@ -191,20 +226,90 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     await page.waitForFunction(() => (document.querySelector("[data-testid=selection]") as HTMLInputElement).value === "A1:F25");
     await reanalyse(frame, () => frame.click("[data-testid=analyze]"));
     expect(await frame.textContent("[data-testid=range]")).toBe("Range: A1:F25");
+    // 24 orders from January 2022, the data's first month: nothing is old enough to judge yet.
     const first24 = reference(DEMO.filter((row) => row.sheetRow <= 25), 0.67);
-    expect(await frame.textContent("[data-testid=overall-rate]")).toBe(englishPercent(first24.rate));
+    expect(first24.verdict.rate).toBeNull();
+    expect(await frame.textContent("[data-testid=overall-rate]")).toBe("—");
+    const judgeable = new Date(`${first24.verdict.judgeableOn!}T00:00:00Z`);
+    const date = judgeable.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    expect(await frame.textContent("[data-testid=verdict]")).toBe(`Too early to judge: the orders must reach ${date}`);
+    expect(await frame.textContent("[data-testid=all-time-rate]")).toBe(`all time ${englishPercent(first24.rate)}`);
 
     await page.fill("[data-testid=selection]", "A1:F1000");
     await page.press("[data-testid=selection]", "Enter");
     await page.waitForFunction(() => document.querySelectorAll("th.row-header.selected").length === 1000);
     await reanalyse(frame, () => frame.click("[data-testid=analyze]"));
     const first999 = reference(DEMO.filter((row) => row.sheetRow <= 1000), 0.67);
-    expect(await frame.textContent("[data-testid=overall-rate]")).toBe(englishPercent(first999.rate));
+    expect(await frame.textContent("[data-testid=overall-rate]")).toBe(englishPercent(first999.verdict.rate!));
   });
 
-  it("creates the template and shows its tabs with values computed by HyperFormula", async () => {
+  /** Types a range into the preview's selection box, as a user selecting in Sheets. */
+  async function select(a1: string): Promise<void> {
+    await page.fill("[data-testid=selection]", a1);
+    await page.press("[data-testid=selection]", "Enter");
+    await page.waitForFunction((range) => (document.querySelector("[data-testid=selection]") as HTMLInputElement).value === range, a1);
+  }
+
+  it("follows the selection: an empty cell is said to be empty, and a range with other columns gets its own", async () => {
+    const frame = await openSidebar();
+    await select("H10");
+    await frame.click("[data-testid=analyze]");
+    await frame.waitForSelector("[data-testid=report][data-state=error]");
+    expect(await frame.textContent("[data-testid=error]")).toBe("Could not finish: H10 is empty: click inside your order table.");
+
+    // Without the order-number column A every column moves one to the left; the form was built for A:F.
+    await select("B1:F300");
+    await reanalyse(frame, () => frame.click("[data-testid=analyze]"));
+    expect(await frame.textContent("[data-testid=range]")).toBe("Range: B1:F300");
+    const customer = await frame.$eval("[data-testid=column-customer]", (select) => (select as HTMLSelectElement).selectedOptions[0]!.textContent);
+    expect([customer, await frame.inputValue("[data-testid=column-customer]")]).toEqual(["Customer", "1"]);
+    const first299 = reference(DEMO.filter((row) => row.sheetRow <= 300), 0.67);
+    expect(await frame.textContent("[data-testid=overall-rate]")).toBe(
+      first299.verdict.rate === null ? "—" : englishPercent(first299.verdict.rate),
+    );
+    expect(await frame.textContent("[data-testid=all-time-rate]")).toBe(`all time ${englishPercent(first299.rate)}`);
+  });
+
+  it("shows a target of 150 as a field error on Enter and does not apply it", async () => {
+    const frame = await openSidebar();
+    const before = await frame.textContent("[data-testid=overall-rate]");
+    let analyses = 0;
+    page.on("request", (request) => {
+      if (request.url().includes("/api/run/analyzeSelection")) analyses++;
+    });
+    await frame.fill("[data-testid=target]", "150");
+    await frame.press("[data-testid=target]", "Enter");
+    expect(await frame.textContent("[data-testid=target-error]")).toBe("Enter a percentage from 1 to 100");
+    expect(await frame.getAttribute("[data-testid=target]", "aria-invalid")).toBe("true");
+    await frame.click("[data-testid=analyze]");
+    expect(analyses).toBe(0);
+    expect(await frame.textContent("[data-testid=overall-rate]")).toBe(before);
+    expect(await frame.getAttribute("[data-testid=overall-rate]", "class")).toContain("below");
+
+    // Fixed and applied with Enter alone: 40 % is below the demo's verdict, so it turns green.
+    await reanalyse(frame, async () => {
+      await frame.fill("[data-testid=target]", "40");
+      await frame.press("[data-testid=target]", "Enter");
+    });
+    expect(await frame.isHidden("[data-testid=target-error]")).toBe(true);
+    expect(await frame.getAttribute("[data-testid=overall-rate]", "class")).toContain("ok");
+    expect(analyses).toBe(1);
+  });
+
+  it("refuses the same column for two roles, naming both", async () => {
+    const frame = await openSidebar();
+    await frame.click("details.columns summary");
+    const customerColumn = await frame.inputValue("[data-testid=column-customer]");
+    await frame.selectOption("[data-testid=column-amount]", customerColumn);
+    await frame.waitForSelector("[data-testid=report][data-state=error]");
+    expect(await frame.textContent("[data-testid=error]")).toBe(
+      "Could not finish: “Customer” and “Amount” are both the column “Customer”: choose a different column for each.",
+    );
+  });
+
+  it("creates the template, whose Dashboard headline equals the sidebar's verdict on the template's Orders", async () => {
     expect(preview.workbook().templateBuilders).toContain("createTemplate");
-    await openSidebar();
+    const frame = await openSidebar();
     const before = await page.$$eval("[data-testid=tabs] button", (tabs) => tabs.length);
     await page.click("[data-testid=create-template]");
     await page.waitForFunction((count) => document.querySelectorAll("[data-testid=tabs] button").length === count + 2, before);
@@ -213,10 +318,18 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     // The dashboard's target cell B4 holds the book's 67 %, shown through its number format.
     expect(await page.textContent("tr[data-row='4'] td:nth-of-type(2)")).toBe("67%");
 
-    // With sample orders the dashboard's formulas have data: HyperFormula computes a rate in B5.
+    // With sample orders the verdict in B6 has data (HyperFormula computes it), and the sidebar on
+    // the new Orders tab, with its default of leaving project deals out, shows the same figure.
     await page.click("[data-testid=create-template-sample]");
     await page.waitForFunction((count) => document.querySelectorAll("[data-testid=tabs] button").length === count + 4, before);
-    expect(await page.textContent("tr[data-row='5'] td:nth-of-type(2)")).toMatch(/^\d{1,3}\.\d%$/);
+    const headline = await page.textContent("tr[data-row='6'] td:nth-of-type(2)");
+    expect(headline).toMatch(/^\d{1,3}\.\d%$/);
+    const [orders] = (await page.$$eval("[data-testid=tabs] button", (tabs) => tabs.map((tab) => tab.getAttribute("data-sheet")!))).slice(-2);
+    await page.click(`[data-testid=tabs] button[data-sheet='${orders!}']`);
+    await page.waitForFunction((name) => document.querySelector("[data-testid=tabs] button.active")?.getAttribute("data-sheet") === name, orders);
+    await reanalyse(frame, () => frame.click("[data-testid=analyze]"));
+    expect(await frame.textContent("[data-testid=range]")).toMatch(/^Range: A1:E\d+$/);
+    expect(await frame.textContent("[data-testid=overall-rate]")).toBe(headline);
   });
 
   it.runIf(process.env.SCREENSHOTS === "1")("takes the README screenshots of the sidebar", async () => {

@@ -1,6 +1,7 @@
 // An independent reference count over demo/orders.csv for the browser tests: written from the
-// book's definition, not from the add-on's code. Retention = customers with a purchase on a
-// second, later day ÷ customers with a first purchase. Rows whose date cannot be read are left out.
+// book's definition and issue 12's verdict, not from the add-on's code. Retention = customers with
+// a purchase on a second, later day ÷ customers with a first purchase. Rows whose date cannot be
+// read are left out. The demo has no negative amounts (refunds), so amounts are not read.
 
 import { readFileSync } from "node:fs";
 
@@ -49,37 +50,64 @@ interface Customer {
   days: Set<number>;
 }
 
+export interface Verdict {
+  /** null when no month is old enough yet. */
+  rate: number | null;
+  newCustomers: number;
+  returned: number;
+  /** H: days within which a return counts, and a month must be over before it is judged. */
+  horizon: number;
+  /** The judged months, `2023-01` … `2023-12`, or null. */
+  from: string | null;
+  to: string | null;
+  /** With nothing to judge: the day (`2022-03-20`) the orders must reach. */
+  judgeableOn: string | null;
+}
+
 export interface Reference {
+  /** All time: every customer, a return at any time. */
   newCustomers: number;
   returned: number;
   rate: number;
-  /** Sheet rows of customers whose first-purchase month is below target and old enough to judge. */
+  verdict: Verdict;
+  /** Sheet rows of customers whose first-purchase month is judged and below target. */
   weakRows: Set<number>;
   excludedRows: number;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+export interface ReferenceOptions {
+  /** Deal type left out (compared without case); the sidebar's default on the demo is "Project". */
+  excludeDealType?: string;
+  ordersStartWithBusiness?: boolean;
 }
 
-/** Month index and the day after the month ends, from a day number. */
-function monthOf(day: number): { month: string; nextMonthDay: number } {
+/** Months counted from year 0: January 2024 is 2024 × 12 + 0. */
+function monthOf(day: number): number {
   const date = new Date(day * DAY);
-  return {
-    month: `${date.getUTCFullYear()}-${date.getUTCMonth()}`,
-    nextMonthDay: Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY,
-  };
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
 }
 
-export function reference(rows: readonly DemoRow[], target: number, excludeDealType?: string): Reference {
+/** The day number of a month's last day: the day before the next month's first. */
+function lastDayOf(month: number): number {
+  return Date.UTC(Math.floor((month + 1) / 12), (month + 1) % 12, 1) / DAY - 1;
+}
+
+const monthLabel = (month: number): string => `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+const isoDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
+
+/**
+ * The verdict as issue 12 defines it, written out plainly: H is the 80th percentile (nearest
+ * rank) of the days from first to second purchase, or 365 without returns; a month is judged when
+ * its last day is at least H days before the latest order, it is not the data's first month, and
+ * it is among the 12 latest such months; its customers count as back when they came back within H.
+ */
+export function reference(rows: readonly DemoRow[], target: number, options: ReferenceOptions = { excludeDealType: "Project" }): Reference {
   const customers = new Map<string, Customer>();
   let excludedRows = 0;
   let latest = -Infinity;
   for (const row of rows) {
     if (row.day === undefined || row.key === "") continue;
-    if (excludeDealType !== undefined && row.dealType.toLowerCase() === excludeDealType.toLowerCase()) {
+    if (options.excludeDealType !== undefined && row.dealType.toLowerCase() === options.excludeDealType.toLowerCase()) {
       excludedRows++;
       continue;
     }
@@ -93,23 +121,40 @@ export function reference(rows: readonly DemoRow[], target: number, excludeDealT
     const later = [...customer.days].filter((day) => day > customer.first);
     return later.length ? Math.min(...later) - customer.first : undefined;
   };
-  const gaps = [...customers.values()].map(secondGap).filter((gap): gap is number => gap !== undefined);
-  // A month is judged once its customers had the median time to come back after its last day.
-  const maturity = median(gaps);
-  const byMonth = new Map<string, { size: number; back: number; lastDay: number }>();
+  const gaps = [...customers.values()].map(secondGap).filter((gap): gap is number => gap !== undefined).sort((a, b) => a - b);
+  const horizon = gaps.length === 0 ? 365 : gaps[Math.ceil(0.8 * gaps.length) - 1]!;
+
+  let lastJudged = monthOf(latest);
+  while (lastDayOf(lastJudged) + horizon > latest) lastJudged--;
+  const firstMonth = Math.min(...[...customers.values()].map((customer) => monthOf(customer.first)));
+  const earliest = options.ordersStartWithBusiness ? firstMonth : firstMonth + 1;
+  const firstJudged = Math.max(earliest, lastJudged - 11);
+
+  const byMonth = new Map<number, { size: number; back: number }>();
   for (const customer of customers.values()) {
-    const { month, nextMonthDay } = monthOf(customer.first);
-    const cohort = byMonth.get(month) ?? { size: 0, back: 0, lastDay: nextMonthDay - 1 };
+    const month = monthOf(customer.first);
+    if (month < firstJudged || month > lastJudged) continue;
+    const cohort = byMonth.get(month) ?? { size: 0, back: 0 };
     cohort.size++;
-    if (secondGap(customer) !== undefined) cohort.back++;
+    const gap = secondGap(customer);
+    if (gap !== undefined && gap <= horizon) cohort.back++;
     byMonth.set(month, cohort);
   }
-  const weakMonths = new Set(
-    [...byMonth].filter(([, c]) => c.lastDay + maturity <= latest && c.back / c.size < target).map(([month]) => month),
-  );
+  const judged = [...byMonth.values()].reduce((sum, c) => ({ size: sum.size + c.size, back: sum.back + c.back }), { size: 0, back: 0 });
+  const nothingJudged = firstJudged > lastJudged;
+  const verdict: Verdict = {
+    rate: judged.size === 0 ? null : judged.back / judged.size,
+    newCustomers: judged.size,
+    returned: judged.back,
+    horizon,
+    from: nothingJudged ? null : monthLabel(firstJudged),
+    to: nothingJudged ? null : monthLabel(lastJudged),
+    judgeableOn: nothingJudged ? isoDay(lastDayOf(earliest) + horizon) : null,
+  };
+  const weakMonths = new Set([...byMonth].filter(([, c]) => c.back / c.size < target).map(([month]) => month));
   const weakRows = new Set(
-    rows.filter((row) => customers.has(row.key) && weakMonths.has(monthOf(customers.get(row.key)!.first).month)).map((row) => row.sheetRow),
+    rows.filter((row) => customers.has(row.key) && weakMonths.has(monthOf(customers.get(row.key)!.first))).map((row) => row.sheetRow),
   );
   const returned = [...customers.values()].filter((customer) => secondGap(customer) !== undefined).length;
-  return { newCustomers: customers.size, returned, rate: returned / customers.size, weakRows, excludedRows };
+  return { newCustomers: customers.size, returned, rate: returned / customers.size, verdict, weakRows, excludedRows };
 }
