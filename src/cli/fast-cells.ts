@@ -4,6 +4,7 @@
 // must agree with it (test/cli/fast-cells.test.ts checks that on random input).
 
 import { dayFromCivil, isValidCivil } from "../core/calendar";
+import { isPlausibleDay } from "../core/cells";
 import { COMMA, DASH, DIGIT_ZERO, DOT } from "./ascii";
 
 function digit(bytes: Uint8Array, at: number): number {
@@ -29,7 +30,9 @@ function civilDay(year: number, month: number, day: number): number {
   const code = year * 512 + month * 32 + day;
   if (code !== lastCode) {
     lastCode = code;
-    lastEpochDay = isValidCivil(year, month, day) ? dayFromCivil(year, month, day) : NaN;
+    const epochDay = isValidCivil(year, month, day) ? dayFromCivil(year, month, day) : NaN;
+    // A date the core skips as implausible (year 0001, 2204) is left to it, to be skipped with its reason.
+    lastEpochDay = isPlausibleDay(epochDay) ? epochDay : NaN;
   }
   return lastEpochDay;
 }
@@ -37,7 +40,7 @@ function civilDay(year: number, month: number, day: number): number {
 /** The length of the dates fastDay reads. */
 export const SIMPLE_DATE_BYTES = 10;
 
-/** `YYYY-MM-DD` or `DD.MM.YYYY` exactly; NaN for anything else (or an impossible date). */
+/** `YYYY-MM-DD` or `DD.MM.YYYY` exactly, within the core's plausible days; NaN for anything else (or an impossible date). */
 export function fastDay(bytes: Uint8Array, start: number, end: number): number {
   if (end - start !== SIMPLE_DATE_BYTES) return NaN;
   if (bytes[start + 4] === DASH && bytes[start + 7] === DASH) {

@@ -1,7 +1,7 @@
 // The one place that reads the command line. Everything after works on `CliOptions`.
 
 import { parseArgs } from "node:util";
-import { parseDateText, inputLocale, type InputLocale } from "../core/cells";
+import { isPlausibleDay, parseDateText, inputLocale, type InputLocale } from "../core/cells";
 import type { Field } from "../core/columns";
 import type { DayWindow } from "../core/ledger";
 import { parsePeriod, type Period } from "../core/periods";
@@ -16,6 +16,10 @@ export interface CliOptions {
   /** Columns named on the command line: a header name or a 1-based number, as typed. */
   columns: Partial<Record<Exclude<Field, "dealType">, string>>;
   exclude?: { column: string; value: string };
+  /** --keep-all-deals: leave out no deal type, not even the default one-off project deals. */
+  keepAllDeals: boolean;
+  /** --orders-start-with-business: the data's first period is judged too (see core verdict.ts). */
+  ordersStartWithBusiness: boolean;
   target: number;
   period: Period;
   withinDays?: number;
@@ -43,6 +47,8 @@ const FLAGS = {
   amount: { type: "string" },
   manager: { type: "string" },
   exclude: { type: "string" },
+  "keep-all-deals": { type: "boolean" },
+  "orders-start-with-business": { type: "boolean" },
   target: { type: "string" },
   period: { type: "string" },
   "within-days": { type: "string" },
@@ -88,11 +94,16 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
   const files = positionals[0] === "report" ? positionals.slice(1) : positionals;
   if (files.length === 0) throw usageError({ key: "missingFile" });
   if (files.length > 1) throw usageError({ key: "extraArguments", values: { value: files.slice(1).join(" ") } });
+  if (values.exclude !== undefined && values["keep-all-deals"]) {
+    throw usageError({ key: "excludeAndKeepAll", values: { value: values.exclude } });
+  }
   const locale = inputLocale(localeName, "UTC");
   const options: CliOptions = {
     file: files[0]!,
     columns: { customer: values.customer, date: values.date, amount: values.amount, manager: values.manager },
     exclude: values.exclude === undefined ? undefined : parseExclude(values.exclude),
+    keepAllDeals: values["keep-all-deals"] ?? false,
+    ordersStartWithBusiness: values["orders-start-with-business"] ?? false,
     target: values.target === undefined ? DEFAULT_TARGET : parseTarget(values.target),
     period: values.period === undefined ? "month" : parsePeriodFlag(values.period),
     withinDays: values["within-days"] === undefined ? undefined : parseWithinDays(values["within-days"]),
@@ -111,14 +122,15 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
 
 function parseExclude(text: string): { column: string; value: string } {
   const at = text.indexOf("=");
-  if (at <= 0) throw usageError({ key: "badExclude", values: { value: text } });
+  // An empty value would leave nothing out, silently.
+  if (at <= 0 || text.slice(at + 1).trim() === "") throw usageError({ key: "badExclude", values: { value: text } });
   return { column: text.slice(0, at).trim(), value: text.slice(at + 1) };
 }
 
-/** A percentage, `67`, `67%` or `67,5`. */
+/** A percentage from 1 to 100, as in the sidebar: `67`, `67%` or `67,5`. */
 function parseTarget(text: string): number {
   const percent = Number(text.trim().replace(/\s*%$/, "").replace(",", "."));
-  if (!Number.isFinite(percent) || percent <= 0 || percent > 100 || text.trim() === "") {
+  if (!Number.isFinite(percent) || percent < 1 || percent > 100 || text.trim() === "") {
     throw usageError({ key: "badTarget", values: { value: text } });
   }
   return percent / 100;
@@ -139,7 +151,9 @@ function parseWithinDays(text: string): number {
 function parseWindow(from: string | undefined, to: string | undefined, locale: InputLocale): DayWindow {
   const day = (flag: string, text: string | undefined): number | undefined => {
     if (text === undefined) return undefined;
-    return parseDateText(text, locale.slashOrder) ?? fail({ code: "badDateArgument", argument: flag, value: text });
+    const parsed = parseDateText(text, locale.slashOrder) ?? fail({ code: "badDateArgument", argument: flag, value: text });
+    if (!isPlausibleDay(parsed)) throw usageError({ key: "implausibleDateFlag", values: { flag, value: text } });
+    return parsed;
   };
   const window: DayWindow = { start: day("--from", from), end: day("--to", to) };
   if (window.start !== undefined && window.end !== undefined && window.start > window.end) {

@@ -4,11 +4,15 @@
 // core's `ingestOrders`, one row at a time, so the rules for what counts, what is skipped and why
 // live in the core only.
 //
+// A row the fast path could misread always goes to the core: a cell with a sheet error value
+// (`#N/A` …) in any column read, a date outside the core's plausible years. Refunds (negative
+// amounts) need nothing here: the ledger keeps them off the purchases.
+//
 // The fastest path of all, `readSimpleRecord`, reads a one-line record without quotes in a single
 // pass: it folds the customer's key, reads the date and the amount while it finds where each field
 // ends, so most bytes are looked at once instead of twice (by the scanner, then by the parsers).
 
-import { isBlank, parseAmount, parseDateText, type InputLocale } from "../core/cells";
+import { isBlank, isPlausibleDay, isSheetError, parseAmount, parseDateText, type InputLocale } from "../core/cells";
 import type { ColumnMapping, Field } from "../core/columns";
 import { customerKey } from "../core/customer-key";
 import { dealTypeKeys, ingestOrders, type ColumnRef, type IngestStats, type OrderColumns, type OrderTarget } from "../core/ingest";
@@ -19,7 +23,7 @@ import type { FieldDecoder } from "./sniff";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
 import type { KeyBytes } from "./key-bytes";
 import { cellText, type KeyedOrders, type NameSource } from "./keyed-orders";
-import { QUOTE } from "./ascii";
+import { HASH, QUOTE } from "./ascii";
 
 export interface SinkOptions {
   mapping: ColumnMapping;
@@ -203,8 +207,7 @@ export class OrderSink {
       if (next < 0 || column + 1 < width || this.key.length === 0 || day !== day || amount !== amount) return -1;
       simple.bytes = bytes;
       simple.count = column + 1;
-      this.addPlainOrder(simple, day, amount);
-      return next;
+      return this.addPlainOrder(simple, day, amount) ? next : -1;
     }
   };
 
@@ -220,25 +223,32 @@ export class OrderSink {
     const day = this.dayOf(record);
     if (day !== day) return this.slow(record);
     const amount = this.amount < 0 ? 0 : this.amountOf(record);
-    if (amount !== amount) this.slow(record);
-    else this.addPlainOrder(record, day, amount);
+    if (amount !== amount || !this.addPlainOrder(record, day, amount)) this.slow(record);
   }
 
   /**
    * Adds the order of a row whose key is in `key` and whose day and amount are read. A row of the
    * excluded deal type is only counted as left out: the core does the same with any row whose
-   * customer and date it can read.
+   * customer and date it can read. False, with nothing counted, for a row that may hold a sheet
+   * error value: the core is to skip it with its reason.
    */
-  private addPlainOrder(record: CsvRecord, day: number, amount: number): void {
-    this.stats.rows++;
-    if (this.dealType >= 0 && this.excludedKeys!.has(this.dealTypeKey(record))) {
-      this.stats.excludedRows++;
-      return;
-    }
+  private addPlainOrder(record: CsvRecord, day: number, amount: number): boolean {
+    // The key is trimmed, so an error value's key starts with "#" (the core compares it exactly).
+    if (this.key.bytes[this.key.start] === HASH) return false;
     const manager = this.manager < 0 ? undefined : this.managerText(record);
+    if (manager !== undefined && isSheetError(manager)) return false;
+    const dealType = this.dealType < 0 ? "" : this.dealTypeKey(record);
+    // A key is an error value exactly when its cell is: they differ in case and spacing only.
+    if (isSheetError(dealType)) return false;
+    this.stats.rows++;
+    if (this.dealType >= 0 && this.excludedKeys!.has(dealType)) {
+      this.stats.excludedRows++;
+      return true;
+    }
     this.name.record = record;
     this.orders.add(day, amount, manager, this.name);
     this.stats.orders++;
+    return true;
   }
 
   /** The field as text: decoded, quotes unescaped. */
@@ -252,7 +262,7 @@ export class OrderSink {
     const cached = this.days.find(record, this.date);
     if (cached !== undefined) return cached;
     const parsed = parseDateText(this.fieldText(record, this.date), this.options.locale.slashOrder) ?? NaN;
-    return this.days.remember(record, this.date, parsed);
+    return this.days.remember(record, this.date, isPlausibleDay(parsed) ? parsed : NaN);
   }
 
   private dealTypeKey(record: CsvRecord): string {

@@ -6,6 +6,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { parseAmount, parseDateText, isBlank, type InputLocale } from "../core/cells";
 import { detectLayout, mapHeader, type ColumnMapping, type Field } from "../core/columns";
 import { customerKey } from "../core/customer-key";
+import { PROJECT_DEAL_TYPES } from "../core/deal-types";
 import type { IngestStats } from "../core/ingest";
 import type { Problem } from "../core/problems";
 import type { Language } from "../i18n/language";
@@ -27,6 +28,8 @@ export interface ReadSettings {
   delimiter?: number;
   columns: CliOptions["columns"];
   exclude?: CliOptions["exclude"];
+  /** Leave out no deal type (else the default is the one-off project deals, see dealTypesLeftOut). */
+  keepAllDeals?: boolean;
   locale: InputLocale;
   language: Language;
   /** Where the orders go: a ledger's index, or batches for another thread. */
@@ -50,6 +53,8 @@ export interface FileLayout {
   mapping: ColumnMapping;
   /** How each mapped column is named in messages. */
   columnNames: Partial<Record<Field, string>>;
+  /** The deal types whose rows are left out as one-off deals; empty when none is (or no deal-type column). */
+  excludedDealTypes: readonly string[];
 }
 
 export interface ReadResult {
@@ -121,13 +126,17 @@ async function readOpenFile(fd: number, settings: ReadSettings): Promise<ReadRes
   const decode = fieldDecoder(encoding);
   const delimiter = settings.delimiter ?? detectDelimiter(first);
   const sample = sampleRows(first, delimiter, decode, ended);
+  if (sample.complete && sample.rows.every(isBlankRow)) throw dataError({ key: "emptyFile", values: { path: settings.path } });
   const { headerRow, mapping, header } = findLayout(sample.rows, settings);
+  const excludedDealTypes = dealTypesLeftOut(mapping, settings);
+  if (excludedDealTypes.length === 0) delete mapping.dealType;
   const layout: FileLayout = {
     encoding,
     delimiter: String.fromCharCode(delimiter),
     headerLine: headerRow < 0 ? null : sample.lines[headerRow]!,
     mapping,
     columnNames: columnNames(mapping, header, settings.language),
+    excludedDealTypes,
   };
 
   const sink = new OrderSink(settings.orders(encoding), {
@@ -136,7 +145,7 @@ async function readOpenFile(fd: number, settings: ReadSettings): Promise<ReadRes
     locale: settings.locale,
     delimiter,
     decode,
-    excludeDealTypes: settings.exclude === undefined ? undefined : [settings.exclude.value],
+    excludeDealTypes: excludedDealTypes,
     onSkippedRow: settings.onSkippedRow,
   });
   let leadingRecords = headerRow + 1;
@@ -175,12 +184,24 @@ async function readOpenFile(fd: number, settings: ReadSettings): Promise<ReadRes
   return { stats: sink.stats, layout, version };
 }
 
+/**
+ * What `--exclude` names; else, as on every surface, the one-off project deals when the file has a
+ * deal-type column, unless --keep-all-deals. Nothing without a deal-type column.
+ */
+function dealTypesLeftOut(mapping: ColumnMapping, settings: ReadSettings): readonly string[] {
+  if (mapping.dealType === undefined) return [];
+  if (settings.exclude !== undefined) return [settings.exclude.value];
+  return settings.keepAllDeals ? [] : PROJECT_DEAL_TYPES;
+}
+
+const isBlankRow = (row: readonly string[]): boolean => row.every(isBlank);
+
 function sampleRows(
   bytes: Buffer,
   delimiter: number,
   decode: FieldDecoder,
   final: boolean,
-): { rows: string[][]; lines: number[] } {
+): { rows: string[][]; lines: number[]; complete: boolean } {
   const rows: string[][] = [];
   const lines: number[] = [];
   const scanner = new CsvScanner(delimiter, (record) => {
@@ -193,7 +214,8 @@ function sampleRows(
     return rows.length < SAMPLE_ROWS;
   });
   scanner.scan(bytes, final);
-  return { rows, lines };
+  // The whole file, when it ended within the bytes and the rows sampled.
+  return { rows, lines, complete: final && rows.length < SAMPLE_ROWS };
 }
 
 type FlagField = keyof CliOptions["columns"];

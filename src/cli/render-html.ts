@@ -9,6 +9,7 @@ import { problemMessage } from "../i18n/problems";
 import { text, type CliMessageKey } from "./errors";
 import { numberFormats, periodName } from "./format";
 import type { ReportOutcome } from "./report-command";
+import { cohortHead, cohortNote, factLines, lostHeading, verdictLines } from "./report-lines";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -27,45 +28,36 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
 .headline{font-size:1.3rem;font-weight:600}.bad{color:#b42318}.good{color:#067647}.dim{color:#667085}
 table{border-collapse:collapse;margin:.5rem 0}th,td{padding:.2rem .7rem;border-bottom:1px solid #eaecf0;text-align:right}
 th:first-child,td:first-child{text-align:left}svg{max-width:100%;height:auto}
-.bar-good{fill:#12b76a}.bar-bad{fill:#f04438}.bar-early{fill:#d0d5dd}.target{stroke:#1f2328;stroke-dasharray:6 4}
+.bar-good{fill:#12b76a}.bar-bad{fill:#f04438}.bar-early{fill:#d0d5dd}.bar-old{opacity:.45}.target{stroke:#1f2328;stroke-dasharray:6 4}
 `;
 
 export function renderHtml({ file, report }: ReportOutcome, language: Language): string {
   const t = (key: CliMessageKey, values: Record<string, string | number> = {}): string => escapeHtml(text(language, key, values));
   const f = numberFormats(language);
-  const verdictKey = report.retentionRate === null ? "verdictNone" : report.belowTarget ? "verdictBelow" : "verdictOk";
-  const verdictClass = report.retentionRate === null ? "dim" : report.belowTarget ? "bad" : "good";
+  const [headline, ...verdict] = verdictLines(report, language);
   const parts = [
     `<!doctype html>\n<html lang="${language}">\n<head>\n<meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${t("htmlTitle", { file })}</title>\n<style>${STYLES}</style>\n</head>\n<body>`,
     `<h1>${t("htmlTitle", { file })}</h1>`,
-    `<p>${t("rowsLine", {
-      rows: f.integer(report.stats.rows),
-      orders: f.integer(report.stats.orders),
-      skipped: f.integer(report.stats.skippedRows),
-      blank: f.integer(report.stats.blankRows),
-      excluded: f.integer(report.stats.excludedRows),
-    })}<br>${t("customersLine", { customers: f.integer(report.customers), first: report.firstDate ?? "—", last: report.lastDate ?? "—" })}</p>`,
-    `<p class="headline">${t("retentionLine", {
-      rate: f.percent(report.retentionRate),
-      returned: f.integer(report.secondPurchases),
-      newCustomers: f.integer(report.firstPurchases),
-      target: f.percent(report.target),
-    })}</p>`,
-    `<p class="${verdictClass}">${t(verdictKey)}</p>`,
+    `<p>${factLines(report, language).map(escapeHtml).join("<br>")}</p>`,
+    `<p class="headline ${headline!.style}">${escapeHtml(headline!.text)}</p>`,
+    `<p>${verdict.map((line) => (line.style === "plain" ? escapeHtml(line.text) : `<span class="${line.style}">${escapeHtml(line.text)}</span>`)).join("<br>")}</p>`,
     `<h2>${t("chartTitle")}</h2>`,
     cohortChart(report, text(language, "targetLabel", { target: f.percent(report.target) })),
     `<h2>${t("cohortsHeading", { period: periodName(language, report.period) })}</h2>`,
     htmlTable(
-      [t("period"), t("newCustomers"), t("returned"), t("rate"), ""],
-      report.cohorts.map((row) => [
-        escapeHtml(row.period),
-        f.integer(row.newCustomers),
-        f.integer(row.returned),
-        f.percent(row.rate),
-        row.tooEarly ? `<span class="dim">${t("tooEarly")}</span>` : row.belowTarget ? `<span class="bad">${t("belowTarget")}</span>` : "",
-      ]),
+      cohortHead(report, language).map(escapeHtml),
+      report.cohorts.map((row) => {
+        const note = cohortNote(row, report, language);
+        return [
+          escapeHtml(row.period),
+          f.integer(row.newCustomers),
+          f.integer(row.returnedInTime),
+          f.percent(row.rate),
+          `<span class="${note.style}">${escapeHtml(note.text)}</span>`,
+        ];
+      }),
     ),
   ];
   if (report.managers !== null) {
@@ -84,7 +76,7 @@ export function renderHtml({ file, report }: ReportOutcome, language: Language):
   }
   if (report.lost.count > 0) {
     parts.push(
-      `<h2>${t("lostHeading", { count: f.integer(report.lost.count) })}</h2>`,
+      `<h2>${escapeHtml(lostHeading(report, language))}</h2>`,
       htmlTable(
         [t("customer"), t("firstPurchase"), t("amount"), t("manager"), t("daysSinceFirst")],
         report.lost.customers.map((c) => [
@@ -116,8 +108,10 @@ function htmlTable(head: string[], rows: string[][]): string {
 
 const CHART = { width: 800, height: 260, left: 40, right: 10, top: 10, bottom: 40 };
 
+/** Too early: grey; the verdict's cohorts in full colour, older ones faded. */
 function barClass(row: CohortReportRow): string {
-  return row.tooEarly ? "bar-early" : row.belowTarget ? "bar-bad" : "bar-good";
+  if (row.tooEarly) return "bar-early";
+  return `${row.belowTarget ? "bar-bad" : "bar-good"}${row.judged ? "" : " bar-old"}`;
 }
 
 /** Bars of the rate per cohort (0–100 %) and a dashed line at the target. */

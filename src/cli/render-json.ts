@@ -1,5 +1,6 @@
 // The report as JSON for scripts: figures as plain numbers (rates are fractions 0…1), reasons for
-// skipped rows as localized messages.
+// skipped rows as localized messages. `verdict` is the judged headline (see core verdict.ts);
+// firstPurchases, secondPurchases and retentionRate stay the literal all-time ratio.
 
 import type { Language } from "../i18n/language";
 import { problemMessage } from "../i18n/problems";
@@ -11,33 +12,39 @@ export function renderJson({ file, layout, report }: ReportOutcome, language: La
     encoding: layout.encoding,
     delimiter: layout.delimiter,
     headerLine: layout.headerLine,
-    columns: layout.columnNames,
+    columns: report.columns,
     rows: report.stats.rows,
     orders: report.stats.orders,
     blankRows: report.stats.blankRows,
     excludedRows: report.stats.excludedRows,
+    excludedDealType: report.excludedDealType,
     skippedRowCount: report.stats.skippedRows,
     skippedRows: report.skipped.map(({ row, problem }) => ({ row, reason: problemMessage(problem, language) })),
     customers: report.customers,
     firstDate: report.firstDate,
     lastDate: report.lastDate,
+    refunds: report.refunds,
+    verdict: report.verdict,
     firstPurchases: report.firstPurchases,
     secondPurchases: report.secondPurchases,
     retentionRate: report.retentionRate,
+    outcomes: report.outcomes,
     target: report.target,
     belowTarget: report.belowTarget,
     period: report.period,
     withinDays: report.withinDays,
-    verdict: report.verdict,
+    ordersStartWithBusiness: report.ordersStartWithBusiness,
     medianDaysToSecond: report.medianDaysToSecond,
     repeatRevenueShare: report.repeatRevenueShare,
-    cohorts: report.cohorts.map(({ period, start, end, newCustomers, returned, rate, tooEarly, belowTarget }) => ({
+    cohorts: report.cohorts.map(({ period, start, end, newCustomers, returned, returnedInTime, rate, judged, tooEarly, belowTarget }) => ({
       period,
       start,
       end,
       newCustomers,
       returned,
+      returnedInTime,
       rate,
+      judged,
       tooEarly,
       belowTarget,
     })),

@@ -1,12 +1,12 @@
-// The report for a terminal: the verdict first, then cohorts, managers, lost customers and the
+// The report for a terminal: the judged verdict first, then cohorts, managers, lost customers and the
 // rows that could not be read. Colour only when asked for (a TTY without NO_COLOR).
 
-import type { CohortReportRow, RetentionReport } from "../core/report";
 import type { Language } from "../i18n/language";
 import { problemMessage } from "../i18n/problems";
 import { text, type CliMessageKey } from "./errors";
 import { numberFormats, periodName } from "./format";
 import type { ReportOutcome } from "./report-command";
+import { cohortHead, cohortNote, factLines, lostHeading, verdictLines, type ReportLine } from "./report-lines";
 
 const LOST_SHOWN = 10;
 const SKIPPED_SHOWN = 20;
@@ -36,40 +36,25 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
   const paint = painter(color);
   const f = numberFormats(language);
   const delimiter = layout.delimiter === "\t" ? "tab" : layout.delimiter;
+  const [headline, ...verdict] = verdictLines(report, language);
   const lines: string[] = [
     paint("bold", t("title")),
     t("fileLine", { path: file, encoding: layout.encoding, delimiter }),
-    t("rowsLine", {
-      rows: f.integer(report.stats.rows),
-      orders: f.integer(report.stats.orders),
-      skipped: f.integer(report.stats.skippedRows),
-      blank: f.integer(report.stats.blankRows),
-      excluded: f.integer(report.stats.excludedRows),
-    }),
-    t("customersLine", { customers: f.integer(report.customers), first: report.firstDate ?? "—", last: report.lastDate ?? "—" }),
+    ...factLines(report, language),
     "",
-    paint(
-      "bold",
-      t("retentionLine", {
-        rate: f.percent(report.retentionRate),
-        returned: f.integer(report.secondPurchases),
-        newCustomers: f.integer(report.firstPurchases),
-        target: f.percent(report.target),
-      }),
-    ),
-    verdict(report, t, paint),
+    paint("bold", painted(headline!, paint)),
+    ...verdict.map((line) => painted(line, paint)),
   ];
-  if (report.withinDays !== null) lines.push(t("withinDaysLine", { days: report.withinDays }));
   if (report.medianDaysToSecond !== null) lines.push(t("medianLine", { days: f.integer(report.medianDaysToSecond) }));
   if (report.repeatRevenueShare !== null) lines.push(t("repeatShareLine", { share: f.percent(report.repeatRevenueShare) }));
 
   lines.push("", paint("bold", t("cohortsHeading", { period: periodName(language, report.period) })));
   if (report.cohortsOmitted > 0) lines.push(t("cohortsOmitted", { count: report.cohortsOmitted }));
   const cohortTable = table([
-    [t("period"), t("newCustomers"), t("returned"), t("rate"), ""],
-    ...report.cohorts.map((row) => [row.period, f.integer(row.newCustomers), f.integer(row.returned), f.percent(row.rate), ""]),
+    cohortHead(report, language),
+    ...report.cohorts.map((row) => [row.period, f.integer(row.newCustomers), f.integer(row.returnedInTime), f.percent(row.rate), ""]),
   ]);
-  lines.push(cohortTable[0]!, ...report.cohorts.map((row, k) => cohortLine(cohortTable[k + 1]!, row, t, paint)));
+  lines.push(cohortTable[0]!, ...report.cohorts.map((row, k) => cohortLine(cohortTable[k + 1]!, cohortNote(row, report, language), paint)));
 
   if (report.managers !== null) {
     lines.push("", paint("bold", t("managersHeading")));
@@ -84,7 +69,7 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
   }
 
   if (report.lost.count > 0) {
-    const heading = t("lostHeading", { count: f.integer(report.lost.count) });
+    const heading = lostHeading(report, language);
     const amount = report.lost.amount === null ? "" : `; ${t("lostAmount", { amount: f.money(report.lost.amount) })}`;
     lines.push("", paint("bold", heading + amount));
     const shown = report.lost.customers.slice(0, LOST_SHOWN);
@@ -107,13 +92,11 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
   return `${lines.join("\n")}\n`;
 }
 
-function verdict(report: RetentionReport, t: (key: CliMessageKey) => string, paint: Paint): string {
-  if (report.retentionRate === null) return t("verdictNone");
-  return report.belowTarget ? paint("bad", t("verdictBelow")) : paint("good", t("verdictOk"));
+function painted(line: ReportLine, paint: Paint): string {
+  return line.style === "plain" ? line.text : paint(line.style, line.text);
 }
 
-function cohortLine(line: string, row: CohortReportRow, t: (key: CliMessageKey) => string, paint: Paint): string {
-  if (row.tooEarly) return paint("dim", `${line}  ${t("tooEarly")}`);
-  if (row.belowTarget) return paint("bad", `${line}  ${t("belowTarget")}`);
-  return line;
+/** A cohort's row with its note; the whole row takes the note's colour. */
+function cohortLine(line: string, note: ReportLine, paint: Paint): string {
+  return note.text === "" ? line : painted({ style: note.style, text: `${line}  ${note.text}` }, paint);
 }

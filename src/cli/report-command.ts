@@ -13,7 +13,7 @@ import { CustomerLedger } from "../core/ledger";
 import type { IngestStats } from "../core/ingest";
 import { analyzeLedger, skippedRowCollector, type RetentionReport, type SkippedRow } from "../core/report";
 import { problemMessage } from "../i18n/problems";
-import { dataError } from "./errors";
+import { dataError, type CliMessage } from "./errors";
 import { CustomerIndex } from "./customer-index";
 import { BatchReader, BatchWriter, batchRowsFor, LedgerOrders, type OrderBatch } from "./order-batch";
 import type { CliOptions } from "./options";
@@ -108,22 +108,30 @@ class Counting {
   /** The report, once every order is counted. */
   report({ stats, layout, skipped, version }: ReadOutcome): RetentionReport {
     this.names.placesIn(version);
-    if (this.ledger.isEmpty) {
-      const first = skipped[0];
-      throw dataError(
-        first === undefined
-          ? { key: "noOrders", values: { path: this.options.file } }
-          : { key: "noOrdersFirstSkip", values: { path: this.options.file, reason: problemMessage(first.problem, this.options.language) } },
-      );
-    }
+    if (this.ledger.isEmpty) throw dataError(this.noPurchase(stats, skipped));
+    const { options } = this;
     return analyzeLedger(this.ledger, stats, skipped, {
-      target: this.options.target,
-      period: this.options.period,
-      withinDays: this.options.withinDays,
-      window: this.options.window,
+      target: options.target,
+      period: options.period,
+      withinDays: options.withinDays,
+      window: options.window,
+      ordersStartWithBusiness: options.ordersStartWithBusiness,
       hasManagers: layout.mapping.manager !== undefined,
       hasAmounts: layout.mapping.amount !== undefined,
+      columns: layout.columnNames,
+      excludedDealType: layout.excludedDealTypes.length === 0 ? undefined : layout.excludedDealTypes.join(" / "),
     }).report;
+  }
+
+  /** Why there is no purchase to report on: one message, the most telling. */
+  private noPurchase(stats: IngestStats, skipped: readonly SkippedRow[]): CliMessage {
+    const path = this.options.file;
+    const first = skipped[0];
+    if (stats.rows === stats.blankRows) return { key: "headerOnly", values: { path } };
+    // Every row is blank, skipped, left out or an order; an order that is a purchase makes a customer.
+    if (stats.orders > 0) return { key: "onlyRefunds", values: { path, count: stats.orders } };
+    if (first !== undefined) return { key: "noOrdersFirstSkip", values: { path, reason: problemMessage(first.problem, this.options.language) } };
+    return { key: "onlyExcluded", values: { path, count: stats.excludedRows } };
   }
 }
 
@@ -164,6 +172,7 @@ async function read(options: CliOptions, reading: Reading): Promise<ReadOutcome>
     delimiter: options.delimiter,
     columns: options.columns,
     exclude: options.exclude,
+    keepAllDeals: options.keepAllDeals,
     locale: options.locale,
     language: options.language,
     onSkippedRow,

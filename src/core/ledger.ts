@@ -66,9 +66,8 @@ export class CustomerLedger {
   latestDay = Number.NEGATIVE_INFINITY;
   /** Rows added, refunds included. */
   orders = 0;
-  /** Rows with a negative amount, and their sum (≤ 0). */
+  /** Rows with a negative amount (their sum is `refundAmount`). */
   refunds = 0;
-  refundAmount = 0;
   /** Customers with at least one purchase. */
   customers = 0;
 
@@ -203,7 +202,6 @@ export class CustomerLedger {
     this.orders++;
     if (amount < 0) {
       this.refunds++;
-      this.refundAmount += amount;
       let byDay = this.refundsByDay.get(customer);
       if (byDay === undefined) this.refundsByDay.set(customer, (byDay = new Map()));
       byDay.set(day, (byDay.get(day) ?? 0) + amount);
@@ -241,6 +239,19 @@ export class CustomerLedger {
       facts[at + SECOND] = day;
     }
     if (day > facts[at + LAST]!) facts[at + LAST] = day;
+  }
+
+  /**
+   * The sum of the refunds (≤ 0), added up by customer number, then each customer's in row order:
+   * a sum as the rows come would depend on how callers interleave customers (see `addTo`), and
+   * floating-point sums differ in the last digits with the order.
+   */
+  get refundAmount(): number {
+    let sum = 0;
+    for (const customer of [...this.refundsByDay.keys()].sort((a, b) => a - b)) {
+      for (const amount of this.refundsByDay.get(customer)!.values()) sum += amount;
+    }
+    return sum;
   }
 
   private growFacts(): void {

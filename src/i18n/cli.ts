@@ -19,7 +19,12 @@ type CliKey =
   | "internalError"
   | "columnNotFound"
   | "noColumn"
-  | "noOrders"
+  | "excludeAndKeepAll"
+  | "implausibleDateFlag"
+  | "emptyFile"
+  | "headerOnly"
+  | "onlyRefunds"
+  | "onlyExcluded"
   | "noOrdersFirstSkip"
   | "columnNumber"
   | "fieldCustomer"
@@ -27,15 +32,29 @@ type CliKey =
   | "fieldAmount"
   | "fieldManager"
   | "fieldDealType"
+  | "roleDate"
+  | "roleDealType"
   | "title"
   | "fileLine"
   | "rowsLine"
   | "customersLine"
-  | "retentionLine"
+  | "columnsLine"
+  | "excludedLine"
+  | "refundsLine"
+  | "verdictLine"
+  | "verdictStateBelow"
+  | "verdictStateOk"
+  | "tooEarlyLine"
+  | "nothingToJudge"
+  | "spanLine"
+  | "horizonWithinDays"
+  | "horizonReturns"
+  | "horizonDefault"
+  | "judgedLine"
+  | "leftOutLine"
+  | "allTimeLine"
   | "verdictBelow"
   | "verdictOk"
-  | "verdictNone"
-  | "withinDaysLine"
   | "medianLine"
   | "repeatShareLine"
   | "cohortsHeading"
@@ -43,13 +62,18 @@ type CliKey =
   | "period"
   | "newCustomers"
   | "returned"
+  | "returnedInTime"
   | "rate"
+  | "judged"
+  | "judgedBelowTarget"
+  | "leftOutCohort"
   | "belowTarget"
   | "tooEarly"
   | "managersHeading"
   | "manager"
   | "noManager"
   | "lostHeading"
+  | "lostHeadingWithin"
   | "lostAmount"
   | "customer"
   | "firstPurchase"
@@ -80,14 +104,20 @@ Columns (a header name or a number from 1):
   --date COL            order date column
   --amount COL          order amount column
   --manager COL         manager column (whose new customers come back)
-  --exclude COL=VALUE   leave out rows whose COL is VALUE (one-off project deals)
+  --exclude COL=VALUE   leave out rows whose COL is VALUE (one-off project deals); by default,
+                        rows whose deal type is Project or Проект are left out
+  --keep-all-deals      leave out no deal type, not even Project
 
 Analysis:
-  --target PERCENT      target retention, default 67
+  --target PERCENT      target retention from 1 to 100, default 67
   --period NAME         month (default), week, quarter, year (or месяц, неделя, квартал, год)
-  --within-days N       count a return only within N days of the first purchase
+  --within-days N       count a return only within N days of the first purchase (the horizon;
+                        default: the days within which 80 % of second purchases came)
   --from DATE           new customers: first purchase on or after DATE
   --to DATE             … and on or before DATE
+  --orders-start-with-business
+                        judge the data's first month (week …) too: nobody in it bought before
+                        the data starts (by default it is left out)
 
 Input and output:
   --locale LOCALE       ru_RU, en_US, en_GB …: date order, decimal comma, language (default: $LANG)
@@ -105,11 +135,13 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badOption: "{detail}",
     missingFile: "which CSV file? e.g. sheets-retention report orders.csv",
     extraArguments: "unexpected arguments: {value}",
-    badTarget: "--target: {value} is not a percentage between 0 and 100",
+    badTarget: "--target: {value} is not a percentage from 1 to 100",
     badEncoding: "--encoding: unknown encoding {value}; use utf-8 or windows-1251",
     badDelimiter: "--delimiter: {value} is not one of , ; tab",
     badThreads: "--threads: {value} is not 1 or 2",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
+    excludeAndKeepAll: "--exclude {value} and --keep-all-deals say opposite things; give one of them",
+    implausibleDateFlag: "{flag}: {value} is outside the years 1900–2100; is the year mistyped?",
     cannotRead: "cannot read {path}: {reason}",
     fileChanged: "{path} changed while it was being read; run the report again",
     fileChangedAfterRead: "{path} changed before the customers' names could be read back from it; run the report again",
@@ -117,7 +149,10 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     internalError: "internal error, please report it with the command you ran: {reason}",
     columnNotFound: "{flag}: no column {value} (the columns are: {header})",
     noColumn: "no {field} column found (the columns are: {header}); name it with {flag}",
-    noOrders: "{path}: no order could be read",
+    emptyFile: "{path} is empty: no header and no orders",
+    headerOnly: "{path} has no orders: nothing below the header",
+    onlyRefunds: "{path} has no purchases: all {count} orders have negative amounts (refunds or cancellations)",
+    onlyExcluded: "{path} has no orders to count: all {count} are one-off deals left out (--keep-all-deals counts them)",
     noOrdersFirstSkip: "{path}: no order could be read; the first problem: {reason}",
     columnNumber: "column {n}",
     fieldCustomer: "customer",
@@ -125,15 +160,29 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     fieldAmount: "amount",
     fieldManager: "manager",
     fieldDealType: "deal type",
+    roleDate: "Date",
+    roleDealType: "Deal type",
     title: "Retention of new customers",
     fileLine: "File {path} ({encoding}, delimiter {delimiter})",
-    rowsLine: "Rows: {rows}; orders: {orders}; skipped: {skipped}; blank: {blank}; left out as one-off deals: {excluded}",
+    columnsLine: "Columns: {columns}",
+    rowsLine: "Rows: {rows}; orders: {orders}; skipped: {skipped}; blank: {blank}",
+    excludedLine: "Rows left out as one-off deals: {count} ({column}: {values})",
+    refundsLine: "Refund rows (negative amounts), not counted as purchases: {count}, totalling {amount}",
     customersLine: "Customers: {customers}, orders from {first} to {last}",
-    retentionLine: "Retention: {rate} ({returned} of {newCustomers} new customers came back); target {target}",
+    verdictLine: "Retention of new customers: {rate} (target {target}) — {state}",
+    verdictStateBelow: "below target",
+    verdictStateOk: "on target",
+    tooEarlyLine: "Retention of new customers: too early to judge: the orders must reach {date}",
+    nothingToJudge: "Retention of new customers: nothing to judge: no new customers in the cohorts old enough",
+    spanLine: "Cohorts {from} … {to}; returns counted within {days} days ({why})",
+    horizonWithinDays: "--within-days",
+    horizonReturns: "80 % of second purchases came that soon",
+    horizonDefault: "nobody has come back yet, so a year",
+    judgedLine: "Judged: {newCustomers} new customers, {returned} came back within {days} days, {notReturned} did not",
+    leftOutLine: "The data's first {period}, {label}, is left out: its customers may have bought before the data starts (--orders-start-with-business counts it)",
+    allTimeLine: "All time: {rate}; of the {newCustomers} new customers {returned} came back, {notReturned} did not, {tooEarly} too recent to tell",
     verdictBelow: "Below target: a hole in the pocket, customers are won and lost.",
     verdictOk: "At or above target: the business keeps the customers it wins.",
-    verdictNone: "No new customers in the chosen window.",
-    withinDaysLine: "A return counts within {days} days of the first purchase.",
     medianLine: "Median time to the second purchase: {days} days",
     repeatShareLine: "Repeat revenue share: {share}",
     cohortsHeading: "Cohorts by first purchase ({period})",
@@ -141,13 +190,18 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     period: "Period",
     newCustomers: "New",
     returned: "Returned",
+    returnedInTime: "Within {days} d",
     rate: "Rate",
+    judged: "judged",
+    judgedBelowTarget: "judged, below target",
+    leftOutCohort: "the data's first, left out",
     belowTarget: "below target",
     tooEarly: "too early to judge",
     managersHeading: "Managers: whose new customers come back",
     manager: "Manager",
     noManager: "(none)",
-    lostHeading: "Customers who never came back: {count}",
+    lostHeading: "Customers who never came back, though {days} days or more have passed: {count}",
+    lostHeadingWithin: "Customers who did not come back within {days} days: {count}",
     lostAmount: "they spent {amount} in total",
     customer: "Customer",
     firstPurchase: "First purchase",
@@ -177,14 +231,20 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
   --date СТОЛБЕЦ        дата заказа
   --amount СТОЛБЕЦ      сумма заказа
   --manager СТОЛБЕЦ     менеджер (чьи новые клиенты возвращаются)
-  --exclude СТОЛБЕЦ=ЗНАЧЕНИЕ  не учитывать строки с этим значением (разовые проектные сделки)
+  --exclude СТОЛБЕЦ=ЗНАЧЕНИЕ  не учитывать строки с этим значением (разовые проектные сделки);
+                        по умолчанию не учитываются строки с типом сделки «Проект» или «Project»
+  --keep-all-deals      учитывать все сделки, и проектные тоже
 
 Анализ:
-  --target ПРОЦЕНТ      целевое удержание, по умолчанию 67
+  --target ПРОЦЕНТ      целевое удержание от 1 до 100, по умолчанию 67
   --period ПЕРИОД       месяц (по умолчанию), неделя, квартал, год (или month, week, quarter, year)
-  --within-days N       считать возврат только в течение N дней после первой покупки
+  --within-days N       считать возврат только в течение N дней после первой покупки (горизонт;
+                        по умолчанию — срок, за который пришли 80 % вторых покупок)
   --from ДАТА           новые клиенты: первая покупка не раньше ДАТЫ
   --to ДАТА             … и не позже ДАТЫ
+  --orders-start-with-business
+                        оценивать и первый месяц (неделю …) данных: до начала данных никто
+                        не покупал (по умолчанию первый период не учитывается)
 
 Ввод и вывод:
   --locale ЛОКАЛЬ       ru_RU, en_US …: порядок в датах, десятичная запятая, язык (по умолчанию $LANG)
@@ -202,11 +262,13 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badOption: "{detail}",
     missingFile: "какой CSV-файл? например: sheets-retention report orders.csv",
     extraArguments: "лишние аргументы: {value}",
-    badTarget: "--target: {value} не процент от 0 до 100",
+    badTarget: "--target: {value} не процент от 1 до 100",
     badEncoding: "--encoding: неизвестная кодировка {value}; используйте utf-8 или windows-1251",
     badDelimiter: "--delimiter: {value} не один из , ; tab",
     badThreads: "--threads: {value} — не 1 и не 2",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
+    excludeAndKeepAll: "--exclude {value} и --keep-all-deals противоречат друг другу; оставьте что-то одно",
+    implausibleDateFlag: "{flag}: дата {value} вне 1900–2100 годов; год набран с ошибкой?",
     cannotRead: "не удалось прочитать {path}: {reason}",
     fileChanged: "файл {path} изменился, пока его читали; запустите отчёт ещё раз",
     fileChangedAfterRead: "файл {path} изменился раньше, чем из него успели прочитать имена клиентов; запустите отчёт ещё раз",
@@ -214,7 +276,10 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     internalError: "внутренняя ошибка, сообщите о ней вместе с командой, которую вы запускали: {reason}",
     columnNotFound: "{flag}: нет столбца {value} (столбцы: {header})",
     noColumn: "не найден столбец «{field}» (столбцы: {header}); укажите его через {flag}",
-    noOrders: "{path}: не удалось прочитать ни одного заказа",
+    emptyFile: "файл {path} пуст: ни заголовка, ни заказов",
+    headerOnly: "в файле {path} нет заказов: под заголовком ничего нет",
+    onlyRefunds: "в файле {path} нет покупок: у всех заказов ({count}) отрицательная сумма (возвраты или отмены)",
+    onlyExcluded: "в файле {path} нечего считать: все заказы ({count}) — разовые сделки, они не учитываются (--keep-all-deals учтёт их)",
     noOrdersFirstSkip: "{path}: не удалось прочитать ни одного заказа; первая проблема: {reason}",
     columnNumber: "столбец {n}",
     fieldCustomer: "клиент",
@@ -222,15 +287,29 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     fieldAmount: "сумма",
     fieldManager: "менеджер",
     fieldDealType: "тип сделки",
+    roleDate: "Дата",
+    roleDealType: "Тип сделки",
     title: "Удержание новых клиентов",
     fileLine: "Файл {path} ({encoding}, разделитель {delimiter})",
-    rowsLine: "Строк: {rows}; заказов: {orders}; пропущено: {skipped}; пустых: {blank}; исключено разовых сделок: {excluded}",
+    columnsLine: "Столбцы: {columns}",
+    rowsLine: "Строк: {rows}; заказов: {orders}; пропущено: {skipped}; пустых: {blank}",
+    excludedLine: "Не учтены как разовые сделки строки: {count} ({column}: {values})",
+    refundsLine: "Возвраты (отрицательные суммы) не считаются покупками; строк: {count}, на сумму {amount}",
     customersLine: "Клиентов: {customers}, заказы с {first} по {last}",
-    retentionLine: "Удержание: {rate} (вернулись {returned} из {newCustomers} новых клиентов); цель {target}",
+    verdictLine: "Удержание новых клиентов: {rate} (цель {target}) — {state}",
+    verdictStateBelow: "ниже цели",
+    verdictStateOk: "цель достигнута",
+    tooEarlyLine: "Удержание новых клиентов: судить рано — заказы должны доходить хотя бы до {date}",
+    nothingToJudge: "Удержание новых клиентов: оценивать нечего — в достаточно старых когортах нет новых клиентов",
+    spanLine: "Когорты {from} … {to}; возврат засчитывается в течение {days} дн. ({why})",
+    horizonWithinDays: "--within-days",
+    horizonReturns: "за этот срок пришли 80 % вторых покупок",
+    horizonDefault: "никто ещё не вернулся, поэтому год",
+    judgedLine: "Оценено новых клиентов: {newCustomers}; вернулись в течение {days} дн.: {returned}, не вернулись: {notReturned}",
+    leftOutLine: "Первый период данных ({label}) не учтён: его клиенты могли покупать и до начала данных (--orders-start-with-business учтёт его)",
+    allTimeLine: "За всё время: {rate}; из {newCustomers} новых клиентов вернулись {returned}, не вернулись {notReturned}, о {tooEarly} судить рано",
     verdictBelow: "Ниже цели: дыра в кармане — клиентов привлекают и теряют.",
     verdictOk: "Цель достигнута: бизнес удерживает привлечённых клиентов.",
-    verdictNone: "В выбранном окне нет новых клиентов.",
-    withinDaysLine: "Возврат засчитывается в течение {days} дней после первой покупки.",
     medianLine: "Медиана времени до второй покупки: {days} дн.",
     repeatShareLine: "Доля выручки от повторных покупок: {share}",
     cohortsHeading: "Когорты по первой покупке ({period})",
@@ -238,13 +317,18 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     period: "Период",
     newCustomers: "Новые",
     returned: "Вернулись",
+    returnedInTime: "За {days} дн.",
     rate: "Доля",
+    judged: "оценена",
+    judgedBelowTarget: "оценена, ниже цели",
+    leftOutCohort: "первая в данных, не учтена",
     belowTarget: "ниже цели",
     tooEarly: "рано судить",
     managersHeading: "Менеджеры: чьи новые клиенты возвращаются",
     manager: "Менеджер",
     noManager: "(не указан)",
-    lostHeading: "Клиенты, которые так и не вернулись: {count}",
+    lostHeading: "Клиенты, которые так и не вернулись, хотя прошло {days} дн. и больше: {count}",
+    lostHeadingWithin: "Клиенты, которые не вернулись в течение {days} дн.: {count}",
     lostAmount: "всего они потратили {amount}",
     customer: "Клиент",
     firstPurchase: "Первая покупка",

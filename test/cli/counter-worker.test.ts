@@ -23,7 +23,7 @@ describe("a counting thread that fails", () => {
   it("passes on a data error as the same CliError", async () => {
     const error = await failingCounter("data").finish(read).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CliError);
-    expect(error).toMatchObject({ exitCode: 1, detail: { key: "noOrders", values: { path: "x.csv" } } });
+    expect(error).toMatchObject({ exitCode: 1, detail: { key: "headerOnly", values: { path: "x.csv" } } });
   });
 
   it("passes on its own error with its message and stack", async () => {

@@ -36,16 +36,18 @@ describeDataset("grocery_elog.csv", "shared datasets", () => {
     });
   });
 
-  it("online_retail_invoices.csv: anonymous invoices skipped with their reason, dates with times", async () => {
+  it("online_retail_invoices.csv: anonymous invoices skipped with their reason, dates with times, cancellations no purchases", async () => {
     const lines = readFileSync(join(DATASETS, "online_retail_invoices.csv"), "utf8").trim().split("\n");
     const header = lines[0]!.split(",");
-    const [dateAt, customerAt] = [header.indexOf("InvoiceDate"), header.indexOf("CustomerID")];
+    const [dateAt, customerAt, amountAt] = [header.indexOf("InvoiceDate"), header.indexOf("CustomerID"), header.indexOf("amount")];
     const rows = lines.slice(1).map((line, k) => {
       const cells = line.split(","); // no quoted fields in this file
-      return { line: k + 2, customer: cells[customerAt]!, date: cells[dateAt]!.slice(0, 10) };
+      return { line: k + 2, customer: cells[customerAt]!, date: cells[dateAt]!.slice(0, 10), amount: Number(cells[amountAt]) };
     });
     const anonymous = rows.filter((row) => row.customer === "");
-    const expected = reference(rows.filter((row) => row.customer !== ""));
+    // A cancellation (negative amount) is no purchase: it makes nobody a customer and places no day.
+    const cancellations = rows.filter((row) => row.customer !== "" && row.amount < 0);
+    const expected = reference(rows.filter((row) => row.customer !== "" && row.amount >= 0));
     // The README: 25,900 invoices, 3,710 without a CustomerID.
     expect([rows.length, anonymous.length]).toEqual([25_900, 3_710]);
     const report = await json(["report", join(DATASETS, "online_retail_invoices.csv")]);
@@ -58,7 +60,11 @@ describeDataset("grocery_elog.csv", "shared datasets", () => {
       secondPurchases: expected.returned,
       firstDate: "2010-12-01",
       lastDate: "2011-12-09",
+      refunds: { rows: cancellations.length },
     });
+    expect(cancellations.length).toBeGreaterThan(3000);
+    // The data's first month is left out, so the verdict starts with 2011-01 (issue 12).
+    expect(report.verdict).toMatchObject({ leftOutPeriod: "2010-12", fromPeriod: "2011-01" });
     expect(report.skippedRows[0]).toEqual({
       row: anonymous[0]!.line,
       reason: `CustomerID, row ${anonymous[0]!.line}: the customer is empty but the row has other values`,

@@ -1,7 +1,7 @@
 // The byte-level shortcuts must agree with the core's parsers wherever they answer at all.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseAmount, parseDateText } from "../../src/core/cells";
+import { isPlausibleDay, parseAmount, parseDateText } from "../../src/core/cells";
 import { fastAmount, fastDay } from "../../src/cli/fast-cells";
 
 const bytesOf = (text: string): Buffer => Buffer.from(text, "latin1");
@@ -30,11 +30,21 @@ describe("fastDay", () => {
       fc.property(dateLike, (text) => {
         const day = fastDay(bytesOf(text), 0, text.length);
         if (!Number.isNaN(day)) expect(day).toBe(parseDateText(text, "DMY"));
-        // Every exact 10-character ISO or dotted date the core reads, the shortcut reads too.
-        if (/^\d{4}-\d{2}-\d{2}$|^\d{2}\.\d{2}\.\d{4}$/.test(text)) expect(day).toEqual(parseDateText(text, "DMY") ?? NaN);
+        // Every exact 10-character ISO or dotted date the core reads and keeps, the shortcut reads
+        // too; one the core skips as implausible (year 0001, 2204) it leaves to the core.
+        const core = parseDateText(text, "DMY");
+        const kept = core !== undefined && isPlausibleDay(core) ? core : NaN;
+        if (/^\d{4}-\d{2}-\d{2}$|^\d{2}\.\d{2}\.\d{4}$/.test(text)) expect(day).toEqual(kept);
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("leaves dates outside 1900-01-01 … 2100-12-31 to the core, and reads those at the edges", () => {
+    // 1900-01-01 is 70 years before 1970-01-01, with 17 leap days (1904 … 1968): -(70 × 365 + 17).
+    expect(fastDay(bytesOf("1900-01-01"), 0, 10)).toBe(-(70 * 365 + 17));
+    expect(fastDay(bytesOf("31.12.2100"), 0, 10)).toBe(parseDateText("2100-12-31", "DMY"));
+    for (const text of ["1899-12-31", "01.01.2101", "0001-01-01", "2204-05-01"]) expect(fastDay(bytesOf(text), 0, 10), text).toBeNaN();
   });
 
   it("reads a date inside a longer buffer", () => {

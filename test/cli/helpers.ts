@@ -32,7 +32,8 @@ export async function json(argv: string[], env: Record<string, string> = {}): Pr
  * An order log that exercises every way a row can be read: one customer spelled in several cases
  * and spacings, quoted names with doubled quotes, names the byte-level key leaves to the core
  * (a no-break space, the Kelvin sign), blank customers, unreadable dates and amounts, a deal type
- * to leave out, managers, and quoted comments that span lines. Rows are in no date order, so any
+ * to leave out, managers, and quoted comments that span lines; refunds (negative amounts), sheet
+ * error values and dates of the year 0001, which the core reads its own way. Rows are in no date order, so any
  * split of the file cuts through customers.
  */
 export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): string {
@@ -50,11 +51,12 @@ export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): st
   const lines = ["Клиент;Дата;Сумма;Менеджер;Тип сделки;Комментарий"];
   for (let row = 0; row < rows; row++) {
     const n = Math.floor(random() * rows * 0.2);
-    const customer = random() < 0.01 ? "" : pick(spellings(n));
+    const customer = random() < 0.01 ? pick(["", "#N/A"]) : pick(spellings(n));
     const day = 1 + Math.floor(random() * 28);
     const month = 1 + Math.floor(random() * 12);
-    const date = random() < 0.01 ? "когда-то" : `${String(day).padStart(2, "0")}.${String(month).padStart(2, "0")}.2024`;
-    const amount = random() < 0.01 ? "много" : `${Math.floor(random() * 100_000)},${Math.floor(random() * 100)}`;
+    const date = random() < 0.01 ? pick(["когда-то", "01.01.0001"]) : `${String(day).padStart(2, "0")}.${String(month).padStart(2, "0")}.2024`;
+    const sign = random() < 0.03 ? "-" : "";
+    const amount = random() < 0.01 ? "много" : `${sign}${Math.floor(random() * 100_000)},${Math.floor(random() * 100)}`;
     const comment = random() < 0.02 ? `"позвонить${lineBreak}""после 5"";${lineBreak}не раньше"` : "";
     lines.push([customer, date, amount, pick(["Ира", "Олег", "", `Менеджер ${n % 50}`]), random() < 0.05 ? "проект" : "розница", comment].join(";"));
   }

@@ -11,11 +11,17 @@ import { cli, json, tempDir, writeFixture } from "./helpers";
 //   Alice: 2024-01-05, back 2024-02-01 ("alice " is the same customer) → returned after 27 days.
 //   Bob:   2024-01-10, back 2024-03-15 (quoted "1,000.25") → returned after 21 + 29 + 15 = 65 days.
 //   Carol: 2024-02-03 twice (the same day is no return) → not returned. Frank: 2024-06-30 only.
-// New customers 4, returned 2 → 50 %. Median days to the second purchase: (27 + 65) / 2 = 46.
-// The last order is 2024-06-30, so a cohort is judged when its last day + 46 ≤ 2024-06-30:
-//   2024-01: 2 of 2 = 100 %, judged; 2024-02: 0 of 1, judged, below 67 %; 2024-06: 0 of 1, too early.
-// Managers (of the first purchase): Ivan has Alice (back) and Frank; Olga has Bob (back) and Carol.
-// Lost: Carol only (Frank is too recent: 2024-06-30 + 46 is after the last order), 20 + 5 spent.
+// All time: new customers 4, returned 2 → 50 %. Median days to the second purchase: (27 + 65) / 2 = 46.
+// The verdict's horizon H: the nearest-rank 80th percentile of {27, 65}: rank ⌈0.8 × 2⌉ = 2 → 65 days.
+// The last order is 2024-06-30; 65 days before it is 2024-04-26 (30 in June, 31 in May, 4 in April),
+// so March, whose last day is on or before that, is the latest cohort old enough; April is not.
+// The data's first month, 2024-01, is left out: the verdict judges 2024-02 … 2024-03.
+//   2024-01: 2 of 2 back within 65 days (27 and 65 ≤ 65) = 100 %, old enough, not judged;
+//   2024-02: 0 of 1 (Carol), judged, below 67 %; 2024-06: 0 of 1 (Frank), too early.
+// Verdict: 0 of 1 = 0 %, below target. Outcomes of all 4: 2 came back; Carol did not (2024-02-03 +
+// 65 ≤ 2024-06-30); Frank is too recent (2024-06-30 + 65 is after the last order): 2 + 1 + 1 = 4.
+// Managers count the judged cohorts only: Olga has Carol, who did not come back.
+// Lost: Carol only, 20 + 5 spent.
 const ENGLISH = `Customer,Order date,Amount,Manager
 Alice,2024-01-05,100,Ivan
 Bob,2024-01-10,50.5,Olga
@@ -44,9 +50,9 @@ const RUSSIAN = `Клиент;Дата заказа;Сумма;Менеджер
 `.replaceAll("\n", "\r\n");
 
 const EXPECTED_COHORTS = [
-  { period: "2024-01", newCustomers: 2, returned: 2, rate: 1, tooEarly: false, belowTarget: false },
-  { period: "2024-02", newCustomers: 1, returned: 0, rate: 0, tooEarly: false, belowTarget: true },
-  { period: "2024-06", newCustomers: 1, returned: 0, rate: 0, tooEarly: true, belowTarget: false },
+  { period: "2024-01", newCustomers: 2, returned: 2, returnedInTime: 2, rate: 1, judged: false, tooEarly: false, belowTarget: false },
+  { period: "2024-02", newCustomers: 1, returned: 0, returnedInTime: 0, rate: 0, judged: true, tooEarly: false, belowTarget: true },
+  { period: "2024-06", newCustomers: 1, returned: 0, returnedInTime: 0, rate: 0, judged: false, tooEarly: true, belowTarget: false },
 ];
 
 function expectHandFigures(report: Record<string, any>): void {
@@ -63,13 +69,26 @@ function expectHandFigures(report: Record<string, any>): void {
     medianDaysToSecond: 46,
     firstDate: "2024-01-05",
     lastDate: "2024-06-30",
+    outcomes: { returned: 2, notReturned: 1, tooEarly: 1 },
+  });
+  expect(report.verdict).toEqual({
+    rate: 0,
+    firstPurchases: 1,
+    secondPurchases: 0,
+    notReturned: 1,
+    belowTarget: true,
+    horizonDays: 65,
+    horizonSource: "returns",
+    fromPeriod: "2024-02",
+    toPeriod: "2024-03",
+    from: "2024-02-01",
+    to: "2024-03-31",
+    leftOutPeriod: "2024-01",
+    judgeableOn: null,
   });
   expect(report.skippedRows.map((skip: { row: number }) => skip.row)).toEqual([6, 7, 9]);
   expect(report.cohorts).toEqual(EXPECTED_COHORTS.map((c) => expect.objectContaining(c)));
-  expect(report.managers.map((m: any) => [m.newCustomers, m.returned, m.rate])).toEqual([
-    [2, 1, 0.5],
-    [2, 1, 0.5],
-  ]);
+  expect(report.managers.map((m: any) => [m.newCustomers, m.returned, m.rate])).toEqual([[1, 0, 0]]);
   expect(report.lost.count).toBe(1);
   expect(report.lost.customers[0].amount).toBe(25);
   // Amounts: 100 + 50.5 + 30 + 20 + 1000.25 + 5 + 10 = 1215.75, of which repeats 30 + 1000.25.
@@ -92,7 +111,7 @@ describe("report --json", () => {
     const report = await json(["report", writeFixture(dir, "en.csv", ENGLISH)]);
     expectHandFigures(report);
     expect(report).toMatchObject({ encoding: "utf-8", delimiter: ",", headerLine: 1 });
-    expect(report.managers.map((m: any) => m.manager)).toEqual(["Ivan", "Olga"]);
+    expect(report.managers.map((m: any) => m.manager)).toEqual(["Olga"]);
     expect(report.lost.customers[0].name).toBe("Carol");
     expect(report.skippedRows[0].reason).toContain("row 6");
     expect(report.skippedRows[1].reason).toContain("«not a date»");
@@ -103,7 +122,7 @@ describe("report --json", () => {
     const report = await json(["report", path], { LANG: "ru_RU.UTF-8" });
     expectHandFigures(report);
     expect(report).toMatchObject({ encoding: "windows-1251", delimiter: ";" });
-    expect(report.managers.map((m: any) => m.manager)).toEqual(["Иван", "Ольга"]);
+    expect(report.managers.map((m: any) => m.manager)).toEqual(["Ольга"]);
     expect(report.lost.customers[0].name).toBe("Вера");
     expect(report.skippedRows[1].reason).toBe(
       "Дата заказа, строка 7: не удалось прочитать дату «не дата» (нужна ячейка с датой, 2024-03-05 или 05.03.2024)",
@@ -169,9 +188,16 @@ describe("report --json", () => {
     const path = writeFixture(dir, "en3.csv", ENGLISH);
     // Within 30 days only Alice (27 days) counts; Bob took 65.
     expect((await json(["report", path, "--within-days", "30"])).secondPurchases).toBe(1);
-    // Window of first purchases in January: Alice and Bob, both back.
-    const january = await json(["report", path, "--from", "2024-01-01", "--to", "31.01.2024", "--target", "40"]);
+    // Window of first purchases in January: Alice and Bob, both back. January is the data's first
+    // month, left out of the verdict, which then has nothing to judge, and no date could change that.
+    const window = ["--from", "2024-01-01", "--to", "31.01.2024", "--target", "40"];
+    const january = await json(["report", path, ...window]);
     expect(january).toMatchObject({ firstPurchases: 2, secondPurchases: 2, target: 0.4, belowTarget: false });
+    expect(january.verdict).toMatchObject({ rate: null, leftOutPeriod: "2024-01", judgeableOn: null, fromPeriod: null });
+    // Counted in: 2 of 2 back within 65 days, 100 % ≥ 40 %.
+    const counted = await json(["report", path, ...window, "--orders-start-with-business"]);
+    expect(counted.verdict).toMatchObject({ rate: 1, firstPurchases: 2, secondPurchases: 2, leftOutPeriod: null, belowTarget: false });
+    expect(counted.ordersStartWithBusiness).toBe(true);
     expect((await json(["report", path, "--period", "квартал"])).cohorts.map((c: any) => c.period)).toEqual(["2024-Q1", "2024-Q2"]);
   });
 });
@@ -180,7 +206,8 @@ describe("exit codes", () => {
   it("0 with a text report, plain when not a terminal", async () => {
     const result = await cli(["report", writeFixture(dir, "ok.csv", ENGLISH)]);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain("Retention: 50% (2 of 4 new customers came back); target 67%");
+    expect(result.stdout).toContain("Retention of new customers: 0% (target 67%) — below target\n");
+    expect(result.stdout).toContain("All time: 50%; of the 4 new customers 2 came back, 1 did not, 1 too recent to tell\n");
     expect(result.stdout).toContain("line 9: Amount, row 9: cannot read «abc» as an amount");
     expect(result.stdout).not.toContain("\u001b[");
   });

@@ -19,13 +19,17 @@ beforeAll(() => {
 
 describe("node build/cli.cjs", () => {
   it("prints JSON and exits 0; piped output has no colour", () => {
-    // Two customers; only A comes back: 1 of 2 = 50 %.
+    // Two customers; only A comes back, after 31 days (29 in February 2024, then 2): 1 of 2 = 50 %
+    // all time. H = 31; B (2024-02-02) is too recent to tell, as 02-02 + 31 is after 03-03. The
+    // latest month old enough is January; February, the data's first, is left out; March can be
+    // judged once the orders reach 2024-03-31 + 31 days = 2024-05-01.
     const file = writeFixture(tempDir(), "o.csv", "customer;date\nA;01.02.2024\nB;02.02.2024\nA;03.03.2024\n");
     const json = run(["report", file, "--json"]);
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ firstPurchases: 2, secondPurchases: 1, retentionRate: 0.5 });
     const text = run(["report", file]);
-    expect(text.stdout).toContain("Retention: 50%");
+    expect(text.stdout).toContain("\nRetention of new customers: too early to judge: the orders must reach 2024-05-01\n");
+    expect(text.stdout).toContain("\nAll time: 50%; of the 2 new customers 1 came back, 0 did not, 1 too recent to tell\n");
     expect(text.stdout).not.toContain("\u001b[");
   });
 

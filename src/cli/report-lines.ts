@@ -1,0 +1,113 @@
+// What the text and the HTML report say above their tables, worded once: the columns read, the
+// rows left out, the judged verdict with its horizon and span, and the all-time figure beside it.
+
+import type { Field } from "../core/columns";
+import type { CohortReportRow, RetentionReport } from "../core/report";
+import type { Language } from "../i18n/language";
+import { text, type CliMessageKey } from "./errors";
+import { numberFormats, periodName } from "./format";
+
+/** How a line is shown: coloured in a terminal, a class in HTML. */
+export type LineStyle = "plain" | "bad" | "good" | "dim";
+
+export interface ReportLine {
+  style: LineStyle;
+  text: string;
+}
+
+type Say = (key: CliMessageKey, values?: Record<string, string | number>) => string;
+
+const FIELD_KEYS: Record<Field, CliMessageKey> = {
+  customer: "customer",
+  date: "roleDate",
+  amount: "amount",
+  manager: "manager",
+  dealType: "roleDealType",
+};
+
+const HORIZON_KEYS = { withinDays: "horizonWithinDays", returns: "horizonReturns", default: "horizonDefault" } as const;
+
+/** The columns read, the rows left out or not counted, the customers. */
+export function factLines(report: RetentionReport, language: Language): string[] {
+  const say: Say = (key, values) => text(language, key, values);
+  const f = numberFormats(language);
+  const { stats, columns } = report;
+  const roles = (Object.keys(FIELD_KEYS) as Field[]).filter((field) => columns[field] !== undefined);
+  const lines = [
+    say("columnsLine", { columns: roles.map((field) => `${say(FIELD_KEYS[field])} = ${columns[field]}`).join(", ") }),
+    say("rowsLine", {
+      rows: f.integer(stats.rows),
+      orders: f.integer(stats.orders),
+      skipped: f.integer(stats.skippedRows),
+      blank: f.integer(stats.blankRows),
+    }),
+  ];
+  if (report.excludedDealType !== null) {
+    const values = { count: f.integer(stats.excludedRows), column: columns.dealType ?? "", values: report.excludedDealType };
+    lines.push(say("excludedLine", values));
+  }
+  if (report.refunds.rows > 0) {
+    lines.push(say("refundsLine", { count: f.integer(report.refunds.rows), amount: f.money(report.refunds.amount) }));
+  }
+  lines.push(say("customersLine", { customers: f.integer(report.customers), first: report.firstDate ?? "—", last: report.lastDate ?? "—" }));
+  return lines;
+}
+
+/** The headline verdict first, then what it covers, what adds up to it, and the all-time figure. */
+export function verdictLines(report: RetentionReport, language: Language): ReportLine[] {
+  const say: Say = (key, values) => text(language, key, values);
+  const f = numberFormats(language);
+  const { verdict, outcomes } = report;
+  const plain = (line: string): ReportLine => ({ style: "plain", text: line });
+  const lines: ReportLine[] = [];
+  if (verdict.rate === null) {
+    const line = verdict.judgeableOn === null ? say("nothingToJudge") : say("tooEarlyLine", { date: verdict.judgeableOn });
+    lines.push({ style: "dim", text: line });
+  } else {
+    const style = verdict.belowTarget ? "bad" : "good";
+    const state = say(verdict.belowTarget ? "verdictStateBelow" : "verdictStateOk");
+    lines.push({ style, text: say("verdictLine", { rate: f.percent(verdict.rate), target: f.percent(report.target), state }) });
+    const days = f.integer(verdict.horizonDays);
+    lines.push(plain(say("spanLine", { from: verdict.fromPeriod!, to: verdict.toPeriod!, days, why: say(HORIZON_KEYS[verdict.horizonSource]) })));
+    const judged = { newCustomers: f.integer(verdict.firstPurchases), returned: f.integer(verdict.secondPurchases), notReturned: f.integer(verdict.notReturned) };
+    lines.push(plain(say("judgedLine", { ...judged, days })));
+  }
+  if (verdict.leftOutPeriod !== null) {
+    lines.push(plain(say("leftOutLine", { period: periodName(language, report.period), label: verdict.leftOutPeriod })));
+  }
+  lines.push(
+    plain(
+      say("allTimeLine", {
+        rate: f.percent(report.retentionRate),
+        newCustomers: f.integer(report.firstPurchases),
+        returned: f.integer(outcomes.returned),
+        notReturned: f.integer(outcomes.notReturned),
+        tooEarly: f.integer(outcomes.tooEarly),
+      }),
+    ),
+  );
+  if (verdict.rate !== null) lines.push({ style: verdict.belowTarget ? "bad" : "good", text: say(verdict.belowTarget ? "verdictBelow" : "verdictOk") });
+  return lines;
+}
+
+/** A cohort's note in the table: in the verdict or not (the data's first period left out), too early, below target. */
+export function cohortNote(row: CohortReportRow, report: RetentionReport, language: Language): ReportLine {
+  const say = (key: CliMessageKey): string => text(language, key);
+  if (row.tooEarly) return { style: "dim", text: say("tooEarly") };
+  if (row.period === report.verdict.leftOutPeriod) return { style: "dim", text: say("leftOutCohort") };
+  if (row.judged) return row.belowTarget ? { style: "bad", text: say("judgedBelowTarget") } : { style: "plain", text: say("judged") };
+  return row.belowTarget ? { style: "bad", text: say("belowTarget") } : { style: "plain", text: "" };
+}
+
+/** The heading of the "never came back" list, which follows the horizon H. */
+export function lostHeading(report: RetentionReport, language: Language): string {
+  const f = numberFormats(language);
+  const key = report.withinDays === null ? "lostHeading" : "lostHeadingWithin";
+  return text(language, key, { days: f.integer(report.verdict.horizonDays), count: f.integer(report.lost.count) });
+}
+
+/** The cohort table's head: the in-time column names H. */
+export function cohortHead(report: RetentionReport, language: Language): string[] {
+  const say = (key: CliMessageKey, values: Record<string, string | number> = {}): string => text(language, key, values);
+  return [say("period"), say("newCustomers"), say("returnedInTime", { days: numberFormats(language).integer(report.verdict.horizonDays) }), say("rate"), ""];
+}
