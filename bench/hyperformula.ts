@@ -129,7 +129,13 @@ export async function benchHyperFormula(log: (line: string) => void): Promise<st
     return `${fmt.s(cell.seconds)}${cell.runs === 1 ? " (1 run)" : ""}`;
   };
   const value = (cells: (Measured | undefined)[]): string =>
-    [...new Set(cells.filter((c): c is Measured => c !== undefined && !c.error).map((c) => (typeof c.value === "number" ? c.value.toFixed(4) : JSON.stringify(c.value))))].join(" / ");
+    [
+      ...new Set(
+        cells
+          .filter((c): c is Measured => c !== undefined && !c.error)
+          .map((c) => (typeof c.value === "number" ? c.value.toFixed(4) : JSON.stringify(c.value))),
+      ),
+    ].join(" / ");
   const lines = [...table].map(([rows, cells]) => {
     const custom = cells[2];
     const ratio = (cell: Measured | undefined): string =>

@@ -70,7 +70,12 @@ export function measureInTurns(contenders: Contender[], runs: number): { figures
     const results = rounds.map((round) => round[k]!);
     const rss = results.map((r) => r.peakRssMb).filter((v): v is number => v !== null);
     return {
-      figures: { seconds: median(results.map((r) => r.seconds)), peakRssMb: rss.length ? median(rss) : null, runs, stdout: results[0]!.stdout },
+      figures: {
+        seconds: median(results.map((r) => r.seconds)),
+        peakRssMb: rss.length ? median(rss) : null,
+        runs,
+        stdout: results[0]!.stdout,
+      },
       ratioToFirst: median(rounds.map((round) => round[k]!.seconds / round[0]!.seconds)),
     };
   });

@@ -38,7 +38,11 @@ function pandasPeer(): Peer {
 }
 
 function duckdbPeer(): Peer {
-  const peer: Peer = { name: "DuckDB (2 threads)", command: process.execPath, args: (file, kind) => [join(peers, "duckdb-distinct-days.mjs"), file, kind] };
+  const peer: Peer = {
+    name: "DuckDB (2 threads)",
+    command: process.execPath,
+    args: (file, kind) => [join(peers, "duckdb-distinct-days.mjs"), file, kind],
+  };
   return existsSync(join(peers, "node_modules/@duckdb/node-api"))
     ? peer
     : { ...peer, missing: "not installed: run `npm install --prefix bench/peers`" };
@@ -86,7 +90,10 @@ async function main(): Promise<void> {
     const present = allPeers.filter((peer) => !peer.missing && !failed.has(peer));
     log(`CLI, ${present.map((peer) => peer.name).join(", ")} on ${file}, taking turns …`);
     const [cliFigures, ...peerFigures] = measureInTurns(
-      [{ command: process.execPath, args: [cli, "report", file, "--json"] }, ...present.map((peer) => ({ command: peer.command, args: peer.args(file, kind) }))],
+      [
+        { command: process.execPath, args: [cli, "report", file, "--json"] },
+        ...present.map((peer) => ({ command: peer.command, args: peer.args(file, kind) })),
+      ],
       RUNS,
     );
     const peers = allPeers.map((peer) => {

@@ -33,7 +33,10 @@ export function entryFunctions(entry: string): EntryFunction[] {
     if (!declaration) throw new Error(`src/main.ts exports ${exported.name}, which is not a function declaration`);
     const source = declaration.getSourceFile().text;
     const comments = ts.getLeadingCommentRanges(source, declaration.getFullStart()) ?? [];
-    const jsdoc = comments.map((range) => source.slice(range.pos, range.end)).filter((c) => c.startsWith("/**")).pop();
+    const jsdoc = comments
+      .map((range) => source.slice(range.pos, range.end))
+      .filter((c) => c.startsWith("/**"))
+      .pop();
     return {
       name: exported.name,
       params: declaration.parameters.map((parameter) => parameter.name.getText()),

@@ -154,7 +154,11 @@ function dealTypeChoices(values: Cells, headerRow: number, column: number | unde
 }
 
 /** The deal-type column's choices for a form built from the head rows: one getValues of that column. */
-export function readDealTypeChoices(selection: Selection, headerRow: number, column: number | undefined): Pick<RangeState, "dealTypes" | "defaultDealType"> {
+export function readDealTypeChoices(
+  selection: Selection,
+  headerRow: number,
+  column: number | undefined,
+): Pick<RangeState, "dealTypes" | "defaultDealType"> {
   if (column === undefined) return dealTypeChoices([], headerRow, column);
   const { sheet, firstRow, firstColumn, numRows } = selection;
   return dealTypeChoices(sheet.getRange(firstRow, firstColumn + column, numRows, 1).getValues(), headerRow, 0);

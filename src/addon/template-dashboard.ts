@@ -126,12 +126,27 @@ export function dashboardLayout(language: Language, ordersSheetName: string, dat
     // Text format, so TRUE typed as text reads as well: JUDGED_RETENTION takes TRUE/FALSE either way.
     { label: t.startsWithBusiness, note: t.startsWithBusinessNote, content: { value: false }, numberFormat: FORMATS.text },
     { label: t.retention, note: t.retentionNote, content: formula(verdictFormula(ordersSheet)), numberFormat: FORMATS.rate },
-    { label: t.retentionAllTime, note: t.retentionAllTimeNote, content: formula(`=RETENTION_RATE(${customersAndDates})`), numberFormat: FORMATS.rate },
-    { label: t.newCustomers, note: t.newCustomersNote, content: formula(`=FIRST_PURCHASES(${customersAndDates})`), numberFormat: FORMATS.count },
+    {
+      label: t.retentionAllTime,
+      note: t.retentionAllTimeNote,
+      content: formula(`=RETENTION_RATE(${customersAndDates})`),
+      numberFormat: FORMATS.rate,
+    },
+    {
+      label: t.newCustomers,
+      note: t.newCustomersNote,
+      content: formula(`=FIRST_PURCHASES(${customersAndDates})`),
+      numberFormat: FORMATS.count,
+    },
     { label: t.returned, note: t.returnedNote, content: formula(`=SECOND_PURCHASES(${customersAndDates})`), numberFormat: FORMATS.count },
     // From the data, not TODAY(): the figures only change when the orders do. With no orders it
     // stays empty: MAX of nothing is 0, which a date format shows as 1899-12-30.
-    { label: t.latestOrder, note: t.latestOrderNote, content: formula(`=IF(COUNT(${dates}), MAX(${dates}), "")`), numberFormat: dateFormat },
+    {
+      label: t.latestOrder,
+      note: t.latestOrderNote,
+      content: formula(`=IF(COUNT(${dates}), MAX(${dates}), "")`),
+      numberFormat: dateFormat,
+    },
     {
       label: t.repeatShare,
       note: t.repeatShareNote,

@@ -82,7 +82,8 @@ export class ByteInterner {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot]!;
       if (entry === EMPTY) return NOT_FOUND;
-      if (words[entry] === hash && words[entry + 1] === end - start && this.sameWords(entry, keyWords, start >> 2)) return words[entry + 2]!;
+      if (words[entry] === hash && words[entry + 1] === end - start && this.sameWords(entry, keyWords, start >> 2))
+        return words[entry + 2]!;
     }
   }
 
@@ -115,7 +116,8 @@ export class ByteInterner {
     for (let i = start, at = (entry + HEADER_WORDS) * 4; i < end; i++) arena[at++] = bytes[i]!;
     this.wordsUsed += entryWords;
     this.entries++;
-    if (this.entries * 2 > this.slots.length) this.rehash(); // keeps the load under 1/2; places this entry too
+    if (this.entries * 2 > this.slots.length)
+      this.rehash(); // keeps the load under 1/2; places this entry too
     else this.place(entry, hash);
   }
 

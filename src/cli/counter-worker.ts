@@ -75,7 +75,8 @@ export function countInWorker(script: URL): (options: CliOptions, capacity: numb
       } else if ("report" in message) {
         report = message.report;
       } else {
-        failed ??= "cliError" in message ? new CliError(message.cliError.exitCode, message.cliError.detail) : workerFailure(message.failure);
+        failed ??=
+          "cliError" in message ? new CliError(message.cliError.exitCode, message.cliError.detail) : workerFailure(message.failure);
       }
       arrive();
     });

@@ -8,9 +8,7 @@ import { problemMessage } from "../i18n/problems";
 
 export type CliMessageKey = keyof (typeof CLI_MESSAGES)["en"];
 
-export type CliMessage =
-  | { key: CliMessageKey; values?: Record<string, string | number> }
-  | { problem: Problem };
+export type CliMessage = { key: CliMessageKey; values?: Record<string, string | number> } | { problem: Problem };
 
 export const EXIT_OK = 0;
 /** The data cannot be read: no file, no customer or date column, not one readable order, not enough memory. */
@@ -43,7 +41,9 @@ export function dataError(detail: CliMessage): CliError {
  * grows with the file's customers, so that is the file's size meeting the machine's, not a bug.
  */
 export function asMemoryError(error: unknown, path: string): unknown {
-  return error instanceof Error && error.message.includes("Array buffer allocation failed") ? dataError({ key: "outOfMemory", values: { path } }) : error;
+  return error instanceof Error && error.message.includes("Array buffer allocation failed")
+    ? dataError({ key: "outOfMemory", values: { path } })
+    : error;
 }
 
 export function renderMessage(detail: CliMessage, language: Language): string {

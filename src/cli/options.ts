@@ -36,10 +36,7 @@ export interface CliOptions {
   threads?: 1 | 2;
 }
 
-export type Invocation =
-  | { kind: "help"; language: Language }
-  | { kind: "version" }
-  | { kind: "report"; options: CliOptions };
+export type Invocation = { kind: "help"; language: Language } | { kind: "version" } | { kind: "report"; options: CliOptions };
 
 const FLAGS = {
   customer: { type: "string" },

@@ -164,7 +164,8 @@ export class BatchWriter implements KeyedOrders {
     const { record, column } = name;
     if (record === undefined) {
       const text = nameText(name);
-      if (this.nameUsed + 3 * text.length > batch.nameBytes.length) batch.nameBytes = grown(batch.nameBytes, this.nameUsed + 3 * text.length);
+      if (this.nameUsed + 3 * text.length > batch.nameBytes.length)
+        batch.nameBytes = grown(batch.nameBytes, this.nameUsed + 3 * text.length);
       const written = this.encoder.encodeInto(text, batch.nameBytes.subarray(this.nameUsed)).written;
       batch.namePlaces[row] = this.nameUsed;
       batch.nameLengths[row] = written;

@@ -147,7 +147,15 @@ export class OrderSink {
     this.roles[this.date] = DATE_COLUMN;
     if (this.amount >= 0) this.roles[this.amount] = AMOUNT_COLUMN;
     const fields = (): Int32Array => new Int32Array(this.widthNeeded);
-    this.simple = { bytes: Buffer.alloc(0), starts: fields(), ends: fields(), escaped: new Uint8Array(this.widthNeeded), count: 0, line: 0, start: 0 };
+    this.simple = {
+      bytes: Buffer.alloc(0),
+      starts: fields(),
+      ends: fields(),
+      escaped: new Uint8Array(this.widthNeeded),
+      count: 0,
+      line: 0,
+      start: 0,
+    };
     this.key = orders.key;
     this.name = { record: undefined, column: this.customer, chunkAt: 0, text: undefined };
     const ref = (field: Field, column: number): ColumnRef | undefined =>
@@ -266,7 +274,10 @@ export class OrderSink {
   }
 
   private dealTypeKey(record: CsvRecord): string {
-    return this.dealTypeKeys.find(record, this.dealType) ?? this.dealTypeKeys.remember(record, this.dealType, customerKey(this.fieldText(record, this.dealType)));
+    return (
+      this.dealTypeKeys.find(record, this.dealType) ??
+      this.dealTypeKeys.remember(record, this.dealType, customerKey(this.fieldText(record, this.dealType)))
+    );
   }
 
   private managerText(record: CsvRecord): string {

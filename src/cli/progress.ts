@@ -22,7 +22,9 @@ export function progressBar(stream: NodeJS.WriteStream): ProgressBar {
       const share = Math.min(1, bytesRead / totalBytes);
       const filled = Math.round(share * WIDTH);
       const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
-      stream.write(`\r[${"#".repeat(filled)}${" ".repeat(WIDTH - filled)}] ${(share * 100).toFixed(0).padStart(3)} %  ${mb(bytesRead)}/${mb(totalBytes)} MB`);
+      stream.write(
+        `\r[${"#".repeat(filled)}${" ".repeat(WIDTH - filled)}] ${(share * 100).toFixed(0).padStart(3)} %  ${mb(bytesRead)}/${mb(totalBytes)} MB`,
+      );
       drawn = true;
     },
     finish() {

@@ -49,13 +49,14 @@ export function renderJson({ file, layout, report }: ReportOutcome, language: La
       belowTarget,
     })),
     cohortsOmitted: report.cohortsOmitted,
-    managers: report.managers?.map(({ manager, newCustomers, returned, rate, belowTarget }) => ({
-      manager,
-      newCustomers,
-      returned,
-      rate,
-      belowTarget,
-    })) ?? null,
+    managers:
+      report.managers?.map(({ manager, newCustomers, returned, rate, belowTarget }) => ({
+        manager,
+        newCustomers,
+        returned,
+        rate,
+        belowTarget,
+      })) ?? null,
     managersOmitted: report.managersOmitted,
     lost: report.lost,
   };

@@ -60,7 +60,12 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
     lines.push("", paint("bold", t("managersHeading")));
     const managerTable = table([
       [t("manager"), t("newCustomers"), t("returned"), t("rate")],
-      ...report.managers.map((row) => [row.manager || t("noManager"), f.integer(row.newCustomers), f.integer(row.returned), f.percent(row.rate)]),
+      ...report.managers.map((row) => [
+        row.manager || t("noManager"),
+        f.integer(row.newCustomers),
+        f.integer(row.returned),
+        f.percent(row.rate),
+      ]),
     ]);
     lines.push(
       managerTable[0]!,

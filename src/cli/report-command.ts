@@ -98,7 +98,11 @@ class Counting {
     private readonly options: CliOptions,
     capacity: number,
   ) {
-    ({ names: this.names, ledger: this.ledger, index: this.index } = withRoomIfGranted(capacity, (room) => {
+    ({
+      names: this.names,
+      ledger: this.ledger,
+      index: this.index,
+    } = withRoomIfGranted(capacity, (room) => {
       const names = new NameStore(options.file, room);
       const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf, capacity: room });
       return { names, ledger, index: new CustomerIndex(ledger, names, room) };
@@ -130,7 +134,8 @@ class Counting {
     if (stats.rows === stats.blankRows) return { key: "headerOnly", values: { path } };
     // Every row is blank, skipped, left out or an order; an order that is a purchase makes a customer.
     if (stats.orders > 0) return { key: "onlyRefunds", values: { path, count: stats.orders } };
-    if (first !== undefined) return { key: "noOrdersFirstSkip", values: { path, reason: problemMessage(first.problem, this.options.language) } };
+    if (first !== undefined)
+      return { key: "noOrdersFirstSkip", values: { path, reason: problemMessage(first.problem, this.options.language) } };
     return { key: "onlyExcluded", values: { path, count: stats.excludedRows } };
   }
 }

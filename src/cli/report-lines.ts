@@ -49,7 +49,9 @@ export function factLines(report: RetentionReport, language: Language): string[]
   if (report.refunds.rows > 0) {
     lines.push(say("refundsLine", { count: f.integer(report.refunds.rows), amount: f.money(report.refunds.amount) }));
   }
-  lines.push(say("customersLine", { customers: f.integer(report.customers), first: report.firstDate ?? "—", last: report.lastDate ?? "—" }));
+  lines.push(
+    say("customersLine", { customers: f.integer(report.customers), first: report.firstDate ?? "—", last: report.lastDate ?? "—" }),
+  );
   return lines;
 }
 
@@ -68,8 +70,14 @@ export function verdictLines(report: RetentionReport, language: Language): Repor
     const state = say(verdict.belowTarget ? "verdictStateBelow" : "verdictStateOk");
     lines.push({ style, text: say("verdictLine", { rate: f.percent(verdict.rate), target: f.percent(report.target), state }) });
     const days = f.integer(verdict.horizonDays);
-    lines.push(plain(say("spanLine", { from: verdict.fromPeriod!, to: verdict.toPeriod!, days, why: say(HORIZON_KEYS[verdict.horizonSource]) })));
-    const judged = { newCustomers: f.integer(verdict.firstPurchases), returned: f.integer(verdict.secondPurchases), notReturned: f.integer(verdict.notReturned) };
+    lines.push(
+      plain(say("spanLine", { from: verdict.fromPeriod!, to: verdict.toPeriod!, days, why: say(HORIZON_KEYS[verdict.horizonSource]) })),
+    );
+    const judged = {
+      newCustomers: f.integer(verdict.firstPurchases),
+      returned: f.integer(verdict.secondPurchases),
+      notReturned: f.integer(verdict.notReturned),
+    };
     lines.push(plain(say("judgedLine", { ...judged, days })));
   }
   if (verdict.leftOutPeriod !== null) {
@@ -86,7 +94,8 @@ export function verdictLines(report: RetentionReport, language: Language): Repor
       }),
     ),
   );
-  if (verdict.rate !== null) lines.push({ style: verdict.belowTarget ? "bad" : "good", text: say(verdict.belowTarget ? "verdictBelow" : "verdictOk") });
+  if (verdict.rate !== null)
+    lines.push({ style: verdict.belowTarget ? "bad" : "good", text: say(verdict.belowTarget ? "verdictBelow" : "verdictOk") });
   return lines;
 }
 
@@ -109,5 +118,11 @@ export function lostHeading(report: RetentionReport, language: Language): string
 /** The cohort table's head: the in-time column names H. */
 export function cohortHead(report: RetentionReport, language: Language): string[] {
   const say = (key: CliMessageKey, values: Record<string, string | number> = {}): string => text(language, key, values);
-  return [say("period"), say("newCustomers"), say("returnedInTime", { days: numberFormats(language).integer(report.verdict.horizonDays) }), say("rate"), ""];
+  return [
+    say("period"),
+    say("newCustomers"),
+    say("returnedInTime", { days: numberFormats(language).integer(report.verdict.horizonDays) }),
+    say("rate"),
+    "",
+  ];
 }

@@ -25,9 +25,7 @@ export interface TableOptions {
 export function analyzeTable(values: Cells, options: TableOptions): Analysis {
   const { mapping } = options;
   const ref = (column: number | undefined): ColumnRef | undefined =>
-    column === undefined || column < 0
-      ? undefined
-      : { argument: options.headers[column] || columnLetter(column), values, column };
+    column === undefined || column < 0 ? undefined : { argument: options.headers[column] || columnLetter(column), values, column };
   const customer = ref(mapping.customer) ?? fail({ code: "noData", argument: "customer" });
   const date = ref(mapping.date) ?? fail({ code: "noData", argument: "date" });
   const columns: OrderColumns = {

@@ -144,7 +144,11 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 export function parseAmount(value: unknown, decimalComma: boolean): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
-  let text = value.trim().replace(CURRENCY, "").replace(/\u2212/g, "-").replace(GROUPING_SPACES, "");
+  let text = value
+    .trim()
+    .replace(CURRENCY, "")
+    .replace(/\u2212/g, "-")
+    .replace(GROUPING_SPACES, "");
   const lastComma = text.lastIndexOf(",");
   const lastDot = text.lastIndexOf(".");
   if (lastComma >= 0 && lastDot >= 0) {

@@ -64,10 +64,7 @@ export interface DetectedLayout {
  * Looks at the first rows for a header that names at least a customer and a date column.
  * Without one, falls back to cell contents: see `guessFromContents`.
  */
-export function detectLayout(
-  rows: readonly (readonly unknown[])[],
-  looksLikeDate: (cell: unknown) => boolean,
-): DetectedLayout {
+export function detectLayout(rows: readonly (readonly unknown[])[], looksLikeDate: (cell: unknown) => boolean): DetectedLayout {
   const scan = Math.min(rows.length, 10);
   for (let row = 0; row < scan; row++) {
     const mapping = mapHeader(rows[row]!);
@@ -77,10 +74,7 @@ export function detectLayout(
 }
 
 /** No header: the first mostly-date column is the date, the first mostly-text column the customer. */
-function guessFromContents(
-  rows: readonly (readonly unknown[])[],
-  looksLikeDate: (cell: unknown) => boolean,
-): ColumnMapping {
+function guessFromContents(rows: readonly (readonly unknown[])[], looksLikeDate: (cell: unknown) => boolean): ColumnMapping {
   const width = Math.max(0, ...rows.map((row) => row.length));
   const mapping: ColumnMapping = {};
   for (let column = 0; column < width; column++) {

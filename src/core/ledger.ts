@@ -212,7 +212,8 @@ export class CustomerLedger {
     const facts = this.facts;
     const at = customer * STRIDE;
     facts[at + TOTAL_AMOUNT] = facts[at + TOTAL_AMOUNT]! + amount;
-    if (this.amountWindow === undefined || inWindow(day, this.amountWindow)) facts[at + WINDOW_AMOUNT] = facts[at + WINDOW_AMOUNT]! + amount;
+    if (this.amountWindow === undefined || inWindow(day, this.amountWindow))
+      facts[at + WINDOW_AMOUNT] = facts[at + WINDOW_AMOUNT]! + amount;
     if (amount < 0) return;
     if (this.trackDays) (this.daySets[customer] ??= new Set()).add(day);
     if (this.trackPeriods) (this.periodSets[customer] ??= new Set()).add(periodIndex(day, this.trackPeriods));

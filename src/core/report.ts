@@ -149,12 +149,7 @@ export function skippedRowCollector(limit: number = REPORT_LIMITS.skipped): {
   };
 }
 
-export function analyzeLedger(
-  ledger: CustomerLedger,
-  stats: IngestStats,
-  skipped: SkippedRow[],
-  settings: ReportSettings,
-): Analysis {
+export function analyzeLedger(ledger: CustomerLedger, stats: IngestStats, skipped: SkippedRow[], settings: ReportSettings): Analysis {
   const window = settings.window ?? {};
   const horizon = horizonOf(ledger, settings.withinDays);
   const cohortRows = retentionCohorts(ledger, settings.period, settings.withinDays, window, horizon.days);
@@ -283,7 +278,8 @@ function lostCustomers(
   // shown, so it is kept as it grows instead of sorting every lost customer.
   const before = (a: number, b: number): boolean =>
     ledger.totalAmount(a) > ledger.totalAmount(b) ||
-    (ledger.totalAmount(a) === ledger.totalAmount(b) && (ledger.first(a) < ledger.first(b) || (ledger.first(a) === ledger.first(b) && a < b)));
+    (ledger.totalAmount(a) === ledger.totalAmount(b) &&
+      (ledger.first(a) < ledger.first(b) || (ledger.first(a) === ledger.first(b) && a < b)));
   const window = settings.window ?? {};
   const shown: number[] = [];
   let count = 0;

@@ -43,7 +43,10 @@ export class CallCounter {
         const name = `${type}.${property}`;
         return (...args: unknown[]) => {
           this.counts.set(name, this.get(name) + 1);
-          const result: unknown = member.apply(target, args.map((arg) => this.unwrap(arg)));
+          const result: unknown = member.apply(
+            target,
+            args.map((arg) => this.unwrap(arg)),
+          );
           return this.wrap(result);
         };
       },

@@ -12,10 +12,7 @@ function formatDate(date: Date, numberFormat: string, zone: ZoneCalendar): strin
   const day = zone.dayOf(date.getTime());
   const { year, month, day: dayOfMonth } = civilFromDay(day);
   const pattern = /[dmy]/i.test(numberFormat) ? numberFormat : "yyyy-MM-dd";
-  return pattern
-    .replace(/yyyy/gi, String(year))
-    .replace(/MM/g, pad(month))
-    .replace(/dd/gi, pad(dayOfMonth));
+  return pattern.replace(/yyyy/gi, String(year)).replace(/MM/g, pad(month)).replace(/dd/gi, pad(dayOfMonth));
 }
 
 function formatNumber(value: number, numberFormat: string): string {

@@ -11,14 +11,7 @@
 import { parseA1 } from "./a1";
 import { CallCounter } from "./calls";
 import { asReal, Counted } from "./counted";
-import {
-  AuthMode,
-  BooleanCriteria,
-  DataValidationCriteria,
-  DeveloperMetadataVisibility,
-  Dimension,
-  InterpolationType,
-} from "./enums";
+import { AuthMode, BooleanCriteria, DataValidationCriteria, DeveloperMetadataVisibility, Dimension, InterpolationType } from "./enums";
 import { FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder } from "./rules";
 import { FakeSpreadsheet } from "./spreadsheet";
 import type { FakeSheet } from "./sheet";
@@ -156,7 +149,10 @@ export class FakeSheets {
     this.globals = {
       SpreadsheetApp: this.calls.expose(asReal(new FakeSpreadsheetApp(this.calls, this)), "SpreadsheetApp"),
       HtmlService: this.calls.expose(asReal(new FakeHtmlService(this.calls, options.readHtmlFile ?? (() => ""))), "HtmlService"),
-      Session: this.calls.expose(asReal(new FakeSession(this.calls, options.scriptTimeZone ?? timeZone, options.userLocale ?? "en")), "Session"),
+      Session: this.calls.expose(
+        asReal(new FakeSession(this.calls, options.scriptTimeZone ?? timeZone, options.userLocale ?? "en")),
+        "Session",
+      ),
       ScriptApp: this.calls.expose(asReal(new FakeScriptApp(this.calls)), "ScriptApp"),
     };
   }

@@ -87,11 +87,15 @@ export class FakeRange extends Counted implements Pick<Range, RangeMethods> {
   private checkShape(grid: readonly (readonly unknown[])[]): void {
     const { numRows, numColumns } = this.bounds;
     if (!Array.isArray(grid) || grid.length !== numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(grid) ? grid.length : 0} but the range has ${numRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(grid) ? grid.length : 0} but the range has ${numRows}.`,
+      );
     }
     for (const row of grid) {
       if (!Array.isArray(row) || row.length !== numColumns) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${numColumns}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${numColumns}.`,
+        );
       }
     }
   }
@@ -174,9 +178,7 @@ export class FakeRange extends Counted implements Pick<Range, RangeMethods> {
   getDisplayValues(): string[][] {
     const timeZone = this.sheet.spreadsheet.timeZone;
     const grid = this.sheet.grid;
-    return this.map((row, column) =>
-      displayValue(grid.value(row, column), grid.format("numberFormat", row, column), timeZone),
-    );
+    return this.map((row, column) => displayValue(grid.value(row, column), grid.format("numberFormat", row, column), timeZone));
   }
 
   getFormula(): string {
@@ -251,7 +253,10 @@ export class FakeRange extends Counted implements Pick<Range, RangeMethods> {
   }
   setNotes(notes: (string | null)[][]): Range {
     this.checkShape(notes);
-    return this.setGrid("note", notes.map((row) => row.map((note) => (note === "" ? null : note))));
+    return this.setGrid(
+      "note",
+      notes.map((row) => row.map((note) => (note === "" ? null : note))),
+    );
   }
 
   getDataValidations(): (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] {

@@ -57,7 +57,11 @@ const copyState = (state: RuleState): RuleState => ({
 
 export class FakeBooleanCondition
   extends Counted
-  implements Pick<GoogleAppsScript.Spreadsheet.BooleanCondition, "getCriteriaType" | "getCriteriaValues" | "getBackground" | "getFontColor" | "getBold">
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.BooleanCondition,
+      "getCriteriaType" | "getCriteriaValues" | "getBackground" | "getFontColor" | "getBold"
+    >
 {
   constructor(
     counter: CallCounter,
@@ -84,7 +88,11 @@ export class FakeBooleanCondition
 
 export class FakeGradientCondition
   extends Counted
-  implements Pick<GoogleAppsScript.Spreadsheet.GradientCondition, "getMinColor" | "getMinValue" | "getMaxColor" | "getMaxValue" | "getMidColor" | "getMidValue">
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.GradientCondition,
+      "getMinColor" | "getMinValue" | "getMaxColor" | "getMaxValue" | "getMidColor" | "getMidValue"
+    >
 {
   constructor(
     counter: CallCounter,
@@ -297,7 +305,11 @@ abstract class ValidationReader extends Counted {
     return asReal(new FakeDataValidationBuilder(this.counter, { ...this.state, criteriaValues: [...this.state.criteriaValues] }));
   }
   describe(): ValidationDescription {
-    return { ...this.state, criteria: this.state.criteria === null ? null : String(this.state.criteria), criteriaValues: [...this.state.criteriaValues] };
+    return {
+      ...this.state,
+      criteria: this.state.criteria === null ? null : String(this.state.criteria),
+      criteriaValues: [...this.state.criteriaValues],
+    };
   }
 }
 
@@ -331,10 +343,7 @@ type ValidationBuilderMethods =
   | "setHelpText";
 
 export class FakeDataValidationBuilder extends ValidationReader implements Pick<ValidationBuilder, ValidationBuilderMethods> {
-  constructor(
-    counter: CallCounter,
-    state: ValidationState = { criteria: null, criteriaValues: [], allowInvalid: true, helpText: null },
-  ) {
+  constructor(counter: CallCounter, state: ValidationState = { criteria: null, criteriaValues: [], allowInvalid: true, helpText: null }) {
     super(counter, "DataValidationBuilder", state);
   }
   build(): Validation {

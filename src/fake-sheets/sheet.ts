@@ -61,7 +61,9 @@ export class FakeSheet extends Counted implements Pick<Sheet, SheetMethods> {
   range(bounds: Bounds): FakeRange {
     const { row, column, numRows, numColumns } = bounds;
     if (![row, column, numRows, numColumns].every(Number.isInteger) || row < 1 || column < 1) {
-      throw new Error(`Exception: The parameters (${row},${column},${numRows},${numColumns}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+      throw new Error(
+        `Exception: The parameters (${row},${column},${numRows},${numColumns}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+      );
     }
     if (numRows < 1 || numColumns < 1) throw new Error("Exception: The number of rows and columns in the range must be at least 1.");
     if (row + numRows - 1 > this.grid.maxRows || column + numColumns - 1 > this.grid.maxColumns) {
@@ -108,7 +110,12 @@ export class FakeSheet extends Counted implements Pick<Sheet, SheetMethods> {
     return asReal(this.range({ row: rowOrA1, column: column ?? Number.NaN, numRows, numColumns }));
   }
   getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
-    return asReal(new FakeRangeList(this.counter, a1Notations.map((a1) => this.rangeFromA1(a1))));
+    return asReal(
+      new FakeRangeList(
+        this.counter,
+        a1Notations.map((a1) => this.rangeFromA1(a1)),
+      ),
+    );
   }
   getDataRange(): GoogleAppsScript.Spreadsheet.Range {
     const numRows = Math.max(1, this.grid.lastRow());

@@ -43,7 +43,10 @@ export class FakeMenu extends Counted implements Pick<Menu, "addItem" | "addSepa
   }
 }
 
-export class FakeUi extends Counted implements Pick<Ui, "Button" | "ButtonSet" | "alert" | "createAddonMenu" | "createMenu" | "showSidebar" | "showModalDialog"> {
+export class FakeUi
+  extends Counted
+  implements Pick<Ui, "Button" | "ButtonSet" | "alert" | "createAddonMenu" | "createMenu" | "showSidebar" | "showModalDialog">
+{
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
   readonly menus: RecordedMenu[] = [];
@@ -118,7 +121,10 @@ export class FakeHtmlOutput
   }
 }
 
-export class FakeHtmlService extends Counted implements Pick<GoogleAppsScript.HTML.HtmlService, "createHtmlOutput" | "createHtmlOutputFromFile"> {
+export class FakeHtmlService
+  extends Counted
+  implements Pick<GoogleAppsScript.HTML.HtmlService, "createHtmlOutput" | "createHtmlOutputFromFile">
+{
   constructor(
     counter: CallCounter,
     /** Returns the content of a project HTML file by name (without .html); "" when not given. */

@@ -3,12 +3,7 @@
 
 import { cohortMatrix, retentionCohorts } from "../core/cohorts";
 import { customerSummary } from "../core/customer-summary";
-import {
-  countRetention,
-  requireMedianDaysToSecond,
-  requireRepeatRevenueShare,
-  retentionRate,
-} from "../core/retention";
+import { countRetention, requireMedianDaysToSecond, requireRepeatRevenueShare, retentionRate } from "../core/retention";
 import { DEFAULT_TARGET } from "../core/report";
 import { HEADERS } from "../i18n/headers";
 import {
@@ -159,12 +154,7 @@ export function SECOND_PURCHASES(
  * @example =RETENTION_COHORTS(B2:B, A2:A, "quarter")
  * @customfunction
  */
-export function RETENTION_COHORTS(
-  customers: unknown,
-  order_dates: unknown,
-  period?: unknown,
-  within_days?: unknown,
-): Cell[][] {
+export function RETENTION_COHORTS(customers: unknown, order_dates: unknown, period?: unknown, within_days?: unknown): Cell[][] {
   return runCustomFunction((env) => {
     const periodName = periodArgument(period);
     const withinDays = withinDaysArgument(within_days);
@@ -203,9 +193,7 @@ export function COHORT_MATRIX(customers: unknown, order_dates: unknown, period?:
       ...matrix.rows.map((row): Cell[] => [
         dateOf(env, row.start),
         row.size,
-        ...Array.from(row.active, (active) =>
-          active === undefined ? "" : measureName === "rate" ? active / row.size : active,
-        ),
+        ...Array.from(row.active, (active) => (active === undefined ? "" : measureName === "rate" ? active / row.size : active)),
       ]),
     ];
   });
@@ -249,12 +237,7 @@ export function REPEAT_REVENUE_SHARE(
  * @example =TIME_TO_SECOND_PURCHASE(B2:B, A2:A)
  * @customfunction
  */
-export function TIME_TO_SECOND_PURCHASE(
-  customers: unknown,
-  order_dates: unknown,
-  start_date?: unknown,
-  end_date?: unknown,
-): number {
+export function TIME_TO_SECOND_PURCHASE(customers: unknown, order_dates: unknown, start_date?: unknown, end_date?: unknown): number {
   return runCustomFunction((env) => {
     const window = windowArguments(start_date, end_date, env);
     return requireMedianDaysToSecond(readOrderRanges(env, { customers, order_dates }), window);

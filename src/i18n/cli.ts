@@ -145,7 +145,8 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     cannotRead: "cannot read {path}: {reason}",
     fileChanged: "{path} changed while it was being read; run the report again",
     fileChangedAfterRead: "{path} changed before the customers' names could be read back from it; run the report again",
-    outOfMemory: "not enough memory to read {path}: the memory needed grows with the number of customers (about 200 bytes each), not of rows",
+    outOfMemory:
+      "not enough memory to read {path}: the memory needed grows with the number of customers (about 200 bytes each), not of rows",
     internalError: "internal error, please report it with the command you ran: {reason}",
     columnNotFound: "{flag}: no column {value} (the columns are: {header})",
     noColumn: "no {field} column found (the columns are: {header}); name it with {flag}",
@@ -179,8 +180,10 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     horizonReturns: "80 % of second purchases came that soon",
     horizonDefault: "nobody has come back yet, so a year",
     judgedLine: "Judged: {newCustomers} new customers, {returned} came back within {days} days, {notReturned} did not",
-    leftOutLine: "The data's first {period}, {label}, is left out: its customers may have bought before the data starts (--orders-start-with-business counts it)",
-    allTimeLine: "All time: {rate}; of the {newCustomers} new customers {returned} came back, {notReturned} did not, {tooEarly} too recent to tell",
+    leftOutLine:
+      "The data's first {period}, {label}, is left out: its customers may have bought before the data starts (--orders-start-with-business counts it)",
+    allTimeLine:
+      "All time: {rate}; of the {newCustomers} new customers {returned} came back, {notReturned} did not, {tooEarly} too recent to tell",
     verdictBelow: "Below target: a hole in the pocket, customers are won and lost.",
     verdictOk: "At or above target: the business keeps the customers it wins.",
     medianLine: "Median time to the second purchase: {days} days",
@@ -272,7 +275,8 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     cannotRead: "не удалось прочитать {path}: {reason}",
     fileChanged: "файл {path} изменился, пока его читали; запустите отчёт ещё раз",
     fileChangedAfterRead: "файл {path} изменился раньше, чем из него успели прочитать имена клиентов; запустите отчёт ещё раз",
-    outOfMemory: "не хватает памяти, чтобы прочитать {path}: нужная память растёт с числом клиентов (около 200 байт на клиента), а не строк",
+    outOfMemory:
+      "не хватает памяти, чтобы прочитать {path}: нужная память растёт с числом клиентов (около 200 байт на клиента), а не строк",
     internalError: "внутренняя ошибка, сообщите о ней вместе с командой, которую вы запускали: {reason}",
     columnNotFound: "{flag}: нет столбца {value} (столбцы: {header})",
     noColumn: "не найден столбец «{field}» (столбцы: {header}); укажите его через {flag}",
@@ -306,8 +310,10 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     horizonReturns: "за этот срок пришли 80 % вторых покупок",
     horizonDefault: "никто ещё не вернулся, поэтому год",
     judgedLine: "Оценено новых клиентов: {newCustomers}; вернулись в течение {days} дн.: {returned}, не вернулись: {notReturned}",
-    leftOutLine: "Первый период данных ({label}) не учтён: его клиенты могли покупать и до начала данных (--orders-start-with-business учтёт его)",
-    allTimeLine: "За всё время: {rate}; из {newCustomers} новых клиентов вернулись {returned}, не вернулись {notReturned}, о {tooEarly} судить рано",
+    leftOutLine:
+      "Первый период данных ({label}) не учтён: его клиенты могли покупать и до начала данных (--orders-start-with-business учтёт его)",
+    allTimeLine:
+      "За всё время: {rate}; из {newCustomers} новых клиентов вернулись {returned}, не вернулись {notReturned}, о {tooEarly} судить рано",
     verdictBelow: "Ниже цели: дыра в кармане — клиентов привлекают и теряют.",
     verdictOk: "Цель достигнута: бизнес удерживает привлечённых клиентов.",
     medianLine: "Медиана времени до второй покупки: {days} дн.",

@@ -86,8 +86,7 @@ const UNQUOTED: ReadonlySet<ProblemCode> = new Set([
 
 export function problemMessage(problem: Problem, language: Language): string {
   const show = (value: unknown): string => (UNQUOTED.has(problem.code) ? String(value ?? "") : quoteValue(value));
-  const argument =
-    problem.code === "noData" ? (problem.argument ? `: ${problem.argument}?` : "") : (problem.argument ?? "");
+  const argument = problem.code === "noData" ? (problem.argument ? `: ${problem.argument}?` : "") : (problem.argument ?? "");
   return fill(PROBLEMS[language][problem.code], {
     argument,
     row: problem.row ?? "",

@@ -161,12 +161,14 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     cohortSpanOne: "cohort {from}",
     tooEarlyToJudge: "Too early to judge: the orders must reach {date}",
     nothingToJudge: "No cohort to judge in this range",
-    leftOutPeriod: "{period}, the data's first period, is left out: its customers may have bought before the data begins. If the orders start with the business, tick that setting.",
+    leftOutPeriod:
+      "{period}, the data's first period, is left out: its customers may have bought before the data begins. If the orders start with the business, tick that setting.",
     outcomes: "All {total} new customers: {returned} came back, {notReturned} did not in {days} days, {tooEarly} too recent to tell",
     columnsUsed: "Columns: {columns}",
     refunds: "{count} refunds (negative amounts) not counted as purchases",
     noOrdersRead: "No order in this range could be analysed: every row was skipped or left out as a one-off deal.",
-    cohortsNote: "“Back” counts returns within {days} days. The verdict sums the cohorts in bold (bright bars in the chart); grey ones are too recent to judge.",
+    cohortsNote:
+      "“Back” counts returns within {days} days. The verdict sums the cohorts in bold (bright bars in the chart); grey ones are too recent to judge.",
   },
   ru: {
     title: "Удержание клиентов",
@@ -243,11 +245,14 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     cohortSpanOne: "когорта {from}",
     tooEarlyToJudge: "Судить рано: заказы должны дойти до {date}",
     nothingToJudge: "В диапазоне нет когорт, которые можно оценить",
-    leftOutPeriod: "{period}, первый период данных, не учтён: его клиенты могли покупать и до начала данных. Если заказы ведутся с открытия бизнеса, отметьте эту настройку.",
-    outcomes: "Всего новых клиентов {total}: вернулись {returned}, не вернулись за {days} дн. — {notReturned}, ещё рано судить — {tooEarly}",
+    leftOutPeriod:
+      "{period}, первый период данных, не учтён: его клиенты могли покупать и до начала данных. Если заказы ведутся с открытия бизнеса, отметьте эту настройку.",
+    outcomes:
+      "Всего новых клиентов {total}: вернулись {returned}, не вернулись за {days} дн. — {notReturned}, ещё рано судить — {tooEarly}",
     columnsUsed: "Столбцы: {columns}",
     refunds: "Возвратов (отрицательных сумм) не засчитано как покупки: {count}",
     noOrdersRead: "В диапазоне не осталось заказов для анализа: все строки пропущены или не учтены как разовые сделки.",
-    cohortsNote: "«Верн.» — вернулись в течение {days} дн. Вердикт складывается из когорт, выделенных жирным (яркие столбики на графике); серые слишком свежие, чтобы судить.",
+    cohortsNote:
+      "«Верн.» — вернулись в течение {days} дн. Вердикт складывается из когорт, выделенных жирным (яркие столбики на графике); серые слишком свежие, чтобы судить.",
   },
 };

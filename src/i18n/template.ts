@@ -79,7 +79,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     targetNote: "The book's rule is 67 %. Type your own target here: every red mark on this sheet compares with this cell.",
     startsWithBusiness: "Orders start with the business",
     startsWithBusinessNote:
-      "FALSE: the first month of the orders is left out of the verdict in B6, because its \"new\" customers may have " +
+      'FALSE: the first month of the orders is left out of the verdict in B6, because its "new" customers may have ' +
       "bought before the orders begin. Type TRUE if the orders go back to the business's very first sale.",
     retention: "Retention of new customers: the verdict",
     retentionNote:
@@ -197,10 +197,36 @@ export interface SampleNames {
 export const SAMPLE_NAMES: Record<Language, SampleNames> = {
   en: {
     companyStems: [
-      "Maple", "Harbor", "Summit", "Bluebird", "Copper", "Oakwood", "Riverside", "Northwind", "Juniper", "Granite",
-      "Lighthouse", "Silverline", "Brightside", "Evergreen", "Redwood", "Cobalt", "Meadow", "Pinecrest", "Stonebridge", "Westfield",
+      "Maple",
+      "Harbor",
+      "Summit",
+      "Bluebird",
+      "Copper",
+      "Oakwood",
+      "Riverside",
+      "Northwind",
+      "Juniper",
+      "Granite",
+      "Lighthouse",
+      "Silverline",
+      "Brightside",
+      "Evergreen",
+      "Redwood",
+      "Cobalt",
+      "Meadow",
+      "Pinecrest",
+      "Stonebridge",
+      "Westfield",
     ],
-    companyForms: ["{stem} Bakery", "{stem} Dental", "{stem} Consulting", "{stem} Fitness", "{stem} Print Shop", "{stem} Cafe", "{stem} Ltd"],
+    companyForms: [
+      "{stem} Bakery",
+      "{stem} Dental",
+      "{stem} Consulting",
+      "{stem} Fitness",
+      "{stem} Print Shop",
+      "{stem} Cafe",
+      "{stem} Ltd",
+    ],
     people: [
       {
         given: ["Emily", "James", "Olivia", "Daniel", "Sophie", "Michael", "Grace", "Henry", "Chloe", "Samuel", "Lucy", "Thomas"],
@@ -213,8 +239,26 @@ export const SAMPLE_NAMES: Record<Language, SampleNames> = {
   },
   ru: {
     companyStems: [
-      "Ромашка", "Вектор", "Север", "Альфа", "Радуга", "Гранит", "Восход", "Меридиан", "Сфера", "Орион",
-      "Березка", "Спектр", "Импульс", "Магистраль", "Кедр", "Заря", "Лидер", "Монолит", "Горизонт", "Рассвет",
+      "Ромашка",
+      "Вектор",
+      "Север",
+      "Альфа",
+      "Радуга",
+      "Гранит",
+      "Восход",
+      "Меридиан",
+      "Сфера",
+      "Орион",
+      "Березка",
+      "Спектр",
+      "Импульс",
+      "Магистраль",
+      "Кедр",
+      "Заря",
+      "Лидер",
+      "Монолит",
+      "Горизонт",
+      "Рассвет",
     ],
     companyForms: ["ООО «{stem}»", "ИП {stem}", "АО «{stem}»", "Кафе «{stem}»", "Студия «{stem}»", "Типография «{stem}»"],
     people: [

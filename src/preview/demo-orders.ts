@@ -25,11 +25,83 @@ const MANAGERS: readonly { name: string; returns: number }[] = [
   { name: "Ольга Ким", returns: 0.74 },
 ];
 
-const RU_ADJECTIVES = ["Северный", "Добрый", "Быстрый", "Новый", "Первый", "Русский", "Зелёный", "Волжский", "Уральский", "Светлый", "Точный", "Главный", "Сибирский", "Честный", "Тёплый", "Крепкий"];
-const RU_NOUNS = ["Альянс", "Вектор", "Ветер", "Дом", "Мост", "Маяк", "Сад", "Фактор", "Ресурс", "Стандарт", "Путь", "Берег", "Квартал", "Кедр", "Полюс", "Ключ"];
-const RU_SURNAMES = ["Иванов", "Кузнецов", "Соколов", "Попов", "Лебедев", "Козлов", "Новиков", "Морозов", "Волков", "Соловьёв", "Васильев", "Зайцев", "Павлов", "Семёнов", "Голубев", "Виноградов", "Богданов", "Воробьёв", "Фёдоров", "Михайлов"];
+const RU_ADJECTIVES = [
+  "Северный",
+  "Добрый",
+  "Быстрый",
+  "Новый",
+  "Первый",
+  "Русский",
+  "Зелёный",
+  "Волжский",
+  "Уральский",
+  "Светлый",
+  "Точный",
+  "Главный",
+  "Сибирский",
+  "Честный",
+  "Тёплый",
+  "Крепкий",
+];
+const RU_NOUNS = [
+  "Альянс",
+  "Вектор",
+  "Ветер",
+  "Дом",
+  "Мост",
+  "Маяк",
+  "Сад",
+  "Фактор",
+  "Ресурс",
+  "Стандарт",
+  "Путь",
+  "Берег",
+  "Квартал",
+  "Кедр",
+  "Полюс",
+  "Ключ",
+];
+const RU_SURNAMES = [
+  "Иванов",
+  "Кузнецов",
+  "Соколов",
+  "Попов",
+  "Лебедев",
+  "Козлов",
+  "Новиков",
+  "Морозов",
+  "Волков",
+  "Соловьёв",
+  "Васильев",
+  "Зайцев",
+  "Павлов",
+  "Семёнов",
+  "Голубев",
+  "Виноградов",
+  "Богданов",
+  "Воробьёв",
+  "Фёдоров",
+  "Михайлов",
+];
 const INITIALS = ["А. В.", "Д. С.", "Е. Н.", "И. П.", "М. А.", "О. Г.", "С. К.", "Т. Ю."];
-const EN_WORDS = ["Acme", "Blue River", "Northwind", "Summit", "Greenleaf", "Harbor", "Silverline", "Oakwood", "Brightside", "Redstone", "Pioneer", "Lakeside", "Granite", "Maple", "Sterling", "Westfield"];
+const EN_WORDS = [
+  "Acme",
+  "Blue River",
+  "Northwind",
+  "Summit",
+  "Greenleaf",
+  "Harbor",
+  "Silverline",
+  "Oakwood",
+  "Brightside",
+  "Redstone",
+  "Pioneer",
+  "Lakeside",
+  "Granite",
+  "Maple",
+  "Sterling",
+  "Westfield",
+];
 const EN_NOUNS = ["Foods", "Logistics", "Studio", "Supplies", "Systems", "Bakery", "Motors", "Print", "Labs", "Textiles"];
 const EN_SUFFIXES = ["Ltd", "LLC", "Inc.", "GmbH"];
 
@@ -113,7 +185,14 @@ function demoOrders(): Order[] {
   // Shown as text, never run: the sidebar and the grid must print this name literally.
   orders.push({ day: Date.UTC(2023, 2, 10), customer: INJECTION_NAME, manager: "John Brooks", dealType: "Standard", amount: 990_000 });
   for (const badDate of BAD_DATES) {
-    orders.push({ day: FIRST_DAY + Math.floor(random() * 1000) * DAY_MS, customer: pick(orders).customer.trim(), manager: pick(MANAGERS).name, dealType: "Standard", amount: 5_000, badDate });
+    orders.push({
+      day: FIRST_DAY + Math.floor(random() * 1000) * DAY_MS,
+      customer: pick(orders).customer.trim(),
+      manager: pick(MANAGERS).name,
+      dealType: "Standard",
+      amount: 5_000,
+      badDate,
+    });
   }
   return orders.filter((order) => order.day <= LAST_DAY).sort((a, b) => a.day - b.day);
 }

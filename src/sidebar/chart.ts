@@ -29,9 +29,7 @@ export function cohortChart(cohorts: readonly CohortReportRow[], target: number,
   });
   for (const tick of [0, 0.5, 1]) {
     chart.appendChild(svg("line", { class: "grid", x1: PLOT.left, x2: WIDTH - PLOT.right, y1: y(tick), y2: y(tick) }));
-    chart.appendChild(
-      svg("text", { class: "tick", x: PLOT.left - 4, y: y(tick) + 3, "text-anchor": "end" }, formats.wholePercent(tick)),
-    );
+    chart.appendChild(svg("text", { class: "tick", x: PLOT.left - 4, y: y(tick) + 3, "text-anchor": "end" }, formats.wholePercent(tick)));
   }
   cohorts.forEach((cohort, index) => {
     const kind = `${cohort.tooEarly ? "early" : cohort.belowTarget ? "below" : "ok"}${cohort.judged || cohort.tooEarly ? "" : " outside"}`;

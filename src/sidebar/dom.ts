@@ -17,11 +17,7 @@ export function appendChildren(parent: Node, children: readonly Child[]): void {
   }
 }
 
-export function h<Tag extends keyof HTMLElementTagNameMap>(
-  tag: Tag,
-  props: Props = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[Tag] {
+export function h<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[Tag] {
   const element = document.createElement(tag);
   if (props.className) element.className = props.className;
   if (props.testId) element.dataset.testid = props.testId;

@@ -81,8 +81,7 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
       const response = await server.highlightBelowTarget(request);
       return t("highlighted", { count: context.formats.count(response.highlightedRows), range: response.rangeA1 });
     });
-  const clear = (): Promise<void> =>
-    act(async () => ((await server.clearHighlighting()).cleared ? t("cleared") : t("nothingToClear")));
+  const clear = (): Promise<void> => act(async () => ((await server.clearHighlighting()).cleared ? t("cleared") : t("nothingToClear")));
 
   const view: View = {
     range: h("div", { className: "range", testId: "range" }, t("range", { range: state.rangeA1 })),

@@ -81,8 +81,14 @@ function overallCard(report: RetentionReport, context: ReportContext): HTMLEleme
     h(
       "div",
       { className: "headline" },
-      h("div", { className: `overall-rate ${rateState}`, testId: "overall-rate" }, verdict.rate === null ? "—" : formats.percent(verdict.rate)),
-      report.retentionRate === null ? null : line("all-time-rate", t("allTime", { rate: formats.percent(report.retentionRate) }), "all-time"),
+      h(
+        "div",
+        { className: `overall-rate ${rateState}`, testId: "overall-rate" },
+        verdict.rate === null ? "—" : formats.percent(verdict.rate),
+      ),
+      report.retentionRate === null
+        ? null
+        : line("all-time-rate", t("allTime", { rate: formats.percent(report.retentionRate) }), "all-time"),
     ),
     verdictLine(report, context),
     verdict.rate === null
@@ -203,9 +209,7 @@ function factsCard(report: RetentionReport, { formats, t }: ReportContext): HTML
     h(
       "li",
       { testId: "median-days" },
-      report.medianDaysToSecond === null
-        ? t("medianDaysNone")
-        : t("medianDays", { days: formats.count(report.medianDaysToSecond) }),
+      report.medianDaysToSecond === null ? t("medianDaysNone") : t("medianDays", { days: formats.count(report.medianDaysToSecond) }),
     ),
     report.repeatRevenueShare !== null
       ? h("li", { testId: "repeat-revenue" }, t("repeatRevenue", { share: formats.percent(report.repeatRevenueShare) }))

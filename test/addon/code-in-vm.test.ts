@@ -55,7 +55,10 @@ describe("dist/Code.js in a vm context", () => {
     const fake = createFakeSheets({ locale: "ru_RU", sheets: { S: ORDER_LOG } });
     fake.select("S!A1:D10");
     const code = loadCode(fake);
-    const request = { mapping: { date: 0, customer: 1 }, settings: { targetPercent: -5, period: "month", withinDays: null, ordersStartWithBusiness: false, excludeDealType: null } };
+    const request = {
+      mapping: { date: 0, customer: 1 },
+      settings: { targetPercent: -5, period: "month", withinDays: null, ordersStartWithBusiness: false, excludeDealType: null },
+    };
     expect(() => code.analyzeSelection!(request)).toThrow("цель: -5 не процент от 1 до 100");
   });
 

@@ -30,7 +30,10 @@ describe("ranges", () => {
     const fake = createFakeSheets({ sheets: { Data: [["a", 1]] } });
     const sheet = fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Data")!;
     sheet.getRange(2, 1, 1, 3).setValues([["=SUM(B1)", "'=not a formula", 5]]);
-    expect(sheet.getRange("A1:C2").getValues()).toEqual([["a", 1, ""], ["", "=not a formula", 5]]);
+    expect(sheet.getRange("A1:C2").getValues()).toEqual([
+      ["a", 1, ""],
+      ["", "=not a formula", 5],
+    ]);
     expect(sheet.getRange("A2:C2").getFormulas()).toEqual([["=SUM(B1)", "", ""]]);
     expect(sheet.getLastRow()).toBe(2);
     expect(sheet.getLastColumn()).toBe(3);
@@ -94,7 +97,15 @@ describe("spreadsheet, sheets and rules", () => {
     sheet.setConditionalFormatRules([boolean, gradient]);
     expect(sheet.getConditionalFormatRules()[0]!.getBooleanCondition()!.getCriteriaValues()).toEqual([0.67]);
     expect(fake.sheet("S").describeRules()).toEqual([
-      { criteria: "NUMBER_LESS_THAN", criteriaValues: [0.67], background: "#f4c7c3", fontColor: null, bold: null, gradient: null, ranges: ["A2:A5", "C7"] },
+      {
+        criteria: "NUMBER_LESS_THAN",
+        criteriaValues: [0.67],
+        background: "#f4c7c3",
+        fontColor: null,
+        bold: null,
+        gradient: null,
+        ranges: ["A2:A5", "C7"],
+      },
       {
         criteria: null,
         criteriaValues: [],
@@ -128,7 +139,14 @@ describe("spreadsheet, sheets and rules", () => {
 
 describe("call counting", () => {
   it("counts each method call by type, chained calls included, and not the fake's own calls", () => {
-    const fake = createFakeSheets({ sheets: { S: [[1, 2], [3, 4]] } });
+    const fake = createFakeSheets({
+      sheets: {
+        S: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    });
     const app = fake.globals.SpreadsheetApp;
     app.getUi().createAddonMenu().addItem("x", "f").addSeparator().addToUi();
     app.getActiveSheet().getDataRange().getValues();

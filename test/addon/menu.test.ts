@@ -49,7 +49,12 @@ describe("menu items", () => {
     const fake = useFake({ locale: "ru_RU", sheets: { S: [] }, readHtmlFile: (name) => `<p>${name}</p>` });
     showRetentionReport();
     const [sidebar] = fake.ui.sidebars;
-    expect([sidebar!.fileName, sidebar!.getContent(), sidebar!.getTitle(), sidebar!.getWidth()]).toEqual(["Sidebar", "<p>Sidebar</p>", "Удержание клиентов", 300]);
+    expect([sidebar!.fileName, sidebar!.getContent(), sidebar!.getTitle(), sidebar!.getWidth()]).toEqual([
+      "Sidebar",
+      "<p>Sidebar</p>",
+      "Удержание клиентов",
+      300,
+    ]);
   });
 
   it("highlights with the detected columns and says how many rows it marked", () => {
@@ -69,7 +74,19 @@ describe("menu items", () => {
 
   it("says so when no cohort is below target, and explains a failure instead of throwing", () => {
     // One customer, back after a day: nothing old enough to judge yet, so nothing is below target.
-    const fake = useFake({ locale: "ru_RU", sheets: { S: [["Дата", "Клиент"], [moscowDate(2024, 1, 1), "Аня"], [moscowDate(2024, 1, 2), "Аня"]] } }, "S!A1");
+    const fake = useFake(
+      {
+        locale: "ru_RU",
+        sheets: {
+          S: [
+            ["Дата", "Клиент"],
+            [moscowDate(2024, 1, 1), "Аня"],
+            [moscowDate(2024, 1, 2), "Аня"],
+          ],
+        },
+      },
+      "S!A1",
+    );
     menuHighlightBelowTarget();
     expect(fake.ui.alerts[0]).toBe("В A1:B3 нет заказов клиентов из когорт ниже цели 67 %. Ничего не подсвечено.");
     fake.select("S!A5"); // an empty cell

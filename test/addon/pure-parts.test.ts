@@ -8,12 +8,25 @@ describe("highlight ranges", () => {
   it("merges consecutive rows into runs", () => {
     expect(rowRuns([])).toEqual([]);
     expect(rowRuns([5])).toEqual([[5, 5]]);
-    expect(rowRuns([2, 3, 4, 6, 8, 9])).toEqual([[2, 4], [6, 6], [8, 9]]);
+    expect(rowRuns([2, 3, 4, 6, 8, 9])).toEqual([
+      [2, 4],
+      [6, 6],
+      [8, 9],
+    ]);
   });
 
   it("writes each run across the range's columns", () => {
     // Columns 26…28 are Z, AA, AB.
-    expect(runsToA1([[2, 4], [6, 6]], 26, 3)).toEqual(["Z2:AB4", "Z6:AB6"]);
+    expect(
+      runsToA1(
+        [
+          [2, 4],
+          [6, 6],
+        ],
+        26,
+        3,
+      ),
+    ).toEqual(["Z2:AB4", "Z6:AB6"]);
   });
 
   it("picks the rows below the header whose customer is weak", () => {
@@ -65,7 +78,10 @@ describe("remembered settings", () => {
     // Version 0.1 stored no format, no ordersStartWithBusiness, and "" for "exclude nothing" (the
     // default everyone had); a typed deal type was a real choice.
     const older = (excludeDealType: string): string =>
-      JSON.stringify({ columns: { date: 1, customer: 2 }, settings: { targetPercent: 50, period: "quarter", withinDays: 90, excludeDealType } });
+      JSON.stringify({
+        columns: { date: 1, customer: 2 },
+        settings: { targetPercent: 50, period: "quarter", withinDays: 90, excludeDealType },
+      });
     expect(parseRemembered(older(""))).toEqual({
       format: 2,
       columns: { date: 1, customer: 2 },

@@ -50,7 +50,15 @@ describe("getSidebarState", () => {
 
   it("names header-less columns by their sheet letters", () => {
     // A table without a header in C5:D7: dates and customers are guessed from the contents.
-    const rows: unknown[][] = [[], [], [], [], ["", "", moscowDate(2024, 1, 1), "Ann"], ["", "", moscowDate(2024, 1, 2), "Bo"], ["", "", moscowDate(2024, 1, 3), "Cy"]];
+    const rows: unknown[][] = [
+      [],
+      [],
+      [],
+      [],
+      ["", "", moscowDate(2024, 1, 1), "Ann"],
+      ["", "", moscowDate(2024, 1, 2), "Bo"],
+      ["", "", moscowDate(2024, 1, 3), "Cy"],
+    ];
     useFake({ sheets: { S: rows } }, "S!C5:D7");
     const state = getSidebarState();
     expect(state.headers).toEqual(["C", "D"]);
@@ -126,13 +134,27 @@ describe("analyzeSelection", () => {
     // January–April: January 2 of 3 back within 60 days, February 1 of 2: 3 ÷ 5 = 0.6.
     expect(report.verdict).toMatchObject({ rate: 0.6, firstPurchases: 5, secondPurchases: 3, fromPeriod: "2024-01", leftOutPeriod: null });
     // Kim: Alice and Bob, both back; Lee: Carol, Dan, Erin, Dan back.
-    expect(report.managers!.map((m) => [m.manager, m.newCustomers, m.returned])).toEqual([["Lee", 3, 1], ["Kim", 2, 2]]);
+    expect(report.managers!.map((m) => [m.manager, m.newCustomers, m.returned])).toEqual([
+      ["Lee", 3, 1],
+      ["Kim", 2, 2],
+    ]);
   });
 
   it("says when the verdict can be given while nothing is old enough", () => {
     // One returning customer, back after 1 day (H = 1); the data end on 2 Jan 2024, January is the
     // data's first month (left out), so February is the first to judge: 29 Feb + 1 day = 1 Mar.
-    useFake({ sheets: { S: [["Date", "Customer"], [moscowDate(2024, 1, 1), "Ann"], [moscowDate(2024, 1, 2), "Ann"]] } }, "S!A1");
+    useFake(
+      {
+        sheets: {
+          S: [
+            ["Date", "Customer"],
+            [moscowDate(2024, 1, 1), "Ann"],
+            [moscowDate(2024, 1, 2), "Ann"],
+          ],
+        },
+      },
+      "S!A1",
+    );
     const { report } = analyzeSelection({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS });
     expect(report.verdict).toMatchObject({ rate: null, judgeableOn: "2024-03-01", horizonDays: 1, belowTarget: false });
   });
@@ -148,14 +170,21 @@ describe("analyzeSelection", () => {
     // Carol's only order (row 4) is a project deal; every other row is "Regular".
     useFake({ sheets: { Orders: withDealTypes(ORDER_LOG, { 4: "Project" }) } }, "Orders!A1");
     const analyse = (excludeDealType: string | null, ordersStartWithBusiness = false): ReturnType<typeof analyzeSelection> =>
-      analyzeSelection({ mapping: { ...ENGLISH_MAPPING, dealType: 4 }, settings: { ...DEFAULT_SETTINGS, excludeDealType, ordersStartWithBusiness } });
+      analyzeSelection({
+        mapping: { ...ENGLISH_MAPPING, dealType: 4 },
+        settings: { ...DEFAULT_SETTINGS, excludeDealType, ordersStartWithBusiness },
+      });
     // Default: "Project" is the column's project deal type. Without Carol: 3 back of 5 = 0.6 all time.
     const byDefault = analyse(null);
     expect(byDefault.range).toMatchObject({ dealTypes: ["Regular", "Project"], defaultDealType: "Project" });
     const { report } = byDefault;
-    expect([report.excludedDealType, report.stats.excludedRows, report.firstPurchases, report.secondPurchases, report.retentionRate]).toEqual([
-      "Project", 1, 5, 3, 0.6,
-    ]);
+    expect([
+      report.excludedDealType,
+      report.stats.excludedRows,
+      report.firstPurchases,
+      report.secondPurchases,
+      report.retentionRate,
+    ]).toEqual(["Project", 1, 5, 3, 0.6]);
     // Judging January too: Alice and Bob, both back within 60 days, and February's 1 of 2: 3 ÷ 4.
     expect(analyse(null, true).report.verdict.rate).toBe(0.75);
     // Nothing left out: all six customers.
@@ -172,7 +201,12 @@ describe("analyzeSelection", () => {
       fake.select(`'${created.ordersSheet}'!A1`);
       const state = getSidebarState();
       expect(state.defaultDealType).toBe(dashboardDealType);
-      const { report } = analyzeSelection({ sheetName: state.sheetName, rangeA1: state.rangeA1, mapping: state.mapping, settings: state.settings });
+      const { report } = analyzeSelection({
+        sheetName: state.sheetName,
+        rangeA1: state.rangeA1,
+        mapping: state.mapping,
+        settings: state.settings,
+      });
       // Counted straight from the sheet: the order rows whose deal type is B3's.
       const rows = fake.sheet(created.ordersSheet).grid.contentRows().slice(1);
       const projectRows = rows.filter((row) => row[state.mapping.dealType!] === dashboardDealType).length;
@@ -189,7 +223,12 @@ describe("analyzeSelection", () => {
     const { range, report } = analyzeSelection({ mapping: { date: 0, customer: 1, dealType: 2 }, settings: DEFAULT_SETTINGS });
     expect(range.dealTypes.length).toBe(51);
     expect(range.dealTypes.slice(0, 2)).toEqual(["Kind 0", "Kind 1"]);
-    expect([range.dealTypes[50], range.defaultDealType, report.excludedDealType, report.stats.excludedRows]).toEqual(["Проект", "Проект", "Проект", 1]);
+    expect([range.dealTypes[50], range.defaultDealType, report.excludedDealType, report.stats.excludedRows]).toEqual([
+      "Проект",
+      "Проект",
+      "Проект",
+      1,
+    ]);
   });
 
   it("counts refunds without making them purchases, and skips sheet errors naming the column and row", () => {
@@ -203,8 +242,12 @@ describe("analyzeSelection", () => {
     ];
     useFake({ sheets: { S: rows } }, "S!A1");
     const { report } = analyzeSelection({ mapping: { date: 0, customer: 1, amount: 2 }, settings: DEFAULT_SETTINGS });
-    expect([report.customers, report.firstPurchases, report.secondPurchases, report.refunds.rows, report.refunds.amount]).toEqual([1, 1, 0, 1, -100]);
-    expect(report.skipped.map((s) => [s.row, s.problem.code, s.problem.argument, s.problem.value])).toEqual([[4, "errorValue", "Customer", "#N/A"]]);
+    expect([report.customers, report.firstPurchases, report.secondPurchases, report.refunds.rows, report.refunds.amount]).toEqual([
+      1, 1, 0, 1, -100,
+    ]);
+    expect(report.skipped.map((s) => [s.row, s.problem.code, s.problem.argument, s.problem.value])).toEqual([
+      [4, "errorValue", "Customer", "#N/A"],
+    ]);
   });
 
   it("counts skipped rows and names them by their sheet row", () => {
@@ -231,7 +274,18 @@ describe("analyzeSelection", () => {
   it("returns plain data: a Date quoted in a skipped row crosses as an ISO string", () => {
     // Customer column holds dates by mistake in row 3, with no date: the problem quotes the customer cell.
     const when = new Date(Date.UTC(2024, 0, 2));
-    useFake({ sheets: { S: [["Date", "Customer"], [moscowDate(2024, 1, 1), "Ann"], ["", when]] } }, "S!A1:B3");
+    useFake(
+      {
+        sheets: {
+          S: [
+            ["Date", "Customer"],
+            [moscowDate(2024, 1, 1), "Ann"],
+            ["", when],
+          ],
+        },
+      },
+      "S!A1:B3",
+    );
     const { report } = analyzeSelection({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS });
     expect(report.skipped[0]!.problem.value).toBe("2024-01-02T00:00:00.000Z");
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
@@ -319,9 +373,9 @@ describe("analyzeSelection", () => {
     expect(() => analyzeSelection(request())).toThrow(/^H10 is empty: click inside your order table\.$/);
     fake.select("H!A1");
     const state = getSidebarState();
-    expect(() => analyzeSelection({ sheetName: state.sheetName, rangeA1: state.rangeA1, mapping: state.mapping, settings: state.settings })).toThrow(
-      /^A1:B1 holds only a header row: select the orders under it too\.$/,
-    );
+    expect(() =>
+      analyzeSelection({ sheetName: state.sheetName, rangeA1: state.rangeA1, mapping: state.mapping, settings: state.settings }),
+    ).toThrow(/^A1:B1 holds only a header row: select the orders under it too\.$/);
   });
 });
 
@@ -379,8 +433,18 @@ describe("highlightBelowTarget and clearHighlighting", () => {
     const app = fake.globals.SpreadsheetApp;
     const sheet = app.getActiveSheet();
     sheet.setConditionalFormatRules([
-      app.newConditionalFormatRule().whenNumberLessThan(60).setFontColor("#cc0000").setRanges([sheet.getRange("C2:C10")]).build(),
-      app.newConditionalFormatRule().whenFormulaSatisfied("=$D2=\"Lee\"").setBackground("#d9ead3").setRanges([sheet.getRange("A2:D10")]).build(),
+      app
+        .newConditionalFormatRule()
+        .whenNumberLessThan(60)
+        .setFontColor("#cc0000")
+        .setRanges([sheet.getRange("C2:C10")])
+        .build(),
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=$D2="Lee"')
+        .setBackground("#d9ead3")
+        .setRanges([sheet.getRange("A2:D10")])
+        .build(),
     ]);
   };
 

@@ -9,11 +9,18 @@ import { sheetCell } from "../../src/preview/sheet-cells";
 describe("preview CSV reader", () => {
   it("reads quoted fields with delimiters, doubled quotes and CRLF, semicolon-separated", () => {
     const text = 'a;b\n"x;y";"he said ""hi"""\r\n1;\n';
-    expect(parseCsv(text)).toEqual([["a", "b"], ["x;y", 'he said "hi"'], ["1", ""]]);
+    expect(parseCsv(text)).toEqual([
+      ["a", "b"],
+      ["x;y", 'he said "hi"'],
+      ["1", ""],
+    ]);
   });
 
   it("keeps a line break inside quotes and needs no trailing newline", () => {
-    expect(parseCsv('name,note\nAcme,"two\nlines"', ",")).toEqual([["name", "note"], ["Acme", "two\nlines"]]);
+    expect(parseCsv('name,note\nAcme,"two\nlines"', ",")).toEqual([
+      ["name", "note"],
+      ["Acme", "two\nlines"],
+    ]);
   });
 
   it("picks the delimiter the header line uses more, ignoring quoted ones", () => {

@@ -106,7 +106,9 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
       `Returns counted within ${verdict.horizon} days (80% of second purchases come that soon) · cohorts ${verdict.from} – ${verdict.to}`,
     );
     expect(await frame.textContent("[data-testid=left-out]")).toMatch(/^2022-01, the data's first period, is left out/);
-    expect(await frame.textContent("[data-testid=excluded-deals]")).toBe(`${expected.excludedRows} rows left out as one-off deals (Project)`);
+    expect(await frame.textContent("[data-testid=excluded-deals]")).toBe(
+      `${expected.excludedRows} rows left out as one-off deals (Project)`,
+    );
     expect(await frame.textContent("[data-testid=columns-used]")).toBe(
       "Columns: Customer = Customer, Date = Order date, Amount = Amount, Manager = Manager, Deal type = Deal type",
     );
@@ -118,8 +120,14 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
 
   it("offers the deal-type column's own values, project deals chosen by default, and leaves nothing out on request", async () => {
     const frame = await openSidebar();
-    const options = await frame.$$eval("[data-testid=exclude-deal-type] option", (all) => all.map((o) => [o.getAttribute("value"), o.textContent]));
-    expect(options).toEqual([["", "— leave nothing out —"], ["Standard", "Standard"], ["Project", "Project"]]);
+    const options = await frame.$$eval("[data-testid=exclude-deal-type] option", (all) =>
+      all.map((o) => [o.getAttribute("value"), o.textContent]),
+    );
+    expect(options).toEqual([
+      ["", "— leave nothing out —"],
+      ["Standard", "Standard"],
+      ["Project", "Project"],
+    ]);
     expect(await frame.inputValue("[data-testid=exclude-deal-type]")).toBe("Project");
 
     const everything = reference(DEMO, 0.67, {});
@@ -184,9 +192,13 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     expect(normalizeSpaces(await frame.textContent("[data-testid=verdict-span]"))).toMatch(
       new RegExp(`^Возвраты считаются в течение ${expected.verdict.horizon} дн\\. \\(за этот срок приходятся 80 % вторых покупок\\)`),
     );
-    expect(await frame.textContent("[data-testid=excluded-deals]")).toBe(`Строк не учтено как разовые сделки (Project): ${expected.excludedRows}`);
+    expect(await frame.textContent("[data-testid=excluded-deals]")).toBe(
+      `Строк не учтено как разовые сделки (Project): ${expected.excludedRows}`,
+    );
     expect(await frame.textContent("[data-testid=columns-used]")).toMatch(/^Столбцы: Клиент = Customer, Дата = Order date/);
-    expect(await frame.textContent("label:has([data-testid=orders-start])")).toBe("Заказы ведутся с открытия бизнеса: оценивать и первый период");
+    expect(await frame.textContent("label:has([data-testid=orders-start])")).toBe(
+      "Заказы ведутся с открытия бизнеса: оценивать и первый период",
+    );
     expect(await frame.textContent("[data-testid=exclude-deal-type] option[value='']")).toBe("— ничего не исключать —");
     const skippedMessage = await frame.textContent("[data-testid=skipped] li");
     expect(skippedMessage).toMatch(/^Order date, строка \d+: /);
@@ -227,7 +239,10 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     await reanalyse(frame, () => frame.click("[data-testid=analyze]"));
     expect(await frame.textContent("[data-testid=range]")).toBe("Range: A1:F25");
     // 24 orders from January 2022, the data's first month: nothing is old enough to judge yet.
-    const first24 = reference(DEMO.filter((row) => row.sheetRow <= 25), 0.67);
+    const first24 = reference(
+      DEMO.filter((row) => row.sheetRow <= 25),
+      0.67,
+    );
     expect(first24.verdict.rate).toBeNull();
     expect(await frame.textContent("[data-testid=overall-rate]")).toBe("—");
     const judgeable = new Date(`${first24.verdict.judgeableOn!}T00:00:00Z`);
@@ -239,7 +254,10 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     await page.press("[data-testid=selection]", "Enter");
     await page.waitForFunction(() => document.querySelectorAll("th.row-header.selected").length === 1000);
     await reanalyse(frame, () => frame.click("[data-testid=analyze]"));
-    const first999 = reference(DEMO.filter((row) => row.sheetRow <= 1000), 0.67);
+    const first999 = reference(
+      DEMO.filter((row) => row.sheetRow <= 1000),
+      0.67,
+    );
     expect(await frame.textContent("[data-testid=overall-rate]")).toBe(englishPercent(first999.verdict.rate!));
   });
 
@@ -261,9 +279,15 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     await select("B1:F300");
     await reanalyse(frame, () => frame.click("[data-testid=analyze]"));
     expect(await frame.textContent("[data-testid=range]")).toBe("Range: B1:F300");
-    const customer = await frame.$eval("[data-testid=column-customer]", (select) => (select as HTMLSelectElement).selectedOptions[0]!.textContent);
+    const customer = await frame.$eval(
+      "[data-testid=column-customer]",
+      (select) => (select as HTMLSelectElement).selectedOptions[0]!.textContent,
+    );
     expect([customer, await frame.inputValue("[data-testid=column-customer]")]).toEqual(["Customer", "1"]);
-    const first299 = reference(DEMO.filter((row) => row.sheetRow <= 300), 0.67);
+    const first299 = reference(
+      DEMO.filter((row) => row.sheetRow <= 300),
+      0.67,
+    );
     expect(await frame.textContent("[data-testid=overall-rate]")).toBe(
       first299.verdict.rate === null ? "—" : englishPercent(first299.verdict.rate),
     );
@@ -324,9 +348,14 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     await page.waitForFunction((count) => document.querySelectorAll("[data-testid=tabs] button").length === count + 4, before);
     const headline = await page.textContent("tr[data-row='6'] td:nth-of-type(2)");
     expect(headline).toMatch(/^\d{1,3}\.\d%$/);
-    const [orders] = (await page.$$eval("[data-testid=tabs] button", (tabs) => tabs.map((tab) => tab.getAttribute("data-sheet")!))).slice(-2);
+    const [orders] = (await page.$$eval("[data-testid=tabs] button", (tabs) => tabs.map((tab) => tab.getAttribute("data-sheet")!))).slice(
+      -2,
+    );
     await page.click(`[data-testid=tabs] button[data-sheet='${orders!}']`);
-    await page.waitForFunction((name) => document.querySelector("[data-testid=tabs] button.active")?.getAttribute("data-sheet") === name, orders);
+    await page.waitForFunction(
+      (name) => document.querySelector("[data-testid=tabs] button.active")?.getAttribute("data-sheet") === name,
+      orders,
+    );
     await reanalyse(frame, () => frame.click("[data-testid=analyze]"));
     expect(await frame.textContent("[data-testid=range]")).toMatch(/^Range: A1:E\d+$/);
     expect(await frame.textContent("[data-testid=overall-rate]")).toBe(headline);
@@ -335,7 +364,10 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
   it.runIf(process.env.SCREENSHOTS === "1")("takes the README screenshots of the sidebar", async () => {
     const shots = join(ROOT, "docs/screenshots");
     mkdirSync(shots, { recursive: true });
-    for (const [locale, file] of [["en_US", "sidebar-en.png"], ["ru_RU", "sidebar-ru.png"]] as const) {
+    for (const [locale, file] of [
+      ["en_US", "sidebar-en.png"],
+      ["ru_RU", "sidebar-ru.png"],
+    ] as const) {
       preview.reset();
       const sidebar = await browser.newPage({ viewport: { width: 300, height: 800 }, deviceScaleFactor: 2 });
       await sidebar.goto(`${preview.url}/sidebar?locale=${locale}`);

@@ -121,7 +121,10 @@ export function reference(rows: readonly DemoRow[], target: number, options: Ref
     const later = [...customer.days].filter((day) => day > customer.first);
     return later.length ? Math.min(...later) - customer.first : undefined;
   };
-  const gaps = [...customers.values()].map(secondGap).filter((gap): gap is number => gap !== undefined).sort((a, b) => a - b);
+  const gaps = [...customers.values()]
+    .map(secondGap)
+    .filter((gap): gap is number => gap !== undefined)
+    .sort((a, b) => a - b);
   const horizon = gaps.length === 0 ? 365 : gaps[Math.ceil(0.8 * gaps.length) - 1]!;
 
   let lastJudged = monthOf(latest);

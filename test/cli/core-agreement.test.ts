@@ -21,7 +21,8 @@ function cellsOf(bytes: Buffer, encoding: Encoding): string[][] {
   const rows: string[][] = [];
   new CsvScanner(";".charCodeAt(0), (record) => {
     const row: string[] = [];
-    for (let k = 0; k < record.count; k++) row.push(cellText(record.bytes, record.starts[k]!, record.ends[k]!, record.escaped[k] === 1, decode));
+    for (let k = 0; k < record.count; k++)
+      row.push(cellText(record.bytes, record.starts[k]!, record.ends[k]!, record.escaped[k] === 1, decode));
     rows.push(row);
   }).scan(bytes, true);
   return rows;
@@ -41,7 +42,18 @@ function oddRows(count: number, seed: number): string {
   for (let row = 0; row < count; row++) {
     const n = Math.floor(random() * 300);
     const customer = pick([`Анна Иванова ${n}`, `${"Ж".repeat(140)} ${n}`, `kate ${n}`, "#N/A", " #ref! ", "#Н/Д", `#${n}`]);
-    const date = pick(["05.03.2024", "2024-03-05", "2024-02-29", "31.12.2023", "0001-01-01", "01.01.1900", "31.12.2100", "2204-05-01", "1899-12-31 10:00", "#VALUE!"]);
+    const date = pick([
+      "05.03.2024",
+      "2024-03-05",
+      "2024-02-29",
+      "31.12.2023",
+      "0001-01-01",
+      "01.01.1900",
+      "31.12.2100",
+      "2204-05-01",
+      "1899-12-31 10:00",
+      "#VALUE!",
+    ]);
     const amount = pick(["1,234", "1 234,56", "-12,5", "", "7", "много", "-7", "0", "#DIV/0!"]);
     const manager = pick(["Ира", "#NAME?", " Олег"]);
     const dealType = pick(["розница", "Проект", " ПРОЕКТ ", "проект", "#N/A"]);

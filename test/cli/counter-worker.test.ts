@@ -21,13 +21,17 @@ const failingCounter = (failure: string) => standIn("failing-counter.mjs", failu
 
 describe("a counting thread that fails", () => {
   it("passes on a data error as the same CliError", async () => {
-    const error = await failingCounter("data").finish(read).catch((caught: unknown) => caught);
+    const error = await failingCounter("data")
+      .finish(read)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CliError);
     expect(error).toMatchObject({ exitCode: 1, detail: { key: "headerOnly", values: { path: "x.csv" } } });
   });
 
   it("passes on its own error with its message and stack", async () => {
-    const error = (await failingCounter("throw").finish(read).catch((caught: unknown) => caught)) as Error;
+    const error = (await failingCounter("throw")
+      .finish(read)
+      .catch((caught: unknown) => caught)) as Error;
     expect(error.message).toBe("disk on fire");
     expect(error.stack).toContain("at countBatch (counter.ts:1:1)");
   });

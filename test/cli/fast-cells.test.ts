@@ -7,21 +7,21 @@ import { fastAmount, fastDay } from "../../src/cli/fast-cells";
 const bytesOf = (text: string): Buffer => Buffer.from(text, "latin1");
 
 const dateLike = fc.oneof(
-  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 39 })).map(
-    ([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
-  ),
-  fc.tuple(fc.integer({ min: 0, max: 39 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 9999 })).map(
-    ([d, m, y]) => `${String(d).padStart(2, "0")}.${String(m).padStart(2, "0")}.${String(y).padStart(4, "0")}`,
-  ),
+  fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 39 }))
+    .map(([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 39 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 9999 }))
+    .map(([d, m, y]) => `${String(d).padStart(2, "0")}.${String(m).padStart(2, "0")}.${String(y).padStart(4, "0")}`),
   fc.string({ unit: fc.constantFrom(..."0123456789-./ T:"), maxLength: 12 }),
 );
 
 const amountLike = fc.oneof(
   fc.string({ unit: fc.constantFrom(..."0123456789-.,+ e"), maxLength: 14 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
-  fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 999999 }), fc.constantFrom(".", ",")).map(
-    ([whole, fraction, separator]) => `${whole}${separator}${fraction}`,
-  ),
+  fc
+    .tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 999999 }), fc.constantFrom(".", ","))
+    .map(([whole, fraction, separator]) => `${whole}${separator}${fraction}`),
 );
 
 describe("fastDay", () => {

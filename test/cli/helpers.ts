@@ -54,11 +54,14 @@ export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): st
     const customer = random() < 0.01 ? pick(["", "#N/A"]) : pick(spellings(n));
     const day = 1 + Math.floor(random() * 28);
     const month = 1 + Math.floor(random() * 12);
-    const date = random() < 0.01 ? pick(["когда-то", "01.01.0001"]) : `${String(day).padStart(2, "0")}.${String(month).padStart(2, "0")}.2024`;
+    const date =
+      random() < 0.01 ? pick(["когда-то", "01.01.0001"]) : `${String(day).padStart(2, "0")}.${String(month).padStart(2, "0")}.2024`;
     const sign = random() < 0.03 ? "-" : "";
     const amount = random() < 0.01 ? "много" : `${sign}${Math.floor(random() * 100_000)},${Math.floor(random() * 100)}`;
     const comment = random() < 0.02 ? `"позвонить${lineBreak}""после 5"";${lineBreak}не раньше"` : "";
-    lines.push([customer, date, amount, pick(["Ира", "Олег", "", `Менеджер ${n % 50}`]), random() < 0.05 ? "проект" : "розница", comment].join(";"));
+    lines.push(
+      [customer, date, amount, pick(["Ира", "Олег", "", `Менеджер ${n % 50}`]), random() < 0.05 ? "проект" : "розница", comment].join(";"),
+    );
   }
   return `${lines.join(lineBreak)}${lineBreak}`;
 }

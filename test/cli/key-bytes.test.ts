@@ -10,7 +10,9 @@ import { encodeWindows1251 } from "../../bench/cp1251";
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 function folded(keyBytes: KeyBytes, cell: Uint8Array, escaped = false): string | undefined {
-  return keyBytes.fold(cell, 0, cell.length, escaped) ? Buffer.from(keyBytes.bytes.subarray(0, keyBytes.length)).toString("utf8") : undefined;
+  return keyBytes.fold(cell, 0, cell.length, escaped)
+    ? Buffer.from(keyBytes.bytes.subarray(0, keyBytes.length)).toString("utf8")
+    : undefined;
 }
 
 // Letters in both cases, every kind of space, and characters the byte way must leave to the core.

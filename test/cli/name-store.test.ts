@@ -39,7 +39,9 @@ describe("NameStore", () => {
     names.placesIn(versionOf(statSync(file)));
     const name = names.addFilePlace(0, Buffer.byteLength("Анна"), false, false);
     rmSync(file);
-    expect(() => names.text(name)).toThrow(expect.objectContaining({ exitCode: EXIT_DATA, detail: expect.objectContaining({ key: "cannotRead" }) }));
+    expect(() => names.text(name)).toThrow(
+      expect.objectContaining({ exitCode: EXIT_DATA, detail: expect.objectContaining({ key: "cannotRead" }) }),
+    );
     expect(() => new NameStore().addFilePlace(0, 1, false, false)).toThrow(/needs the file's path/);
   });
 
@@ -57,7 +59,10 @@ describe("NameStore", () => {
         return error;
       }
     };
-    const fileChanged = expect.objectContaining({ exitCode: EXIT_DATA, detail: { key: "fileChangedAfterRead", values: { path: expect.any(String) } } });
+    const fileChanged = expect.objectContaining({
+      exitCode: EXIT_DATA,
+      detail: { key: "fileChangedAfterRead", values: { path: expect.any(String) } },
+    });
     expect(changed(() => undefined)).toBe("Анна");
     expect(changed((file) => writeFileSync(file, "Борис\nПётр\n"))).toEqual(fileChanged);
     expect(

@@ -32,7 +32,11 @@ function recordStarts(bytes: Buffer): number[] {
 
 const field = fc.constantFrom("", "Ann", "b c", "2024-03-05", "05.03.2024", '"Ann"', '"a""b"', 'x"y', '"a,b"', '"a\nb"');
 const lineBreak = fc.constantFrom("\n", "\r\n", "\r");
-const plainFields = fc.tuple(fc.constantFrom("Ann", "b  C"), fc.constantFrom("2024-03-05", "05.03.2024"), fc.array(field, { maxLength: 2 }));
+const plainFields = fc.tuple(
+  fc.constantFrom("Ann", "b  C"),
+  fc.constantFrom("2024-03-05", "05.03.2024"),
+  fc.array(field, { maxLength: 2 }),
+);
 const fields = fc.oneof(
   plainFields.map(([name, date, more]) => [name, date, ...more]),
   fc.array(field, { minLength: 1, maxLength: 4 }),

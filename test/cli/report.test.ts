@@ -145,7 +145,18 @@ describe("report --json", () => {
 
   it("takes columns by number in a file without a header", async () => {
     const headerless = ENGLISH.split("\n").slice(1).join("\n");
-    const report = await json(["report", writeFixture(dir, "nohead.csv", headerless), "--customer", "1", "--date", "2", "--amount", "3", "--manager", "4"]);
+    const report = await json([
+      "report",
+      writeFixture(dir, "nohead.csv", headerless),
+      "--customer",
+      "1",
+      "--date",
+      "2",
+      "--amount",
+      "3",
+      "--manager",
+      "4",
+    ]);
     expect(report.headerLine).toBeNull();
     // Lines move up by one: the skipped rows are now lines 5, 6 and 8.
     expect(report.skippedRows.map((s: any) => s.row)).toEqual([5, 6, 8]);
@@ -220,7 +231,14 @@ describe("exit codes", () => {
   });
 
   it("2 for wrong usage, with the usage text", async () => {
-    for (const argv of [["report"], ["report", "a.csv", "--bogus"], ["report", "a.csv", "--target", "150"], ["report", "a.csv", "--period", "decade"], ["report", "a.csv", "--from", "2024-05-01", "--to", "2024-01-01"], ["report", "a.csv", "--threads", "3"]]) {
+    for (const argv of [
+      ["report"],
+      ["report", "a.csv", "--bogus"],
+      ["report", "a.csv", "--target", "150"],
+      ["report", "a.csv", "--period", "decade"],
+      ["report", "a.csv", "--from", "2024-05-01", "--to", "2024-01-01"],
+      ["report", "a.csv", "--threads", "3"],
+    ]) {
       const result = await cli(argv);
       expect(result.exitCode, argv.join(" ")).toBe(2);
       expect(result.stderr).toContain("Usage: sheets-retention report");
@@ -237,7 +255,9 @@ describe("exit codes", () => {
     const allBad = await cli(["report", writeFixture(dir, "allbad.csv", "Customer,Date\nAlice,someday\n")]);
     expect(allBad.exitCode).toBe(1);
     expect(allBad.stderr).toContain("Date, row 2: cannot read «someday» as a date");
-    expect((await cli(["report", writeFixture(dir, "x.csv", ENGLISH), "--customer", "Client"])).stderr).toContain("--customer: no column «Client»");
+    expect((await cli(["report", writeFixture(dir, "x.csv", ENGLISH), "--customer", "Client"])).stderr).toContain(
+      "--customer: no column «Client»",
+    );
   });
 
   it("1 with a plain message when memory runs out, 3 for any other failure of ours", async () => {
@@ -255,12 +275,17 @@ describe("exit codes", () => {
       exitCode: 1,
       stderr: `sheets-retention: not enough memory to read ${path}: the memory needed grows with the number of customers (about 200 bytes each), not of rows\n`,
     });
-    expect(await failingWith(new TypeError("x is undefined"))).toMatchObject({ exitCode: 3, stderr: expect.stringContaining("internal error") });
+    expect(await failingWith(new TypeError("x is undefined"))).toMatchObject({
+      exitCode: 3,
+      stderr: expect.stringContaining("internal error"),
+    });
   });
 
   it("3 for the counting thread's own failure while the file is read, not 'cannot read' the file", async () => {
     const path = writeFixture(dir, "worker-fails.csv", ENGLISH);
-    const outOfHeap = Object.assign(new Error("Worker terminated due to reaching memory limit: JS heap out of memory"), { code: "ERR_WORKER_OUT_OF_MEMORY" });
+    const outOfHeap = Object.assign(new Error("Worker terminated due to reaching memory limit: JS heap out of memory"), {
+      code: "ERR_WORKER_OUT_OF_MEMORY",
+    });
     const result = await runCli(["report", path, "--threads", "2"], {
       env: { LANG: "C" },
       stdoutIsTTY: false,
@@ -289,7 +314,10 @@ describe("exit codes", () => {
       onProgress: () => void (chunks++ === 0 && appendFileSync(path, "Zed,2024-03-01,5\n")),
     });
     expect(chunks).toBeGreaterThan(1);
-    expect(result).toMatchObject({ exitCode: 1, stderr: expect.stringContaining(`${path} changed while it was being read; run the report again`) });
+    expect(result).toMatchObject({
+      exitCode: 1,
+      stderr: expect.stringContaining(`${path} changed while it was being read; run the report again`),
+    });
   });
 });
 

@@ -13,7 +13,10 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
 }
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts"], { cwd: root, encoding: "utf8" });
+  const build = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts"], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
 }, 60_000);
 

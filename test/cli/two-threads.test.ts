@@ -16,7 +16,12 @@ const BIN = join(__dirname, "../../build/cli.cjs");
 const ROWS = 260_000; // about 17 MB: several 4 MB batches go to the counting thread
 
 async function report(file: string, extra: string[], io: ReportIo = {}): Promise<string> {
-  const result = await runCli(["report", file, ...ARGS, ...extra], { env: { LANG: "C" }, stdoutIsTTY: false, writeFile: () => undefined, ...io });
+  const result = await runCli(["report", file, ...ARGS, ...extra], {
+    env: { LANG: "C" },
+    stdoutIsTTY: false,
+    writeFile: () => undefined,
+    ...io,
+  });
   if (result.exitCode !== 0) throw new Error(result.stderr);
   return result.stdout;
 }
@@ -28,7 +33,11 @@ function runBin(args: string[]): { status: number | null; stdout: string; stderr
 /** The bin reading the file through a shell pipe, as in `cat file | sheets-retention report /dev/stdin`. */
 function runBinOnPipe(file: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
   const command = `cat "$0" | "${process.execPath}" "${BIN}" report /dev/stdin "$@"`;
-  return spawnSync("/bin/sh", ["-c", command, file, ...args], { encoding: "utf8", env: { PATH: process.env.PATH, LANG: "C" }, timeout: 60_000 });
+  return spawnSync("/bin/sh", ["-c", command, file, ...args], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, LANG: "C" },
+    timeout: 60_000,
+  });
 }
 
 describe("two threads", () => {

@@ -136,7 +136,11 @@ describe("the judged verdict in --json", () => {
     const rows: string[][] = [];
     const decode = fieldDecoder("utf-8");
     new CsvScanner(";".charCodeAt(0), (record) => {
-      rows.push(Array.from({ length: record.count }, (_, k) => cellText(record.bytes, record.starts[k]!, record.ends[k]!, record.escaped[k] === 1, decode)));
+      rows.push(
+        Array.from({ length: record.count }, (_, k) =>
+          cellText(record.bytes, record.starts[k]!, record.ends[k]!, record.escaped[k] === 1, decode),
+        ),
+      );
     }).scan(Buffer.from(csv), true);
     const ledger = new CustomerLedger();
     const ref = (column: number, argument: string) => ({ argument, values: rows, column });
@@ -233,7 +237,12 @@ describe("one-off deals", () => {
 
 describe("usage", () => {
   it("takes a target from 1 to 100 %, and names the flag and value otherwise", async () => {
-    for (const [value, target] of [["1", 0.01], ["67%", 0.67], ["67,5", 0.675], ["100", 1]] as const) {
+    for (const [value, target] of [
+      ["1", 0.01],
+      ["67%", 0.67],
+      ["67,5", 0.675],
+      ["100", 1],
+    ] as const) {
       expect((await json(["report", verdictLog, "--target", value])).target, value).toBeCloseTo(target, 12);
     }
     for (const value of ["0.5", "0", "101", "150", "abc"]) {
@@ -264,8 +273,16 @@ describe("files with nothing to report", () => {
     ["blank-lines.csv", "\n\n  \n", "is empty: no header and no orders"],
     ["header.csv", "customer,date\n", "has no orders: nothing below the header"],
     ["header-blank.csv", "customer,date\n\n,\n", "has no orders: nothing below the header"],
-    ["refunds.csv", "customer,date,amount\nAnn,2024-01-05,-10\nBob,2024-01-06,-1\n", "has no purchases: all 2 orders have negative amounts (refunds or cancellations)"],
-    ["projects.csv", "customer,date,deal type\nAnn,2024-01-05,Project\n", "has no orders to count: all 1 are one-off deals left out (--keep-all-deals counts them)"],
+    [
+      "refunds.csv",
+      "customer,date,amount\nAnn,2024-01-05,-10\nBob,2024-01-06,-1\n",
+      "has no purchases: all 2 orders have negative amounts (refunds or cancellations)",
+    ],
+    [
+      "projects.csv",
+      "customer,date,deal type\nAnn,2024-01-05,Project\n",
+      "has no orders to count: all 1 are one-off deals left out (--keep-all-deals counts them)",
+    ],
   ])("%s gets one clear message", async (name, content, message) => {
     const path = writeFixture(dir, name, content);
     const result = await cli(["report", path]);
@@ -302,7 +319,9 @@ describe("the text and HTML reports", () => {
     expect(stdout).toContain("\nУдержание новых клиентов: 50 % (цель 67 %) — ниже цели\n");
     expect(stdout).toContain("\nКогорты 2023-12 … 2024-11; возврат засчитывается в течение 30 дн. (--within-days)\n");
     expect(stdout).toContain("\nОценено новых клиентов: 4; вернулись в течение 30 дн.: 2, не вернулись: 2\n");
-    expect(stdout).toContain("\nПервый период данных (2023-01) не учтён: его клиенты могли покупать и до начала данных (--orders-start-with-business учтёт его)\n");
+    expect(stdout).toContain(
+      "\nПервый период данных (2023-01) не учтён: его клиенты могли покупать и до начала данных (--orders-start-with-business учтёт его)\n",
+    );
     expect(stdout).toContain("\nЗа всё время: 57,1 %; из 7 новых клиентов вернулись 4, не вернулись 2, о 1 судить рано\n");
     expect(stdout).toContain("\nСтолбцы: Клиент = Customer, Дата = Date, Сумма = Amount, Менеджер = Manager\n");
   });
@@ -319,7 +338,9 @@ describe("the text and HTML reports", () => {
     expect(stdout).toContain("\nRetention of new customers: too early to judge: the orders must reach 2024-03-15\n");
     const page = join(dir, "early.html");
     await cli(["report", path, "--html", page]);
-    expect(readFileSync(page, "utf8")).toContain('<p class="headline dim">Retention of new customers: too early to judge: the orders must reach 2024-03-15</p>');
+    expect(readFileSync(page, "utf8")).toContain(
+      '<p class="headline dim">Retention of new customers: too early to judge: the orders must reach 2024-03-15</p>',
+    );
   });
 
   it("colour the HTML headline by the verdict, not the all-time figure", async () => {

@@ -19,7 +19,10 @@ function naiveVerdict(rows: string[][]): { horizon: number; from: string; to: st
   const firstTwo = [...days.values()].map((set) => [...set].sort((a, b) => a - b).slice(0, 2));
   const all = [...days.values()].flatMap((set) => [...set]);
   const [earliest, latest] = [Math.min(...all), Math.max(...all)];
-  const gaps = firstTwo.filter((d) => d.length === 2).map(([a, b]) => b! - a!).sort((a, b) => a - b);
+  const gaps = firstTwo
+    .filter((d) => d.length === 2)
+    .map(([a, b]) => b! - a!)
+    .sort((a, b) => a - b);
   const horizon = gaps[Math.ceil(0.8 * gaps.length) - 1]!;
   const month = (day: number): number => new Date(day * DAY_MS).getUTCFullYear() * 12 + new Date(day * DAY_MS).getUTCMonth();
   const lastDayOf = (m: number): number => Date.UTC(Math.floor(m / 12), (m % 12) + 1, 1) / DAY_MS - 1;
@@ -39,7 +42,10 @@ function naiveVerdict(rows: string[][]): { horizon: number; from: string; to: st
 
 describeDataset(FILE, "UCI Online Retail, raw invoices", () => {
   it("leaves the refunds out and judges the old-enough cohorts from 2011-01 on, as a naive count does", () => {
-    const rows = readFileSync(datasetPath(FILE), "utf8").trim().split("\n").map((line) => line.split(","));
+    const rows = readFileSync(datasetPath(FILE), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.split(","));
     // The datasets README: 25,900 invoices, 3,710 without a customer.
     expect(rows.length - 1).toBe(25_900);
     const expected = naiveVerdict(rows.slice(1));

@@ -78,11 +78,28 @@ describe("refunds (negative amounts)", () => {
       return "no error";
     };
     // Repeat: 10 bought later, 30 refunded later: -20 < 0.
-    expect(problem([["A", "2024-03-01", 100], ["A", "2024-03-05", 10], ["A", "2024-03-06", -30]])).toBe("negativeRepeatRevenue");
+    expect(
+      problem([
+        ["A", "2024-03-01", 100],
+        ["A", "2024-03-05", 10],
+        ["A", "2024-03-06", -30],
+      ]),
+    ).toBe("negativeRepeatRevenue");
     // First day: 10 bought, 30 refunded that day: -20; repeat 100 is more than the total 80.
-    expect(problem([["A", "2024-03-01", 10], ["A", "2024-03-01", -30], ["A", "2024-03-05", 100]])).toBe("negativeFirstRevenue");
+    expect(
+      problem([
+        ["A", "2024-03-01", 10],
+        ["A", "2024-03-01", -30],
+        ["A", "2024-03-05", 100],
+      ]),
+    ).toBe("negativeFirstRevenue");
     // Everything refunded: total 0.
-    expect(problem([["A", "2024-03-01", 10], ["A", "2024-03-02", -10]])).toBe("noRevenue");
+    expect(
+      problem([
+        ["A", "2024-03-01", 10],
+        ["A", "2024-03-02", -10],
+      ]),
+    ).toBe("noRevenue");
   });
 });
 
@@ -113,11 +130,18 @@ describe("sheet error values", () => {
 
   it("stop a custom function with that problem, since it has no list of skipped rows", () => {
     const ledger = new CustomerLedger();
-    const values = [["A", "2024-03-01"], ["#N/A", "2024-03-02"]];
+    const values = [
+      ["A", "2024-03-01"],
+      ["#N/A", "2024-03-02"],
+    ];
     const run = () =>
-      ingestOrders({ customer: { argument: "customers", values, column: 0 }, date: { argument: "order_dates", values, column: 1 } }, ledger, {
-        locale: LOCALE,
-      });
+      ingestOrders(
+        { customer: { argument: "customers", values, column: 0 }, date: { argument: "order_dates", values, column: 1 } },
+        ledger,
+        {
+          locale: LOCALE,
+        },
+      );
     expect(run).toThrowError(ProblemError);
     expect(() => run()).toThrow(expect.objectContaining({ problem: { code: "errorValue", argument: "customers", row: 2, value: "#N/A" } }));
   });

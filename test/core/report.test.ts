@@ -102,7 +102,10 @@ describe("customers who never came back", () => {
           .filter(([, c]) => c.days.size === 1)
           .map(([name, c]) => ({ name, first: [...c.days][0]!, total: c.total }))
           .filter((c) => c.first + horizon <= latest);
-        const expected = once.sort((a, b) => b.total - a.total || a.first - b.first).slice(0, 50).map((c) => c.name);
+        const expected = once
+          .sort((a, b) => b.total - a.total || a.first - b.first)
+          .slice(0, 50)
+          .map((c) => c.name);
         expect(lost.count).toBe(once.length);
         expect(lost.customers.map((c) => c.name)).toEqual(expected);
       }),

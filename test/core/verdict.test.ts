@@ -28,7 +28,10 @@ describe("the horizon H", () => {
   });
 
   it("is within_days when given, and 365 days when nobody came back", () => {
-    const once: [string, string, number][] = [["A", "2024-01-01", 1], ["B", "2024-02-01", 1]];
+    const once: [string, string, number][] = [
+      ["A", "2024-01-01", 1],
+      ["B", "2024-02-01", 1],
+    ];
     expect(horizonOf(ledgerOf(once), 30)).toEqual({ days: 30, source: "withinDays" });
     expect(horizonOf(ledgerOf(once))).toEqual({ days: 365, source: "default" });
   });
@@ -227,7 +230,10 @@ describe("verdict properties", () => {
         const shuffled = [...list].sort((a, b) => ((a.day * 31 + seed) % 97) - ((b.day * 31 + seed) % 97));
         const settings = { ...MONTHLY, period: p };
         // The lost list breaks ties by who came first in the rows, so it is compared as a set.
-        const unordered = (r: ReturnType<typeof report>) => ({ ...r, lost: { ...r.lost, customers: r.lost.customers.map((c) => c.name).sort() } });
+        const unordered = (r: ReturnType<typeof report>) => ({
+          ...r,
+          lost: { ...r.lost, customers: r.lost.customers.map((c) => c.name).sort() },
+        });
         expect(unordered(analyzeLedger(ledgerOfOrders(shuffled), STATS, [], settings).report)).toEqual(
           unordered(analyzeLedger(ledgerOfOrders(list), STATS, [], settings).report),
         );
@@ -245,9 +251,7 @@ describe("verdict properties", () => {
         // neither the latest order date nor H (H comes from second purchases).
         const latest = Math.max(...list.map((o) => o.day));
         const firstFree = periodEndDay(before.span.last, p) + 1;
-        const newcomers = offsets
-          .map((offset, k) => ({ customer: `N${k}`, day: firstFree + offset }))
-          .filter((o) => o.day <= latest);
+        const newcomers = offsets.map((offset, k) => ({ customer: `N${k}`, day: firstFree + offset })).filter((o) => o.day <= latest);
         expect(judgedVerdict(ledgerOfOrders([...list, ...newcomers]), settings)).toEqual(before);
       }),
     );

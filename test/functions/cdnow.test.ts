@@ -28,10 +28,7 @@ function readCdnow(lastDate = "99999999"): { customers: string[][]; dates: numbe
 }
 
 describeDataset("CDNOW_sample.txt", "CDNOW sample", () => {
-  const sheet = loadCodeJs({ locale: "en_US", timeZone: "America/New_York" }) as unknown as Record<
-    string,
-    (...args: unknown[]) => unknown
-  >;
+  const sheet = loadCodeJs({ locale: "en_US", timeZone: "America/New_York" }) as unknown as Record<string, (...args: unknown[]) => unknown>;
 
   it("has 2,357 customers, all new in the first quarter of 1997", () => {
     const { customers, dates } = readCdnow();

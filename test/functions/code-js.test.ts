@@ -99,7 +99,7 @@ describe.each(PROCESS_ZONES)("custom functions with the script running in %s", (
       expect(run(context, "FIRST_PURCHASES(customers, dates)")).toBe(5);
       expect(run(context, "SECOND_PURCHASES(customers, dates)")).toBe(3);
       // Sheets passes a skipped middle argument as an empty value.
-      expect(run(context, "SECOND_PURCHASES(customers, dates, undefined, \"\", 30)")).toBe(1);
+      expect(run(context, 'SECOND_PURCHASES(customers, dates, undefined, "", 30)')).toBe(1);
       expect(run(context, `RETENTION_RATE(customers, dates, zoneDate(2024,1,1), "2024-01-31")`)).toBe(0.5);
       expect(run(context, "TIME_TO_SECOND_PURCHASE(customers, dates)")).toBe(36);
       expect(run(context, "REPEAT_REVENUE_SHARE(customers, dates, amounts)")).toBeCloseTo(110 / 515, 12);
@@ -124,7 +124,11 @@ describe.each(PROCESS_ZONES)("custom functions with the script running in %s", (
         [2, 2, 0, 0, 1, "", ""],
       ]);
       const summary = run<unknown[][]>(context, "CUSTOMER_SUMMARY(customers, dates, amounts)");
-      expect(summary.slice(1).map(([name, first, last, ...rest]) => [name, probe((first as Date).getTime()), probe((last as Date).getTime()), ...rest])).toEqual([
+      expect(
+        summary
+          .slice(1)
+          .map(([name, first, last, ...rest]) => [name, probe((first as Date).getTime()), probe((last as Date).getTime()), ...rest]),
+      ).toEqual([
         ["A", 20240105, 20240210, 2, 180, 112],
         ["b", 20240120, 20240120, 1, 200, 133],
         ["C", 20240201, 20240203, 2, 30, 119],

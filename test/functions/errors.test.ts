@@ -29,9 +29,7 @@ describe("errors from the custom functions", () => {
   });
 
   it("rejects a range with several columns", () => {
-    expect(errorOf(en, `FIRST_PURCHASES([["A", "x"]], [["2024-01-01"]])`)).toBe(
-      "customers must be one column, but it has 2 columns",
-    );
+    expect(errorOf(en, `FIRST_PURCHASES([["A", "x"]], [["2024-01-01"]])`)).toBe("customers must be one column, but it has 2 columns");
   });
 
   it("names the row of a customer with a missing or unreadable date", () => {
@@ -84,9 +82,7 @@ describe("errors from the custom functions", () => {
     expect(errorOf(en, `REPEAT_REVENUE_SHARE(${C3}, ${D3}, [[0],[0],[0]])`)).toBe(
       "the revenue of the period … – … is not above 0: nothing to divide by",
     );
-    expect(errorOf(en, `TIME_TO_SECOND_PURCHASE(${C3}, ${D3})`)).toBe(
-      "no customer in the period … – … made a second purchase",
-    );
+    expect(errorOf(en, `TIME_TO_SECOND_PURCHASE(${C3}, ${D3})`)).toBe("no customer in the period … – … made a second purchase");
     expect(errorOf(ru, `RETENTION_RATE([[""]], [[""]])`)).toBe("нет новых клиентов за период … – …: не на что делить");
   });
 });
@@ -114,9 +110,10 @@ describe("input as Sheets passes it", () => {
 
   it("reads amounts written the Russian and the English way", () => {
     // A: 1 234,56 on day one, 1,000.44 later → repeat share 1000.44 / 2235.
-    expect(
-      run(en, `REPEAT_REVENUE_SHARE([["A"],["A"]], [["2024-01-01"],["2024-01-09"]], [["1 234,56"],["1,000.44"]])`),
-    ).toBeCloseTo(1000.44 / 2235, 12);
+    expect(run(en, `REPEAT_REVENUE_SHARE([["A"],["A"]], [["2024-01-01"],["2024-01-09"]], [["1 234,56"],["1,000.44"]])`)).toBeCloseTo(
+      1000.44 / 2235,
+      12,
+    );
   });
 });
 

@@ -36,12 +36,16 @@ const column = (values: unknown[]): unknown[][] => values.map((value) => [value]
 // A log worked out by hand below. Amounts: E's -100 is a refund; deal types: B's March order is a project.
 const CUSTOMERS = column(["X", "X", "A", "A", "B", "B", "C", "D", "E", "E", "F"]);
 const DATES = column([
-  "2023-12-10", "2023-12-20", // X: December, the data's first month; back in 10 days
-  "2024-01-05", "2024-01-25", // A: back in 20 days
-  "2024-01-15", "2024-03-15", // B: back in 60 days (16 + 29 + 15), by a project deal
+  "2023-12-10",
+  "2023-12-20", // X: December, the data's first month; back in 10 days
+  "2024-01-05",
+  "2024-01-25", // A: back in 20 days
+  "2024-01-15",
+  "2024-03-15", // B: back in 60 days (16 + 29 + 15), by a project deal
   "2024-01-20", // C: once
   "2024-02-10", // D: once
-  "2024-02-12", "2024-02-20", // E: bought, then a refund: once
+  "2024-02-12",
+  "2024-02-20", // E: bought, then a refund: once
   "2024-05-31", // F: once, the latest order
 ]);
 const AMOUNTS = column([10, 10, 10, 10, 10, 10, 10, 10, 100, -100, 10]);
@@ -178,23 +182,44 @@ describe.each([
   it("takes a refund off the revenue of the purchase it follows", () => {
     // A: 100 on Jan 1, 60 on Feb 1, a refund of 20 on Feb 10; B: 40 on Jan 5. Revenue 180, first
     // purchases 100 + 40 = 140, repeat 60 − 20 = 40. 40 / 180 = 2 / 9.
-    const result = share([["A", "2024-01-01", 100], ["A", "2024-02-01", 60], ["A", "2024-02-10", -20], ["B", "2024-01-05", 40]]);
+    const result = share([
+      ["A", "2024-01-01", 100],
+      ["A", "2024-02-01", 60],
+      ["A", "2024-02-10", -20],
+      ["B", "2024-01-05", 40],
+    ]);
     expect(result).toBeCloseTo(2 / 9, 12);
   });
 
   it("fails, saying why, where a refund would push the share out of 0…1", () => {
     // Revenue 100 − 50 = 50, all of it first purchases' 100: repeat −50, a share of −1.
-    expect(errorOf(() => share([["A", "2024-01-01", 100], ["A", "2024-02-01", -50]]))).toBe(
-      "refunds exceed the repeat revenue of the period … – …: the share would be below 0",
-    );
+    expect(
+      errorOf(() =>
+        share([
+          ["A", "2024-01-01", 100],
+          ["A", "2024-02-01", -50],
+        ]),
+      ),
+    ).toBe("refunds exceed the repeat revenue of the period … – …: the share would be below 0");
     // First day 100 − 150 = −50, repeat 200: revenue 150, repeat 200, a share of 4/3.
-    expect(errorOf(() => share([["A", "2024-01-01", 100], ["A", "2024-01-01", -150], ["A", "2024-02-01", 200]]))).toBe(
-      "refunds exceed the first purchases' revenue of the period … – …: the share would be above 1",
-    );
+    expect(
+      errorOf(() =>
+        share([
+          ["A", "2024-01-01", 100],
+          ["A", "2024-01-01", -150],
+          ["A", "2024-02-01", 200],
+        ]),
+      ),
+    ).toBe("refunds exceed the first purchases' revenue of the period … – …: the share would be above 1");
     // Everything refunded: revenue 0.
-    expect(errorOf(() => share([["A", "2024-01-01", 100], ["A", "2024-02-01", -100]]))).toBe(
-      "the revenue of the period … – … is not above 0: nothing to divide by",
-    );
+    expect(
+      errorOf(() =>
+        share([
+          ["A", "2024-01-01", 100],
+          ["A", "2024-02-01", -100],
+        ]),
+      ),
+    ).toBe("the revenue of the period … – … is not above 0: nothing to divide by");
   });
 });
 

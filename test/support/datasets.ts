@@ -16,7 +16,9 @@ export function datasetPath(file: string): string {
 export function describeDataset(file: string, name: string, body: () => void): void {
   const present = existsSync(datasetPath(file));
   if (!present) {
-    console.warn(`\n${"!".repeat(72)}\nDATASET TESTS SKIPPED: ${datasetPath(file)} not found (see ../shared/datasets/README.md)\n${"!".repeat(72)}\n`);
+    console.warn(
+      `\n${"!".repeat(72)}\nDATASET TESTS SKIPPED: ${datasetPath(file)} not found (see ../shared/datasets/README.md)\n${"!".repeat(72)}\n`,
+    );
   }
   describe.skipIf(!present)(name, body);
 }

@@ -80,7 +80,11 @@ function viaSidebar(orders: readonly Order[], settings: Settings) {
     sheetName: state.sheetName,
     rangeA1: state.rangeA1,
     mapping: state.mapping,
-    settings: { ...state.settings, withinDays: settings.withinDays ?? null, ordersStartWithBusiness: settings.ordersStartWithBusiness ?? false },
+    settings: {
+      ...state.settings,
+      withinDays: settings.withinDays ?? null,
+      ordersStartWithBusiness: settings.ordersStartWithBusiness ?? false,
+    },
   };
   return code.analyzeSelection!(request).report.verdict;
 }

@@ -18,7 +18,7 @@ describe("boundOpenRanges", () => {
   });
 
   it("leaves closed ranges, text and unknown sheets alone", () => {
-    for (const formula of ['=SUM(A2:B5)', '=CONCAT("A2:A", B1)', "=SUM(Other!A2:A)", "=EDATE(A2, -12)", "=SUM(AB2:AB10)"]) {
+    for (const formula of ["=SUM(A2:B5)", '=CONCAT("A2:A", B1)', "=SUM(Other!A2:A)", "=EDATE(A2, -12)", "=SUM(AB2:AB10)"]) {
       expect(boundOpenRanges(formula, rows)).toBe(formula);
     }
   });
@@ -69,8 +69,15 @@ describe("the functions inside HyperFormula", () => {
 
   it("takes dates as the serial numbers HyperFormula keeps, and returns dates as serials", () => {
     // 45356 = 2024-03-05 and 45371 = 2024-03-20: A came back after 15 days.
-    const orders = [["Date", "Customer"], [45356, "A"], [45371, "A"], [45356, "B"]];
-    expect(evaluate("en_US", orders, ["=TIME_TO_SECOND_PURCHASE(Orders!B2:B, Orders!A2:A)", "=RETENTION_RATE(Orders!B2:B, Orders!A2:A)"])).toEqual([15, 0.5]);
+    const orders = [
+      ["Date", "Customer"],
+      [45356, "A"],
+      [45371, "A"],
+      [45356, "B"],
+    ];
+    expect(
+      evaluate("en_US", orders, ["=TIME_TO_SECOND_PURCHASE(Orders!B2:B, Orders!A2:A)", "=RETENTION_RATE(Orders!B2:B, Orders!A2:A)"]),
+    ).toEqual([15, 0.5]);
     const summary = evaluateSheets({
       locale: "en_US",
       timeZone: "UTC",
@@ -79,12 +86,21 @@ describe("the functions inside HyperFormula", () => {
         { name: "S", cells: [[{ formula: "=CUSTOMER_SUMMARY(Orders!B2:B, Orders!A2:A)" }]], maxRows: 10 },
       ],
     }).values.S!;
-    expect(summary.slice(1)).toEqual([["A", 45356, 45371, 2, "", 0], ["B", 45356, 45356, 1, "", 15]]);
+    expect(summary.slice(1)).toEqual([
+      ["A", 45356, 45371, 2, "", 0],
+      ["B", 45356, 45356, 1, "", 15],
+    ]);
   });
 
   it("reports a spilled result that outgrew its area instead of crashing the engine", () => {
     const engine = HyperFormula.buildFromSheets(
-      { Orders: [["2024-01-01", "A"], ["2024-02-01", "B"]], S: [[]] },
+      {
+        Orders: [
+          ["2024-01-01", "A"],
+          ["2024-02-01", "B"],
+        ],
+        S: [[]],
+      },
       retentionEngineConfig("en_US"),
     );
     const s = engine.getSheetId("S")!;

@@ -60,6 +60,12 @@ describe("the HyperFormula plugin and the custom functions", () => {
   it("are all exported to Apps Script by src/main.ts", () => {
     const main = readFileSync(join(__dirname, "../../src/main.ts"), "utf8");
     const exported = /export \{([^}]*)\} from "\.\/functions\/custom-functions"/.exec(main)?.[1] ?? "";
-    expect(exported.split(",").map((name) => name.trim()).filter(Boolean).sort()).toEqual([...declared.keys()].sort());
+    expect(
+      exported
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([...declared.keys()].sort());
   });
 });

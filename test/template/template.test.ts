@@ -44,19 +44,20 @@ function formulasOf(fake: FakeSheets, sheet: string): Map<string, string> {
  * The orders as the template wrote them into the Orders sheet, read straight into a ledger by the
  * core (no formula, no FILTER, no HyperFormula); `excludeDealType` leaves those rows out.
  */
-function ordersLedger(fake: FakeSheets, ordersSheet: string, excludeDealType: string | undefined, options: LedgerOptions = {}): CustomerLedger {
+function ordersLedger(
+  fake: FakeSheets,
+  ordersSheet: string,
+  excludeDealType: string | undefined,
+  options: LedgerOptions = {},
+): CustomerLedger {
   const values = fake.sheet(ordersSheet).grid.contentRows();
   const at = (argument: string, column: number) => ({ argument, values, column });
   const ledger = new CustomerLedger(options);
-  ingestOrders(
-    { date: at("date", 0), customer: at("customer", 1), amount: at("amount", 2), dealType: at("deal type", 4) },
-    ledger,
-    {
-      locale: inputLocale(fake.spreadsheet.locale, fake.spreadsheet.timeZone),
-      excludeDealTypes: excludeDealType === undefined ? undefined : [excludeDealType],
-      skipLeadingRows: 1,
-    },
-  );
+  ingestOrders({ date: at("date", 0), customer: at("customer", 1), amount: at("amount", 2), dealType: at("deal type", 4) }, ledger, {
+    locale: inputLocale(fake.spreadsheet.locale, fake.spreadsheet.timeZone),
+    excludeDealTypes: excludeDealType === undefined ? undefined : [excludeDealType],
+    skipLeadingRows: 1,
+  });
   return ledger;
 }
 
@@ -79,7 +80,10 @@ function sidebarVerdict(fake: FakeSheets, ordersSheet: string, excludeDealType: 
 }
 
 function column(rows: EvaluatedCell[][] | undefined, from: number, index: number): EvaluatedCell[] {
-  return (rows ?? []).slice(from).map((row) => row[index] ?? null).filter((cell) => cell !== null && cell !== "");
+  return (rows ?? [])
+    .slice(from)
+    .map((row) => row[index] ?? null)
+    .filter((cell) => cell !== null && cell !== "");
 }
 
 describe("the sample orders", () => {
@@ -196,15 +200,18 @@ describe("the Dashboard on a tiny order log worked out by hand", () => {
     const fake = fakeWith("en_US");
     const { ordersSheet, dashboardSheet } = build(fake);
     const day = (m: number, d: number): Date => new Date(Date.UTC(2024, m - 1, d) - 3 * 3_600_000); // Moscow midnight
-    fake.sheet(ordersSheet).getRange(2, 1, 7, 3).setValues([
-      [day(1, 10), "Anna", 100],
-      [day(1, 20), "Boris", 50],
-      [day(2, 5), " anna ", 30], // the same customer as Anna: case and spaces do not count
-      [day(3, 1), "Vera", 70],
-      [day(3, 15), "Boris", 20],
-      [day(3, 15), "Boris", 10], // a second order on the same day is not a second purchase day
-      [day(4, 1), "Gleb", 40],
-    ]);
+    fake
+      .sheet(ordersSheet)
+      .getRange(2, 1, 7, 3)
+      .setValues([
+        [day(1, 10), "Anna", 100],
+        [day(1, 20), "Boris", 50],
+        [day(2, 5), " anna ", 30], // the same customer as Anna: case and spaces do not count
+        [day(3, 1), "Vera", 70],
+        [day(3, 15), "Boris", 20],
+        [day(3, 15), "Boris", 10], // a second order on the same day is not a second purchase day
+        [day(4, 1), "Gleb", 40],
+      ]);
     const result = evaluateWorkbook(fake.spreadsheet);
     const at = (a1: string): EvaluatedCell => result.value(dashboardSheet, a1);
     // Gaps to a second purchase: Anna Jan 10 → Feb 5 = 26 days, Boris Jan 20 → Mar 15 = 55 days.
@@ -243,7 +250,10 @@ function dashboardOver(rows: unknown[][]) {
   const fake = fakeWith("en_US");
   const { ordersSheet, dashboardSheet } = build(fake);
   const day = (m: number, d: number): Date => new Date(Date.UTC(2024, m - 1, d) - 3 * 3_600_000); // Moscow midnight
-  fake.sheet(ordersSheet).getRange(2, 1, rows.length, 5).setValues(rows.map(([m, d, customer, amount, dealType]) => [day(m as number, d as number), customer, amount, "", dealType]));
+  fake
+    .sheet(ordersSheet)
+    .getRange(2, 1, rows.length, 5)
+    .setValues(rows.map(([m, d, customer, amount, dealType]) => [day(m as number, d as number), customer, amount, "", dealType]));
   /** Evaluates the workbook; only the cells named may hold errors. */
   const evaluate = (errorCells: string[] = []) => {
     const result = evaluateWorkbook(fake.spreadsheet);
@@ -316,7 +326,13 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
     expect(at("B12")).toEqual({ error: "#ERROR!", message: "no customer in the period … – … made a second purchase" });
     // The tables spill their header rows only (an empty cell reads as null).
     expect([at("A16"), at("A17"), at("K16"), at("K17"), at("R16"), at("S16"), at("T16")]).toEqual([
-      "Period start", null, "Customer", null, "Cohort start", "Cohort size", null,
+      "Period start",
+      null,
+      "Customer",
+      null,
+      "Cohort start",
+      "Cohort size",
+      null,
     ]);
     // The latest order stays empty, rather than show 1899-12-30 (a MAX of no dates).
     expect(at("B10")).toBe("");
@@ -361,7 +377,12 @@ describe("the Dashboard's verdict on a tiny order log worked out by hand", () =>
     expect(at("B11")).toBeCloseTo(0.1, 9);
     // Median of 15, 15, 60.
     expect(at("B12")).toBe(15);
-    expect(sidebarVerdict(fake, ordersSheet, "project")).toMatchObject({ rate: 0.4, firstPurchases: 5, secondPurchases: 2, horizonDays: 60 });
+    expect(sidebarVerdict(fake, ordersSheet, "project")).toMatchObject({
+      rate: 0.4,
+      firstPurchases: 5,
+      secondPurchases: 2,
+      horizonDays: 60,
+    });
   });
 
   it("judges the first month too when B5 says the orders start with the business", () => {
@@ -375,14 +396,20 @@ describe("the Dashboard's verdict on a tiny order log worked out by hand", () =>
 describe("never overwriting", () => {
   it("keeps existing Orders and Dashboard sheets and points every formula at the new ones", () => {
     const fake = fakeWith("en_US", {
-      Orders: [["mine", 1], ["yours", 2]],
+      Orders: [
+        ["mine", 1],
+        ["yours", 2],
+      ],
       Dashboard: [["keep me"]],
       "Orders 2": [["also taken"]],
     });
     fake.sheet("Orders").getRange("C1").setFormula("=B1*2");
     const created = build(fake, 20);
     expect(created).toMatchObject({ ordersSheet: "Orders 3", dashboardSheet: "Dashboard 2" });
-    expect(fake.sheet("Orders").grid.contentRows()).toEqual([["mine", 1, ""], ["yours", 2, ""]]);
+    expect(fake.sheet("Orders").grid.contentRows()).toEqual([
+      ["mine", 1, ""],
+      ["yours", 2, ""],
+    ]);
     expect(fake.sheet("Orders").getRange("C1").getFormula()).toBe("=B1*2");
     expect(fake.sheet("Dashboard").grid.contentRows()).toEqual([["keep me"]]);
     expect(fake.sheet("Orders 2").grid.contentRows()).toEqual([["also taken"]]);
@@ -406,10 +433,18 @@ describe("never overwriting", () => {
   });
 
   it("names the sheets in Russian for a Russian spreadsheet, and still never takes a used name", () => {
-    const fake = fakeWith("ru_RU", { Заказы: [["Клиент", "Дата"], ["ООО Ромашка", "05.03.2024"]] });
+    const fake = fakeWith("ru_RU", {
+      Заказы: [
+        ["Клиент", "Дата"],
+        ["ООО Ромашка", "05.03.2024"],
+      ],
+    });
     const created = build(fake, 60);
     expect(created).toMatchObject({ ordersSheet: "Заказы 2", dashboardSheet: "Дашборд" });
-    expect(fake.sheet("Заказы").grid.contentRows()).toEqual([["Клиент", "Дата"], ["ООО Ромашка", "05.03.2024"]]);
+    expect(fake.sheet("Заказы").grid.contentRows()).toEqual([
+      ["Клиент", "Дата"],
+      ["ООО Ромашка", "05.03.2024"],
+    ]);
     expect(fake.sheet("Заказы 2").getRange("A1:E1").getValues()).toEqual([["Дата", "Клиент", "Сумма", "Менеджер", "Тип сделки"]]);
     expect(fake.sheet("Заказы 2").getRange("A2").getNumberFormat()).toBe("dd.MM.yyyy");
     // The value the Orders drop-down gives a project deal in Russian.
@@ -444,7 +479,10 @@ describe("the Orders sheet", () => {
     const fake = fakeWith("ru_RU");
     const { ordersSheet } = build(fake, 300);
     expect(formulasOf(fake, ordersSheet).size).toBe(0);
-    const customers = fake.sheet(ordersSheet).grid.contentRows().map((row) => row[1]);
+    const customers = fake
+      .sheet(ordersSheet)
+      .grid.contentRows()
+      .map((row) => row[1]);
     expect(customers).toContain("=Сервис+");
     expect(customers).toContain("+7 Мебель");
   });
@@ -483,7 +521,11 @@ describe("conditional formats on the Dashboard", () => {
     const rules = fake.sheet(dashboardSheet).describeRules();
     expect(rules).toHaveLength(3);
     expect(rules[0]).toMatchObject({ criteria: "CUSTOM_FORMULA", criteriaValues: ["=AND(ISNUMBER($B$6), $B$6<$B$4)"], ranges: ["B6"] });
-    expect(rules[1]).toMatchObject({ criteria: "CUSTOM_FORMULA", criteriaValues: ["=AND(ISNUMBER($D17), $D17<$B$4)"], ranges: ["A17:D1000"] });
+    expect(rules[1]).toMatchObject({
+      criteria: "CUSTOM_FORMULA",
+      criteriaValues: ["=AND(ISNUMBER($D17), $D17<$B$4)"],
+      ranges: ["A17:D1000"],
+    });
     expect(rules[2]!.gradient).not.toBeNull();
     expect(rules[2]!.ranges[0]).toMatch(/^U17:/);
   });

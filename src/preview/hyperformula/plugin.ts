@@ -56,9 +56,7 @@ const SHAPES: Record<RetentionFunctionName, FunctionShape> = {
 
 /** ANY, not RANGE: Sheets also accepts a one-cell range or a literal where a range is expected. */
 function parameterMetadata(kind: ParameterKind): FunctionArgument {
-  return kind === "range"
-    ? { argumentType: FunctionArgumentType.ANY }
-    : { argumentType: FunctionArgumentType.ANY, optionalArg: true };
+  return kind === "range" ? { argumentType: FunctionArgumentType.ANY } : { argumentType: FunctionArgumentType.ANY, optionalArg: true };
 }
 
 function implementedFunctions(): ImplementedFunctions {
@@ -127,9 +125,7 @@ type Outcome = { value: number } | { table: (string | number | boolean)[][] } | 
 function callCustomFunction(name: RetentionFunctionName, locale: string, rawArguments: unknown[]): Outcome {
   try {
     const args = rawArguments.map(sheetsArgument);
-    const result: unknown = withSpreadsheetLocale(locale, () =>
-      (customFunctions[name] as (...values: unknown[]) => unknown)(...args),
-    );
+    const result: unknown = withSpreadsheetLocale(locale, () => (customFunctions[name] as (...values: unknown[]) => unknown)(...args));
     if (Array.isArray(result)) return { table: (result as unknown[][]).map((row) => row.map(hyperFormulaCell)) };
     return { value: result as number };
   } catch (error) {

@@ -102,7 +102,10 @@ export function evaluateSheets(input: WorkbookInput): EvaluatedWorkbook {
         }),
       );
     }
-    return collect(engine, input.sheets.map((sheet) => sheet.name));
+    return collect(
+      engine,
+      input.sheets.map((sheet) => sheet.name),
+    );
   } finally {
     engine.destroy();
   }

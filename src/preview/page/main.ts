@@ -138,7 +138,11 @@ class PreviewPage {
     replaceChildren(
       this.tabs,
       ...snapshot.sheets.map((name) => {
-        const tab = h("button", { className: name === snapshot.sheet ? "tab active" : "tab", attrs: { type: "button", "data-sheet": name } }, name);
+        const tab = h(
+          "button",
+          { className: name === snapshot.sheet ? "tab active" : "tab", attrs: { type: "button", "data-sheet": name } },
+          name,
+        );
         tab.addEventListener("click", () => void this.update(() => api("/api/select", { sheet: name, a1: "A1" })));
         return tab;
       }),
