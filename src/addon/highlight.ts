@@ -53,7 +53,7 @@ export function runsToA1(runs: readonly [number, number][], firstColumn: number,
 
 /** Whether a rule's criteria are ours (the marker text appears in its formula). */
 export function isHighlightCriteria(criteriaValues: readonly unknown[] | undefined): boolean {
-  return criteriaValues !== undefined && criteriaValues.some((value) => String(value).includes(HIGHLIGHT_MARK));
+  return criteriaValues?.some((value) => String(value).includes(HIGHLIGHT_MARK)) === true;
 }
 
 function isHighlightRule(rule: Rule): boolean {

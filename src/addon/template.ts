@@ -163,7 +163,7 @@ function writeFormulas(sheet: Sheet, layout: DashboardLayout, width: number): vo
   const figureFormulas = layout.figures.flatMap((figure) => ("formula" in figure.content ? [[figure.content.formula]] : []));
   sheet.getRange(FIGURES.firstFormulaRow, 2, figureFormulas.length, 1).setFormulas(figureFormulas);
   const spillRow = Array<string>(width).fill("");
-  for (const block of layout.blocks) block.formulas.forEach((formula, i) => (spillRow[block.column - 1 + i] = formula));
+  for (const block of layout.blocks) spillRow.splice(block.column - 1, block.formulas.length, ...block.formulas);
   sheet.getRange(SPILL_ROW, 1, 1, width).setFormulas([spillRow]);
 }
 

@@ -21,6 +21,7 @@ export interface CsvRecord {
 }
 
 /** Return false to stop scanning. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler that never stops the scan returns nothing.
 export type RecordHandler = (record: CsvRecord) => boolean | void;
 
 /**

@@ -76,13 +76,16 @@ export function languageOfArguments(argv: readonly string[], env: Record<string,
   return languageForLocale(flag ?? localeFromEnvironment(env));
 }
 
-export function parseInvocation(argv: readonly string[], env: Record<string, string | undefined>): Invocation {
-  let parsed;
+function parseFlags(argv: readonly string[]) {
   try {
-    parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
+    return parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
     throw usageError({ key: "badOption", values: { detail: (error as Error).message } });
   }
+}
+
+export function parseInvocation(argv: readonly string[], env: Record<string, string | undefined>): Invocation {
+  const parsed = parseFlags(argv);
   const { values, positionals } = parsed;
   const localeName = values.locale ?? localeFromEnvironment(env);
   const language = languageForLocale(localeName);

@@ -222,14 +222,20 @@ export class OrderSink {
   /** The row's customer key into `this.key`: from the bytes when they allow, else the core's way. */
   private readKey(record: CsvRecord): void {
     const column = this.customer;
-    if (column >= record.count) return this.key.setText("");
+    if (column >= record.count) {
+      this.key.setText("");
+      return;
+    }
     if (this.key.fold(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1)) return;
     this.key.setText(customerKey(this.fieldText(record, column)));
   }
 
   private fast(record: CsvRecord): void {
     const day = this.dayOf(record);
-    if (day !== day) return this.slow(record);
+    if (day !== day) {
+      this.slow(record);
+      return;
+    }
     const amount = this.amount < 0 ? 0 : this.amountOf(record);
     if (amount !== amount || !this.addPlainOrder(record, day, amount)) this.slow(record);
   }

@@ -104,7 +104,7 @@ export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options
       skip({ code: "implausibleDate", argument: columns.date.argument, row: rowNumber, value: dateCell });
       continue;
     }
-    if (excludedKeys !== undefined && excludedKeys.has(customerKey(cell(columns.dealType, row)))) {
+    if (excludedKeys?.has(customerKey(cell(columns.dealType, row)))) {
       stats.excludedRows++;
       continue;
     }

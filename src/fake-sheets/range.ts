@@ -105,13 +105,17 @@ export class FakeRange extends Counted implements Pick<Range, RangeMethods> {
   }
 
   private setEach<K extends FormatKey>(property: K, value: CellFormat[K] | null): Range {
-    this.forEach((row, column) => this.sheet.grid.setFormat(property, row, column, value));
+    this.forEach((row, column) => {
+      this.sheet.grid.setFormat(property, row, column, value);
+    });
     return asReal(this);
   }
 
   private setGrid<K extends FormatKey>(property: K, grid: readonly (readonly (CellFormat[K] | null)[])[]): Range {
     this.checkShape(grid);
-    this.forEach((row, column, r, c) => this.sheet.grid.setFormat(property, row, column, grid[r]![c]!));
+    this.forEach((row, column, r, c) => {
+      this.sheet.grid.setFormat(property, row, column, grid[r]![c]!);
+    });
     return asReal(this);
   }
 
@@ -163,12 +167,16 @@ export class FakeRange extends Counted implements Pick<Range, RangeMethods> {
     return this.map((row, column) => this.sheet.grid.value(row, column));
   }
   setValue(value: unknown): Range {
-    this.forEach((row, column) => this.writeCell(row, column, value));
+    this.forEach((row, column) => {
+      this.writeCell(row, column, value);
+    });
     return asReal(this);
   }
   setValues(values: unknown[][]): Range {
     this.checkShape(values);
-    this.forEach((row, column, r, c) => this.writeCell(row, column, values[r]![c]));
+    this.forEach((row, column, r, c) => {
+      this.writeCell(row, column, values[r]![c]);
+    });
     return asReal(this);
   }
 
@@ -188,12 +196,16 @@ export class FakeRange extends Counted implements Pick<Range, RangeMethods> {
     return this.formats("formula");
   }
   setFormula(formula: string): Range {
-    this.forEach((row, column) => this.writeCell(row, column, formula));
+    this.forEach((row, column) => {
+      this.writeCell(row, column, formula);
+    });
     return asReal(this);
   }
   setFormulas(formulas: string[][]): Range {
     this.checkShape(formulas);
-    this.forEach((row, column, r, c) => this.writeCell(row, column, formulas[r]![c]));
+    this.forEach((row, column, r, c) => {
+      this.writeCell(row, column, formulas[r]![c]);
+    });
     return asReal(this);
   }
 

@@ -64,9 +64,11 @@ export class Workbook {
       readHtmlFile: () => source.sidebarHtml,
     });
     const grid = this.fake.sheet(source.sheetName).grid;
-    formats.forEach((rowFormats, row) =>
-      rowFormats.forEach((format, column) => format && grid.setFormat("numberFormat", row + 1, column + 1, format)),
-    );
+    formats.forEach((rowFormats, row) => {
+      rowFormats.forEach((format, column) => {
+        if (format) grid.setFormat("numberFormat", row + 1, column + 1, format);
+      });
+    });
     this.runtime = new AddonRuntime(source.code, this.fake);
   }
 

@@ -12,8 +12,12 @@ describe("ByteInterner", () => {
         (keys) => {
           const table = new ByteInterner();
           const [stored, absent] = [keys.slice(0, keys.length >> 1), keys.slice(keys.length >> 1)];
-          stored.forEach((key, value) => table.set(key, 0, key.length, hashOf(key), value));
-          stored.forEach((key, value) => expect(table.get(key, 0, key.length, hashOf(key))).toBe(value));
+          stored.forEach((key, value) => {
+            table.set(key, 0, key.length, hashOf(key), value);
+          });
+          stored.forEach((key, value) => {
+            expect(table.get(key, 0, key.length, hashOf(key))).toBe(value);
+          });
           for (const key of absent) expect(table.get(key, 0, key.length, hashOf(key))).toBe(NOT_FOUND);
         },
       ),
@@ -51,12 +55,18 @@ describe("ByteInterner", () => {
             bytes.set(key, 8);
             return new Int32Array(bytes.buffer);
           };
-          stored.forEach((key, value) => expect(table.getPadded(padded(key), 8, 8 + key.length, hashOf(key))).toBe(value));
+          stored.forEach((key, value) => {
+            expect(table.getPadded(padded(key), 8, 8 + key.length, hashOf(key))).toBe(value);
+          });
           for (const key of absent) expect(table.getPadded(padded(key), 8, 8 + key.length, hashOf(key))).toBe(NOT_FOUND);
           // With one hash for every key, only the lengths and the words tell keys apart.
           const sameHash = new ByteInterner();
-          stored.forEach((key, value) => sameHash.set(key, 0, key.length, 7, value));
-          stored.forEach((key, value) => expect(sameHash.getPadded(padded(key), 8, 8 + key.length, 7)).toBe(value));
+          stored.forEach((key, value) => {
+            sameHash.set(key, 0, key.length, 7, value);
+          });
+          stored.forEach((key, value) => {
+            expect(sameHash.getPadded(padded(key), 8, 8 + key.length, 7)).toBe(value);
+          });
           for (const key of absent) expect(sameHash.getPadded(padded(key), 8, 8 + key.length, 7)).toBe(NOT_FOUND);
         },
       ),

@@ -20,7 +20,7 @@ const FUNCTIONS = [
 
 // The log as Sheets would pass it: customers as text and numbers, dates as Date cells made in
 // the spreadsheet's zone (local midnight, one with a time of day), serial numbers and text.
-const SHEET_LOG = String.raw`
+const SHEET_LOG = `
   var zoneDate = (y, m, d, hh, mm) => {
     // An instant that the spreadsheet's zone shows as y-m-d hh:mm (found by trying offsets).
     for (let offset = -14 * 60; offset <= 14 * 60; offset += 15) {

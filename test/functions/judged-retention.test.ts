@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { dayFromCivil } from "../../src/core/calendar";
 import { CustomerLedger } from "../../src/core/ledger";
-import { ProblemError } from "../../src/core/problems";
+import type { ProblemError } from "../../src/core/problems";
 import { createFakeSheets, installFakeGlobals } from "../../src/fake-sheets";
 import * as customFunctions from "../../src/functions/custom-functions";
 import { cohortMatrixWidth, requireSheetColumns, SHEET_MAX_COLUMNS } from "../../src/functions/sheet-limits";
@@ -13,6 +13,7 @@ import { loadCodeJs, run } from "../support/apps-script-context";
 
 type Call = (name: keyof typeof customFunctions, ...args: unknown[]) => unknown;
 
+// biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test calls each function by name.
 const inProcess: Call = (name, ...args) => (customFunctions[name] as (...values: unknown[]) => unknown)(...args);
 
 function inCodeJs(locale: string): Call {
@@ -240,7 +241,9 @@ describe("messages in Russian", () => {
 describe("spills within a sheet's 18,278 columns", () => {
   const ledgerOver = (...days: number[]): CustomerLedger => {
     const ledger = new CustomerLedger({ trackPeriods: "week" });
-    days.forEach((day, i) => ledger.add(`c${i}`, `C${i}`, day));
+    days.forEach((day, i) => {
+      ledger.add(`c${i}`, `C${i}`, day);
+    });
     return ledger;
   };
 

@@ -457,7 +457,7 @@ describe("never overwriting", () => {
     expect(result.value("Дашборд", "A16")).toBe("Начало периода");
     expect(result.value("Дашборд", "B6")).toBeCloseTo(sidebarVerdict(fake, "Заказы 2", "Проект").rate!, 9);
     expect(result.value("Дашборд", "B7")).toBeCloseTo(retentionRate(ordersLedger(fake, "Заказы 2", "Проект")), 9);
-    expect(result.display["Дашборд"]![9]![1]).toMatch(/^\d\d\.\d\d\.\d{4}$/);
+    expect(result.display.Дашборд![9]![1]).toMatch(/^\d\d\.\d\d\.\d{4}$/);
   });
 });
 

@@ -125,6 +125,7 @@ type Outcome = { value: number } | { table: (string | number | boolean)[][] } | 
 function callCustomFunction(name: RetentionFunctionName, locale: string, rawArguments: unknown[]): Outcome {
   try {
     const args = rawArguments.map(sheetsArgument);
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: every custom function is called by name from the sheet.
     const result: unknown = withSpreadsheetLocale(locale, () => (customFunctions[name] as (...values: unknown[]) => unknown)(...args));
     if (Array.isArray(result)) return { table: (result as unknown[][]).map((row) => row.map(hyperFormulaCell)) };
     return { value: result as number };

@@ -96,11 +96,11 @@ export function evaluateSheets(input: WorkbookInput): EvaluatedWorkbook {
     for (const sheet of input.sheets) {
       const id = engine.getSheetId(sheet.name)!;
       const rowsOf = (name: string | undefined): number | undefined => maxRows.get(name ?? sheet.name);
-      sheet.cells.forEach((row, r) =>
+      sheet.cells.forEach((row, r) => {
         row.forEach((cell, c) => {
           if (isFormulaCell(cell)) engine.setCellContents({ sheet: id, row: r, col: c }, boundOpenRanges(cell.formula, rowsOf));
-        }),
-      );
+        });
+      });
     }
     return collect(
       engine,
@@ -117,11 +117,11 @@ function collect(engine: HyperFormula, names: string[]): EvaluatedWorkbook {
   for (const name of names) {
     const rows = engine.getSheetValues(engine.getSheetId(name)!).map((row) => row.map(exported));
     values[name] = rows;
-    rows.forEach((row, r) =>
+    rows.forEach((row, r) => {
       row.forEach((cell, c) => {
         if (typeof cell === "object" && cell !== null) errors.push({ sheet: name, cell: a1(r, c), ...cell });
-      }),
-    );
+      });
+    });
   }
   return {
     values,
