@@ -1,9 +1,10 @@
 // The Dashboard's cells: which text, formula, number format and note goes where. Pure data built
 // from the name of the orders sheet, so the formulas can be read (and tested) without Sheets.
 //
-//   A–B, rows 1–12   headline figures beside their labels; B3 holds the deal type left out (the
+//   A–B, rows 1–13   headline figures beside their labels; B3 holds the deal type left out (the
 //                    one-off project deals), B4 the target (67 %), B5 whether the orders start with
-//                    the business; B6 the verdict (JUDGED_RETENTION), B7 the literal all-time ratio
+//                    the business; B6 the verdict (JUDGED_RETENTION), B7 its horizon H in days,
+//                    B8 the literal all-time ratio
 //   row 15           section titles; row 16 the formulas whose results spill down (and right):
 //   A–D              RETENTION_COHORTS          F–I  customers who bought once (FILTER over K–P)
 //   K–P              CUSTOMER_SUMMARY           R→   COHORT_MATRIX, the only block growing right
@@ -21,6 +22,8 @@ export const EXCLUDED_DEAL_CELL = "$B$3";
 export const TARGET_CELL = "$B$4";
 /** FALSE: the data's first month is left out of the verdict (its customers may be older). */
 export const STARTS_WITH_BUSINESS_CELL = "$B$5";
+/** H: the "bought once" list shows only those who have had H days to come back, as the sidebar's. */
+export const HORIZON_CELL = "$B$7";
 export const DEFAULT_TARGET_VALUE = 0.67;
 /** Rows of the labelled figures: the three values the user sets (B3–B5), then the formulas. */
 export const FIGURES = { firstRow: 3, firstFormulaRow: 6, retentionRow: 6 } as const;
@@ -126,6 +129,7 @@ export function dashboardLayout(language: Language, ordersSheetName: string, dat
     // Text format, so TRUE typed as text reads as well: JUDGED_RETENTION takes TRUE/FALSE either way.
     { label: t.startsWithBusiness, note: t.startsWithBusinessNote, content: { value: false }, numberFormat: FORMATS.text },
     { label: t.retention, note: t.retentionNote, content: formula(verdictFormula(ordersSheet)), numberFormat: FORMATS.rate },
+    { label: t.horizon, note: t.horizonNote, content: formula(`=RETENTION_HORIZON(${customersAndDates})`), numberFormat: FORMATS.count },
     {
       label: t.retentionAllTime,
       note: t.retentionAllTimeNote,
@@ -181,7 +185,9 @@ function spillBlocks(language: Language, orders: BlockOrders, dateFormat: string
   const firstDataRow = SPILL_ROW + 1;
   const summaryColumn = (offset: number): string => openColumn(BLOCKS.summary + offset, firstDataRow);
   // CUSTOMER_SUMMARY columns: customer, first, last, purchases, total amount, days since last.
-  const boughtOnce = `${summaryColumn(3)}=1`;
+  // Bought on one day only, and had H days to come back: for them the days since the last
+  // purchase are the days since the first, which the verdict compares with H.
+  const boughtOnce = `(${summaryColumn(3)}=1)*(${summaryColumn(5)}>=${HORIZON_CELL})`;
   // One FILTER per column: HyperFormula filters single columns only, and Sheets accepts this too.
   // VSTACK puts the header in the same formula; IFERROR leaves the list empty when nobody matches.
   const onceColumn = (header: string, summaryOffset: number): string =>

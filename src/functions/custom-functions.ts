@@ -5,6 +5,7 @@ import { cohortMatrix, retentionCohorts } from "../core/cohorts";
 import { customerSummary } from "../core/customer-summary";
 import { countRetention, requireMedianDaysToSecond, requireRepeatRevenueShare, retentionRate } from "../core/retention";
 import { DEFAULT_TARGET } from "../core/report";
+import { horizonOf } from "../core/verdict";
 import { HEADERS } from "../i18n/headers";
 import {
   excludedDealTypesArgument,
@@ -97,6 +98,22 @@ export function JUDGED_RETENTION(
     const ranges = { customers, order_dates, amounts: optionalRange(amounts), deal_types: dealTypes, excludedDealTypes };
     return requireJudgedRate(readOrderRanges(env, ranges), settings);
   });
+}
+
+/**
+ * The horizon H of JUDGED_RETENTION, in days: the span within which 80 % of second purchases came
+ * (or within_days when given; 365 when nobody has come back yet). The verdict counts a return only
+ * within H days of the first purchase, and judges a cohort once H days have passed since its end.
+ *
+ * @param {string[][]} customers Customer of each purchase, one column (leave out refunds and one-off deals).
+ * @param {Date[][]} order_dates Date of each purchase, one column of the same length.
+ * @param {number} within_days [optional] The horizon to use instead of the data's.
+ * @return {number} Days.
+ * @example =RETENTION_HORIZON(B2:B, A2:A)
+ * @customfunction
+ */
+export function RETENTION_HORIZON(customers: unknown, order_dates: unknown, within_days?: unknown): number {
+  return runCustomFunction((env) => horizonOf(readOrderRanges(env, { customers, order_dates }), withinDaysArgument(within_days)).days);
 }
 
 /**

@@ -28,6 +28,8 @@ type TemplateKey =
   | "startsWithBusinessNote"
   | "retention"
   | "retentionNote"
+  | "horizon"
+  | "horizonNote"
   | "retentionAllTime"
   | "retentionAllTimeNote"
   | "newCustomers"
@@ -88,6 +90,10 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "(365 days while nobody has come back); a month is old enough once H days have passed since its end, up to the " +
       "latest order. The first month of the orders is left out unless B5 is TRUE. Refunds (negative amounts) are no " +
       "purchases, and the deal type in B3 is left out. Red when below the target.",
+    horizon: "Returns counted within, days",
+    horizonNote:
+      "H, the verdict's horizon: 80 % of second purchases came within this many days of the first. The verdict counts a " +
+      "return only within H days, and judges a month once H days have passed since its end.",
     retentionAllTime: "Retention, all time",
     retentionAllTimeNote:
       "Second purchases ÷ first purchases over all the orders, returns counted at any time. Recent customers, who have " +
@@ -107,7 +113,9 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     cohortsTitle: "Retention by month of first purchase (red: below target)",
     cohortsNote: "One row per month: new customers that month, how many came back, and the share. Recent months are still filling in.",
     onceTitle: "Bought once, never came back",
-    onceNote: "Customers with a single purchase day, from the customer table on the right. Call the recent ones before they forget you.",
+    onceNote:
+      "Customers with a single purchase day who have had H days (B7) to come back, from the customer table on the right. " +
+      "Call them before they forget you.",
     purchaseDate: "Purchase date",
     daysSince: "Days since",
     customersTitle: "Customers",
@@ -151,6 +159,10 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "(365 дней, пока никто не вернулся); о месяце можно судить, когда с его конца до последнего заказа прошло H дней. " +
       "Первый месяц заказов не учитывается, если в B5 не ИСТИНА. Возвраты (отрицательные суммы) — не покупки, " +
       "тип сделки из B3 не учитывается. Красным — ниже цели.",
+    horizon: "Возврат засчитывается в течение, дн.",
+    horizonNote:
+      "H, срок вердикта: 80 % вторых покупок случились не позже, чем через столько дней после первой. Вердикт засчитывает " +
+      "возврат только в течение H дней и судит месяц, когда с его конца прошло H дней.",
     retentionAllTime: "Удержание за всё время",
     retentionAllTimeNote:
       "Вторые покупки ÷ первые покупки по всем заказам; вернувшимся считается клиент, купивший снова когда угодно. " +
@@ -170,7 +182,9 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     cohortsTitle: "Удержание по месяцу первой покупки (красным — ниже цели)",
     cohortsNote: "Строка на месяц: новые клиенты месяца, сколько вернулись и их доля. Последние месяцы ещё набираются.",
     onceTitle: "Купили один раз и не вернулись",
-    onceNote: "Клиенты с одним днём покупок, из таблицы клиентов справа. Позвоните недавним, пока они вас помнят.",
+    onceNote:
+      "Клиенты с одним днём покупок, у которых было H дней (B7), чтобы вернуться, из таблицы клиентов справа. " +
+      "Позвоните им, пока они вас помнят.",
     purchaseDate: "Дата покупки",
     daysSince: "Дней прошло",
     customersTitle: "Клиенты",

@@ -224,6 +224,25 @@ describe.each([
   });
 });
 
+describe.each([
+  { where: "in process", call: inProcess },
+  { where: "in dist/Code.js", call: inCodeJs("en_US") },
+])("RETENTION_HORIZON $where", ({ call }) => {
+  it("is the span within which 80 % of second purchases came, or within_days", () => {
+    // Without amounts E's refund row is an order: gaps X 10, A 20, B 60, E 8. Sorted 8, 10, 20, 60;
+    // 80 % of four is 3.2, so the 4th: 60.
+    expect(call("RETENTION_HORIZON", CUSTOMERS, DATES)).toBe(60);
+    expect(call("RETENTION_HORIZON", CUSTOMERS, DATES, 30)).toBe(30);
+  });
+
+  it("is 365 days while nobody has come back, and names the row of a sheet error", () => {
+    expect(call("RETENTION_HORIZON", column(["A", "B"]), column(["2024-01-01", "2024-02-01"]))).toBe(365);
+    expect(errorOf(() => call("RETENTION_HORIZON", column(["A", "#N/A"]), column(["2024-01-01", "2024-02-01"])))).toBe(
+      "customers, row 2: «#N/A» is a sheet error, not a value; fix the formula that makes it",
+    );
+  });
+});
+
 describe("messages in Russian", () => {
   const ru = inCodeJs("ru_RU");
 

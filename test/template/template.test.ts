@@ -15,7 +15,7 @@ import { customerSummary } from "../../src/core/customer-summary";
 import { ingestOrders } from "../../src/core/ingest";
 import { CustomerLedger, type LedgerOptions } from "../../src/core/ledger";
 import { countRetention, medianDaysToSecond, repeatRevenueShare, retentionRate } from "../../src/core/retention";
-import { judgedVerdict } from "../../src/core/verdict";
+import { horizonOf, judgedVerdict } from "../../src/core/verdict";
 import { createFakeSheets, installFakeGlobals, type FakeSheets } from "../../src/fake-sheets";
 import { evaluateWorkbook, type EvaluatedCell } from "../../src/preview/hyperformula";
 
@@ -148,12 +148,13 @@ describe.each([
     expect(evaluated.value(dashboard, "B4")).toBe(0.67);
     expect(evaluated.value(dashboard, "B5")).toBe(false);
     expect(evaluated.value(dashboard, "B6")).toBeCloseTo(judgedVerdict(ledger(), { target: 0.67, period: "month" }).rate!, 9);
-    expect(evaluated.value(dashboard, "B7")).toBeCloseTo(retentionRate(ledger()), 9);
-    expect(evaluated.value(dashboard, "B8")).toBe(all.firstPurchases);
-    expect(evaluated.value(dashboard, "B9")).toBe(all.secondPurchases);
-    expect(evaluated.value(dashboard, "B10")).toBe(dayToSerial(ledger().latestDay));
-    expect(evaluated.value(dashboard, "B11")).toBeCloseTo(repeatRevenueShare(ledger({ amountWindow: {} }))!, 9);
-    expect(evaluated.value(dashboard, "B12")).toBe(medianDaysToSecond(ledger()));
+    expect(evaluated.value(dashboard, "B7")).toBe(horizonOf(ledger()).days);
+    expect(evaluated.value(dashboard, "B8")).toBeCloseTo(retentionRate(ledger()), 9);
+    expect(evaluated.value(dashboard, "B9")).toBe(all.firstPurchases);
+    expect(evaluated.value(dashboard, "B10")).toBe(all.secondPurchases);
+    expect(evaluated.value(dashboard, "B11")).toBe(dayToSerial(ledger().latestDay));
+    expect(evaluated.value(dashboard, "B12")).toBeCloseTo(repeatRevenueShare(ledger({ amountWindow: {} }))!, 9);
+    expect(evaluated.value(dashboard, "B13")).toBe(medianDaysToSecond(ledger()));
   });
 
   it("shows the sidebar's verdict on the same Orders sheet as its headline", () => {
@@ -172,7 +173,9 @@ describe.each([
 
     const summary = customerSummary(ledger({ trackDays: true }));
     expect(column(rows, 16, 10)).toEqual(summary.map((row) => row.name));
-    const once = summary.filter((row) => row.purchases === 1);
+    // Bought once and had H days to come back, as the sidebar's "never came back" list.
+    const horizon = horizonOf(ledger()).days;
+    const once = summary.filter((row) => row.purchases === 1 && row.daysSinceLast >= horizon);
     expect(once.length).toBeGreaterThan(0);
     expect(column(rows, 16, 5)).toEqual(once.map((row) => row.name));
     expect(column(rows, 16, 6)).toEqual(once.map((row) => dayToSerial(row.first)));
@@ -224,22 +227,23 @@ describe("the Dashboard on a tiny order log worked out by hand", () => {
       message: "too early to judge: the orders must reach 2024-04-24, so that the first cohort has had 55 days to come back",
     });
     expect(result.errors.map((error) => error.cell)).toEqual(["B6"]);
+    expect(at("B7")).toBe(55);
     // New: Anna, Boris, Vera, Gleb = 4. Came back: Anna (Feb 5), Boris (Mar 15) = 2. 2 / 4 = 50 %.
-    expect(at("B7")).toBe(0.5);
-    expect(at("B8")).toBe(4);
-    expect(at("B9")).toBe(2);
-    expect(at("B10")).toBe(dayToSerial(dayFromCivil(2024, 4, 1)));
+    expect(at("B8")).toBe(0.5);
+    expect(at("B9")).toBe(4);
+    expect(at("B10")).toBe(2);
+    expect(at("B11")).toBe(dayToSerial(dayFromCivil(2024, 4, 1)));
     // Revenue 100+50+30+70+20+10+40 = 320; first-day orders 100 (Anna) + 50 + 70 + 40 = 260; 60 / 320.
-    expect(at("B11")).toBe(0.1875);
+    expect(at("B12")).toBe(0.1875);
     // Anna: 26 days; Boris: 55 days; median (26 + 55) / 2.
-    expect(at("B12")).toBe(40.5);
+    expect(at("B13")).toBe(40.5);
     // Cohorts: January (Anna, Boris: both back), March (Vera), April (Gleb); no new customer in February.
     expect(at("A17")).toBe(dayToSerial(dayFromCivil(2024, 1, 1)));
     expect([at("B17"), at("C17"), at("D17")]).toEqual([2, 2, 1]);
     expect([at("A18"), at("B18"), at("D18")]).toEqual([dayToSerial(dayFromCivil(2024, 3, 1)), 1, 0]);
-    // Bought once: Vera (Mar 1, 70, 31 days before Apr 1) and Gleb (Apr 1, 40, 0 days).
-    expect([at("F16"), at("F17"), at("F18"), at("F19")]).toEqual(["Customer", "Vera", "Gleb", null]);
-    expect([at("H17"), at("I17"), at("H18"), at("I18")]).toEqual([70, 31, 40, 0]);
+    // Bought once: Vera (Mar 1, 31 days before Apr 1) and Gleb (Apr 1, 0 days), but neither has had
+    // H = 55 days to come back, so the list holds only its header and an empty cell.
+    expect([at("F16"), at("F17"), at("F18")]).toEqual(["Customer", "", null]);
     // Triangle, January cohort of 2: Jan both (+0 = 1), Feb Anna (+1 = ½), Mar Boris (+2 = ½), Apr nobody.
     expect([at("S17"), at("T17"), at("U17"), at("V17"), at("W17")]).toEqual([2, 1, 0.5, 0.5, 0]);
   });
@@ -281,22 +285,23 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
     // New: Anna, Boris, Vera = 3 (Gleb had only a project). Came back: Boris (Apr 1) = 1, not Anna
     // (her Feb 5 order is a project). 1 / 3.
     expect(at("B3")).toBe("project");
-    expect(at("B7")).toBeCloseTo(1 / 3, 9);
-    expect([at("B8"), at("B9")]).toEqual([3, 1]);
+    expect(at("B8")).toBeCloseTo(1 / 3, 9);
+    expect([at("B9"), at("B10")]).toEqual([3, 1]);
     // The latest counted order is Boris's Apr 1, not Gleb's Apr 20 project.
-    expect(at("B10")).toBe(dayToSerial(dayFromCivil(2024, 4, 1)));
+    expect(at("B11")).toBe(dayToSerial(dayFromCivil(2024, 4, 1)));
     // Revenue 100 + 50 + 70 + 20 = 240, of it repeat 20 (Boris, Apr 1): 20 / 240 = 1 / 12.
-    expect(at("B11")).toBeCloseTo(1 / 12, 9);
+    expect(at("B12")).toBeCloseTo(1 / 12, 9);
     // Boris: Jan 20 → Apr 1, 2024 = 11 (rest of Jan) + 29 (Feb) + 31 (Mar) + 1 = 72 days.
-    expect(at("B12")).toBe(72);
+    expect(at("B13")).toBe(72);
     // The verdict leaves the projects out too: H = Boris's 72 days (the only gap), and February,
     // the first month after the data's first, needs the orders to reach Feb 29 + 72 days = May 11
     // (Mar 31 is +31, Apr 30 +61). Counting Anna's project, H would be 26 days and the date Mar 26.
     expect(at("B6")).toMatchObject({ message: expect.stringContaining("must reach 2024-05-11, so that the first cohort has had 72 days") });
     // Customer table: Anna, Boris, Vera (no Gleb); bought once: Anna (82 days before Apr 1:
-    // 21 + 29 + 31 + 1) and Vera (31 days).
+    // 21 + 29 + 31 + 1) and Vera (31 days). Only Anna has had H = 72 days to come back.
+    expect(at("B7")).toBe(72);
     expect([at("K17"), at("K18"), at("K19"), at("K20")]).toEqual(["Anna", "Boris", "Vera", null]);
-    expect([at("F17"), at("I17"), at("F18"), at("I18"), at("F19")]).toEqual(["Anna", 82, "Vera", 31, null]);
+    expect([at("F17"), at("I17"), at("F18")]).toEqual(["Anna", 82, null]);
   });
 
   it("counts every row, the one without a deal type too, when the deal-type cell is cleared", () => {
@@ -305,9 +310,9 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
     const at = evaluate(["B6"]);
     // All 7 rows. New: Anna, Boris, Vera, Gleb = 4; came back: Anna (Feb 5), Boris (Mar 15) = 2: 2 / 4.
     // (Had Vera's row been dropped for its empty deal type, it would read 2 / 3.)
-    expect(at("B7")).toBe(0.5);
-    expect([at("B8"), at("B9")]).toEqual([4, 2]);
-    expect(at("B10")).toBe(dayToSerial(dayFromCivil(2024, 4, 20)));
+    expect(at("B8")).toBe(0.5);
+    expect([at("B9"), at("B10")]).toEqual([4, 2]);
+    expect(at("B11")).toBe(dayToSerial(dayFromCivil(2024, 4, 20)));
     // Gaps 26 (Anna) and 55 (Boris): H = 55; February must wait until Feb 29 + 55 days = Apr 24.
     expect(at("B6")).toMatchObject({ message: expect.stringContaining("must reach 2024-04-24") });
   });
@@ -318,12 +323,12 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
     const result = evaluateWorkbook(fake.spreadsheet);
     const at = (cell: string): unknown => result.value(dashboardSheet, cell);
     // Counts of nobody are 0; the ratios have nothing to divide by, and say so.
-    expect(["B8", "B9"].map(at)).toEqual([0, 0]);
+    expect(["B9", "B10"].map(at)).toEqual([0, 0]);
     const noNewCustomers = { error: "#ERROR!", message: "no new customers in the period … – …: nothing to divide by" };
     expect(at("B6")).toEqual(noNewCustomers);
-    expect(at("B7")).toEqual(noNewCustomers);
-    expect(at("B11")).toEqual({ error: "#ERROR!", message: "the revenue of the period … – … is not above 0: nothing to divide by" });
-    expect(at("B12")).toEqual({ error: "#ERROR!", message: "no customer in the period … – … made a second purchase" });
+    expect(at("B8")).toEqual(noNewCustomers);
+    expect(at("B12")).toEqual({ error: "#ERROR!", message: "the revenue of the period … – … is not above 0: nothing to divide by" });
+    expect(at("B13")).toEqual({ error: "#ERROR!", message: "no customer in the period … – … made a second purchase" });
     // The tables spill their header rows only (an empty cell reads as null).
     expect([at("A16"), at("A17"), at("K16"), at("K17"), at("R16"), at("S16"), at("T16")]).toEqual([
       "Period start",
@@ -335,8 +340,8 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
       null,
     ]);
     // The latest order stays empty, rather than show 1899-12-30 (a MAX of no dates).
-    expect(at("B10")).toBe("");
-    expect(result.errors.map((error) => error.cell).sort()).toEqual(["B11", "B12", "B6", "B7"]);
+    expect(at("B11")).toBe("");
+    expect(result.errors.map((error) => error.cell).sort()).toEqual(["B12", "B13", "B6", "B8"]);
   });
 });
 
@@ -368,15 +373,15 @@ describe("the Dashboard's verdict on a tiny order log worked out by hand", () =>
     expect(at("B6")).toBeCloseTo(2 / 5, 9);
     // All time, returns at any time: new Anna, Boris, Vera, Gleb, Dana, Fedor, Egor = 7; back Anna,
     // Boris, Dana = 3. (Counting Vera's refund as a purchase would make it 4 / 7.)
-    expect(at("B7")).toBeCloseTo(3 / 7, 9);
-    expect([at("B8"), at("B9")]).toEqual([7, 3]);
-    expect(at("B10")).toBe(dayToSerial(dayFromCivil(2024, 6, 30)));
+    expect(at("B8")).toBeCloseTo(3 / 7, 9);
+    expect([at("B9"), at("B10")]).toEqual([7, 3]);
+    expect(at("B11")).toBe(dayToSerial(dayFromCivil(2024, 6, 30)));
     // Revenue without the project: 100 + 50 + 80 + 40 + 70 − 70 + 60 + 30 + 30 + 20 + 90 = 500.
     // First-day orders: 100 + 80 + 70 + 60 + 30 + 20 + 90 = 450; the refund (not on Vera's first day)
     // lowers the repeat part: 50 + 40 + 30 − 70 = 50. 50 / 500.
-    expect(at("B11")).toBeCloseTo(0.1, 9);
+    expect(at("B12")).toBeCloseTo(0.1, 9);
     // Median of 15, 15, 60.
-    expect(at("B12")).toBe(15);
+    expect(at("B13")).toBe(15);
     expect(sidebarVerdict(fake, ordersSheet, "project")).toMatchObject({
       rate: 0.4,
       firstPurchases: 5,
@@ -456,8 +461,8 @@ describe("never overwriting", () => {
     expect(result.errors).toEqual([]);
     expect(result.value("Дашборд", "A16")).toBe("Начало периода");
     expect(result.value("Дашборд", "B6")).toBeCloseTo(sidebarVerdict(fake, "Заказы 2", "Проект").rate!, 9);
-    expect(result.value("Дашборд", "B7")).toBeCloseTo(retentionRate(ordersLedger(fake, "Заказы 2", "Проект")), 9);
-    expect(result.display.Дашборд![9]![1]).toMatch(/^\d\d\.\d\d\.\d{4}$/);
+    expect(result.value("Дашборд", "B8")).toBeCloseTo(retentionRate(ordersLedger(fake, "Заказы 2", "Проект")), 9);
+    expect(result.display.Дашборд![10]![1]).toMatch(/^\d\d\.\d\d\.\d{4}$/);
   });
 });
 

@@ -45,6 +45,7 @@ const ORDERS: readonly ParameterKind[] = ["range", "range"];
 const SHAPES: Record<RetentionFunctionName, FunctionShape> = {
   RETENTION_RATE: { method: "retentionRate", spills: false, parameters: [...ORDERS, "optional", "optional", "optional"] },
   JUDGED_RETENTION: { method: "judgedRetention", spills: false, parameters: [...ORDERS, ...Array<ParameterKind>(6).fill("optional")] },
+  RETENTION_HORIZON: { method: "retentionHorizon", spills: false, parameters: [...ORDERS, "optional"] },
   FIRST_PURCHASES: { method: "firstPurchases", spills: false, parameters: [...ORDERS, "optional", "optional"] },
   SECOND_PURCHASES: { method: "secondPurchases", spills: false, parameters: [...ORDERS, "optional", "optional", "optional"] },
   RETENTION_COHORTS: { method: "retentionCohorts", spills: true, parameters: [...ORDERS, "optional", "optional"] },
@@ -204,6 +205,9 @@ export class RetentionFunctionsPlugin extends FunctionPlugin {
   }
   judgedRetention(ast: FunctionCallAst, state: InterpreterState): unknown {
     return this.evaluate("JUDGED_RETENTION", ast, state);
+  }
+  retentionHorizon(ast: FunctionCallAst, state: InterpreterState): unknown {
+    return this.evaluate("RETENTION_HORIZON", ast, state);
   }
   firstPurchases(ast: FunctionCallAst, state: InterpreterState): unknown {
     return this.evaluate("FIRST_PURCHASES", ast, state);
