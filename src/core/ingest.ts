@@ -77,11 +77,15 @@ export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options
     onSkippedRow(problem);
   };
   const refs = [columns.customer, columns.date, columns.amount, columns.manager, columns.dealType];
+  // A sheet error where a figure comes from makes the row unreadable. In the manager column it
+  // only loses the manager: the purchase is still one, as for a custom function, which reads no
+  // managers, so that every surface counts the same purchases.
+  const figureRefs = [columns.customer, columns.date, columns.amount, columns.dealType];
   const rowCount = columns.customer.values.length;
   for (let row = options.skipLeadingRows ?? 0; row < rowCount; row++) {
     stats.rows++;
     const rowNumber = firstRowNumber + row;
-    const errorRef = columnWithError(refs, row);
+    const errorRef = columnWithError(figureRefs, row);
     if (errorRef !== undefined) {
       skip({ code: "errorValue", argument: errorRef.argument, row: rowNumber, value: cell(errorRef, row) });
       continue;
@@ -118,7 +122,8 @@ export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options
       }
       amount = parsed;
     }
-    ledger.add(key, customerCell, day, amount, cell(columns.manager, row));
+    const managerCell = cell(columns.manager, row);
+    ledger.add(key, customerCell, day, amount, isSheetError(managerCell) ? undefined : managerCell);
     stats.orders++;
   }
   return stats;

@@ -128,6 +128,22 @@ describe("sheet error values", () => {
     expect([stats.skippedRows, stats.orders, ledger.customers]).toEqual([4, 1, 1]);
   });
 
+  it("in the manager column cost only the manager: the purchase still counts, as in a custom function", () => {
+    const values = [
+      ["A", "2024-03-01", "#N/A"],
+      ["A", "2024-03-09", "Ира"],
+    ];
+    const at = (argument: string, column: number) => ({ argument, values, column });
+    const ledger = new CustomerLedger();
+    const skipped: Problem[] = [];
+    const stats = ingestOrders({ customer: at("Customer", 0), date: at("Date", 1), manager: at("Manager", 2) }, ledger, {
+      locale: LOCALE,
+      onSkippedRow: (problem) => skipped.push(problem),
+    });
+    // Two purchases, A came back; the first purchase's manager is unknown, not "#N/A".
+    expect([stats.orders, skipped.length, retentionRate(ledger), ledger.manager(0)]).toEqual([2, 0, 1, ""]);
+  });
+
   it("stop a custom function with that problem, since it has no list of skipped rows", () => {
     const ledger = new CustomerLedger();
     const values = [
