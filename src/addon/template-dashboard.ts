@@ -24,6 +24,8 @@ export const TARGET_CELL = "$B$4";
 export const STARTS_WITH_BUSINESS_CELL = "$B$5";
 /** H: the "bought once" list shows only those who have had H days to come back, as the sidebar's. */
 export const HORIZON_CELL = "$B$7";
+/** The latest order's date: a month is old enough to judge once H days separate its end from it. */
+export const LATEST_ORDER_CELL = "$B$11";
 export const DEFAULT_TARGET_VALUE = 0.67;
 /** Rows of the labelled figures: the three values the user sets (B3–B5), then the formulas. */
 export const FIGURES = { firstRow: 3, firstFormulaRow: 6, retentionRow: 6 } as const;
@@ -197,7 +199,8 @@ function spillBlocks(language: Language, orders: BlockOrders, dateFormat: string
       column: BLOCKS.cohorts,
       title: t.cohortsTitle,
       note: t.cohortsNote,
-      formulas: [`=RETENTION_COHORTS(${customersAndDates}, "month")`],
+      // Returns counted within H, as the verdict and the sidebar's cohort table count them.
+      formulas: [`=RETENTION_COHORTS(${customersAndDates}, "month", ${HORIZON_CELL})`],
       columnFormats: [dateFormat, FORMATS.count, FORMATS.count, FORMATS.rate],
     },
     {

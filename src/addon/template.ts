@@ -13,6 +13,8 @@ import {
   DASHBOARD_MIN_COLUMNS,
   dashboardLayout,
   FIGURES,
+  HORIZON_CELL,
+  LATEST_ORDER_CELL,
   FORMATS,
   letterOf,
   SECTION_TITLE_ROW,
@@ -203,8 +205,12 @@ function dashboardRules(sheet: Sheet, size: { rows: number; columns: number }): 
     .setFontColor(DARK_RED)
     .setRanges([sheet.getRange(FIGURES.retentionRow, 2)])
     .build();
+  // Only months old enough to judge: a recent month's rate is low because its customers have not
+  // had H days yet, and red there would be a false alarm (the sidebar shows such months grey).
+  const monthStart = `$${letterOf(BLOCKS.cohorts)}${firstDataRow}`;
+  const oldEnough = `EOMONTH(${monthStart}, 0)+${HORIZON_CELL}<=${LATEST_ORDER_CELL}`;
   const cohortBelowTarget = SpreadsheetApp.newConditionalFormatRule()
-    .whenFormulaSatisfied(`=AND(ISNUMBER($${rateColumn}${firstDataRow}), $${rateColumn}${firstDataRow}<${TARGET_CELL})`)
+    .whenFormulaSatisfied(`=AND(ISNUMBER($${rateColumn}${firstDataRow}), $${rateColumn}${firstDataRow}<${TARGET_CELL}, ${oldEnough})`)
     .setBackground(RED)
     .setRanges([sheet.getRange(firstDataRow, BLOCKS.cohorts, dataRows, 4)])
     .build();

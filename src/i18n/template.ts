@@ -111,7 +111,9 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     medianDays: "Median days to a second purchase",
     medianDaysNote: "Half of the customers who came back did so within this many days of their first purchase.",
     cohortsTitle: "Retention by month of first purchase (red: below target)",
-    cohortsNote: "One row per month: new customers that month, how many came back, and the share. Recent months are still filling in.",
+    cohortsNote:
+      "One row per month: new customers that month, how many came back within H days (B7), and the share. Months that " +
+      "ended less than H days before the latest order are too early to judge and are never red.",
     onceTitle: "Bought once, never came back",
     onceNote:
       "Customers with a single purchase day who have had H days (B7) to come back, from the customer table on the right. " +
@@ -180,7 +182,9 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     medianDays: "Медиана дней до второй покупки",
     medianDaysNote: "Половина вернувшихся клиентов вернулась не позже, чем через столько дней после первой покупки.",
     cohortsTitle: "Удержание по месяцу первой покупки (красным — ниже цели)",
-    cohortsNote: "Строка на месяц: новые клиенты месяца, сколько вернулись и их доля. Последние месяцы ещё набираются.",
+    cohortsNote:
+      "Строка на месяц: новые клиенты месяца, сколько из них вернулись в течение H дней (B7) и их доля. Месяцы, " +
+      "закончившиеся меньше чем за H дней до последнего заказа, судить рано: они не бывают красными.",
     onceTitle: "Купили один раз и не вернулись",
     onceNote:
       "Клиенты с одним днём покупок, у которых было H дней (B7), чтобы вернуться, из таблицы клиентов справа. " +

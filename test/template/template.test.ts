@@ -165,7 +165,8 @@ describe.each([
 
   it("spills the monthly cohorts, the customer table, the one-off buyers and the triangle as the core has them", () => {
     const rows = evaluated.values[dashboard];
-    const cohorts = retentionCohorts(ledger(), "month");
+    // Returns counted within H, the verdict's horizon.
+    const cohorts = retentionCohorts(ledger(), "month", horizonOf(ledger()).days);
     expect(column(rows, 16, 0)).toEqual(cohorts.map((cohort) => dayToSerial(cohort.start)));
     expect(column(rows, 16, 1)).toEqual(cohorts.map((cohort) => cohort.newCustomers));
     expect(column(rows, 16, 2)).toEqual(cohorts.map((cohort) => cohort.returned));
@@ -215,6 +216,12 @@ describe("the Dashboard on a tiny order log worked out by hand", () => {
         [day(3, 15), "Boris", 10], // a second order on the same day is not a second purchase day
         [day(4, 1), "Gleb", 40],
       ]);
+    // The cohort rows' red rule, evaluated for January (row 17) and March (row 18) in spare cells.
+    const redRule = (fake.sheet(dashboardSheet).describeRules()[1]!.criteriaValues as string[])[0]!;
+    fake
+      .sheet(dashboardSheet)
+      .getRange("Z1:Z2")
+      .setFormulas([[redRule], [redRule.replaceAll("17", "18")]]);
     const result = evaluateWorkbook(fake.spreadsheet);
     const at = (a1: string): EvaluatedCell => result.value(dashboardSheet, a1);
     // Gaps to a second purchase: Anna Jan 10 → Feb 5 = 26 days, Boris Jan 20 → Mar 15 = 55 days.
@@ -237,10 +244,13 @@ describe("the Dashboard on a tiny order log worked out by hand", () => {
     expect(at("B12")).toBe(0.1875);
     // Anna: 26 days; Boris: 55 days; median (26 + 55) / 2.
     expect(at("B13")).toBe(40.5);
-    // Cohorts: January (Anna, Boris: both back), March (Vera), April (Gleb); no new customer in February.
+    // Cohorts: January (Anna, Boris: both back within 55 days), March (Vera), April (Gleb).
     expect(at("A17")).toBe(dayToSerial(dayFromCivil(2024, 1, 1)));
     expect([at("B17"), at("C17"), at("D17")]).toEqual([2, 2, 1]);
     expect([at("A18"), at("B18"), at("D18")]).toEqual([dayToSerial(dayFromCivil(2024, 3, 1)), 1, 0]);
+    // Red: January is old enough (Jan 31 + 55 days = Mar 26 ≤ Apr 1) but at 100 %; March is at 0 %
+    // but too early (Mar 31 + 55 days is after Apr 1), so neither is red.
+    expect([at("Z1"), at("Z2")]).toEqual([false, false]);
     // Bought once: Vera (Mar 1, 31 days before Apr 1) and Gleb (Apr 1, 0 days), but neither has had
     // H = 55 days to come back, so the list holds only its header and an empty cell.
     expect([at("F16"), at("F17"), at("F18")]).toEqual(["Customer", "", null]);
@@ -528,7 +538,7 @@ describe("conditional formats on the Dashboard", () => {
     expect(rules[0]).toMatchObject({ criteria: "CUSTOM_FORMULA", criteriaValues: ["=AND(ISNUMBER($B$6), $B$6<$B$4)"], ranges: ["B6"] });
     expect(rules[1]).toMatchObject({
       criteria: "CUSTOM_FORMULA",
-      criteriaValues: ["=AND(ISNUMBER($D17), $D17<$B$4)"],
+      criteriaValues: ["=AND(ISNUMBER($D17), $D17<$B$4, EOMONTH($A17, 0)+$B$7<=$B$11)"],
       ranges: ["A17:D1000"],
     });
     expect(rules[2]!.gradient).not.toBeNull();
