@@ -70,20 +70,28 @@ export function revenueSplit(ledger: CustomerLedger): RevenueSplit {
   return { total, repeat: total - firstDayTotal };
 }
 
-/** Repeat ÷ all revenue, 0…1; undefined when refunds put either part out of that range. */
-export function repeatRevenueShare(ledger: CustomerLedger): number | undefined {
+type ShareProblem = "noRevenue" | "negativeRepeatRevenue" | "negativeFirstRevenue";
+
+/** Repeat ÷ all revenue, or why there is no share in 0…1: no revenue, or refunds exceeding a part. */
+function repeatShareOrProblem(ledger: CustomerLedger): number | ShareProblem {
   const { total, repeat } = revenueSplit(ledger);
-  return total > 0 && repeat >= 0 && repeat <= total ? repeat / total : undefined;
+  if (total <= 0) return "noRevenue";
+  if (repeat < 0) return "negativeRepeatRevenue";
+  if (repeat > total) return "negativeFirstRevenue";
+  return repeat / total;
+}
+
+/** Repeat ÷ all revenue, 0…1; undefined when there is no such share. */
+export function repeatRevenueShare(ledger: CustomerLedger): number | undefined {
+  const share = repeatShareOrProblem(ledger);
+  return typeof share === "number" ? share : undefined;
 }
 
 /** The share, or a problem saying which part is not positive. */
 export function requireRepeatRevenueShare(ledger: CustomerLedger): number {
-  const { total, repeat } = revenueSplit(ledger);
-  const value = describeWindow(ledger.options.amountWindow ?? {});
-  if (total <= 0) fail({ code: "noRevenue", value });
-  if (repeat < 0) fail({ code: "negativeRepeatRevenue", value });
-  if (repeat > total) fail({ code: "negativeFirstRevenue", value });
-  return repeat / total;
+  const share = repeatShareOrProblem(ledger);
+  if (typeof share === "number") return share;
+  return fail({ code: share, value: describeWindow(ledger.options.amountWindow ?? {}) });
 }
 
 function describeWindow(window: DayWindow): string {
