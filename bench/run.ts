@@ -1,6 +1,8 @@
 // `npm run bench`: writes bench/RESULTS.md. The CLI end to end on a generated million-row order
 // log (UTF-8 and Windows-1251), its peers on the same file and metric when installed (pandas,
 // DuckDB), the spreadsheet-formula way in HyperFormula, and the core's own section when present.
+// `npm run bench -- --compare <git-rev>` instead times this tree against that revision (bench/compare.ts)
+// and prints the ratios, leaving RESULTS.md as it is.
 
 import { existsSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -162,4 +164,11 @@ ${hyperformula}
 ${core ? `\n${core}\n` : ""}`;
 }
 
-await main();
+const compareAt = process.argv.indexOf("--compare");
+if (compareAt >= 0) {
+  const rev = process.argv[compareAt + 1];
+  if (rev === undefined) throw new Error("--compare needs a git revision, e.g. --compare HEAD~1");
+  console.log(await (await import("./compare")).compareWith(root, rev, log));
+} else {
+  await main();
+}

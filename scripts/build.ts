@@ -3,13 +3,16 @@
 //
 // Apps Script only sees top-level `function NAME()` declarations, with their JSDoc directly above
 // for the custom-function help card. esbuild emits neither, so the bundle is an IIFE assigned to
-// one global, and for every export of src/main.ts we append a stub declaration that carries the
-// JSDoc copied from the TypeScript source and forwards to the bundle.
+// one global, and for every export of src/main.ts we append a stub declaration that forwards to the
+// bundle. A custom function's stub carries the help card written from src/functions/signatures.ts;
+// any other export's carries its JSDoc copied from the TypeScript source.
 
 import { build } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import ts from "typescript";
+import { helpCard, signatureMismatch } from "../src/functions/help-cards";
+import { SIGNATURES } from "../src/functions/signatures";
 
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 const BUNDLE_GLOBAL = "SheetsRetention";
@@ -45,6 +48,15 @@ export function entryFunctions(entry: string): EntryFunction[] {
   });
 }
 
+/** A custom function gets its help card from the signatures table, which must match its parameters. */
+function withHelpCard(entry: EntryFunction): EntryFunction {
+  if (!Object.hasOwn(SIGNATURES, entry.name)) return entry;
+  const signature = SIGNATURES[entry.name as keyof typeof SIGNATURES];
+  const mismatch = signatureMismatch(entry.name, entry.params, signature);
+  if (mismatch !== undefined) throw new Error(mismatch);
+  return { ...entry, jsdoc: helpCard(signature) };
+}
+
 function stubDeclaration({ name, params, jsdoc }: EntryFunction): string {
   const list = params.join(", ");
   return `${jsdoc}\nfunction ${name}(${list}) {\n  return ${BUNDLE_GLOBAL}.${name}(${list});\n}\n`;
@@ -65,7 +77,7 @@ async function buildAppsScript(): Promise<void> {
     define,
   });
   const bundle = result.outputFiles[0]!.text;
-  const stubs = entryFunctions(entry).map(stubDeclaration).join("\n");
+  const stubs = entryFunctions(entry).map(withHelpCard).map(stubDeclaration).join("\n");
   const header = `// sheets-retention ${version}. Built from src/ by scripts/build.ts; do not edit.\n`;
   writeFileSync(join(root, "dist/Code.js"), `${header}${bundle}\n${stubs}`);
   copyFileSync(join(root, "appsscript.json"), join(root, "dist/appsscript.json"));

@@ -3,18 +3,23 @@
 
 import { columnLetter } from "../core/a1";
 import { analyzeTable } from "../core/analyze-table";
-import { inputLocale, isBlank, isDateObject, isPlausibleDay, isSheetError, parseDateText, readDay, type InputLocale } from "../core/cells";
-import { detectLayout, type ColumnMapping, type DetectedLayout, type Field } from "../core/columns";
+import { inputLocale, isBlank, isDateObject, isPlausibleDay, isSheetError, readDay, type InputLocale } from "../core/cells";
+import {
+  detectLayout,
+  headerText,
+  LAYOUT_SAMPLE_ROWS,
+  looksLikeDate,
+  type ColumnMapping,
+  type DetectedLayout,
+  type Field,
+} from "../core/columns";
 import { customerDisplayName, customerKey } from "../core/customer-key";
-import { isProjectDealType } from "../core/deal-types";
+import { isProjectDealType, PROJECT_DEAL_TYPES } from "../core/deal-types";
 import type { Cells } from "../core/ingest";
 import type { Analysis } from "../core/report";
 import { languageForLocale, type Language } from "../i18n/language";
 import { checkDistinctColumns, FIELDS, reportSettings, RequestError } from "./settings";
 import type { AnalysisRequest, RangeState } from "./sidebar-api";
-
-/** detectLayout looks for a header in the first 10 rows and guesses columns from the first 50. */
-const HEAD_ROWS = 50;
 
 export interface Selection {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -56,16 +61,11 @@ export function currentSelection(): Selection {
 /** The first rows only: enough to find the header and guess the columns, cheap on a huge range. */
 export function readHead(selection: Selection): Cells {
   const { sheet, firstRow, firstColumn, numRows, numColumns } = selection;
-  return sheet.getRange(firstRow, firstColumn, Math.min(numRows, HEAD_ROWS), numColumns).getValues();
-}
-
-/** A date cell (Sheets hands those over as Dates) or text that reads as a date; not a bare number. */
-function looksLikeDate(input: InputLocale): (cell: unknown) => boolean {
-  return (cell) => isDateObject(cell) || (typeof cell === "string" && parseDateText(cell, input.slashOrder) !== undefined);
+  return sheet.getRange(firstRow, firstColumn, Math.min(numRows, LAYOUT_SAMPLE_ROWS), numColumns).getValues();
 }
 
 export function detectColumns(selection: Selection, rows: Cells): DetectedLayout {
-  return detectLayout(rows, looksLikeDate(selection.input));
+  return detectLayout(rows, selection.input);
 }
 
 /**
@@ -73,19 +73,19 @@ export function detectColumns(selection: Selection, rows: Cells): DetectedLayout
  * cell is text that is no date (a header named in a way detection does not know, like "Paid on").
  */
 export function headerRowFor(selection: Selection, rows: Cells, mapping: ColumnMapping): number {
-  const detected = detectColumns(selection, rows.slice(0, HEAD_ROWS)).headerRow;
+  const detected = detectColumns(selection, rows.slice(0, LAYOUT_SAMPLE_ROWS)).headerRow;
   if (detected >= 0 || mapping.date === undefined) return detected;
   const dateCell = rows[0]?.[mapping.date];
-  return typeof dateCell === "string" && !isBlank(dateCell) && !looksLikeDate(selection.input)(dateCell) ? 0 : -1;
+  return typeof dateCell === "string" && !isBlank(dateCell) && !looksLikeDate(dateCell, selection.input) ? 0 : -1;
 }
 
 /** Header names by column: the header cell's text, or the sheet column letter where there is none. */
 export function columnNames(selection: Selection, rows: Cells, headerRow: number): string[] {
   const header = headerRow >= 0 ? rows[headerRow] : undefined;
-  return Array.from({ length: selection.numColumns }, (_, column) => {
-    const cell = header?.[column];
-    return isBlank(cell) ? columnLetter(selection.firstColumn - 1 + column) : String(cell).trim();
-  });
+  return Array.from(
+    { length: selection.numColumns },
+    (_, column) => headerText(header, column) ?? columnLetter(selection.firstColumn - 1 + column),
+  );
 }
 
 /** The whole range with one getValues(); an empty range gets one plain message, not an empty report. */
@@ -112,7 +112,7 @@ function checkDateColumn(selection: Selection, values: Cells, headerRow: number,
   let filled = 0;
   let notDates = 0;
   let example: unknown;
-  for (let row = headerRow + 1; row < Math.min(values.length, headerRow + 1 + HEAD_ROWS); row++) {
+  for (let row = headerRow + 1; row < Math.min(values.length, headerRow + 1 + LAYOUT_SAMPLE_ROWS); row++) {
     const cell = values[row]?.[column];
     if (isBlank(cell)) continue;
     filled++;
@@ -196,12 +196,15 @@ export function analyzeSelectionValues(selection: Selection, values: Cells, requ
   requireOrders(selection, values, headerRow);
   const choices = dealTypeChoices(values, headerRow, mapping.dealType);
   const excluded = mapping.dealType === undefined ? "" : (settings.excludeDealType ?? choices.defaultDealType);
+  // The default leaves out every project spelling, as the CLI and JUDGED_RETENTION do; the list
+  // shows the column's own spelling of it.
+  const excludedTypes = settings.excludeDealType === null ? PROJECT_DEAL_TYPES : [settings.excludeDealType];
   const analysis = analyzeTable(values, {
     mapping,
     headers,
     headerRow,
     firstRowNumber: selection.firstRow,
-    excludeDealType: excluded || undefined,
+    excludeDealTypes: excluded ? excludedTypes : undefined,
     locale: selection.input,
     settings: {
       ...reportSettings(settings),

@@ -3,7 +3,7 @@
 
 import { ADDON_VERSION } from "../version";
 import type { Language } from "../i18n/language";
-import { asMemoryError, CliError, EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, renderMessage, text } from "./errors";
+import { asCliError, CliError, EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, renderMessage, text } from "./errors";
 import { languageOfArguments, parseInvocation } from "./options";
 import { renderHtml } from "./render-html";
 import { renderJson } from "./render-json";
@@ -31,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     const { options } = invocation;
     language = options.language;
     const outcome = await runReport(options, io).catch((error: unknown) => {
-      throw asMemoryError(error, options.file);
+      throw asCliError(error, options.file);
     });
     let stderr = "";
     if (options.html !== undefined) {

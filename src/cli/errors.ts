@@ -2,6 +2,7 @@
 // by the outermost layer only.
 
 import type { Problem } from "../core/problems";
+import { FileError } from "../files/file-error";
 import { CLI_MESSAGES } from "../i18n/cli";
 import { fill, type Language } from "../i18n/language";
 import { problemMessage } from "../i18n/problems";
@@ -37,13 +38,16 @@ export function dataError(detail: CliMessage): CliError {
 }
 
 /**
- * `error` as a data error when it is an allocation the system refused: the memory a report needs
- * grows with the file's customers, so that is the file's size meeting the machine's, not a bug.
+ * `error` as a data error when it is the file's fault: the reading room's FileError (cannot read,
+ * changed while read), or an allocation the system refused (the memory a report needs grows with
+ * the file's customers, so that is the file's size meeting the machine's, not a bug).
  */
-export function asMemoryError(error: unknown, path: string): unknown {
-  return error instanceof Error && error.message.includes("Array buffer allocation failed")
-    ? dataError({ key: "outOfMemory", values: { path } })
-    : error;
+export function asCliError(error: unknown, path?: string): unknown {
+  if (error instanceof FileError) return dataError({ key: error.problem, values: { path: error.path, reason: error.reason } });
+  if (path !== undefined && error instanceof Error && error.message.includes("Array buffer allocation failed")) {
+    return dataError({ key: "outOfMemory", values: { path } });
+  }
+  return error;
 }
 
 export function renderMessage(detail: CliMessage, language: Language): string {

@@ -1,11 +1,11 @@
 // `sheets-retention report orders.csv`: the only place that touches process, stdout and stderr.
-// The same bundle is also the entry of the thread that counts a big file's orders (counter-worker.ts).
+// The same bundle is also the entry of the thread that counts a big file's orders (counting-thread.ts).
 
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { runCli } from "./cli";
 import { progressBar } from "./progress";
-import { countInWorker, isCounterWorker, serveCounting } from "./counter-worker";
+import { countInWorker, isCountingThread, serveCounting } from "./counting-thread";
 
 async function main(): Promise<void> {
   const progress = progressBar(process.stderr);
@@ -23,5 +23,5 @@ async function main(): Promise<void> {
   process.exitCode = result.exitCode;
 }
 
-if (isCounterWorker()) serveCounting();
+if (isCountingThread()) serveCounting();
 else void main();

@@ -9,7 +9,7 @@ import type { Problem } from "../core/problems";
 import { DEFAULT_TARGET } from "../core/report";
 import { languageForLocale, type Language } from "../i18n/language";
 import { usageError } from "./errors";
-import { delimiterFromFlag, parseEncoding, type Encoding } from "./sniff";
+import { delimiterFromFlag, parseEncoding, type Encoding } from "../files/sniff";
 
 export interface CliOptions {
   file: string;
@@ -142,7 +142,8 @@ function parsePeriodFlag(text: string): Period {
 
 function parseWithinDays(text: string): number {
   const days = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(days)) {
+  // 0 would count nobody: a second purchase is always on a later day.
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(days) || days < 1) {
     fail({ code: "badWithinDays", argument: "--within-days", value: text });
   }
   return days;

@@ -3,13 +3,13 @@
 // copying a table from the page into a spreadsheet cannot run `=…` as a formula.
 
 import { formulaSafeText } from "../core/formula-safe";
-import type { CohortReportRow, RetentionReport } from "../core/report";
 import type { Language } from "../i18n/language";
 import { problemMessage } from "../i18n/problems";
+import { type ChartBar, cohortChart, type CohortChart } from "../presentation/cohort-chart";
+import { formatsFor } from "../presentation/formats";
 import { text, type CliMessageKey } from "./errors";
-import { numberFormats, periodName } from "./format";
 import type { ReportOutcome } from "./report-command";
-import { cohortHead, cohortNote, factLines, lostHeading, verdictLines } from "./report-lines";
+import { cohortHead, cohortNote, factLines, lostHeading, periodName, verdictLines } from "./report-lines";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -33,7 +33,7 @@ th:first-child,td:first-child{text-align:left}svg{max-width:100%;height:auto}
 
 export function renderHtml({ file, report }: ReportOutcome, language: Language): string {
   const t = (key: CliMessageKey, values: Record<string, string | number> = {}): string => escapeHtml(text(language, key, values));
-  const f = numberFormats(language);
+  const f = formatsFor(language);
   const [headline, ...verdict] = verdictLines(report, language);
   const parts = [
     `<!doctype html>\n<html lang="${language}">\n<head>\n<meta charset="utf-8">`,
@@ -44,7 +44,10 @@ export function renderHtml({ file, report }: ReportOutcome, language: Language):
     `<p class="headline ${headline!.style}">${escapeHtml(headline!.text)}</p>`,
     `<p>${verdict.map((line) => (line.style === "plain" ? escapeHtml(line.text) : `<span class="${line.style}">${escapeHtml(line.text)}</span>`)).join("<br>")}</p>`,
     `<h2>${t("chartTitle")}</h2>`,
-    cohortChart(report, text(language, "targetLabel", { target: f.percent(report.target) })),
+    chartSvg(
+      cohortChart(report, f, { maxPeriodLabels: PERIOD_LABELS, targetText: (target) => text(language, "targetLabel", { target }) }),
+      text(language, "chartTitle"),
+    ),
     `<h2>${t("cohortsHeading", { period: periodName(language, report.period) })}</h2>`,
     htmlTable(
       cohortHead(report, language).map(escapeHtml),
@@ -52,9 +55,9 @@ export function renderHtml({ file, report }: ReportOutcome, language: Language):
         const note = cohortNote(row, report, language);
         return [
           escapeHtml(row.period),
-          f.integer(row.newCustomers),
-          f.integer(row.returnedInTime),
-          f.percent(row.rate),
+          f.count(row.newCustomers),
+          f.count(row.returnedInTime),
+          f.rate(row.rate),
           `<span class="${note.style}">${escapeHtml(note.text)}</span>`,
         ];
       }),
@@ -67,9 +70,9 @@ export function renderHtml({ file, report }: ReportOutcome, language: Language):
         [t("manager"), t("newCustomers"), t("returned"), t("rate")],
         report.managers.map((row) => [
           row.manager === "" ? t("noManager") : dataText(row.manager),
-          f.integer(row.newCustomers),
-          f.integer(row.returned),
-          row.belowTarget ? `<span class="bad">${f.percent(row.rate)}</span>` : f.percent(row.rate),
+          f.count(row.newCustomers),
+          f.count(row.returned),
+          row.belowTarget ? `<span class="bad">${f.rate(row.rate)}</span>` : f.rate(row.rate),
         ]),
       ),
     );
@@ -81,17 +84,17 @@ export function renderHtml({ file, report }: ReportOutcome, language: Language):
         [t("customer"), t("firstPurchase"), t("amount"), t("manager"), t("daysSinceFirst")],
         report.lost.customers.map((c) => [
           dataText(c.name),
-          escapeHtml(c.firstDate),
+          f.date(c.firstDate),
           f.money(c.amount),
           dataText(c.manager),
-          f.integer(c.daysSinceFirst),
+          f.count(c.daysSinceFirst),
         ]),
       ),
     );
   }
   if (report.stats.skippedRows > 0) {
     parts.push(
-      `<h2>${t("skippedHeading", { count: f.integer(report.stats.skippedRows) })}</h2>`,
+      `<h2>${t("skippedHeading", { count: f.count(report.stats.skippedRows) })}</h2>`,
       `<ul>${report.skipped.map(({ row, problem }) => `<li>${t("skippedRow", { row, reason: problemMessage(problem, language) })}</li>`).join("")}</ul>`,
     );
   }
@@ -107,38 +110,39 @@ function htmlTable(head: string[], rows: string[][]): string {
 }
 
 const CHART = { width: 800, height: 260, left: 40, right: 10, top: 10, bottom: 40 };
+/** Period labels under the 750 px plot: the first starts at its edge, so 8 of `2024-03` leave gaps between them. */
+const PERIOD_LABELS = 8;
 
 /** Too early: grey; the verdict's cohorts in full colour, older ones faded. */
-function barClass(row: CohortReportRow): string {
-  if (row.tooEarly) return "bar-early";
-  return `${row.belowTarget ? "bar-bad" : "bar-good"}${row.judged ? "" : " bar-old"}`;
+const BAR_CLASSES: Record<ChartBar["standing"], string> = { tooEarly: "bar-early", met: "bar-good", below: "bar-bad" };
+
+function barClass(bar: ChartBar): string {
+  return bar.judged || bar.standing === "tooEarly" ? BAR_CLASSES[bar.standing] : `${BAR_CLASSES[bar.standing]} bar-old`;
 }
 
-/** Bars of the rate per cohort (0–100 %) and a dashed line at the target. */
-function cohortChart(report: RetentionReport, targetLabel: string): string {
+/** The cohort chart's model drawn as SVG: bars, axis ticks with grid lines, and a dashed target line. */
+function chartSvg(chart: CohortChart, title: string): string {
   const { width, height, left, right, top, bottom } = CHART;
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
-  const y = (rate: number): number => top + plotHeight * (1 - rate);
-  const step = plotWidth / Math.max(report.cohorts.length, 1);
-  const labelEvery = Math.ceil(report.cohorts.length / 12);
-  const bars = report.cohorts.map((row, k) => {
-    const x = left + k * step;
-    const bar = `<rect class="${barClass(row)}" x="${(x + step * 0.1).toFixed(1)}" y="${y(row.rate).toFixed(1)}" width="${(step * 0.8).toFixed(1)}" height="${(plotHeight * row.rate).toFixed(1)}"><title>${escapeHtml(row.period)}: ${(row.rate * 100).toFixed(1)}%</title></rect>`;
-    const label =
-      k % labelEvery === 0
-        ? `<text x="${(x + step / 2).toFixed(1)}" y="${height - bottom + 16}" font-size="11" text-anchor="middle">${escapeHtml(row.period)}</text>`
-        : "";
-    return bar + label;
-  });
-  const axis = [0, 0.25, 0.5, 0.75, 1].map(
-    (rate) =>
-      `<text x="${left - 4}" y="${(y(rate) + 4).toFixed(1)}" font-size="11" text-anchor="end">${rate * 100}%</text>` +
-      `<line x1="${left}" x2="${width - right}" y1="${y(rate).toFixed(1)}" y2="${y(rate).toFixed(1)}" stroke="#eaecf0"/>`,
+  const x = (fraction: number): string => (left + plotWidth * fraction).toFixed(1);
+  const y = (fraction: number): number => top + plotHeight * (1 - fraction);
+  const axis = chart.ticks.map(
+    (tick) =>
+      `<text x="${left - 4}" y="${(y(tick.y) + 4).toFixed(1)}" font-size="11" text-anchor="end">${escapeHtml(tick.text)}</text>` +
+      `<line x1="${left}" x2="${width - right}" y1="${y(tick.y).toFixed(1)}" y2="${y(tick.y).toFixed(1)}" stroke="#eaecf0"/>`,
   );
-  const targetY = y(report.target).toFixed(1);
+  const bars = chart.bars.map(
+    (bar) =>
+      `<rect class="${barClass(bar)}" x="${x(bar.x)}" y="${y(bar.height).toFixed(1)}" width="${(plotWidth * bar.width).toFixed(1)}" height="${(plotHeight * bar.height).toFixed(1)}"><title>${escapeHtml(bar.title)}</title></rect>`,
+  );
+  const labels = chart.periodLabels.map(
+    (label) =>
+      `<text x="${x(label.x)}" y="${height - bottom + 16}" font-size="11" text-anchor="${label.anchor}">${escapeHtml(label.text)}</text>`,
+  );
+  const targetY = y(chart.target.y);
   const target =
-    `<line class="target" x1="${left}" x2="${width - right}" y1="${targetY}" y2="${targetY}"/>` +
-    `<text x="${width - right}" y="${(Number(targetY) - 4).toFixed(1)}" font-size="12" text-anchor="end">${escapeHtml(targetLabel)}</text>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(targetLabel)}">${axis.join("")}${bars.join("")}${target}</svg>`;
+    `<line class="target" x1="${left}" x2="${width - right}" y1="${targetY.toFixed(1)}" y2="${targetY.toFixed(1)}"/>` +
+    `<text x="${width - right}" y="${(targetY - 4).toFixed(1)}" font-size="12" text-anchor="end">${escapeHtml(chart.target.text)}</text>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(title)}">${axis.join("")}${bars.join("")}${labels.join("")}${target}</svg>`;
 }

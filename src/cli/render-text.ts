@@ -3,10 +3,10 @@
 
 import type { Language } from "../i18n/language";
 import { problemMessage } from "../i18n/problems";
+import { formatsFor } from "../presentation/formats";
 import { text, type CliMessageKey } from "./errors";
-import { numberFormats, periodName } from "./format";
 import type { ReportOutcome } from "./report-command";
-import { cohortHead, cohortNote, factLines, lostHeading, verdictLines, type ReportLine } from "./report-lines";
+import { cohortHead, cohortNote, factLines, lostHeading, periodName, verdictLines, type ReportLine } from "./report-lines";
 
 const LOST_SHOWN = 10;
 const SKIPPED_SHOWN = 20;
@@ -34,7 +34,7 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
   const { report, layout, file } = outcome;
   const t = (key: CliMessageKey, values: Record<string, string | number> = {}): string => text(language, key, values);
   const paint = painter(color);
-  const f = numberFormats(language);
+  const f = formatsFor(language);
   const delimiter = layout.delimiter === "\t" ? "tab" : layout.delimiter;
   const [headline, ...verdict] = verdictLines(report, language);
   const lines: string[] = [
@@ -45,14 +45,14 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
     paint("bold", painted(headline!, paint)),
     ...verdict.map((line) => painted(line, paint)),
   ];
-  if (report.medianDaysToSecond !== null) lines.push(t("medianLine", { days: f.integer(report.medianDaysToSecond) }));
-  if (report.repeatRevenueShare !== null) lines.push(t("repeatShareLine", { share: f.percent(report.repeatRevenueShare) }));
+  if (report.medianDaysToSecond !== null) lines.push(t("medianLine", { days: f.count(report.medianDaysToSecond) }));
+  if (report.repeatRevenueShare !== null) lines.push(t("repeatShareLine", { share: f.rate(report.repeatRevenueShare) }));
 
   lines.push("", paint("bold", t("cohortsHeading", { period: periodName(language, report.period) })));
   if (report.cohortsOmitted > 0) lines.push(t("cohortsOmitted", { count: report.cohortsOmitted }));
   const cohortTable = table([
     cohortHead(report, language),
-    ...report.cohorts.map((row) => [row.period, f.integer(row.newCustomers), f.integer(row.returnedInTime), f.percent(row.rate), ""]),
+    ...report.cohorts.map((row) => [row.period, f.count(row.newCustomers), f.count(row.returnedInTime), f.rate(row.rate), ""]),
   ]);
   lines.push(cohortTable[0]!, ...report.cohorts.map((row, k) => cohortLine(cohortTable[k + 1]!, cohortNote(row, report, language), paint)));
 
@@ -60,12 +60,7 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
     lines.push("", paint("bold", t("managersHeading")));
     const managerTable = table([
       [t("manager"), t("newCustomers"), t("returned"), t("rate")],
-      ...report.managers.map((row) => [
-        row.manager || t("noManager"),
-        f.integer(row.newCustomers),
-        f.integer(row.returned),
-        f.percent(row.rate),
-      ]),
+      ...report.managers.map((row) => [row.manager || t("noManager"), f.count(row.newCustomers), f.count(row.returned), f.rate(row.rate)]),
     ]);
     lines.push(
       managerTable[0]!,
@@ -81,18 +76,18 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
     lines.push(
       ...table([
         [t("customer"), t("firstPurchase"), t("amount"), t("daysSinceFirst")],
-        ...shown.map((c) => [c.name, c.firstDate, f.money(c.amount), f.integer(c.daysSinceFirst)]),
+        ...shown.map((c) => [c.name, f.date(c.firstDate), f.money(c.amount), f.count(c.daysSinceFirst)]),
       ]),
     );
-    if (report.lost.count > shown.length) lines.push(t("moreLost", { count: f.integer(report.lost.count - shown.length) }));
+    if (report.lost.count > shown.length) lines.push(t("moreLost", { count: f.count(report.lost.count - shown.length) }));
   }
 
   if (report.stats.skippedRows > 0) {
-    lines.push("", paint("bold", t("skippedHeading", { count: f.integer(report.stats.skippedRows) })));
+    lines.push("", paint("bold", t("skippedHeading", { count: f.count(report.stats.skippedRows) })));
     const shown = report.skipped.slice(0, SKIPPED_SHOWN);
     lines.push(...shown.map(({ row, problem }) => t("skippedRow", { row, reason: problemMessage(problem, language) })));
     const more = report.stats.skippedRows - shown.length;
-    if (more > 0) lines.push(t("moreSkipped", { count: f.integer(more) }));
+    if (more > 0) lines.push(t("moreSkipped", { count: f.count(more) }));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -9,19 +9,21 @@
 // here and lets tests run it in-process.
 
 import { statSync } from "node:fs";
-import { CustomerLedger } from "../core/ledger";
 import type { IngestStats } from "../core/ingest";
 import { analyzeLedger, skippedRowCollector, type RetentionReport, type SkippedRow } from "../core/report";
+import type { FileVersion } from "../files/file-version";
+import { CHUNK_BYTES } from "../files/scan-file";
+import type { Encoding } from "../files/sniff";
 import { problemMessage } from "../i18n/problems";
+import { BatchReader, BatchWriter, batchRowsFor, SameThreadWriter, type OrderBatch } from "./counting/batch";
+import { CustomerIndex } from "./counting/customer-index";
+import { IndexedLedger } from "./counting/indexed-ledger";
+import { NameStore } from "./counting/name-store";
+import { withRoomIfGranted } from "./counting/typed-arrays";
 import { dataError, type CliMessage } from "./errors";
-import { CustomerIndex } from "./customer-index";
-import { BatchReader, BatchWriter, batchRowsFor, LedgerOrders, type OrderBatch } from "./order-batch";
+import type { FileLayout } from "./file-layout";
 import type { CliOptions } from "./options";
-import { CHUNK_BYTES, readOrders, type FileLayout, type ReadSettings } from "./read-orders";
-import { NameStore } from "./name-store";
-import { withRoomIfGranted } from "./typed-arrays";
-import type { Encoding } from "./sniff";
-import type { FileVersion } from "./file-version";
+import { readOrderFile, type ReadSettings } from "./order-file";
 
 /** Skipped rows kept for display (all are counted); enough to see a pattern, bounded for huge files. */
 export const SKIPPED_ROWS_KEPT = 1000;
@@ -49,8 +51,8 @@ export interface ReadOutcome {
   version: FileVersion | undefined;
 }
 
-/** Orders counted, and the report made, by another thread. */
-export interface OrderCounter {
+/** The thread that counts the orders and makes the report, as the reading thread sees it. */
+export interface CountingThread {
   /** Hands a batch over (its buffers move); resolves once the counter has room for another. */
   add(batch: OrderBatch, encoding: Encoding): Promise<void>;
   /** A batch the counter is done with, to fill again, if one has come back. */
@@ -63,7 +65,7 @@ export interface OrderCounter {
 export interface ReportIo {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Starts counting in another thread, with room for `capacity` customers; without it, counting is done here. */
-  countElsewhere?: (options: CliOptions, capacity: number) => OrderCounter;
+  countElsewhere?: (options: CliOptions, capacity: number) => CountingThread;
   /** Cores available (os.availableParallelism()). */
   parallelism?: number;
   /** Bytes read at a time (ReadSettings.chunkBytes), for tests. */
@@ -74,25 +76,30 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
   const fileBytes = regularFileSize(options.file);
   const capacity = customersToExpect(fileBytes);
   if (io.countElsewhere !== undefined && fileBytes !== undefined && threads(options, io.parallelism ?? 1, fileBytes) === 2) {
-    const counter = io.countElsewhere(options, capacity);
+    const thread = io.countElsewhere(options, capacity);
     try {
-      const read = await readForCounter(options, counter, io);
-      return { file: options.file, layout: read.layout, report: await counter.finish(read) };
+      const read = await readForCountingThread(options, thread, io);
+      return { file: options.file, layout: read.layout, report: await thread.finish(read) };
     } catch (error) {
-      counter.cancel();
+      thread.cancel();
       throw error;
     }
   }
-  const counting = new Counting(options, capacity);
-  const read = await readHere(options, counting, io);
-  return { file: options.file, layout: read.layout, report: counting.report(read) };
+  const tally = new Tally(options, capacity);
+  const read = await readHere(options, tally, io);
+  return { file: options.file, layout: read.layout, report: tally.report(read) };
 }
 
-/** Where the orders are counted, on whichever thread: the customers' index, ledger and names. */
-class Counting {
+/**
+ * The orders counted so far, on whichever thread (the customers' index, ledger and names), and
+ * the report from them once every order is in.
+ */
+export class Tally {
   readonly index: CustomerIndex;
-  private readonly ledger: CustomerLedger;
+  private readonly ledger: IndexedLedger;
   private readonly names: NameStore;
+  /** For batches from another thread, made with the first one (which brings the encoding). */
+  private batches: BatchReader | undefined;
 
   constructor(
     private readonly options: CliOptions,
@@ -104,9 +111,14 @@ class Counting {
       index: this.index,
     } = withRoomIfGranted(capacity, (room) => {
       const names = new NameStore(options.file, room);
-      const ledger = new CustomerLedger({ amountWindow: options.window, nameCell: names.cellOf, capacity: room });
+      const ledger = new IndexedLedger({ amountWindow: options.window }, names, room);
       return { names, ledger, index: new CustomerIndex(ledger, names, room) };
     }));
+  }
+
+  /** Counts a batch the reading thread handed over. */
+  add(batch: OrderBatch, encoding: Encoding): void {
+    (this.batches ??= new BatchReader(this.index, encoding)).add(batch);
   }
 
   /** The report, once every order is counted. */
@@ -171,7 +183,7 @@ type Reading = Pick<ReadSettings, "orders" | "onProgress" | "chunkBytes">;
 
 async function read(options: CliOptions, reading: Reading): Promise<ReadOutcome> {
   const { skipped, onSkippedRow } = skippedRowCollector(SKIPPED_ROWS_KEPT);
-  const { stats, layout, version } = await readOrders({
+  const { stats, layout, version } = await readOrderFile({
     path: options.file,
     encoding: options.encoding,
     delimiter: options.delimiter,
@@ -190,42 +202,24 @@ async function read(options: CliOptions, reading: Reading): Promise<ReadOutcome>
  * Reads the file and counts its orders, both on this thread. The names of new customers are
  * copied from the chunk, so each chunk is counted before the next one overwrites it.
  */
-function readHere(options: CliOptions, counting: Counting, io: ReportIo): Promise<ReadOutcome> {
-  let orders: LedgerOrders | undefined;
+function readHere(options: CliOptions, tally: Tally, io: ReportIo): Promise<ReadOutcome> {
+  let orders: SameThreadWriter | undefined;
   const chunkRead = (bytesRead: number, totalBytes: number): void => {
     orders?.flush();
     io.onProgress?.(bytesRead, totalBytes);
   };
-  const ordersFor = (encoding: Encoding): LedgerOrders => (orders = new LedgerOrders(counting.index, encoding));
+  const ordersFor = (encoding: Encoding): SameThreadWriter => (orders = new SameThreadWriter(tally.index, encoding));
   return read(options, { orders: ordersFor, onProgress: chunkRead, chunkBytes: io.chunkBytes });
 }
 
 /** Reads the file on this thread and hands its orders to the counter a chunk at a time. */
-function readForCounter(options: CliOptions, counter: OrderCounter, io: ReportIo): Promise<ReadOutcome> {
+function readForCountingThread(options: CliOptions, thread: CountingThread, io: ReportIo): Promise<ReadOutcome> {
   let writer: BatchWriter | undefined;
   const batchRows = batchRowsFor(io.chunkBytes ?? CHUNK_BYTES);
-  const ordersFor = (encoding: Encoding): BatchWriter => (writer = new BatchWriter(encoding, batchRows, () => counter.reuse()));
+  const ordersFor = (encoding: Encoding): BatchWriter => (writer = new BatchWriter(encoding, batchRows, () => thread.reuse()));
   const handOver = async (bytesRead: number, totalBytes: number): Promise<void> => {
-    await counter.add(writer!.take(), writer!.encoding);
+    await thread.add(writer!.take(), writer!.encoding);
     io.onProgress?.(bytesRead, totalBytes);
   };
   return read(options, { orders: ordersFor, onProgress: handOver, chunkBytes: io.chunkBytes });
-}
-
-/** The counting thread's side: counts the batches it is handed, in order, then makes the report. */
-export class CountingForAnotherThread {
-  private readonly counting: Counting;
-  private batches: BatchReader | undefined;
-
-  constructor(options: CliOptions, capacity: number) {
-    this.counting = new Counting(options, capacity);
-  }
-
-  add(batch: OrderBatch, encoding: Encoding): void {
-    (this.batches ??= new BatchReader(this.counting.index, encoding)).add(batch);
-  }
-
-  report(read: ReadOutcome): RetentionReport {
-    return this.counting.report(read);
-  }
 }

@@ -2,10 +2,11 @@
 // rows left out, the judged verdict with its horizon and span, and the all-time figure beside it.
 
 import type { Field } from "../core/columns";
+import type { Period } from "../core/periods";
 import type { CohortReportRow, RetentionReport } from "../core/report";
 import type { Language } from "../i18n/language";
+import { formatsFor } from "../presentation/formats";
 import { text, type CliMessageKey } from "./errors";
-import { numberFormats, periodName } from "./format";
 
 /** How a line is shown: coloured in a terminal, a class in HTML. */
 export type LineStyle = "plain" | "bad" | "good" | "dim";
@@ -25,32 +26,39 @@ const FIELD_KEYS: Record<Field, CliMessageKey> = {
   dealType: "roleDealType",
 };
 
+const PERIOD_KEYS: Record<Period, CliMessageKey> = { month: "monthly", week: "weekly", quarter: "quarterly", year: "yearly" };
+
+/** "monthly", "по месяцам": how the cohorts are cut. */
+export function periodName(language: Language, period: Period): string {
+  return text(language, PERIOD_KEYS[period]);
+}
+
 const HORIZON_KEYS = { withinDays: "horizonWithinDays", returns: "horizonReturns", default: "horizonDefault" } as const;
 
 /** The columns read, the rows left out or not counted, the customers. */
 export function factLines(report: RetentionReport, language: Language): string[] {
   const say: Say = (key, values) => text(language, key, values);
-  const f = numberFormats(language);
+  const f = formatsFor(language);
   const { stats, columns } = report;
   const roles = (Object.keys(FIELD_KEYS) as Field[]).filter((field) => columns[field] !== undefined);
   const lines = [
     say("columnsLine", { columns: roles.map((field) => `${say(FIELD_KEYS[field])} = ${columns[field]}`).join(", ") }),
     say("rowsLine", {
-      rows: f.integer(stats.rows),
-      orders: f.integer(stats.orders),
-      skipped: f.integer(stats.skippedRows),
-      blank: f.integer(stats.blankRows),
+      rows: f.count(stats.rows),
+      orders: f.count(stats.orders),
+      skipped: f.count(stats.skippedRows),
+      blank: f.count(stats.blankRows),
     }),
   ];
   if (report.excludedDealType !== null) {
-    const values = { count: f.integer(stats.excludedRows), column: columns.dealType ?? "", values: report.excludedDealType };
+    const values = { count: f.count(stats.excludedRows), column: columns.dealType ?? "", values: report.excludedDealType };
     lines.push(say("excludedLine", values));
   }
   if (report.refunds.rows > 0) {
-    lines.push(say("refundsLine", { count: f.integer(report.refunds.rows), amount: f.money(report.refunds.amount) }));
+    lines.push(say("refundsLine", { count: f.count(report.refunds.rows), amount: f.money(report.refunds.amount) }));
   }
   lines.push(
-    say("customersLine", { customers: f.integer(report.customers), first: report.firstDate ?? "—", last: report.lastDate ?? "—" }),
+    say("customersLine", { customers: f.count(report.customers), first: f.date(report.firstDate), last: f.date(report.lastDate) }),
   );
   return lines;
 }
@@ -58,25 +66,25 @@ export function factLines(report: RetentionReport, language: Language): string[]
 /** The headline verdict first, then what it covers, what adds up to it, and the all-time figure. */
 export function verdictLines(report: RetentionReport, language: Language): ReportLine[] {
   const say: Say = (key, values) => text(language, key, values);
-  const f = numberFormats(language);
+  const f = formatsFor(language);
   const { verdict, outcomes } = report;
   const plain = (line: string): ReportLine => ({ style: "plain", text: line });
   const lines: ReportLine[] = [];
   if (verdict.rate === null) {
-    const line = verdict.judgeableOn === null ? say("nothingToJudge") : say("tooEarlyLine", { date: verdict.judgeableOn });
+    const line = verdict.judgeableOn === null ? say("nothingToJudge") : say("tooEarlyLine", { date: f.date(verdict.judgeableOn) });
     lines.push({ style: "dim", text: line });
   } else {
     const style = verdict.belowTarget ? "bad" : "good";
     const state = say(verdict.belowTarget ? "verdictStateBelow" : "verdictStateOk");
-    lines.push({ style, text: say("verdictLine", { rate: f.percent(verdict.rate), target: f.percent(report.target), state }) });
-    const days = f.integer(verdict.horizonDays);
+    lines.push({ style, text: say("verdictLine", { rate: f.rate(verdict.rate), target: f.percent(report.target), state }) });
+    const days = f.count(verdict.horizonDays);
     lines.push(
       plain(say("spanLine", { from: verdict.fromPeriod!, to: verdict.toPeriod!, days, why: say(HORIZON_KEYS[verdict.horizonSource]) })),
     );
     const judged = {
-      newCustomers: f.integer(verdict.firstPurchases),
-      returned: f.integer(verdict.secondPurchases),
-      notReturned: f.integer(verdict.notReturned),
+      newCustomers: f.count(verdict.firstPurchases),
+      returned: f.count(verdict.secondPurchases),
+      notReturned: f.count(verdict.notReturned),
     };
     lines.push(plain(say("judgedLine", { ...judged, days })));
   }
@@ -86,11 +94,11 @@ export function verdictLines(report: RetentionReport, language: Language): Repor
   lines.push(
     plain(
       say("allTimeLine", {
-        rate: f.percent(report.retentionRate),
-        newCustomers: f.integer(report.firstPurchases),
-        returned: f.integer(outcomes.returned),
-        notReturned: f.integer(outcomes.notReturned),
-        tooEarly: f.integer(outcomes.tooEarly),
+        rate: f.rate(report.retentionRate),
+        newCustomers: f.count(report.firstPurchases),
+        returned: f.count(outcomes.returned),
+        notReturned: f.count(outcomes.notReturned),
+        tooEarly: f.count(outcomes.tooEarly),
       }),
     ),
   );
@@ -110,9 +118,9 @@ export function cohortNote(row: CohortReportRow, report: RetentionReport, langua
 
 /** The heading of the "never came back" list, which follows the horizon H. */
 export function lostHeading(report: RetentionReport, language: Language): string {
-  const f = numberFormats(language);
+  const f = formatsFor(language);
   const key = report.withinDays === null ? "lostHeading" : "lostHeadingWithin";
-  return text(language, key, { days: f.integer(report.verdict.horizonDays), count: f.integer(report.lost.count) });
+  return text(language, key, { days: f.count(report.verdict.horizonDays), count: f.count(report.lost.count) });
 }
 
 /** The cohort table's head: the in-time column names H. */
@@ -121,7 +129,7 @@ export function cohortHead(report: RetentionReport, language: Language): string[
   return [
     say("period"),
     say("newCustomers"),
-    say("returnedInTime", { days: numberFormats(language).integer(report.verdict.horizonDays) }),
+    say("returnedInTime", { days: formatsFor(language).count(report.verdict.horizonDays) }),
     say("rate"),
     "",
   ];

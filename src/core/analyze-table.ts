@@ -16,8 +16,8 @@ export interface TableOptions {
   headerRow: number;
   /** Sheet row number of `values[0]`, so messages point at real rows. */
   firstRowNumber: number;
-  /** Deal-type value that marks one-off project deals, left out of the analysis. */
-  excludeDealType?: string;
+  /** Deal-type values that mark one-off project deals, left out of the analysis. */
+  excludeDealTypes?: readonly string[];
   locale: InputLocale;
   settings: Omit<ReportSettings, "hasManagers" | "hasAmounts">;
 }
@@ -33,13 +33,13 @@ export function analyzeTable(values: Cells, options: TableOptions): Analysis {
     date,
     amount: ref(mapping.amount),
     manager: ref(mapping.manager),
-    dealType: options.excludeDealType ? ref(mapping.dealType) : undefined,
+    dealType: options.excludeDealTypes?.length ? ref(mapping.dealType) : undefined,
   };
   const ledger = new CustomerLedger({ amountWindow: options.settings.window });
   const { skipped, onSkippedRow } = skippedRowCollector();
   const stats = ingestOrders(columns, ledger, {
     locale: options.locale,
-    excludeDealTypes: columns.dealType && options.excludeDealType ? [options.excludeDealType] : undefined,
+    excludeDealTypes: columns.dealType ? options.excludeDealTypes : undefined,
     firstRowNumber: options.firstRowNumber,
     skipLeadingRows: options.headerRow + 1,
     onSkippedRow,

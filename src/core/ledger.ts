@@ -33,17 +33,6 @@ export interface LedgerOptions {
   trackDays?: boolean;
   /** Keep the periods each customer bought in (cohort matrix). */
   trackPeriods?: Period;
-  /**
-   * The cell a raw name stands for, when callers keep names elsewhere: the CLI passes the place of
-   * the name's bytes in its own store, so a million rows make no strings. Asked only for names shown.
-   */
-  nameCell?: (rawName: unknown) => unknown;
-  /**
-   * Customers to make room for up front. The room is allocated but not written, so the system
-   * gives it memory only as customers fill it, and up to that many customers the figures are never
-   * copied to a bigger array.
-   */
-  capacity?: number;
 }
 
 // A customer's figures in `facts`, at customer × STRIDE + field.
@@ -89,7 +78,7 @@ export class CustomerLedger {
   private readonly trackPeriods: Period | undefined;
 
   constructor(readonly options: LedgerOptions = {}) {
-    this.facts = new Float64Array(STRIDE * Math.max(1024, options.capacity ?? 0));
+    this.facts = new Float64Array(STRIDE * 1024);
     this.amountWindow = options.amountWindow;
     this.trackDays = options.trackDays === true;
     this.trackPeriods = options.trackPeriods;
@@ -137,17 +126,6 @@ export class CustomerLedger {
     return this.append(rawName, day, amount, rawManager);
   }
 
-  /**
-   * Adds the first order of a customer the caller knows is not in this ledger yet, and returns
-   * their number. For a caller that keeps its own index of customers (the CLI keys them by bytes),
-   * which saves making a key string for each.
-   */
-  addNew(rawName: unknown, day: number, amount = 0, rawManager?: unknown): number {
-    const customer = this.append(rawName, day, amount, rawManager);
-    this.numbers?.set(this.key(customer), customer);
-    return customer;
-  }
-
   private append(rawName: unknown, day: number, amount: number, rawManager: unknown): number {
     const customer = this.rawNames.length;
     this.rawNames.push(rawName);
@@ -170,7 +148,7 @@ export class CustomerLedger {
 
   /**
    * Adds an order of a customer already in this ledger. A caller that keeps the numbers it got
-   * from `add` or `addNew` saves the key lookup on every row. Each customer's orders must come in
+   * from `add` saves the key lookup on every row. Each customer's orders must come in
    * the order of the rows, but different customers' orders may be interleaved otherwise (a caller
    * may add the new customers of a group of rows first): so nothing this ledger keeps across customers may
    * depend on order (today: the earliest and latest day and a count).
@@ -178,24 +156,6 @@ export class CustomerLedger {
   addTo(customer: number, day: number, amount = 0, rawManager?: unknown): void {
     if (amount >= 0) this.placeDay(customer, day, amount, rawManager);
     this.count(customer, day, amount);
-  }
-
-  /** A sum of what `warm` read, kept only so that its reads are not optimised away. */
-  warmth = 0;
-
-  /**
-   * Reads the records of customers[0 … count-1] (negative numbers are passed over), so that adding
-   * their orders next finds them in cache: a loop of independent reads lets the CPU fetch them all
-   * at once, where one update after another waits for each cache miss in turn.
-   */
-  warm(customers: Int32Array, count: number): void {
-    const facts = this.facts;
-    let warmth = 0;
-    for (let i = 0; i < count; i++) {
-      const customer = customers[i]!;
-      if (customer >= 0) warmth += facts[customer * STRIDE]!;
-    }
-    this.warmth = warmth;
   }
 
   private count(customer: number, day: number, amount: number): void {
@@ -259,11 +219,6 @@ export class CustomerLedger {
     const bigger = new Float64Array(this.facts.length * 2);
     bigger.set(this.facts);
     this.facts = bigger;
-  }
-
-  private nameCell(customer: number): unknown {
-    const raw = this.rawNames[customer];
-    return this.options.nameCell === undefined ? raw : this.options.nameCell(raw);
   }
 
   key(customer: number): string {
@@ -331,5 +286,52 @@ export class CustomerLedger {
   periods(customer: number): ReadonlySet<number> {
     if (this.trackPeriods === undefined) throw new Error("this ledger does not track periods");
     return this.periodSets[customer]!;
+  }
+
+  // ── Bulk loading ───────────────────────────────────────────────────────────────────────────
+  // The one door for a subclass that keeps its own index of customers and its own store of names:
+  // the command line's counting engine (src/cli/counting/indexed-ledger.ts), which keys customers
+  // by bytes so that a million rows make no key strings, and fetches a group of customers' figures
+  // into cache before it adds their orders. Everyone else adds orders by key (`add`) and reads
+  // figures; nothing here changes what a figure means.
+
+  /**
+   * Room for this many customers up front. The room is allocated but not written, so the system
+   * gives it memory only as customers fill it, and up to that many customers the figures are never
+   * copied to a bigger array.
+   */
+  protected reserve(customers: number): void {
+    if (customers * STRIDE > this.facts.length) this.facts = new Float64Array(customers * STRIDE);
+  }
+
+  /**
+   * Adds the first order of a customer the caller knows is not in this ledger yet, and returns
+   * their number, which saves making a key string for each.
+   */
+  protected addNew(rawName: unknown, day: number, amount: number, rawManager: unknown): number {
+    const customer = this.append(rawName, day, amount, rawManager);
+    this.numbers?.set(this.key(customer), customer);
+    return customer;
+  }
+
+  /**
+   * Reads the records of customers[0 … count-1] (negative numbers are passed over) and returns a
+   * sum of what it read, which the caller keeps so that the reads are not optimised away. Adding
+   * their orders next finds them in cache: a loop of independent reads lets the CPU fetch them all
+   * at once, where one update after another waits for each cache miss in turn.
+   */
+  protected prefetch(customers: Int32Array, count: number): number {
+    const facts = this.facts;
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const customer = customers[i]!;
+      if (customer >= 0) sum += facts[customer * STRIDE]!;
+    }
+    return sum;
+  }
+
+  /** The cell a customer's raw name stands for: the raw name itself, unless a subclass keeps names elsewhere. */
+  protected nameCell(customer: number): unknown {
+    return this.rawNames[customer];
   }
 }

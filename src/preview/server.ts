@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { readTable } from "../files/read-table";
 import { languageForLocale } from "../i18n/language";
-import { decodeCsvBytes, parseCsv } from "./csv";
 import type { PreviewInfo, SelectRequest, TemplateRequest } from "./protocol";
 import { DEFAULT_TIME_ZONE, Workbook, type WorkbookSource } from "./workbook";
 
@@ -122,7 +122,7 @@ export interface PreviewServer {
 export async function startPreview(options: PreviewOptions = DEFAULT_OPTIONS): Promise<PreviewServer> {
   const code = readFileSync(join(ROOT, "dist/Code.js"), "utf8");
   const sidebarHtml = readFileSync(join(ROOT, "dist/Sidebar.html"), "utf8");
-  const records = parseCsv(decodeCsvBytes(readFileSync(options.dataPath)));
+  const records = readTable(readFileSync(options.dataPath));
   const source: WorkbookSource = {
     records,
     sheetName: sheetNameFor(options.dataPath),

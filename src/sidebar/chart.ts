@@ -1,24 +1,34 @@
-// A small bar chart of the retention rate per cohort with the target as a dashed line. Inline
-// SVG, so the sidebar needs nothing from the network.
+// The cohort chart's model (src/presentation/cohort-chart.ts) drawn as a small inline SVG, so the
+// sidebar needs nothing from the network.
 
-import type { CohortReportRow } from "../core/report";
+import type { RetentionReport } from "../core/report";
+import { type ChartBar, cohortChart } from "../presentation/cohort-chart";
+import type { Formats } from "../presentation/formats";
 import { svg } from "./dom";
-import type { Formats } from "./format";
 import type { Text } from "./text";
 
 /** The card's inner width: 300 px sidebar − 2 × 12 px page padding − 2 × 11 px card border and padding. */
 const WIDTH = 254;
 const HEIGHT = 132;
 const PLOT = { left: 34, right: 4, top: 10, bottom: 18 } as const;
+/** Two period labels, the first and the last, are all that fit under 216 px. */
+const PERIOD_LABELS = 2;
 
-export function cohortChart(cohorts: readonly CohortReportRow[], target: number, formats: Formats, t: Text): SVGElement {
+const BAR_CLASSES: Record<ChartBar["standing"], string> = { tooEarly: "early", met: "ok", below: "below" };
+
+function barClass(bar: ChartBar): string {
+  const faded = bar.judged || bar.standing === "tooEarly" ? "" : " outside";
+  return `bar ${BAR_CLASSES[bar.standing]}${faded}`;
+}
+
+export function cohortChartSvg(report: RetentionReport, formats: Formats, t: Text): SVGElement {
+  const chart = cohortChart(report, formats, { maxPeriodLabels: PERIOD_LABELS, targetText: (target) => t("targetLine", { target }) });
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
-  const y = (fraction: number): number => PLOT.top + plotHeight * (1 - Math.min(1, Math.max(0, fraction)));
-  const slot = plotWidth / Math.max(1, cohorts.length);
-  const gap = slot > 4 ? 1 : 0;
+  const x = (fraction: number): number => PLOT.left + plotWidth * fraction;
+  const y = (fraction: number): number => PLOT.top + plotHeight * (1 - fraction);
 
-  const chart = svg("svg", {
+  const element = svg("svg", {
     class: "chart",
     width: WIDTH,
     height: HEIGHT,
@@ -27,43 +37,22 @@ export function cohortChart(cohorts: readonly CohortReportRow[], target: number,
     "aria-label": t("chartTitle"),
     "data-testid": "cohort-chart",
   });
-  for (const tick of [0, 0.5, 1]) {
-    chart.appendChild(svg("line", { class: "grid", x1: PLOT.left, x2: WIDTH - PLOT.right, y1: y(tick), y2: y(tick) }));
-    chart.appendChild(svg("text", { class: "tick", x: PLOT.left - 4, y: y(tick) + 3, "text-anchor": "end" }, formats.wholePercent(tick)));
+  for (const tick of chart.ticks) {
+    element.appendChild(svg("line", { class: "grid", x1: PLOT.left, x2: WIDTH - PLOT.right, y1: y(tick.y), y2: y(tick.y) }));
+    element.appendChild(svg("text", { class: "tick", x: PLOT.left - 4, y: y(tick.y) + 3, "text-anchor": "end" }, tick.text));
   }
-  cohorts.forEach((cohort, index) => {
-    const kind = `${cohort.tooEarly ? "early" : cohort.belowTarget ? "below" : "ok"}${cohort.judged || cohort.tooEarly ? "" : " outside"}`;
-    const top = y(cohort.rate);
-    chart.appendChild(
-      svg(
-        "rect",
-        {
-          class: `bar ${kind}`,
-          x: PLOT.left + index * slot + gap / 2,
-          y: top,
-          width: Math.max(0.5, slot - gap),
-          height: Math.max(0.5, PLOT.top + plotHeight - top),
-        },
-        svg("title", {}, `${cohort.period}: ${formats.percent(cohort.rate)}`),
-      ),
-    );
-  });
-  chart.appendChild(svg("line", { class: "target", x1: PLOT.left, x2: WIDTH - PLOT.right, y1: y(target), y2: y(target) }));
-  chart.appendChild(
-    svg(
-      "text",
-      { class: "target-label", x: WIDTH - PLOT.right, y: y(target) - 3, "text-anchor": "end" },
-      t("targetLine", { target: formats.wholePercent(target) }),
-    ),
+  for (const bar of chart.bars) {
+    // At least half a pixel, so a 0 % cohort still shows where it is.
+    const attributes = { class: barClass(bar), x: x(bar.x), y: y(bar.height), width: Math.max(0.5, plotWidth * bar.width) };
+    element.appendChild(svg("rect", { ...attributes, height: Math.max(0.5, plotHeight * bar.height) }, svg("title", {}, bar.title)));
+  }
+  const targetY = y(chart.target.y);
+  element.appendChild(svg("line", { class: "target", x1: PLOT.left, x2: WIDTH - PLOT.right, y1: targetY, y2: targetY }));
+  element.appendChild(
+    svg("text", { class: "target-label", x: WIDTH - PLOT.right, y: targetY - 3, "text-anchor": "end" }, chart.target.text),
   );
-  const first = cohorts[0];
-  const last = cohorts[cohorts.length - 1];
-  if (first !== undefined && last !== undefined) {
-    const baseline = HEIGHT - 5;
-    chart.appendChild(svg("text", { class: "tick", x: PLOT.left, y: baseline }, first.period));
-    if (last !== first) {
-      chart.appendChild(svg("text", { class: "tick", x: WIDTH - PLOT.right, y: baseline, "text-anchor": "end" }, last.period));
-    }
+  for (const label of chart.periodLabels) {
+    element.appendChild(svg("text", { class: "tick", x: x(label.x), y: HEIGHT - 5, "text-anchor": label.anchor }, label.text));
   }
-  return chart;
+  return element;
 }

@@ -4,11 +4,11 @@
 
 import type { SidebarState } from "../addon/sidebar-api";
 import { languageForLocale } from "../i18n/language";
+import { formatsFor } from "../presentation/formats";
 import { ADDON_VERSION } from "../version";
 import { serverClient, type ServerClient } from "./client";
 import { h, replaceChildren } from "./dom";
 import { buildForm, type SidebarForm } from "./form";
-import { formatsFor } from "./format";
 import { reportSections, type ReportContext } from "./report-view";
 import { textFor, type Text } from "./text";
 

@@ -6,9 +6,9 @@ import type { CohortReportRow, ManagerReportRow, RetentionReport } from "../core
 import type { Language } from "../i18n/language";
 import type { SidebarKey } from "../i18n/sidebar";
 import { problemMessage } from "../i18n/problems";
-import { cohortChart } from "./chart";
+import type { Formats } from "../presentation/formats";
+import { cohortChartSvg } from "./chart";
 import { h, type Child } from "./dom";
-import type { Formats } from "./format";
 import type { Text } from "./text";
 
 export interface ReportContext {
@@ -24,7 +24,7 @@ function rateClass(belowTarget: boolean): string {
 /** The verdict in one line: below or at target, too early to judge, or nothing to judge. */
 function verdictLine(report: RetentionReport, { formats, t }: ReportContext): HTMLElement {
   const { verdict } = report;
-  const target = formats.wholePercent(report.target);
+  const target = formats.percent(report.target);
   if (verdict.rate !== null) {
     const key = verdict.belowTarget ? "belowTarget" : "atTarget";
     return h("div", { className: `verdict ${rateClass(verdict.belowTarget)}`, testId: "verdict" }, t(key, { target }));
@@ -81,14 +81,8 @@ function overallCard(report: RetentionReport, context: ReportContext): HTMLEleme
     h(
       "div",
       { className: "headline" },
-      h(
-        "div",
-        { className: `overall-rate ${rateState}`, testId: "overall-rate" },
-        verdict.rate === null ? "—" : formats.percent(verdict.rate),
-      ),
-      report.retentionRate === null
-        ? null
-        : line("all-time-rate", t("allTime", { rate: formats.percent(report.retentionRate) }), "all-time"),
+      h("div", { className: `overall-rate ${rateState}`, testId: "overall-rate" }, formats.rate(verdict.rate)),
+      report.retentionRate === null ? null : line("all-time-rate", t("allTime", { rate: formats.rate(report.retentionRate) }), "all-time"),
     ),
     verdictLine(report, context),
     verdict.rate === null
@@ -140,7 +134,7 @@ function cohortRow(cohort: CohortReportRow, { formats, t }: ReportContext): HTML
     h(
       "td",
       { className: "num" },
-      formats.percent(cohort.rate),
+      formats.rate(cohort.rate),
       cohort.tooEarly ? h("span", { className: "early-label" }, t("tooEarly")) : null,
     ),
   );
@@ -169,7 +163,7 @@ function cohortsCard(report: RetentionReport, context: ReportContext): HTMLEleme
     "section",
     { className: "card" },
     h("h2", {}, t("chartTitle")),
-    cohortChart(report.cohorts, report.target, formats, t),
+    cohortChartSvg(report, formats, t),
     table("cohort-table", [t("cohortPeriod"), t("cohortNew"), t("cohortReturned"), t("cohortRate")], rows),
     h("div", { className: "hint" }, t("cohortsNote", { days: formats.count(report.verdict.horizonDays) })),
     report.cohortsOmitted > 0 ? h("div", { className: "hint" }, t("cohortsOmitted", { count: report.cohortsOmitted })) : null,
@@ -184,7 +178,7 @@ function managerRow(manager: ManagerReportRow, { formats, t }: ReportContext): H
     h("td", { className: "name" }, manager.manager === "" ? t("noManager") : manager.manager),
     h("td", { className: "num" }, formats.count(manager.newCustomers)),
     h("td", { className: "num" }, formats.count(manager.returned)),
-    h("td", { className: "num" }, manager.rate === null ? "—" : formats.percent(manager.rate)),
+    h("td", { className: "num" }, formats.rate(manager.rate)),
   );
 }
 
@@ -212,7 +206,7 @@ function factsCard(report: RetentionReport, { formats, t }: ReportContext): HTML
       report.medianDaysToSecond === null ? t("medianDaysNone") : t("medianDays", { days: formats.count(report.medianDaysToSecond) }),
     ),
     report.repeatRevenueShare !== null
-      ? h("li", { testId: "repeat-revenue" }, t("repeatRevenue", { share: formats.percent(report.repeatRevenueShare) }))
+      ? h("li", { testId: "repeat-revenue" }, t("repeatRevenue", { share: formats.rate(report.repeatRevenueShare) }))
       : null,
   ];
   return h("section", { className: "card" }, h("ul", { className: "facts" }, ...facts));
@@ -227,7 +221,7 @@ function lostCard(report: RetentionReport, { formats, t }: ReportContext): HTMLE
   const summary =
     lost.amount === null
       ? t("lostSummary", { count: formats.count(lost.count) })
-      : t("lostSummaryAmount", { count: formats.count(lost.count), amount: formats.amount(lost.amount) });
+      : t("lostSummaryAmount", { count: formats.count(lost.count), amount: formats.money(lost.amount) });
   const items = lost.customers.map((customer) =>
     h(
       "li",
@@ -236,7 +230,7 @@ function lostCard(report: RetentionReport, { formats, t }: ReportContext): HTMLE
         "div",
         { className: "lost-head" },
         h("span", { className: "name" }, customer.name),
-        customer.amount === null ? null : h("span", { className: "num" }, formats.amount(customer.amount)),
+        customer.amount === null ? null : h("span", { className: "num" }, formats.money(customer.amount)),
       ),
       h(
         "div",

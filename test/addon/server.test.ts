@@ -193,6 +193,14 @@ describe("analyzeSelection", () => {
     expect([analyse("regular").report.stats.excludedRows, analyse("regular").report.firstPurchases]).toEqual([8, 1]);
   });
 
+  it("leaves out every project spelling by default, as the CLI does", () => {
+    // Carol's order (row 4) is a "Project", Frank's (row 5) a "проект"; the rest "Regular".
+    useFake({ sheets: { Orders: withDealTypes(ORDER_LOG, { 4: "Project", 5: "проект" }) } }, "Orders!A1");
+    const { report } = analyzeSelection({ mapping: { ...ENGLISH_MAPPING, dealType: 4 }, settings: DEFAULT_SETTINGS });
+    // Both rows out: four customers left (Alice, Bob, Dan, Erin).
+    expect([report.stats.excludedRows, report.firstPurchases]).toEqual([2, 4]);
+  });
+
   it("leaves out, on the template's own Orders sheet, the deal type the template's Dashboard leaves out (B3)", () => {
     for (const locale of ["en_US", "ru_RU"]) {
       const fake = useFake({ locale, sheets: { Sheet1: [] } });

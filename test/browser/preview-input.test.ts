@@ -1,39 +1,9 @@
-// The preview's CSV reader and how it turns CSV text into sheet cells (no browser needed).
-// Expected values are worked out by hand in the comments.
+// How the preview turns CSV text into sheet cells (no browser needed); it reads the file itself
+// through src/files (test/files/read-table.test.ts). Expected values are worked out by hand in the comments.
 
 import { describe, expect, it } from "vitest";
 import { inputLocale } from "../../src/core/cells";
-import { decodeCsvBytes, parseCsv, sniffDelimiter } from "../../src/preview/csv";
 import { sheetCell } from "../../src/preview/sheet-cells";
-
-describe("preview CSV reader", () => {
-  it("reads quoted fields with delimiters, doubled quotes and CRLF, semicolon-separated", () => {
-    const text = 'a;b\n"x;y";"he said ""hi"""\r\n1;\n';
-    expect(parseCsv(text)).toEqual([
-      ["a", "b"],
-      ["x;y", 'he said "hi"'],
-      ["1", ""],
-    ]);
-  });
-
-  it("keeps a line break inside quotes and needs no trailing newline", () => {
-    expect(parseCsv('name,note\nAcme,"two\nlines"', ",")).toEqual([
-      ["name", "note"],
-      ["Acme", "two\nlines"],
-    ]);
-  });
-
-  it("picks the delimiter the header line uses more, ignoring quoted ones", () => {
-    expect(sniffDelimiter("a,b;c,d\n1;2")).toBe(","); // two commas, one semicolon
-    expect(sniffDelimiter('"a,b,c";d;e\n')).toBe(";"); // the commas are quoted
-  });
-
-  it("decodes UTF-8 (dropping a BOM) and falls back to Windows-1251", () => {
-    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe("a");
-    // "Клиент" in Windows-1251: К CA, л EB, и E8, е E5, н ED, т F2 — not valid UTF-8.
-    expect(decodeCsvBytes(new Uint8Array([0xca, 0xeb, 0xe8, 0xe5, 0xed, 0xf2]))).toBe("Клиент");
-  });
-});
 
 describe("preview CSV text → sheet cells", () => {
   const moscow = inputLocale("ru_RU", "Europe/Moscow");

@@ -6,11 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { analyzeTable } from "../../src/core/analyze-table";
 import type { RetentionReport, SkippedRow } from "../../src/core/report";
-import { CsvScanner } from "../../src/cli/csv-scanner";
-import { cellText } from "../../src/cli/keyed-orders";
+import { CsvScanner } from "../../src/files/csv-scanner";
+import { fieldDecoder, recordTexts } from "../../src/files/fields";
 import { parseInvocation } from "../../src/cli/options";
 import { runReport, type ReportIo } from "../../src/cli/report-command";
-import { fieldDecoder, type Encoding } from "../../src/cli/sniff";
+import type { Encoding } from "../../src/files/sniff";
 import { seededRandom } from "../../src/lib/seeded-random";
 import { encodeWindows1251 } from "../../bench/cp1251";
 import { queuedCounter, tempDir, trickyOrderLog, writeFixture } from "./helpers";
@@ -19,12 +19,7 @@ import { queuedCounter, tempDir, trickyOrderLog, writeFixture } from "./helpers"
 function cellsOf(bytes: Buffer, encoding: Encoding): string[][] {
   const decode = fieldDecoder(encoding);
   const rows: string[][] = [];
-  new CsvScanner(";".charCodeAt(0), (record) => {
-    const row: string[] = [];
-    for (let k = 0; k < record.count; k++)
-      row.push(cellText(record.bytes, record.starts[k]!, record.ends[k]!, record.escaped[k] === 1, decode));
-    rows.push(row);
-  }).scan(bytes, true);
+  new CsvScanner(";".charCodeAt(0), (record) => void rows.push(recordTexts(record, decode))).scan(bytes, true);
   return rows;
 }
 
@@ -91,7 +86,7 @@ async function bothWays(csv: string, encoding: Encoding, name: string, io: Repor
     headers: cells[0]!,
     headerRow: 0,
     firstRowNumber: 1,
-    excludeDealType: "проект",
+    excludeDealTypes: ["проект"],
     locale: invocation.options.locale,
     settings: {
       target: 0.67,

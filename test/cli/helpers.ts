@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli, type CliResult } from "../../src/cli/cli";
-import { CountingForAnotherThread, type ReportIo } from "../../src/cli/report-command";
+import { Tally, type ReportIo } from "../../src/cli/report-command";
 import { seededRandom } from "../../src/lib/seeded-random";
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), "sheets-retention-cli-"));
@@ -73,15 +73,15 @@ export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): st
 export function queuedCounter(parallelism = 2, chunkBytes?: number): { io: ReportIo; batches: () => number } {
   let batches = -1;
   const countElsewhere: ReportIo["countElsewhere"] = (options, capacity) => {
-    const counting = new CountingForAnotherThread(options, capacity);
+    const tally = new Tally(options, capacity);
     batches = 0;
     return {
       add: async (batch, encoding) => {
         if (batch.count > 0) batches++;
-        counting.add(batch, encoding);
+        tally.add(batch, encoding);
       },
       reuse: () => undefined,
-      finish: async (read) => counting.report(read),
+      finish: async (read) => tally.report(read),
       cancel: () => undefined,
     };
   };

@@ -217,8 +217,8 @@ describe("exit codes", () => {
   it("0 with a text report, plain when not a terminal", async () => {
     const result = await cli(["report", writeFixture(dir, "ok.csv", ENGLISH)]);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain("Retention of new customers: 0% (target 67%) — below target\n");
-    expect(result.stdout).toContain("All time: 50%; of the 4 new customers 2 came back, 1 did not, 1 too recent to tell\n");
+    expect(result.stdout).toContain("Retention of new customers: 0.0% (target 67%) — below target\n");
+    expect(result.stdout).toContain("All time: 50.0%; of the 4 new customers 2 came back, 1 did not, 1 too recent to tell\n");
     expect(result.stdout).toContain("line 9: Amount, row 9: cannot read «abc» as an amount");
     expect(result.stdout).not.toContain("\u001b[");
   });

@@ -32,7 +32,7 @@ describe("node build/cli.cjs", () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ firstPurchases: 2, secondPurchases: 1, retentionRate: 0.5 });
     const text = run(["report", file]);
     expect(text.stdout).toContain("\nRetention of new customers: too early to judge: the orders must reach 2024-05-01\n");
-    expect(text.stdout).toContain("\nAll time: 50%; of the 2 new customers 1 came back, 0 did not, 1 too recent to tell\n");
+    expect(text.stdout).toContain("\nAll time: 50.0%; of the 2 new customers 1 came back, 0 did not, 1 too recent to tell\n");
     expect(text.stdout).not.toContain("\u001b[");
   });
 

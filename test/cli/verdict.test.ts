@@ -12,9 +12,8 @@ import { CustomerLedger } from "../../src/core/ledger";
 import { judgedVerdict } from "../../src/core/verdict";
 import { periodLabel } from "../../src/core/periods";
 import { cli, json, tempDir, trickyOrderLog, writeFixture } from "./helpers";
-import { CsvScanner } from "../../src/cli/csv-scanner";
-import { cellText } from "../../src/cli/keyed-orders";
-import { fieldDecoder } from "../../src/cli/sniff";
+import { CsvScanner } from "../../src/files/csv-scanner";
+import { fieldDecoder, recordTexts } from "../../src/files/fields";
 
 const dir = tempDir();
 
@@ -135,13 +134,7 @@ describe("the judged verdict in --json", () => {
     const report = await json(["report", writeFixture(dir, "same.csv", csv), "--locale", "ru_RU"]);
     const rows: string[][] = [];
     const decode = fieldDecoder("utf-8");
-    new CsvScanner(";".charCodeAt(0), (record) => {
-      rows.push(
-        Array.from({ length: record.count }, (_, k) =>
-          cellText(record.bytes, record.starts[k]!, record.ends[k]!, record.escaped[k] === 1, decode),
-        ),
-      );
-    }).scan(Buffer.from(csv), true);
+    new CsvScanner(";".charCodeAt(0), (record) => void rows.push(recordTexts(record, decode))).scan(Buffer.from(csv), true);
     const ledger = new CustomerLedger();
     const ref = (column: number, argument: string) => ({ argument, values: rows, column });
     const stats = ingestOrders(
@@ -164,8 +157,9 @@ describe("the judged verdict in --json", () => {
 });
 
 describe("what counts as a purchase", () => {
-  it("skips sheet error values in any column read and dates outside 1900…2100, naming them", async () => {
-    // Lines 3–8 are skipped; Ann's two orders (2024-01-05, 2024-02-05) are the only purchases.
+  it("skips sheet error values in the columns figures come from and dates outside 1900…2100, naming them", async () => {
+    // Lines 3–5, 7 and 8 are skipped. A sheet error in the manager column (line 6) only loses the
+    // manager, as in the core: Bob's 2024-01-08 order counts, beside Ann's two (2024-01-05, 2024-02-05).
     const csv = [
       "Customer,Date,Amount,Manager",
       "Ann,2024-01-05,10,Ivan",
@@ -179,12 +173,11 @@ describe("what counts as a purchase", () => {
       "Ann,1900-01-01,10,Ivan",
     ].join("\n");
     const report = await json(["report", writeFixture(dir, "errors.csv", csv), "--orders-start-with-business"]);
-    expect(report).toMatchObject({ rows: 9, orders: 3, skippedRowCount: 6, customers: 1 });
+    expect(report).toMatchObject({ rows: 9, orders: 4, skippedRowCount: 5, customers: 2 });
     expect(report.skippedRows.map((s: any) => [s.row, s.reason])).toEqual([
       [3, "Customer, row 3: «#N/A» is a sheet error, not a value; fix the formula that makes it"],
       [4, "Date, row 4: «#REF!» is a sheet error, not a value; fix the formula that makes it"],
       [5, "Amount, row 5: «#VALUE!» is a sheet error, not a value; fix the formula that makes it"],
-      [6, "Manager, row 6: «#NAME?» is a sheet error, not a value; fix the formula that makes it"],
       [7, "Date, row 7: «0001-01-01» is outside the years 1900–2100; is the year mistyped?"],
       [8, "Date, row 8: «31.12.2204» is outside the years 1900–2100; is the year mistyped?"],
     ]);
@@ -194,7 +187,7 @@ describe("what counts as a purchase", () => {
 
   it("says which rows were refunds, and counts no refund as a purchase", async () => {
     const result = await cli(["report", verdictLog, "--within-days", "30"]);
-    expect(result.stdout).toContain("\nRefund rows (negative amounts), not counted as purchases: 2, totalling -25\n");
+    expect(result.stdout).toContain("\nRefund rows (negative amounts), not counted as purchases: 2, totalling -25.00\n");
   });
 });
 
@@ -255,6 +248,7 @@ describe("usage", () => {
   it("refuses --from and --to outside 1900…2100, an empty --exclude value, and --exclude with --keep-all-deals", async () => {
     const cases: [string[], string][] = [
       [["--from", "0001-01-01"], "--from: 0001-01-01 is outside the years 1900–2100; is the year mistyped?"],
+      [["--within-days", "0"], "--within-days: «0» is not a number of days (a whole number, 1 or more"],
       [["--to", "01.01.2204"], "--to: 01.01.2204 is outside the years 1900–2100; is the year mistyped?"],
       [["--exclude", "Deal type= "], "--exclude: Deal type=  is not COLUMN=VALUE"],
       [["--exclude", "Deal type=x", "--keep-all-deals"], "--exclude Deal type=x and --keep-all-deals say opposite things"],
@@ -295,28 +289,28 @@ describe("the text and HTML reports", () => {
     const { stdout } = await cli(["report", verdictLog, "--within-days", "30"]);
     const lines = stdout.split("\n");
     expect(lines).toContain("Columns: Customer = Customer, Date = Date, Amount = Amount, Manager = Manager");
-    const at = lines.indexOf("Retention of new customers: 50% (target 67%) — below target");
+    const at = lines.indexOf("Retention of new customers: 50.0% (target 67%) — below target");
     expect(lines.slice(at, at + 6)).toEqual([
-      "Retention of new customers: 50% (target 67%) — below target",
+      "Retention of new customers: 50.0% (target 67%) — below target",
       "Cohorts 2023-12 … 2024-11; returns counted within 30 days (--within-days)",
       "Judged: 4 new customers, 2 came back within 30 days, 2 did not",
       "The data's first month, 2023-01, is left out: its customers may have bought before the data starts (--orders-start-with-business counts it)",
       "All time: 57.1%; of the 7 new customers 4 came back, 2 did not, 1 too recent to tell",
       "Below target: a hole in the pocket, customers are won and lost.",
     ]);
-    expect(lines).toContain("Period   New  Within 30 d  Rate");
-    expect(lines).toContain("2023-01    1            1  100%  the data's first, left out");
-    expect(lines).toContain("2023-06    1            1  100%");
-    expect(lines).toContain("2023-12    1            1  100%  judged");
-    expect(lines).toContain("2024-03    1            0    0%  judged, below target");
-    expect(lines).toContain("2024-12    1            0    0%  too early to judge");
-    expect(lines).toContain("Customers who did not come back within 30 days: 2; they spent 25 in total");
+    expect(lines).toContain("Period   New  Within 30 d    Rate");
+    expect(lines).toContain("2023-01    1            1  100.0%  the data's first, left out");
+    expect(lines).toContain("2023-06    1            1  100.0%");
+    expect(lines).toContain("2023-12    1            1  100.0%  judged");
+    expect(lines).toContain("2024-03    1            0    0.0%  judged, below target");
+    expect(lines).toContain("2024-12    1            0    0.0%  too early to judge");
+    expect(lines).toContain("Customers who did not come back within 30 days: 2; they spent 25.00 in total");
   });
 
   it("say the same in Russian", async () => {
     // Russian numbers put a no-break space before "%" and between thousands.
     const stdout = (await cli(["report", verdictLog, "--within-days", "30", "--locale", "ru_RU"])).stdout.replace(/[\u00a0\u202f]/g, " ");
-    expect(stdout).toContain("\nУдержание новых клиентов: 50 % (цель 67 %) — ниже цели\n");
+    expect(stdout).toContain("\nУдержание новых клиентов: 50,0 % (цель 67 %) — ниже цели\n");
     expect(stdout).toContain("\nКогорты 2023-12 … 2024-11; возврат засчитывается в течение 30 дн. (--within-days)\n");
     expect(stdout).toContain("\nОценено новых клиентов: 4; вернулись в течение 30 дн.: 2, не вернулись: 2\n");
     expect(stdout).toContain(
@@ -349,7 +343,7 @@ describe("the text and HTML reports", () => {
     const page = join(dir, "verdict.html");
     await cli(["report", verdictLog, "--within-days", "30", "--target", "55", "--html", page]);
     const html = readFileSync(page, "utf8");
-    expect(html).toContain('<p class="headline bad">Retention of new customers: 50% (target 55%) — below target</p>');
-    expect(html).toContain("Refund rows (negative amounts), not counted as purchases: 2, totalling -25");
+    expect(html).toContain('<p class="headline bad">Retention of new customers: 50.0% (target 55%) — below target</p>');
+    expect(html).toContain("Refund rows (negative amounts), not counted as purchases: 2, totalling -25.00");
   });
 });

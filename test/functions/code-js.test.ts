@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { helpCard } from "../../src/functions/help-cards";
+import { CUSTOM_FUNCTION_NAMES, SIGNATURES } from "../../src/functions/signatures";
 import { CODE_JS, loadCodeJs, run } from "../support/apps-script-context";
 
 const FUNCTIONS = [
@@ -64,6 +66,10 @@ describe("dist/Code.js as Apps Script sees it", () => {
     expect(jsdoc).toMatch(/@return /);
     const context = loadCodeJs({ locale: "en_US", timeZone: "UTC" });
     expect(run(context, `typeof ${name}`)).toBe("function");
+  });
+
+  it.each(CUSTOM_FUNCTION_NAMES)("gives %s the help card of the signatures table", (name) => {
+    expect(code).toContain(`${helpCard(SIGNATURES[name])}\nfunction ${name}(`);
   });
 
   it("has no Node globals to lean on", () => {

@@ -1,71 +1,103 @@
-// The preview's HyperFormula plugin declares each custom function's parameters a second time (it
-// must, to register them). This holds the two declarations together: the same functions, the same
-// number of parameters, the same ones optional, as the TypeScript signatures and their help cards
-// in src/functions/custom-functions.ts say, and every one of them exported to Apps Script.
+// One table of arguments (src/functions/signatures.ts) for the functions, their help cards and the
+// preview's HyperFormula plugin. The functions are read from the source as the build reads them;
+// the plugin's registration must be what the table says, and a table entry that does not match its
+// function stops the build.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import * as customFunctions from "../../src/functions/custom-functions";
+import { signatureMismatch } from "../../src/functions/help-cards";
+import { CUSTOM_FUNCTION_NAMES, type FunctionSignature, SIGNATURES } from "../../src/functions/signatures";
 import { RetentionFunctionsPlugin } from "../../src/preview/hyperformula";
 
 const SOURCE = join(__dirname, "../../src/functions/custom-functions.ts");
 
-interface Signature {
+interface Declaration {
   parameters: string[];
   /** From the `?` of each TypeScript parameter. */
   optional: boolean[];
-  /** From the help card: `@param {Type} name [optional] …`. */
-  optionalInHelp: boolean[];
-  helpNames: string[];
 }
 
-/** The exported functions of custom-functions.ts, read from the source as the build reads it. */
-function signatures(): Map<string, Signature> {
+/** The exported functions of custom-functions.ts, read from the source as the build reads them. */
+function declarations(): Map<string, Declaration> {
   const file = ts.createSourceFile(SOURCE, readFileSync(SOURCE, "utf8"), ts.ScriptTarget.ES2020, true);
-  const found = new Map<string, Signature>();
+  const found = new Map<string, Declaration>();
   for (const statement of file.statements) {
     if (!ts.isFunctionDeclaration(statement) || !statement.name) continue;
     if (!statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) continue;
-    const params = ts.getJSDocTags(statement).filter(ts.isJSDocParameterTag);
     found.set(statement.name.text, {
       parameters: statement.parameters.map((parameter) => parameter.name.getText()),
       optional: statement.parameters.map((parameter) => parameter.questionToken !== undefined),
-      helpNames: params.map((tag) => tag.name.getText()),
-      optionalInHelp: params.map((tag) => /^\s*\[optional\]/.test(ts.getTextOfJSDocComment(tag.comment) ?? "")),
     });
   }
   return found;
 }
 
-const declared = signatures();
+const declared = declarations();
 const registered = RetentionFunctionsPlugin.implementedFunctions;
 
-describe("the HyperFormula plugin and the custom functions", () => {
-  it("register the same functions", () => {
-    expect(Object.keys(registered).sort()).toEqual([...declared.keys()].sort());
+describe("the signatures table and the custom functions", () => {
+  it("list the same functions", () => {
+    expect([...CUSTOM_FUNCTION_NAMES].sort()).toEqual([...declared.keys()].sort());
   });
 
-  it.each([...declared.keys()])("%s: the help card names every parameter, and marks the optional ones", (name) => {
-    const signature = declared.get(name)!;
-    expect(signature.helpNames).toEqual(signature.parameters);
-    expect(signature.optionalInHelp).toEqual(signature.optional);
-  });
-
-  it.each([...declared.keys()])("%s: the plugin takes the same parameters, optional where the function's are", (name) => {
-    const plugin = registered[name]!.parameters ?? [];
-    expect(plugin.map((parameter) => parameter.optionalArg === true)).toEqual(declared.get(name)!.optional);
+  it.each(CUSTOM_FUNCTION_NAMES)("%s takes the parameters the table lists, optional where the table says", (name) => {
+    const signature = SIGNATURES[name];
+    expect(signatureMismatch(name, declared.get(name)!.parameters, signature)).toBeUndefined();
+    expect(declared.get(name)!.optional).toEqual(signature.parameters.map((p) => p.optional));
+    // As Apps Script sees the function: its arity.
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: every custom function is checked by name.
+    expect(customFunctions[name].length).toBe(signature.parameters.length);
   });
 
   it("are all exported to Apps Script by src/main.ts", () => {
     const main = readFileSync(join(__dirname, "../../src/main.ts"), "utf8");
     const exported = /export \{([^}]*)\} from "\.\/functions\/custom-functions"/.exec(main)?.[1] ?? "";
-    expect(
-      exported
-        .split(",")
-        .map((name) => name.trim())
-        .filter(Boolean)
-        .sort(),
-    ).toEqual([...declared.keys()].sort());
+    const names = exported
+      .split(",")
+      .map((name) => name.trim())
+      .filter(Boolean);
+    expect(names.sort()).toEqual([...CUSTOM_FUNCTION_NAMES].sort());
+  });
+});
+
+describe("a table entry that does not match its function", () => {
+  const base: FunctionSignature = SIGNATURES.RETENTION_HORIZON;
+
+  it("is caught when it lists a parameter too many", () => {
+    const longer = { ...base, parameters: [...base.parameters, { ...base.parameters[2]!, name: "period" }] };
+    expect(signatureMismatch("RETENTION_HORIZON", ["customers", "order_dates", "within_days"], longer)).toBe(
+      "RETENTION_HORIZON takes (customers, order_dates, within_days) but signatures.ts lists (customers, order_dates, within_days, period)",
+    );
+  });
+
+  it("is caught when it names a parameter differently", () => {
+    expect(signatureMismatch("RETENTION_HORIZON", ["customers", "dates", "within_days"], base)).toMatch(/^RETENTION_HORIZON takes/);
+  });
+});
+
+describe("the HyperFormula plugin", () => {
+  it("registers every function of the table and nothing else", () => {
+    expect(Object.keys(registered).sort()).toEqual([...CUSTOM_FUNCTION_NAMES].sort());
+  });
+
+  it.each(CUSTOM_FUNCTION_NAMES)("%s: takes the table's parameters, optional where the table says", (name) => {
+    const parameters = registered[name]!.parameters ?? [];
+    expect(parameters.map((parameter) => parameter.optionalArg === true)).toEqual(SIGNATURES[name].parameters.map((p) => p.optional));
+  });
+
+  it.each(CUSTOM_FUNCTION_NAMES)("%s: has the methods HyperFormula will call, a size method when it returns a table", (name) => {
+    const { method, sizeOfResultArrayMethod } = registered[name]!;
+    const prototype = RetentionFunctionsPlugin.prototype as unknown as Record<string, unknown>;
+    expect(typeof prototype[method]).toBe("function");
+    if (SIGNATURES[name].returns.kind === "table") expect(typeof prototype[sizeOfResultArrayMethod!]).toBe("function");
+    else expect(sizeOfResultArrayMethod).toBeUndefined();
+  });
+
+  it("names each method after its function", () => {
+    expect(registered.TIME_TO_SECOND_PURCHASE).toMatchObject({ method: "timeToSecondPurchase" });
+    expect(registered.COHORT_MATRIX).toMatchObject({ method: "cohortMatrix", sizeOfResultArrayMethod: "cohortMatrixSize" });
   });
 });

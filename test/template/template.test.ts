@@ -73,7 +73,7 @@ function sidebarVerdict(fake: FakeSheets, ordersSheet: string, excludeDealType: 
     headers: header.map(String),
     headerRow: 0,
     firstRowNumber: 1,
-    excludeDealType,
+    excludeDealTypes: excludeDealType === undefined ? undefined : [excludeDealType],
     locale: inputLocale(fake.spreadsheet.locale, fake.spreadsheet.timeZone),
     settings: { target: 0.67, period: "month" },
   }).report.verdict;

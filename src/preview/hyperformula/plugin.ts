@@ -19,8 +19,9 @@ import {
 import { dayToSerial, MS_PER_DAY } from "../../core/calendar";
 import { isDateObject } from "../../core/cells";
 import * as customFunctions from "../../functions/custom-functions";
+import { CUSTOM_FUNCTION_NAMES, type CustomFunctionName, SIGNATURES } from "../../functions/signatures";
 
-export type RetentionFunctionName = keyof typeof customFunctions;
+export type RetentionFunctionName = CustomFunctionName;
 
 /** HyperFormula's licence for GPL v3 use: this code only runs in tests, the bench and the preview. */
 export const HYPERFORMULA_LICENCE = "gpl-v3";
@@ -31,44 +32,31 @@ export const HYPERFORMULA_LICENCE = "gpl-v3";
  */
 const TIME_ZONE = "UTC";
 
-type ParameterKind = "range" | "optional";
-
-interface FunctionShape {
-  parameters: readonly ParameterKind[];
-  /** Name of the plugin method below; the spilling ones also have `${method}Size`. */
-  method: string;
-  spills: boolean;
+/** The plugin method HyperFormula calls for a function: RETENTION_RATE → retentionRate. */
+function pluginMethod(name: RetentionFunctionName): string {
+  return name.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-const ORDERS: readonly ParameterKind[] = ["range", "range"];
+/** The method that sizes a spilling function's result area before it is evaluated. */
+const sizeMethod = (name: RetentionFunctionName): string => `${pluginMethod(name)}Size`;
 
-const SHAPES: Record<RetentionFunctionName, FunctionShape> = {
-  RETENTION_RATE: { method: "retentionRate", spills: false, parameters: [...ORDERS, "optional", "optional", "optional"] },
-  JUDGED_RETENTION: { method: "judgedRetention", spills: false, parameters: [...ORDERS, ...Array<ParameterKind>(6).fill("optional")] },
-  RETENTION_HORIZON: { method: "retentionHorizon", spills: false, parameters: [...ORDERS, "optional"] },
-  FIRST_PURCHASES: { method: "firstPurchases", spills: false, parameters: [...ORDERS, "optional", "optional"] },
-  SECOND_PURCHASES: { method: "secondPurchases", spills: false, parameters: [...ORDERS, "optional", "optional", "optional"] },
-  RETENTION_COHORTS: { method: "retentionCohorts", spills: true, parameters: [...ORDERS, "optional", "optional"] },
-  COHORT_MATRIX: { method: "cohortMatrix", spills: true, parameters: [...ORDERS, "optional", "optional"] },
-  REPEAT_REVENUE_SHARE: { method: "repeatRevenueShare", spills: false, parameters: [...ORDERS, "range", "optional", "optional"] },
-  TIME_TO_SECOND_PURCHASE: { method: "timeToSecondPurchase", spills: false, parameters: [...ORDERS, "optional", "optional"] },
-  CUSTOMER_SUMMARY: { method: "customerSummary", spills: true, parameters: [...ORDERS, "optional"] },
-};
+const spills = (name: RetentionFunctionName): boolean => SIGNATURES[name].returns.kind === "table";
 
 /** ANY, not RANGE: Sheets also accepts a one-cell range or a literal where a range is expected. */
-function parameterMetadata(kind: ParameterKind): FunctionArgument {
-  return kind === "range" ? { argumentType: FunctionArgumentType.ANY } : { argumentType: FunctionArgumentType.ANY, optionalArg: true };
+function parameterMetadata(optional: boolean): FunctionArgument {
+  return optional ? { argumentType: FunctionArgumentType.ANY, optionalArg: true } : { argumentType: FunctionArgumentType.ANY };
 }
 
+/** Every function of the signatures table, with its parameters as the table lists them. */
 function implementedFunctions(): ImplementedFunctions {
   const functions: ImplementedFunctions = {};
-  for (const [name, shape] of Object.entries(SHAPES)) {
+  for (const name of CUSTOM_FUNCTION_NAMES) {
     functions[name] = {
-      method: shape.method,
-      parameters: shape.parameters.map(parameterMetadata),
+      method: pluginMethod(name),
+      parameters: SIGNATURES[name].parameters.map((parameter) => parameterMetadata(parameter.optional)),
       // The whole range goes to the function at once, as in Sheets; never cell by cell.
       vectorizationForbidden: true,
-      ...(shape.spills ? { sizeOfResultArrayMethod: `${shape.method}Size` } : {}),
+      ...(spills(name) ? { sizeOfResultArrayMethod: sizeMethod(name) } : {}),
     };
   }
   return functions;
@@ -200,49 +188,24 @@ export class RetentionFunctionsPlugin extends FunctionPlugin {
     return table.length <= vertex.height && table.every((row) => row.length <= vertex.width!);
   }
 
-  retentionRate(ast: FunctionCallAst, state: InterpreterState): unknown {
-    return this.evaluate("RETENTION_RATE", ast, state);
-  }
-  judgedRetention(ast: FunctionCallAst, state: InterpreterState): unknown {
-    return this.evaluate("JUDGED_RETENTION", ast, state);
-  }
-  retentionHorizon(ast: FunctionCallAst, state: InterpreterState): unknown {
-    return this.evaluate("RETENTION_HORIZON", ast, state);
-  }
-  firstPurchases(ast: FunctionCallAst, state: InterpreterState): unknown {
-    return this.evaluate("FIRST_PURCHASES", ast, state);
-  }
-  secondPurchases(ast: FunctionCallAst, state: InterpreterState): unknown {
-    return this.evaluate("SECOND_PURCHASES", ast, state);
-  }
-  retentionCohorts(ast: FunctionCallAst, state: InterpreterState): unknown {
-    return this.evaluate("RETENTION_COHORTS", ast, state);
-  }
-  retentionCohortsSize(ast: FunctionCallAst, state: InterpreterState): ArraySize {
-    return this.spillSize("RETENTION_COHORTS", ast, state);
-  }
-  cohortMatrix(ast: FunctionCallAst, state: InterpreterState): unknown {
-    return this.evaluate("COHORT_MATRIX", ast, state);
-  }
-  cohortMatrixSize(ast: FunctionCallAst, state: InterpreterState): ArraySize {
-    return this.spillSize("COHORT_MATRIX", ast, state);
-  }
-  repeatRevenueShare(ast: FunctionCallAst, state: InterpreterState): unknown {
-    return this.evaluate("REPEAT_REVENUE_SHARE", ast, state);
-  }
-  timeToSecondPurchase(ast: FunctionCallAst, state: InterpreterState): unknown {
-    return this.evaluate("TIME_TO_SECOND_PURCHASE", ast, state);
-  }
-  customerSummary(ast: FunctionCallAst, state: InterpreterState): unknown {
-    return this.evaluate("CUSTOMER_SUMMARY", ast, state);
-  }
-  customerSummarySize(ast: FunctionCallAst, state: InterpreterState): ArraySize {
-    return this.spillSize("CUSTOMER_SUMMARY", ast, state);
+  /** HyperFormula calls each function by the method name registered for it: one (two if it spills) per table entry. */
+  static {
+    const prototype = RetentionFunctionsPlugin.prototype as unknown as Record<string, unknown>;
+    for (const name of CUSTOM_FUNCTION_NAMES) {
+      prototype[pluginMethod(name)] = function (this: RetentionFunctionsPlugin, ast: FunctionCallAst, state: InterpreterState) {
+        return this.evaluate(name, ast, state);
+      };
+      if (spills(name)) {
+        prototype[sizeMethod(name)] = function (this: RetentionFunctionsPlugin, ast: FunctionCallAst, state: InterpreterState) {
+          return this.spillSize(name, ast, state);
+        };
+      }
+    }
   }
 }
 
 /** Function names are the same in every HyperFormula language this project uses. */
-const NAMES = Object.fromEntries(Object.keys(SHAPES).map((name) => [name, name]));
+const NAMES = Object.fromEntries(CUSTOM_FUNCTION_NAMES.map((name) => [name, name]));
 
 let registered = false;
 

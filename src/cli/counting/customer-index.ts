@@ -1,0 +1,74 @@
+// Customers by their key bytes, in front of the ledger: the counting side of the CLI.
+
+import { keyStartOf, nextKeyStart, type OrderBatch } from "./batch";
+import { ByteInterner, NOT_FOUND } from "./byte-interner";
+import type { IndexedLedger } from "./indexed-ledger";
+import type { NameStore } from "./name-store";
+
+/** The names of a batch's rows, stored when the index meets a new customer. */
+export interface BatchNames {
+  storeName(names: NameStore, batch: OrderBatch, row: number): number;
+}
+
+/** Rows counted together: enough to keep many cache misses in flight, few enough to stay in cache. */
+const GROUP_ROWS = 256;
+
+/**
+ * Customers by their key bytes, in front of a ledger; their names go to a NameStore when they are
+ * first met. Orders come a batch at a time (batch.ts), whose hashes must be `KeyBytes.hash`
+ * of the key bytes with them.
+ *
+ * At 200,000 customers the tables outgrow the cache, and one row after another would wait for a
+ * miss in the index and another in the ledger. So each group of rows goes through four sweeps:
+ * warm the index, find (or add) the customers, warm the ledger, add the orders. A customer's orders
+ * are still added in file order (a new customer's first order when they are added).
+ */
+export class CustomerIndex {
+  private readonly byKey: ByteInterner;
+  /** The current group's customers, -1 for a row whose new customer has already been added. */
+  private readonly customers = new Int32Array(GROUP_ROWS);
+
+  constructor(
+    private readonly ledger: IndexedLedger,
+    private readonly names: NameStore,
+    capacity = 0,
+  ) {
+    this.byKey = new ByteInterner(capacity);
+  }
+
+  addBatch(batch: OrderBatch, managerOf: (id: number) => string | undefined, names: BatchNames): void {
+    const keyWords = new Int32Array(batch.keyBytes.buffer, 0, batch.keyBytes.length >> 2);
+    for (let from = 0; from < batch.count; from += GROUP_ROWS) {
+      this.addGroup(batch, keyWords, from, Math.min(from + GROUP_ROWS, batch.count), managerOf, names);
+    }
+  }
+
+  private addGroup(
+    batch: OrderBatch,
+    keyWords: Int32Array,
+    from: number,
+    to: number,
+    managerOf: (id: number) => string | undefined,
+    names: BatchNames,
+  ): void {
+    const { keyBytes, keyEnds, hashes, days, amounts, managerIds } = batch;
+    const { byKey, ledger, customers } = this;
+    byKey.warm(hashes, from, to);
+    for (let row = from, keyStart = keyStartOf(keyEnds, from); row < to; keyStart = nextKeyStart(keyEnds[row++]!)) {
+      const keyEnd = keyEnds[row]!;
+      const hash = hashes[row]!;
+      let customer = byKey.getPadded(keyWords, keyStart, keyEnd, hash);
+      if (customer === NOT_FOUND) {
+        customer = ledger.addNewCustomer(names.storeName(this.names, batch, row), days[row]!, amounts[row]!, managerOf(managerIds[row]!));
+        byKey.set(keyBytes, keyStart, keyEnd, hash, customer);
+        customer = -1;
+      }
+      customers[row - from] = customer;
+    }
+    ledger.warm(customers, to - from);
+    for (let row = from; row < to; row++) {
+      const customer = customers[row - from]!;
+      if (customer >= 0) ledger.addTo(customer, days[row]!, amounts[row]!, managerOf(managerIds[row]!));
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// The core's ledger as the counting engine fills it: customers numbered by the engine's own index
+// (customer-index.ts), names kept as numbers in a NameStore, room reserved for the customers a
+// file's size promises, and each group of customers' figures fetched into cache before their
+// orders are added. It uses the ledger's one bulk-loading door (see CustomerLedger) and adds no
+// rule of its own: the figures are the core's.
+
+import { CustomerLedger, type LedgerOptions } from "../../core/ledger";
+import type { NameStore } from "./name-store";
+
+export class IndexedLedger extends CustomerLedger {
+  /** A sum of what `warm` read, kept only so that its reads are not optimised away. */
+  warmth = 0;
+
+  /** `capacity` customers get room up front (see CustomerLedger.reserve). */
+  constructor(
+    options: LedgerOptions,
+    private readonly names: NameStore,
+    capacity: number,
+  ) {
+    super(options);
+    this.reserve(capacity);
+  }
+
+  /** The first order of a customer the index has just met; `name` is their name's number in the store. */
+  addNewCustomer(name: number, day: number, amount: number, manager: string | undefined): number {
+    return this.addNew(name, day, amount, manager);
+  }
+
+  /** Fetches the figures of customers[0 … count-1] into cache (negative numbers are passed over). */
+  warm(customers: Int32Array, count: number): void {
+    this.warmth = this.prefetch(customers, count);
+  }
+
+  protected override nameCell(customer: number): unknown {
+    return this.names.text(super.nameCell(customer) as number);
+  }
+}

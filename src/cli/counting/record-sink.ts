@@ -1,0 +1,319 @@
+// Turns CSV records into orders for an OrderWriter. Rows in the common simple shape take a fast path that reads
+// bytes directly (and a row of the excluded deal type among them is only counted as left out);
+// every other row (blank customer, a date with a time, an unreadable amount …) goes through the
+// core's `ingestOrders`, one row at a time, so the rules for what counts, what is skipped and why
+// live in the core only.
+//
+// A row the fast path could misread always goes to the core: a cell with a sheet error value
+// (`#N/A` …) in any column read, a date outside the core's plausible years. Refunds (negative
+// amounts) need nothing here: the ledger keeps them off the purchases.
+//
+// The fastest path of all, `readSimpleRecord`, reads a one-line record without quotes in a single
+// pass: it folds the customer's key, reads the date and the amount while it finds where each field
+// ends, so most bytes are looked at once instead of twice (by the scanner, then by the parsers).
+
+import { isBlank, isPlausibleDay, isSheetError, parseAmount, parseDateText, type InputLocale } from "../../core/cells";
+import type { ColumnMapping, Field } from "../../core/columns";
+import { customerKey } from "../../core/customer-key";
+import { dealTypeKeys, ingestOrders, type ColumnRef, type IngestStats, type OrderColumns, type OrderTarget } from "../../core/ingest";
+import type { Problem } from "../../core/problems";
+import { HASH, QUOTE } from "../../files/ascii";
+import { afterLineBreak, endsUnquotedField, unquotedFieldEnd, type CsvRecord, type SimpleRecordReader } from "../../files/csv-scanner";
+import { cellText, type FieldDecoder } from "../../files/fields";
+import { ByteInterner, NOT_FOUND } from "./byte-interner";
+import { fastAmount, fastDay, SIMPLE_DATE_BYTES } from "./fast-cells";
+import type { KeyBytes } from "./key-bytes";
+import type { NameSource, OrderWriter } from "./order-writer";
+
+export interface RecordSinkOptions {
+  mapping: ColumnMapping;
+  /** How each mapped column is named in messages (its header, or "column 3"). */
+  columnNames: Partial<Record<Field, string>>;
+  locale: InputLocale;
+  /** The file's delimiter byte. */
+  delimiter: number;
+  decode: FieldDecoder;
+  /** Deal type whose rows are left out (needs mapping.dealType). */
+  excludeDealTypes?: readonly string[];
+  onSkippedRow: (problem: Problem) => void;
+}
+
+// What readSimpleRecord does with each column.
+const OTHER_COLUMN = 0;
+const CUSTOMER_COLUMN = 1;
+const DATE_COLUMN = 2;
+const AMOUNT_COLUMN = 3;
+
+/**
+ * Where the date field at bytes[start] ends if it can be a date of fastDay's shapes, which are 10
+ * bytes: there, if a field ends there; else -1 (the record is left to the scanner). No search for
+ * the end: if the field is shorter, a delimiter or line break falls among the 10 bytes, and
+ * fastDay, which wants digits and separators at every place, finds no date.
+ */
+function simpleDateEnd(bytes: Uint8Array, start: number, limit: number, delimiter: number): number {
+  const end = start + SIMPLE_DATE_BYTES;
+  return end < limit && endsUnquotedField(bytes[end]!, delimiter) ? end : -1;
+}
+
+/** Caches of values that are not customers (dates with times, managers) are emptied past this size. */
+const CACHE_LIMIT = 100_000;
+
+/**
+ * Raw bytes → what they mean (a day, a manager's name), for repeated values that are not
+ * customers. Quoted fields with doubled quotes are kept apart (same bytes, other text).
+ */
+class FieldCache<V> {
+  private readonly plain = new ByteInterner();
+  private readonly escaped = new ByteInterner();
+  private values: V[] = [];
+  private lastHash = 0;
+
+  find(record: CsvRecord, column: number): V | undefined {
+    const start = record.starts[column]!;
+    const end = record.ends[column]!;
+    this.lastHash = ByteInterner.hash(record.bytes, start, end);
+    const index = this.interner(record, column).get(record.bytes, start, end, this.lastHash);
+    return index === NOT_FOUND ? undefined : this.values[index];
+  }
+
+  /** Stores the value of the field that `find` just missed. */
+  remember(record: CsvRecord, column: number, value: V): V {
+    if (this.values.length >= CACHE_LIMIT) {
+      this.plain.clear();
+      this.escaped.clear();
+      this.values = [];
+    }
+    this.interner(record, column).set(record.bytes, record.starts[column]!, record.ends[column]!, this.lastHash, this.values.length);
+    this.values.push(value);
+    return value;
+  }
+
+  private interner(record: CsvRecord, column: number): ByteInterner {
+    return record.escaped[column] ? this.escaped : this.plain;
+  }
+}
+
+export class RecordSink {
+  readonly stats: IngestStats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
+  /** The current row's customer key, and where their name is. */
+  private readonly key: KeyBytes;
+  private readonly name: NameSource;
+  private readonly customer: number;
+  private readonly date: number;
+  private readonly amount: number;
+  private readonly manager: number;
+  private readonly dealType: number;
+  private readonly widthNeeded: number;
+  private readonly decimalComma: boolean;
+  private readonly delimiter: number;
+  private readonly excludedKeys: ReadonlySet<string> | undefined;
+  private readonly days = new FieldCache<number>();
+  private readonly texts = new FieldCache<string>();
+  private readonly dealTypeKeys = new FieldCache<string>();
+  /** What readSimpleRecord does with each column up to the last one mapped. */
+  private readonly roles: Uint8Array;
+  /** The fields of the record readSimpleRecord is reading, as the scanner would give them. */
+  private readonly simple: CsvRecord;
+  /** The one-row table that slow rows are handed to `ingestOrders` in. */
+  private readonly slowRow: unknown[][] = [[]];
+  private readonly slowColumns: OrderColumns;
+  /** Where `ingestOrders` adds the slow rows' orders: through the same key index as fast rows. */
+  private readonly slowTarget: OrderTarget = {
+    add: (key, rawName, day, amount, rawManager) => {
+      this.key.setText(key);
+      this.name.record = undefined;
+      this.name.text = rawName;
+      this.orders.add(day, amount ?? 0, rawManager === undefined ? undefined : String(rawManager), this.name);
+    },
+  };
+
+  constructor(
+    private readonly orders: OrderWriter,
+    private readonly options: RecordSinkOptions,
+  ) {
+    const { mapping } = options;
+    this.customer = mapping.customer ?? -1;
+    this.date = mapping.date ?? -1;
+    this.amount = mapping.amount ?? -1;
+    this.manager = mapping.manager ?? -1;
+    const excludedKeys = mapping.dealType === undefined ? undefined : dealTypeKeys(options.excludeDealTypes);
+    this.dealType = excludedKeys === undefined ? -1 : mapping.dealType!;
+    this.excludedKeys = excludedKeys;
+    this.widthNeeded = Math.max(this.customer, this.date, this.amount, this.manager, this.dealType) + 1;
+    this.decimalComma = options.locale.decimalComma;
+    this.delimiter = options.delimiter;
+    this.roles = new Uint8Array(this.widthNeeded);
+    this.roles[this.customer] = CUSTOMER_COLUMN;
+    this.roles[this.date] = DATE_COLUMN;
+    if (this.amount >= 0) this.roles[this.amount] = AMOUNT_COLUMN;
+    const fields = (): Int32Array => new Int32Array(this.widthNeeded);
+    this.simple = {
+      bytes: Buffer.alloc(0),
+      starts: fields(),
+      ends: fields(),
+      escaped: new Uint8Array(this.widthNeeded),
+      count: 0,
+      line: 0,
+      start: 0,
+    };
+    this.key = orders.key;
+    this.name = { record: undefined, column: this.customer, chunkAt: 0, text: undefined };
+    const ref = (field: Field, column: number): ColumnRef | undefined =>
+      column < 0 ? undefined : { argument: options.columnNames[field] ?? "", values: this.slowRow, column };
+    this.slowColumns = {
+      customer: ref("customer", this.customer)!,
+      date: ref("date", this.date)!,
+      amount: ref("amount", this.amount),
+      manager: ref("manager", this.manager),
+      dealType: ref("dealType", this.dealType),
+    };
+  }
+
+  /** The records that follow are in a chunk that starts at this place in the file. */
+  startChunk(fileOffset: number): void {
+    this.name.chunkAt = fileOffset;
+  }
+
+  readonly onRecord = (record: CsvRecord): void => {
+    this.readKey(record);
+    if (record.count < this.widthNeeded || this.key.length === 0) this.slow(record);
+    else this.fast(record);
+  };
+
+  /**
+   * Reads the record at bytes[pos] in one pass when it is one line without quotes and a plain order
+   * (dates and amounts in the simple shapes, a key from bytes); returns where the next record
+   * starts, or -1 to leave the record to the scanner and `onRecord`.
+   */
+  readonly readSimpleRecord: SimpleRecordReader = (bytes, pos, limit) => {
+    const { roles, simple, delimiter } = this;
+    const width = roles.length;
+    let day = NaN;
+    let amount = 0;
+    for (let column = 0, start = pos; ; column++) {
+      if (start >= limit || bytes[start] === QUOTE) return -1;
+      const role = column < width ? roles[column] : OTHER_COLUMN;
+      const end =
+        role === CUSTOMER_COLUMN
+          ? this.key.foldField(bytes, start, limit, delimiter)
+          : role === DATE_COLUMN
+            ? simpleDateEnd(bytes, start, limit, delimiter)
+            : unquotedFieldEnd(bytes, start, limit, delimiter);
+      if (end < 0) return -1;
+      if (role === DATE_COLUMN) day = fastDay(bytes, start, end);
+      else if (role === AMOUNT_COLUMN) amount = fastAmount(bytes, start, end, this.decimalComma);
+      if (column < width) {
+        simple.starts[column] = start;
+        simple.ends[column] = end;
+      }
+      const c = bytes[end];
+      if (c === delimiter) {
+        start = end + 1;
+        continue;
+      }
+      const next = afterLineBreak(bytes, end, limit);
+      if (next < 0 || column + 1 < width || this.key.length === 0 || day !== day || amount !== amount) return -1;
+      simple.bytes = bytes;
+      simple.count = column + 1;
+      return this.addPlainOrder(simple, day, amount) ? next : -1;
+    }
+  };
+
+  /** The row's customer key into `this.key`: from the bytes when they allow, else the core's way. */
+  private readKey(record: CsvRecord): void {
+    const column = this.customer;
+    if (column >= record.count) {
+      this.key.setText("");
+      return;
+    }
+    if (this.key.fold(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1)) return;
+    this.key.setText(customerKey(this.fieldText(record, column)));
+  }
+
+  private fast(record: CsvRecord): void {
+    const day = this.dayOf(record);
+    if (day !== day) {
+      this.slow(record);
+      return;
+    }
+    const amount = this.amount < 0 ? 0 : this.amountOf(record);
+    if (amount !== amount || !this.addPlainOrder(record, day, amount)) this.slow(record);
+  }
+
+  /**
+   * Adds the order of a row whose key is in `key` and whose day and amount are read. A row of the
+   * excluded deal type is only counted as left out: the core does the same with any row whose
+   * customer and date it can read. False, with nothing counted, for a row that may hold a sheet
+   * error value: the core is to skip it with its reason.
+   */
+  private addPlainOrder(record: CsvRecord, day: number, amount: number): boolean {
+    // The key is trimmed, so an error value's key starts with "#" (the core compares it exactly).
+    if (this.key.bytes[this.key.start] === HASH) return false;
+    const manager = this.manager < 0 ? undefined : this.managerText(record);
+    if (manager !== undefined && isSheetError(manager)) return false;
+    const dealType = this.dealType < 0 ? "" : this.dealTypeKey(record);
+    // A key is an error value exactly when its cell is: they differ in case and spacing only.
+    if (isSheetError(dealType)) return false;
+    this.stats.rows++;
+    if (this.dealType >= 0 && this.excludedKeys!.has(dealType)) {
+      this.stats.excludedRows++;
+      return true;
+    }
+    this.name.record = record;
+    this.orders.add(day, amount, manager, this.name);
+    this.stats.orders++;
+    return true;
+  }
+
+  /** The field as text: decoded, quotes unescaped. */
+  fieldText(record: CsvRecord, column: number): string {
+    return cellText(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1, this.options.decode);
+  }
+
+  private dayOf(record: CsvRecord): number {
+    const day = fastDay(record.bytes, record.starts[this.date]!, record.ends[this.date]!);
+    if (day === day) return day;
+    const cached = this.days.find(record, this.date);
+    if (cached !== undefined) return cached;
+    const parsed = parseDateText(this.fieldText(record, this.date), this.options.locale.slashOrder) ?? NaN;
+    return this.days.remember(record, this.date, isPlausibleDay(parsed) ? parsed : NaN);
+  }
+
+  private dealTypeKey(record: CsvRecord): string {
+    return (
+      this.dealTypeKeys.find(record, this.dealType) ??
+      this.dealTypeKeys.remember(record, this.dealType, customerKey(this.fieldText(record, this.dealType)))
+    );
+  }
+
+  private managerText(record: CsvRecord): string {
+    return this.texts.find(record, this.manager) ?? this.texts.remember(record, this.manager, this.fieldText(record, this.manager));
+  }
+
+  private amountOf(record: CsvRecord): number {
+    const amount = fastAmount(record.bytes, record.starts[this.amount]!, record.ends[this.amount]!, this.decimalComma);
+    if (amount === amount) return amount;
+    const text = this.fieldText(record, this.amount);
+    return isBlank(text) ? 0 : (parseAmount(text, this.decimalComma) ?? NaN);
+  }
+
+  /** The core decides: skipped (with its reason), blank, excluded or, after all, an order. */
+  private slow(record: CsvRecord): void {
+    const cells: unknown[] = [];
+    for (const column of [this.customer, this.date, this.amount, this.manager, this.dealType]) {
+      if (column >= 0) cells[column] = column < record.count ? this.fieldText(record, column) : undefined;
+    }
+    this.slowRow[0] = cells;
+    const stats = ingestOrders(this.slowColumns, this.slowTarget, {
+      locale: this.options.locale,
+      excludeDealTypes: this.excludedKeys === undefined ? undefined : this.options.excludeDealTypes,
+      firstRowNumber: record.line,
+      onSkippedRow: this.options.onSkippedRow,
+    });
+    this.stats.rows += stats.rows;
+    this.stats.blankRows += stats.blankRows;
+    this.stats.excludedRows += stats.excludedRows;
+    this.stats.skippedRows += stats.skippedRows;
+    this.stats.orders += stats.orders;
+  }
+}

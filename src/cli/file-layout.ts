@@ -1,0 +1,130 @@
+// How an order file is laid out: which row is the header and which column holds what. Columns the
+// user names (--customer, --date …) first, by header or by number; the rest as the sidebar finds
+// them, by the core's one header detection.
+
+import type { InputLocale } from "../core/cells";
+import { detectTextLayout, findColumn, findHeaderNaming, headerText, mapHeader, type ColumnMapping, type Field } from "../core/columns";
+import { PROJECT_DEAL_TYPES } from "../core/deal-types";
+import type { Encoding } from "../files/sniff";
+import type { Language } from "../i18n/language";
+import { dataError, text } from "./errors";
+import type { CliOptions } from "./options";
+
+export interface FileLayout {
+  encoding: Encoding;
+  delimiter: string;
+  /** File line of the header, or null for a file without one. */
+  headerLine: number | null;
+  mapping: ColumnMapping;
+  /** How each mapped column is named in messages. */
+  columnNames: Partial<Record<Field, string>>;
+  /** The deal types whose rows are left out as one-off deals; empty when none is (or no deal-type column). */
+  excludedDealTypes: readonly string[];
+}
+
+/** What the user said about the columns and the deal types to leave out. */
+export interface ColumnChoices {
+  columns: CliOptions["columns"];
+  exclude?: CliOptions["exclude"];
+  /** Leave out no deal type (else the default is the one-off project deals, see dealTypesLeftOut). */
+  keepAllDeals?: boolean;
+  locale: InputLocale;
+  language: Language;
+}
+
+/** The file's first rows, as text, and the file line each starts on. */
+export interface SampleRows {
+  rows: string[][];
+  lines: number[];
+}
+
+/** The layout of a file whose first rows are `sample`; the mapping leaves out a deal type not used. */
+export function fileLayout(
+  sample: SampleRows,
+  choices: ColumnChoices,
+  file: Pick<FileLayout, "encoding" | "delimiter">,
+): { layout: FileLayout; headerRow: number } {
+  const { headerRow, mapping, header } = findColumns(sample.rows, choices);
+  const excludedDealTypes = dealTypesLeftOut(mapping, choices);
+  if (excludedDealTypes.length === 0) delete mapping.dealType;
+  const layout: FileLayout = {
+    ...file,
+    headerLine: headerRow < 0 ? null : sample.lines[headerRow]!,
+    mapping,
+    columnNames: columnNames(mapping, header, choices.language),
+    excludedDealTypes,
+  };
+  return { layout, headerRow };
+}
+
+/**
+ * What `--exclude` names; else, as on every surface, the one-off project deals when the file has a
+ * deal-type column, unless --keep-all-deals. Nothing without a deal-type column.
+ */
+function dealTypesLeftOut(mapping: ColumnMapping, choices: ColumnChoices): readonly string[] {
+  if (mapping.dealType === undefined) return [];
+  if (choices.exclude !== undefined) return [choices.exclude.value];
+  return choices.keepAllDeals ? [] : PROJECT_DEAL_TYPES;
+}
+
+type FlagField = keyof CliOptions["columns"];
+const FLAG_FIELDS: readonly FlagField[] = ["customer", "date", "amount", "manager"];
+const FLAG_OF: Record<Field, string> = {
+  customer: "--customer",
+  date: "--date",
+  amount: "--amount",
+  manager: "--manager",
+  dealType: "--exclude",
+};
+
+const isColumnNumber = (name: string): boolean => /^\d+$/.test(name.trim());
+
+/** The header row and column mapping: named columns first, else the core's detection. */
+function findColumns(
+  rows: readonly string[][],
+  choices: ColumnChoices,
+): { headerRow: number; mapping: ColumnMapping; header: readonly string[] } {
+  const named: [Field, string][] = FLAG_FIELDS.flatMap((field): [Field, string][] => {
+    const name = choices.columns[field];
+    return name === undefined ? [] : [[field, name]];
+  });
+  if (choices.exclude) named.push(["dealType", choices.exclude.column]);
+  const byName = named.filter(([, name]) => !isColumnNumber(name)).map(([, name]) => name);
+  let headerRow: number;
+  let mapping: ColumnMapping;
+  if (byName.length > 0) {
+    headerRow = findHeaderNaming(rows, byName);
+    mapping = headerRow < 0 ? {} : mapHeader(rows[headerRow]!);
+  } else {
+    ({ headerRow, mapping } = detectTextLayout(rows, choices.locale));
+  }
+  const header = rows[Math.max(headerRow, 0)] ?? [];
+  for (const [field, name] of named) {
+    const column = isColumnNumber(name) ? Number(name) - 1 : headerRow < 0 ? -1 : findColumn(header, name);
+    if (column < 0 || column >= header.length) {
+      throw dataError({ key: "columnNotFound", values: { flag: FLAG_OF[field], value: `«${name}»`, header: listHeader(header) } });
+    }
+    for (const other of Object.keys(mapping) as Field[]) if (mapping[other] === column) delete mapping[other];
+    mapping[field] = column;
+  }
+  for (const field of ["customer", "date"] as const) {
+    if (mapping[field] === undefined) {
+      const fieldName = text(choices.language, field === "customer" ? "fieldCustomer" : "fieldDate");
+      throw dataError({ key: "noColumn", values: { field: fieldName, header: listHeader(header), flag: FLAG_OF[field] } });
+    }
+  }
+  return { headerRow, mapping, header: headerRow < 0 ? [] : header };
+}
+
+function listHeader(header: readonly string[]): string {
+  return header.map((cell) => `«${cell}»`).join(", ");
+}
+
+function columnNames(mapping: ColumnMapping, header: readonly string[], language: Language): Partial<Record<Field, string>> {
+  const names: Partial<Record<Field, string>> = {};
+  for (const field of Object.keys(mapping) as Field[]) {
+    const column = mapping[field]!;
+    names[field] = headerText(header, column) ?? text(language, "columnNumber", { n: column + 1 });
+  }
+  return names;
+}

@@ -1,0 +1,89 @@
+// What kind of CSV a file is, from its first bytes: the encoding (UTF-8 with or without a BOM,
+// else Windows-1251, which is what Russian Excel and 1C export) and the delimiter. The one sniffer
+// that the command line and the preview both read files with.
+
+import { isUtf8 } from "node:buffer";
+import { COMMA, CR, LF, QUOTE, SEMICOLON, TAB } from "./ascii";
+
+export type Encoding = "utf-8" | "windows-1251";
+
+const ENCODING_NAMES: Record<string, Encoding> = {
+  "utf-8": "utf-8",
+  utf8: "utf-8",
+  "windows-1251": "windows-1251",
+  "win-1251": "windows-1251",
+  cp1251: "windows-1251",
+  "cp-1251": "windows-1251",
+  win1251: "windows-1251",
+  "1251": "windows-1251",
+};
+
+export function parseEncoding(name: string): Encoding | undefined {
+  return ENCODING_NAMES[name.trim().toLowerCase()];
+}
+
+export function hasUtf8Bom(bytes: Buffer): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/**
+ * UTF-8 when the sample is valid UTF-8, else Windows-1251. The sample is cut at its last line
+ * break so that a character split by the chunk boundary does not count as invalid.
+ */
+export function detectEncoding(sample: Buffer): Encoding {
+  if (hasUtf8Bom(sample)) return "utf-8";
+  const lastBreak = sample.lastIndexOf(LF);
+  const whole = lastBreak > 0 ? sample.subarray(0, lastBreak) : sample;
+  return isUtf8(whole) ? "utf-8" : "windows-1251";
+}
+
+const CANDIDATES = [COMMA, SEMICOLON, TAB] as const;
+
+/**
+ * The candidate (comma, semicolon, tab) that splits the first lines into the same number of
+ * fields most consistently; quotes are respected so that "1,5" inside quotes does not count.
+ */
+export function detectDelimiter(sample: Buffer): number {
+  const lines = sampleLines(sample, 20);
+  let best: number = CANDIDATES[0];
+  let bestScore = -1;
+  for (const candidate of CANDIDATES) {
+    const counts = lines.map((line) => countOutsideQuotes(line, candidate));
+    const first = counts[0] ?? 0;
+    if (first === 0) continue;
+    const score = counts.filter((count) => count === first).length * 1000 + first;
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  }
+  return best;
+}
+
+function sampleLines(sample: Buffer, limit: number): Buffer[] {
+  const lines: Buffer[] = [];
+  let start = 0;
+  let inQuotes = false;
+  for (let i = 0; i < sample.length && lines.length < limit; i++) {
+    const c = sample[i];
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (c === LF && !inQuotes) {
+      lines.push(sample.subarray(start, i));
+      start = i + 1;
+    }
+  }
+  if (lines.length === 0) lines.push(sample);
+  return lines.filter((line) => line.length > 0 && !(line.length === 1 && line[0] === CR));
+}
+
+function countOutsideQuotes(line: Buffer, byte: number): number {
+  let count = 0;
+  let inQuotes = false;
+  for (const c of line) {
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (c === byte && !inQuotes) count++;
+  }
+  return count;
+}
+
+export function delimiterFromFlag(text: string): number | undefined {
+  const named: Record<string, number> = { ",": COMMA, comma: COMMA, ";": SEMICOLON, semicolon: SEMICOLON, "\\t": TAB, "\t": TAB, tab: TAB };
+  return named[text.toLowerCase()];
+}

@@ -1,0 +1,147 @@
+// Each custom function's arguments, written once: the build writes Sheets' help cards in
+// dist/Code.js from this table (help-cards.ts), the preview's HyperFormula plugin registers its
+// parameters from it, and a test holds the functions in custom-functions.ts to it.
+
+export interface ParameterSignature {
+  /** As the function in custom-functions.ts names it. */
+  name: string;
+  /** The help card's type: `string[][]` for a column range, `Date`, `number`, `string`, `boolean`. */
+  type: string;
+  optional: boolean;
+  description: string;
+}
+
+export interface FunctionSignature {
+  /** What the function answers, as the help card's first paragraph. */
+  summary: string;
+  parameters: readonly ParameterSignature[];
+  /** A number, or a table that spills into the cells below and to the right. */
+  returns: { kind: "number" | "table"; description: string };
+  example: string;
+}
+
+const required = (name: string, type: string, description: string): ParameterSignature => ({ name, type, optional: false, description });
+const optional = (name: string, type: string, description: string): ParameterSignature => ({ name, type, optional: true, description });
+
+const CUSTOMERS = required("customers", "string[][]", "Customer of each order, one column.");
+const ORDER_DATES = required("order_dates", "Date[][]", "Date of each order, one column of the same length.");
+const WITHIN_DAYS = optional("within_days", "number", "Count a return only within this many days of the first purchase.");
+/** The window of first purchases: which new customers are counted. */
+const FIRST_PURCHASE_WINDOW = [
+  optional("start_date", "Date", "First day of the period (of first purchases)."),
+  optional("end_date", "Date", "Last day of the period (of first purchases)."),
+];
+const PERIOD = optional("period", "string", '"month" (default), "week", "quarter" or "year".');
+
+export const SIGNATURES = {
+  RETENTION_RATE: {
+    summary:
+      "Retention of new customers, literally: second purchases ÷ first purchases over the whole range, returns counted at any time (below 67 %, a hole in the pocket). Recent customers, who have had no time to come back, pull it down and old ones push it up: JUDGED_RETENTION is the verdict.",
+    parameters: [
+      required("customers", "string[][]", "Customer of each order (names or ids), one column."),
+      ORDER_DATES,
+      optional("start_date", "Date", "Count customers whose first purchase is on or after this date."),
+      optional("end_date", "Date", "Count customers whose first purchase is on or before this date."),
+      WITHIN_DAYS,
+    ],
+    returns: { kind: "number", description: "Share of new customers who came back, from 0 to 1." },
+    example: "=RETENTION_RATE(B2:B, A2:A)",
+  },
+  JUDGED_RETENTION: {
+    summary:
+      "The verdict on retention of new customers, as the sidebar shows it: the new customers of the latest year of cohorts old enough to judge, and the share of them who bought again within H days of their first purchase. H is within_days, else the span within which 80 % of second purchases fall (365 days while nobody came back). A cohort is old enough when its period ended H days before the latest order. The data's first period is left out: its customers may have bought before the data starts.",
+    parameters: [
+      CUSTOMERS,
+      ORDER_DATES,
+      optional("amounts", "number[][]", "Amount of each order: a negative one (a refund) is no purchase."),
+      optional("deal_types", "string[][]", "Deal type of each order, one column of the same length."),
+      optional("excluded_deal_type", "string", 'Leave out the rows of this deal type; omitted: "Project" and "Проект"; blank: none.'),
+      optional("period", "string", 'Cohorts by "month" (default), "week", "quarter" or "year"; the verdict judges a year of them.'),
+      optional("within_days", "number", "H: count a return only within this many days of the first purchase."),
+      optional("orders_start_with_business", "boolean", "TRUE if the orders go back to the first sale: the first period is judged too."),
+    ],
+    returns: { kind: "number", description: "Share of the judged new customers who came back within H days, from 0 to 1." },
+    example: '=JUDGED_RETENTION(B2:B, A2:A, C2:C, E2:E, "project")',
+  },
+  RETENTION_HORIZON: {
+    summary:
+      "The horizon H of JUDGED_RETENTION, in days: the span within which 80 % of second purchases came (or within_days when given; 365 when nobody has come back yet). The verdict counts a return only within H days of the first purchase, and judges a cohort once H days have passed since its end.",
+    parameters: [
+      required("customers", "string[][]", "Customer of each purchase, one column (leave out refunds and one-off deals)."),
+      required("order_dates", "Date[][]", "Date of each purchase, one column of the same length."),
+      optional("within_days", "number", "The horizon to use instead of the data's."),
+    ],
+    returns: { kind: "number", description: "Days." },
+    example: "=RETENTION_HORIZON(B2:B, A2:A)",
+  },
+  FIRST_PURCHASES: {
+    summary: "Number of new customers: those whose first purchase falls in the period.",
+    parameters: [
+      CUSTOMERS,
+      ORDER_DATES,
+      optional("start_date", "Date", "First day of the period."),
+      optional("end_date", "Date", "Last day of the period."),
+    ],
+    returns: { kind: "number", description: "How many customers made their first purchase in the period." },
+    example: "=FIRST_PURCHASES(B2:B, A2:A, DATE(2024,1,1), DATE(2024,12,31))",
+  },
+  SECOND_PURCHASES: {
+    summary: "Number of the period's new customers who made a second purchase.",
+    parameters: [CUSTOMERS, ORDER_DATES, ...FIRST_PURCHASE_WINDOW, WITHIN_DAYS],
+    returns: { kind: "number", description: "How many of the period's new customers came back." },
+    example: "=SECOND_PURCHASES(B2:B, A2:A, , , 90)",
+  },
+  RETENTION_COHORTS: {
+    summary: "Retention by cohort: one row per period with new customers, oldest first.",
+    parameters: [
+      CUSTOMERS,
+      ORDER_DATES,
+      optional("period", "string", '"month" (default), "week", "quarter" or "year" (or месяц, неделя, квартал, год).'),
+      WITHIN_DAYS,
+    ],
+    returns: { kind: "table", description: "A table: period start, new customers, returned, retention rate." },
+    example: '=RETENTION_COHORTS(B2:B, A2:A, "quarter")',
+  },
+  COHORT_MATRIX: {
+    summary:
+      "The cohort triangle: for each cohort of new customers, the share (or number) who bought again 0, 1, 2 … periods after their first purchase.",
+    parameters: [
+      CUSTOMERS,
+      ORDER_DATES,
+      PERIOD,
+      optional("measure", "string", '"rate" (default): share of the cohort; "count": number of customers.'),
+    ],
+    returns: { kind: "table", description: "A table: cohort start, cohort size, then one column per period offset." },
+    example: '=COHORT_MATRIX(B2:B, A2:A, "month", "rate")',
+  },
+  REPEAT_REVENUE_SHARE: {
+    summary:
+      "Share of revenue that came from repeat purchases: orders dated after the customer's first purchase day (taken from the whole range).",
+    parameters: [
+      CUSTOMERS,
+      ORDER_DATES,
+      required("amounts", "number[][]", "Amount of each order, one column of the same length."),
+      optional("start_date", "Date", "Count orders dated on or after this date."),
+      optional("end_date", "Date", "Count orders dated on or before this date."),
+    ],
+    returns: { kind: "number", description: "Repeat revenue ÷ all revenue of the period's orders, from 0 to 1." },
+    example: "=REPEAT_REVENUE_SHARE(B2:B, A2:A, C2:C)",
+  },
+  TIME_TO_SECOND_PURCHASE: {
+    summary: "Median number of days from the first to the second purchase, among the period's new customers who came back.",
+    parameters: [CUSTOMERS, ORDER_DATES, ...FIRST_PURCHASE_WINDOW],
+    returns: { kind: "number", description: "Median days to the second purchase." },
+    example: "=TIME_TO_SECOND_PURCHASE(B2:B, A2:A)",
+  },
+  CUSTOMER_SUMMARY: {
+    summary:
+      "One row per customer: first and last purchase, number of purchases, total amount and days since the last purchase (counted to the latest order date in the data).",
+    parameters: [CUSTOMERS, ORDER_DATES, optional("amounts", "number[][]", "Amount of each order, one column of the same length.")],
+    returns: { kind: "table", description: "A table ordered by first purchase, then by name." },
+    example: "=CUSTOMER_SUMMARY(B2:B, A2:A, C2:C)",
+  },
+} as const satisfies Record<string, FunctionSignature>;
+
+export type CustomFunctionName = keyof typeof SIGNATURES;
+
+export const CUSTOM_FUNCTION_NAMES = Object.keys(SIGNATURES) as CustomFunctionName[];

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { inputLocale } from "../../../src/core/cells";
+import { CsvScanner } from "../../../src/files/csv-scanner";
+import { KeyBytes } from "../../../src/cli/counting/key-bytes";
+import { RecordSink } from "../../../src/cli/counting/record-sink";
+import { fieldDecoder } from "../../../src/files/fields";
+
+const COMMA = 0x2c;
+
+/** A sink for customer, date, whose orders go nowhere. */
+function sinkOfOrders(): RecordSink {
+  return new RecordSink(
+    { key: new KeyBytes("utf-8"), add: () => undefined },
+    {
+      mapping: { customer: 0, date: 1 },
+      columnNames: {},
+      locale: inputLocale("en_US", "UTC"),
+      delimiter: COMMA,
+      decode: fieldDecoder("utf-8"),
+      onSkippedRow: () => undefined,
+    },
+  );
+}
+
+/** Where the scanner starts each record of `bytes`, and the end. */
+function recordStarts(bytes: Buffer): number[] {
+  const starts: number[] = [];
+  new CsvScanner(COMMA, (record) => void starts.push(record.start)).scan(bytes, true);
+  return [...starts, bytes.length];
+}
+
+const field = fc.constantFrom("", "Ann", "b c", "2024-03-05", "05.03.2024", '"Ann"', '"a""b"', 'x"y', '"a,b"', '"a\nb"');
+const lineBreak = fc.constantFrom("\n", "\r\n", "\r");
+const plainFields = fc.tuple(
+  fc.constantFrom("Ann", "b  C"),
+  fc.constantFrom("2024-03-05", "05.03.2024"),
+  fc.array(field, { maxLength: 2 }),
+);
+const fields = fc.oneof(
+  plainFields.map(([name, date, more]) => [name, date, ...more]),
+  fc.array(field, { minLength: 1, maxLength: 4 }),
+);
+const csv = fc
+  .array(fc.tuple(fields, lineBreak), { maxLength: 8 })
+  .map((records) => records.map(([fields, end]) => fields.join(",") + end).join(""));
+
+describe("the one-pass reader of simple records", () => {
+  it("takes a record whole, ending where the scanner's record ends, or leaves it to the scanner", () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(csv, fc.nat(200), (text, cut) => {
+        const bytes = Buffer.from(text);
+        const limit = Math.min(cut, bytes.length);
+        const starts = recordStarts(bytes);
+        const sink = sinkOfOrders();
+        for (let k = 0; k + 1 < starts.length; k++) {
+          const next = sink.readSimpleRecord(bytes, starts[k]!, limit);
+          // Taken only when it ends where the scanner says, before what was read runs out.
+          if (next >= 0) expect([next, next <= limit]).toEqual([starts[k + 1], true]);
+          if (next >= 0) taken++;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(taken).toBeGreaterThan(1000);
+  });
+});
