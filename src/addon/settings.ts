@@ -40,8 +40,9 @@ export function isTargetPercent(value: unknown): value is number {
 }
 
 /** A "within N days" the form and the server both accept: a whole number of days, 0 or more. */
+/** A horizon of 0 days would count nobody: a second purchase is always on a later day. */
 export function isWithinDays(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+  return typeof value === "number" && Number.isInteger(value) && value >= 1;
 }
 
 /**

@@ -6,6 +6,7 @@ import { isBlank, isPlausibleDay, isSheetError, readDay } from "../core/cells";
 import type { Cells, ColumnRef } from "../core/ingest";
 import type { DayWindow } from "../core/ledger";
 import { parsePeriod, type Period } from "../core/periods";
+import { PROJECT_DEAL_TYPES } from "../core/deal-types";
 import { fail } from "../core/problems";
 import type { MatrixMeasure } from "../core/cohorts";
 import type { SheetEnvironment } from "./sheet-environment";
@@ -60,7 +61,8 @@ export function windowArguments(start: unknown, end: unknown, env: SheetEnvironm
 export function withinDaysArgument(value: unknown): number | undefined {
   if (isBlank(value)) return undefined;
   const days = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : Number.NaN;
-  if (!Number.isInteger(days) || days < 0) fail({ code: "badWithinDays", argument: "within_days", value });
+  // 0 would count nobody: a second purchase is always on a later day.
+  if (!Number.isInteger(days) || days < 1) fail({ code: "badWithinDays", argument: "within_days", value });
   return days;
 }
 
@@ -91,7 +93,12 @@ export function switchArgument(argument: string, value: unknown): boolean {
  * The deal types whose rows are left out: one value, or a range of them; blank leaves none out.
  * Given without the deal-type column it would silently leave nothing out, so that is an error.
  */
+/**
+ * The deal types to leave out. Omitted, with deal types given: the project deal types, as the
+ * sidebar and the command line leave out by default; a blank cell: none.
+ */
 export function excludedDealTypesArgument(value: unknown, dealTypes: unknown): string[] {
+  if (value === undefined) return dealTypes === undefined ? [] : [...PROJECT_DEAL_TYPES];
   const cells = Array.isArray(value) ? (value as unknown[][]).flat() : [value];
   cells.forEach((cell, i) => {
     if (isSheetError(cell)) fail({ code: "errorValue", argument: "excluded_deal_type", row: i + 1, value: cell });

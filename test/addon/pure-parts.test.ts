@@ -70,6 +70,9 @@ describe("remembered settings", () => {
     }
     for (const good of [1, 67, 67.5, 100]) expect(checkSettings({ ...DEFAULT_SETTINGS, targetPercent: good }).targetPercent).toBe(good);
     expect(() => checkSettings({ ...DEFAULT_SETTINGS, withinDays: 1.5 })).toThrow("badWithinDays");
+    // A horizon of 0 days would count nobody: a second purchase is always on a later day.
+    expect(() => checkSettings({ ...DEFAULT_SETTINGS, withinDays: 0 })).toThrow("badWithinDays");
+    expect(checkSettings({ ...DEFAULT_SETTINGS, withinDays: 1 }).withinDays).toBe(1);
     expect(checkSettings({ ...DEFAULT_SETTINGS, excludeDealType: 3 as never }).excludeDealType).toBeNull();
     expect(checkSettings({ ...DEFAULT_SETTINGS, ordersStartWithBusiness: "yes" as never }).ordersStartWithBusiness).toBe(false);
   });

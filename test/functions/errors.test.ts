@@ -59,10 +59,11 @@ describe("errors from the custom functions", () => {
     );
   });
 
-  it("rejects a negative or fractional within_days", () => {
+  it("rejects a within_days below 1 or fractional", () => {
     expect(errorOf(en, `RETENTION_RATE(${C3}, ${D3}, "", "", -1)`)).toBe(
-      "within_days: «-1» is not a number of days (a whole number, 0 or more)",
+      "within_days: «-1» is not a number of days (a whole number, 1 or more: a second purchase is on a later day)",
     );
+    expect(errorOf(en, `RETENTION_RATE(${C3}, ${D3}, "", "", 0)`)).toContain("within_days: «0»");
     expect(errorOf(en, `SECOND_PURCHASES(${C3}, ${D3}, "", "", 2.5)`)).toContain("within_days: «2.5»");
   });
 

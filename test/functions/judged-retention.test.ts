@@ -89,8 +89,10 @@ describe.each([
     // January: A (20 ≤ 20) = 1 of 3 (B, C not back); February 0 of 2. 1 / 5.
     expect(judged(DEAL_TYPES, "project")).toBe(0.2);
     expect(judged(DEAL_TYPES, column(["internal", "PROJECT"]))).toBe(0.2);
-    // A blank deal type to leave out leaves nothing out.
+    // A blank deal type to leave out leaves nothing out; an omitted one leaves out the project
+    // deal types, as the sidebar and the CLI do by default: the same 1 / 5.
     expect(judged(DEAL_TYPES, "")).toBe(0.4);
+    expect(call("JUDGED_RETENTION", CUSTOMERS, DATES, AMOUNTS, DEAL_TYPES)).toBe(0.2);
   });
 
   it("takes H from within_days", () => {
