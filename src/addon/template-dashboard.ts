@@ -79,10 +79,15 @@ export interface SpillBlock {
   columnFormats: string[];
 }
 
+/** Where VERDICT_DETAILS spills its eleven label and value rows, beside the figures (D3:E13). */
+export const DETAILS = { row: 3, column: 4 } as const;
+
 export interface DashboardLayout {
   title: string;
   rule: string;
   figures: Figure[];
+  /** The verdict's counts, spilled at DETAILS, with the note on its first cell. */
+  details: { formula: string; note: string };
   blocks: SpillBlock[];
 }
 
@@ -110,10 +115,10 @@ function countedOrders(ordersSheet: string): { counted: (column: number) => stri
  * The verdict, with the same columns and settings as the sidebar reads on the Orders sheet: amounts
  * (refunds are no purchases), deal types with B3 left out, months, H from the data.
  */
-function verdictFormula(ordersSheet: string): string {
+function verdictFormula(name: "JUDGED_RETENTION" | "VERDICT_DETAILS", ordersSheet: string): string {
   const column = (n: number): string => openColumn(n, 2, ordersSheet);
   const orders = [column(2), column(1), column(3), column(5)].join(", ");
-  return `=JUDGED_RETENTION(${orders}, ${EXCLUDED_DEAL_CELL}, "month", "", ${STARTS_WITH_BUSINESS_CELL})`;
+  return `=${name}(${orders}, ${EXCLUDED_DEAL_CELL}, "month", "", ${STARTS_WITH_BUSINESS_CELL})`;
 }
 
 export function dashboardLayout(language: Language, ordersSheetName: string, dateFormat: string): DashboardLayout {
@@ -130,7 +135,12 @@ export function dashboardLayout(language: Language, ordersSheetName: string, dat
     { label: t.target, note: t.targetNote, content: { value: DEFAULT_TARGET_VALUE }, numberFormat: FORMATS.percent },
     // Text format, so TRUE typed as text reads as well: JUDGED_RETENTION takes TRUE/FALSE either way.
     { label: t.startsWithBusiness, note: t.startsWithBusinessNote, content: { value: false }, numberFormat: FORMATS.text },
-    { label: t.retention, note: t.retentionNote, content: formula(verdictFormula(ordersSheet)), numberFormat: FORMATS.rate },
+    {
+      label: t.retention,
+      note: t.retentionNote,
+      content: formula(verdictFormula("JUDGED_RETENTION", ordersSheet)),
+      numberFormat: FORMATS.rate,
+    },
     { label: t.horizon, note: t.horizonNote, content: formula(`=RETENTION_HORIZON(${customersAndDates})`), numberFormat: FORMATS.count },
     {
       label: t.retentionAllTime,
@@ -170,6 +180,7 @@ export function dashboardLayout(language: Language, ordersSheetName: string, dat
     title: t.title,
     rule: t.rule,
     figures,
+    details: { formula: verdictFormula("VERDICT_DETAILS", ordersSheet), note: t.detailsNote },
     blocks: spillBlocks(language, { customersAndDates, withAmounts, amounts }, dateFormat),
   };
 }

@@ -12,6 +12,7 @@ import {
   BLOCKS,
   DASHBOARD_MIN_COLUMNS,
   dashboardLayout,
+  DETAILS,
   FIGURES,
   HORIZON_CELL,
   LATEST_ORDER_CELL,
@@ -164,6 +165,7 @@ function writeTextsAndValues(sheet: Sheet, layout: DashboardLayout, width: numbe
 function writeFormulas(sheet: Sheet, layout: DashboardLayout, width: number): void {
   const figureFormulas = layout.figures.flatMap((figure) => ("formula" in figure.content ? [[figure.content.formula]] : []));
   sheet.getRange(FIGURES.firstFormulaRow, 2, figureFormulas.length, 1).setFormulas(figureFormulas);
+  sheet.getRange(DETAILS.row, DETAILS.column).setFormula(layout.details.formula);
   const spillRow = Array<string>(width).fill("");
   for (const block of layout.blocks) spillRow.splice(block.column - 1, block.formulas.length, ...block.formulas);
   sheet.getRange(SPILL_ROW, 1, 1, width).setFormulas([spillRow]);
@@ -171,6 +173,7 @@ function writeFormulas(sheet: Sheet, layout: DashboardLayout, width: number): vo
 
 function writeNotes(sheet: Sheet, layout: DashboardLayout, width: number): void {
   sheet.getRange(FIGURES.firstRow, 1, layout.figures.length, 1).setNotes(layout.figures.map((figure) => [figure.note]));
+  sheet.getRange(DETAILS.row, DETAILS.column).setNote(layout.details.note);
   const sectionNotes = Array<string>(width).fill("");
   for (const block of layout.blocks) sectionNotes[block.column - 1] = block.note;
   sheet.getRange(SECTION_TITLE_ROW, 1, 1, width).setNotes([sectionNotes]);

@@ -57,7 +57,7 @@ export function renderHtml({ file, report }: ReportOutcome, language: Language):
           escapeHtml(row.period),
           f.count(row.newCustomers),
           f.count(row.returnedInTime),
-          f.rate(row.rate),
+          f.rate(row.rateInTime),
           `<span class="${note.style}">${escapeHtml(note.text)}</span>`,
         ];
       }),

@@ -36,18 +36,21 @@ export function renderJson({ file, layout, report }: ReportOutcome, language: La
     ordersStartWithBusiness: report.ordersStartWithBusiness,
     medianDaysToSecond: report.medianDaysToSecond,
     repeatRevenueShare: report.repeatRevenueShare,
-    cohorts: report.cohorts.map(({ period, start, end, newCustomers, returned, returnedInTime, rate, judged, tooEarly, belowTarget }) => ({
-      period,
-      start,
-      end,
-      newCustomers,
-      returned,
-      returnedInTime,
-      rate,
-      judged,
-      tooEarly,
-      belowTarget,
-    })),
+    cohorts: report.cohorts.map(
+      ({ period, start, end, newCustomers, returned, returnedInTime, rate, rateInTime, judged, tooEarly, belowTarget }) => ({
+        period,
+        start,
+        end,
+        newCustomers,
+        returned,
+        returnedInTime,
+        rate,
+        rateInTime,
+        judged,
+        tooEarly,
+        belowTarget,
+      }),
+    ),
     cohortsOmitted: report.cohortsOmitted,
     managers:
       report.managers?.map(({ manager, newCustomers, returned, rate, belowTarget }) => ({

@@ -44,8 +44,10 @@ export interface CohortReportRow {
   returned: number;
   /** Came back within the horizon H. */
   returnedInTime: number;
-  /** returnedInTime ÷ newCustomers: the measure the verdict and the colours use. */
+  /** returned ÷ newCustomers: the literal rate, as RETENTION_COHORTS gives it. */
   rate: number;
+  /** returnedInTime ÷ newCustomers: the measure the verdict, the charts and the colours use. */
+  rateInTime: number;
   /** Fewer than H days separate the period's last day from the latest order. */
   tooEarly: boolean;
   /** One of the cohorts the verdict sums. */
@@ -169,7 +171,8 @@ export function analyzeLedger(ledger: CustomerLedger, stats: IngestStats, skippe
       newCustomers: row.newCustomers,
       returned: row.returned,
       returnedInTime: row.returnedInTime,
-      rate: inTimeRate(row),
+      rate: row.rate,
+      rateInTime: inTimeRate(row),
       tooEarly: !isOldEnough(row.index),
       judged: isJudged(row.index, verdict.span),
       belowTarget: isWeak(row),

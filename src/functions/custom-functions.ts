@@ -5,9 +5,11 @@
 import { cohortMatrix, retentionCohorts } from "../core/cohorts";
 import { customerSummary } from "../core/customer-summary";
 import { countRetention, requireMedianDaysToSecond, requireRepeatRevenueShare, retentionRate } from "../core/retention";
-import { DEFAULT_TARGET } from "../core/report";
-import { horizonOf } from "../core/verdict";
+import { analyzeLedger, DEFAULT_TARGET, type RetentionReport } from "../core/report";
+import { horizonOf, type VerdictSettings } from "../core/verdict";
 import { HEADERS } from "../i18n/headers";
+import { fill, type Language } from "../i18n/language";
+import { formatsFor } from "../presentation/formats";
 import {
   excludedDealTypesArgument,
   measureArgument,
@@ -18,7 +20,7 @@ import {
   withinDaysArgument,
 } from "./arguments";
 import { requireJudgedRate } from "./judged-rate";
-import { readOrderRanges, runCustomFunction } from "./run-custom-function";
+import { readOrderRanges, readOrders, runCustomFunction, type OrderRanges } from "./run-custom-function";
 import type { SheetEnvironment } from "./sheet-environment";
 import { cohortMatrixWidth, requireSheetColumns } from "./sheet-limits";
 
@@ -42,6 +44,36 @@ export function RETENTION_RATE(
   });
 }
 
+/** The arguments JUDGED_RETENTION and VERDICT_DETAILS share: the orders as the sidebar reads them, and the verdict's settings. */
+function judgedArguments(args: {
+  customers: unknown;
+  order_dates: unknown;
+  amounts: unknown;
+  deal_types: unknown;
+  excluded_deal_type: unknown;
+  period: unknown;
+  within_days: unknown;
+  orders_start_with_business: unknown;
+}): { ranges: OrderRanges; settings: VerdictSettings } {
+  const dealTypes = optionalRange(args.deal_types);
+  const excludedDealTypes = excludedDealTypesArgument(args.excluded_deal_type, dealTypes);
+  const settings = {
+    // The rate does not depend on the target; only a report's colours do.
+    target: DEFAULT_TARGET,
+    period: periodArgument(args.period),
+    withinDays: withinDaysArgument(args.within_days),
+    ordersStartWithBusiness: switchArgument("orders_start_with_business", args.orders_start_with_business),
+  };
+  const ranges = {
+    customers: args.customers,
+    order_dates: args.order_dates,
+    amounts: optionalRange(args.amounts),
+    deal_types: dealTypes,
+    excludedDealTypes,
+  };
+  return { ranges, settings };
+}
+
 export function JUDGED_RETENTION(
   customers: unknown,
   order_dates: unknown,
@@ -53,18 +85,55 @@ export function JUDGED_RETENTION(
   orders_start_with_business?: unknown,
 ): number {
   return runCustomFunction((env) => {
-    const dealTypes = optionalRange(deal_types);
-    const excludedDealTypes = excludedDealTypesArgument(excluded_deal_type, dealTypes);
-    const settings = {
-      // The rate does not depend on the target; only a report's colours do.
-      target: DEFAULT_TARGET,
-      period: periodArgument(period),
-      withinDays: withinDaysArgument(within_days),
-      ordersStartWithBusiness: switchArgument("orders_start_with_business", orders_start_with_business),
-    };
-    const ranges = { customers, order_dates, amounts: optionalRange(amounts), deal_types: dealTypes, excludedDealTypes };
+    const args = { customers, order_dates, amounts, deal_types, excluded_deal_type, period, within_days, orders_start_with_business };
+    const { ranges, settings } = judgedArguments(args);
     return requireJudgedRate(readOrderRanges(env, ranges), settings);
   });
+}
+
+export function VERDICT_DETAILS(
+  customers: unknown,
+  order_dates: unknown,
+  amounts?: unknown,
+  deal_types?: unknown,
+  excluded_deal_type?: unknown,
+  period?: unknown,
+  within_days?: unknown,
+  orders_start_with_business?: unknown,
+): Cell[][] {
+  return runCustomFunction((env) => {
+    const args = { customers, order_dates, amounts, deal_types, excluded_deal_type, period, within_days, orders_start_with_business };
+    const { ranges, settings } = judgedArguments(args);
+    const { ledger, stats } = readOrders(env, ranges);
+    const report = analyzeLedger(ledger, stats, [], { ...settings, hasManagers: false, hasAmounts: ranges.amounts !== undefined }).report;
+    return verdictDetailRows(report, env.language);
+  });
+}
+
+/** Label and value rows: the verdict's counts add up, and so do all new customers'. */
+function verdictDetailRows(report: RetentionReport, language: Language): Cell[][] {
+  const h = HEADERS[language];
+  const { verdict, outcomes } = report;
+  const date = formatsFor(language).date;
+  const judged =
+    verdict.fromPeriod === null
+      ? verdict.judgeableOn === null
+        ? ""
+        : fill(h.tooEarlyUntil, { date: date(verdict.judgeableOn) })
+      : `${verdict.fromPeriod} – ${verdict.toPeriod}`;
+  return [
+    [h.judgedCohorts, judged],
+    [h.horizonDays, verdict.horizonDays],
+    [h.judgedNew, verdict.firstPurchases],
+    [h.judgedBack, verdict.secondPurchases],
+    [h.judgedNotBack, verdict.notReturned],
+    [h.allNew, report.firstPurchases],
+    [h.allBack, outcomes.returned],
+    [h.allNotBack, outcomes.notReturned],
+    [h.allTooRecent, outcomes.tooEarly],
+    [h.excludedRows, report.stats.excludedRows],
+    [h.refundRows, report.refunds.rows],
+  ];
 }
 
 export function RETENTION_HORIZON(customers: unknown, order_dates: unknown, within_days?: unknown): number {

@@ -1,7 +1,7 @@
 // The frame every custom function runs in: read the spreadsheet's locale once, read the order
 // ranges into a ledger, and turn a core Problem into a thrown Error in the sheet's language.
 
-import { ingestOrders } from "../core/ingest";
+import { ingestOrders, type IngestStats } from "../core/ingest";
 import { CustomerLedger, type LedgerOptions } from "../core/ledger";
 import { ProblemError } from "../core/problems";
 import { problemMessage } from "../i18n/problems";
@@ -33,12 +33,24 @@ export interface OrderRanges {
  * for having nothing to divide by, as they would for an empty period.
  */
 export function readOrderRanges(env: SheetEnvironment, ranges: OrderRanges, options: LedgerOptions = {}): CustomerLedger {
+  return readOrders(env, ranges, options).ledger;
+}
+
+/** The ledger, and how the rows were read: left out as one-off deals, refunds, blank. */
+export function readOrders(
+  env: SheetEnvironment,
+  ranges: OrderRanges,
+  options: LedgerOptions = {},
+): { ledger: CustomerLedger; stats: IngestStats } {
   const customer = columnArgument("customers", ranges.customers);
   const date = columnArgument("order_dates", ranges.order_dates);
   const amount = ranges.amounts === undefined ? undefined : columnArgument("amounts", ranges.amounts);
   const dealType = ranges.deal_types === undefined ? undefined : columnArgument("deal_types", ranges.deal_types);
   sameLength(customer, date, ...[amount, dealType].filter((ref) => ref !== undefined));
   const ledger = new CustomerLedger(options);
-  ingestOrders({ customer, date, amount, dealType }, ledger, { locale: env.input, excludeDealTypes: ranges.excludedDealTypes });
-  return ledger;
+  const stats = ingestOrders({ customer, date, amount, dealType }, ledger, {
+    locale: env.input,
+    excludeDealTypes: ranges.excludedDealTypes,
+  });
+  return { ledger, stats };
 }

@@ -33,6 +33,18 @@ const FIRST_PURCHASE_WINDOW = [
 ];
 const PERIOD = optional("period", "string", '"month" (default), "week", "quarter" or "year".');
 
+/** What JUDGED_RETENTION and VERDICT_DETAILS take: the orders as the sidebar reads them, and the verdict's settings. */
+const JUDGED_PARAMETERS = [
+  CUSTOMERS,
+  ORDER_DATES,
+  optional("amounts", "number[][]", "Amount of each order: a negative one (a refund) is no purchase."),
+  optional("deal_types", "string[][]", "Deal type of each order, one column of the same length."),
+  optional("excluded_deal_type", "string", 'Leave out the rows of this deal type; omitted: "Project" and "Проект"; blank: none.'),
+  optional("period", "string", 'Cohorts by "month" (default), "week", "quarter" or "year"; the verdict judges a year of them.'),
+  optional("within_days", "number", "H: count a return only within this many days of the first purchase."),
+  optional("orders_start_with_business", "boolean", "TRUE if the orders go back to the first sale: the first period is judged too."),
+];
+
 export const SIGNATURES = {
   RETENTION_RATE: {
     summary:
@@ -50,18 +62,16 @@ export const SIGNATURES = {
   JUDGED_RETENTION: {
     summary:
       "The verdict on retention of new customers, as the sidebar shows it: the new customers of the latest year of cohorts old enough to judge, and the share of them who bought again within H days of their first purchase. H is within_days, else the span within which 80 % of second purchases fall (365 days while nobody came back). A cohort is old enough when its period ended H days before the latest order. The data's first period is left out: its customers may have bought before the data starts.",
-    parameters: [
-      CUSTOMERS,
-      ORDER_DATES,
-      optional("amounts", "number[][]", "Amount of each order: a negative one (a refund) is no purchase."),
-      optional("deal_types", "string[][]", "Deal type of each order, one column of the same length."),
-      optional("excluded_deal_type", "string", 'Leave out the rows of this deal type; omitted: "Project" and "Проект"; blank: none.'),
-      optional("period", "string", 'Cohorts by "month" (default), "week", "quarter" or "year"; the verdict judges a year of them.'),
-      optional("within_days", "number", "H: count a return only within this many days of the first purchase."),
-      optional("orders_start_with_business", "boolean", "TRUE if the orders go back to the first sale: the first period is judged too."),
-    ],
+    parameters: JUDGED_PARAMETERS,
     returns: { kind: "number", description: "Share of the judged new customers who came back within H days, from 0 to 1." },
     example: '=JUDGED_RETENTION(B2:B, A2:A, C2:C, E2:E, "project")',
+  },
+  VERDICT_DETAILS: {
+    summary:
+      "What stands behind JUDGED_RETENTION, as label and value rows: the cohorts judged (or until when it is too early), H, the judged new customers who came back within H and who did not, all new customers split into came back, did not and too recent to tell, and the rows left out as one-off deals or refunds.",
+    parameters: JUDGED_PARAMETERS,
+    returns: { kind: "table", description: "Eleven rows of a label and a value." },
+    example: '=VERDICT_DETAILS(B2:B, A2:A, C2:C, E2:E, "project")',
   },
   RETENTION_HORIZON: {
     summary:

@@ -241,8 +241,8 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
 Анализ:
   --target ПРОЦЕНТ      целевое удержание от 1 до 100, по умолчанию 67
   --period ПЕРИОД       месяц (по умолчанию), неделя, квартал, год (или month, week, quarter, year)
-  --within-days N       считать возврат только в течение N дней после первой покупки (горизонт;
-                        по умолчанию — срок, за который пришли 80 % вторых покупок)
+  --within-days N       засчитывать вторую покупку только в течение N дней после первой (горизонт;
+                        по умолчанию — срок, в который укладываются 80 % вторых покупок)
   --from ДАТА           новые клиенты: первая покупка не раньше ДАТЫ
   --to ДАТА             … и не позже ДАТЫ
   --orders-start-with-business
@@ -297,23 +297,23 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     fileLine: "Файл {path} ({encoding}, разделитель {delimiter})",
     columnsLine: "Столбцы: {columns}",
     rowsLine: "Строк: {rows}; заказов: {orders}; пропущено: {skipped}; пустых: {blank}",
-    excludedLine: "Не учтены как разовые сделки строки: {count} ({column}: {values})",
-    refundsLine: "Возвраты (отрицательные суммы) не считаются покупками; строк: {count}, на сумму {amount}",
+    excludedLine: "Строк не учтено как разовые сделки: {count} ({column}: {values})",
+    refundsLine: "Возвраты денег и отмены (отрицательные суммы) не считаются покупками: строк {count}, на сумму {amount}",
     customersLine: "Клиентов: {customers}, заказы с {first} по {last}",
     verdictLine: "Удержание новых клиентов: {rate} (цель {target}) — {state}",
     verdictStateBelow: "ниже цели",
     verdictStateOk: "цель достигнута",
     tooEarlyLine: "Удержание новых клиентов: судить рано — заказы должны доходить хотя бы до {date}",
     nothingToJudge: "Удержание новых клиентов: оценивать нечего — в достаточно старых когортах нет новых клиентов",
-    spanLine: "Когорты {from} … {to}; возврат засчитывается в течение {days} дн. ({why})",
+    spanLine: "Когорты {from} … {to}; вторая покупка засчитывается в течение {days} дн. ({why})",
     horizonWithinDays: "--within-days",
-    horizonReturns: "за этот срок пришли 80 % вторых покупок",
+    horizonReturns: "в этот срок укладываются 80 % вторых покупок",
     horizonDefault: "никто ещё не вернулся, поэтому год",
     judgedLine: "Оценено новых клиентов: {newCustomers}; вернулись в течение {days} дн.: {returned}, не вернулись: {notReturned}",
     leftOutLine:
       "Первый период данных ({label}) не учтён: его клиенты могли покупать и до начала данных (--orders-start-with-business учтёт его)",
     allTimeLine:
-      "За всё время: {rate}; из {newCustomers} новых клиентов вернулись {returned}, не вернулись {notReturned}, о {tooEarly} судить рано",
+      "За всё время: {rate}; новых клиентов {newCustomers}: вернулись {returned}, не вернулись {notReturned}, рано судить о {tooEarly}",
     verdictBelow: "Ниже цели: дыра в кармане — клиентов привлекают и теряют.",
     verdictOk: "Цель достигнута: бизнес удерживает привлечённых клиентов.",
     medianLine: "Медиана времени до второй покупки: {days} дн.",

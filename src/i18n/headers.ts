@@ -14,7 +14,19 @@ type HeaderKey =
   | "lastPurchase"
   | "purchases"
   | "totalAmount"
-  | "daysSinceLast";
+  | "daysSinceLast"
+  | "judgedCohorts"
+  | "tooEarlyUntil"
+  | "horizonDays"
+  | "judgedNew"
+  | "judgedBack"
+  | "judgedNotBack"
+  | "allNew"
+  | "allBack"
+  | "allNotBack"
+  | "allTooRecent"
+  | "excludedRows"
+  | "refundRows";
 
 export const HEADERS: Catalogue<HeaderKey> = {
   en: {
@@ -30,6 +42,18 @@ export const HEADERS: Catalogue<HeaderKey> = {
     purchases: "Purchases",
     totalAmount: "Total amount",
     daysSinceLast: "Days since last purchase",
+    judgedCohorts: "Cohorts judged",
+    tooEarlyUntil: "too early: the orders must reach {date}",
+    horizonDays: "Returns counted within, days (H)",
+    judgedNew: "Their new customers",
+    judgedBack: "came back within H",
+    judgedNotBack: "did not",
+    allNew: "All new customers",
+    allBack: "came back",
+    allNotBack: "did not, though they had H days",
+    allTooRecent: "too recent to tell",
+    excludedRows: "Rows left out as one-off deals",
+    refundRows: "Refund rows, no purchases",
   },
   ru: {
     periodStart: "Начало периода",
@@ -44,5 +68,17 @@ export const HEADERS: Catalogue<HeaderKey> = {
     purchases: "Покупок",
     totalAmount: "Сумма",
     daysSinceLast: "Дней с последней покупки",
+    judgedCohorts: "Оценены когорты",
+    tooEarlyUntil: "рано: заказы должны дойти до {date}",
+    horizonDays: "Вторая покупка засчитывается в течение, дн. (H)",
+    judgedNew: "Их новые клиенты",
+    judgedBack: "вернулись в течение H",
+    judgedNotBack: "не вернулись",
+    allNew: "Все новые клиенты",
+    allBack: "вернулись",
+    allNotBack: "не вернулись, хотя прошло H дней",
+    allTooRecent: "рано судить",
+    excludedRows: "Строк не учтено как разовые сделки",
+    refundRows: "Строк возвратов денег, не покупки",
   },
 };

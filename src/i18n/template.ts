@@ -29,6 +29,7 @@ type TemplateKey =
   | "retention"
   | "retentionNote"
   | "horizon"
+  | "detailsNote"
   | "horizonNote"
   | "retentionAllTime"
   | "retentionAllTimeNote"
@@ -91,6 +92,10 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "latest order. The first month of the orders is left out unless B5 is TRUE. Refunds (negative amounts) are no " +
       "purchases, and the deal type in B3 is left out. Red when below the target.",
     horizon: "Returns counted within, days",
+    detailsNote:
+      "What stands behind the verdict in B6 (VERDICT_DETAILS): the months judged, H, their new customers who came back " +
+      "within H and who did not; all new customers, split into came back, did not though they had H days, and too " +
+      "recent to tell; and the rows left out as one-off deals (B3) or as refunds.",
     horizonNote:
       "H, the verdict's horizon: 80 % of second purchases came within this many days of the first. The verdict counts a " +
       "return only within H days, and judges a month once H days have passed since its end.",
@@ -159,12 +164,16 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "Та же цифра, что в боковой панели: из новых клиентов последних 12 месяцев, о которых уже можно судить, доля " +
       "купивших снова в течение H дней после первой покупки. H — срок, за который проходят 80 % вторых покупок " +
       "(365 дней, пока никто не вернулся); о месяце можно судить, когда с его конца до последнего заказа прошло H дней. " +
-      "Первый месяц заказов не учитывается, если в B5 не ИСТИНА. Возвраты (отрицательные суммы) — не покупки, " +
+      "Первый месяц заказов не учитывается, если в B5 не ИСТИНА. Возвраты денег и отмены (отрицательные суммы) — не покупки, " +
       "тип сделки из B3 не учитывается. Красным — ниже цели.",
-    horizon: "Возврат засчитывается в течение, дн.",
+    horizon: "Вторая покупка засчитывается в течение, дн.",
+    detailsNote:
+      "Что стоит за вердиктом в B6 (VERDICT_DETAILS): оценённые месяцы, H, их новые клиенты, вернувшиеся в течение H и " +
+      "не вернувшиеся; все новые клиенты — вернулись, не вернулись за H дней, рано судить; и строки, не учтённые как " +
+      "разовые сделки (B3) или как возвраты денег.",
     horizonNote:
       "H, срок вердикта: 80 % вторых покупок случились не позже, чем через столько дней после первой. Вердикт засчитывает " +
-      "возврат только в течение H дней и судит месяц, когда с его конца прошло H дней.",
+      "вторую покупку только в течение H дней и судит месяц, когда с его конца прошло H дней.",
     retentionAllTime: "Удержание за всё время",
     retentionAllTimeNote:
       "Вторые покупки ÷ первые покупки по всем заказам; вернувшимся считается клиент, купивший снова когда угодно. " +
@@ -175,7 +184,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     returnedNote: "Новые клиенты, купившие снова в другой день, когда угодно позже.",
     latestOrder: "Последний заказ",
     latestOrderNote:
-      "Дата последнего учтённого заказа (не возврата и не сделки типа из B3). Срок возврата считается до неё, " +
+      "Дата последнего учтённого заказа (не возврата денег и не сделки типа из B3). Срок до второй покупки отсчитывается до неё, " +
       "а не до сегодня, поэтому цифры меняются только вместе с заказами.",
     repeatShare: "Доля повторной выручки",
     repeatShareNote: "Доля выручки от повторных покупок: заказов позже дня первой покупки клиента.",

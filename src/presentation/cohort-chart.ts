@@ -88,13 +88,13 @@ export function cohortChart(report: Pick<RetentionReport, "cohorts" | "target">,
   const bars = report.cohorts.map(
     (row, k): ChartBar => ({
       period: row.period,
-      rate: row.rate,
+      rate: row.rateInTime,
       standing: standingOf(row),
       judged: row.judged,
       x: k * slot + (slot * (1 - BAR_FILL)) / 2,
       width: slot * BAR_FILL,
-      height: clamp(row.rate),
-      title: `${row.period}: ${formats.rate(row.rate)}`,
+      height: clamp(row.rateInTime),
+      title: `${row.period}: ${formats.rate(row.rateInTime)}`,
     }),
   );
   return {

@@ -134,7 +134,7 @@ function cohortRow(cohort: CohortReportRow, { formats, t }: ReportContext): HTML
     h(
       "td",
       { className: "num" },
-      formats.rate(cohort.rate),
+      formats.rate(cohort.rateInTime),
       cohort.tooEarly ? h("span", { className: "early-label" }, t("tooEarly")) : null,
     ),
   );

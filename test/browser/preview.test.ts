@@ -190,7 +190,9 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     expect(normalizeSpaces(await frame.textContent("[data-testid=overall-rate]"))).toBe(russianPercent(expected.verdict.rate!));
     expect(normalizeSpaces(await frame.textContent("[data-testid=all-time-rate]"))).toBe(`за всё время ${russianPercent(expected.rate)}`);
     expect(normalizeSpaces(await frame.textContent("[data-testid=verdict-span]"))).toMatch(
-      new RegExp(`^Возвраты считаются в течение ${expected.verdict.horizon} дн\\. \\(за этот срок приходятся 80 % вторых покупок\\)`),
+      new RegExp(
+        `^Вторая покупка засчитывается в течение ${expected.verdict.horizon} дн\\. \\(в этот срок укладываются 80 % вторых покупок\\)`,
+      ),
     );
     expect(await frame.textContent("[data-testid=excluded-deals]")).toBe(
       `Строк не учтено как разовые сделки (Project): ${expected.excludedRows}`,

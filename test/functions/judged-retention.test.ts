@@ -114,9 +114,8 @@ describe.each([
     expect(errorOf(() => call("JUDGED_RETENTION", column(["A", "A"]), column(["2024-01-05", "2024-06-30"]), "", "", "", "", 10))).toBe(
       "no new customers in the period 2024-02-01 – 2024-05-31: nothing to divide by",
     );
-    expect(errorOf(() => call("JUDGED_RETENTION", column(["", ""]), column(["", ""])))).toBe(
-      "no new customers in the period … – …: nothing to divide by",
-    );
+    // No orders at all is said as such.
+    expect(errorOf(() => call("JUDGED_RETENTION", column(["", ""]), column(["", ""])))).toBe("no orders to analyse");
   });
 
   it("rejects settings it cannot read, naming the argument", () => {
@@ -250,7 +249,7 @@ describe("messages in Russian", () => {
 
   it("says too early, and names sheet errors, in the sheet's language", () => {
     expect(errorOf(() => ru("JUDGED_RETENTION", CUSTOMERS, DATES, AMOUNTS, "", "", "год"))).toBe(
-      "судить рано: заказы должны дойти до 2025-03-01, чтобы у первой когорты прошёл срок возврата (60 дн.)",
+      "судить рано: заказы должны дойти до 2025-03-01, чтобы у первой когорты прошло 60 дн. на вторую покупку",
     );
     expect(errorOf(() => ru("JUDGED_RETENTION", CUSTOMERS, DATES, AMOUNTS, "", "", "", "", "может быть"))).toBe(
       "orders_start_with_business: «может быть» — ни ИСТИНА, ни ЛОЖЬ",

@@ -6,9 +6,10 @@ import type { CohortReportRow } from "../../src/core/report";
 import { cohortChart, labelledBars } from "../../src/presentation/cohort-chart";
 import { formatsFor } from "../../src/presentation/formats";
 
-function cohort(period: string, rate: number, state: Partial<CohortReportRow> = {}): CohortReportRow {
-  const base = { start: `${period}-01`, end: `${period}-28`, newCustomers: 10, returned: 5, returnedInTime: 5 };
-  return { period, rate, tooEarly: false, judged: false, belowTarget: false, ...base, ...state };
+/** A cohort whose bar stands at `rateInTime`; its literal rate is another figure, which bars ignore. */
+function cohort(period: string, rateInTime: number, state: Partial<CohortReportRow> = {}): CohortReportRow {
+  const base = { start: `${period}-01`, end: `${period}-28`, newCustomers: 10, returned: 5, returnedInTime: 5, rate: 0.5 };
+  return { period, rateInTime, tooEarly: false, judged: false, belowTarget: false, ...base, ...state };
 }
 
 const COHORTS = [

@@ -161,6 +161,14 @@ describe.each([
     const verdict = sidebarVerdict(fake, orders, excluded);
     expect(verdict.fromPeriod).not.toBeNull();
     expect(evaluated.value(dashboard, "B6")).toBeCloseTo(verdict.rate!, 9);
+    // And the counts behind it, as VERDICT_DETAILS spills them beside the figures.
+    expect(["E3", "E4", "E5", "E6", "E7"].map((cell) => evaluated.value(dashboard, cell))).toEqual([
+      `${verdict.fromPeriod} – ${verdict.toPeriod}`,
+      verdict.horizonDays,
+      verdict.firstPurchases,
+      verdict.secondPurchases,
+      verdict.notReturned,
+    ]);
   });
 
   it("spills the monthly cohorts, the customer table, the one-off buyers and the triangle as the core has them", () => {
@@ -235,6 +243,21 @@ describe("the Dashboard on a tiny order log worked out by hand", () => {
     });
     expect(result.errors.map((error) => error.cell)).toEqual(["B6"]);
     expect(at("B7")).toBe(55);
+    // The details: nothing judged yet, so no judged counts. All four new customers: Anna and Boris
+    // came back; Vera (Mar 1) and Gleb (Apr 1) are too recent for H = 55 days before Apr 1.
+    expect(column(result.values[dashboardSheet], 2, 4).slice(0, 11)).toEqual([
+      "too early: the orders must reach 2024-04-24",
+      55,
+      0,
+      0,
+      0,
+      4,
+      2,
+      0,
+      2,
+      0,
+      0,
+    ]);
     // New: Anna, Boris, Vera, Gleb = 4. Came back: Anna (Feb 5), Boris (Mar 15) = 2. 2 / 4 = 50 %.
     expect(at("B8")).toBe(0.5);
     expect(at("B9")).toBe(4);
@@ -295,6 +318,8 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
     // New: Anna, Boris, Vera = 3 (Gleb had only a project). Came back: Boris (Apr 1) = 1, not Anna
     // (her Feb 5 order is a project). 1 / 3.
     expect(at("B3")).toBe("project");
+    // Three project rows left out: Anna's Feb 5, Boris's Mar 15 and Gleb's Apr 20 (VERDICT_DETAILS).
+    expect([at("D12"), at("E12")]).toEqual(["Rows left out as one-off deals", 3]);
     expect(at("B8")).toBeCloseTo(1 / 3, 9);
     expect([at("B9"), at("B10")]).toEqual([3, 1]);
     // The latest counted order is Boris's Apr 1, not Gleb's Apr 20 project.
@@ -334,9 +359,10 @@ describe("one-off project deals on a tiny order log worked out by hand", () => {
     const at = (cell: string): unknown => result.value(dashboardSheet, cell);
     // Counts of nobody are 0; the ratios have nothing to divide by, and say so.
     expect(["B9", "B10"].map(at)).toEqual([0, 0]);
-    const noNewCustomers = { error: "#ERROR!", message: "no new customers in the period … – …: nothing to divide by" };
-    expect(at("B6")).toEqual(noNewCustomers);
-    expect(at("B8")).toEqual(noNewCustomers);
+    expect(at("B6")).toEqual({ error: "#ERROR!", message: "no orders to analyse" });
+    expect(at("B8")).toEqual({ error: "#ERROR!", message: "no new customers in the period … – …: nothing to divide by" });
+    // The verdict's details count nobody, and name no judged months.
+    expect([at("D3"), at("E3"), at("E5"), at("E8"), at("E12"), at("E13")]).toEqual(["Cohorts judged", "", 0, 0, 0, 0]);
     expect(at("B12")).toEqual({ error: "#ERROR!", message: "the revenue of the period … – … is not above 0: nothing to divide by" });
     expect(at("B13")).toEqual({ error: "#ERROR!", message: "no customer in the period … – … made a second purchase" });
     // The tables spill their header rows only (an empty cell reads as null).
