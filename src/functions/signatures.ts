@@ -61,7 +61,7 @@ export const SIGNATURES = {
   },
   JUDGED_RETENTION: {
     summary:
-      "The verdict on retention of new customers, as the sidebar shows it: the new customers of the latest year of cohorts old enough to judge, and the share of them who bought again within H days of their first purchase. H is within_days, else the span within which 80 % of second purchases fall (365 days while nobody came back). A cohort is old enough when its period ended H days before the latest order. The data's first period is left out: its customers may have bought before the data starts.",
+      "The verdict on retention of new customers, as the sidebar shows it: the new customers of the latest year of cohorts old enough to judge, and the share of them who bought again within H days of their first purchase. H is within_days, else the span within which 80% of second purchases fall (365 days while nobody came back). A cohort is old enough when its period ended H days before the latest order. The data's first period is left out: its customers may have bought before the data starts.",
     parameters: JUDGED_PARAMETERS,
     returns: { kind: "number", description: "Share of the judged new customers who came back within H days, from 0 to 1." },
     example: '=JUDGED_RETENTION(B2:B, A2:A, C2:C, E2:E, "project")',
@@ -75,7 +75,7 @@ export const SIGNATURES = {
   },
   RETENTION_HORIZON: {
     summary:
-      "The horizon H of JUDGED_RETENTION, in days: the span within which 80 % of second purchases came (or within_days when given; 365 when nobody has come back yet). The verdict counts a return only within H days of the first purchase, and judges a cohort once H days have passed since its end.",
+      "The horizon H of JUDGED_RETENTION, in days: the span within which 80% of second purchases came (or within_days when given; 365 when nobody has come back yet). The verdict counts a return only within H days of the first purchase, and judges a cohort once H days have passed since its end.",
     parameters: [
       required("customers", "string[][]", "Customer of each purchase, one column (leave out refunds and one-off deals)."),
       required("order_dates", "Date[][]", "Date of each purchase, one column of the same length."),

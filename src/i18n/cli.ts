@@ -112,7 +112,7 @@ Analysis:
   --target PERCENT      target retention from 1 to 100, default 67
   --period NAME         month (default), week, quarter, year (or месяц, неделя, квартал, год)
   --within-days N       count a return only within N days of the first purchase (the horizon;
-                        default: the days within which 80 % of second purchases came)
+                        default: the days within which 80% of second purchases came)
   --from DATE           new customers: first purchase on or after DATE
   --to DATE             … and on or before DATE
   --orders-start-with-business
@@ -177,7 +177,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     nothingToJudge: "Retention of new customers: nothing to judge: no new customers in the cohorts old enough",
     spanLine: "Cohorts {from} … {to}; returns counted within {days} days ({why})",
     horizonWithinDays: "--within-days",
-    horizonReturns: "80 % of second purchases came that soon",
+    horizonReturns: "80% of second purchases came that soon",
     horizonDefault: "nobody has come back yet, so a year",
     judgedLine: "Judged: {newCustomers} new customers, {returned} came back within {days} days, {notReturned} did not",
     leftOutLine:

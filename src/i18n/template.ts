@@ -87,7 +87,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     retention: "Retention of new customers: the verdict",
     retentionNote:
       "The figure the sidebar gives: of the new customers of the latest 12 months old enough to judge, the share who " +
-      "bought again within H days of their first purchase. H is the span within which 80 % of second purchases fall " +
+      "bought again within H days of their first purchase. H is the span within which 80% of second purchases fall " +
       "(365 days while nobody has come back); a month is old enough once H days have passed since its end, up to the " +
       "latest order. The first month of the orders is left out unless B5 is TRUE. Refunds (negative amounts) are no " +
       "purchases, and the deal type in B3 is left out. Red when below the target.",
@@ -97,7 +97,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "within H and who did not; all new customers, split into came back, did not though they had H days, and too " +
       "recent to tell; and the rows left out as one-off deals (B3) or as refunds.",
     horizonNote:
-      "H, the verdict's horizon: 80 % of second purchases came within this many days of the first. The verdict counts a " +
+      "H, the verdict's horizon: 80% of second purchases came within this many days of the first. The verdict counts a " +
       "return only within H days, and judges a month once H days have passed since its end.",
     retentionAllTime: "Retention, all time",
     retentionAllTimeNote:
