@@ -15,7 +15,7 @@ import { fmt, measureInTurns, median } from "./measure";
 /** Slower than the old build by more than this fails the comparison (issue 17: within 5 %). */
 const TOLERANCE = 1.05;
 const CLI_RUNS = 15;
-const CORE_ROUNDS = 5;
+const CORE_ROUNDS = 9;
 const CORE_CASES = ["RETENTION_RATE", "COHORT_MATRIX", "sidebarAnalysis"];
 const CORE_ROWS = [100_000, 1_000_000];
 
