@@ -115,10 +115,11 @@ function countedOrders(ordersSheet: string): { counted: (column: number) => stri
  * The verdict, with the same columns and settings as the sidebar reads on the Orders sheet: amounts
  * (refunds are no purchases), deal types with B3 left out, months, H from the data.
  */
-function verdictFormula(name: "JUDGED_RETENTION" | "VERDICT_DETAILS", ordersSheet: string): string {
+function verdictFormula(name: "JUDGED_RETENTION" | "VERDICT_DETAILS" | "RETENTION_HORIZON", ordersSheet: string): string {
   const column = (n: number): string => openColumn(n, 2, ordersSheet);
-  const orders = [column(2), column(1), column(3), column(5)].join(", ");
-  return `=${name}(${orders}, ${EXCLUDED_DEAL_CELL}, "month", "", ${STARTS_WITH_BUSINESS_CELL})`;
+  const orders = [column(2), column(1), column(3), column(5), EXCLUDED_DEAL_CELL].join(", ");
+  // H depends on the purchases only: no period, no first-period setting.
+  return name === "RETENTION_HORIZON" ? `=${name}(${orders})` : `=${name}(${orders}, "month", "", ${STARTS_WITH_BUSINESS_CELL})`;
 }
 
 export function dashboardLayout(language: Language, ordersSheetName: string, dateFormat: string): DashboardLayout {
@@ -141,7 +142,12 @@ export function dashboardLayout(language: Language, ordersSheetName: string, dat
       content: formula(verdictFormula("JUDGED_RETENTION", ordersSheet)),
       numberFormat: FORMATS.rate,
     },
-    { label: t.horizon, note: t.horizonNote, content: formula(`=RETENTION_HORIZON(${customersAndDates})`), numberFormat: FORMATS.count },
+    {
+      label: t.horizon,
+      note: t.horizonNote,
+      content: formula(verdictFormula("RETENTION_HORIZON", ordersSheet)),
+      numberFormat: FORMATS.count,
+    },
     {
       label: t.retentionAllTime,
       note: t.retentionAllTimeNote,

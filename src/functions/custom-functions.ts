@@ -136,8 +136,19 @@ function verdictDetailRows(report: RetentionReport, language: Language): Cell[][
   ];
 }
 
-export function RETENTION_HORIZON(customers: unknown, order_dates: unknown, within_days?: unknown): number {
-  return runCustomFunction((env) => horizonOf(readOrderRanges(env, { customers, order_dates }), withinDaysArgument(within_days)).days);
+export function RETENTION_HORIZON(
+  customers: unknown,
+  order_dates: unknown,
+  amounts?: unknown,
+  deal_types?: unknown,
+  excluded_deal_type?: unknown,
+  within_days?: unknown,
+): number {
+  return runCustomFunction((env) => {
+    const args = { customers, order_dates, amounts, deal_types, excluded_deal_type, within_days };
+    const { ranges, settings } = judgedArguments({ ...args, period: undefined, orders_start_with_business: undefined });
+    return horizonOf(readOrderRanges(env, ranges), settings.withinDays).days;
+  });
 }
 
 export function FIRST_PURCHASES(customers: unknown, order_dates: unknown, start_date?: unknown, end_date?: unknown): number {

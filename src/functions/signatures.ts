@@ -76,13 +76,10 @@ export const SIGNATURES = {
   RETENTION_HORIZON: {
     summary:
       "The horizon H of JUDGED_RETENTION, in days: the span within which 80% of second purchases came (or within_days when given; 365 when nobody has come back yet). The verdict counts a return only within H days of the first purchase, and judges a cohort once H days have passed since its end.",
-    parameters: [
-      required("customers", "string[][]", "Customer of each purchase, one column (leave out refunds and one-off deals)."),
-      required("order_dates", "Date[][]", "Date of each purchase, one column of the same length."),
-      optional("within_days", "number", "The horizon to use instead of the data's."),
-    ],
+    // The orders as JUDGED_RETENTION reads them (refunds and one-off deals are no purchases), and H.
+    parameters: [...JUDGED_PARAMETERS.slice(0, 5), optional("within_days", "number", "The horizon to use instead of the data's.")],
     returns: { kind: "number", description: "Days." },
-    example: "=RETENTION_HORIZON(B2:B, A2:A)",
+    example: '=RETENTION_HORIZON(B2:B, A2:A, C2:C, E2:E, "project")',
   },
   FIRST_PURCHASES: {
     summary: "Number of new customers: those whose first purchase falls in the period.",

@@ -233,7 +233,16 @@ describe.each([
     // Without amounts E's refund row is an order: gaps X 10, A 20, B 60, E 8. Sorted 8, 10, 20, 60;
     // 80 % of four is 3.2, so the 4th: 60.
     expect(call("RETENTION_HORIZON", CUSTOMERS, DATES)).toBe(60);
-    expect(call("RETENTION_HORIZON", CUSTOMERS, DATES, 30)).toBe(30);
+    expect(call("RETENTION_HORIZON", CUSTOMERS, DATES, "", "", "", 30)).toBe(30);
+  });
+
+  it("reads the orders as JUDGED_RETENTION does: refunds and project deals are no purchases", () => {
+    // With amounts E's refund is no purchase: gaps 10, 20, 60; 80 % of three is 2.4, so the 3rd: 60.
+    expect(call("RETENTION_HORIZON", CUSTOMERS, DATES, AMOUNTS)).toBe(60);
+    // With deal types, B's March project is left out by default too: gaps 10, 20; the 2nd: 20.
+    expect(call("RETENTION_HORIZON", CUSTOMERS, DATES, AMOUNTS, DEAL_TYPES)).toBe(20);
+    // A blank excluded type keeps it: 60 again.
+    expect(call("RETENTION_HORIZON", CUSTOMERS, DATES, AMOUNTS, DEAL_TYPES, "")).toBe(60);
   });
 
   it("is 365 days while nobody has come back, and names the row of a sheet error", () => {

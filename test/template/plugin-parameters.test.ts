@@ -64,17 +64,20 @@ describe("the signatures table and the custom functions", () => {
 });
 
 describe("a table entry that does not match its function", () => {
-  const base: FunctionSignature = SIGNATURES.RETENTION_HORIZON;
+  const base: FunctionSignature = SIGNATURES.TIME_TO_SECOND_PURCHASE;
+  const names = ["customers", "order_dates", "start_date", "end_date"];
 
   it("is caught when it lists a parameter too many", () => {
     const longer = { ...base, parameters: [...base.parameters, { ...base.parameters[2]!, name: "period" }] };
-    expect(signatureMismatch("RETENTION_HORIZON", ["customers", "order_dates", "within_days"], longer)).toBe(
-      "RETENTION_HORIZON takes (customers, order_dates, within_days) but signatures.ts lists (customers, order_dates, within_days, period)",
+    expect(signatureMismatch("TIME_TO_SECOND_PURCHASE", names, longer)).toBe(
+      "TIME_TO_SECOND_PURCHASE takes (customers, order_dates, start_date, end_date) but signatures.ts lists (customers, order_dates, start_date, end_date, period)",
     );
   });
 
   it("is caught when it names a parameter differently", () => {
-    expect(signatureMismatch("RETENTION_HORIZON", ["customers", "dates", "within_days"], base)).toMatch(/^RETENTION_HORIZON takes/);
+    expect(signatureMismatch("TIME_TO_SECOND_PURCHASE", ["customers", "dates", "start_date", "end_date"], base)).toMatch(
+      /^TIME_TO_SECOND_PURCHASE takes/,
+    );
   });
 });
 
