@@ -1,6 +1,7 @@
 // The whole command as a function: arguments and environment in, exit code and text out. It
 // neither prints nor exits, so tests call it in-process; main.ts is the thin layer that does.
 
+import { type Stats, statSync } from "node:fs";
 import { ADDON_VERSION } from "../version";
 import type { Language } from "../i18n/language";
 import { asCliError, CliError, EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, renderMessage, text } from "./errors";
@@ -30,6 +31,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     if (invocation.kind === "help") return { exitCode: EXIT_OK, stdout: `${text(invocation.language, "usage")}\n`, stderr: "" };
     const { options } = invocation;
     language = options.language;
+    if (options.html !== undefined && isSameFile(options.html, options.file)) {
+      throw new CliError(EXIT_USAGE, { key: "outputIsInput", values: { path: options.html, file: options.file } });
+    }
     const outcome = await runReport(options, io).catch((error: unknown) => {
       throw asCliError(error, options.file);
     });
@@ -56,6 +60,25 @@ function writeReportFile(io: CliIo, path: string, content: string): void {
   try {
     io.writeFile(path, content);
   } catch (error) {
-    throw new CliError(EXIT_DATA, { key: "cannotRead", values: { path, reason: (error as Error).message } });
+    throw new CliError(EXIT_DATA, { key: "cannotWrite", values: { path, reason: (error as Error).message } });
+  }
+}
+
+/**
+ * Whether two paths name one file: `./orders.csv`, a symbolic or a hard link to it. A path that
+ * does not exist yet names no file that is read.
+ */
+function isSameFile(output: string, input: string): boolean {
+  const a = statOf(output);
+  const b = statOf(input);
+  return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+
+/** Undefined for a path that cannot be looked at; reading or writing it then says why. */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }

@@ -43,7 +43,8 @@ export function dataError(detail: CliMessage): CliError {
  * the file's customers, so that is the file's size meeting the machine's, not a bug).
  */
 export function asCliError(error: unknown, path?: string): unknown {
-  if (error instanceof FileError) return dataError({ key: error.problem, values: { path: error.path, reason: error.reason } });
+  if (error instanceof FileError)
+    return dataError({ key: error.problem, values: { path: error.path, reason: error.reason, line: error.line } });
   if (path !== undefined && error instanceof Error && error.message.includes("Array buffer allocation failed")) {
     return dataError({ key: "outOfMemory", values: { path } });
   }

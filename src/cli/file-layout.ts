@@ -2,7 +2,7 @@
 // user names (--customer, --date …) first, by header or by number; the rest as the sidebar finds
 // them, by the core's one header detection.
 
-import type { InputLocale } from "../core/cells";
+import { isCompactDayColumn, type InputLocale } from "../core/cells";
 import { detectTextLayout, findColumn, findHeaderNaming, headerText, mapHeader, type ColumnMapping, type Field } from "../core/columns";
 import { PROJECT_DEAL_TYPES } from "../core/deal-types";
 import type { Encoding } from "../files/sniff";
@@ -20,6 +20,11 @@ export interface FileLayout {
   columnNames: Partial<Record<Field, string>>;
   /** The deal types whose rows are left out as one-off deals; empty when none is (or no deal-type column). */
   excludedDealTypes: readonly string[];
+  /**
+   * The date column holds `YYYYMMDD` days (`19970101`): every date in the sampled rows is one. They
+   * are read so in every row, and a later row with another shape is a bad date (see compactDaysLocale).
+   */
+  compactDays?: boolean;
 }
 
 /** What the user said about the columns and the deal types to leave out. */
@@ -53,8 +58,14 @@ export function fileLayout(
     mapping,
     columnNames: columnNames(mapping, header, choices.language),
     excludedDealTypes,
+    compactDays: isCompactDayColumn(sample.rows.slice(headerRow + 1).map((row) => row[mapping.date!])),
   };
   return { layout, headerRow };
+}
+
+/** The locale the file's rows are read in: the user's, with the layout's `YYYYMMDD` dates when found. */
+export function compactDaysLocale(locale: InputLocale, layout: Pick<FileLayout, "compactDays">): InputLocale {
+  return layout.compactDays ? { ...locale, compactDays: true } : locale;
 }
 
 /**

@@ -4,10 +4,13 @@
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { runCli } from "./cli";
+import { EXIT_DATA, EXIT_OK, text } from "./errors";
+import { languageOfArguments } from "./options";
 import { progressBar } from "./progress";
 import { countInWorker, isCountingThread, serveCounting } from "./counting-thread";
 
 async function main(): Promise<void> {
+  watchOutput();
   const progress = progressBar(process.stderr);
   const result = await runCli(process.argv.slice(2), {
     env: process.env,
@@ -21,6 +24,22 @@ async function main(): Promise<void> {
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);
   process.exitCode = result.exitCode;
+}
+
+/**
+ * A reader that stops reading (`| head -1`) closes the pipe: the report ends there, quietly and
+ * done. Any other failure to write (a full disk) is said on stderr, with exit 1.
+ */
+function watchOutput(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(EXIT_OK);
+    const language = languageOfArguments(process.argv.slice(2), process.env);
+    const path = text(language, "standardOutput");
+    process.stderr.write(`sheets-retention: ${text(language, "cannotWrite", { path, reason: error.message })}\n`);
+    process.exit(EXIT_DATA);
+  });
+  // Nowhere left to say anything.
+  process.stderr.on("error", () => process.exit(EXIT_DATA));
 }
 
 if (isCountingThread()) serveCounting();

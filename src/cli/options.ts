@@ -127,10 +127,14 @@ function parseExclude(text: string): { column: string; value: string } {
   return { column: text.slice(0, at).trim(), value: text.slice(at + 1) };
 }
 
-/** A percentage from 1 to 100, as in the sidebar: `67`, `67%` or `67,5`. */
+/** Numbers on the command line are decimal: `Number` would also read `0x40`, `1e1` or `0b1`. */
+const DECIMAL_PERCENT = /^\d+(?:[.,]\d+)?\s*%?$/;
+
+/** A percentage from 1 to 100, as in the sidebar: `67`, `67%` or `67,5`; decimal digits only. */
 function parseTarget(text: string): number {
-  const percent = Number(text.trim().replace(/\s*%$/, "").replace(",", "."));
-  if (!Number.isFinite(percent) || percent < 1 || percent > 100 || text.trim() === "") {
+  const trimmed = text.trim();
+  const percent = Number(trimmed.replace(/\s*%$/, "").replace(",", "."));
+  if (!DECIMAL_PERCENT.test(trimmed) || !Number.isFinite(percent) || percent < 1 || percent > 100) {
     throw usageError({ key: "badTarget", values: { value: text } });
   }
   return percent / 100;
@@ -142,7 +146,7 @@ function parsePeriodFlag(text: string): Period {
 
 function parseWithinDays(text: string): number {
   const days = Number(text);
-  // 0 would count nobody: a second purchase is always on a later day.
+  // 0 would count nobody: a second purchase is always on a later day. Decimal digits only (not 0x10).
   if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(days) || days < 1) {
     fail({ code: "badWithinDays", argument: "--within-days", value: text });
   }

@@ -9,12 +9,12 @@ import { CsvScanner } from "../files/csv-scanner";
 import { fieldDecoder, recordTexts, type FieldDecoder } from "../files/fields";
 import type { FileVersion } from "../files/file-version";
 import { scanFile, type FirstChunk, type RecordReading } from "../files/scan-file";
-import { detectDelimiter, detectEncoding, type Encoding } from "../files/sniff";
+import { detectDelimiter, type Encoding } from "../files/sniff";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
 import type { OrderWriter } from "./counting/order-writer";
 import { RecordSink } from "./counting/record-sink";
 import { dataError } from "./errors";
-import { fileLayout, type ColumnChoices, type FileLayout, type SampleRows } from "./file-layout";
+import { compactDaysLocale, fileLayout, type ColumnChoices, type FileLayout, type SampleRows } from "./file-layout";
 
 export interface ReadSettings extends ColumnChoices {
   path: string;
@@ -40,7 +40,7 @@ export async function readOrderFile(settings: ReadSettings): Promise<ReadResult>
   let sink: RecordSink | undefined;
   let layout: FileLayout | undefined;
   const start = (first: FirstChunk): RecordReading => {
-    const encoding = settings.encoding ?? detectEncoding(first.bytes);
+    const encoding = first.encoding;
     const decode = fieldDecoder(encoding);
     const delimiter = settings.delimiter ?? detectDelimiter(first.bytes);
     const sample = sampleRows(first, delimiter, decode);
@@ -50,11 +50,12 @@ export async function readOrderFile(settings: ReadSettings): Promise<ReadResult>
     const recordSink = new RecordSink(settings.orders(encoding), {
       mapping: layout.mapping,
       columnNames: layout.columnNames,
-      locale: settings.locale,
+      locale: compactDaysLocale(settings.locale, layout),
       delimiter,
       decode,
       excludeDealTypes: layout.excludedDealTypes,
       onSkippedRow: settings.onSkippedRow,
+      namesAsText: first.transcoded,
     });
     sink = recordSink;
     let leadingRecords = found.headerRow + 1;
@@ -69,7 +70,7 @@ export async function readOrderFile(settings: ReadSettings): Promise<ReadResult>
       afterChunk: settings.onProgress,
     };
   };
-  const version = await scanFile(settings.path, start, settings.chunkBytes);
+  const version = await scanFile(settings.path, start, settings.chunkBytes, settings.encoding);
   return { stats: sink!.stats, layout: layout!, version };
 }
 

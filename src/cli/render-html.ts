@@ -1,15 +1,15 @@
 // The report as one standalone HTML page: inline CSS, an inline SVG chart, nothing remote.
 // Every string from the data is HTML-escaped, and names are made formula-safe too, so that
-// copying a table from the page into a spreadsheet cannot run `=…` as a formula.
+// copying a table from the page into a spreadsheet cannot run `=…` as a formula. Data is set in
+// <bdi>, so a bidi override in a name cannot reorder the text around it.
 
 import { formulaSafeText } from "../core/formula-safe";
 import type { Language } from "../i18n/language";
-import { problemMessage } from "../i18n/problems";
 import { type ChartBar, cohortChart, type CohortChart } from "../presentation/cohort-chart";
 import { formatsFor } from "../presentation/formats";
 import { text, type CliMessageKey } from "./errors";
 import type { ReportOutcome } from "./report-command";
-import { cohortHead, cohortNote, factLines, lostHeading, periodName, verdictLines } from "./report-lines";
+import { cohortHead, cohortNote, factLines, type LinePart, lostHeading, periodName, skippedLines, verdictLines } from "./report-lines";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -17,9 +17,14 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** A data string (customer, manager) shown as text that no spreadsheet would read as a formula. */
+/** A data string (customer, manager) shown as text that no spreadsheet would read as a formula, isolated for bidi. */
 function dataText(value: string): string {
-  return escapeHtml(formulaSafeText(value));
+  return value === "" ? "" : `<bdi>${escapeHtml(formulaSafeText(value))}</bdi>`;
+}
+
+/** A line of our words and data, the data isolated for bidi. */
+function partsHtml(parts: readonly LinePart[]): string {
+  return parts.map((part) => (part.data ? `<bdi>${escapeHtml(part.text)}</bdi>` : escapeHtml(part.text))).join("");
 }
 
 const STYLES = `
@@ -31,7 +36,8 @@ th:first-child,td:first-child{text-align:left}svg{max-width:100%;height:auto}
 .bar-good{fill:#12b76a}.bar-bad{fill:#f04438}.bar-early{fill:#d0d5dd}.bar-old{opacity:.45}.target{stroke:#1f2328;stroke-dasharray:6 4}
 `;
 
-export function renderHtml({ file, report }: ReportOutcome, language: Language): string {
+export function renderHtml(outcome: ReportOutcome, language: Language): string {
+  const { file, report } = outcome;
   const t = (key: CliMessageKey, values: Record<string, string | number> = {}): string => escapeHtml(text(language, key, values));
   const f = formatsFor(language);
   const [headline, ...verdict] = verdictLines(report, language);
@@ -95,7 +101,9 @@ export function renderHtml({ file, report }: ReportOutcome, language: Language):
   if (report.stats.skippedRows > 0) {
     parts.push(
       `<h2>${t("skippedHeading", { count: f.count(report.stats.skippedRows) })}</h2>`,
-      `<ul>${report.skipped.map(({ row, problem }) => `<li>${t("skippedRow", { row, reason: problemMessage(problem, language) })}</li>`).join("")}</ul>`,
+      `<ul>${skippedLines(outcome, language)
+        .map((parts) => `<li>${partsHtml(parts)}</li>`)
+        .join("")}</ul>`,
     );
   }
   parts.push("</body>\n</html>\n");

@@ -1,12 +1,19 @@
 // The report as JSON for scripts: figures as plain numbers (rates are fractions 0…1), reasons for
 // skipped rows as localized messages. `verdict` is the judged headline (see core verdict.ts);
-// firstPurchases, secondPurchases and retentionRate stay the literal all-time ratio.
+// firstPurchases, secondPurchases and retentionRate stay the literal all-time ratio. Characters a
+// terminal acts on (C1 controls, bidi overrides) are written as \u escapes, which JSON reads back
+// as the same text.
 
 import type { Language } from "../i18n/language";
 import { problemMessage } from "../i18n/problems";
 import type { ReportOutcome } from "./report-command";
+import { skippedByReason } from "./report-lines";
 
-export function renderJson({ file, layout, report }: ReportOutcome, language: Language): string {
+/** What JSON.stringify leaves raw that a terminal would act on (it escapes C0 controls itself). */
+const TERMINAL_UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+export function renderJson(outcome: ReportOutcome, language: Language): string {
+  const { file, layout, report } = outcome;
   const json = {
     file,
     encoding: layout.encoding,
@@ -20,6 +27,7 @@ export function renderJson({ file, layout, report }: ReportOutcome, language: La
     excludedDealType: report.excludedDealType,
     skippedRowCount: report.stats.skippedRows,
     skippedRows: report.skipped.map(({ row, problem }) => ({ row, reason: problemMessage(problem, language) })),
+    skippedByReason: skippedByReason(outcome, language),
     customers: report.customers,
     firstDate: report.firstDate,
     lastDate: report.lastDate,
@@ -63,5 +71,9 @@ export function renderJson({ file, layout, report }: ReportOutcome, language: La
     managersOmitted: report.managersOmitted,
     lost: report.lost,
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  const escaped = JSON.stringify(json, null, 2).replace(
+    TERMINAL_UNSAFE_IN_JSON,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return `${escaped}\n`;
 }

@@ -1,15 +1,26 @@
 // The report for a terminal: the judged verdict first, then cohorts, managers, lost customers and the
-// rows that could not be read. Colour only when asked for (a TTY without NO_COLOR).
+// rows that could not be read. Colour only when asked for (a TTY without NO_COLOR). Text from the
+// data is shown with its control characters escaped, so a name cannot drive the terminal.
 
 import type { Language } from "../i18n/language";
-import { problemMessage } from "../i18n/problems";
 import { formatsFor } from "../presentation/formats";
 import { text, type CliMessageKey } from "./errors";
 import type { ReportOutcome } from "./report-command";
-import { cohortHead, cohortNote, factLines, lostHeading, periodName, verdictLines, type ReportLine } from "./report-lines";
+import { cohortHead, cohortNote, factLines, lostHeading, periodName, skippedLines, verdictLines, type ReportLine } from "./report-lines";
 
 const LOST_SHOWN = 10;
-const SKIPPED_SHOWN = 20;
+
+/**
+ * C0 and C1 controls (ESC among them), DEL, bidi marks, embeddings, overrides and isolates, and
+ * the line and paragraph separators: characters that move the cursor, recolour or reorder text.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/** `value` with each character a terminal would act on written as `\u001b`, `\u202e` …. */
+export function terminalSafe(value: string): string {
+  return value.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 type Paint = (style: "bad" | "good" | "dim" | "bold", value: string) => string;
 
@@ -39,8 +50,8 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
   const [headline, ...verdict] = verdictLines(report, language);
   const lines: string[] = [
     paint("bold", t("title")),
-    t("fileLine", { path: file, encoding: layout.encoding, delimiter }),
-    ...factLines(report, language),
+    terminalSafe(t("fileLine", { path: file, encoding: layout.encoding, delimiter })),
+    ...factLines(report, language).map(terminalSafe),
     "",
     paint("bold", painted(headline!, paint)),
     ...verdict.map((line) => painted(line, paint)),
@@ -60,7 +71,12 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
     lines.push("", paint("bold", t("managersHeading")));
     const managerTable = table([
       [t("manager"), t("newCustomers"), t("returned"), t("rate")],
-      ...report.managers.map((row) => [row.manager || t("noManager"), f.count(row.newCustomers), f.count(row.returned), f.rate(row.rate)]),
+      ...report.managers.map((row) => [
+        row.manager === "" ? t("noManager") : terminalSafe(row.manager),
+        f.count(row.newCustomers),
+        f.count(row.returned),
+        f.rate(row.rate),
+      ]),
     ]);
     lines.push(
       managerTable[0]!,
@@ -76,7 +92,7 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
     lines.push(
       ...table([
         [t("customer"), t("firstPurchase"), t("amount"), t("daysSinceFirst")],
-        ...shown.map((c) => [c.name, f.date(c.firstDate), f.money(c.amount), f.count(c.daysSinceFirst)]),
+        ...shown.map((c) => [terminalSafe(c.name), f.date(c.firstDate), f.money(c.amount), f.count(c.daysSinceFirst)]),
       ]),
     );
     if (report.lost.count > shown.length) lines.push(t("moreLost", { count: f.count(report.lost.count - shown.length) }));
@@ -84,10 +100,7 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
 
   if (report.stats.skippedRows > 0) {
     lines.push("", paint("bold", t("skippedHeading", { count: f.count(report.stats.skippedRows) })));
-    const shown = report.skipped.slice(0, SKIPPED_SHOWN);
-    lines.push(...shown.map(({ row, problem }) => t("skippedRow", { row, reason: problemMessage(problem, language) })));
-    const more = report.stats.skippedRows - shown.length;
-    if (more > 0) lines.push(t("moreSkipped", { count: f.count(more) }));
+    lines.push(...skippedLines(outcome, language).map((parts) => terminalSafe(parts.map((part) => part.text).join(""))));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -10,6 +10,7 @@
 
 import { statSync } from "node:fs";
 import type { IngestStats } from "../core/ingest";
+import type { Problem } from "../core/problems";
 import { analyzeLedger, skippedRowCollector, type RetentionReport, type SkippedRow } from "../core/report";
 import type { FileVersion } from "../files/file-version";
 import { CHUNK_BYTES } from "../files/scan-file";
@@ -37,10 +38,50 @@ const BYTES_PER_CUSTOMER = 64;
 /** Room reserved up front for no more customers than this (about 120 MB of address space). */
 const CAPACITY_AT_MOST = 1 << 20;
 
+/** How many of a group's rows are shown as examples. */
+export const SKIPPED_EXAMPLES = 3;
+
+/** Skipped rows that share a problem and a column: all of them counted, the first few kept. */
+export interface SkippedGroup {
+  /** The first row's problem (its code, column and value). */
+  problem: Problem;
+  count: number;
+  /** The first rows, up to SKIPPED_EXAMPLES, with their values. */
+  examples: { row: number; value: unknown }[];
+  /** Whether every row of the group has the first row's value. */
+  sameValue: boolean;
+}
+
+/**
+ * Groups skipped rows by problem and column, in the order they first appear. Memory stays bounded
+ * by the problems times the columns, whatever the number of rows.
+ */
+export function skippedGroupCollector(): { groups: SkippedGroup[]; add: (problem: Problem) => void } {
+  const byKey = new Map<string, SkippedGroup>();
+  const groups: SkippedGroup[] = [];
+  const add = (problem: Problem): void => {
+    const key = `${problem.code}\u0000${problem.argument ?? ""}`;
+    const row = problem.row ?? 0;
+    const group = byKey.get(key);
+    if (group === undefined) {
+      const created = { problem, count: 1, examples: [{ row, value: problem.value }], sameValue: true };
+      byKey.set(key, created);
+      groups.push(created);
+      return;
+    }
+    group.count += 1;
+    if (group.examples.length < SKIPPED_EXAMPLES) group.examples.push({ row, value: problem.value });
+    if (group.sameValue && String(problem.value) !== String(group.problem.value)) group.sameValue = false;
+  };
+  return { groups, add };
+}
+
 export interface ReportOutcome {
   file: string;
   layout: FileLayout;
   report: RetentionReport;
+  /** Every skipped row, grouped by reason; without it, the report's kept rows are grouped. */
+  skippedByReason?: SkippedGroup[];
 }
 
 /** What reading the file gives besides its orders. */
@@ -78,16 +119,16 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
   if (io.countElsewhere !== undefined && fileBytes !== undefined && threads(options, io.parallelism ?? 1, fileBytes) === 2) {
     const thread = io.countElsewhere(options, capacity);
     try {
-      const read = await readForCountingThread(options, thread, io);
-      return { file: options.file, layout: read.layout, report: await thread.finish(read) };
+      const { skippedByReason, ...read } = await readForCountingThread(options, thread, io);
+      return { file: options.file, layout: read.layout, report: await thread.finish(read), skippedByReason };
     } catch (error) {
       thread.cancel();
       throw error;
     }
   }
   const tally = new Tally(options, capacity);
-  const read = await readHere(options, tally, io);
-  return { file: options.file, layout: read.layout, report: tally.report(read) };
+  const { skippedByReason, ...read } = await readHere(options, tally, io);
+  return { file: options.file, layout: read.layout, report: tally.report(read), skippedByReason };
 }
 
 /**
@@ -181,8 +222,16 @@ function threads(options: CliOptions, parallelism: number, fileBytes: number): 1
 /** How a read goes, besides the options. */
 type Reading = Pick<ReadSettings, "orders" | "onProgress" | "chunkBytes">;
 
-async function read(options: CliOptions, reading: Reading): Promise<ReadOutcome> {
-  const { skipped, onSkippedRow } = skippedRowCollector(SKIPPED_ROWS_KEPT);
+/** A read, with its skipped rows grouped (kept on the reading thread, for the renderers). */
+type GroupedRead = ReadOutcome & { skippedByReason: SkippedGroup[] };
+
+async function read(options: CliOptions, reading: Reading): Promise<GroupedRead> {
+  const { skipped, onSkippedRow: keep } = skippedRowCollector(SKIPPED_ROWS_KEPT);
+  const grouped = skippedGroupCollector();
+  const onSkippedRow = (problem: Problem): void => {
+    keep(problem);
+    grouped.add(problem);
+  };
   const { stats, layout, version } = await readOrderFile({
     path: options.file,
     encoding: options.encoding,
@@ -195,14 +244,14 @@ async function read(options: CliOptions, reading: Reading): Promise<ReadOutcome>
     onSkippedRow,
     ...reading,
   });
-  return { stats, layout, skipped, version };
+  return { stats, layout, skipped, version, skippedByReason: grouped.groups };
 }
 
 /**
  * Reads the file and counts its orders, both on this thread. The names of new customers are
  * copied from the chunk, so each chunk is counted before the next one overwrites it.
  */
-function readHere(options: CliOptions, tally: Tally, io: ReportIo): Promise<ReadOutcome> {
+function readHere(options: CliOptions, tally: Tally, io: ReportIo): Promise<GroupedRead> {
   let orders: SameThreadWriter | undefined;
   const chunkRead = (bytesRead: number, totalBytes: number): void => {
     orders?.flush();
@@ -213,7 +262,7 @@ function readHere(options: CliOptions, tally: Tally, io: ReportIo): Promise<Read
 }
 
 /** Reads the file on this thread and hands its orders to the counter a chunk at a time. */
-function readForCountingThread(options: CliOptions, thread: CountingThread, io: ReportIo): Promise<ReadOutcome> {
+function readForCountingThread(options: CliOptions, thread: CountingThread, io: ReportIo): Promise<GroupedRead> {
   let writer: BatchWriter | undefined;
   const batchRows = batchRowsFor(io.chunkBytes ?? CHUNK_BYTES);
   const ordersFor = (encoding: Encoding): BatchWriter => (writer = new BatchWriter(encoding, batchRows, () => thread.reuse()));

@@ -1,12 +1,17 @@
 // What the text and the HTML report say above their tables, worded once: the columns read, the
-// rows left out, the judged verdict with its horizon and span, and the all-time figure beside it.
+// rows left out, the judged verdict with its horizon and span, the all-time figure beside it, and
+// the skipped rows grouped by reason.
 
 import type { Field } from "../core/columns";
 import type { Period } from "../core/periods";
+import type { Problem } from "../core/problems";
 import type { CohortReportRow, RetentionReport } from "../core/report";
+import { CLI_MESSAGES, SKIPPED_REASONS, type SkippedReasonCode } from "../i18n/cli";
 import type { Language } from "../i18n/language";
+import { problemMessage, quoteValue } from "../i18n/problems";
 import { formatsFor } from "../presentation/formats";
 import { text, type CliMessageKey } from "./errors";
+import { skippedGroupCollector, type ReportOutcome, type SkippedGroup } from "./report-command";
 
 /** How a line is shown: coloured in a terminal, a class in HTML. */
 export type LineStyle = "plain" | "bad" | "good" | "dim";
@@ -133,4 +138,85 @@ export function cohortHead(report: RetentionReport, language: Language): string[
     say("rate"),
     "",
   ];
+}
+
+/** A piece of a line: our own words, or text from the data, which each surface shows its safe way. */
+export interface LinePart {
+  text: string;
+  data?: true;
+}
+
+/** Fills a template's placeholders: strings as our words, parts as they are (data stays data). */
+function fillParts(template: string, values: Record<string, string | LinePart[]>): LinePart[] {
+  return template
+    .split(/(\{\w+\})/)
+    .filter((piece) => piece !== "")
+    .flatMap((piece) => {
+      const value = values[piece.slice(1, -1)];
+      if (!/^\{\w+\}$/.test(piece) || value === undefined) return [{ text: piece }];
+      return typeof value === "string" ? [{ text: value }] : value;
+    });
+}
+
+const data = (value: string): LinePart[] => [{ text: value, data: true }];
+
+/** Every skipped row's group, the reasons with most rows first. */
+function skippedGroups({ report, skippedByReason }: ReportOutcome): SkippedGroup[] {
+  const groups = skippedByReason ?? groupsOf(report.skipped.map((skip) => skip.problem));
+  return [...groups].sort((a, b) => b.count - a.count);
+}
+
+/**
+ * The skipped rows, one line per reason (problem and column), the reasons with most rows first:
+ * how many rows, why, and the first few rows with their values.
+ */
+export function skippedLines(outcome: ReportOutcome, language: Language): LinePart[][] {
+  const f = formatsFor(language);
+  const groups = skippedGroups(outcome);
+  const lines = groups.map((group) => skippedGroupLine(group, language));
+  const more = outcome.report.stats.skippedRows - groups.reduce((sum, group) => sum + group.count, 0);
+  if (more > 0) lines.push([{ text: text(language, "moreSkipped", { count: f.count(more) }) }]);
+  return lines;
+}
+
+/** The skipped rows by reason, for scripts: why, how many, the first rows. */
+export function skippedByReason(outcome: ReportOutcome, language: Language): { reason: string; count: number; rows: number[] }[] {
+  return skippedGroups(outcome).map((group) => ({
+    reason: skippedReason(group, language)
+      .map((part) => part.text)
+      .join(""),
+    count: group.count,
+    rows: group.examples.map((example) => example.row),
+  }));
+}
+
+function groupsOf(problems: readonly Problem[]): SkippedGroup[] {
+  const { groups, add } = skippedGroupCollector();
+  for (const problem of problems) add(problem);
+  return groups;
+}
+
+/** What is wrong with the group's rows, without a row number; a problem with no such wording names its first row. */
+function skippedReason(group: SkippedGroup, language: Language): LinePart[] {
+  const { problem, count, examples } = group;
+  const templates: Record<string, string> = SKIPPED_REASONS[language];
+  const template = templates[problem.code as SkippedReasonCode];
+  if (template === undefined) return data(problemMessage(problem, language));
+  const more = !group.sameValue && count > examples.length ? " …" : "";
+  return fillParts(template, { argument: data(problem.argument ?? ""), value: data(valuesOf(group) + more) });
+}
+
+function skippedGroupLine(group: SkippedGroup, language: Language): LinePart[] {
+  const { count, examples } = group;
+  const reason = skippedReason(group, language);
+  const messages = CLI_MESSAGES[language];
+  if (count === 1) return fillParts(messages.skippedRow, { row: String(examples[0]!.row), reason });
+  const rows = examples.map((example) => example.row).join(", ") + (count > examples.length ? " …" : "");
+  return fillParts(messages.skippedGroup, { count: formatsFor(language).count(count), reason, rows });
+}
+
+/** The group's value, or its examples' different values. */
+function valuesOf({ problem, examples, sameValue }: SkippedGroup): string {
+  if (sameValue) return quoteValue(problem.value);
+  return [...new Set(examples.map((example) => quoteValue(example.value)))].join(", ");
 }

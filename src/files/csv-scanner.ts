@@ -1,9 +1,24 @@
 // A byte-level CSV scanner (RFC 4180: quoted fields, doubled quotes, delimiters and line breaks
-// inside quotes). It never builds a string per field: it reports where each field's bytes are,
+// inside quotes, with the lenient rules spreadsheets use: text after a closing quote belongs to
+// the field). A quote never swallows lines silently: one that never closes, or whose field spans
+// line breaks into a row of another width than the rows before, stops the reading naming the line
+// where it opened. It never builds a string per field: it reports where each field's bytes are,
 // and the caller decides which fields are worth turning into text. This is what lets a million
 // rows go through in well under a second.
 
 import { CR, LF, QUOTE } from "./ascii";
+import { contentError } from "./file-error";
+
+// How a field's bytes become its text (CsvRecord.escaped).
+/** As they are. */
+export const PLAIN_FIELD = 0;
+/** A quoted field with doubled quotes, which become one. */
+export const DOUBLED_QUOTES = 1;
+/**
+ * A quoted field with text after its closing quote (`"Romashka" LLC`): its bytes run from after the
+ * opening quote to the delimiter, and its text is the quoted part, unescaped, then the rest.
+ */
+export const TEXT_AFTER_QUOTE = 2;
 
 /** One record, valid only during the callback: the scanner reuses it for the next one. */
 export interface CsvRecord {
@@ -11,8 +26,10 @@ export interface CsvRecord {
   /** Field k spans bytes starts[k] … ends[k]-1 (without its quotes). */
   starts: Int32Array;
   ends: Int32Array;
-  /** 1 where a quoted field holds doubled quotes that must be unescaped. */
+  /** How each field's bytes become text: PLAIN_FIELD, DOUBLED_QUOTES or TEXT_AFTER_QUOTE. */
   escaped: Uint8Array;
+  /** Some field is TEXT_AFTER_QUOTE: only cellText reads its bytes right. */
+  textAfterQuote: boolean;
   count: number;
   /** File line on which the record starts (1 = the first line). */
   line: number;
@@ -39,11 +56,14 @@ export class CsvScanner {
     starts: new Int32Array(64),
     ends: new Int32Array(64),
     escaped: new Uint8Array(64),
+    textAfterQuote: false,
     count: 0,
     line: 1,
     start: 0,
   };
   private halted = false;
+  /** The number of fields of the last one-line record with more than one: what a row spanning lines must have too. */
+  private width = 0;
 
   constructor(
     private readonly delimiter: number,
@@ -85,44 +105,57 @@ export class CsvScanner {
     const n = bytes.length;
     let count = 0;
     let lineBreaks = 0;
+    /** The line where the first quoted field that spans lines opened; 0 when none. */
+    let quoteLine = 0;
+    let textAfterQuote = false;
     let i = pos;
     for (;;) {
       if (count === record.starts.length) this.grow();
       let j: number;
       if (i < n && bytes[i] === QUOTE) {
-        let escaped = 0;
+        const opened = this.line + lineBreaks;
+        let escaped = PLAIN_FIELD;
         j = i + 1;
         for (;;) {
-          if (j >= n) return final ? this.unterminatedQuote(record, count, i, n) : -1;
+          if (j >= n) {
+            if (final) throw contentError("unclosedQuote", opened);
+            return -1;
+          }
           const c = bytes[j]!;
           if (c === QUOTE) {
             if (j + 1 >= n && !final) return -1;
             if (bytes[j + 1] !== QUOTE) break;
-            escaped = 1;
+            escaped = DOUBLED_QUOTES;
             j += 2;
             continue;
           }
           if (c === LF) lineBreaks++;
           j++;
         }
+        if (quoteLine === 0 && this.line + lineBreaks > opened) quoteLine = opened;
         record.starts[count] = i + 1;
         record.ends[count] = j;
-        record.escaped[count] = escaped;
-        count++;
-        // Anything between the closing quote and the next delimiter is not CSV; it is dropped.
+        // Text between the closing quote and the next delimiter belongs to the field, as in spreadsheets.
         j++;
         while (j < n && !endsUnquotedField(bytes[j]!, delimiter)) j++;
+        if (j > record.ends[count]! + 1) {
+          record.ends[count] = j;
+          escaped = TEXT_AFTER_QUOTE;
+          textAfterQuote = true;
+        }
+        record.escaped[count] = escaped;
+        count++;
       } else {
         j = i;
         while (j < n && !endsUnquotedField(bytes[j]!, delimiter)) j++;
         record.starts[count] = i;
         record.ends[count] = j;
-        record.escaped[count] = 0;
+        record.escaped[count] = PLAIN_FIELD;
         count++;
       }
       if (j >= n) {
         if (!final) return -1;
-        return this.emit(count, lineBreaks, n);
+        return this.emit(count, lineBreaks, quoteLine, textAfterQuote, n);
       }
       const c = bytes[j]!;
       if (c === delimiter) {
@@ -131,24 +164,20 @@ export class CsvScanner {
       }
       if (c === CR) {
         if (j + 1 >= n && !final) return -1;
-        return this.emit(count, lineBreaks, bytes[j + 1] === LF ? j + 2 : j + 1);
+        return this.emit(count, lineBreaks, quoteLine, textAfterQuote, bytes[j + 1] === LF ? j + 2 : j + 1);
       }
-      return this.emit(count, lineBreaks, j + 1);
+      return this.emit(count, lineBreaks, quoteLine, textAfterQuote, j + 1);
     }
   }
 
-  /** A quote opened and never closed: the rest of the file is that field, as a lenient reader would. */
-  private unterminatedQuote(record: CsvRecord, count: number, quoteAt: number, n: number): number {
-    record.starts[count] = quoteAt + 1;
-    record.ends[count] = n;
-    record.escaped[count] = 0;
-    return this.emit(count + 1, 0, n);
-  }
-
-  private emit(count: number, lineBreaks: number, next: number): number {
+  private emit(count: number, lineBreaks: number, quoteLine: number, textAfterQuote: boolean, next: number): number {
+    // A quoted field spanning lines into a row of another width is a stray quote that swallowed lines.
+    if (quoteLine > 0 && this.width > 0 && count !== this.width) throw contentError("quotedRowWidth", quoteLine);
+    if (lineBreaks === 0 && count > 1) this.width = count;
     const record = this.record;
     record.count = count;
     record.line = this.line;
+    record.textAfterQuote = textAfterQuote;
     this.line += 1 + lineBreaks;
     if (this.onRecord(record) === false) this.halted = true;
     return next;

@@ -1,23 +1,38 @@
 // Streams a file of any size through the CSV scanner: big chunks into one buffer, so memory holds
-// one chunk whatever the file's size. The caller sees the first chunk before any record (to sniff
+// one chunk whatever the file's size (a UTF-16 file, which is read whole, aside). Each chunk is
+// held to the file's encoding before its records are read. The caller sees the first chunk before any record (to sniff
 // the encoding and delimiter, find the header …) and then gets every record in file order.
 
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { CsvScanner, type RecordHandler, type SimpleRecordReader } from "./csv-scanner";
-import { FileError, onFile } from "./file-error";
+import { afterLastLineBreak, byteOrderMark, EncodingWatch, encodingAt, firstNonAscii, lineAt, utf16AsUtf8 } from "./encoding";
+import { FileError, onFile, withPath } from "./file-error";
 import { sameVersion, versionOf, type FileVersion } from "./file-version";
-import { hasUtf8Bom } from "./sniff";
+import type { Encoding } from "./sniff";
 
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 
+/** The longest record read: a quote that opens and runs this far is taken for one that never closes. */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
 /** The file's first chunk, for the caller to decide how to read the records. */
 export interface FirstChunk {
-  /** Its bytes, without a UTF-8 BOM. */
+  /** Its bytes, without a byte order mark. */
   bytes: Buffer;
   /** The whole file is in `bytes`. */
   ended: boolean;
+  /**
+   * The encoding of the bytes the records are in: the one asked for, else the byte order mark's,
+   * else that of the file's first non-ASCII bytes, however far in (see encoding.ts); UTF-8 for a
+   * file all ASCII. Every byte is held to it as it is read.
+   */
+  encoding: Encoding;
+  /**
+   * The bytes are not the file's own but its text as UTF-8 (a UTF-16 file, read whole): a place
+   * in them is no place in the file.
+   */
+  transcoded: boolean;
 }
-
 /** How the caller takes the records. */
 export interface RecordReading {
   delimiter: number;
@@ -36,12 +51,15 @@ export interface RecordReading {
 /**
  * Reads the file at `path` from start to end; returns the version of it that was read, undefined
  * for a pipe or a device. A file that changes while it is read is refused (FileError
- * "fileChanged"); one that cannot be opened or read, too ("cannotRead").
+ * "fileChanged"); one that cannot be opened or read, too ("cannotRead"); one whose bytes are not
+ * in its encoding, or whose quotes do not close, with the line (see FileProblem). `encoding`, when
+ * given, is the one the file is read in (a UTF-16 byte order mark still decides).
  */
 export async function scanFile(
   path: string,
   start: (first: FirstChunk) => RecordReading,
   chunkBytes = CHUNK_BYTES,
+  encoding?: Encoding,
 ): Promise<FileVersion | undefined> {
   let fd: number;
   try {
@@ -50,7 +68,9 @@ export async function scanFile(
     throw new FileError("cannotRead", path, (error as Error).message);
   }
   try {
-    return await scanOpenFile(path, fd, start, chunkBytes);
+    return await scanOpenFile(path, fd, start, chunkBytes, encoding);
+  } catch (error) {
+    throw withPath(error, path);
   } finally {
     closeSync(fd);
   }
@@ -69,28 +89,98 @@ function fill(path: string, fd: number, buffer: Buffer, from: number): number {
   });
 }
 
+/**
+ * The encoding of a file whose first `filled` bytes (after a UTF-8 byte order mark of `skip` bytes)
+ * are in `buffer`: that of its first non-ASCII bytes, looked for further in the file (read at
+ * places, not moving on) when these are all ASCII. A pipe cannot be read twice: all ASCII so far
+ * makes it UTF-8, and a Windows-1251 byte later fails naming its line.
+ */
+function firstBytesEncoding(
+  path: string,
+  fd: number,
+  buffer: Buffer,
+  filled: number,
+  ended: boolean,
+  skip: number,
+  seekable: boolean,
+): Encoding {
+  const cut = ended ? filled : afterLastLineBreak(buffer, 0, filled) || filled;
+  const at = firstNonAscii(buffer, 0, cut);
+  if (at >= 0) return encodingAt(buffer, at, cut);
+  if (ended || !seekable) return "utf-8";
+  const ahead = Buffer.allocUnsafe(buffer.length);
+  for (let position = skip + cut; ; ) {
+    const read = onFile(path, () => readSync(fd, ahead, 0, ahead.length, position));
+    if (read === 0) return "utf-8";
+    const end = read < ahead.length ? read : afterLastLineBreak(ahead, 0, read) || read;
+    const found = firstNonAscii(ahead, 0, end);
+    if (found >= 0) return encodingAt(ahead, found, end);
+    position += end;
+  }
+}
+
+/** The rest of the file after buffer[0 … filled), all of it. */
+function readRest(path: string, fd: number, buffer: Buffer, filled: number): Buffer {
+  const parts = [buffer.subarray(0, filled)];
+  for (;;) {
+    const part = Buffer.allocUnsafe(buffer.length);
+    const read = fill(path, fd, part, 0);
+    parts.push(part.subarray(0, read));
+    if (read < part.length) return Buffer.concat(parts);
+  }
+}
+
 async function scanOpenFile(
   path: string,
   fd: number,
   start: (first: FirstChunk) => RecordReading,
   chunkBytes: number,
+  asked: Encoding | undefined,
 ): Promise<FileVersion | undefined> {
   // A pipe says size 0: the input ends when a read returns nothing, whatever fstat said. A file
   // that changes while it is read (grows, say) is read to its end too, and then refused below.
   const stat = onFile(path, () => fstatSync(fd));
   const version = stat.isFile() ? versionOf(stat) : undefined;
   const totalBytes = version?.size ?? 0;
-  let buffer = Buffer.allocUnsafe(chunkBytes);
+  let buffer: Buffer = Buffer.allocUnsafe(chunkBytes);
   let filled = fill(path, fd, buffer, 0);
   let ended = filled < buffer.length;
   let bytesRead = filled;
-  const bomBytes = hasUtf8Bom(buffer.subarray(0, filled)) ? 3 : 0;
-  if (bomBytes > 0) {
-    buffer.copy(buffer, 0, bomBytes, filled);
-    filled -= bomBytes;
+  const mark = byteOrderMark(buffer.subarray(0, filled));
+  let bomBytes = 0;
+  let encoding: Encoding;
+  let watch: EncodingWatch | undefined;
+  if (mark !== undefined && mark.encoding !== "utf-8") {
+    // Excel's "Unicode text": UTF-16, small as a rule. Read whole and turned into UTF-8 up front,
+    // so that the scanner and the fast path see the bytes they always do.
+    const whole = ended ? buffer.subarray(0, filled) : readRest(path, fd, buffer, filled);
+    bytesRead = whole.length;
+    buffer = utf16AsUtf8(whole.subarray(mark.length), mark.encoding);
+    filled = buffer.length;
+    ended = true;
+    encoding = "utf-8";
+  } else {
+    bomBytes = mark?.length ?? 0;
+    if (bomBytes > 0) {
+      buffer.copy(buffer, 0, bomBytes, filled);
+      filled -= bomBytes;
+    }
+    encoding = asked ?? (bomBytes > 0 ? "utf-8" : firstBytesEncoding(path, fd, buffer, filled, ended, bomBytes, stat.isFile()));
+    watch = new EncodingWatch(encoding);
   }
-  const reading = start({ bytes: buffer.subarray(0, filled), ended });
-  const scanner = new CsvScanner(reading.delimiter, reading.onRecord, reading.readSimple);
+  let scanner: CsvScanner | undefined;
+  /** buffer[0 … checked) have been held to the encoding. */
+  let checked = 0;
+  const check = (): void => {
+    const to = ended ? filled : afterLastLineBreak(buffer, checked, filled);
+    const firstLine = scanner?.line ?? 1;
+    watch?.check(buffer, checked, to, (at) => lineAt(buffer, at, firstLine));
+    checked = Math.max(checked, to);
+  };
+  check();
+  const transcoded = watch === undefined;
+  const reading = start({ bytes: buffer.subarray(0, filled), ended, encoding, transcoded });
+  scanner = new CsvScanner(reading.delimiter, reading.onRecord, reading.readSimple);
   let bufferAt = 0; // where buffer[0] is in the file, after the BOM
   for (;;) {
     reading.onChunk?.(bomBytes + bufferAt);
@@ -100,17 +190,20 @@ async function scanOpenFile(
     bufferAt += consumed;
     const tail = filled - consumed;
     if (consumed === 0 && tail === buffer.length) {
-      // One record longer than a chunk: make room for it.
+      // One record longer than a chunk: make room for it, up to a point.
+      if (buffer.length * 2 > Math.max(MAX_RECORD_BYTES, 2 * chunkBytes)) throw new FileError("recordTooLong", path, "", scanner.line);
       const bigger = Buffer.allocUnsafe(buffer.length * 2);
       buffer.copy(bigger, 0, 0, filled);
       buffer = bigger;
     } else {
       buffer.copy(buffer, 0, consumed, filled);
     }
+    checked = Math.max(0, checked - consumed);
     const read = fill(path, fd, buffer, tail);
     filled = tail + read;
     bytesRead += read;
     ended = filled < buffer.length;
+    check();
   }
   if (version !== undefined && !sameVersion(version, versionOf(onFile(path, () => fstatSync(fd))))) {
     throw new FileError("fileChanged", path);

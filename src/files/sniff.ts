@@ -1,9 +1,10 @@
 // What kind of CSV a file is, from its first bytes: the encoding (UTF-8 with or without a BOM,
-// else Windows-1251, which is what Russian Excel and 1C export) and the delimiter. The one sniffer
+// else Windows-1251, which is what Russian Excel and 1C export; see encoding.ts for UTF-16 and for
+// files whose first non-ASCII bytes come late) and the delimiter. The one sniffer
 // that the command line and the preview both read files with.
 
-import { isUtf8 } from "node:buffer";
 import { COMMA, CR, LF, QUOTE, SEMICOLON, TAB } from "./ascii";
+import { encodingAt, firstNonAscii } from "./encoding";
 
 export type Encoding = "utf-8" | "windows-1251";
 
@@ -27,14 +28,14 @@ export function hasUtf8Bom(bytes: Buffer): boolean {
 }
 
 /**
- * UTF-8 when the sample is valid UTF-8, else Windows-1251. The sample is cut at its last line
- * break so that a character split by the chunk boundary does not count as invalid.
+ * The encoding of a whole file's bytes (without a byte order mark): that of its first non-ASCII
+ * bytes (see encodingAt), UTF-8 when they are valid UTF-8, else Windows-1251; UTF-8 when all is
+ * ASCII (they read alike). scanFile decides the same way, reading ahead as far as it must.
  */
-export function detectEncoding(sample: Buffer): Encoding {
-  if (hasUtf8Bom(sample)) return "utf-8";
-  const lastBreak = sample.lastIndexOf(LF);
-  const whole = lastBreak > 0 ? sample.subarray(0, lastBreak) : sample;
-  return isUtf8(whole) ? "utf-8" : "windows-1251";
+export function detectEncoding(bytes: Buffer): Encoding {
+  if (hasUtf8Bom(bytes)) return "utf-8";
+  const at = firstNonAscii(bytes, 0, bytes.length);
+  return at < 0 ? "utf-8" : encodingAt(bytes, at, bytes.length);
 }
 
 const CANDIDATES = [COMMA, SEMICOLON, TAB] as const;

@@ -13,8 +13,17 @@ type CliKey =
   | "badThreads"
   | "badExclude"
   | "cannotRead"
+  | "cannotWrite"
+  | "standardOutput"
+  | "outputIsInput"
   | "fileChanged"
   | "fileChangedAfterRead"
+  | "unclosedQuote"
+  | "quotedRowWidth"
+  | "recordTooLong"
+  | "invalidUtf8"
+  | "utf8InWindows1251"
+  | "invalidUtf16"
   | "outOfMemory"
   | "internalError"
   | "columnNotFound"
@@ -83,6 +92,7 @@ type CliKey =
   | "skippedHeading"
   | "moreSkipped"
   | "skippedRow"
+  | "skippedGroup"
   | "htmlTitle"
   | "chartTitle"
   | "targetLabel"
@@ -143,8 +153,20 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     excludeAndKeepAll: "--exclude {value} and --keep-all-deals say opposite things; give one of them",
     implausibleDateFlag: "{flag}: {value} is outside the years 1900–2100; is the year mistyped?",
     cannotRead: "cannot read {path}: {reason}",
+    cannotWrite: "cannot write {path}: {reason}",
+    standardOutput: "the standard output",
+    outputIsInput:
+      "--html {path} is the orders file being read ({file}); writing the report there would overwrite it, so choose another path",
     fileChanged: "{path} changed while it was being read; run the report again",
     fileChangedAfterRead: "{path} changed before the customers' names could be read back from it; run the report again",
+    unclosedQuote: "{path}, line {line}: a quote opens on this line and never closes; check the quotes there",
+    quotedRowWidth:
+      "{path}, line {line}: a quoted field opens on this line and runs over line breaks, and its row then has another number of fields than the rows before; check the quotes there",
+    recordTooLong: "{path}, line {line}: the row starting here is too long to read (most likely a quote that opens here and never closes)",
+    invalidUtf8: "{path}, line {line}: bytes that are not UTF-8, in a file read as UTF-8; name its encoding with --encoding",
+    utf8InWindows1251:
+      "{path}, line {line}: this line is UTF-8, but the file is read as Windows-1251 (as its first non-ASCII text was): it mixes two encodings",
+    invalidUtf16: "{path}, line {line}: bytes that are not UTF-16, in a file that starts with a UTF-16 byte order mark",
     outOfMemory:
       "not enough memory to read {path}: the memory needed grows with the number of customers (about 200 bytes each), not of rows",
     internalError: "internal error, please report it with the command you ran: {reason}",
@@ -214,6 +236,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     skippedHeading: "Skipped rows: {count}",
     moreSkipped: "… and {count} more",
     skippedRow: "line {row}: {reason}",
+    skippedGroup: "{count} rows: {reason} (lines {rows})",
     htmlTitle: "Retention of new customers — {file}",
     chartTitle: "Retention by cohort, with the target",
     targetLabel: "target {target}",
@@ -273,8 +296,20 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     excludeAndKeepAll: "--exclude {value} и --keep-all-deals противоречат друг другу; оставьте что-то одно",
     implausibleDateFlag: "{flag}: дата {value} вне 1900–2100 годов; год набран с ошибкой?",
     cannotRead: "не удалось прочитать {path}: {reason}",
+    cannotWrite: "не удалось записать {path}: {reason}",
+    standardOutput: "стандартный вывод",
+    outputIsInput: "--html {path} — это читаемый файл с заказами ({file}); отчёт затёр бы его, укажите другой путь",
     fileChanged: "файл {path} изменился, пока его читали; запустите отчёт ещё раз",
     fileChangedAfterRead: "файл {path} изменился раньше, чем из него успели прочитать имена клиентов; запустите отчёт ещё раз",
+    unclosedQuote: "{path}, строка {line}: кавычка открывается в этой строке и не закрывается; проверьте кавычки в ней",
+    quotedRowWidth:
+      "{path}, строка {line}: поле в кавычках открывается в этой строке и продолжается через переводы строк, и в его строке другое число полей, чем в строках до неё; проверьте кавычки в ней",
+    recordTooLong:
+      "{path}, строка {line}: строка, которая начинается здесь, слишком длинная (скорее всего, кавычка открывается здесь и не закрывается)",
+    invalidUtf8: "{path}, строка {line}: байты не в UTF-8, а файл читается как UTF-8; укажите его кодировку через --encoding",
+    utf8InWindows1251:
+      "{path}, строка {line}: эта строка в UTF-8, а файл читается как Windows-1251 (в ней был его первый не-ASCII текст): в файле смешаны две кодировки",
+    invalidUtf16: "{path}, строка {line}: байты не в UTF-16, а файл начинается с метки порядка байтов UTF-16",
     outOfMemory:
       "не хватает памяти, чтобы прочитать {path}: нужная память растёт с числом клиентов (около 200 байт на клиента), а не строк",
     internalError: "внутренняя ошибка, сообщите о ней вместе с командой, которую вы запускали: {reason}",
@@ -344,6 +379,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     skippedHeading: "Пропущено строк: {count}",
     moreSkipped: "… и ещё {count}",
     skippedRow: "строка {row}: {reason}",
+    skippedGroup: "строк: {count} — {reason} (строки {rows})",
     htmlTitle: "Удержание новых клиентов — {file}",
     chartTitle: "Удержание по когортам и цель",
     targetLabel: "цель {target}",
@@ -352,5 +388,28 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     weekly: "неделя",
     quarterly: "квартал",
     yearly: "год",
+  },
+};
+
+/** The row-level problems of a skipped row, worded without the row: a group of rows shares one reason. */
+export type SkippedReasonCode = "missingCustomer" | "missingDate" | "badDate" | "badAmount" | "errorValue" | "implausibleDate";
+
+/** `{value}` is one quoted value, or the first few of a group's different values. */
+export const SKIPPED_REASONS: Catalogue<SkippedReasonCode> = {
+  en: {
+    missingCustomer: "{argument}: the customer is empty but the row has other values",
+    missingDate: "{argument}: no date (customer {value})",
+    badDate: "{argument}: cannot read {value} as a date (use 2024-03-05 or 05.03.2024)",
+    badAmount: "{argument}: cannot read {value} as an amount",
+    errorValue: "{argument}: {value} is a sheet error, not a value",
+    implausibleDate: "{argument}: {value} is outside the years 1900–2100; is the year mistyped?",
+  },
+  ru: {
+    missingCustomer: "{argument}: клиент не указан, хотя в строке есть другие значения",
+    missingDate: "{argument}: нет даты (клиент {value})",
+    badDate: "{argument}: не удалось прочитать дату {value} (нужно 2024-03-05 или 05.03.2024)",
+    badAmount: "{argument}: не удалось прочитать сумму {value}",
+    errorValue: "{argument}: {value} — ошибка в таблице, а не значение",
+    implausibleDate: "{argument}: дата {value} вне 1900–2100 годов; год набран с ошибкой?",
   },
 };

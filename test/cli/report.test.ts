@@ -219,7 +219,7 @@ describe("exit codes", () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("Retention of new customers: 0.0% (target 67%) — below target\n");
     expect(result.stdout).toContain("All time: 50.0%; of the 4 new customers 2 came back, 1 did not, 1 too recent to tell\n");
-    expect(result.stdout).toContain("line 9: Amount, row 9: cannot read «abc» as an amount");
+    expect(result.stdout).toContain("line 9: Amount: cannot read «abc» as an amount");
     expect(result.stdout).not.toContain("\u001b[");
   });
 
@@ -340,10 +340,10 @@ describe("--html", () => {
     const result = await cli(["report", writeFixture(dir, "evil.csv", csv), "--html", page]);
     expect(result.exitCode).toBe(0);
     const html = readFileSync(page, "utf8");
-    expect(html).toContain("<td>&#39;=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)</td>");
-    expect(html).toContain("<td>&#39;+1 555</td>");
-    expect(html).toContain("<td>&#39;-2</td>");
-    expect(html).toContain("<td>&#39;@SUM(A1)</td>");
+    expect(html).toContain("<td><bdi>&#39;=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)</bdi></td>");
+    expect(html).toContain("<td><bdi>&#39;+1 555</bdi></td>");
+    expect(html).toContain("<td><bdi>&#39;-2</bdi></td>");
+    expect(html).toContain("<td><bdi>&#39;@SUM(A1)</bdi></td>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).not.toMatch(/<script|\b(?:src|href)=|@import|url\(/i);
     expect(html).toContain("<svg");

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { fieldDecoder, recordTexts } from "../../src/files/fields";
 import { readTable } from "../../src/files/read-table";
 import { scanFile } from "../../src/files/scan-file";
-import { detectDelimiter, detectEncoding } from "../../src/files/sniff";
+import { detectDelimiter } from "../../src/files/sniff";
 import { encodeWindows1251 } from "../../bench/cp1251";
 import { json, tempDir, writeFixture } from "../cli/helpers";
 
@@ -49,7 +49,7 @@ async function rowsInChunks(path: string): Promise<string[][]> {
   await scanFile(
     path,
     (first) => {
-      const decode = fieldDecoder(detectEncoding(first.bytes));
+      const decode = fieldDecoder(first.encoding);
       return { delimiter: detectDelimiter(first.bytes), onRecord: (record) => void rows.push(recordTexts(record, decode)) };
     },
     40,

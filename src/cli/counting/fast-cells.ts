@@ -40,6 +40,18 @@ function civilDay(year: number, month: number, day: number): number {
 /** The length of the dates fastDay reads. */
 export const SIMPLE_DATE_BYTES = 10;
 
+/** The length of the `YYYYMMDD` dates fastCompactDay reads. */
+export const COMPACT_DATE_BYTES = 8;
+
+/**
+ * `YYYYMMDD` exactly, within the core's plausible days; NaN for anything else. Only for a date
+ * column the layout found to be all such days (the core's `compactDays`); elsewhere 8 digits are no date.
+ */
+export function fastCompactDay(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start !== COMPACT_DATE_BYTES) return NaN;
+  return civilDay(fourDigits(bytes, start), twoDigits(bytes, start + 4), twoDigits(bytes, start + 6));
+}
+
 /** `YYYY-MM-DD` or `DD.MM.YYYY` exactly, within the core's plausible days; NaN for anything else (or an impossible date). */
 export function fastDay(bytes: Uint8Array, start: number, end: number): number {
   if (end - start !== SIMPLE_DATE_BYTES) return NaN;
@@ -58,8 +70,8 @@ const MAX_DIGITS = 15;
 
 /**
  * `-?digits`, `-?digits.digits` or `-?digits,digits` (up to 6 decimals); NaN for anything else.
- * A comma followed by exactly three digits is a thousands separator unless the locale writes
- * decimal commas, as in the core's `parseAmount`.
+ * A comma between one to three digits and exactly three is a thousands separator unless the
+ * locale writes decimal commas, as in the core's `parseAmount`; any other comma is a decimal one.
  */
 export function fastAmount(bytes: Uint8Array, start: number, end: number, decimalComma: boolean): number {
   let i = start;
@@ -77,7 +89,7 @@ export function fastAmount(bytes: Uint8Array, start: number, end: number, decima
     for (let d = bytes[i]! - DIGIT_ZERO; i < end && d >= 0 && d <= 9; d = bytes[++i]! - DIGIT_ZERO) value = value * 10 + d;
     const fracDigits = i - fracStart;
     if (i !== end || fracDigits === 0 || fracDigits >= POWERS_OF_TEN.length || intDigits + fracDigits > MAX_DIGITS) return NaN;
-    const isDecimal = separator === DOT || decimalComma || fracDigits !== 3;
+    const isDecimal = separator === DOT || decimalComma || fracDigits !== 3 || intDigits > 3;
     if (isDecimal) value /= POWERS_OF_TEN[fracDigits]!;
   }
   return negative ? -value : value;

@@ -21,7 +21,7 @@ import { HASH, QUOTE } from "../../files/ascii";
 import { afterLineBreak, endsUnquotedField, unquotedFieldEnd, type CsvRecord, type SimpleRecordReader } from "../../files/csv-scanner";
 import { cellText, type FieldDecoder } from "../../files/fields";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
-import { fastAmount, fastDay, SIMPLE_DATE_BYTES } from "./fast-cells";
+import { COMPACT_DATE_BYTES, fastAmount, fastCompactDay, fastDay, SIMPLE_DATE_BYTES } from "./fast-cells";
 import type { KeyBytes } from "./key-bytes";
 import type { NameSource, OrderWriter } from "./order-writer";
 
@@ -36,6 +36,8 @@ export interface RecordSinkOptions {
   /** Deal type whose rows are left out (needs mapping.dealType). */
   excludeDealTypes?: readonly string[];
   onSkippedRow: (problem: Problem) => void;
+  /** The bytes read are not the file's own (UTF-16 read as UTF-8): names are kept as text, not as places in the file. */
+  namesAsText?: boolean;
 }
 
 // What readSimpleRecord does with each column.
@@ -46,12 +48,12 @@ const AMOUNT_COLUMN = 3;
 
 /**
  * Where the date field at bytes[start] ends if it can be a date of fastDay's shapes, which are 10
- * bytes: there, if a field ends there; else -1 (the record is left to the scanner). No search for
+ * bytes (fastCompactDay's, 8): there, if a field ends there; else -1 (the record is left to the scanner). No search for
  * the end: if the field is shorter, a delimiter or line break falls among the 10 bytes, and
  * fastDay, which wants digits and separators at every place, finds no date.
  */
-function simpleDateEnd(bytes: Uint8Array, start: number, limit: number, delimiter: number): number {
-  const end = start + SIMPLE_DATE_BYTES;
+function simpleDateEnd(bytes: Uint8Array, start: number, limit: number, delimiter: number, dateBytes: number): number {
+  const end = start + dateBytes;
   return end < limit && endsUnquotedField(bytes[end]!, delimiter) ? end : -1;
 }
 
@@ -105,6 +107,10 @@ export class RecordSink {
   private readonly dealType: number;
   private readonly widthNeeded: number;
   private readonly decimalComma: boolean;
+  /** The date column holds `YYYYMMDD` days only (the layout found so): fastCompactDay reads them, not fastDay. */
+  private readonly compactDays: boolean;
+  /** How long the dates the fast path reads are. */
+  private readonly dateBytes: number;
   private readonly delimiter: number;
   private readonly excludedKeys: ReadonlySet<string> | undefined;
   private readonly days = new FieldCache<number>();
@@ -141,6 +147,8 @@ export class RecordSink {
     this.excludedKeys = excludedKeys;
     this.widthNeeded = Math.max(this.customer, this.date, this.amount, this.manager, this.dealType) + 1;
     this.decimalComma = options.locale.decimalComma;
+    this.compactDays = options.locale.compactDays === true;
+    this.dateBytes = this.compactDays ? COMPACT_DATE_BYTES : SIMPLE_DATE_BYTES;
     this.delimiter = options.delimiter;
     this.roles = new Uint8Array(this.widthNeeded);
     this.roles[this.customer] = CUSTOMER_COLUMN;
@@ -152,6 +160,7 @@ export class RecordSink {
       starts: fields(),
       ends: fields(),
       escaped: new Uint8Array(this.widthNeeded),
+      textAfterQuote: false,
       count: 0,
       line: 0,
       start: 0,
@@ -175,9 +184,13 @@ export class RecordSink {
   }
 
   readonly onRecord = (record: CsvRecord): void => {
-    this.readKey(record);
-    if (record.count < this.widthNeeded || this.key.length === 0) this.slow(record);
-    else this.fast(record);
+    // Text after a closing quote: only cellText reads such a field right, so the core reads the row.
+    if (record.textAfterQuote) this.slow(record);
+    else {
+      this.readKey(record);
+      if (record.count < this.widthNeeded || this.key.length === 0) this.slow(record);
+      else this.fast(record);
+    }
   };
 
   /**
@@ -197,10 +210,10 @@ export class RecordSink {
         role === CUSTOMER_COLUMN
           ? this.key.foldField(bytes, start, limit, delimiter)
           : role === DATE_COLUMN
-            ? simpleDateEnd(bytes, start, limit, delimiter)
+            ? simpleDateEnd(bytes, start, limit, delimiter, this.dateBytes)
             : unquotedFieldEnd(bytes, start, limit, delimiter);
       if (end < 0) return -1;
-      if (role === DATE_COLUMN) day = fastDay(bytes, start, end);
+      if (role === DATE_COLUMN) day = this.compactDays ? fastCompactDay(bytes, start, end) : fastDay(bytes, start, end);
       else if (role === AMOUNT_COLUMN) amount = fastAmount(bytes, start, end, this.decimalComma);
       if (column < width) {
         simple.starts[column] = start;
@@ -259,7 +272,10 @@ export class RecordSink {
       this.stats.excludedRows++;
       return true;
     }
-    this.name.record = record;
+    if (this.options.namesAsText) {
+      this.name.record = undefined;
+      this.name.text = this.fieldText(record, this.customer);
+    } else this.name.record = record;
     this.orders.add(day, amount, manager, this.name);
     this.stats.orders++;
     return true;
@@ -267,15 +283,18 @@ export class RecordSink {
 
   /** The field as text: decoded, quotes unescaped. */
   fieldText(record: CsvRecord, column: number): string {
-    return cellText(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column] === 1, this.options.decode);
+    return cellText(record.bytes, record.starts[column]!, record.ends[column]!, record.escaped[column]!, this.options.decode);
   }
 
   private dayOf(record: CsvRecord): number {
-    const day = fastDay(record.bytes, record.starts[this.date]!, record.ends[this.date]!);
+    const start = record.starts[this.date]!;
+    const end = record.ends[this.date]!;
+    const day = this.compactDays ? fastCompactDay(record.bytes, start, end) : fastDay(record.bytes, start, end);
     if (day === day) return day;
     const cached = this.days.find(record, this.date);
     if (cached !== undefined) return cached;
-    const parsed = parseDateText(this.fieldText(record, this.date), this.options.locale.slashOrder) ?? NaN;
+    const { slashOrder, compactDays } = this.options.locale;
+    const parsed = parseDateText(this.fieldText(record, this.date), slashOrder, compactDays) ?? NaN;
     return this.days.remember(record, this.date, isPlausibleDay(parsed) ? parsed : NaN);
   }
 

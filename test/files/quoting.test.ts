@@ -1,0 +1,145 @@
+// Quoting as spreadsheets write and read it: text after a closing quote belongs to the field, and a
+// quote never swallows lines silently. Both readers (the preview's readTable, the command line's
+// scanFile in 40-byte chunks) read each fixture alike, and the scanner does wherever a chunk ends.
+// Expected fields and lines are worked out by hand.
+
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CsvScanner } from "../../src/files/csv-scanner";
+import { FileError } from "../../src/files/file-error";
+import { fieldDecoder, recordTexts } from "../../src/files/fields";
+import { readTable } from "../../src/files/read-table";
+import { detectDelimiter } from "../../src/files/sniff";
+import { writeFixture } from "../cli/helpers";
+import { bothRead, bothRefuse, dir, report, scanned } from "./helpers";
+
+/** The records of `text` scanned in two pieces cut at `cut`, or the error. */
+function cutAt(text: string, cut: number): string[][] | { problem: string; line: number } {
+  const rows: string[][] = [];
+  const decode = fieldDecoder("utf-8");
+  const scanner = new CsvScanner(0x2c, (record) => void rows.push(recordTexts(record, decode)));
+  const bytes = Buffer.from(text);
+  try {
+    const consumed = scanner.scan(bytes.subarray(0, cut), false);
+    scanner.scan(bytes.subarray(consumed), true);
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    return { problem: error.problem, line: error.line };
+  }
+  return rows;
+}
+
+/** Every cut gives `expected`. */
+function everyCut(text: string, expected: ReturnType<typeof cutAt>): void {
+  for (let cut = 0; cut <= Buffer.byteLength(text); cut++) expect(cutAt(text, cut), `cut at ${cut}`).toEqual(expected);
+}
+
+describe("text after a closing quote", () => {
+  const text = 'customer,date\n"Romashka" LLC,2024-01-05\n"Romashka" Inc,2024-01-06\n"say ""hi""" there,x\n"a"b"c",y\n';
+  const expected = [
+    ["customer", "date"],
+    ["Romashka LLC", "2024-01-05"],
+    ["Romashka Inc", "2024-01-06"],
+    ['say "hi" there', "x"], // doubled quotes inside, then the text after
+    ['ab"c"', "y"], // after the closing quote, quotes are text
+  ];
+
+  it("belongs to the field, as spreadsheets read it", async () => {
+    expect((await bothRead("after-quote.csv", Buffer.from(text))).rows).toEqual(expected);
+    everyCut(text, expected);
+  });
+
+  it('makes `"Romashka" LLC` and `"Romashka" Inc` two customers on the command line', async () => {
+    // The third row spells the first customer without quotes: the same customer, back.
+    const file = 'customer,date,amount\n"Romashka" LLC,2024-01-05,10\n"Romashka" Inc,2024-01-06,10\nRomashka LLC,2024-02-05,10\n';
+    const parsed = JSON.parse((await report(writeFixture(dir, "romashka.csv", file))).stdout);
+    expect([parsed.customers, parsed.firstPurchases, parsed.secondPurchases]).toEqual([2, 2, 1]);
+  });
+});
+
+describe("a quote never swallows lines silently", () => {
+  it("a quote that never closes stops the reading, naming the line it opened on", async () => {
+    // Line 3 opens a quote before the date; nothing closes it.
+    const text = 'customer,date\nAnna,2024-01-05\nOleg,"2024-01-06\nAnna,2024-02-05\nIra,2024-02-06\n';
+    expect(await bothRefuse("unclosed.csv", Buffer.from(text))).toEqual({ problem: "unclosedQuote", line: 3 });
+    everyCut(text, { problem: "unclosedQuote", line: 3 });
+  });
+
+  it("a quoted field that spans lines into a row of another width stops the reading, naming where it opened", async () => {
+    // Line 3's stray quote runs to the one that opens "Vector" on line 5, whose row then has 4
+    // fields, not 3: Oleg | 2024-01-06,2⏎Anna,2024-02-05,3⏎Vector | 2024-02-06 | 4.
+    const text = 'customer,date,amount\nAnna,2024-01-05,1\nOleg,"2024-01-06,2\nAnna,2024-02-05,3\n"Vector",2024-02-06,4\n';
+    expect(await bothRefuse("swallowing.csv", Buffer.from(text))).toEqual({ problem: "quotedRowWidth", line: 3 });
+    everyCut(text, { problem: "quotedRowWidth", line: 3 });
+  });
+
+  it("a quoted field over lines in a row of the right width is read", () => {
+    const text = 'customer,note,amount\nAnna,"call\nafter 5",1\nOleg,,2\n';
+    everyCut(text, [
+      ["customer", "note", "amount"],
+      ["Anna", "call\nafter 5", "1"],
+      ["Oleg", "", "2"],
+    ]);
+  });
+
+  it("the command line exits 1 naming the file and the line, instead of reporting 0 %", async () => {
+    const file = 'customer,date,amount\nAnna,2024-01-05,1\nOleg,"2024-01-06,2\nAnna,2024-02-05,3\nOleg,2024-02-06,4\n';
+    const path = writeFixture(dir, "stray-quote.csv", file);
+    const result = await report(path);
+    expect([result.exitCode, result.stdout]).toEqual([1, ""]);
+    expect(result.stderr).toContain(`${path}, line 3`);
+  });
+});
+
+describe("any bytes", () => {
+  // Pieces of CSV, quotes, UTF-8 and Windows-1251 letters (Ан), a BOM's bytes and stray high bytes.
+  const piece = fc.constantFrom(
+    "a",
+    "1",
+    ",",
+    ";",
+    "\t",
+    '"',
+    '""',
+    "\n",
+    "\r\n",
+    "Ан",
+    "\xc0\xed",
+    "\xff\xfe",
+    "\xef\xbb\xbf",
+    "\x98",
+    " ",
+  );
+  const file = fc.array(piece, { maxLength: 40 }).map((pieces) => Buffer.from(pieces.join(""), "latin1"));
+  const path = join(dir, "fuzz.csv");
+
+  it("are read alike by both readers, or refused by both with a FileError", async () => {
+    await fc.assert(
+      fc.asyncProperty(file, async (bytes) => {
+        writeFileSync(path, bytes);
+        const preview = outcome(() => readTable(bytes));
+        // Chunks of 16 bytes, with the delimiter found in the whole file, as the first 4 MB chunk would.
+        const command = await scanned(path, 16, detectDelimiter(bytes)).then(
+          (read) => read.rows,
+          (error: unknown) => error,
+        );
+        if (Array.isArray(preview)) expect(command).toEqual(preview);
+        else {
+          expect(preview).toBeInstanceOf(FileError);
+          expect(command).toBeInstanceOf(FileError);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+function outcome<T>(read: () => T): T | unknown {
+  try {
+    return read();
+  } catch (error) {
+    return error;
+  }
+}
