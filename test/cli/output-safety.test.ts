@@ -4,11 +4,11 @@
 import { spawnSync } from "node:child_process";
 import { closeSync, linkSync, openSync, readFileSync, symlinkSync } from "node:fs";
 import { join, relative } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { builtCli } from "../support/built-cli";
 import { cli, json, tempDir, writeFixture } from "./helpers";
 
-const root = join(__dirname, "../..");
-const bin = join(root, "build/cli.cjs");
+const bin = builtCli();
 const dir = tempDir();
 
 /** Anything a terminal would act on: C0 and C1 controls, DEL, bidi marks, overrides and isolates. */
@@ -174,14 +174,6 @@ describe("skipped rows are grouped by reason", () => {
 });
 
 describe("node build/cli.cjs and its streams", () => {
-  beforeAll(() => {
-    const build = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts"], {
-      cwd: root,
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-  }, 60_000);
-
   // A customer a week for 13 years (more than 600 weekly cohorts), each back a week later: the
   // JSON is well over a pipe's 64 KB, so the command is still writing when the reader goes.
   const weekly = writeFixture(

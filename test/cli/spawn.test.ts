@@ -1,24 +1,15 @@
 // The built bin as a user runs it: `node build/cli.cjs`, real exit codes and streams.
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { builtCli } from "../support/built-cli";
 import { tempDir, writeFixture } from "./helpers";
 
-const root = join(__dirname, "../..");
-const bin = join(root, "build/cli.cjs");
+const bin = builtCli();
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { PATH: process.env.PATH, LANG: "en_US.UTF-8" } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-
-beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts"], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-}, 60_000);
 
 describe("node build/cli.cjs", () => {
   it("prints JSON and exits 0; piped output has no colour", () => {
