@@ -8,7 +8,7 @@ import { asCliError, CliError, EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, re
 import { languageOfArguments, parseInvocation } from "./options";
 import { renderHtml } from "./render-html";
 import { renderJson } from "./render-json";
-import { renderText } from "./render-text";
+import { renderText, terminalSafe } from "./render-text";
 import { runReport, type ReportIo } from "./report-command";
 
 export interface CliIo extends ReportIo {
@@ -50,7 +50,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
       const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
       return { exitCode: EXIT_INTERNAL, stdout: "", stderr: `sheets-retention: ${text(language, "internalError", { reason })}\n` };
     }
-    const message = `sheets-retention: ${renderMessage(error.detail, language)}\n`;
+    // Messages quote the file's headers and cells: escaped, so data cannot drive the terminal.
+    const message = `sheets-retention: ${terminalSafe(renderMessage(error.detail, language))}\n`;
     const usage = error.exitCode === EXIT_USAGE ? `\n${text(language, "usage")}\n` : "";
     return { exitCode: error.exitCode, stdout: "", stderr: message + usage };
   }

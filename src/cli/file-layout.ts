@@ -3,11 +3,21 @@
 // them, by the core's one header detection.
 
 import { isCompactDayColumn, type InputLocale } from "../core/cells";
-import { detectTextLayout, findColumn, findHeaderNaming, headerText, mapHeader, type ColumnMapping, type Field } from "../core/columns";
+import {
+  detectTextLayout,
+  findColumn,
+  findHeaderNaming,
+  headerText,
+  mapHeader,
+  type ColumnDoubts,
+  type ColumnMapping,
+  type Field,
+} from "../core/columns";
+import { findStatusColumn, type StatusColumn } from "../core/statuses";
 import { PROJECT_DEAL_TYPES } from "../core/deal-types";
 import type { Encoding } from "../files/sniff";
 import type { Language } from "../i18n/language";
-import { dataError, text } from "./errors";
+import { dataError, text, usageError } from "./errors";
 import type { CliOptions } from "./options";
 
 export interface FileLayout {
@@ -25,6 +35,8 @@ export interface FileLayout {
    * are read so in every row, and a later row with another shape is a bad date (see compactDaysLocale).
    */
   compactDays?: boolean;
+  /** The status or stage column whose completed values alone are purchases (see core statuses.ts). */
+  status?: StatusColumn;
 }
 
 /** What the user said about the columns and the deal types to leave out. */
@@ -33,6 +45,8 @@ export interface ColumnChoices {
   exclude?: CliOptions["exclude"];
   /** Leave out no deal type (else the default is the one-off project deals, see dealTypesLeftOut). */
   keepAllDeals?: boolean;
+  /** --status-column and --count-status. */
+  statuses?: CliOptions["statuses"];
   locale: InputLocale;
   language: Language;
 }
@@ -50,6 +64,7 @@ export function fileLayout(
   file: Pick<FileLayout, "encoding" | "delimiter">,
 ): { layout: FileLayout; headerRow: number } {
   const { headerRow, mapping, header } = findColumns(sample.rows, choices);
+  const status = statusColumn(sample.rows, headerRow, mapping, choices);
   const excludedDealTypes = dealTypesLeftOut(mapping, choices);
   if (excludedDealTypes.length === 0) delete mapping.dealType;
   const layout: FileLayout = {
@@ -60,6 +75,7 @@ export function fileLayout(
     excludedDealTypes,
     compactDays: isCompactDayColumn(sample.rows.slice(headerRow + 1).map((row) => row[mapping.date!])),
   };
+  if (status !== undefined) layout.status = status;
   return { layout, headerRow };
 }
 
@@ -107,7 +123,9 @@ function findColumns(
     headerRow = findHeaderNaming(rows, byName);
     mapping = headerRow < 0 ? {} : mapHeader(rows[headerRow]!);
   } else {
-    ({ headerRow, mapping } = detectTextLayout(rows, choices.locale));
+    let doubts: ColumnDoubts | undefined;
+    ({ headerRow, mapping, doubts } = detectTextLayout(rows, choices.locale));
+    askAboutDoubts(doubts, rows[headerRow] ?? [], choices);
   }
   const header = rows[Math.max(headerRow, 0)] ?? [];
   for (const [field, name] of named) {
@@ -125,6 +143,58 @@ function findColumns(
     }
   }
   return { headerRow, mapping, header: headerRow < 0 ? [] : header };
+}
+
+/** Two columns equally plausible for a field the user did not name: they choose (exit 2). */
+function askAboutDoubts(doubts: ColumnDoubts | undefined, header: readonly string[], choices: ColumnChoices): void {
+  for (const field of ["customer", "date"] as const) {
+    const columns = doubts?.[field];
+    if (columns === undefined || choices.columns[field] !== undefined) continue;
+    const names = columns.map((column) => header[column]!.trim());
+    throw usageError({
+      key: "doubtfulColumn",
+      values: {
+        field: text(choices.language, field === "customer" ? "fieldCustomer" : "fieldDate"),
+        candidates: names.map((name) => `«${name}»`).join(", "),
+        example: `${FLAG_OF[field]} "${names[0]}"`,
+      },
+    });
+  }
+}
+
+/**
+ * The status column: the one --status-column names, else one found by header and values (not a
+ * column already read for another field). Undefined without one.
+ */
+function statusColumn(
+  rows: readonly string[][],
+  headerRow: number,
+  mapping: ColumnMapping,
+  choices: ColumnChoices,
+): StatusColumn | undefined {
+  const header = headerRow < 0 ? [] : rows[headerRow]!;
+  const named = choices.statuses?.column;
+  const counted = choices.statuses?.counted.length ? choices.statuses.counted : undefined;
+  let column: number;
+  if (named !== undefined) {
+    column = isColumnNumber(named) ? Number(named) - 1 : findColumn(header, named);
+    const width = Math.max(header.length, ...rows.map((row) => row.length));
+    if (column < 0 || column >= width) {
+      throw dataError({ key: "columnNotFound", values: { flag: "--status-column", value: `«${named}»`, header: listHeader(header) } });
+    }
+  } else {
+    if (headerRow < 0) {
+      if (counted !== undefined) throw usageError({ key: "countStatusWithoutColumn" });
+      return undefined;
+    }
+    column = findStatusColumn(header, rows.slice(headerRow + 1));
+    if (column < 0 || Object.values(mapping).includes(column)) {
+      if (counted !== undefined) throw usageError({ key: "countStatusWithoutColumn" });
+      return undefined;
+    }
+  }
+  const name = headerText(header, column) ?? text(choices.language, "columnNumber", { n: column + 1 });
+  return counted === undefined ? { column, name } : { column, name, counted };
 }
 
 function listHeader(header: readonly string[]): string {

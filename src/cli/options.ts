@@ -16,6 +16,8 @@ export interface CliOptions {
   /** Columns named on the command line: a header name or a 1-based number, as typed. */
   columns: Partial<Record<Exclude<Field, "dealType">, string>>;
   exclude?: { column: string; value: string };
+  /** --status-column NAME and --count-status VALUE (repeatable): which rows of a status column are purchases. */
+  statuses: { column?: string; counted: string[] };
   /** --keep-all-deals: leave out no deal type, not even the default one-off project deals. */
   keepAllDeals: boolean;
   /** --orders-start-with-business: the data's first period is judged too (see core verdict.ts). */
@@ -45,6 +47,8 @@ const FLAGS = {
   manager: { type: "string" },
   exclude: { type: "string" },
   "keep-all-deals": { type: "boolean" },
+  "status-column": { type: "string" },
+  "count-status": { type: "string", multiple: true },
   "orders-start-with-business": { type: "boolean" },
   target: { type: "string" },
   period: { type: "string" },
@@ -103,6 +107,7 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
     columns: { customer: values.customer, date: values.date, amount: values.amount, manager: values.manager },
     exclude: values.exclude === undefined ? undefined : parseExclude(values.exclude),
     keepAllDeals: values["keep-all-deals"] ?? false,
+    statuses: { column: values["status-column"], counted: values["count-status"] ?? [] },
     ordersStartWithBusiness: values["orders-start-with-business"] ?? false,
     target: values.target === undefined ? DEFAULT_TARGET : parseTarget(values.target),
     period: values.period === undefined ? "month" : parsePeriodFlag(values.period),

@@ -54,6 +54,7 @@ export async function readOrderFile(settings: ReadSettings): Promise<ReadResult>
       delimiter,
       decode,
       excludeDealTypes: layout.excludedDealTypes,
+      status: layout.status,
       onSkippedRow: settings.onSkippedRow,
       namesAsText: first.transcoded,
     });
@@ -66,6 +67,7 @@ export async function readOrderFile(settings: ReadSettings): Promise<ReadResult>
         recordSink.onRecord(record);
       },
       readSimple: (bytes, pos, limit) => (leadingRecords > 0 ? -1 : recordSink.readSimpleRecord(bytes, pos, limit)),
+      simpleFields: () => recordSink.simpleFields,
       onChunk: (fileOffset) => recordSink.startChunk(fileOffset),
       afterChunk: settings.onProgress,
     };

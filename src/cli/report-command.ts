@@ -177,6 +177,7 @@ export class Tally {
       hasAmounts: layout.mapping.amount !== undefined,
       columns: layout.columnNames,
       excludedDealType: layout.excludedDealTypes.length === 0 ? undefined : layout.excludedDealTypes.join(" / "),
+      statusColumn: layout.status?.name,
     }).report;
   }
 
@@ -239,6 +240,7 @@ async function read(options: CliOptions, reading: Reading): Promise<GroupedRead>
     columns: options.columns,
     exclude: options.exclude,
     keepAllDeals: options.keepAllDeals,
+    statuses: options.statuses,
     locale: options.locale,
     language: options.language,
     onSkippedRow,

@@ -59,6 +59,11 @@ export function factLines(report: RetentionReport, language: Language): string[]
     const values = { count: f.count(stats.excludedRows), column: columns.dealType ?? "", values: report.excludedDealType };
     lines.push(say("excludedLine", values));
   }
+  const leftOut = Object.entries(stats.leftOutByStatus ?? {}).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  if (report.statusColumn != null) {
+    const counts = leftOut.length === 0 ? f.count(0) : leftOut.map(([status, count]) => `${f.count(count)} ${status}`).join(", ");
+    lines.push(say("statusLine", { column: report.statusColumn, counts }));
+  }
   if (report.refunds.rows > 0) {
     lines.push(say("refundsLine", { count: f.count(report.refunds.rows), amount: f.money(report.refunds.amount) }));
   }

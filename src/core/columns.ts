@@ -15,56 +15,185 @@ export type Field = "customer" | "date" | "amount" | "manager" | "dealType";
 /** Column index per field (0-based); a missing field has no entry. */
 export type ColumnMapping = Partial<Record<Field, number>>;
 
-// Compared after dropping spaces, underscores, dashes and dots, so "Deal_type" = "deal type".
-const SYNONYMS: Record<Field, readonly string[]> = {
-  dealType: ["dealtype", "типсделки", "видсделки", "ordertype"],
-  manager: ["manager", "менеджер", "ответственный", "salesrep", "продавец"],
-  date: ["date", "дата", "orderdate", "invoicedate", "датазаказа"],
-  amount: ["amount", "sum", "revenue", "сумма", "выручка", "total", "value", "стоимость"],
-  customer: ["customer", "client", "клиент", "покупатель", "контрагент", "заказчик", "cust", "buyer"],
+// Compared after dropping spaces, underscores, dashes and dots, so "Deal_type" = "deal type". Each
+// name has a weight: how surely it names the field. An exact header scores twice its weight, a
+// header containing the name one less, so "Email (Billing)" beats "Customer" and "Company
+// (Billing)". The customer is a person or a company, a unique identifier (an email, a customer ID,
+// «Контрагент», «Компания») before a person's name; never an order number or a document.
+// Names come from real exports: see test/support/exports.ts for the platforms and their sources.
+const SYNONYMS: Record<Field, readonly (readonly [string, number])[]> = {
+  dealType: [
+    ["dealtype", 3],
+    ["типсделки", 3],
+    ["видсделки", 3],
+    ["ordertype", 3],
+  ],
+  manager: [
+    ["manager", 3],
+    ["менеджер", 3],
+    ["ответственный", 3],
+    ["salesrep", 3],
+    ["продавец", 3],
+  ],
+  date: [
+    ["date", 3],
+    ["дата", 3],
+    ["orderdate", 3],
+    ["invoicedate", 3],
+    ["датазаказа", 3],
+    ["createdat", 3],
+    ["created", 3],
+    ["датасоздания", 3],
+    ["датадокумента", 3],
+    ["paidat", 1],
+  ],
+  amount: [
+    ["amount", 3],
+    ["sum", 3],
+    ["revenue", 3],
+    ["сумма", 3],
+    ["выручка", 3],
+    ["total", 3],
+    ["gross", 3],
+    ["бюджет", 3],
+    ["итого", 3],
+    ["value", 2],
+    ["стоимость", 2],
+    ["netsales", 2],
+  ],
+  customer: [
+    ["email", 5],
+    ["почта", 5],
+    ["customerid", 4],
+    ["clientid", 4],
+    ["idклиента", 4],
+    ["кодклиента", 4],
+    ["customer", 3],
+    ["client", 3],
+    ["клиент", 3],
+    ["покупатель", 3],
+    ["контрагент", 3],
+    ["заказчик", 3],
+    ["компания", 3],
+    ["company", 3],
+    ["cust", 3],
+    ["buyer", 3],
+    ["billingname", 2],
+    ["контакт", 2],
+    ["фио", 2],
+  ],
+};
+
+// A header containing one of these is not the field's, whatever else it names: "Customer note",
+// "Refunded date (UTC)", "Дата закрытия", "Order Total Tax Amount", "Shipping Name".
+const NOT_THE_FIELD: Partial<Record<Field, readonly string[]>> = {
+  customer: [
+    "number",
+    "номер",
+    "orderid",
+    "invoice",
+    "документ",
+    "note",
+    "comment",
+    "примечан",
+    "комментар",
+    "description",
+    "описание",
+    "type",
+    "тип",
+    "shipping",
+    "доставк",
+    "lineitem",
+    "phone",
+    "телефон",
+    "shippingaddress",
+    "billingaddress",
+    "addressstatus",
+    "адрес",
+    // PayPal: "To Email Address" is the merchant's own for a payment received.
+    "toemail",
+    "marketing",
+  ],
+  date: ["refund", "возврат", "cancel", "отмен", "fulfill", "closed", "закрыт", "updated", "измен", "редакт", "birth", "рожден"],
+  amount: [
+    "tax",
+    "налог",
+    "ндс",
+    "shipping",
+    "доставк",
+    "discount",
+    "скидк",
+    "fee",
+    "комисс",
+    "refund",
+    "возврат",
+    "subtotal",
+    "quantity",
+    "количеств",
+    "lineitem",
+    "currency",
+    "валют",
+  ],
 };
 
 /** Claimed in this order, so that "Client manager" is a manager column, not a customer one. */
 const CLAIM_ORDER: readonly Field[] = ["dealType", "manager", "date", "amount", "customer"];
 
+/** Fields the user is asked about when two columns are equally plausible for one. */
+const DOUBTED: ReadonlySet<Field> = new Set(["customer", "date"]);
+
 function headerToken(cell: unknown): string {
   return customerKey(cell).replace(/[\s_\-.]/g, "");
 }
 
-/** 2 for an exact synonym, 1 for a header that contains one, 0 otherwise. */
+/** Twice the weight for an exact name, one less for a header that contains one, 0 otherwise. */
 function matchScore(token: string, field: Field): number {
+  if (token === "" || NOT_THE_FIELD[field]?.some((part) => token.includes(part))) return 0;
   let best = 0;
-  for (const synonym of SYNONYMS[field]) {
-    if (token === synonym) return 2;
-    if (token.includes(synonym)) best = 1;
+  for (const [synonym, weight] of SYNONYMS[field]) {
+    if (token === synonym) best = Math.max(best, 2 * weight);
+    else if (token.includes(synonym)) best = Math.max(best, 2 * weight - 1);
   }
   return best;
 }
 
+/** Columns equally plausible for a field, by index: the choice is the user's. */
+export type ColumnDoubts = Partial<Record<Field, number[]>>;
+
 /** Maps header cells to fields; each column serves at most one field. */
 export function mapHeader(header: readonly unknown[]): ColumnMapping {
+  return mapHeaderWithDoubts(header).mapping;
+}
+
+/** As `mapHeader`, with the customer and date fields that two or more columns fit equally well. */
+export function mapHeaderWithDoubts(header: readonly unknown[]): { mapping: ColumnMapping; doubts: ColumnDoubts } {
   const tokens = header.map(headerToken);
   const mapping: ColumnMapping = {};
+  const doubts: ColumnDoubts = {};
   const claimed = new Set<number>();
   for (const field of CLAIM_ORDER) {
-    let bestColumn = -1;
+    let best: number[] = [];
     let bestScore = 0;
     tokens.forEach((token, column) => {
       const score = claimed.has(column) ? 0 : matchScore(token, field);
-      if (score > bestScore) [bestColumn, bestScore] = [column, score];
+      if (score > bestScore) [best, bestScore] = [[column], score];
+      else if (score > 0 && score === bestScore) best.push(column);
     });
-    if (bestColumn >= 0) {
-      mapping[field] = bestColumn;
-      claimed.add(bestColumn);
+    if (best.length > 0) {
+      mapping[field] = best[0]!;
+      claimed.add(best[0]!);
+      if (best.length > 1 && DOUBTED.has(field)) doubts[field] = best;
     }
   }
-  return mapping;
+  return { mapping, doubts };
 }
 
 export interface DetectedLayout {
   /** Index of the header row among the rows looked at; -1 when there is none. */
   headerRow: number;
   mapping: ColumnMapping;
+  /** Fields two or more header columns fit equally well (the mapping holds the first of them). */
+  doubts?: ColumnDoubts;
 }
 
 /**
@@ -75,8 +204,8 @@ export interface DetectedLayout {
 export function detectLayout(rows: readonly (readonly unknown[])[], locale: InputLocale): DetectedLayout {
   const scan = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let row = 0; row < scan; row++) {
-    const mapping = mapHeader(rows[row]!);
-    if (mapping.customer !== undefined && mapping.date !== undefined) return { headerRow: row, mapping };
+    const { mapping, doubts } = mapHeaderWithDoubts(rows[row]!);
+    if (mapping.customer !== undefined && mapping.date !== undefined) return { headerRow: row, mapping, doubts };
   }
   return { headerRow: -1, mapping: guessFromContents(rows.slice(0, LAYOUT_SAMPLE_ROWS), locale) };
 }

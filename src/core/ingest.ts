@@ -4,6 +4,7 @@
 import { customerKey } from "./customer-key";
 import { isBlank, isPlausibleDay, isSheetError, parseAmount, readDay, type InputLocale } from "./cells";
 import { fail, type Problem } from "./problems";
+import { statusLabel, statusVerdict, type StatusRule } from "./statuses";
 
 export type Cells = readonly (readonly unknown[])[];
 
@@ -20,6 +21,8 @@ export interface OrderColumns {
   amount?: ColumnRef;
   manager?: ColumnRef;
   dealType?: ColumnRef;
+  /** A recognised status or stage column (see statuses.ts): only with IngestOptions.statusRule. */
+  status?: ColumnRef;
 }
 
 /** Where the orders go: a ledger, or a caller that indexes customers its own way before one. */
@@ -31,6 +34,8 @@ export interface IngestOptions {
   locale: InputLocale;
   /** Rows whose deal type is one of these (compared like customers) are one-off deals, left out. */
   excludeDealTypes?: readonly string[];
+  /** Which statuses are purchases, for a status column. */
+  statusRule?: StatusRule;
   /** Row number that `values[0]` has in messages: 1 within a range, the sheet row in a sidebar. */
   firstRowNumber?: number;
   /** First data row inside `values` (1 when row 0 is a header). */
@@ -47,6 +52,14 @@ export interface IngestStats {
   skippedRows: number;
   /** Rows added to the ledger: purchases, and refunds (negative amounts), which are no purchases. */
   orders: number;
+  /** Rows left out by their status, per status as first spelled; absent without a status column. */
+  leftOutByStatus?: Record<string, number>;
+}
+
+/** Counts a row left out by its status. */
+export function countLeftOutStatus(stats: IngestStats, label: string, count = 1): void {
+  const counts = (stats.leftOutByStatus ??= {});
+  counts[label] = (counts[label] ?? 0) + count;
 }
 
 function cell(ref: ColumnRef | undefined, row: number): unknown {
@@ -76,11 +89,12 @@ export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options
     stats.skippedRows++;
     onSkippedRow(problem);
   };
-  const refs = [columns.customer, columns.date, columns.amount, columns.manager, columns.dealType];
+  const refs = [columns.customer, columns.date, columns.amount, columns.manager, columns.dealType, columns.status];
   // A sheet error where a figure comes from makes the row unreadable. In the manager column it
   // only loses the manager: the purchase is still one, as for a custom function, which reads no
   // managers, so that every surface counts the same purchases.
-  const figureRefs = [columns.customer, columns.date, columns.amount, columns.dealType];
+  const figureRefs = [columns.customer, columns.date, columns.amount, columns.dealType, columns.status];
+  const statusRef = options.statusRule === undefined ? undefined : columns.status;
   const rowCount = columns.customer.values.length;
   for (let row = options.skipLeadingRows ?? 0; row < rowCount; row++) {
     stats.rows++;
@@ -89,6 +103,16 @@ export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options
     if (errorRef !== undefined) {
       skip({ code: "errorValue", argument: errorRef.argument, row: rowNumber, value: cell(errorRef, row) });
       continue;
+    }
+    if (statusRef !== undefined) {
+      // Before the customer and the date: a lost deal or a line item's continuation row needs neither.
+      const statusCell = cell(statusRef, row);
+      const verdict = statusVerdict(statusCell, options.statusRule!);
+      if (verdict === "leftOut") {
+        countLeftOutStatus(stats, statusLabel(statusCell));
+        continue;
+      }
+      if (verdict === "continuation" && !refs.every((ref) => isBlank(cell(ref, row)))) continue;
     }
     const customerCell = cell(columns.customer, row);
     const key = customerKey(customerCell);

@@ -27,6 +27,8 @@ export interface ReportSettings extends VerdictSettings {
   columns?: Partial<Record<Field, string>>;
   /** The deal type left out as one-off deals, when one was. */
   excludedDealType?: string;
+  /** The status column's name, when one kept only completed purchases. */
+  statusColumn?: string;
 }
 
 export interface SkippedRow {
@@ -102,6 +104,8 @@ export interface RetentionReport {
   /** Columns read, by role: header names as the user sees them. */
   columns: Partial<Record<Field, string>>;
   excludedDealType: string | null;
+  /** The status column that kept only completed purchases (rows left out: stats.leftOutByStatus); absent without one. */
+  statusColumn?: string | null;
   /** Rows with a negative amount: refunds and cancellations, no purchases. `amount` is their sum (≤ 0). */
   refunds: { rows: number; amount: number | null };
   customers: number;
@@ -186,6 +190,7 @@ export function analyzeLedger(ledger: CustomerLedger, stats: IngestStats, skippe
     skipped,
     columns: settings.columns ?? {},
     excludedDealType: settings.excludedDealType ?? null,
+    statusColumn: settings.statusColumn ?? null,
     refunds: { rows: ledger.refunds, amount: settings.hasAmounts ? ledger.refundAmount : null },
     customers: ledger.customers,
     firstDate: ledger.isEmpty ? null : isoDate(ledger.earliestDay),

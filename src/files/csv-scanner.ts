@@ -69,6 +69,8 @@ export class CsvScanner {
     private readonly delimiter: number,
     private readonly onRecord: RecordHandler,
     private readonly readSimple?: SimpleRecordReader,
+    /** How many fields the record `readSimple` just read had: rows it reads set the width too. */
+    private readonly simpleFields?: () => number,
   ) {}
 
   /**
@@ -87,6 +89,8 @@ export class CsvScanner {
         if (next >= 0) {
           this.line++;
           pos = next;
+          const fields = this.simpleFields?.() ?? 0;
+          if (fields > 1) this.width = fields;
           continue;
         }
       }

@@ -39,6 +39,8 @@ export interface RecordReading {
   onRecord: RecordHandler;
   /** See SimpleRecordReader. */
   readSimple?: SimpleRecordReader;
+  /** How many fields the record `readSimple` just read had. */
+  simpleFields?: () => number;
   /** The records that follow are in a chunk whose byte 0 is at this place in the file (a BOM counted). */
   onChunk?: (fileOffset: number) => void;
   /**
@@ -180,7 +182,7 @@ async function scanOpenFile(
   check();
   const transcoded = watch === undefined;
   const reading = start({ bytes: buffer.subarray(0, filled), ended, encoding, transcoded });
-  scanner = new CsvScanner(reading.delimiter, reading.onRecord, reading.readSimple);
+  scanner = new CsvScanner(reading.delimiter, reading.onRecord, reading.readSimple, reading.simpleFields);
   let bufferAt = 0; // where buffer[0] is in the file, after the BOM
   for (;;) {
     reading.onChunk?.(bomBytes + bufferAt);

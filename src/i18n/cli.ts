@@ -49,6 +49,9 @@ type CliKey =
   | "customersLine"
   | "columnsLine"
   | "excludedLine"
+  | "statusLine"
+  | "doubtfulColumn"
+  | "countStatusWithoutColumn"
   | "refundsLine"
   | "verdictLine"
   | "verdictStateBelow"
@@ -117,6 +120,10 @@ Columns (a header name or a number from 1):
   --exclude COL=VALUE   leave out rows whose COL is VALUE (one-off project deals); by default,
                         rows whose deal type is Project or Проект are left out
   --keep-all-deals      leave out no deal type, not even Project
+  --status-column COL   status or stage column: only completed purchases count (found by
+                        itself in Shopify, WooCommerce, Stripe, 1C, amoCRM, Bitrix24 exports)
+  --count-status VALUE  count rows of this status as purchases (repeatable), instead of
+                        paid, completed, won …
 
 Analysis:
   --target PERCENT      target retention from 1 to 100, default 67
@@ -190,6 +197,9 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     columnsLine: "Columns: {columns}",
     rowsLine: "Rows: {rows}; orders: {orders}; skipped: {skipped}; blank: {blank}",
     excludedLine: "Rows left out as one-off deals: {count} ({column}: {values})",
+    statusLine: "Left out by status ({column}): {counts}",
+    doubtfulColumn: "which column is the {field}: {candidates}? Name it, e.g. {example}",
+    countStatusWithoutColumn: "--count-status: no status column found; name it with --status-column",
     refundsLine: "Refund rows (negative amounts), not counted as purchases: {count}, totalling {amount}",
     customersLine: "Customers: {customers}, orders from {first} to {last}",
     verdictLine: "Retention of new customers: {rate} (target {target}) — {state}",
@@ -260,6 +270,10 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
   --exclude СТОЛБЕЦ=ЗНАЧЕНИЕ  не учитывать строки с этим значением (разовые проектные сделки);
                         по умолчанию не учитываются строки с типом сделки «Проект» или «Project»
   --keep-all-deals      учитывать все сделки, и проектные тоже
+  --status-column СТОЛБЕЦ  статус или этап: учитываются только завершённые покупки (сам
+                        находится в выгрузках Shopify, WooCommerce, Stripe, 1С, amoCRM, Битрикс24)
+  --count-status ЗНАЧЕНИЕ  считать покупками строки с этим статусом (можно несколько раз)
+                        вместо «оплачен», «выполнен», «успешно реализовано» …
 
 Анализ:
   --target ПРОЦЕНТ      целевое удержание от 1 до 100, по умолчанию 67
@@ -333,6 +347,9 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     columnsLine: "Столбцы: {columns}",
     rowsLine: "Строк: {rows}; заказов: {orders}; пропущено: {skipped}; пустых: {blank}",
     excludedLine: "Строк не учтено как разовые сделки: {count} ({column}: {values})",
+    statusLine: "Не учтено по статусу ({column}): {counts}",
+    doubtfulColumn: "какой столбец — «{field}»: {candidates}? Укажите его, например: {example}",
+    countStatusWithoutColumn: "--count-status: столбец статуса не найден; укажите его через --status-column",
     refundsLine: "Возвраты денег и отмены (отрицательные суммы) не считаются покупками: строк {count}, на сумму {amount}",
     customersLine: "Клиентов: {customers}, заказы с {first} по {last}",
     verdictLine: "Удержание новых клиентов: {rate} (цель {target}) — {state}",

@@ -14,27 +14,33 @@ export const dir = tempDir();
 
 /** The rows as the command line reads the file, in chunks of `chunkBytes`, and the encoding it chose. */
 /** `delimiter` stands for the one found in the first chunk, when chunks are made too small to find it in. */
-export async function scanned(path: string, chunkBytes = 40, delimiter?: number): Promise<{ rows: string[][]; encoding: string }> {
+export async function scanned(
+  path: string,
+  chunkBytes = 40,
+  delimiter?: number,
+): Promise<{ rows: string[][]; encoding: string; delimiter: number }> {
   const rows: string[][] = [];
   let encoding = "";
+  let used = 0;
   await scanFile(
     path,
     (first) => {
       encoding = first.encoding;
+      used = delimiter ?? detectDelimiter(first.bytes);
       const decode = fieldDecoder(first.encoding);
-      return { delimiter: delimiter ?? detectDelimiter(first.bytes), onRecord: (record) => void rows.push(recordTexts(record, decode)) };
+      return { delimiter: used, onRecord: (record) => void rows.push(recordTexts(record, decode)) };
     },
     chunkBytes,
   );
-  return { rows, encoding };
+  return { rows, encoding, delimiter: used };
 }
 
 /** What both readers make of `bytes`: their rows, which must be the same, or the error each throws. */
 export async function bothRead(name: string, bytes: Buffer): Promise<{ rows: string[][]; encoding: string }> {
   const path = writeFixture(dir, name, bytes);
-  const fromScan = await scanned(path);
-  expect(readTable(bytes)).toEqual(fromScan.rows);
-  return fromScan;
+  const { rows, encoding } = await scanned(path);
+  expect(readTable(bytes)).toEqual(rows);
+  return { rows, encoding };
 }
 
 /** The error both readers throw for `bytes`: the same problem and line, naming the path. */

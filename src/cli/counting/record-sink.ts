@@ -15,13 +15,23 @@
 import { isBlank, isPlausibleDay, isSheetError, parseAmount, parseDateText, type InputLocale } from "../../core/cells";
 import type { ColumnMapping, Field } from "../../core/columns";
 import { customerKey } from "../../core/customer-key";
-import { dealTypeKeys, ingestOrders, type ColumnRef, type IngestStats, type OrderColumns, type OrderTarget } from "../../core/ingest";
+import {
+  countLeftOutStatus,
+  dealTypeKeys,
+  ingestOrders,
+  type ColumnRef,
+  type IngestStats,
+  type OrderColumns,
+  type OrderTarget,
+} from "../../core/ingest";
+import { statusLabel, statusRule, statusVerdict, type StatusRule, type StatusVerdict } from "../../core/statuses";
 import type { Problem } from "../../core/problems";
 import { HASH, QUOTE } from "../../files/ascii";
 import { afterLineBreak, endsUnquotedField, unquotedFieldEnd, type CsvRecord, type SimpleRecordReader } from "../../files/csv-scanner";
 import { cellText, type FieldDecoder } from "../../files/fields";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
 import { COMPACT_DATE_BYTES, fastAmount, fastCompactDay, fastDay, SIMPLE_DATE_BYTES } from "./fast-cells";
+import type { StatusColumn } from "../../core/statuses";
 import type { KeyBytes } from "./key-bytes";
 import type { NameSource, OrderWriter } from "./order-writer";
 
@@ -36,6 +46,8 @@ export interface RecordSinkOptions {
   /** Deal type whose rows are left out (needs mapping.dealType). */
   excludeDealTypes?: readonly string[];
   onSkippedRow: (problem: Problem) => void;
+  /** A status column: only its completed purchases are orders (see core statuses.ts). */
+  status?: StatusColumn;
   /** The bytes read are not the file's own (UTF-16 read as UTF-8): names are kept as text, not as places in the file. */
   namesAsText?: boolean;
 }
@@ -116,6 +128,11 @@ export class RecordSink {
   private readonly days = new FieldCache<number>();
   private readonly texts = new FieldCache<string>();
   private readonly dealTypeKeys = new FieldCache<string>();
+  /** -1 without a status column: then nothing here looks at statuses. */
+  private readonly status: number;
+  private readonly statusRule: StatusRule | undefined;
+  /** A status field's verdict, and its label when left out. */
+  private readonly statuses = new FieldCache<{ verdict: StatusVerdict; label: string; error: boolean }>();
   /** What readSimpleRecord does with each column up to the last one mapped. */
   private readonly roles: Uint8Array;
   /** The fields of the record readSimpleRecord is reading, as the scanner would give them. */
@@ -145,7 +162,9 @@ export class RecordSink {
     const excludedKeys = mapping.dealType === undefined ? undefined : dealTypeKeys(options.excludeDealTypes);
     this.dealType = excludedKeys === undefined ? -1 : mapping.dealType!;
     this.excludedKeys = excludedKeys;
-    this.widthNeeded = Math.max(this.customer, this.date, this.amount, this.manager, this.dealType) + 1;
+    this.status = options.status?.column ?? -1;
+    this.statusRule = options.status === undefined ? undefined : statusRule(options.status.counted);
+    this.widthNeeded = Math.max(this.customer, this.date, this.amount, this.manager, this.dealType, this.status) + 1;
     this.decimalComma = options.locale.decimalComma;
     this.compactDays = options.locale.compactDays === true;
     this.dateBytes = this.compactDays ? COMPACT_DATE_BYTES : SIMPLE_DATE_BYTES;
@@ -175,7 +194,13 @@ export class RecordSink {
       amount: ref("amount", this.amount),
       manager: ref("manager", this.manager),
       dealType: ref("dealType", this.dealType),
+      status: this.status < 0 ? undefined : { argument: options.status!.name, values: this.slowRow, column: this.status },
     };
+  }
+
+  /** How many fields the record `readSimpleRecord` last read had (the scanner keeps rows' width). */
+  get simpleFields(): number {
+    return this.simple.count;
   }
 
   /** The records that follow are in a chunk that starts at this place in the file. */
@@ -267,6 +292,16 @@ export class RecordSink {
     const dealType = this.dealType < 0 ? "" : this.dealTypeKey(record);
     // A key is an error value exactly when its cell is: they differ in case and spacing only.
     if (isSheetError(dealType)) return false;
+    if (this.status >= 0) {
+      const status = this.statusOf(record);
+      if (status.error) return false;
+      if (status.verdict !== "purchase") {
+        // A continuation row adds nothing (its order's first row counted it); a left-out one is counted by status.
+        this.stats.rows++;
+        if (status.verdict === "leftOut") countLeftOutStatus(this.stats, status.label);
+        return true;
+      }
+    }
     this.stats.rows++;
     if (this.dealType >= 0 && this.excludedKeys!.has(dealType)) {
       this.stats.excludedRows++;
@@ -305,6 +340,14 @@ export class RecordSink {
     );
   }
 
+  private statusOf(record: CsvRecord): { verdict: StatusVerdict; label: string; error: boolean } {
+    const cached = this.statuses.find(record, this.status);
+    if (cached !== undefined) return cached;
+    const text = this.fieldText(record, this.status);
+    const status = { verdict: statusVerdict(text, this.statusRule!), label: statusLabel(text), error: isSheetError(text) };
+    return this.statuses.remember(record, this.status, status);
+  }
+
   private managerText(record: CsvRecord): string {
     return this.texts.find(record, this.manager) ?? this.texts.remember(record, this.manager, this.fieldText(record, this.manager));
   }
@@ -319,13 +362,14 @@ export class RecordSink {
   /** The core decides: skipped (with its reason), blank, excluded or, after all, an order. */
   private slow(record: CsvRecord): void {
     const cells: unknown[] = [];
-    for (const column of [this.customer, this.date, this.amount, this.manager, this.dealType]) {
+    for (const column of [this.customer, this.date, this.amount, this.manager, this.dealType, this.status]) {
       if (column >= 0) cells[column] = column < record.count ? this.fieldText(record, column) : undefined;
     }
     this.slowRow[0] = cells;
     const stats = ingestOrders(this.slowColumns, this.slowTarget, {
       locale: this.options.locale,
       excludeDealTypes: this.excludedKeys === undefined ? undefined : this.options.excludeDealTypes,
+      statusRule: this.statusRule,
       firstRowNumber: record.line,
       onSkippedRow: this.options.onSkippedRow,
     });
@@ -334,5 +378,6 @@ export class RecordSink {
     this.stats.excludedRows += stats.excludedRows;
     this.stats.skippedRows += stats.skippedRows;
     this.stats.orders += stats.orders;
+    for (const [label, count] of Object.entries(stats.leftOutByStatus ?? {})) countLeftOutStatus(this.stats, label, count);
   }
 }

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { mapHeader, mapHeaderWithDoubts } from "../../src/core/columns";
+import { ingestOrders } from "../../src/core/ingest";
+import { inputLocale } from "../../src/core/cells";
+import { findStatusColumn, statusRule, statusVerdict } from "../../src/core/statuses";
+
+describe("statusVerdict", () => {
+  const completed = statusRule();
+
+  it("keeps paid, partially refunded, completed and won, in any spelling", () => {
+    for (const value of [
+      "paid",
+      "Partially refunded",
+      "partially_refunded",
+      "Completed",
+      "Успешно реализовано",
+      "Сделка успешна",
+      "Да",
+      "Оплачен",
+      "Выполнен",
+    ]) {
+      expect(statusVerdict(value, completed), value).toBe("purchase");
+    }
+  });
+
+  it("leaves out refunded, voided, failed, cancelled, lost and open deals", () => {
+    for (const value of [
+      "refunded",
+      "Voided",
+      "Failed",
+      "cancelled",
+      "Закрыто и не реализовано",
+      "Сделка провалена",
+      "Нет",
+      "Переговоры",
+      "В работе",
+      "pending",
+    ]) {
+      expect(statusVerdict(value, completed), value).toBe("leftOut");
+    }
+  });
+
+  it("a blank status is a continuation row; --count-status values replace the completed ones", () => {
+    expect(statusVerdict("  ", completed)).toBe("continuation");
+    const named = statusRule(["Refunded"]);
+    expect(statusVerdict("refunded", named)).toBe("purchase");
+    expect(statusVerdict("paid", named)).toBe("leftOut");
+  });
+});
+
+describe("findStatusColumn", () => {
+  it("prefers Shopify's Financial Status to its Fulfillment Status", () => {
+    const header = ["Name", "Fulfillment Status", "Financial Status"];
+    expect(findStatusColumn(header, [["#1", "fulfilled", "paid"]])).toBe(2);
+  });
+
+  it("takes no Status column whose values are mostly not statuses", () => {
+    expect(findStatusColumn(["Status"], [["VIP"], ["Regular"], ["paid"]])).toBe(-1);
+    expect(findStatusColumn(["Status"], [["paid"], ["refunded"], [""]])).toBe(0);
+  });
+});
+
+describe("mapHeader on real exports", () => {
+  it("Shopify: the customer is the Email, never the order number Name; Created at is the date, Total the amount", () => {
+    const header = [
+      "Name",
+      "Email",
+      "Financial Status",
+      "Paid at",
+      "Subtotal",
+      "Total",
+      "Discount Amount",
+      "Created at",
+      "Billing Name",
+      "Cancelled at",
+    ];
+    expect(mapHeader(header)).toEqual({ customer: 1, date: 7, amount: 5 });
+  });
+
+  it("1C: the Контрагент, not the Организация (the seller); amoCRM: Дата создания, not Дата закрытия", () => {
+    expect(mapHeader(["Дата", "Номер", "Контрагент", "Организация", "Сумма"])).toEqual({ date: 0, customer: 2, amount: 4 });
+    expect(mapHeader(["Бюджет", "Дата закрытия", "Дата создания", "Компания", "Полное имя контакта"])).toEqual({
+      amount: 0,
+      date: 2,
+      customer: 3,
+    });
+  });
+
+  it("two columns equally plausible for the customer are a doubt", () => {
+    expect(mapHeaderWithDoubts(["Email", "E-mail", "Date"]).doubts).toEqual({ customer: [0, 1] });
+    expect(mapHeaderWithDoubts(["Email", "Customer", "Date"]).doubts).toEqual({});
+  });
+});
+
+describe("ingestOrders with a status column", () => {
+  it("leaves out rows by status before reading them, counts them per status, and adds nothing for continuation rows", () => {
+    const values = [
+      ["ann", "2024-01-05", "30", "paid"],
+      ["ann", "", "", ""], // a line item of the same order: neither skipped nor an order
+      ["bob", "", "25", "Refunded"], // left out before its missing date is a problem
+      ["bob", "2024-01-07", "25", "refunded"],
+    ];
+    const ref = (argument: string, column: number) => ({ argument, values, column });
+    const added: string[] = [];
+    const stats = ingestOrders(
+      { customer: ref("Email", 0), date: ref("Date", 1), amount: ref("Total", 2), status: ref("Financial Status", 3) },
+      { add: (key) => added.push(key) },
+      { locale: inputLocale("en_US", "UTC"), statusRule: statusRule(), onSkippedRow: () => undefined },
+    );
+    expect(added).toEqual(["ann"]);
+    expect(stats).toMatchObject({ rows: 4, orders: 1, skippedRows: 0, blankRows: 0, leftOutByStatus: { Refunded: 1, refunded: 1 } });
+  });
+});
