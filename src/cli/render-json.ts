@@ -25,6 +25,8 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
     blankRows: report.stats.blankRows,
     excludedRows: report.stats.excludedRows,
     excludedDealType: report.excludedDealType,
+    statusColumn: report.statusColumn ?? null,
+    leftOutByStatus: report.stats.leftOutByStatus ?? {},
     skippedRowCount: report.stats.skippedRows,
     skippedRows: report.skipped.map(({ row, problem }) => ({ row, reason: problemMessage(problem, language) })),
     skippedByReason: skippedByReason(outcome, language),

@@ -190,6 +190,8 @@ export class Tally {
     if (stats.orders > 0) return { key: "onlyRefunds", values: { path, count: stats.orders } };
     if (first !== undefined)
       return { key: "noOrdersFirstSkip", values: { path, reason: problemMessage(first.problem, this.options.language) } };
+    const byStatus = Object.values(stats.leftOutByStatus ?? {}).reduce((sum, count) => sum + count, 0);
+    if (byStatus > 0 && stats.excludedRows === 0) return { key: "onlyLeftOutByStatus", values: { path, count: byStatus } };
     return { key: "onlyExcluded", values: { path, count: stats.excludedRows } };
   }
 }

@@ -34,6 +34,7 @@ type CliKey =
   | "headerOnly"
   | "onlyRefunds"
   | "onlyExcluded"
+  | "onlyLeftOutByStatus"
   | "noOrdersFirstSkip"
   | "columnNumber"
   | "fieldCustomer"
@@ -183,6 +184,8 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     headerOnly: "{path} has no orders: nothing below the header",
     onlyRefunds: "{path} has no purchases: all {count} orders have negative amounts (refunds or cancellations)",
     onlyExcluded: "{path} has no orders to count: all {count} are one-off deals left out (--keep-all-deals counts them)",
+    onlyLeftOutByStatus:
+      "{path} has no completed purchase: all {count} orders are left out by their status (--count-status VALUE counts a status)",
     noOrdersFirstSkip: "{path}: no order could be read; the first problem: {reason}",
     columnNumber: "column {n}",
     fieldCustomer: "customer",
@@ -333,6 +336,8 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     headerOnly: "в файле {path} нет заказов: под заголовком ничего нет",
     onlyRefunds: "в файле {path} нет покупок: у всех заказов ({count}) отрицательная сумма (возвраты или отмены)",
     onlyExcluded: "в файле {path} нечего считать: все заказы ({count}) — разовые сделки, они не учитываются (--keep-all-deals учтёт их)",
+    onlyLeftOutByStatus:
+      "в файле {path} нет завершённых покупок: все заказы ({count}) не учтены по статусу (--count-status ЗНАЧЕНИЕ учтёт статус)",
     noOrdersFirstSkip: "{path}: не удалось прочитать ни одного заказа; первая проблема: {reason}",
     columnNumber: "столбец {n}",
     fieldCustomer: "клиент",

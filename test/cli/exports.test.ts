@@ -45,6 +45,23 @@ describe("status flags and doubtful columns", () => {
     expect([report.customers, report.firstPurchases, report.secondPurchases]).toEqual([3, 3, 2]);
   });
 
+  it("lists in --json the status column and the rows left out by each status", async () => {
+    // The Stripe fixture: 2 Failed and 1 Refunded payments are no purchases.
+    const report = await json([path]);
+    expect([report.statusColumn, report.leftOutByStatus]).toEqual(["Status", { Failed: 2, Refunded: 1 }]);
+  });
+
+  it("says so when every order is left out by its status", async () => {
+    const open = writeFixture(
+      dir,
+      "all-open.csv",
+      "Customer Email,Created (UTC),Amount,Status\na@x.test,2024-01-01,5,Failed\nb@x.test,2024-01-02,5,Failed\n",
+    );
+    const result = await cli([open]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("has no completed purchase: all 2 orders are left out by their status");
+  });
+
   it("--status-column naming no column is refused with the header", async () => {
     const result = await cli([path, "--status-column", "State"]);
     expect(result.exitCode).toBe(1);
