@@ -4,7 +4,7 @@
 import { customerKey } from "./customer-key";
 import { isBlank, isPlausibleDay, isSheetError, parseAmount, readDay, type InputLocale } from "./cells";
 import { fail, type Problem } from "./problems";
-import { statusLabel, statusVerdict, type StatusRule } from "./statuses";
+import { statusKey, statusLabel, statusVerdict, type StatusRule } from "./statuses";
 
 export type Cells = readonly (readonly unknown[])[];
 
@@ -59,7 +59,18 @@ export interface IngestStats {
 /** Counts a row left out by its status. */
 export function countLeftOutStatus(stats: IngestStats, label: string, count = 1): void {
   const counts = (stats.leftOutByStatus ??= {});
-  counts[label] = (counts[label] ?? 0) + count;
+  const key = statusKey(label);
+  const same = Object.keys(counts).find((existing) => statusKey(existing) === key);
+  if (same === undefined) {
+    counts[label] = count;
+    return;
+  }
+  // One status in several spellings ("Refunded", "refunded") is one count, under the spelling that
+  // sorts first, so that the row order does not choose it.
+  const kept = label < same ? label : same;
+  const total = counts[same]! + count;
+  if (kept !== same) delete counts[same];
+  counts[kept] = total;
 }
 
 function cell(ref: ColumnRef | undefined, row: number): unknown {

@@ -35,7 +35,11 @@ function statusFiles(rows: number, seed: number): { withStatus: string; purchase
     const status = pick(["paid", "paid", "partially_refunded", "refunded", "voided", "pending", "", "Refunded"]);
     withStatus += `${customer},${date},${amount},${status}\n`;
     if (KEPT.has(status)) purchasesOnly += `${customer},${date},${amount}\n`;
-    else if (status !== "") leftOut[status] = (leftOut[status] ?? 0) + 1;
+    // "refunded" and "Refunded" are one status, counted under the spelling that sorts first.
+    else if (status !== "") {
+      const label = status.toLowerCase() === "refunded" ? "Refunded" : status;
+      leftOut[label] = (leftOut[label] ?? 0) + 1;
+    }
   }
   return { withStatus, purchasesOnly, leftOut };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mapHeader, mapHeaderWithDoubts } from "../../src/core/columns";
-import { ingestOrders } from "../../src/core/ingest";
+import { countLeftOutStatus, ingestOrders } from "../../src/core/ingest";
 import { inputLocale } from "../../src/core/cells";
-import { findStatusColumn, statusRule, statusVerdict } from "../../src/core/statuses";
+import { findStatusColumn, statusLabel, statusRule, statusVerdict } from "../../src/core/statuses";
 
 describe("statusVerdict", () => {
   const completed = statusRule();
@@ -108,6 +108,18 @@ describe("ingestOrders with a status column", () => {
       { locale: inputLocale("en_US", "UTC"), statusRule: statusRule(), onSkippedRow: () => undefined },
     );
     expect(added).toEqual(["ann"]);
-    expect(stats).toMatchObject({ rows: 4, orders: 1, skippedRows: 0, blankRows: 0, leftOutByStatus: { Refunded: 1, refunded: 1 } });
+    // "Refunded" and "refunded" are one status, counted under the spelling that sorts first.
+    expect(stats).toMatchObject({ rows: 4, orders: 1, skippedRows: 0, blankRows: 0, leftOutByStatus: { Refunded: 2 } });
+    expect(Object.keys(stats.leftOutByStatus!)).toEqual(["Refunded"]);
+  });
+
+  it("counts one status under the same spelling whatever the row order", () => {
+    const spellings = ["refunded", "Refunded", " REFUNDED "];
+    for (const order of [spellings, [...spellings].reverse()]) {
+      const stats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
+      for (const spelling of order) countLeftOutStatus(stats, statusLabel(spelling));
+      // "REFUNDED" < "Refunded" < "refunded" in code-unit order.
+      expect(stats).toMatchObject({ leftOutByStatus: { REFUNDED: 3 } });
+    }
   });
 });
