@@ -8,9 +8,7 @@ import type { Language } from "../i18n/language";
 import { problemMessage } from "../i18n/problems";
 import type { ReportOutcome } from "./report-command";
 import { skippedByReason } from "./report-lines";
-
-/** What JSON.stringify leaves raw that a terminal would act on (it escapes C0 controls itself). */
-const TERMINAL_UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+import { terminalSafeJson } from "./render-text";
 
 export function renderJson(outcome: ReportOutcome, language: Language): string {
   const { file, layout, report } = outcome;
@@ -73,9 +71,5 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
     managersOmitted: report.managersOmitted,
     lost: report.lost,
   };
-  const escaped = JSON.stringify(json, null, 2).replace(
-    TERMINAL_UNSAFE_IN_JSON,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-  return `${escaped}\n`;
+  return `${terminalSafeJson(JSON.stringify(json, null, 2))}\n`;
 }

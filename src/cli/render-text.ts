@@ -17,9 +17,19 @@ const LOST_SHOWN = 10;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
+/** The same, but the C0 controls, which JSON.stringify escapes itself (and its line breaks are layout). */
+const TERMINAL_UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+const escapedCodeUnit = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
 /** `value` with each character a terminal would act on written as `\u001b`, `\u202e` …. */
 export function terminalSafe(value: string): string {
-  return value.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return value.replace(TERMINAL_UNSAFE, escapedCodeUnit);
+}
+
+/** JSON text with the characters a terminal would act on escaped; it reads back to the same values. */
+export function terminalSafeJson(json: string): string {
+  return json.replace(TERMINAL_UNSAFE_IN_JSON, escapedCodeUnit);
 }
 
 type Paint = (style: "bad" | "good" | "dim" | "bold", value: string) => string;

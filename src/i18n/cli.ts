@@ -1,8 +1,11 @@
 // Everything the command line says, in English and Russian.
 
+import type { FileProblem } from "../files/file-error";
 import type { Catalogue } from "./language";
 
+/** Every file problem is worded here too: the command line shows them all. */
 type CliKey =
+  | FileProblem
   | "usage"
   | "badOption"
   | "missingFile"
@@ -12,18 +15,9 @@ type CliKey =
   | "badDelimiter"
   | "badThreads"
   | "badExclude"
-  | "cannotRead"
   | "cannotWrite"
   | "standardOutput"
   | "outputIsInput"
-  | "fileChanged"
-  | "fileChangedAfterRead"
-  | "unclosedQuote"
-  | "quotedRowWidth"
-  | "recordTooLong"
-  | "invalidUtf8"
-  | "utf8InWindows1251"
-  | "invalidUtf16"
   | "outOfMemory"
   | "internalError"
   | "columnNotFound"
