@@ -85,7 +85,7 @@ export async function compareWith(root: string, rev: string, log: (line: string)
   const files = await benchFiles(join(root, "bench/out"));
   const oldRoot = buildRevision(root, rev, log);
   try {
-    const rows = [...compareCli(oldRoot, root, [files.utf8, files.cp1251], log), ...compareCore(oldRoot, root, log)];
+    const rows = [...compareCli(oldRoot, root, Object.values(files), log), ...compareCore(oldRoot, root, log)];
     const lines = rows.map(
       (row) =>
         `| ${row.what} | ${fmt.s(row.oldSeconds)} | ${fmt.s(row.newSeconds)} | ${row.ratio.toFixed(3)} | ${row.ratio <= TOLERANCE ? "ok" : "SLOWER"} |`,

@@ -1,7 +1,9 @@
 // A deterministic (seeded) order log for the benchmarks: 1,000,000 orders by 200,000 customers
 // over three years, sorted by date as exports are, with English and Russian names and a few
-// companies whose quoted names contain quotes. Written twice: UTF-8 with commas and ISO dates,
-// and Windows-1251 with semicolons, dotted dates and decimal commas (a Russian Excel export).
+// companies whose quoted names contain quotes. Written three times: UTF-8 with commas and ISO dates;
+// Windows-1251 with semicolons, dotted dates and decimal commas (a Russian Excel export); and UTF-8
+// with a manager column and the rows in random order, so that no customer's orders sit together
+// (a CRM export sorted by something else: the shape the speed floors must hold on too).
 
 import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { once } from "node:events";
@@ -86,12 +88,15 @@ async function writeLines(path: string, lines: Iterable<string>, encode: (text: 
 export interface BenchFiles {
   utf8: string;
   cp1251: string;
+  managers: string;
 }
+
+const MANAGERS = ["Ирина Петрова", "Олег Смирнов", "Kim Lee", "Anna Berg", "Павел Орлов", "Sara Lind", "Игорь Петров", "Tom Hale"];
 
 /** Writes both files into `dir` unless they are already there (they are deterministic). */
 export async function benchFiles(dir: string): Promise<BenchFiles> {
-  const files = { utf8: join(dir, "orders-utf8.csv"), cp1251: join(dir, "orders-1251.csv") };
-  if (existsSync(files.utf8) && existsSync(files.cp1251) && statSync(files.cp1251).size > 0) return files;
+  const files = { utf8: join(dir, "orders-utf8.csv"), cp1251: join(dir, "orders-1251.csv"), managers: join(dir, "orders-managers.csv") };
+  if (Object.values(files).every((file) => existsSync(file) && statSync(file).size > 0)) return files;
   mkdirSync(dir, { recursive: true });
   const { orders, names } = generateOrders();
   const amount = (cents: number, separator: string): string => `${Math.floor(cents / 100)}${separator}${pad(cents % 100)}`;
@@ -116,6 +121,23 @@ export async function benchFiles(dir: string): Promise<BenchFiles> {
       }
     })(),
     encodeWindows1251,
+  );
+  const pick = random(7);
+  const shuffled = [...orders];
+  for (let k = shuffled.length - 1; k > 0; k--) {
+    const j = Math.floor(pick() * (k + 1));
+    [shuffled[k], shuffled[j]] = [shuffled[j]!, shuffled[k]!];
+  }
+  await writeLines(
+    files.managers,
+    (function* () {
+      yield "customer,date,amount,manager\n";
+      for (const o of shuffled) {
+        const { y, m, d } = civil(o.day);
+        yield `${csvField(names[o.customer]!, ",")},${y}-${m}-${d},${amount(o.cents, ".")},${MANAGERS[o.customer % MANAGERS.length]}\n`;
+      }
+    })(),
+    (text) => Buffer.from(text, "utf8"),
   );
   return files;
 }

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   for (const [label, file, kind] of [
     ["UTF-8, comma, ISO dates", files.utf8, "utf8"],
     ["Windows-1251, semicolon, DD.MM.YYYY, decimal comma", files.cp1251, "1251"],
+    ["UTF-8 with a manager column, rows in random order", files.managers, "utf8"],
   ] as const) {
     // A peer that fails on this file is reported as such and left out of the turns.
     const failed = new Map<Peer, string>();
