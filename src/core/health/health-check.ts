@@ -1,0 +1,393 @@
+// The health check (issue 14): the book's eight questions about a customer base, answered from the
+// same orders as the retention verdict. One pass over the customers of the purchase log fills the
+// period table, the lapsed list and the per-manager figures; the questions then read those.
+// The rules and thresholds are written down in docs/health-check.md.
+
+import type { CustomerLedger } from "../ledger";
+import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "../periods";
+import type { ManagerReportRow } from "../report";
+import { ratio } from "../statistics";
+import { VERDICT_COHORTS } from "../verdict";
+import { inYearEndingOn, yearAfter } from "./calendar-year";
+import { DEFAULT_LAPSED_FACTOR, LapsedFinder, type LapsedList } from "./lapsed";
+import { PeriodTotals, periodRows, type HealthPeriod } from "./period-table";
+import type { LoggedEntry, PurchaseLog } from "./purchase-log";
+import { bandVerdict, HEALTH_BANDS, needsData, trendQuestion, type HealthQuestion } from "./questions";
+import { DEFAULT_TREND, trendOf, type Trend, type TrendSettings } from "./trend";
+
+/** Judged managers: those with at least this many judged new customers (as the action line's rule). */
+export const MANAGER_MIN_NEW_CUSTOMERS = 10;
+
+export interface HealthSettings {
+  period: Period;
+  /** Target retention, 0…1. */
+  target: number;
+  /** Every period enters the verdicts: nobody bought before the data start. */
+  ordersStartWithBusiness?: boolean;
+  hasAmounts: boolean;
+  hasManagers: boolean;
+  /** The orders had an "initiated by" column (question 7). */
+  hasInitiatedBy: boolean;
+  trend?: TrendSettings;
+  /** A customer is lapsed past this many times their usual gap (and the business's median gap). */
+  lapsedFactor?: number;
+  /** Lapsed customers listed (all are counted). */
+  lapsedLimit?: number;
+}
+
+export interface ManagerHealth {
+  manager: string;
+  /** The judged retention of their new customers (from the verdict's manager rows). */
+  newCustomers: number;
+  returned: number;
+  retention: number | null;
+  /** Revenue from existing customers credited to the manager of each order: its trend. */
+  existingRevenueTrend: Trend;
+  lapsed: number;
+  /** Sales in the last 12 months ÷ budgets, over the customers whose latest purchase was theirs. */
+  shareOfWallet: number | null;
+  /** Judged (enough new customers) and below target, or with falling existing revenue. */
+  inTrouble: boolean;
+}
+
+export interface HealthCheck {
+  periods: HealthPeriod[];
+  questions: HealthQuestion[];
+  lapsed: LapsedList;
+  managers: ManagerHealth[] | null;
+  settings: { trendThreshold: number; trendPeriods: number; lapsedFactor: number };
+}
+
+/** Figures gathered in the pass over customers. */
+interface Gathered {
+  totals: PeriodTotals;
+  lapsed: LapsedFinder;
+  /** Per manager (by log number), existing customers' revenue per period position. */
+  managerRevenue: Map<number, Float64Array>;
+  wallet: { sales: number; budget: number; customers: number };
+  managerWallet: Map<string, { sales: number; budget: number }>;
+  started: { purchases: number; byCompany: number };
+}
+
+export function healthCheck(
+  ledger: CustomerLedger,
+  log: PurchaseLog,
+  settings: HealthSettings,
+  managerRows: readonly ManagerReportRow[] | null,
+): HealthCheck {
+  const trendSettings = settings.trend ?? DEFAULT_TREND;
+  const factor = settings.lapsedFactor ?? DEFAULT_LAPSED_FACTOR;
+  const gathered = gather(ledger, log, settings, factor);
+  const { totals } = gathered;
+  const lastComplete = lastCompletePosition(totals, ledger.latestDay);
+  const firstJudged = firstJudgedPosition(totals, ledger.earliestDay, settings.ordersStartWithBusiness === true);
+  const judge = { firstJudged, lastComplete, periodsPerYear: VERDICT_COHORTS[settings.period], trend: trendSettings };
+  const periods = ledger.isEmpty
+    ? []
+    : periodRows(totals, { complete: (p) => p <= lastComplete, judged: (p) => p >= firstJudged && p <= lastComplete }, settings.hasAmounts);
+  const { list: lapsed, byManager: lapsedByManager } = gathered.lapsed.finish(
+    { name: (customer) => ledger.name(customer), contact: (customer) => log.contact(customer) },
+    settings.lapsedLimit ?? 50,
+    settings.hasAmounts,
+  );
+  const managers = settings.hasManagers ? managerHealth(log, gathered, lapsedByManager, managerRows ?? [], settings, judge) : null;
+  return {
+    periods,
+    questions: [
+      revenueSplitQuestion(totals, settings, judge),
+      shareOfWalletQuestion(gathered, settings, log.hasBudgets),
+      existingRevenueQuestion(totals, settings, judge),
+      managersQuestion(managers),
+      lapsedQuestion(lapsed),
+      averageOrderQuestion(totals, settings, judge),
+      startedQuestion(gathered, settings),
+      activeBaseQuestion(totals, judge),
+    ],
+    lapsed,
+    managers,
+    settings: { trendThreshold: trendSettings.threshold, trendPeriods: trendSettings.windowPeriods, lapsedFactor: factor },
+  };
+}
+
+interface Judging {
+  firstJudged: number;
+  lastComplete: number;
+  periodsPerYear: number;
+  trend: TrendSettings;
+}
+
+function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettings, factor: number): Gathered {
+  const firstIndex = ledger.isEmpty ? 0 : periodIndex(Math.min(log.firstDay, ledger.earliestDay), settings.period);
+  const lastIndex = ledger.isEmpty ? -1 : periodIndex(Math.max(log.lastDay, ledger.latestDay), settings.period);
+  const gathered: Gathered = {
+    totals: new PeriodTotals(settings.period, firstIndex, lastIndex - firstIndex + 1),
+    lapsed: new LapsedFinder(ledger.latestDay, factor),
+    managerRevenue: new Map(),
+    wallet: { sales: 0, budget: 0, customers: 0 },
+    managerWallet: new Map(),
+    started: { purchases: 0, byCompany: 0 },
+  };
+  for (let customer = 0; customer < ledger.size; customer++) {
+    if (!ledger.hasPurchase(customer)) continue;
+    const entries = log.entriesOf(customer);
+    const first = ledger.first(customer);
+    gathered.totals.addCustomer(entries, first);
+    const purchases = purchaseDays(entries, log.managerNames);
+    const last = purchases.days[purchases.days.length - 1]!;
+    const lastManager = log.managerNames[purchases.lastManager]!;
+    gathered.lapsed.add({ customer, days: purchases.days, revenueAtStake: sumInYearEndingOn(entries, last), manager: lastManager });
+    addManagerRevenue(gathered, entries, gathered.totals.position(first));
+    addWallet(gathered, log.budget(customer), sumInYearEndingOn(entries, ledger.latestDay), lastManager);
+    addStarted(gathered, purchases, ledger.latestDay);
+  }
+  return gathered;
+}
+
+interface Purchases {
+  days: number[];
+  /** Whether the company started the purchase of the same position in `days`. */
+  started: boolean[];
+  /** The manager (log number) of the last day's purchase: a named one, the first by name. */
+  lastManager: number;
+}
+
+/** Distinct purchase days, from entries sorted by day. */
+function purchaseDays(entries: readonly LoggedEntry[], managerNames: readonly string[]): Purchases {
+  const result: Purchases = { days: [], started: [], lastManager: 0 };
+  for (const entry of entries) {
+    if (entry.refund) continue;
+    const at = result.days.length - 1;
+    if (at >= 0 && result.days[at] === entry.day) {
+      result.started[at] = result.started[at]! || entry.startedByCompany;
+      // As the ledger does for the first day: a named manager wins, and of two the one that sorts
+      // first, so that the row order does not choose.
+      const current = result.lastManager;
+      if (entry.manager !== 0 && (current === 0 || managerNames[entry.manager]! < managerNames[current]!))
+        result.lastManager = entry.manager;
+      continue;
+    }
+    result.days.push(entry.day);
+    result.started.push(entry.startedByCompany);
+    result.lastManager = entry.manager;
+  }
+  return result;
+}
+
+function sumInYearEndingOn(entries: readonly LoggedEntry[], end: number): number {
+  let sum = 0;
+  for (const entry of entries) if (inYearEndingOn(entry.day, end)) sum += entry.amount;
+  return sum;
+}
+
+function addManagerRevenue(gathered: Gathered, entries: readonly LoggedEntry[], firstPosition: number): void {
+  const { totals, managerRevenue } = gathered;
+  for (const entry of entries) {
+    const position = totals.position(entry.day);
+    if (position === firstPosition || entry.manager === 0) continue;
+    let revenue = managerRevenue.get(entry.manager);
+    if (revenue === undefined) managerRevenue.set(entry.manager, (revenue = new Float64Array(totals.count)));
+    revenue[position] = revenue[position]! + entry.amount;
+  }
+}
+
+function addWallet(gathered: Gathered, budget: number | undefined, sales: number, manager: string): void {
+  if (budget === undefined || budget <= 0) return;
+  gathered.wallet.sales += sales;
+  gathered.wallet.budget += budget;
+  gathered.wallet.customers++;
+  let perManager = gathered.managerWallet.get(manager);
+  if (perManager === undefined) gathered.managerWallet.set(manager, (perManager = { sales: 0, budget: 0 }));
+  perManager.sales += sales;
+  perManager.budget += budget;
+}
+
+function addStarted(gathered: Gathered, purchases: Purchases, latestDay: number): void {
+  purchases.days.forEach((day, at) => {
+    if (!inYearEndingOn(day, latestDay)) return;
+    gathered.started.purchases++;
+    if (purchases.started[at]) gathered.started.byCompany++;
+  });
+}
+
+/** The last period whose last day is on or before the latest purchase; -1 when there is none. */
+function lastCompletePosition(totals: PeriodTotals, latestDay: number): number {
+  let position = totals.count - 1;
+  while (position >= 0 && periodEnd(totals.firstIndex + position, totals.period) > latestDay) position--;
+  return position;
+}
+
+/** The first period that starts 12 months or more after the data do (the first of all when they start with the business). */
+function firstJudgedPosition(totals: PeriodTotals, earliestDay: number, ordersStartWithBusiness: boolean): number {
+  if (ordersStartWithBusiness || totals.count === 0) return 0;
+  const from = yearAfter(earliestDay);
+  let position = 0;
+  while (position < totals.count && periodStart(totals.firstIndex + position, totals.period) < from) position++;
+  return position;
+}
+
+function sumOver(values: ArrayLike<number>, from: number, to: number): number {
+  let sum = 0;
+  for (let position = from; position <= to; position++) sum += values[position]!;
+  return sum;
+}
+
+/** Question 1: is revenue from existing customers larger than from new ones? */
+function revenueSplitQuestion(totals: PeriodTotals, settings: HealthSettings, judge: Judging): HealthQuestion {
+  if (!settings.hasAmounts) return needsData(1, "amount");
+  const share = (from: number, to: number): number => {
+    const existing = sumOver(totals.existingRevenue, from, to);
+    return ratio(existing, existing + sumOver(totals.newRevenue, from, to)) ?? 0;
+  };
+  const size = judge.trend.windowPeriods;
+  const from = judge.lastComplete - size + 1;
+  if (from < judge.firstJudged) return needsData(1, "history", judge.firstJudged - from);
+  const existingShare = share(from, judge.lastComplete);
+  const trend = trendOf(share, judge.firstJudged, judge.lastComplete, judge.periodsPerYear, judge.trend);
+  return {
+    id: 1,
+    verdict: bandVerdict(existingShare, HEALTH_BANDS.existingShare),
+    figures: {
+      existingShare,
+      existingRevenue: sumOver(totals.existingRevenue, from, judge.lastComplete),
+      newRevenue: sumOver(totals.newRevenue, from, judge.lastComplete),
+      ...windowFigures(totals, from, judge.lastComplete),
+      shareChange: trend.direction === "needsData" ? null : trend.change,
+    },
+    trend,
+    series: "existingRevenue",
+  };
+}
+
+function windowFigures(totals: PeriodTotals, from: number, to: number): HealthQuestion["figures"] {
+  return { from: label(totals, from), to: label(totals, to) };
+}
+
+function label(totals: PeriodTotals, position: number): string {
+  return periodLabel(totals.firstIndex + position, totals.period);
+}
+
+/** Question 2: are the customers' budgets larger than what they buy from you? */
+function shareOfWalletQuestion(gathered: Gathered, settings: HealthSettings, hasBudgets: boolean): HealthQuestion {
+  if (!hasBudgets) return needsData(2, "budget");
+  if (!settings.hasAmounts) return needsData(2, "amount");
+  const { sales, budget, customers } = gathered.wallet;
+  const share = ratio(sales, budget);
+  if (share === undefined) return needsData(2, "budget");
+  return { id: 2, verdict: bandVerdict(share, HEALTH_BANDS.shareOfWallet), figures: { shareOfWallet: share, sales, budget, customers } };
+}
+
+/** Question 3: is revenue from existing customers falling or standing still? */
+function existingRevenueQuestion(totals: PeriodTotals, settings: HealthSettings, judge: Judging): HealthQuestion {
+  if (!settings.hasAmounts) return needsData(3, "amount");
+  const trend = trendOf(
+    (from, to) => sumOver(totals.existingRevenue, from, to),
+    judge.firstJudged,
+    judge.lastComplete,
+    judge.periodsPerYear,
+    judge.trend,
+  );
+  return trendQuestion(3, trend, "existingRevenue");
+}
+
+/** Question 6: could the average order be higher? Judged by its trend over every complete period. */
+function averageOrderQuestion(totals: PeriodTotals, settings: HealthSettings, judge: Judging): HealthQuestion {
+  if (!settings.hasAmounts) return needsData(6, "amount");
+  const average = (from: number, to: number): number =>
+    ratio(sumOver(totals.newRevenue, from, to) + sumOver(totals.existingRevenue, from, to), sumOver(totals.purchases, from, to)) ?? 0;
+  const trend = trendOf(average, 0, judge.lastComplete, judge.periodsPerYear, judge.trend);
+  const figures: HealthQuestion["figures"] =
+    trend.direction === "needsData" ? {} : { averageOrder: trend.recent.value, before: trend.base.value };
+  return trendQuestion(6, trend, "averageOrder", figures);
+}
+
+/** Question 8: is the customer base (customers of the trailing 12 months) steady or shrinking? */
+function activeBaseQuestion(totals: PeriodTotals, judge: Judging): HealthQuestion {
+  const base = totals.activeBase();
+  const trend = trendOf((from, to) => sumOver(base, from, to), judge.firstJudged, judge.lastComplete, judge.periodsPerYear, judge.trend);
+  const figures: HealthQuestion["figures"] = judge.lastComplete >= 0 ? { activeBase: base[judge.lastComplete]! } : {};
+  return trendQuestion(8, trend, "activeBase", figures);
+}
+
+/** Question 5: do customers leave and not come back? */
+function lapsedQuestion(lapsed: LapsedList): HealthQuestion {
+  const share = ratio(lapsed.count, lapsed.repeatCustomers);
+  if (share === undefined) return needsData(5, "history");
+  return {
+    id: 5,
+    verdict: bandVerdict(share, HEALTH_BANDS.lapsedShare),
+    figures: { lapsedShare: share, lapsed: lapsed.count, repeatCustomers: lapsed.repeatCustomers, revenueAtStake: lapsed.revenueAtStake },
+  };
+}
+
+/** Question 7: does the company start the sales, or only answer requests? */
+function startedQuestion(gathered: Gathered, settings: HealthSettings): HealthQuestion {
+  if (!settings.hasInitiatedBy) return needsData(7, "initiatedBy");
+  const { purchases, byCompany } = gathered.started;
+  const share = ratio(byCompany, purchases);
+  if (share === undefined) return needsData(7, "history");
+  return {
+    id: 7,
+    verdict: bandVerdict(share, HEALTH_BANDS.startedShare),
+    figures: { startedShare: share, startedByCompany: byCompany, purchases },
+  };
+}
+
+/** Question 4: do the managers win the customers' whole budget, or only take the orders that come? */
+function managersQuestion(managers: readonly ManagerHealth[] | null): HealthQuestion {
+  if (managers === null) return needsData(4, "manager");
+  const judged = managers.filter((manager) => manager.manager !== "" && isJudgedManager(manager));
+  if (judged.length === 0) return needsData(4, "history");
+  const inTrouble = judged.filter((manager) => manager.inTrouble).length;
+  const share = inTrouble / judged.length;
+  return {
+    id: 4,
+    verdict: bandVerdict(share, HEALTH_BANDS.managersInTrouble),
+    figures: { managersInTrouble: inTrouble, managersJudged: judged.length },
+  };
+}
+
+/** A manager is judged on enough new customers, or on a trend of their existing customers' revenue. */
+function isJudgedManager(manager: ManagerHealth): boolean {
+  return manager.newCustomers >= MANAGER_MIN_NEW_CUSTOMERS || manager.existingRevenueTrend.direction !== "needsData";
+}
+
+function managerHealth(
+  log: PurchaseLog,
+  gathered: Gathered,
+  lapsedByManager: ReadonlyMap<string, number>,
+  retentionRows: readonly ManagerReportRow[],
+  settings: HealthSettings,
+  judge: Judging,
+): ManagerHealth[] {
+  const names = new Set<string>([
+    ...retentionRows.map((row) => row.manager),
+    ...[...gathered.managerRevenue.keys()].map((number) => log.managerNames[number]!),
+    ...lapsedByManager.keys(),
+  ]);
+  names.delete("");
+  const revenueByName = new Map([...gathered.managerRevenue].map(([number, revenue]) => [log.managerNames[number]!, revenue]));
+  return [...names]
+    .map((manager): ManagerHealth => {
+      const retention = retentionRows.find((row) => row.manager === manager);
+      const revenue = revenueByName.get(manager);
+      const existingRevenueTrend: Trend =
+        settings.hasAmounts && revenue !== undefined
+          ? trendOf((from, to) => sumOver(revenue, from, to), judge.firstJudged, judge.lastComplete, judge.periodsPerYear, judge.trend)
+          : { direction: "needsData", periodsNeeded: 0 };
+      const wallet = gathered.managerWallet.get(manager);
+      const newCustomers = retention?.newCustomers ?? 0;
+      const rate = retention?.rate ?? null;
+      const belowTarget = newCustomers >= MANAGER_MIN_NEW_CUSTOMERS && rate !== null && rate < settings.target;
+      return {
+        manager,
+        newCustomers,
+        returned: retention?.returned ?? 0,
+        retention: rate,
+        existingRevenueTrend,
+        lapsed: lapsedByManager.get(manager) ?? 0,
+        shareOfWallet: wallet === undefined ? null : (ratio(wallet.sales, wallet.budget) ?? null),
+        inTrouble: belowTarget || existingRevenueTrend.direction === "falling",
+      };
+    })
+    .sort((a, b) => b.newCustomers - a.newCustomers || a.manager.localeCompare(b.manager));
+}

@@ -1,0 +1,129 @@
+// Question 5: customers who leave and do not come back. A lapsed customer bought on at least two
+// days, and has now gone more than `factor` times their own average gap ((last − first) ÷
+// (purchases − 1)) and more than the business's median gap between purchases. "Now" is the latest
+// purchase in the data. They are ranked by the revenue at stake: what they spent in the 12 months
+// up to their last purchase, refunds included.
+
+import { isoDate } from "../calendar";
+import { medianOfCounts } from "../statistics";
+
+export const DEFAULT_LAPSED_FACTOR = 2;
+
+export interface LapsedCustomer {
+  name: string;
+  /** The manager of their last purchase. */
+  manager: string;
+  lastPurchase: string;
+  /** Distinct purchase days. */
+  purchases: number;
+  /** Their average gap between purchases, in days. */
+  usualGapDays: number;
+  daysSinceLast: number;
+  /** Null without an amount column. */
+  revenueAtStake: number | null;
+  /** An email or phone from a column headed like one, or "". */
+  contact: string;
+}
+
+export interface LapsedList {
+  /** All lapsed customers; `customers` holds the top of the list. */
+  count: number;
+  revenueAtStake: number | null;
+  /** Customers with purchases on two days or more: who could lapse. */
+  repeatCustomers: number;
+  medianGapDays: number | null;
+  factor: number;
+  customers: LapsedCustomer[];
+}
+
+/** What the list needs of one customer: their sorted distinct purchase days and a few figures. */
+export interface RepeatCustomer {
+  customer: number;
+  days: readonly number[];
+  revenueAtStake: number;
+  manager: string;
+}
+
+interface Candidate {
+  customer: number;
+  last: number;
+  purchases: number;
+  usualGap: number;
+  gone: number;
+  revenueAtStake: number;
+  manager: string;
+}
+
+export class LapsedFinder {
+  /** How many gaps between consecutive purchases have each length in days. */
+  private readonly gapCounts: number[] = [];
+  /** Gone long against their own rhythm: the business's median gap decides after the pass. */
+  private readonly candidates: Candidate[] = [];
+  private repeatCustomers = 0;
+
+  constructor(
+    private readonly latestDay: number,
+    private readonly factor: number,
+  ) {}
+
+  add({ customer, days, revenueAtStake, manager }: RepeatCustomer): void {
+    for (let i = 1; i < days.length; i++) {
+      const gap = days[i]! - days[i - 1]!;
+      this.gapCounts[gap] = (this.gapCounts[gap] ?? 0) + 1;
+    }
+    if (days.length < 2) return;
+    this.repeatCustomers++;
+    const first = days[0]!;
+    const last = days[days.length - 1]!;
+    const usualGap = (last - first) / (days.length - 1);
+    const gone = this.latestDay - last;
+    if (gone > this.factor * usualGap)
+      this.candidates.push({ customer, last, purchases: days.length, usualGap, gone, revenueAtStake, manager });
+  }
+
+  /** The lapsed customers, most at stake first (the longest gone first without amounts), capped at `limit`. */
+  finish(
+    names: { name(customer: number): string; contact(customer: number): string | undefined },
+    limit: number,
+    hasAmounts: boolean,
+  ): { list: LapsedList; byManager: Map<string, number> } {
+    const median = medianOfCounts(Array.from(this.gapCounts, (count) => count ?? 0));
+    const lapsed = this.candidates.filter((candidate) => median !== undefined && candidate.gone > median);
+    const byManager = new Map<string, number>();
+    let atStake = 0;
+    for (const candidate of lapsed) {
+      byManager.set(candidate.manager, (byManager.get(candidate.manager) ?? 0) + 1);
+      atStake += candidate.revenueAtStake;
+    }
+    lapsed.sort(hasAmounts ? mostAtStakeFirst : longestGoneFirst);
+    return {
+      list: {
+        count: lapsed.length,
+        revenueAtStake: hasAmounts ? atStake : null,
+        repeatCustomers: this.repeatCustomers,
+        medianGapDays: median ?? null,
+        factor: this.factor,
+        customers: lapsed.slice(0, limit).map((candidate) => ({
+          name: names.name(candidate.customer),
+          manager: candidate.manager,
+          lastPurchase: isoDate(candidate.last),
+          purchases: candidate.purchases,
+          usualGapDays: candidate.usualGap,
+          daysSinceLast: candidate.gone,
+          revenueAtStake: hasAmounts ? candidate.revenueAtStake : null,
+          contact: names.contact(candidate.customer) ?? "",
+        })),
+      },
+      byManager,
+    };
+  }
+}
+
+// Ties fall to the customer seen first, so the order never depends on how a sort breaks them.
+function mostAtStakeFirst(a: Candidate, b: Candidate): number {
+  return b.revenueAtStake - a.revenueAtStake || b.gone - a.gone || a.customer - b.customer;
+}
+
+function longestGoneFirst(a: Candidate, b: Candidate): number {
+  return b.gone - a.gone || b.purchases - a.purchases || a.customer - b.customer;
+}

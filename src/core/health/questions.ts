@@ -1,0 +1,77 @@
+// The book's eight questions, each with a verdict and the figures behind it. The thresholds are
+// ours, written down in docs/health-check.md and tested at every boundary: "good" from the good
+// threshold on, "bad" past the bad one, "watch" between.
+
+import type { Trend } from "./trend";
+
+export type HealthVerdict = "good" | "watch" | "bad" | "needsData";
+
+/** What a question needs that the orders lack. */
+export type MissingData = "amount" | "budget" | "initiatedBy" | "manager" | "history";
+
+export type QuestionId = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+export interface HealthQuestion {
+  id: QuestionId;
+  verdict: HealthVerdict;
+  /** With `needsData`: what would let the product answer. */
+  needs?: MissingData;
+  /** With `needs: "history"`: complete periods still to come. */
+  periodsNeeded?: number;
+  /** The figures the verdict rests on, by name (shares are 0…1). */
+  figures: Record<string, number | string | null>;
+  /** The trend the verdict rests on, for the questions judged by one. */
+  trend?: Trend;
+  /** The health-check period field drawn as this question's trend line. */
+  series?: string;
+}
+
+/** A band: `good` from this value on, `bad` below `bad` (or the other way round when lower is better). */
+export interface Band {
+  good: number;
+  bad: number;
+  higherIsBetter: boolean;
+}
+
+export const HEALTH_BANDS = {
+  /** Q1: existing customers' share of revenue. The book: it should be the larger part. */
+  existingShare: { good: 0.6, bad: 0.5, higherIsBetter: true },
+  /** Q2: sales in the last 12 months ÷ the customers' yearly budgets. */
+  shareOfWallet: { good: 0.75, bad: 0.5, higherIsBetter: true },
+  /** Q4: share of judged managers in trouble (new customers below target, or falling existing revenue). */
+  managersInTrouble: { good: 0, bad: 0.5, higherIsBetter: false },
+  /** Q5: lapsed customers ÷ customers who bought on two days or more. */
+  lapsedShare: { good: 0.1, bad: 0.25, higherIsBetter: false },
+  /** Q7: purchases the company started ÷ all purchases of the last 12 months. */
+  startedShare: { good: 0.5, bad: 0.3, higherIsBetter: true },
+} as const satisfies Record<string, Band>;
+
+/** Where a value falls. Lower-is-better bands are good up to `good` and bad above `bad`. */
+export function bandVerdict(value: number, band: Band): HealthVerdict {
+  if (band.higherIsBetter) return value >= band.good ? "good" : value < band.bad ? "bad" : "watch";
+  return value <= band.good ? "good" : value > band.bad ? "bad" : "watch";
+}
+
+/** A trend's verdict: growth is good, flat is to watch, a fall is bad. */
+export function trendVerdict(trend: Trend): HealthVerdict {
+  switch (trend.direction) {
+    case "growing":
+      return "good";
+    case "flat":
+      return "watch";
+    case "falling":
+      return "bad";
+    case "needsData":
+      return "needsData";
+  }
+}
+
+export function needsData(id: QuestionId, needs: MissingData, periodsNeeded?: number): HealthQuestion {
+  return { id, verdict: "needsData", needs, ...(periodsNeeded === undefined ? {} : { periodsNeeded }), figures: {} };
+}
+
+/** A question judged by a trend; "needs history" when the trend cannot be taken yet. */
+export function trendQuestion(id: QuestionId, trend: Trend, series: string, figures: HealthQuestion["figures"] = {}): HealthQuestion {
+  if (trend.direction === "needsData") return { ...needsData(id, "history", trend.periodsNeeded), series };
+  return { id, verdict: trendVerdict(trend), figures: { change: trend.change, ...figures }, trend, series };
+}

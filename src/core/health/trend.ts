@@ -1,0 +1,82 @@
+// One trend rule for every series of the health check (issue 14): the last few complete periods
+// against the same periods a year before, where the data cover them, else against the periods
+// just before. A change beyond the threshold either way is growth or a fall; anything between is
+// flat. Sums are compared, not averages of per-period figures, so a ratio such as the average order
+// is compared as total revenue ÷ total purchases of each window.
+
+export interface TrendSettings {
+  /** Periods in each window. */
+  windowPeriods: number;
+  /** A change above +threshold is growth, below −threshold a fall (0.10 = 10 %). */
+  threshold: number;
+}
+
+export const DEFAULT_TREND: TrendSettings = { windowPeriods: 3, threshold: 0.1 };
+
+// 110 ÷ 100 − 1 is 0.10000000000000009 in floating point: exactly +10 % must stay flat.
+const ROUNDING = 1e-9;
+
+export type TrendDirection = "growing" | "flat" | "falling";
+
+/** A window of periods, as positions in the series. */
+export interface TrendWindow {
+  from: number;
+  to: number;
+  value: number;
+}
+
+export type Trend =
+  | {
+      direction: TrendDirection;
+      /** recent ÷ base − 1; null when the base is 0. */
+      change: number | null;
+      recent: TrendWindow;
+      base: TrendWindow;
+      basis: "yearBefore" | "justBefore";
+    }
+  | { direction: "needsData"; periodsNeeded: number };
+
+/**
+ * The trend of a series whose windows are valued by `windowValue(from, to)` (positions, inclusive).
+ * Positions `firstUsable` … `lastComplete` may enter it; `periodsPerYear` places the year before.
+ */
+export function trendOf(
+  windowValue: (from: number, to: number) => number,
+  firstUsable: number,
+  lastComplete: number,
+  periodsPerYear: number,
+  settings: TrendSettings = DEFAULT_TREND,
+): Trend {
+  const size = settings.windowPeriods;
+  const recentFrom = lastComplete - size + 1;
+  const baseFrom = baseStart(recentFrom, firstUsable, periodsPerYear, size);
+  if (baseFrom === undefined) {
+    const usable = Math.max(0, lastComplete - firstUsable + 1);
+    return { direction: "needsData", periodsNeeded: 2 * size - usable };
+  }
+  const recent = { from: recentFrom, to: lastComplete, value: windowValue(recentFrom, lastComplete) };
+  const base = { from: baseFrom, to: baseFrom + size - 1, value: windowValue(baseFrom, baseFrom + size - 1) };
+  const change = base.value === 0 ? null : recent.value / base.value - 1;
+  return {
+    direction: directionOf(change, recent.value, settings.threshold),
+    change,
+    recent,
+    base,
+    basis: baseFrom === recentFrom - periodsPerYear ? "yearBefore" : "justBefore",
+  };
+}
+
+/** The base window's first position: a year before when that fits and does not overlap, else just before. */
+function baseStart(recentFrom: number, firstUsable: number, periodsPerYear: number, size: number): number | undefined {
+  if (periodsPerYear >= size && recentFrom - periodsPerYear >= firstUsable) return recentFrom - periodsPerYear;
+  if (recentFrom - size >= firstUsable) return recentFrom - size;
+  return undefined;
+}
+
+function directionOf(change: number | null, recent: number, threshold: number): TrendDirection {
+  // From nothing to something is growth; nothing to nothing is flat.
+  if (change === null) return recent > 0 ? "growing" : "flat";
+  if (change > threshold + ROUNDING) return "growing";
+  if (change < -threshold - ROUNDING) return "falling";
+  return "flat";
+}

@@ -1,0 +1,429 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CustomerLedger, customerKey } from "../../src/core";
+import { healthCheck, type HealthSettings } from "../../src/core/health/health-check";
+import { LapsedFinder } from "../../src/core/health/lapsed";
+import { PurchaseLog } from "../../src/core/health/purchase-log";
+import { bandVerdict, HEALTH_BANDS } from "../../src/core/health/questions";
+import { trendOf } from "../../src/core/health/trend";
+import { day } from "./fixtures";
+
+interface Row {
+  customer: string;
+  date: string;
+  amount: number;
+  manager?: string;
+  started?: boolean;
+  budget?: number;
+}
+
+const SETTINGS: HealthSettings = { period: "month", target: 0.67, hasAmounts: true, hasManagers: false, hasInitiatedBy: false };
+
+function logOf(rows: readonly Row[]): { ledger: CustomerLedger; log: PurchaseLog } {
+  const ledger = new CustomerLedger();
+  const log = new PurchaseLog();
+  for (const row of rows) {
+    const customer = ledger.add(customerKey(row.customer), row.customer, day(row.date), row.amount, row.manager);
+    log.add(customer, day(row.date), row.amount, row.manager ?? "", row.started === true);
+    if (row.budget !== undefined) log.setBudget(customer, day(row.date), row.budget);
+  }
+  return { ledger, log };
+}
+
+function health(rows: readonly Row[], settings: Partial<HealthSettings> = {}) {
+  const { ledger, log } = logOf(rows);
+  return healthCheck(ledger, log, { ...SETTINGS, ...settings }, null);
+}
+
+const question = (rows: readonly Row[], id: number, settings: Partial<HealthSettings> = {}) => health(rows, settings).questions[id - 1]!;
+
+/** Shorthand: [customer, date, amount]. */
+const rows = (list: readonly (readonly [string, string, number])[]): Row[] =>
+  list.map(([customer, date, amount]) => ({ customer, date, amount }));
+
+describe("the periods", () => {
+  // Worked by hand. A buys twice on 10 Jan (one purchase, 150) and on 5 Feb (30, less a refund of
+  // 10 that day); B first buys on 1 Feb (200); C only has a refund, so C is no customer.
+  const table = health(
+    rows([
+      ["A", "2022-01-10", 100],
+      ["A", "2022-01-10", 50],
+      ["A", "2022-02-05", 30],
+      ["C", "2022-01-20", -40],
+      ["A", "2022-02-05", -10],
+      ["B", "2022-02-01", 200],
+    ]),
+  ).periods;
+
+  it("splits customers, purchases and revenue into new and existing", () => {
+    expect(table.map((p) => p.period)).toEqual(["2022-01", "2022-02"]);
+    expect(table[0]).toMatchObject({
+      activeCustomers: 1,
+      newCustomers: 1,
+      existingCustomers: 0,
+      purchases: 1,
+      newPurchases: 1,
+      existingPurchases: 0,
+      newRevenue: 150,
+      existingRevenue: 0,
+      revenue: 150,
+      averageOrder: 150,
+      activeBase: 1,
+    });
+    expect(table[1]).toMatchObject({
+      activeCustomers: 2,
+      newCustomers: 1,
+      existingCustomers: 1,
+      purchases: 2,
+      newPurchases: 1,
+      existingPurchases: 1,
+      newRevenue: 200,
+      existingRevenue: 20,
+      revenue: 220,
+      averageOrder: 110,
+      newAverageOrder: 200,
+      existingAverageOrder: 20,
+      activeBase: 2,
+    });
+  });
+
+  it("marks the period still in progress, and leaves the data's first 12 months out of the verdicts", () => {
+    // The latest purchase is 5 Feb: January is complete, February is not. Both lie in the data's
+    // first 12 months.
+    expect(table.map((p) => [p.complete, p.judged])).toEqual([
+      [true, false],
+      [false, false],
+    ]);
+  });
+
+  it("counts a customer in the active base for the 12 months after each purchase, once", () => {
+    // D buys in Jan 2022 and in Mar 2022: the 12 months ending 31 Jan 2023 still hold 1 Mar 2022,
+    // those ending 28 Feb 2023 too, those ending 31 Mar 2023 (from 1 Apr 2022) do not.
+    const periods = health(
+      rows([
+        ["D", "2022-01-15", 1],
+        ["D", "2022-03-01", 1],
+        ["E", "2023-04-30", 1],
+      ]),
+    ).periods;
+    const base = Object.fromEntries(periods.map((p) => [p.period, p.activeBase]));
+    expect(base).toMatchObject({ "2022-01": 1, "2022-02": 1, "2022-03": 1, "2023-01": 1, "2023-02": 1, "2023-03": 0, "2023-04": 1 });
+  });
+
+  it("judges the periods that start 12 months or more after the first order, or all of them when the orders start with the business", () => {
+    const log = rows([
+      ["A", "2022-01-15", 1],
+      ["A", "2023-03-31", 1],
+    ]);
+    const judged = (settings: Partial<HealthSettings>) =>
+      health(log, settings)
+        .periods.filter((p) => p.judged)
+        .map((p) => p.period);
+    // 15 Jan 2023 is a year after the first order: February 2023 is the first period to start after it.
+    expect(judged({})).toEqual(["2023-02", "2023-03"]);
+    expect(judged({ ordersStartWithBusiness: true })[0]).toBe("2022-01");
+  });
+});
+
+describe("the trend rule", () => {
+  const series = (values: readonly number[]) => (from: number, to: number) => values.slice(from, to + 1).reduce((a, b) => a + b, 0);
+  const monthly = (last3: readonly number[]) => [100, 100, 100, ...Array<number>(9).fill(50), ...last3];
+
+  it("compares the last 3 complete periods with the same 3 a year before, with ±10 % as the boundaries", () => {
+    // Positions 0–2 hold 300; the last three are positions 12–14.
+    const direction = (last3: number[]) => trendOf(series(monthly(last3)), 0, 14, 12).direction;
+    expect(direction([110, 110, 110])).toBe("flat"); // +10 % exactly
+    expect(direction([110, 110, 111])).toBe("growing");
+    expect(direction([90, 90, 90])).toBe("flat"); // −10 % exactly
+    expect(direction([90, 90, 89])).toBe("falling");
+    expect(trendOf(series(monthly([110, 110, 111])), 0, 14, 12)).toMatchObject({
+      basis: "yearBefore",
+      base: { from: 0, to: 2, value: 300 },
+    });
+  });
+
+  it("falls back to the 3 periods just before, and needs data below 6 periods", () => {
+    const six = [10, 10, 10, 20, 20, 20];
+    expect(trendOf(series(six), 0, 5, 12)).toMatchObject({ direction: "growing", basis: "justBefore", change: 1 });
+    expect(trendOf(series(six), 1, 5, 12)).toEqual({ direction: "needsData", periodsNeeded: 1 });
+  });
+
+  it("reads growth from nothing as growth, and nothing to nothing as flat", () => {
+    expect(trendOf(series([0, 0, 0, 0, 0, 5]), 0, 5, 12)).toMatchObject({ direction: "growing", change: null });
+    expect(trendOf(series([0, 0, 0, 0, 0, 0]), 0, 5, 12)).toMatchObject({ direction: "flat", change: null });
+  });
+});
+
+describe("the verdict bands", () => {
+  it("are good from the good threshold on and bad past the bad one", () => {
+    expect(bandVerdict(0.6, HEALTH_BANDS.existingShare)).toBe("good");
+    expect(bandVerdict(0.5999, HEALTH_BANDS.existingShare)).toBe("watch");
+    expect(bandVerdict(0.5, HEALTH_BANDS.existingShare)).toBe("watch");
+    expect(bandVerdict(0.4999, HEALTH_BANDS.existingShare)).toBe("bad");
+    expect(bandVerdict(0.1, HEALTH_BANDS.lapsedShare)).toBe("good");
+    expect(bandVerdict(0.1001, HEALTH_BANDS.lapsedShare)).toBe("watch");
+    expect(bandVerdict(0.25, HEALTH_BANDS.lapsedShare)).toBe("watch");
+    expect(bandVerdict(0.2501, HEALTH_BANDS.lapsedShare)).toBe("bad");
+    expect(bandVerdict(0, HEALTH_BANDS.managersInTrouble)).toBe("good");
+  });
+});
+
+describe("question 5: lapsed customers", () => {
+  // Worked by hand. X buys every 10 days (days 0, 10, 20), Y twice 100 days apart, Z every 30 days
+  // up to day 180, the latest purchase; W once. The gaps between purchases: 10, 10, 100 and six of
+  // 30, so the business's median gap is 30. X has been gone 160 days: more than 2 × 10 and more
+  // than 30, lapsed. Y has been gone 80 days, not more than 2 × 100. Z bought on the latest day.
+  const start = day("2024-01-01");
+  const on = (offset: number) => {
+    const date = new Date((start + offset) * 86_400_000);
+    return date.toISOString().slice(0, 10);
+  };
+  const log: Row[] = [
+    ...[0, 10, 20].map((d) => ({ customer: "X", date: on(d), amount: 100 })),
+    ...[0, 100].map((d) => ({ customer: "Y", date: on(d), amount: 7 })),
+    ...[0, 30, 60, 90, 120, 150, 180].map((d) => ({ customer: "Z", date: on(d), amount: 1 })),
+    { customer: "W", date: on(5), amount: 1000 },
+  ];
+
+  it("finds who has been gone more than twice their usual gap and more than the median gap", () => {
+    const { lapsed, questions } = health(log);
+    expect(lapsed).toMatchObject({ count: 1, repeatCustomers: 3, medianGapDays: 30, revenueAtStake: 300 });
+    expect(lapsed.customers).toEqual([
+      {
+        name: "X",
+        manager: "",
+        lastPurchase: on(20),
+        purchases: 3,
+        usualGapDays: 10,
+        daysSinceLast: 160,
+        revenueAtStake: 300,
+        contact: "",
+      },
+    ]);
+    // 1 of 3 repeat customers: more than a quarter.
+    expect(questions[4]).toMatchObject({ verdict: "bad", figures: { lapsedShare: 1 / 3, lapsed: 1 } });
+  });
+
+  it("uses the factor as a setting, and 'more than' at its boundary", () => {
+    // With a factor of 16, X (gone 160, usual gap 10) is exactly at the boundary: not lapsed.
+    expect(health(log, { lapsedFactor: 16 }).lapsed.count).toBe(0);
+    expect(health(log, { lapsedFactor: 15.9 }).lapsed.count).toBe(1);
+  });
+
+  // The issue's wording, "a later purchase never makes a customer lapsed", cannot hold for any
+  // purchase: days 0 and 100 seen on day 300 are not lapsed (gone 200, not more than 2 × 100), and
+  // one more purchase on day 101 makes them so (gone 199 > 2 × 50.5). What must hold is that a
+  // customer who buys again, on or after the latest day of the data, is not lapsed, whatever else.
+  it("never counts a customer as lapsed once they buy again, on or after the latest day", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ who: fc.integer({ min: 0, max: 5 }), at: fc.integer({ min: 0, max: 400 }) }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 30 }),
+        (orders, who, daysAfterLatest) => {
+          const base = orders.map((o) => ({ customer: `c${o.who}`, date: on(o.at), amount: 1 }));
+          const latest = Math.max(...orders.map((o) => o.at));
+          const after = health([...base, { customer: `c${who}`, date: on(latest + daysAfterLatest), amount: 1 }]);
+          expect(after.lapsed.customers.map((c) => c.name)).not.toContain(`c${who}`);
+        },
+      ),
+      { seed: 14, numRuns: 200 },
+    );
+  });
+
+  it("counts a customer's gaps between distinct days only", () => {
+    const finder = new LapsedFinder(100, 2);
+    finder.add({ customer: 0, days: [0, 10], revenueAtStake: 0, manager: "" });
+    finder.add({ customer: 1, days: [0, 50, 70], revenueAtStake: 0, manager: "" });
+    // Gaps 10, 50, 20: median 20. Customer 0: gone 90 > 20 and > 20; customer 1: gone 30, not > 2 × 35.
+    const { list } = finder.finish({ name: String, contact: () => undefined }, 10, false);
+    expect(list).toMatchObject({ count: 1, medianGapDays: 20, revenueAtStake: null });
+  });
+});
+
+/** Monthly orders from Jan 2022 to Dec 2023: `existing` customers buy monthly, new ones come each month. */
+function twoYears(existingAmount: (month: number) => number, newAmount: (month: number) => number): Row[] {
+  const list: Row[] = [];
+  for (let month = 0; month < 24; month++) {
+    // The last orders on 31 December 2023 make December complete.
+    const date = month === 23 ? "2023-12-31" : `${2022 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}-15`;
+    list.push({ customer: "Regular", date, amount: existingAmount(month) }, { customer: `New ${month}`, date, amount: newAmount(month) });
+  }
+  return list;
+}
+
+describe("questions 1, 3 and 6: revenue from existing and new customers, and the average order", () => {
+  it("judges the existing customers' share of revenue over the last 3 complete periods", () => {
+    // Oct–Dec 2023: Regular (first seen Jan 2022) spends 60 a month, the new customers 40: 60 %.
+    const q1 = question(
+      twoYears(
+        () => 60,
+        () => 40,
+      ),
+      1,
+    );
+    expect(q1).toMatchObject({
+      verdict: "good",
+      figures: { existingShare: 0.6, existingRevenue: 180, newRevenue: 120, from: "2023-10", to: "2023-12" },
+    });
+    const q1Low = question(
+      twoYears(
+        () => 49,
+        () => 51,
+      ),
+      1,
+    );
+    expect(q1Low).toMatchObject({ verdict: "bad", figures: { existingShare: 0.49 } });
+  });
+
+  it("grades the existing revenue by its trend, against the 3 periods just before while 2022 is the data's first year", () => {
+    // Existing revenue is 100 a month (except January 2022, when Regular is new) and 111 in Oct–Dec
+    // 2023. The data start on 15 Jan 2022, so 2022 is their first 12 months: Oct–Dec 2023 is
+    // compared with Jul–Sep 2023, 333 against 300.
+    const growing = twoYears(
+      (m) => (m >= 21 ? 111 : 100),
+      () => 5,
+    );
+    expect(question(growing, 3)).toMatchObject({
+      verdict: "good",
+      trend: { direction: "growing", basis: "justBefore", base: { value: 300 } },
+    });
+    const falling = question(
+      twoYears(
+        (m) => (m >= 21 ? 89 : 100),
+        () => 5,
+      ),
+      3,
+    );
+    expect(falling.verdict).toBe("bad");
+    expect(falling.figures.change).toBeCloseTo(-0.11, 12);
+  });
+
+  it("compares with the same periods a year before when the orders start with the business", () => {
+    // Oct–Dec 2023 (90 a month) against Oct–Dec 2022 (100 a month): −10 %, flat; the 3 periods
+    // just before (Jul–Sep 2023, 120 a month) would have made it a fall of 25 %.
+    const log = twoYears(
+      (m) => (m >= 21 ? 90 : m >= 18 ? 120 : 100),
+      () => 5,
+    );
+    expect(question(log, 3, { ordersStartWithBusiness: true })).toMatchObject({
+      verdict: "watch",
+      trend: { direction: "flat", basis: "yearBefore", recent: { value: 270 }, base: { value: 300 } },
+    });
+  });
+
+  it("asks for more history before the data's second year has 3 complete periods", () => {
+    const short = twoYears(
+      () => 10,
+      () => 10,
+    ).filter((row) => row.date < "2023-02-01");
+    expect(question(short, 3)).toMatchObject({ verdict: "needsData", needs: "history" });
+  });
+
+  it("grades the average order by its trend over every complete period", () => {
+    // Each month has two purchases (Regular's and a new customer's). 2022 Oct–Dec: (100 + 100) ÷ 2;
+    // 2023 Oct–Dec: (100 + 60) ÷ 2 = 80, a 20 % fall.
+    const q6 = question(
+      twoYears(
+        () => 100,
+        (m) => (m >= 21 ? 60 : 100),
+      ),
+      6,
+    );
+    expect(q6).toMatchObject({ verdict: "bad", figures: { averageOrder: 80, before: 100 } });
+  });
+
+  it("needs an amount column", () => {
+    expect(
+      question(
+        twoYears(
+          () => 1,
+          () => 1,
+        ),
+        1,
+        { hasAmounts: false },
+      ),
+    ).toMatchObject({ verdict: "needsData", needs: "amount" });
+  });
+});
+
+describe("question 8: the size of the customer base", () => {
+  it("is flat when the same number of customers bought in each trailing year", () => {
+    // Regular plus the 12 new customers of the 12 months before: 13 at each period's end in 2023.
+    const q8 = question(
+      twoYears(
+        () => 1,
+        () => 1,
+      ),
+      8,
+    );
+    expect(q8).toMatchObject({ verdict: "watch", figures: { activeBase: 13 }, trend: { direction: "flat" } });
+  });
+});
+
+describe("questions 2 and 7: data the orders may not have", () => {
+  it("says which column would answer them", () => {
+    const log = rows([["A", "2024-01-01", 1]]);
+    expect(question(log, 2)).toMatchObject({ verdict: "needsData", needs: "budget" });
+    expect(question(log, 7)).toMatchObject({ verdict: "needsData", needs: "initiatedBy" });
+    expect(question(log, 4)).toMatchObject({ verdict: "needsData", needs: "manager" });
+  });
+
+  it("takes the share of wallet from the last 12 months' sales and the latest budget", () => {
+    // A's budget was 1,000, then 400 on a later row. A bought 100 in Feb 2023 (more than 12 months
+    // before 1 Mar 2024, the latest order) and 200 + 100 within them: 300 ÷ 400 = 75 %.
+    const log: Row[] = [
+      { customer: "A", date: "2023-02-01", amount: 100, budget: 1000 },
+      { customer: "A", date: "2023-06-01", amount: 200 },
+      { customer: "A", date: "2024-03-01", amount: 100, budget: 400 },
+    ];
+    expect(question(log, 2)).toMatchObject({ verdict: "good", figures: { shareOfWallet: 0.75, sales: 300, budget: 400, customers: 1 } });
+  });
+
+  it("counts a purchase as started by the company when any of its rows says so", () => {
+    // Four purchases in the 12 months up to 1 Mar 2024; two started by the company (B's in one row of two).
+    const log: Row[] = [
+      { customer: "A", date: "2023-06-01", amount: 1, started: true },
+      { customer: "A", date: "2023-07-01", amount: 1 },
+      { customer: "B", date: "2023-08-01", amount: 1 },
+      { customer: "B", date: "2023-08-01", amount: 1, started: true },
+      { customer: "C", date: "2024-03-01", amount: 1 },
+      { customer: "C", date: "2022-01-01", amount: 1, started: true },
+    ];
+    expect(question(log, 7, { hasInitiatedBy: true })).toMatchObject({
+      verdict: "good",
+      figures: { startedShare: 0.5, startedByCompany: 2, purchases: 4 },
+    });
+  });
+});
+
+describe("the periods' sums", () => {
+  it("new + existing = active, and the split sums to the period's revenue, for any orders", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            who: fc.integer({ min: 0, max: 8 }),
+            at: fc.integer({ min: 0, max: 800 }),
+            cents: fc.integer({ min: -500, max: 5000 }),
+          }),
+          { minLength: 1, maxLength: 60 },
+        ),
+        (orders) => {
+          const start = day("2022-01-01");
+          const list = orders.map((o) => ({
+            customer: `c${o.who}`,
+            date: new Date((start + o.at) * 86_400_000).toISOString().slice(0, 10),
+            amount: o.cents / 100,
+          }));
+          for (const p of health(list).periods) {
+            expect(p.newCustomers + p.existingCustomers).toBe(p.activeCustomers);
+            expect(p.newPurchases + p.existingPurchases).toBe(p.purchases);
+            expect(p.newRevenue! + p.existingRevenue!).toBeCloseTo(p.revenue!, 9);
+          }
+        },
+      ),
+      { seed: 8, numRuns: 150 },
+    );
+  });
+});
