@@ -13,6 +13,11 @@ export {
   REPEAT_REVENUE_SHARE,
   TIME_TO_SECOND_PURCHASE,
   CUSTOMER_SUMMARY,
+  REVENUE_SPLIT,
+  ACTIVE_CUSTOMERS,
+  LAPSED_CUSTOMERS,
+  AVERAGE_ORDER,
+  SHARE_OF_WALLET,
 } from "./functions/custom-functions";
 export { onOpen, onInstall, showRetentionReport, menuHighlightBelowTarget, menuClearHighlighting } from "./addon/menu";
 export { getSidebarState, analyzeSelection, highlightBelowTarget, clearHighlighting } from "./addon/server";

@@ -48,6 +48,11 @@ export function isoDate(epochDay: number): string {
   return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
 }
 
+/** The epoch day of a `YYYY-MM-DD` string that `isoDate` wrote. */
+export function dayFromIso(iso: string): number {
+  return dayFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
 /** Monday = 0 … Sunday = 6. 1970-01-01 was a Thursday. */
 export function isoWeekday(epochDay: number): number {
   return (((epochDay + 3) % 7) + 7) % 7;

@@ -25,9 +25,12 @@ export interface OrderColumns {
   status?: ColumnRef;
 }
 
-/** Where the orders go: a ledger, or a caller that indexes customers its own way before one. */
+/**
+ * Where the orders go: a ledger, or a caller that indexes customers its own way before one. `row`
+ * is the order's index in the columns' values, for a target that reads more columns of it.
+ */
 export interface OrderTarget {
-  add(key: string, rawName: unknown, day: number, amount?: number, rawManager?: unknown): unknown;
+  add(key: string, rawName: unknown, day: number, amount?: number, rawManager?: unknown, row?: number): unknown;
 }
 
 export interface IngestOptions {
@@ -158,7 +161,7 @@ export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options
       amount = parsed;
     }
     const managerCell = cell(columns.manager, row);
-    ledger.add(key, customerCell, day, amount, isSheetError(managerCell) ? undefined : managerCell);
+    ledger.add(key, customerCell, day, amount, isSheetError(managerCell) ? undefined : managerCell, row);
     stats.orders++;
   }
   return stats;

@@ -26,7 +26,10 @@ export type ProblemCode =
   | "noRevenue"
   | "noReturns"
   | "tooEarlyToJudge"
-  | "noData";
+  | "noData"
+  | "badFactor"
+  | "noPurchases"
+  | "noBudgets";
 
 export interface Problem {
   code: ProblemCode;

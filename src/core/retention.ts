@@ -94,7 +94,7 @@ export function requireRepeatRevenueShare(ledger: CustomerLedger): number {
   return fail({ code: share, value: describeWindow(ledger.options.amountWindow ?? {}) });
 }
 
-function describeWindow(window: DayWindow): string {
+export function describeWindow(window: DayWindow): string {
   const start = window.start === undefined ? "…" : isoDate(window.start);
   const end = window.end === undefined ? "…" : isoDate(window.end);
   return `${start} – ${end}`;

@@ -66,6 +66,19 @@ export function withinDaysArgument(value: unknown): number | undefined {
   return days;
 }
 
+/** A positive number; blank gives the default. */
+export function factorArgument(value: unknown, fallback: number): number {
+  if (isBlank(value)) return fallback;
+  const factor = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim().replace(",", ".")) : Number.NaN;
+  if (!Number.isFinite(factor) || factor <= 0) fail({ code: "badFactor", argument: "factor", value });
+  return factor;
+}
+
+/** An optional date argument, as its epoch day. */
+export function dayArgument(argument: string, value: unknown, env: SheetEnvironment): number | undefined {
+  return optionalDay(argument, value, env);
+}
+
 export function periodArgument(value: unknown): Period {
   if (isBlank(value)) return "month";
   return (typeof value === "string" && parsePeriod(value)) || fail({ code: "unknownPeriod", argument: "period", value });

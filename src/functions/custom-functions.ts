@@ -4,14 +4,21 @@
 
 import { cohortMatrix, retentionCohorts } from "../core/cohorts";
 import { customerSummary } from "../core/customer-summary";
-import { countRetention, requireMedianDaysToSecond, requireRepeatRevenueShare, retentionRate } from "../core/retention";
+import { dayFromIso } from "../core/calendar";
+import { activeCustomers, averageOrder, shareOfWallet } from "../core/health/figures";
+import { healthCheck } from "../core/health/health-check";
+import { DEFAULT_LAPSED_FACTOR } from "../core/health/lapsed";
+import { fail } from "../core/problems";
+import { countRetention, describeWindow, requireMedianDaysToSecond, requireRepeatRevenueShare, retentionRate } from "../core/retention";
 import { analyzeLedger, DEFAULT_TARGET, type RetentionReport } from "../core/report";
 import { horizonOf, type VerdictSettings } from "../core/verdict";
 import { HEADERS } from "../i18n/headers";
 import { fill, type Language } from "../i18n/language";
 import { formatsFor } from "../presentation/formats";
 import {
+  dayArgument,
   excludedDealTypesArgument,
+  factorArgument,
   measureArgument,
   optionalRange,
   periodArgument,
@@ -20,7 +27,7 @@ import {
   withinDaysArgument,
 } from "./arguments";
 import { requireJudgedRate } from "./judged-rate";
-import { readOrderRanges, readOrders, runCustomFunction, type OrderRanges } from "./run-custom-function";
+import { readHealthOrders, readOrderRanges, readOrders, runCustomFunction, type OrderRanges } from "./run-custom-function";
 import type { SheetEnvironment } from "./sheet-environment";
 import { cohortMatrixWidth, requireSheetColumns } from "./sheet-limits";
 
@@ -242,5 +249,114 @@ export function CUSTOMER_SUMMARY(customers: unknown, order_dates: unknown, amoun
         row.daysSinceLast,
       ]),
     ];
+  });
+}
+
+export function REVENUE_SPLIT(
+  customers: unknown,
+  order_dates: unknown,
+  amounts: unknown,
+  period?: unknown,
+  deal_types?: unknown,
+  excluded_deal_type?: unknown,
+): Cell[][] {
+  return runCustomFunction((env) => {
+    const periodName = periodArgument(period);
+    const dealTypes = optionalRange(deal_types);
+    const excludedDealTypes = excludedDealTypesArgument(excluded_deal_type, dealTypes);
+    const { orders } = readHealthOrders(env, { customers, order_dates, amounts, deal_types: dealTypes, excludedDealTypes });
+    const settings = { period: periodName, target: DEFAULT_TARGET, hasAmounts: true, hasManagers: false, hasInitiatedBy: false };
+    const { periods } = healthCheck(orders.ledger, orders.log, settings, null);
+    const h = HEADERS[env.language];
+    return [
+      [
+        h.periodStart,
+        h.activeCustomers,
+        h.newCustomers,
+        h.existingCustomers,
+        h.newRevenue,
+        h.existingRevenue,
+        h.purchases,
+        h.averageOrder,
+        h.activeBase,
+      ],
+      ...periods.map((p): Cell[] => [
+        dateOf(env, dayFromIso(p.start)),
+        p.activeCustomers,
+        p.newCustomers,
+        p.existingCustomers,
+        p.newRevenue ?? "",
+        p.existingRevenue ?? "",
+        p.purchases,
+        p.averageOrder ?? "",
+        p.activeBase,
+      ]),
+    ];
+  });
+}
+
+export function ACTIVE_CUSTOMERS(customers: unknown, order_dates: unknown, as_of?: unknown): number {
+  return runCustomFunction((env) => {
+    const asOf = dayArgument("as_of", as_of, env);
+    const { orders } = readHealthOrders(env, { customers, order_dates });
+    return activeCustomers(orders.ledger, orders.log, asOf);
+  });
+}
+
+export function LAPSED_CUSTOMERS(
+  customers: unknown,
+  order_dates: unknown,
+  amounts?: unknown,
+  managers?: unknown,
+  contacts?: unknown,
+  factor?: unknown,
+): Cell[][] {
+  return runCustomFunction((env) => {
+    const lapsedFactor = factorArgument(factor, DEFAULT_LAPSED_FACTOR);
+    const ranges = {
+      customers,
+      order_dates,
+      amounts: optionalRange(amounts),
+      managers: optionalRange(managers),
+      contacts: optionalRange(contacts),
+    };
+    const { orders } = readHealthOrders(env, ranges);
+    const hasAmounts = ranges.amounts !== undefined;
+    const settings = { period: "month" as const, target: DEFAULT_TARGET, hasAmounts, hasManagers: false, hasInitiatedBy: false };
+    const { lapsed } = healthCheck(orders.ledger, orders.log, { ...settings, lapsedFactor, lapsedLimit: Number.POSITIVE_INFINITY }, null);
+    const h = HEADERS[env.language];
+    return [
+      [h.customer, h.manager, h.lastPurchase, h.usualGap, h.daysSinceLast, h.revenueAtStake, h.contact],
+      ...lapsed.customers.map((c): Cell[] => [
+        c.name,
+        c.manager,
+        dateOf(env, dayFromIso(c.lastPurchase)),
+        c.usualGapDays,
+        c.daysSinceLast,
+        c.revenueAtStake ?? "",
+        c.contact,
+      ]),
+    ];
+  });
+}
+
+export function AVERAGE_ORDER(
+  customers: unknown,
+  order_dates: unknown,
+  amounts: unknown,
+  start_date?: unknown,
+  end_date?: unknown,
+): number {
+  return runCustomFunction((env) => {
+    const window = windowArguments(start_date, end_date, env);
+    const { orders } = readHealthOrders(env, { customers, order_dates, amounts });
+    return averageOrder(orders.ledger, orders.log, window) ?? fail({ code: "noPurchases", value: describeWindow(window) });
+  });
+}
+
+export function SHARE_OF_WALLET(customers: unknown, order_dates: unknown, amounts: unknown, budgets: unknown): number {
+  return runCustomFunction((env) => {
+    const { orders } = readHealthOrders(env, { customers, order_dates, amounts, budgets });
+    return shareOfWallet(orders.ledger, orders.log).share ?? fail({ code: "noBudgets", argument: "budgets" });
   });
 }

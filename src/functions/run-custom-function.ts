@@ -1,9 +1,10 @@
 // The frame every custom function runs in: read the spreadsheet's locale once, read the order
 // ranges into a ledger, and turn a core Problem into a thrown Error in the sheet's language.
 
-import { ingestOrders, type IngestStats } from "../core/ingest";
+import { HealthOrders } from "../core/health/health-orders";
+import { ingestOrders, type ColumnRef, type IngestStats, type OrderTarget } from "../core/ingest";
 import { CustomerLedger, type LedgerOptions } from "../core/ledger";
-import { ProblemError } from "../core/problems";
+import { fail, ProblemError } from "../core/problems";
 import { problemMessage } from "../i18n/problems";
 import { columnArgument, sameLength } from "./arguments";
 import { sheetEnvironment, type SheetEnvironment } from "./sheet-environment";
@@ -42,15 +43,48 @@ export function readOrders(
   ranges: OrderRanges,
   options: LedgerOptions = {},
 ): { ledger: CustomerLedger; stats: IngestStats } {
+  const ledger = new CustomerLedger(options);
+  return { ledger, stats: ingestRanges(env, ranges, ledger) };
+}
+
+/** The ranges the health check's functions add: each optional, one column of the same length. */
+export interface HealthRanges extends OrderRanges {
+  managers?: unknown;
+  budgets?: unknown;
+  contacts?: unknown;
+}
+
+/** As `readOrders`, into a purchase log too (see core/health): the health check's functions read this. */
+export function readHealthOrders(env: SheetEnvironment, ranges: HealthRanges): { orders: HealthOrders; stats: IngestStats } {
+  const budget = optionalColumn("budgets", ranges.budgets);
+  const contact = optionalColumn("contacts", ranges.contacts);
+  const orders = new HealthOrders(new CustomerLedger(), { budget, contact }, env.input.decimalComma);
+  const stats = ingestRanges(env, ranges, orders, [budget, contact]);
+  if (orders.problems.firstUnreadableBudget !== undefined) {
+    const { row, value } = orders.problems.firstUnreadableBudget;
+    fail({ code: "badAmount", argument: "budgets", row, value });
+  }
+  return { orders, stats };
+}
+
+function optionalColumn(argument: string, range: unknown): ColumnRef | undefined {
+  return range === undefined ? undefined : columnArgument(argument, range);
+}
+
+function ingestRanges(
+  env: SheetEnvironment,
+  ranges: HealthRanges,
+  target: OrderTarget,
+  more: readonly (ColumnRef | undefined)[] = [],
+): IngestStats {
   const customer = columnArgument("customers", ranges.customers);
   const date = columnArgument("order_dates", ranges.order_dates);
-  const amount = ranges.amounts === undefined ? undefined : columnArgument("amounts", ranges.amounts);
-  const dealType = ranges.deal_types === undefined ? undefined : columnArgument("deal_types", ranges.deal_types);
-  sameLength(customer, date, ...[amount, dealType].filter((ref) => ref !== undefined));
-  const ledger = new CustomerLedger(options);
-  const stats = ingestOrders({ customer, date, amount, dealType }, ledger, {
+  const amount = optionalColumn("amounts", ranges.amounts);
+  const dealType = optionalColumn("deal_types", ranges.deal_types);
+  const manager = optionalColumn("managers", ranges.managers);
+  sameLength(customer, date, ...[amount, dealType, manager, ...more].filter((ref) => ref !== undefined));
+  return ingestOrders({ customer, date, amount, dealType, manager }, target, {
     locale: env.input,
     excludeDealTypes: ranges.excludedDealTypes,
   });
-  return { ledger, stats };
 }

@@ -147,6 +147,68 @@ export const SIGNATURES = {
     returns: { kind: "table", description: "A table ordered by first purchase, then by name." },
     example: "=CUSTOMER_SUMMARY(B2:B, A2:A, C2:C)",
   },
+  REVENUE_SPLIT: {
+    summary:
+      "The health check's periods: per period, customers who bought (new ones, whose first purchase is in the period, and existing ones), their revenue (refunds lower it), purchases (customer-days), the average order, and the active base: customers with a purchase in the 12 months ending with the period.",
+    parameters: [
+      CUSTOMERS,
+      ORDER_DATES,
+      required("amounts", "number[][]", "Amount of each order: a negative one (a refund) lowers revenue and is no purchase."),
+      PERIOD,
+      optional("deal_types", "string[][]", "Deal type of each order, one column of the same length."),
+      optional("excluded_deal_type", "string", 'Leave out the rows of this deal type; omitted: "Project" and "Проект"; blank: none.'),
+    ],
+    returns: { kind: "table", description: "A table: period start, then the period's figures, oldest first." },
+    example: '=REVENUE_SPLIT(B2:B, A2:A, C2:C, "quarter")',
+  },
+  ACTIVE_CUSTOMERS: {
+    summary: "The active customer base: customers with a purchase in the 12 months ending on a date (the latest order's by default).",
+    parameters: [CUSTOMERS, ORDER_DATES, optional("as_of", "Date", "The last day of the 12 months.")],
+    returns: { kind: "number", description: "How many customers bought in those 12 months." },
+    example: "=ACTIVE_CUSTOMERS(B2:B, A2:A)",
+  },
+  LAPSED_CUSTOMERS: {
+    summary:
+      "Customers who left: they bought on two days or more, and have now been gone more than factor times their own usual gap and more than the business's median gap between purchases. Most revenue at stake (their last 12 months before leaving) first.",
+    parameters: [
+      CUSTOMERS,
+      ORDER_DATES,
+      optional("amounts", "number[][]", "Amount of each order, one column of the same length."),
+      optional("managers", "string[][]", "Manager of each order: the list names the manager of the last purchase."),
+      optional("contacts", "string[][]", "Email or phone of each order's customer: the latest one is listed."),
+      optional("factor", "number", "Gone more than this many usual gaps; default 2."),
+    ],
+    returns: {
+      kind: "table",
+      description: "A call list: customer, manager, last purchase, usual gap, days since, revenue at stake, contact.",
+    },
+    example: "=LAPSED_CUSTOMERS(B2:B, A2:A, C2:C, D2:D)",
+  },
+  AVERAGE_ORDER: {
+    summary:
+      "The average order: revenue ÷ purchases of the orders dated in the period, where a purchase is one customer's orders of one day.",
+    parameters: [
+      CUSTOMERS,
+      ORDER_DATES,
+      required("amounts", "number[][]", "Amount of each order: refunds lower the revenue."),
+      optional("start_date", "Date", "Count orders dated on or after this date."),
+      optional("end_date", "Date", "Count orders dated on or before this date."),
+    ],
+    returns: { kind: "number", description: "Revenue per purchase." },
+    example: "=AVERAGE_ORDER(B2:B, A2:A, C2:C, DATE(2024,1,1), DATE(2024,12,31))",
+  },
+  SHARE_OF_WALLET: {
+    summary:
+      "Share of wallet: sales in the 12 months ending with the latest order ÷ the customers' yearly budgets, over the customers with a budget. Where one customer's rows disagree, the latest non-blank budget counts.",
+    parameters: [
+      CUSTOMERS,
+      ORDER_DATES,
+      required("amounts", "number[][]", "Amount of each order, one column of the same length."),
+      required("budgets", "number[][]", "The customer's yearly budget or potential, typed by the team; blank where unknown."),
+    ],
+    returns: { kind: "number", description: "Sales ÷ budgets; below 1, part of the customers' budget goes elsewhere." },
+    example: "=SHARE_OF_WALLET(B2:B, A2:A, C2:C, F2:F)",
+  },
 } as const satisfies Record<string, FunctionSignature>;
 
 export type CustomFunctionName = keyof typeof SIGNATURES;

@@ -26,7 +26,17 @@ type HeaderKey =
   | "allNotBack"
   | "allTooRecent"
   | "excludedRows"
-  | "refundRows";
+  | "refundRows"
+  | "activeCustomers"
+  | "existingCustomers"
+  | "newRevenue"
+  | "existingRevenue"
+  | "averageOrder"
+  | "activeBase"
+  | "manager"
+  | "usualGap"
+  | "revenueAtStake"
+  | "contact";
 
 export const HEADERS: Catalogue<HeaderKey> = {
   en: {
@@ -54,6 +64,16 @@ export const HEADERS: Catalogue<HeaderKey> = {
     allTooRecent: "too recent to tell",
     excludedRows: "Rows left out as one-off deals",
     refundRows: "Refund rows, no purchases",
+    activeCustomers: "Customers who bought",
+    existingCustomers: "Existing customers",
+    newRevenue: "Revenue from new customers",
+    existingRevenue: "Revenue from existing customers",
+    averageOrder: "Average order",
+    activeBase: "Active base (12 months)",
+    manager: "Manager",
+    usualGap: "Usual gap, days",
+    revenueAtStake: "Revenue at stake (12 months)",
+    contact: "Contact",
   },
   ru: {
     periodStart: "Начало периода",
@@ -80,5 +100,15 @@ export const HEADERS: Catalogue<HeaderKey> = {
     allTooRecent: "рано судить",
     excludedRows: "Строк не учтено как разовые сделки",
     refundRows: "Строк возвратов денег, не покупки",
+    activeCustomers: "Купивших клиентов",
+    existingCustomers: "Текущие клиенты",
+    newRevenue: "Выручка от новых",
+    existingRevenue: "Выручка от текущих",
+    averageOrder: "Средний чек",
+    activeBase: "Активная база (12 мес.)",
+    manager: "Менеджер",
+    usualGap: "Обычный интервал, дн.",
+    revenueAtStake: "Выручка под угрозой (12 мес.)",
+    contact: "Контакт",
   },
 };

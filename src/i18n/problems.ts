@@ -30,6 +30,9 @@ const PROBLEMS: Catalogue<ProblemCode> = {
     noReturns: "no customer in the period {value} made a second purchase",
     tooEarlyToJudge: "too early to judge: the orders must reach {value}, so that the first cohort has had {otherValue} days to come back",
     noData: "no orders to analyse{argument}",
+    badFactor: "{argument}: {value} is not a factor above 0 (2 means gone more than twice their usual gap)",
+    noPurchases: "no purchases in the period {value}: nothing to divide by",
+    noBudgets: "{argument}: no customer has a budget above 0; type each customer's yearly budget in that column",
   },
   ru: {
     lengthMismatch: "в {argument} {value} строк, а в {otherArgument} {otherValue}; диапазоны должны быть одной длины",
@@ -57,6 +60,9 @@ const PROBLEMS: Catalogue<ProblemCode> = {
     noReturns: "ни один новый клиент за период {value} не сделал вторую покупку",
     tooEarlyToJudge: "судить рано: заказы должны дойти до {value}, чтобы у первой когорты прошло {otherValue} дн. на вторую покупку",
     noData: "нет заказов для анализа{argument}",
+    badFactor: "{argument}: {value} не множитель больше 0 (2 значит: клиента нет дольше двух его обычных интервалов)",
+    noPurchases: "нет покупок за период {value}: не на что делить",
+    noBudgets: "{argument}: ни у одного клиента нет бюджета больше 0; впишите в этот столбец годовой бюджет каждого клиента",
   },
 };
 
@@ -82,6 +88,7 @@ const UNQUOTED: ReadonlySet<ProblemCode> = new Set([
   "negativeRepeatRevenue",
   "negativeFirstRevenue",
   "tooEarlyToJudge",
+  "noPurchases",
 ]);
 
 export function problemMessage(problem: Problem, language: Language): string {

@@ -9,6 +9,7 @@ import type { ManagerReportRow } from "../report";
 import { ratio } from "../statistics";
 import { VERDICT_COHORTS } from "../verdict";
 import { inYearEndingOn, yearAfter } from "./calendar-year";
+import { forEachCustomer, salesInLastYear, shareOfWallet } from "./figures";
 import { DEFAULT_LAPSED_FACTOR, LapsedFinder, type LapsedList } from "./lapsed";
 import { PeriodTotals, periodRows, type HealthPeriod } from "./period-table";
 import type { LoggedEntry, PurchaseLog } from "./purchase-log";
@@ -64,7 +65,6 @@ interface Gathered {
   lapsed: LapsedFinder;
   /** Per manager (by log number), existing customers' revenue per period position. */
   managerRevenue: Map<number, Float64Array>;
-  wallet: { sales: number; budget: number; customers: number };
   managerWallet: Map<string, { sales: number; budget: number }>;
   started: { purchases: number; byCompany: number };
 }
@@ -95,7 +95,7 @@ export function healthCheck(
     periods,
     questions: [
       revenueSplitQuestion(totals, settings, judge),
-      shareOfWalletQuestion(gathered, settings, log.hasBudgets),
+      shareOfWalletQuestion(ledger, log, settings),
       existingRevenueQuestion(totals, settings, judge),
       managersQuestion(managers),
       lapsedQuestion(lapsed),
@@ -123,23 +123,20 @@ function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettin
     totals: new PeriodTotals(settings.period, firstIndex, lastIndex - firstIndex + 1),
     lapsed: new LapsedFinder(ledger.latestDay, factor),
     managerRevenue: new Map(),
-    wallet: { sales: 0, budget: 0, customers: 0 },
     managerWallet: new Map(),
     started: { purchases: 0, byCompany: 0 },
   };
-  for (let customer = 0; customer < ledger.size; customer++) {
-    if (!ledger.hasPurchase(customer)) continue;
-    const entries = log.entriesOf(customer);
+  forEachCustomer(ledger, log, (entries, customer) => {
     const first = ledger.first(customer);
     gathered.totals.addCustomer(entries, first);
     const purchases = purchaseDays(entries, log.managerNames);
     const last = purchases.days[purchases.days.length - 1]!;
     const lastManager = log.managerNames[purchases.lastManager]!;
-    gathered.lapsed.add({ customer, days: purchases.days, revenueAtStake: sumInYearEndingOn(entries, last), manager: lastManager });
+    gathered.lapsed.add({ customer, days: purchases.days, revenueAtStake: salesInLastYear(entries, last), manager: lastManager });
     addManagerRevenue(gathered, entries, gathered.totals.position(first));
-    addWallet(gathered, log.budget(customer), sumInYearEndingOn(entries, ledger.latestDay), lastManager);
+    addWallet(gathered, log.budget(customer), salesInLastYear(entries, ledger.latestDay), lastManager);
     addStarted(gathered, purchases, ledger.latestDay);
-  }
+  });
   return gathered;
 }
 
@@ -173,12 +170,6 @@ function purchaseDays(entries: readonly LoggedEntry[], managerNames: readonly st
   return result;
 }
 
-function sumInYearEndingOn(entries: readonly LoggedEntry[], end: number): number {
-  let sum = 0;
-  for (const entry of entries) if (inYearEndingOn(entry.day, end)) sum += entry.amount;
-  return sum;
-}
-
 function addManagerRevenue(gathered: Gathered, entries: readonly LoggedEntry[], firstPosition: number): void {
   const { totals, managerRevenue } = gathered;
   for (const entry of entries) {
@@ -190,11 +181,9 @@ function addManagerRevenue(gathered: Gathered, entries: readonly LoggedEntry[], 
   }
 }
 
+/** A manager's share of wallet: the customers whose latest purchase was theirs (see shareOfWallet for the whole). */
 function addWallet(gathered: Gathered, budget: number | undefined, sales: number, manager: string): void {
   if (budget === undefined || budget <= 0) return;
-  gathered.wallet.sales += sales;
-  gathered.wallet.budget += budget;
-  gathered.wallet.customers++;
   let perManager = gathered.managerWallet.get(manager);
   if (perManager === undefined) gathered.managerWallet.set(manager, (perManager = { sales: 0, budget: 0 }));
   perManager.sales += sales;
@@ -267,11 +256,10 @@ function label(totals: PeriodTotals, position: number): string {
 }
 
 /** Question 2: are the customers' budgets larger than what they buy from you? */
-function shareOfWalletQuestion(gathered: Gathered, settings: HealthSettings, hasBudgets: boolean): HealthQuestion {
-  if (!hasBudgets) return needsData(2, "budget");
+function shareOfWalletQuestion(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettings): HealthQuestion {
+  if (!log.hasBudgets) return needsData(2, "budget");
   if (!settings.hasAmounts) return needsData(2, "amount");
-  const { sales, budget, customers } = gathered.wallet;
-  const share = ratio(sales, budget);
+  const { share, sales, budget, customers } = shareOfWallet(ledger, log);
   if (share === undefined) return needsData(2, "budget");
   return { id: 2, verdict: bandVerdict(share, HEALTH_BANDS.shareOfWallet), figures: { shareOfWallet: share, sales, budget, customers } };
 }

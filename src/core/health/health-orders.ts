@@ -1,0 +1,75 @@
+// The orders as the health check needs them: each goes to the ledger, as for every report, and to
+// the purchase log, with the columns only the health check reads (budget, initiated by, contact).
+
+import { parseAmount, isBlank, isSheetError } from "../cells";
+import { customerDisplayName } from "../customer-key";
+import type { Cells, ColumnRef, OrderTarget } from "../ingest";
+import type { CustomerLedger } from "../ledger";
+import { initiatorOf } from "./initiated-by";
+import { PurchaseLog } from "./purchase-log";
+
+export interface HealthColumns {
+  /** A customer's yearly budget or potential (question 2). */
+  budget?: ColumnRef;
+  /** Who started the sale (question 7). */
+  initiatedBy?: ColumnRef;
+  /** An email or phone for the call list. */
+  contact?: ColumnRef;
+}
+
+/** Values the health check could not read: counted, the first kept, none of them drops an order. */
+export interface DetailProblems {
+  unreadableBudgets: number;
+  firstUnreadableBudget?: { row: number; value: unknown };
+  unknownInitiators: number;
+  firstUnknownInitiator?: { row: number; value: unknown };
+}
+
+export class HealthOrders implements OrderTarget {
+  readonly log = new PurchaseLog();
+  readonly problems: DetailProblems = { unreadableBudgets: 0, unknownInitiators: 0 };
+
+  constructor(
+    readonly ledger: CustomerLedger,
+    private readonly columns: HealthColumns,
+    private readonly decimalComma: boolean,
+    /** The row number `values[0]` has in messages. */
+    private readonly firstRowNumber = 1,
+  ) {}
+
+  add(key: string, rawName: unknown, day: number, amount = 0, rawManager?: unknown, row?: number): number {
+    const customer = this.ledger.add(key, rawName, day, amount, rawManager);
+    const at = row ?? -1;
+    this.log.add(customer, day, amount, customerDisplayName(rawManager), this.startedByCompany(at));
+    this.readBudget(customer, day, at);
+    const contact = customerDisplayName(cellOf(this.columns.contact, at));
+    if (contact !== "" && !isSheetError(contact)) this.log.setContact(customer, day, contact);
+    return customer;
+  }
+
+  private startedByCompany(row: number): boolean {
+    const cell = cellOf(this.columns.initiatedBy, row);
+    const initiator = initiatorOf(cell);
+    if (initiator === "unknown") {
+      this.problems.unknownInitiators++;
+      this.problems.firstUnknownInitiator ??= { row: this.firstRowNumber + row, value: cell };
+    }
+    return initiator === "company";
+  }
+
+  private readBudget(customer: number, day: number, row: number): void {
+    const cell = cellOf(this.columns.budget, row);
+    if (isBlank(cell)) return;
+    const budget = parseAmount(cell, this.decimalComma);
+    if (budget === undefined || budget < 0) {
+      this.problems.unreadableBudgets++;
+      this.problems.firstUnreadableBudget ??= { row: this.firstRowNumber + row, value: cell };
+      return;
+    }
+    this.log.setBudget(customer, day, budget);
+  }
+}
+
+function cellOf(ref: ColumnRef | undefined, row: number): unknown {
+  return ref === undefined || row < 0 ? undefined : (ref.values as Cells)[row]?.[ref.column];
+}

@@ -1,0 +1,46 @@
+// Question 7 reads an optional "initiated by" column: who started the sale. The values teams type
+// name a direction (inbound/outbound, входящий/исходящий) or a side (клиент/менеджер). A value
+// that names neither counts as not started by the company, and is counted so the report can say so.
+
+import { customerKey } from "../customer-key";
+
+const BY_COMPANY = new Set([
+  "outbound",
+  "outgoing",
+  "company",
+  "manager",
+  "sales",
+  "us",
+  "we",
+  "исходящий",
+  "исходящая",
+  "исходящее",
+  "исходящие",
+  "компания",
+  "менеджер",
+  "продавец",
+  "мы",
+]);
+
+const BY_CUSTOMER = new Set([
+  "inbound",
+  "incoming",
+  "customer",
+  "client",
+  "входящий",
+  "входящая",
+  "входящее",
+  "входящие",
+  "клиент",
+  "покупатель",
+]);
+
+export type Initiator = "company" | "customer" | "unknown" | "blank";
+
+export function initiatorOf(cell: unknown): Initiator {
+  const key = customerKey(cell);
+  if (key === "") return "blank";
+  if (BY_COMPANY.has(key)) return "company";
+  if (BY_CUSTOMER.has(key)) return "customer";
+  return "unknown";
+}
