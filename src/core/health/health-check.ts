@@ -13,8 +13,8 @@ import { forEachCustomer, salesInLastYear, shareOfWallet } from "./figures";
 import { DEFAULT_LAPSED_FACTOR, LapsedFinder, type LapsedList } from "./lapsed";
 import { PeriodTotals, periodRows, type HealthPeriod } from "./period-table";
 import type { LoggedEntry, PurchaseLog } from "./purchase-log";
-import { bandVerdict, HEALTH_BANDS, needsData, trendQuestion, type HealthQuestion } from "./questions";
-import { DEFAULT_TREND, trendOf, type Trend, type TrendSettings } from "./trend";
+import { bandVerdict, HEALTH_BANDS, labelTrend, needsData, trendQuestion, type HealthQuestion, type ReportTrend } from "./questions";
+import { DEFAULT_TREND, trendOf, type TrendSettings } from "./trend";
 
 /** Judged managers: those with at least this many judged new customers (as the action line's rule). */
 export const MANAGER_MIN_NEW_CUSTOMERS = 10;
@@ -43,7 +43,7 @@ export interface ManagerHealth {
   returned: number;
   retention: number | null;
   /** Revenue from existing customers credited to the manager of each order: its trend. */
-  existingRevenueTrend: Trend;
+  existingRevenueTrend: ReportTrend;
   lapsed: number;
   /** Sales in the last 12 months ÷ budgets, over the customers whose latest purchase was theirs. */
   shareOfWallet: number | null;
@@ -81,7 +81,13 @@ export function healthCheck(
   const { totals } = gathered;
   const lastComplete = lastCompletePosition(totals, ledger.latestDay);
   const firstJudged = firstJudgedPosition(totals, ledger.earliestDay, settings.ordersStartWithBusiness === true);
-  const judge = { firstJudged, lastComplete, periodsPerYear: VERDICT_COHORTS[settings.period], trend: trendSettings };
+  const judge: Judging = {
+    firstJudged,
+    lastComplete,
+    trendOf: (windowValue, firstUsable = firstJudged) =>
+      labelTrend(trendOf(windowValue, firstUsable, lastComplete, VERDICT_COHORTS[settings.period], trendSettings), (p) => label(totals, p)),
+    windowPeriods: trendSettings.windowPeriods,
+  };
   const periods = ledger.isEmpty
     ? []
     : periodRows(totals, { complete: (p) => p <= lastComplete, judged: (p) => p >= firstJudged && p <= lastComplete }, settings.hasAmounts);
@@ -112,8 +118,9 @@ export function healthCheck(
 interface Judging {
   firstJudged: number;
   lastComplete: number;
-  periodsPerYear: number;
-  trend: TrendSettings;
+  /** The trend rule over the complete periods from `firstUsable` (the first judged one by default), its windows labelled. */
+  trendOf: (windowValue: (from: number, to: number) => number, firstUsable?: number) => ReportTrend;
+  windowPeriods: number;
 }
 
 function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettings, factor: number): Gathered {
@@ -227,11 +234,11 @@ function revenueSplitQuestion(totals: PeriodTotals, settings: HealthSettings, ju
     const existing = sumOver(totals.existingRevenue, from, to);
     return ratio(existing, existing + sumOver(totals.newRevenue, from, to)) ?? 0;
   };
-  const size = judge.trend.windowPeriods;
+  const size = judge.windowPeriods;
   const from = judge.lastComplete - size + 1;
   if (from < judge.firstJudged) return needsData(1, "history", judge.firstJudged - from);
   const existingShare = share(from, judge.lastComplete);
-  const trend = trendOf(share, judge.firstJudged, judge.lastComplete, judge.periodsPerYear, judge.trend);
+  const trend = judge.trendOf(share);
   return {
     id: 1,
     verdict: bandVerdict(existingShare, HEALTH_BANDS.existingShare),
@@ -267,13 +274,7 @@ function shareOfWalletQuestion(ledger: CustomerLedger, log: PurchaseLog, setting
 /** Question 3: is revenue from existing customers falling or standing still? */
 function existingRevenueQuestion(totals: PeriodTotals, settings: HealthSettings, judge: Judging): HealthQuestion {
   if (!settings.hasAmounts) return needsData(3, "amount");
-  const trend = trendOf(
-    (from, to) => sumOver(totals.existingRevenue, from, to),
-    judge.firstJudged,
-    judge.lastComplete,
-    judge.periodsPerYear,
-    judge.trend,
-  );
+  const trend = judge.trendOf((from, to) => sumOver(totals.existingRevenue, from, to));
   return trendQuestion(3, trend, "existingRevenue");
 }
 
@@ -282,7 +283,7 @@ function averageOrderQuestion(totals: PeriodTotals, settings: HealthSettings, ju
   if (!settings.hasAmounts) return needsData(6, "amount");
   const average = (from: number, to: number): number =>
     ratio(sumOver(totals.newRevenue, from, to) + sumOver(totals.existingRevenue, from, to), sumOver(totals.purchases, from, to)) ?? 0;
-  const trend = trendOf(average, 0, judge.lastComplete, judge.periodsPerYear, judge.trend);
+  const trend = judge.trendOf(average, 0);
   const figures: HealthQuestion["figures"] =
     trend.direction === "needsData" ? {} : { averageOrder: trend.recent.value, before: trend.base.value };
   return trendQuestion(6, trend, "averageOrder", figures);
@@ -291,7 +292,7 @@ function averageOrderQuestion(totals: PeriodTotals, settings: HealthSettings, ju
 /** Question 8: is the customer base (customers of the trailing 12 months) steady or shrinking? */
 function activeBaseQuestion(totals: PeriodTotals, judge: Judging): HealthQuestion {
   const base = totals.activeBase();
-  const trend = trendOf((from, to) => sumOver(base, from, to), judge.firstJudged, judge.lastComplete, judge.periodsPerYear, judge.trend);
+  const trend = judge.trendOf((from, to) => sumOver(base, from, to));
   const figures: HealthQuestion["figures"] = judge.lastComplete >= 0 ? { activeBase: base[judge.lastComplete]! } : {};
   return trendQuestion(8, trend, "activeBase", figures);
 }
@@ -358,9 +359,9 @@ function managerHealth(
     .map((manager): ManagerHealth => {
       const retention = retentionRows.find((row) => row.manager === manager);
       const revenue = revenueByName.get(manager);
-      const existingRevenueTrend: Trend =
+      const existingRevenueTrend: ReportTrend =
         settings.hasAmounts && revenue !== undefined
-          ? trendOf((from, to) => sumOver(revenue, from, to), judge.firstJudged, judge.lastComplete, judge.periodsPerYear, judge.trend)
+          ? judge.trendOf((from, to) => sumOver(revenue, from, to))
           : { direction: "needsData", periodsNeeded: 0 };
       const wallet = gathered.managerWallet.get(manager);
       const newCustomers = retention?.newCustomers ?? 0;

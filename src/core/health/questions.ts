@@ -2,7 +2,30 @@
 // ours, written down in docs/health-check.md and tested at every boundary: "good" from the good
 // threshold on, "bad" past the bad one, "watch" between.
 
-import type { Trend } from "./trend";
+import type { Trend, TrendDirection } from "./trend";
+
+/** A window of the trend as reports show it: period labels (`2024-03` …) and the window's value. */
+export interface LabelledWindow {
+  from: string;
+  to: string;
+  value: number;
+}
+
+/** A trend with its windows named by period, as the report carries it. */
+export type ReportTrend =
+  | { direction: TrendDirection; change: number | null; recent: LabelledWindow; base: LabelledWindow; basis: "yearBefore" | "justBefore" }
+  | { direction: "needsData"; periodsNeeded: number };
+
+/** Names a trend's windows with `label(position)`. */
+export function labelTrend(trend: Trend, label: (position: number) => string): ReportTrend {
+  if (trend.direction === "needsData") return trend;
+  const named = (window: { from: number; to: number; value: number }): LabelledWindow => ({
+    from: label(window.from),
+    to: label(window.to),
+    value: window.value,
+  });
+  return { direction: trend.direction, change: trend.change, recent: named(trend.recent), base: named(trend.base), basis: trend.basis };
+}
 
 export type HealthVerdict = "good" | "watch" | "bad" | "needsData";
 
@@ -21,7 +44,7 @@ export interface HealthQuestion {
   /** The figures the verdict rests on, by name (shares are 0…1). */
   figures: Record<string, number | string | null>;
   /** The trend the verdict rests on, for the questions judged by one. */
-  trend?: Trend;
+  trend?: ReportTrend;
   /** The health-check period field drawn as this question's trend line. */
   series?: string;
 }
@@ -53,7 +76,7 @@ export function bandVerdict(value: number, band: Band): HealthVerdict {
 }
 
 /** A trend's verdict: growth is good, flat is to watch, a fall is bad. */
-export function trendVerdict(trend: Trend): HealthVerdict {
+export function trendVerdict(trend: ReportTrend): HealthVerdict {
   switch (trend.direction) {
     case "growing":
       return "good";
@@ -71,7 +94,7 @@ export function needsData(id: QuestionId, needs: MissingData, periodsNeeded?: nu
 }
 
 /** A question judged by a trend; "needs history" when the trend cannot be taken yet. */
-export function trendQuestion(id: QuestionId, trend: Trend, series: string, figures: HealthQuestion["figures"] = {}): HealthQuestion {
+export function trendQuestion(id: QuestionId, trend: ReportTrend, series: string, figures: HealthQuestion["figures"] = {}): HealthQuestion {
   if (trend.direction === "needsData") return { ...needsData(id, "history", trend.periodsNeeded), series };
   return { id, verdict: trendVerdict(trend), figures: { change: trend.change, ...figures }, trend, series };
 }

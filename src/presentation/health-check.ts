@@ -1,0 +1,116 @@
+// The health check as every surface words it: for each of the book's questions, the verdict and
+// one sentence with the figure behind it, and the series its trend line draws. Pure.
+
+import type { HealthCheck } from "../core/health/health-check";
+import type { HealthPeriod } from "../core/health/period-table";
+import type { HealthQuestion, HealthVerdict, ReportTrend } from "../core/health/questions";
+import { HEALTH_TEXT } from "../i18n/health";
+import { fill, type Language } from "../i18n/language";
+import { formatsFor, type Formats } from "./formats";
+
+export interface HealthAnswer {
+  id: number;
+  question: string;
+  verdict: HealthVerdict;
+  verdictLabel: string;
+  sentence: string;
+  /** The complete periods' values of the question's series, oldest first; empty without one. */
+  series: number[];
+}
+
+type Text = (typeof HEALTH_TEXT)["en"];
+
+export function healthAnswers(check: HealthCheck, language: Language): HealthAnswer[] {
+  const text = HEALTH_TEXT[language];
+  const formats = formatsFor(language);
+  return check.questions.map((question) => ({
+    id: question.id,
+    question: text[`q${question.id}` as keyof Text],
+    verdict: question.verdict,
+    verdictLabel: text[question.verdict],
+    sentence: sentenceOf(question, check, text, formats),
+    series: seriesOf(question, check.periods),
+  }));
+}
+
+function seriesOf(question: HealthQuestion, periods: readonly HealthPeriod[]): number[] {
+  const field = question.series as keyof HealthPeriod | undefined;
+  if (field === undefined) return [];
+  return periods.filter((p) => p.complete).map((p) => (typeof p[field] === "number" ? (p[field] as number) : 0));
+}
+
+function sentenceOf(question: HealthQuestion, check: HealthCheck, text: Text, formats: Formats): string {
+  if (question.verdict === "needsData") return needsText(question, text);
+  const f = question.figures;
+  const share = (name: string): string => formats.rate(f[name] as number);
+  const trend = question.trend;
+  switch (question.id) {
+    case 1:
+      return fill(text.answer1, { share: share("existingShare"), from: String(f.from), to: String(f.to) });
+    case 2:
+      return fill(text.answer2, { share: share("shareOfWallet"), customers: formats.count(f.customers as number) });
+    case 3:
+      return fill(text.answer3, trendValues(trend, text, formats));
+    case 4:
+      return fill(text.answer4, {
+        inTrouble: formats.count(f.managersInTrouble as number),
+        judged: formats.count(f.managersJudged as number),
+      });
+    case 5:
+      return fill(text.answer5, {
+        lapsed: formats.count(f.lapsed as number),
+        repeat: formats.count(f.repeatCustomers as number),
+        atStake: formats.money(f.revenueAtStake as number | null),
+      });
+    case 6:
+      return fill(text.answer6, { ...trendValues(trend, text, formats), value: formats.money(f.averageOrder as number) });
+    case 7:
+      return fill(text.answer7, { share: share("startedShare") });
+    case 8: {
+      const lastComplete = check.periods.filter((p) => p.complete).at(-1);
+      return fill(text.answer8, {
+        ...trendValues(trend, text, formats),
+        base: formats.count(f.activeBase as number),
+        date: formats.date(lastComplete?.end ?? null),
+      });
+    }
+  }
+}
+
+function trendValues(trend: ReportTrend | undefined, text: Text, formats: Formats): Record<string, string> {
+  if (trend === undefined || trend.direction === "needsData") return {};
+  return {
+    trend: text[trend.direction],
+    change: signedChange(trend.change, formats),
+    recent: windowLabel(trend.recent),
+    base: windowLabel(trend.base),
+  };
+}
+
+function windowLabel(window: { from: string; to: string }): string {
+  return window.from === window.to ? window.from : `${window.from} – ${window.to}`;
+}
+
+/** +12.5% / −3.0%: the sign always shown, a minus sign rather than a hyphen. */
+function signedChange(change: number | null, formats: Formats): string {
+  if (change === null) return formats.rate(null);
+  const magnitude = formats.rate(Math.abs(change));
+  return change > 0 ? `+${magnitude}` : change < 0 ? `−${magnitude}` : magnitude;
+}
+
+function needsText(question: HealthQuestion, text: Text): string {
+  switch (question.needs) {
+    case "amount":
+      return text.needsAmount;
+    case "budget":
+      return text.needsBudget;
+    case "initiatedBy":
+      return text.needsInitiatedBy;
+    case "manager":
+      return text.needsManager;
+    default:
+      return question.periodsNeeded !== undefined && question.periodsNeeded > 0
+        ? fill(text.needsHistoryCount, { count: question.periodsNeeded })
+        : text.needsHistory;
+  }
+}
