@@ -29,7 +29,8 @@ export type ProblemCode =
   | "noData"
   | "badFactor"
   | "noPurchases"
-  | "noBudgets";
+  | "noBudgets"
+  | "badTarget";
 
 export interface Problem {
   code: ProblemCode;

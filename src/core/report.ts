@@ -7,6 +7,7 @@ import type { Field } from "./columns";
 import { inWindow, type CustomerLedger } from "./ledger";
 import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "./periods";
 import type { Problem } from "./problems";
+import type { HealthCheck } from "./health/health-check";
 import type { IngestStats } from "./ingest";
 import { medianDaysToSecond, repeatRevenueShare, type RetentionCounts } from "./retention";
 import { ratio } from "./statistics";
@@ -133,6 +134,8 @@ export interface RetentionReport {
   managersOmitted: number;
   /** Customers who bought once and, in H days or more, never came back: the most valuable first. */
   lost: { count: number; amount: number | null; customers: LostCustomer[] };
+  /** The book's eight questions (health/), when the orders were read into a purchase log too. */
+  healthCheck?: HealthCheck;
 }
 
 export interface Analysis {

@@ -74,6 +74,17 @@ export function factorArgument(value: unknown, fallback: number): number {
   return factor;
 }
 
+/** A target share, typed as a percentage cell (0.67) or a number of percent (67); blank gives the default. */
+export function targetArgument(value: unknown, fallback: number): number {
+  if (isBlank(value)) return fallback;
+  const number =
+    typeof value === "number" ? value : typeof value === "string" ? Number(value.trim().replace(/%$/, "").replace(",", ".")) : Number.NaN;
+  const percentTyped = typeof value === "string" && value.trim().endsWith("%");
+  const share = percentTyped || number > 1 ? number / 100 : number;
+  if (!Number.isFinite(share) || share < 0.01 || share > 1) fail({ code: "badTarget", argument: "target", value });
+  return share;
+}
+
 /** An optional date argument, as its epoch day. */
 export function dayArgument(argument: string, value: unknown, env: SheetEnvironment): number | undefined {
   return optionalDay(argument, value, env);

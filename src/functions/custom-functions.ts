@@ -6,6 +6,7 @@ import { cohortMatrix, retentionCohorts } from "../core/cohorts";
 import { customerSummary } from "../core/customer-summary";
 import { dayFromIso } from "../core/calendar";
 import { activeCustomers, averageOrder, shareOfWallet } from "../core/health/figures";
+import { analyzeWithHealth } from "../core/health/analyze-health";
 import { healthCheck } from "../core/health/health-check";
 import { DEFAULT_LAPSED_FACTOR } from "../core/health/lapsed";
 import { fail } from "../core/problems";
@@ -15,6 +16,7 @@ import { horizonOf, type VerdictSettings } from "../core/verdict";
 import { HEADERS } from "../i18n/headers";
 import { fill, type Language } from "../i18n/language";
 import { formatsFor } from "../presentation/formats";
+import { healthAnswers } from "../presentation/health-check";
 import {
   dayArgument,
   excludedDealTypesArgument,
@@ -23,6 +25,7 @@ import {
   optionalRange,
   periodArgument,
   switchArgument,
+  targetArgument,
   windowArguments,
   withinDaysArgument,
 } from "./arguments";
@@ -248,6 +251,49 @@ export function CUSTOMER_SUMMARY(customers: unknown, order_dates: unknown, amoun
         hasAmounts ? row.totalAmount : "",
         row.daysSinceLast,
       ]),
+    ];
+  });
+}
+
+export function HEALTH_CHECK(
+  customers: unknown,
+  order_dates: unknown,
+  amounts: unknown,
+  managers?: unknown,
+  deal_types?: unknown,
+  excluded_deal_type?: unknown,
+  budgets?: unknown,
+  initiated_by?: unknown,
+  period?: unknown,
+  orders_start_with_business?: unknown,
+  target?: unknown,
+): Cell[][] {
+  return runCustomFunction((env) => {
+    const dealTypes = optionalRange(deal_types);
+    const ranges = {
+      customers,
+      order_dates,
+      amounts,
+      managers: optionalRange(managers),
+      deal_types: dealTypes,
+      excludedDealTypes: excludedDealTypesArgument(excluded_deal_type, dealTypes),
+      budgets: optionalRange(budgets),
+      initiated_by: optionalRange(initiated_by),
+    };
+    const settings = {
+      period: periodArgument(period),
+      ordersStartWithBusiness: switchArgument("orders_start_with_business", orders_start_with_business),
+      target: targetArgument(target, DEFAULT_TARGET),
+      hasAmounts: true,
+      hasManagers: ranges.managers !== undefined,
+      hasInitiatedBy: ranges.initiated_by !== undefined,
+    };
+    const { orders, stats } = readHealthOrders(env, ranges);
+    const check = analyzeWithHealth(orders, stats, [], settings).report.healthCheck!;
+    const h = HEADERS[env.language];
+    return [
+      [h.question, h.verdict, h.answer],
+      ...healthAnswers(check, env.language).map((a): Cell[] => [a.question, a.verdictLabel, a.sentence]),
     ];
   });
 }

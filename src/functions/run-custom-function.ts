@@ -52,14 +52,16 @@ export interface HealthRanges extends OrderRanges {
   managers?: unknown;
   budgets?: unknown;
   contacts?: unknown;
+  initiated_by?: unknown;
 }
 
 /** As `readOrders`, into a purchase log too (see core/health): the health check's functions read this. */
 export function readHealthOrders(env: SheetEnvironment, ranges: HealthRanges): { orders: HealthOrders; stats: IngestStats } {
   const budget = optionalColumn("budgets", ranges.budgets);
   const contact = optionalColumn("contacts", ranges.contacts);
-  const orders = new HealthOrders(new CustomerLedger(), { budget, contact }, env.input.decimalComma);
-  const stats = ingestRanges(env, ranges, orders, [budget, contact]);
+  const initiatedBy = optionalColumn("initiated_by", ranges.initiated_by);
+  const orders = new HealthOrders(new CustomerLedger(), { budget, contact, initiatedBy }, env.input.decimalComma);
+  const stats = ingestRanges(env, ranges, orders, [budget, contact, initiatedBy]);
   if (orders.problems.firstUnreadableBudget !== undefined) {
     const { row, value } = orders.problems.firstUnreadableBudget;
     fail({ code: "badAmount", argument: "budgets", row, value });

@@ -147,6 +147,25 @@ export const SIGNATURES = {
     returns: { kind: "table", description: "A table ordered by first purchase, then by name." },
     example: "=CUSTOMER_SUMMARY(B2:B, A2:A, C2:C)",
   },
+  HEALTH_CHECK: {
+    summary:
+      "The book's eight questions about the customer base, answered from the orders: one row per question with its verdict (good, watch, bad, or needs data) and a sentence with the figure behind it. The rules are in the documentation's health-check page.",
+    parameters: [
+      CUSTOMERS,
+      ORDER_DATES,
+      required("amounts", "number[][]", "Amount of each order: a negative one (a refund) is no purchase."),
+      optional("managers", "string[][]", "Manager of each order (question 4)."),
+      optional("deal_types", "string[][]", "Deal type of each order, one column of the same length."),
+      optional("excluded_deal_type", "string", 'Leave out the rows of this deal type; omitted: "Project" and "Проект"; blank: none.'),
+      optional("budgets", "number[][]", "The customer's yearly budget (question 2); the latest non-blank one counts."),
+      optional("initiated_by", "string[][]", "Who started each sale: inbound or outbound, входящий or исходящий (question 7)."),
+      PERIOD,
+      optional("orders_start_with_business", "boolean", "TRUE if the orders go back to the first sale: every period is judged."),
+      optional("target", "number", "Target retention of new customers, for question 4; default 67%."),
+    ],
+    returns: { kind: "table", description: "Nine rows: a header, then question, verdict and answer for each of the eight." },
+    example: '=HEALTH_CHECK(B2:B, A2:A, C2:C, D2:D, E2:E, "project", F2:F, G2:G)',
+  },
   REVENUE_SPLIT: {
     summary:
       "The health check's periods: per period, customers who bought (new ones, whose first purchase is in the period, and existing ones), their revenue (refunds lower it), purchases (customer-days), the average order, and the active base: customers with a purchase in the 12 months ending with the period.",

@@ -36,7 +36,10 @@ type HeaderKey =
   | "manager"
   | "usualGap"
   | "revenueAtStake"
-  | "contact";
+  | "contact"
+  | "question"
+  | "verdict"
+  | "answer";
 
 export const HEADERS: Catalogue<HeaderKey> = {
   en: {
@@ -74,6 +77,9 @@ export const HEADERS: Catalogue<HeaderKey> = {
     usualGap: "Usual gap, days",
     revenueAtStake: "Revenue at stake (12 months)",
     contact: "Contact",
+    question: "Question",
+    verdict: "Verdict",
+    answer: "Answer",
   },
   ru: {
     periodStart: "Начало периода",
@@ -110,5 +116,8 @@ export const HEADERS: Catalogue<HeaderKey> = {
     usualGap: "Обычный интервал, дн.",
     revenueAtStake: "Выручка под угрозой (12 мес.)",
     contact: "Контакт",
+    question: "Вопрос",
+    verdict: "Оценка",
+    answer: "Ответ",
   },
 };

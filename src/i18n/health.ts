@@ -28,6 +28,7 @@ type HealthKey =
   | "growing"
   | "flat"
   | "falling"
+  | "fromNothing"
   | "needsAmount"
   | "needsBudget"
   | "needsInitiatedBy"
@@ -63,6 +64,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     growing: "growing",
     flat: "flat",
     falling: "falling",
+    fromNothing: "up from nothing",
     needsAmount: "Needs data: add an Amount column.",
     needsBudget: "Needs data: add a Budget column with each customer's yearly budget.",
     needsInitiatedBy: "Needs data: add an Initiated by column (inbound or outbound).",
@@ -97,6 +99,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     growing: "растет",
     flat: "стоит на месте",
     falling: "снижается",
+    fromNothing: "рост с нуля",
     needsAmount: "Нужны данные: добавьте столбец «Сумма».",
     needsBudget: "Нужны данные: добавьте столбец «Бюджет» с годовым бюджетом каждого клиента.",
     needsInitiatedBy: "Нужны данные: добавьте столбец «Инициатор» (входящий или исходящий).",

@@ -33,6 +33,7 @@ const PROBLEMS: Catalogue<ProblemCode> = {
     badFactor: "{argument}: {value} is not a factor above 0 (2 means gone more than twice their usual gap)",
     noPurchases: "no purchases in the period {value}: nothing to divide by",
     noBudgets: "{argument}: no customer has a budget above 0; type each customer's yearly budget in that column",
+    badTarget: "{argument}: {value} is not a target between 1% and 100% (type 67% or 0.67)",
   },
   ru: {
     lengthMismatch: "в {argument} {value} строк, а в {otherArgument} {otherValue}; диапазоны должны быть одной длины",
@@ -63,6 +64,7 @@ const PROBLEMS: Catalogue<ProblemCode> = {
     badFactor: "{argument}: {value} не множитель больше 0 (2 значит: клиента нет дольше двух его обычных интервалов)",
     noPurchases: "нет покупок за период {value}: не на что делить",
     noBudgets: "{argument}: ни у одного клиента нет бюджета больше 0; впишите в этот столбец годовой бюджет каждого клиента",
+    badTarget: "{argument}: {value} не цель от 1 % до 100 % (введите 67 % или 0,67)",
   },
 };
 

@@ -81,7 +81,7 @@ function trendValues(trend: ReportTrend | undefined, text: Text, formats: Format
   if (trend === undefined || trend.direction === "needsData") return {};
   return {
     trend: text[trend.direction],
-    change: signedChange(trend.change, formats),
+    change: trend.change === null ? text.fromNothing : signedChange(trend.change, formats),
     recent: windowLabel(trend.recent),
     base: windowLabel(trend.base),
   };
@@ -92,8 +92,7 @@ function windowLabel(window: { from: string; to: string }): string {
 }
 
 /** +12.5% / −3.0%: the sign always shown, a minus sign rather than a hyphen. */
-function signedChange(change: number | null, formats: Formats): string {
-  if (change === null) return formats.rate(null);
+function signedChange(change: number, formats: Formats): string {
   const magnitude = formats.rate(Math.abs(change));
   return change > 0 ? `+${magnitude}` : change < 0 ? `−${magnitude}` : magnitude;
 }

@@ -128,4 +128,36 @@ describe.each([
       ["2024-01-01", 1, 1, 0, 10, 0, 1, 10, 3],
     ]);
   });
+
+  it("HEALTH_CHECK answers the eight questions, or says what it needs", () => {
+    // The data run from 10 Jan 2023 to 5 Jan 2024: December 2023 is the last complete month, and the
+    // first judged month (starting a year after the first order) would be February 2024.
+    // Q1 needs 3 judged months: February to April 2024 are 4 more complete months than now.
+    // Q2: 420 ÷ 1,200 (see SHARE_OF_WALLET) is below 50 %. Q3 and Q8 need 6 judged months: 7 more.
+    // Q4: H is 334 days (the 2nd of the gaps 31 and 334), so only January 2023 is old enough, and
+    // the data's first month is left out: no manager has judged customers. Q5: A of A and B lapsed.
+    // Q6: July–September had no purchase to compare October–December with. Q7: no column.
+    expect(call("HEALTH_CHECK", CUSTOMERS, DATES, AMOUNTS, MANAGERS, "", "", BUDGETS)).toEqual([
+      ["Question", "Verdict", "Answer"],
+      ["Do existing customers bring more revenue than new ones?", "needs data", "Needs more history: 4 more complete periods."],
+      [
+        "Are your customers' budgets larger than what you sell them?",
+        "bad",
+        "Sales of the last 12 months are 35.0% of the yearly budgets of 2 customers.",
+      ],
+      ["Are sales to existing customers falling or standing still?", "needs data", "Needs more history: 7 more complete periods."],
+      ["Do your managers win the customer's whole budget, not just take the orders that come?", "needs data", "Needs more history."],
+      ["Do customers leave and not come back?", "bad", "1 of 2 repeat customers have lapsed; 300.00 a year at stake."],
+      ["Could the average order be higher?", "needs data", "Needs more history."],
+      [
+        "Do you mostly answer customers' requests, and start the conversation less often?",
+        "needs data",
+        "Needs data: add an Initiated by column (inbound or outbound).",
+      ],
+      ["Is the customer base steady or shrinking?", "needs data", "Needs more history: 7 more complete periods."],
+    ]);
+    expect(errorOf(() => call("HEALTH_CHECK", CUSTOMERS, DATES, AMOUNTS, "", "", "", "", "", "", "", 150))).toBe(
+      "target: «150» is not a target between 1% and 100% (type 67% or 0.67)",
+    );
+  });
 });

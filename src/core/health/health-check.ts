@@ -282,7 +282,8 @@ function existingRevenueQuestion(totals: PeriodTotals, settings: HealthSettings,
 function averageOrderQuestion(totals: PeriodTotals, settings: HealthSettings, judge: Judging): HealthQuestion {
   if (!settings.hasAmounts) return needsData(6, "amount");
   const average = (from: number, to: number): number =>
-    ratio(sumOver(totals.newRevenue, from, to) + sumOver(totals.existingRevenue, from, to), sumOver(totals.purchases, from, to)) ?? 0;
+    ratio(sumOver(totals.newRevenue, from, to) + sumOver(totals.existingRevenue, from, to), sumOver(totals.purchases, from, to)) ??
+    Number.NaN;
   const trend = judge.trendOf(average, 0);
   const figures: HealthQuestion["figures"] =
     trend.direction === "needsData" ? {} : { averageOrder: trend.recent.value, before: trend.base.value };

@@ -50,12 +50,12 @@ export function trendOf(
   const size = settings.windowPeriods;
   const recentFrom = lastComplete - size + 1;
   const baseFrom = baseStart(recentFrom, firstUsable, periodsPerYear, size);
-  if (baseFrom === undefined) {
-    const usable = Math.max(0, lastComplete - firstUsable + 1);
-    return { direction: "needsData", periodsNeeded: 2 * size - usable };
-  }
+  // The periods still to complete before the recent window and one before it are usable.
+  if (baseFrom === undefined) return { direction: "needsData", periodsNeeded: firstUsable + 2 * size - 1 - lastComplete };
   const recent = { from: recentFrom, to: lastComplete, value: windowValue(recentFrom, lastComplete) };
   const base = { from: baseFrom, to: baseFrom + size - 1, value: windowValue(baseFrom, baseFrom + size - 1) };
+  // A ratio over a window with nothing to divide by (no purchases) has no value to compare.
+  if (!Number.isFinite(recent.value) || !Number.isFinite(base.value)) return { direction: "needsData", periodsNeeded: 0 };
   const change = base.value === 0 ? null : recent.value / base.value - 1;
   return {
     direction: directionOf(change, recent.value, settings.threshold),

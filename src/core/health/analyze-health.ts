@@ -1,0 +1,20 @@
+// The retention report with its health check: the verdict's analysis of the ledger, then the
+// health check over the purchase log beside it, with the verdict's manager rows for question 4.
+
+import type { IngestStats } from "../ingest";
+import { analyzeLedger, type Analysis, type ReportSettings, type SkippedRow } from "../report";
+import { healthCheck, type HealthSettings } from "./health-check";
+import type { HealthOrders } from "./health-orders";
+
+export type HealthReportSettings = ReportSettings & Pick<HealthSettings, "hasInitiatedBy" | "trend" | "lapsedFactor" | "lapsedLimit">;
+
+export function analyzeWithHealth(
+  orders: HealthOrders,
+  stats: IngestStats,
+  skipped: SkippedRow[],
+  settings: HealthReportSettings,
+): Analysis {
+  const analysis = analyzeLedger(orders.ledger, stats, skipped, settings);
+  analysis.report.healthCheck = healthCheck(orders.ledger, orders.log, settings, analysis.report.managers);
+  return analysis;
+}
