@@ -2,27 +2,33 @@
 // user names (--customer, --date …) first, by header or by number; the rest as the sidebar finds
 // them, by the core's one header detection.
 
-import { isCompactDayColumn, type InputLocale } from "../core/cells";
+import { isBlank, isCompactDayColumn, type InputLocale } from "../core/cells";
 import {
   detectTextLayout,
+  type ColumnCandidates,
   findColumn,
   findHeaderNaming,
+  HEADER_SEARCH_ROWS,
   headerText,
   mapHeader,
   type ColumnDoubts,
   type ColumnMapping,
   type Field,
+  type GuessedField,
 } from "../core/columns";
 import { findStatusColumn, type StatusColumn } from "../core/statuses";
 import { PROJECT_DEAL_TYPES } from "../core/deal-types";
-import type { Encoding } from "../files/sniff";
+import type { FileEncoding } from "../files/sniff";
 import type { Language } from "../i18n/language";
 import { dataError, text, usageError } from "./errors";
 import type { CliOptions } from "./options";
 
 export interface FileLayout {
-  encoding: Encoding;
+  encoding: FileEncoding;
+  /** The delimiter; empty for an .xlsx file. */
   delimiter: string;
+  /** The sheet read, for an .xlsx file. */
+  sheet?: string;
   /** File line of the header, or null for a file without one. */
   headerLine: number | null;
   mapping: ColumnMapping;
@@ -123,9 +129,21 @@ function findColumns(
     headerRow = findHeaderNaming(rows, byName);
     mapping = headerRow < 0 ? {} : mapHeader(rows[headerRow]!);
   } else {
-    let doubts: ColumnDoubts | undefined;
-    ({ headerRow, mapping, doubts } = detectTextLayout(rows, choices.locale));
-    askAboutDoubts(doubts, rows[headerRow] ?? [], choices);
+    const detected = detectTextLayout(rows, choices.locale);
+    headerRow = detected.headerRow;
+    if (headerRow < 0) {
+      // A header short of a customer or a date column is still a header: what it lacks is asked
+      // for below (exit 1). Only a file with no header at all is asked about as a whole.
+      const partial = rows
+        .slice(0, HEADER_SEARCH_ROWS)
+        .map((row) => mapHeader(row))
+        .find((found) => found.customer !== undefined || found.date !== undefined);
+      if (partial === undefined) askWithoutHeader(rows, detected.candidates ?? {}, choices);
+      mapping = partial ?? {};
+    } else {
+      mapping = detected.mapping;
+      askAboutDoubts(detected.doubts, rows[headerRow]!, choices);
+    }
   }
   const header = rows[Math.max(headerRow, 0)] ?? [];
   for (const [field, name] of named) {
@@ -160,6 +178,39 @@ function askAboutDoubts(doubts: ColumnDoubts | undefined, header: readonly strin
       },
     });
   }
+}
+
+const GUESSED: readonly GuessedField[] = ["customer", "date", "amount"];
+const FIELD_KEY = { customer: "fieldCustomer", date: "fieldDate", amount: "fieldAmount" } as const;
+const SAMPLE_CHARS = 24;
+
+/**
+ * A file without a header is read only by the columns the user names: guessed columns could be
+ * silently wrong (a quantity for the amount, one id for another). Unless the customer and the
+ * date are named, they choose (exit 2), shown the columns whose contents fit and the flags to pass.
+ */
+function askWithoutHeader(rows: readonly string[][], candidates: ColumnCandidates, choices: ColumnChoices): void {
+  const { columns: named, language } = choices;
+  if (named.customer !== undefined && named.date !== undefined) return;
+  // The amount is offered when some column looks like one; the customer and date are always asked.
+  const asked = GUESSED.filter((field) => named[field] === undefined && (field !== "amount" || candidates.amount !== undefined));
+  const fits = asked.map((field) => {
+    const columns = candidates[field]?.map((n) => text(language, "candidateColumn", { n: n + 1, sample: sampleCell(rows, n) }));
+    return `${text(language, FIELD_KEY[field])}: ${columns?.join(", ") ?? text(language, "noCandidate")}`;
+  });
+  const flags = GUESSED.flatMap((field) => {
+    const first = candidates[field]?.[0];
+    const column = named[field] ?? (first === undefined ? undefined : String(first + 1));
+    if (column === undefined) return field === "amount" ? [] : [`${FLAG_OF[field]} N`];
+    return [`${FLAG_OF[field]} ${column}`];
+  });
+  throw usageError({ key: "noHeader", values: { candidates: fits.join("; "), flags: flags.join(" ") } });
+}
+
+/** The column's first non-blank cell, shortened: what the column holds, for the user to recognise. */
+function sampleCell(rows: readonly string[][], column: number): string {
+  const cell = rows.find((row) => !isBlank(row[column]))?.[column]?.trim() ?? "";
+  return cell.length > SAMPLE_CHARS ? `${cell.slice(0, SAMPLE_CHARS - 1)}…` : cell;
 }
 
 /**

@@ -30,6 +30,8 @@ export interface CliOptions {
   language: Language;
   encoding?: Encoding;
   delimiter?: number;
+  /** --sheet: the sheet of an .xlsx file to read. */
+  sheet?: string;
   json: boolean;
   html?: string;
   /** False for --no-color; undefined lets the terminal decide. */
@@ -58,6 +60,7 @@ const FLAGS = {
   locale: { type: "string" },
   encoding: { type: "string" },
   delimiter: { type: "string" },
+  sheet: { type: "string" },
   json: { type: "boolean" },
   html: { type: "string" },
   "no-color": { type: "boolean" },
@@ -117,6 +120,7 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
     language,
     encoding: values.encoding === undefined ? undefined : parseEncodingFlag(values.encoding),
     delimiter: values.delimiter === undefined ? undefined : parseDelimiterFlag(values.delimiter),
+    sheet: values.sheet,
     json: values.json ?? false,
     html: values.html,
     color: values["no-color"] ? false : undefined,

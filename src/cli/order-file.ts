@@ -13,11 +13,15 @@ import { detectDelimiter, type Encoding } from "../files/sniff";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
 import type { OrderWriter } from "./counting/order-writer";
 import { RecordSink } from "./counting/record-sink";
-import { dataError } from "./errors";
+import { isZipFile } from "../files/read-workbook";
+import { dataError, usageError } from "./errors";
+import { readWorkbookFile } from "./workbook-file";
 import { compactDaysLocale, fileLayout, type ColumnChoices, type FileLayout, type SampleRows } from "./file-layout";
 
 export interface ReadSettings extends ColumnChoices {
   path: string;
+  /** The sheet of an .xlsx file to read (--sheet); its first sheet without one. */
+  sheet?: string;
   encoding?: Encoding;
   delimiter?: number;
   /** Where the orders go: batches counted on this thread, or batches for another thread. */
@@ -37,6 +41,8 @@ export interface ReadResult {
 }
 
 export async function readOrderFile(settings: ReadSettings): Promise<ReadResult> {
+  if (isZipFile(settings.path)) return readWorkbookFile(settings);
+  if (settings.sheet !== undefined) throw usageError({ key: "sheetWithoutWorkbook", values: { path: settings.path } });
   let sink: RecordSink | undefined;
   let layout: FileLayout | undefined;
   const start = (first: FirstChunk): RecordReading => {
@@ -45,7 +51,7 @@ export async function readOrderFile(settings: ReadSettings): Promise<ReadResult>
     const delimiter = settings.delimiter ?? detectDelimiter(first.bytes);
     const sample = sampleRows(first, delimiter, decode);
     if (sample.complete && sample.rows.every(isBlankRow)) throw dataError({ key: "emptyFile", values: { path: settings.path } });
-    const found = fileLayout(sample, settings, { encoding, delimiter: String.fromCharCode(delimiter) });
+    const found = fileLayout(sample, settings, { encoding: first.fileEncoding, delimiter: String.fromCharCode(delimiter) });
     layout = found.layout;
     const recordSink = new RecordSink(settings.orders(encoding), {
       mapping: layout.mapping,

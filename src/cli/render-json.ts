@@ -15,7 +15,8 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
   const json = {
     file,
     encoding: layout.encoding,
-    delimiter: layout.delimiter,
+    delimiter: layout.sheet === undefined ? layout.delimiter : null,
+    sheet: layout.sheet ?? null,
     headerLine: layout.headerLine,
     columns: report.columns,
     rows: report.stats.rows,

@@ -51,16 +51,23 @@ function table(rows: string[][]): string[] {
   );
 }
 
+/** Delimiters that cannot be seen, by the names --delimiter takes. */
+const DELIMITER_WORDS: Record<string, string> = { "\t": "tab", " ": "space" };
+
 export function renderText(outcome: ReportOutcome, language: Language, color: boolean): string {
   const { report, layout, file } = outcome;
   const t = (key: CliMessageKey, values: Record<string, string | number> = {}): string => text(language, key, values);
   const paint = painter(color);
   const f = formatsFor(language);
-  const delimiter = layout.delimiter === "\t" ? "tab" : layout.delimiter;
+  const delimiter = DELIMITER_WORDS[layout.delimiter] ?? layout.delimiter;
   const [headline, ...verdict] = verdictLines(report, language);
   const lines: string[] = [
     paint("bold", t("title")),
-    terminalSafe(t("fileLine", { path: file, encoding: layout.encoding, delimiter })),
+    terminalSafe(
+      layout.sheet === undefined
+        ? t("fileLine", { path: file, encoding: layout.encoding, delimiter })
+        : t("fileLineSheet", { path: file, sheet: layout.sheet }),
+    ),
     ...factLines(report, language).map(terminalSafe),
     "",
     paint("bold", painted(headline!, paint)),

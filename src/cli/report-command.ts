@@ -239,6 +239,7 @@ async function read(options: CliOptions, reading: Reading): Promise<GroupedRead>
     path: options.file,
     encoding: options.encoding,
     delimiter: options.delimiter,
+    sheet: options.sheet,
     columns: options.columns,
     exclude: options.exclude,
     keepAllDeals: options.keepAllDeals,

@@ -2,7 +2,7 @@
 // or from the cells themselves when there is no header. The one header detection: the sidebar and
 // the command line both call it, so a sheet and its CSV export map alike.
 
-import { isBlank, isDateObject, parseAmount, parseDateText, type InputLocale } from "./cells";
+import { isBlank, isCompactDayColumn, isDateObject, parseAmount, parseDateText, type InputLocale } from "./cells";
 import { customerKey } from "./customer-key";
 
 /** A header is looked for in this many first rows. */
@@ -45,6 +45,8 @@ const SYNONYMS: Record<Field, readonly (readonly [string, number])[]> = {
     ["created", 3],
     ["датасоздания", 3],
     ["датадокумента", 3],
+    // МойСклад's JSON API: a document's date and time
+    ["moment", 3],
     ["paidat", 1],
   ],
   amount: [
@@ -57,6 +59,8 @@ const SYNONYMS: Record<Field, readonly (readonly [string, number])[]> = {
     ["gross", 3],
     ["бюджет", 3],
     ["итого", 3],
+    // retailCRM's JSON API: the total after discounts (its "summ" is before them)
+    ["totalsumm", 3],
     ["value", 2],
     ["стоимость", 2],
     ["netsales", 2],
@@ -81,6 +85,12 @@ const SYNONYMS: Record<Field, readonly (readonly [string, number])[]> = {
     ["billingname", 2],
     ["контакт", 2],
     ["фио", 2],
+    // МойСклад's JSON API: the counterparty of a document (its "organization" is the seller)
+    ["agent", 2],
+    // A plain "name" column of a hand-made sheet. The weakest name: Shopify's "Name" is the order
+    // number, and its Email outweighs it.
+    ["name", 1],
+    ["имя", 1],
   ],
 };
 
@@ -113,8 +123,14 @@ const NOT_THE_FIELD: Partial<Record<Field, readonly string[]>> = {
     // PayPal: "To Email Address" is the merchant's own for a payment received.
     "toemail",
     "marketing",
+    "useragent",
+    // "Product name", «Наименование товара»: what was bought, not who bought it.
+    "product",
+    "товар",
+    "номенклатур",
+    "sku",
   ],
-  date: ["refund", "возврат", "cancel", "отмен", "fulfill", "closed", "закрыт", "updated", "измен", "редакт", "birth", "рожден"],
+  date: ["refund", "возврат", "cancel", "отмен", "fulfill", "closed", "закрыт", "updated", "измен", "редакт", "birth", "рожден", "planned"],
   amount: [
     "tax",
     "налог",
@@ -188,36 +204,61 @@ export function mapHeaderWithDoubts(header: readonly unknown[]): { mapping: Colu
   return { mapping, doubts };
 }
 
+/** Fields a column can be proposed for by its contents alone. */
+export type GuessedField = "customer" | "date" | "amount";
+
+/** Per field, the columns whose contents fit it, the likeliest first. */
+export type ColumnCandidates = Partial<Record<GuessedField, number[]>>;
+
 export interface DetectedLayout {
   /** Index of the header row among the rows looked at; -1 when there is none. */
   headerRow: number;
   mapping: ColumnMapping;
   /** Fields two or more header columns fit equally well (the mapping holds the first of them). */
   doubts?: ColumnDoubts;
+  /**
+   * Without a header, the columns whose contents fit each field; the mapping is then only a
+   * proposal (the first of each), for the user to confirm.
+   */
+  candidates?: ColumnCandidates;
 }
 
 /**
  * Looks at the first rows for a header that names at least a customer and a date column.
- * Without one, falls back to cell contents: see `guessFromContents`. `rows` are cells as a sheet
- * holds them (numbers, dates); see `detectTextLayout` for rows of text.
+ * Without one, proposes columns from the cells: see `contentCandidates`. `rows` are cells as a
+ * sheet holds them (numbers, dates); see `detectTextLayout` for rows of text.
  */
 export function detectLayout(rows: readonly (readonly unknown[])[], locale: InputLocale): DetectedLayout {
+  return detect(rows, locale, false);
+}
+
+/**
+ * As `detectLayout`, for rows of text (a CSV file's): numbers are read as the locale writes them,
+ * except ids with leading zeros (`00042`), which stay text; `YYYYMMDD` columns are dates.
+ */
+export function detectTextLayout(rows: readonly (readonly string[])[], locale: InputLocale): DetectedLayout {
+  const cells = rows.map((row) => row.map((cell) => (staysText(cell, locale) ? cell : (parseAmount(cell, locale.decimalComma) ?? cell))));
+  return detect(cells, locale, true);
+}
+
+function detect(rows: readonly (readonly unknown[])[], locale: InputLocale, compactDays: boolean): DetectedLayout {
   const scan = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let row = 0; row < scan; row++) {
     const { mapping, doubts } = mapHeaderWithDoubts(rows[row]!);
     if (mapping.customer !== undefined && mapping.date !== undefined) return { headerRow: row, mapping, doubts };
   }
-  return { headerRow: -1, mapping: guessFromContents(rows.slice(0, LAYOUT_SAMPLE_ROWS), locale) };
+  const candidates = contentCandidates(rows.slice(0, LAYOUT_SAMPLE_ROWS), locale, compactDays);
+  const mapping: ColumnMapping = {};
+  for (const field of Object.keys(candidates) as GuessedField[]) mapping[field] = candidates[field]![0]!;
+  return { headerRow: -1, mapping, candidates };
 }
 
-/** As `detectLayout`, for rows of text (a CSV file's): numbers are read as the locale writes them. */
-export function detectTextLayout(rows: readonly (readonly string[])[], locale: InputLocale): DetectedLayout {
-  return detectLayout(
-    rows.map((row) =>
-      row.map((cell) => (isBlank(cell) || looksLikeDate(cell, locale) ? cell : (parseAmount(cell, locale.decimalComma) ?? cell))),
-    ),
-    locale,
-  );
+// A customer number written with leading zeros (CDNOW's `00001`) is an id: as an amount it would
+// lose what tells it from `1`. `YYYYMMDD` text is kept for the date test to see.
+const ZERO_PADDED_ID = /^0\d+$/;
+
+function staysText(cell: string, locale: InputLocale): boolean {
+  return isBlank(cell) || looksLikeDate(cell, locale) || ZERO_PADDED_ID.test(cell.trim()) || isCompactDayColumn([cell]);
 }
 
 /** A date cell (Sheets hands those over as Dates) or text that reads as a date; not a bare number. */
@@ -242,17 +283,33 @@ export function headerText(header: readonly unknown[] | undefined, column: numbe
   return isBlank(cell) ? undefined : String(cell).trim();
 }
 
-/** No header: the first mostly-date column is the date, the first mostly-number column the amount, the first mostly-text column the customer. */
-function guessFromContents(rows: readonly (readonly unknown[])[], locale: InputLocale): ColumnMapping {
+/**
+ * No header: per field, the columns most of whose sampled cells fit it. Dates: cells that read as
+ * dates, or (`compactDays`, a text file's) a column of `YYYYMMDD` days only. Amounts: numbers, a
+ * column with fractions before one of whole numbers (a quantity or an id). Customers: text. Each
+ * column fits one field at most, the first of these that it fits.
+ */
+function contentCandidates(rows: readonly (readonly unknown[])[], locale: InputLocale, compactDays: boolean): ColumnCandidates {
   const width = Math.max(0, ...rows.map((row) => row.length));
-  const mapping: ColumnMapping = {};
+  const dates: number[] = [];
+  const fractions: number[] = [];
+  const wholes: number[] = [];
+  const texts: number[] = [];
   for (let column = 0; column < width; column++) {
     const cells = rows.map((row) => row[column]).filter((cell) => customerKey(cell) !== "");
     if (cells.length === 0) continue;
     const share = (test: (cell: unknown) => boolean): number => cells.filter(test).length / cells.length;
-    if (mapping.date === undefined && share((cell) => looksLikeDate(cell, locale)) >= 0.8) mapping.date = column;
-    else if (mapping.amount === undefined && share((cell) => typeof cell === "number") >= 0.8) mapping.amount = column;
-    else if (mapping.customer === undefined && share((cell) => typeof cell === "string") >= 0.8) mapping.customer = column;
+    if (share((cell) => looksLikeDate(cell, locale)) >= 0.8 || (compactDays && isCompactDayColumn(cells))) dates.push(column);
+    else if (share((cell) => typeof cell === "number") >= 0.8) {
+      (cells.some((cell) => typeof cell === "number" && !Number.isInteger(cell)) ? fractions : wholes).push(column);
+    } else if (share((cell) => typeof cell === "string") >= 0.8) texts.push(column);
   }
-  return mapping;
+  const candidates: ColumnCandidates = {};
+  const found: [GuessedField, number[]][] = [
+    ["customer", texts],
+    ["date", dates],
+    ["amount", [...fractions, ...wholes]],
+  ];
+  for (const [field, columns] of found) if (columns.length > 0) candidates[field] = columns;
+  return candidates;
 }

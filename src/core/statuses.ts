@@ -66,6 +66,8 @@ const NOT_PURCHASES = [
   "draft",
   "open",
   "new",
+  // retailCRM's cancelled status (its "Cancel" group)
+  "cancelother",
   "lost",
   "closedlost",
   "нет",
@@ -76,6 +78,9 @@ const NOT_PURCHASES = [
   "неоплачен",
   "новый",
   "новая",
+  // МойСклад's open orders: confirmed, picked, not yet shipped
+  "подтвержден",
+  "собран",
   "вработе",
   "первичныйконтакт",
   "переговоры",
@@ -103,6 +108,8 @@ const STATUS_HEADERS: readonly string[] = [
   "статусзаказа",
   "status",
   "статус",
+  // МойСклад's customer order (its JSON API names the order's status `state`)
+  "state",
   "stage",
   "dealstage",
   "этап",

@@ -11,3 +11,4 @@ export const DASH = 0x2d;
 export const DOT = 0x2e;
 export const DIGIT_ZERO = 0x30;
 export const SEMICOLON = 0x3b;
+export const PIPE = 0x7c;

@@ -46,14 +46,32 @@ export function firstNonAscii(bytes: Buffer, from: number, to: number): number {
 
 /**
  * The encoding that the file's first non-ASCII bytes, at bytes[at], are in: UTF-8 when their run
- * (up to the next ASCII byte, or `to`) is valid UTF-8, else Windows-1251. A run cut by `to` must
- * end at a line break or the file's end: callers cut what they read there.
+ * (up to the next ASCII byte, or `to`) is valid UTF-8, else Windows-1251. Unless `final`, the
+ * input goes on after `to`, and a run that reaches it may end in a character cut in two: that
+ * tail is left aside, and when it is all the run, undefined says that more bytes must decide.
  */
-export function encodingAt(bytes: Buffer, at: number, to: number): Encoding {
+export function encodingAt(bytes: Buffer, at: number, to: number, final = true): Encoding | undefined {
   let end = at;
   while (end < to && bytes[end]! >= 0x80) end++;
+  if (end === to && !final) {
+    end -= cutCharacterBytes(bytes, at, end);
+    if (end === at) return undefined;
+  }
   return isUtf8(bytes.subarray(at, end)) ? "utf-8" : "windows-1251";
 }
+
+/** How many bytes at the end of bytes[from … end) start a UTF-8 character longer than they are (0 to 3). */
+function cutCharacterBytes(bytes: Buffer, from: number, end: number): number {
+  for (let back = 1; back <= 3 && end - back >= from; back++) {
+    const byte = bytes[end - back]!;
+    if (byte < 0x80) return 0;
+    if (byte >= 0xc0) return utf8Length(byte) > back ? back : 0;
+  }
+  return 0;
+}
+
+/** The bytes of the UTF-8 character that `lead` starts. */
+const utf8Length = (lead: number): number => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2);
 
 /** Where the bytes up to `to` end at a line break (after it), or `from` when none is there. */
 export function afterLastLineBreak(bytes: Buffer, from: number, to: number): number {
@@ -75,12 +93,44 @@ function firstLineNotUtf8(bytes: Buffer, from: number, to: number): number {
   return -1;
 }
 
-// A UTF-8 line in a Windows-1251 file is looked for by the commonest Cyrillic letters' UTF-8 (о, е,
-// а, и): in Windows-1251 these byte pairs read as a capital Р followed by a sign (Рѕ, Рµ, Р°, Рё),
-// which real text hardly holds, and a line where one is found is taken for UTF-8 only when all of
-// it is valid UTF-8. Four searches for two bytes cost a few milliseconds for 40 MB, where looking at
-// every byte would cost ten times that; a UTF-8 line without any of these letters goes unseen.
-const CYRILLIC_UTF8_PAIRS = [Buffer.of(0xd0, 0xbe), Buffer.of(0xd0, 0xb5), Buffer.of(0xd0, 0xb0), Buffer.of(0xd0, 0xb8)];
+// A UTF-8 line in a Windows-1251 file is found by two Cyrillic letters in a row as UTF-8 (U+0400 …
+// U+045F: D0 then 80…BF, or D1 then 80…9F), on a line that is valid UTF-8 throughout. Real
+// Windows-1251 text can hold these bytes too: D0 and D1 are the capitals Р and С, and 80…BF are
+// signs and rare letters (Ё A8, ё B8, « AB, » BB, № B9, a no-break space A0 …). But С then
+// ё, Ё, « or » (as in «Сёмин», «ООО «ВЕС»») is no Cyrillic in UTF-8, since D1 goes on with 80…9F
+// only; and a line with a Russian word of two letters or more is never valid UTF-8 read as
+// Windows-1251, because its letters (C0…FF) would each have to be followed by a 80…BF byte.
+// So a Windows-1251 line is taken for UTF-8 only when every one of its non-ASCII bytes is such a
+// pair and two pairs stand together (`Р«Р»`), which no real file we know of holds. What goes
+// unseen is a UTF-8 line whose Cyrillic words are all one letter long. The cost is one look at
+// each D0 and D1 byte (the capitals Р and С): a few milliseconds for 40 MB.
+const CYRILLIC_UTF8_LEADS = [0xd0, 0xd1] as const;
+
+/** Whether bytes[at], bytes[at + 1] are a Cyrillic letter (U+0400 … U+045F) in UTF-8. */
+function cyrillicUtf8At(bytes: Buffer, at: number): boolean {
+  const next = bytes[at + 1]!;
+  return next >= 0x80 && next <= (bytes[at] === 0xd0 ? 0xbf : 0x9f);
+}
+
+/** The start of the first line in bytes[from … to) that two Cyrillic letters in UTF-8 show to be UTF-8, or -1. */
+function firstUtf8CyrillicLine(bytes: Buffer, from: number, to: number): number {
+  let first = -1;
+  for (const lead of CYRILLIC_UTF8_LEADS) {
+    for (let i = bytes.indexOf(lead, from); i >= 0 && i + 3 < to && (first < 0 || i < first); i = bytes.indexOf(lead, i + 1)) {
+      const nextLead = bytes[i + 2];
+      if (!cyrillicUtf8At(bytes, i) || (nextLead !== 0xd0 && nextLead !== 0xd1) || !cyrillicUtf8At(bytes, i + 2)) continue;
+      const start = Math.max(from, bytes.lastIndexOf(LF, i) + 1);
+      const lineBreak = bytes.indexOf(LF, i);
+      const end = lineBreak < 0 || lineBreak >= to ? to : lineBreak;
+      if (isUtf8(bytes.subarray(start, end))) {
+        first = start;
+        break;
+      }
+      i = end; // the rest of this line is no UTF-8 line either
+    }
+  }
+  return first;
+}
 
 /** Holds every byte of a file to one encoding (see the top of this file). */
 export class EncodingWatch {
@@ -97,18 +147,7 @@ export class EncodingWatch {
       if (isUtf8(bytes.subarray(from, to))) return;
       throw contentError("invalidUtf8", lineOf(firstLineNotUtf8(bytes, from, to)));
     }
-    let first = -1;
-    for (const pair of CYRILLIC_UTF8_PAIRS) {
-      for (let i = bytes.indexOf(pair, from); i >= 0 && i + 1 < to && (first < 0 || i < first); i = bytes.indexOf(pair, i + 2)) {
-        const start = Math.max(from, bytes.lastIndexOf(LF, i) + 1);
-        const lineBreak = bytes.indexOf(LF, i);
-        const end = lineBreak < 0 || lineBreak >= to ? to : lineBreak;
-        if (isUtf8(bytes.subarray(start, end))) {
-          first = start;
-          break;
-        }
-      }
-    }
+    const first = firstUtf8CyrillicLine(bytes, from, to);
     if (first >= 0) throw contentError("utf8InWindows1251", lineOf(first));
   }
 }

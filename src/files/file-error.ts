@@ -20,10 +20,14 @@ export type FileProblem =
   /** `line` is UTF-8, in a file read as Windows-1251 (its first non-ASCII bytes were). */
   | "utf8InWindows1251"
   /** A file with a UTF-16 byte order mark holds bytes on `line` that are not UTF-16. */
-  | "invalidUtf16";
+  | "invalidUtf16"
+  /** A zip file that holds no workbook (a .docx, an archive of CSV files …). */
+  | "notXlsx"
+  /** A workbook whose zip or XML cannot be read; `reason` says what the reader found. */
+  | "damagedXlsx";
 
 /** The problems found in a file's contents, which have a line. */
-export type ContentProblem = Exclude<FileProblem, "cannotRead" | "fileChanged" | "fileChangedAfterRead">;
+export type ContentProblem = Exclude<FileProblem, "cannotRead" | "fileChanged" | "fileChangedAfterRead" | "notXlsx" | "damagedXlsx">;
 
 export class FileError extends Error {
   constructor(

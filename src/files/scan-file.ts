@@ -8,7 +8,7 @@ import { CsvScanner, type RecordHandler, type SimpleRecordReader } from "./csv-s
 import { afterLastLineBreak, byteOrderMark, EncodingWatch, encodingAt, firstNonAscii, lineAt, utf16AsUtf8 } from "./encoding";
 import { FileError, onFile, withPath } from "./file-error";
 import { sameVersion, versionOf, type FileVersion } from "./file-version";
-import type { Encoding } from "./sniff";
+import type { Encoding, FileEncoding } from "./sniff";
 
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -27,6 +27,8 @@ export interface FirstChunk {
    * file all ASCII. Every byte is held to it as it is read.
    */
   encoding: Encoding;
+  /** The file's own encoding: `encoding`, or the UTF-16 that the bytes were turned from. */
+  fileEncoding: FileEncoding;
   /**
    * The bytes are not the file's own but its text as UTF-8 (a UTF-16 file, read whole): a place
    * in them is no place in the file.
@@ -91,11 +93,15 @@ function fill(path: string, fd: number, buffer: Buffer, from: number): number {
   });
 }
 
+/** Bytes read at a time when the first chunk's bytes cannot decide the encoding. */
+const READ_AHEAD_BYTES = 64 * 1024;
+
 /**
  * The encoding of a file whose first `filled` bytes (after a UTF-8 byte order mark of `skip` bytes)
  * are in `buffer`: that of its first non-ASCII bytes, looked for further in the file (read at
- * places, not moving on) when these are all ASCII. A pipe cannot be read twice: all ASCII so far
- * makes it UTF-8, and a Windows-1251 byte later fails naming its line.
+ * places, not moving on) when these are all ASCII, or are one character cut in two by the chunk's
+ * end. A pipe cannot be read twice: all ASCII so far, or a cut character, makes it UTF-8, and a
+ * Windows-1251 byte later fails naming its line.
  */
 function firstBytesEncoding(
   path: string,
@@ -106,18 +112,20 @@ function firstBytesEncoding(
   skip: number,
   seekable: boolean,
 ): Encoding {
-  const cut = ended ? filled : afterLastLineBreak(buffer, 0, filled) || filled;
-  const at = firstNonAscii(buffer, 0, cut);
-  if (at >= 0) return encodingAt(buffer, at, cut);
-  if (ended || !seekable) return "utf-8";
-  const ahead = Buffer.allocUnsafe(buffer.length);
-  for (let position = skip + cut; ; ) {
-    const read = onFile(path, () => readSync(fd, ahead, 0, ahead.length, position));
-    if (read === 0) return "utf-8";
-    const end = read < ahead.length ? read : afterLastLineBreak(ahead, 0, read) || read;
-    const found = firstNonAscii(ahead, 0, end);
-    if (found >= 0) return encodingAt(ahead, found, end);
-    position += end;
+  let [bytes, length, final, position] = [buffer, filled, ended, skip];
+  for (;;) {
+    const cut = final ? length : afterLastLineBreak(bytes, 0, length) || length;
+    const at = firstNonAscii(bytes, 0, cut);
+    const found = at < 0 ? undefined : encodingAt(bytes, at, cut, final);
+    if (found !== undefined) return found;
+    if (final || !seekable) return "utf-8";
+    // On from the cut character (read again, whole), or from the end of the ASCII lines.
+    position += at < 0 ? cut : at;
+    if (bytes === buffer) bytes = Buffer.allocUnsafe(Math.max(buffer.length, READ_AHEAD_BYTES));
+    const ahead = bytes;
+    const from = position;
+    length = onFile(path, () => readSync(fd, ahead, 0, ahead.length, from));
+    final = length < ahead.length;
   }
 }
 
@@ -151,6 +159,7 @@ async function scanOpenFile(
   const mark = byteOrderMark(buffer.subarray(0, filled));
   let bomBytes = 0;
   let encoding: Encoding;
+  let fileEncoding: FileEncoding;
   let watch: EncodingWatch | undefined;
   if (mark !== undefined && mark.encoding !== "utf-8") {
     // Excel's "Unicode text": UTF-16, small as a rule. Read whole and turned into UTF-8 up front,
@@ -161,6 +170,7 @@ async function scanOpenFile(
     filled = buffer.length;
     ended = true;
     encoding = "utf-8";
+    fileEncoding = mark.encoding;
   } else {
     bomBytes = mark?.length ?? 0;
     if (bomBytes > 0) {
@@ -168,6 +178,7 @@ async function scanOpenFile(
       filled -= bomBytes;
     }
     encoding = asked ?? (bomBytes > 0 ? "utf-8" : firstBytesEncoding(path, fd, buffer, filled, ended, bomBytes, stat.isFile()));
+    fileEncoding = encoding;
     watch = new EncodingWatch(encoding);
   }
   let scanner: CsvScanner | undefined;
@@ -181,7 +192,7 @@ async function scanOpenFile(
   };
   check();
   const transcoded = watch === undefined;
-  const reading = start({ bytes: buffer.subarray(0, filled), ended, encoding, transcoded });
+  const reading = start({ bytes: buffer.subarray(0, filled), ended, encoding, fileEncoding, transcoded });
   scanner = new CsvScanner(reading.delimiter, reading.onRecord, reading.readSimple, reading.simpleFields);
   let bufferAt = 0; // where buffer[0] is in the file, after the BOM
   for (;;) {

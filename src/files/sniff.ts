@@ -3,10 +3,13 @@
 // files whose first non-ASCII bytes come late) and the delimiter. The one sniffer
 // that the command line and the preview both read files with.
 
-import { COMMA, CR, LF, QUOTE, SEMICOLON, TAB } from "./ascii";
+import { COMMA, CR, LF, PIPE, QUOTE, SEMICOLON, SPACE, TAB } from "./ascii";
 import { encodingAt, firstNonAscii } from "./encoding";
 
+/** The encodings that the scanner reads bytes in. */
 export type Encoding = "utf-8" | "windows-1251";
+/** The encoding a file is in: one of those, or UTF-16, which is read as UTF-8 (see encoding.ts). */
+export type FileEncoding = Encoding | "utf-16le" | "utf-16be";
 
 const ENCODING_NAMES: Record<string, Encoding> = {
   "utf-8": "utf-8",
@@ -35,27 +38,51 @@ export function hasUtf8Bom(bytes: Buffer): boolean {
 export function detectEncoding(bytes: Buffer): Encoding {
   if (hasUtf8Bom(bytes)) return "utf-8";
   const at = firstNonAscii(bytes, 0, bytes.length);
-  return at < 0 ? "utf-8" : encodingAt(bytes, at, bytes.length);
+  // The bytes are all there is: their last character is whole, and decides.
+  return at < 0 ? "utf-8" : encodingAt(bytes, at, bytes.length)!;
 }
 
-const CANDIDATES = [COMMA, SEMICOLON, TAB] as const;
+const CANDIDATES = [COMMA, SEMICOLON, TAB, PIPE] as const;
 
 /**
- * The candidate (comma, semicolon, tab) that splits the first lines into the same number of
- * fields most consistently; quotes are respected so that "1,5" inside quotes does not count.
+ * The candidate (comma, semicolon, tab, pipe) that splits the first lines into the same number of
+ * fields most consistently; quotes are respected so that "1,5" inside quotes does not count. When
+ * none splits every line alike but runs of spaces do, SPACE: a space-aligned file (CDNOW's
+ * `00001 19970101  1  11.77`), whose runs of spaces are one separator each (see CsvScanner).
  */
 export function detectDelimiter(sample: Buffer): number {
   const lines = sampleLines(sample, 20);
   let best: number = CANDIDATES[0];
   let bestScore = -1;
+  let splitsAlike = false;
   for (const candidate of CANDIDATES) {
     const counts = lines.map((line) => countOutsideQuotes(line, candidate));
     const first = counts[0] ?? 0;
     if (first === 0) continue;
-    const score = counts.filter((count) => count === first).length * 1000 + first;
+    const alike = counts.filter((count) => count === first).length;
+    const score = alike * 1000 + first;
     if (score > bestScore) [best, bestScore] = [candidate, score];
+    if (alike === counts.length) splitsAlike = true;
   }
-  return best;
+  return splitsAlike || !spaceAligned(lines) ? best : SPACE;
+}
+
+/** Every line splits into the same number, two or more, of fields at runs of spaces. */
+function spaceAligned(lines: readonly Buffer[]): boolean {
+  const counts = lines.map(spacedFields);
+  return counts.length > 0 && counts[0]! >= 2 && counts.every((count) => count === counts[0]);
+}
+
+/** The fields of a line split at runs of spaces, leading and trailing spaces (and a CR) aside. */
+function spacedFields(line: Buffer): number {
+  let fields = 0;
+  let inField = false;
+  for (const c of line) {
+    const gap = c === SPACE || c === CR;
+    if (!gap && !inField) fields++;
+    inField = !gap;
+  }
+  return fields;
 }
 
 function sampleLines(sample: Buffer, limit: number): Buffer[] {
@@ -84,7 +111,21 @@ function countOutsideQuotes(line: Buffer, byte: number): number {
   return count;
 }
 
+// A space is taken as typed (`--delimiter " "`), not trimmed away.
+const DELIMITER_NAMES: Record<string, number> = {
+  ",": COMMA,
+  comma: COMMA,
+  ";": SEMICOLON,
+  semicolon: SEMICOLON,
+  "\\t": TAB,
+  "\t": TAB,
+  tab: TAB,
+  "|": PIPE,
+  pipe: PIPE,
+  " ": SPACE,
+  space: SPACE,
+};
+
 export function delimiterFromFlag(text: string): number | undefined {
-  const named: Record<string, number> = { ",": COMMA, comma: COMMA, ";": SEMICOLON, semicolon: SEMICOLON, "\\t": TAB, "\t": TAB, tab: TAB };
-  return named[text.toLowerCase()];
+  return DELIMITER_NAMES[text.toLowerCase()];
 }

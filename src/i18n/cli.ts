@@ -13,6 +13,8 @@ type CliKey =
   | "badTarget"
   | "badEncoding"
   | "badDelimiter"
+  | "unknownSheet"
+  | "sheetWithoutWorkbook"
   | "badThreads"
   | "badExclude"
   | "cannotWrite"
@@ -40,12 +42,16 @@ type CliKey =
   | "roleDealType"
   | "title"
   | "fileLine"
+  | "fileLineSheet"
   | "rowsLine"
   | "customersLine"
   | "columnsLine"
   | "excludedLine"
   | "statusLine"
   | "doubtfulColumn"
+  | "noHeader"
+  | "candidateColumn"
+  | "noCandidate"
   | "countStatusWithoutColumn"
   | "refundsLine"
   | "verdictLine"
@@ -102,10 +108,11 @@ type CliKey =
 
 export const CLI_MESSAGES: Catalogue<CliKey> = {
   en: {
-    usage: `Usage: sheets-retention report FILE.csv [options]
+    usage: `Usage: sheets-retention report FILE.csv|FILE.xlsx [options]
 
-Retention of new customers (second purchases ÷ first purchases) from an order CSV, against the
-67 % rule. Columns, delimiter (, ; tab) and encoding (UTF-8, Windows-1251) are detected.
+Retention of new customers (second purchases ÷ first purchases) from an order CSV or .xlsx file,
+against the 67 % rule. Columns, delimiter (, ; tab | or aligned with spaces) and encoding (UTF-8,
+Windows-1251, UTF-16) are detected.
 
 Columns (a header name or a number from 1):
   --customer COL        customer column
@@ -134,7 +141,8 @@ Analysis:
 Input and output:
   --locale LOCALE       ru_RU, en_US, en_GB …: date order, decimal comma, language (default: $LANG)
   --encoding NAME       utf-8 or windows-1251 (default: detected)
-  --delimiter CHAR      , ; or tab (default: detected)
+  --delimiter CHAR      , ; tab | or space (columns aligned with spaces; default: detected)
+  --sheet NAME          the sheet of an .xlsx file to read (default: the first)
   --json                print the report as JSON
   --html FILE           also write the report as a standalone HTML page
   --no-color            plain text even in a terminal (so does NO_COLOR=1)
@@ -149,7 +157,11 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     extraArguments: "unexpected arguments: {value}",
     badTarget: "--target: {value} is not a percentage from 1 to 100",
     badEncoding: "--encoding: unknown encoding {value}; use utf-8 or windows-1251",
-    badDelimiter: "--delimiter: {value} is not one of , ; tab",
+    badDelimiter: "--delimiter: {value} is not one of , ; tab | space",
+    unknownSheet: "--sheet: {path} has no sheet «{value}»; its sheets are {sheets}",
+    sheetWithoutWorkbook: "--sheet is for .xlsx files, and {path} is not one",
+    notXlsx: "{path} is a zip file but not an .xlsx workbook (it has no workbook or no worksheet in it)",
+    damagedXlsx: "{path} cannot be read as an .xlsx workbook, it looks damaged: {reason}",
     badThreads: "--threads: {value} is not 1 or 2",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     excludeAndKeepAll: "--exclude {value} and --keep-all-deals say opposite things; give one of them",
@@ -191,11 +203,16 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     roleDealType: "Deal type",
     title: "Retention of new customers",
     fileLine: "File {path} ({encoding}, delimiter {delimiter})",
+    fileLineSheet: "File {path} (sheet «{sheet}»)",
     columnsLine: "Columns: {columns}",
     rowsLine: "Rows: {rows}; orders: {orders}; skipped: {skipped}; blank: {blank}",
     excludedLine: "Rows left out as one-off deals: {count} ({column}: {values})",
     statusLine: "Left out by status ({column}): {counts}",
     doubtfulColumn: "which column is the {field}: {candidates}? Name it, e.g. {example}",
+    noHeader:
+      "no header names the customer and date columns, and they are not guessed from the contents. Columns that look like them: {candidates}. Name them by number, e.g. {flags}",
+    candidateColumn: "column {n} ({sample})",
+    noCandidate: "none",
     countStatusWithoutColumn: "--count-status: no status column found; name it with --status-column",
     refundsLine: "Refund rows (negative amounts), not counted as purchases: {count}, totalling {amount}",
     customersLine: "Customers: {customers}, orders from {first} to {last}",
@@ -254,10 +271,11 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     yearly: "year",
   },
   ru: {
-    usage: `Использование: sheets-retention report ФАЙЛ.csv [параметры]
+    usage: `Использование: sheets-retention report ФАЙЛ.csv|ФАЙЛ.xlsx [параметры]
 
-Удержание новых клиентов (вторые покупки ÷ первые покупки) по CSV с заказами, против правила
-67 %. Столбцы, разделитель (, ; табуляция) и кодировка (UTF-8, Windows-1251) определяются сами.
+Удержание новых клиентов (вторые покупки ÷ первые покупки) по файлу заказов CSV или .xlsx, против
+правила 67 %. Столбцы, разделитель (, ; табуляция | или выравнивание пробелами) и кодировка (UTF-8,
+Windows-1251, UTF-16) определяются сами.
 
 Столбцы (название из заголовка или номер с 1):
   --customer СТОЛБЕЦ    клиент
@@ -286,7 +304,8 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
 Ввод и вывод:
   --locale ЛОКАЛЬ       ru_RU, en_US …: порядок в датах, десятичная запятая, язык (по умолчанию $LANG)
   --encoding ИМЯ        utf-8 или windows-1251 (по умолчанию определяется)
-  --delimiter СИМВОЛ    , ; или tab (по умолчанию определяется)
+  --delimiter СИМВОЛ    , ; tab | или space (столбцы выровнены пробелами; по умолчанию определяется)
+  --sheet ЛИСТ          какой лист файла .xlsx читать (по умолчанию первый)
   --json                вывести отчёт в JSON
   --html ФАЙЛ           записать отчёт отдельной HTML-страницей
   --no-color            без цвета даже в терминале (как и NO_COLOR=1)
@@ -301,7 +320,11 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     extraArguments: "лишние аргументы: {value}",
     badTarget: "--target: {value} не процент от 1 до 100",
     badEncoding: "--encoding: неизвестная кодировка {value}; используйте utf-8 или windows-1251",
-    badDelimiter: "--delimiter: {value} не один из , ; tab",
+    badDelimiter: "--delimiter: {value} не один из , ; tab | space",
+    unknownSheet: "--sheet: в файле {path} нет листа «{value}»; его листы: {sheets}",
+    sheetWithoutWorkbook: "--sheet нужен только для файлов .xlsx, а {path} не такой файл",
+    notXlsx: "{path} — zip-архив, но не книга .xlsx (в нём нет книги или ни одного листа)",
+    damagedXlsx: "{path} не читается как книга .xlsx, похоже, файл повреждён: {reason}",
     badThreads: "--threads: {value} — не 1 и не 2",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
     excludeAndKeepAll: "--exclude {value} и --keep-all-deals противоречат друг другу; оставьте что-то одно",
@@ -343,11 +366,16 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     roleDealType: "Тип сделки",
     title: "Удержание новых клиентов",
     fileLine: "Файл {path} ({encoding}, разделитель {delimiter})",
+    fileLineSheet: "Файл {path} (лист «{sheet}»)",
     columnsLine: "Столбцы: {columns}",
     rowsLine: "Строк: {rows}; заказов: {orders}; пропущено: {skipped}; пустых: {blank}",
     excludedLine: "Строк не учтено как разовые сделки: {count} ({column}: {values})",
     statusLine: "Не учтено по статусу ({column}): {counts}",
     doubtfulColumn: "какой столбец — «{field}»: {candidates}? Укажите его, например: {example}",
+    noHeader:
+      "в заголовке нет столбцов клиента и даты, а по содержимому они не угадываются. Похожие столбцы — {candidates}. Укажите их номера, например: {flags}",
+    candidateColumn: "столбец {n} ({sample})",
+    noCandidate: "нет подходящих",
     countStatusWithoutColumn: "--count-status: столбец статуса не найден; укажите его через --status-column",
     refundsLine: "Возвраты денег и отмены (отрицательные суммы) не считаются покупками: строк {count}, на сумму {amount}",
     customersLine: "Клиентов: {customers}, заказы с {first} по {last}",

@@ -164,10 +164,13 @@ describe("report --json", () => {
     expect(report.columns.customer).toBe("column 1");
   });
 
-  it("guesses the columns of a file without a header from their contents", async () => {
-    // Text, dates, numbers: customer, date, amount. Bob returns, Ann does not: 1 of 2.
-    const csv = "Ann,2024-01-05,10\nBob,2024-01-06,20\nBob,2024-02-01,30\n";
-    const report = await json(["report", writeFixture(dir, "guess.csv", csv)]);
+  it("asks which columns a file without a header has, then reads it with the columns named", async () => {
+    // Text, dates, numbers: customer, date, amount proposed, not taken. Bob returns, Ann does not: 1 of 2.
+    const path = writeFixture(dir, "guess.csv", "Ann,2024-01-05,10\nBob,2024-01-06,20\nBob,2024-02-01,30\n");
+    const result = await cli(["report", path]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("e.g. --customer 1 --date 2 --amount 3");
+    const report = await json(["report", path, "--customer", "1", "--date", "2", "--amount", "3"]);
     expect(report).toMatchObject({ headerLine: null, rows: 3, firstPurchases: 2, secondPurchases: 1 });
     expect(report.lost.amount).toBe(10);
   });

@@ -40,6 +40,19 @@ describe("statusVerdict", () => {
     }
   });
 
+  it("МойСклад: shipped and delivered orders are sales; new, confirmed, picked, returned and cancelled ones are not", () => {
+    for (const value of ["Отгружен", "Доставлен"]) expect(statusVerdict(value, completed), value).toBe("purchase");
+    for (const value of ["Новый", "Подтвержден", "Подтверждён", "Собран", "Возврат", "Отменен", "Отменён"]) {
+      expect(statusVerdict(value, completed), value).toBe("leftOut");
+    }
+  });
+
+  it("retailCRM: complete (Выполнен) is a sale; new and cancel-other (Отменён) are not", () => {
+    expect(statusVerdict("complete", completed)).toBe("purchase");
+    expect(statusVerdict("Выполнен", completed)).toBe("purchase");
+    for (const value of ["new", "cancel-other", "Отменён"]) expect(statusVerdict(value, completed), value).toBe("leftOut");
+  });
+
   it("a blank status is a continuation row; --count-status values replace the completed ones", () => {
     expect(statusVerdict("  ", completed)).toBe("continuation");
     const named = statusRule(["Refunded"]);
@@ -52,6 +65,28 @@ describe("findStatusColumn", () => {
   it("prefers Shopify's Financial Status to its Fulfillment Status", () => {
     const header = ["Name", "Fulfillment Status", "Financial Status"];
     expect(findStatusColumn(header, [["#1", "fulfilled", "paid"]])).toBe(2);
+  });
+
+  it("takes МойСклад's state column and retailCRM's status column by their values", () => {
+    const moysklad = ["name", "moment", "agent", "sum", "state", "applicable"];
+    expect(
+      findStatusColumn(moysklad, [
+        ["00001", "", "", "", "Отгружен", "true"],
+        ["00002", "", "", "", "Подтвержден", "true"],
+      ]),
+    ).toBe(4);
+    expect(
+      findStatusColumn(
+        ["number", "status"],
+        [
+          ["1A", "complete"],
+          ["2A", "cancel-other"],
+          ["3A", "new"],
+        ],
+      ),
+    ).toBe(1);
+    // A US shop's State column holds states, not statuses.
+    expect(findStatusColumn(["State"], [["CA"], ["NY"]])).toBe(-1);
   });
 
   it("takes no Status column whose values are mostly not statuses", () => {
@@ -84,6 +119,20 @@ describe("mapHeader on real exports", () => {
       date: 2,
       customer: 3,
     });
+  });
+
+  it("МойСклад's API fields: agent is the customer (organization the seller), moment the date, sum the amount", () => {
+    const header = ["name", "moment", "deliveryPlannedMoment", "agent", "agentAccount", "organization", "sum", "payedSum", "state"];
+    expect(mapHeader(header)).toEqual({ date: 1, customer: 3, amount: 6 });
+  });
+
+  it("retailCRM's API fields: email, createdAt (not statusUpdatedAt), totalSumm (not summ), managerId", () => {
+    const header = ["number", "createdAt", "statusUpdatedAt", "status", "summ", "totalSumm", "prepaySum", "email", "managerId"];
+    expect(mapHeader(header)).toEqual({ date: 1, amount: 5, customer: 7, manager: 8 });
+  });
+
+  it("a User Agent column is no customer", () => {
+    expect(mapHeader(["Date", "User Agent"])).toEqual({ date: 0 });
   });
 
   it("two columns equally plausible for the customer are a doubt", () => {

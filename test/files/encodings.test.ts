@@ -5,7 +5,7 @@
 // bytes made by hand; expected rows and lines are counted by hand.
 
 import { describe, expect, it } from "vitest";
-import { bothRead, bothRefuse, dir, report } from "./helpers";
+import { bothRead, bothRefuse, dir, report, scanned } from "./helpers";
 import { writeFixture } from "../cli/helpers";
 
 const ascii = (text: string): Buffer => Buffer.from(text, "latin1");
@@ -113,5 +113,76 @@ describe("bytes that contradict the encoding stop the reading at their line", ()
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(`${path}, line 30`);
     expect(result.stdout).toBe("");
+  });
+});
+
+describe("the encoding reported is the file's own", () => {
+  it("says utf-16le or utf-16be for a UTF-16 file, not the UTF-8 it was read as", async () => {
+    const text = "Customer,Date\nAnna,2024-01-05\n";
+    const le = Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(text, "utf16le")]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const [name, bytes, encoding] of [
+      ["le.csv", le, "utf-16le"],
+      ["be.csv", be, "utf-16be"],
+    ] as const) {
+      const result = await report(writeFixture(dir, `reported-${name}`, bytes));
+      expect(JSON.parse(result.stdout).encoding).toBe(encoding);
+    }
+  });
+});
+
+describe("a UTF-8 line in a Windows-1251 file", () => {
+  const cp1251 = (text: string): Buffer => Buffer.from(encode1251(text));
+  /** Windows-1251 bytes by hand: А–я are C0–FF in order, Ё A8, ё B8, « AB, » BB. */
+  function encode1251(text: string): number[] {
+    return [...text].map((c) => {
+      const code = c.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      const other: Record<string, number> = { Ё: 0xa8, ё: 0xb8, "«": 0xab, "»": 0xbb };
+      if (other[c] === undefined) throw new Error(`no byte for ${c}`);
+      return other[c];
+    });
+  }
+  // In Windows-1251 these begin D1 B8 (Сё), D1 A8 (СЁ), end D1 BB (С»), hold D0 A8 (РЁ): bytes
+  // that also begin Cyrillic letters in UTF-8, and must not be taken for UTF-8.
+  const real = "Клиент;Дата\nСёмин;01.01.2024\nООО «ВЕС»;02.01.2024\nСЁМИН;03.01.2024\nТОРЁ;04.01.2024\n";
+
+  it("is not seen in real Windows-1251 text whose bytes look like UTF-8 Cyrillic in places", async () => {
+    const { rows, encoding } = await bothRead("1251-lookalikes.csv", cp1251(real));
+    expect(encoding).toBe("windows-1251");
+    expect(rows.map((row) => row[0])).toEqual(["Клиент", "Сёмин", "ООО «ВЕС»", "СЁМИН", "ТОРЁ"]);
+  });
+
+  it("is caught when it has none of о, е, а, и (Крутых), naming its line", async () => {
+    const bytes = Buffer.concat([cp1251(real), Buffer.from("Крутых;05.01.2024\n", "utf8")]);
+    expect(await bothRefuse("1251-then-utf8.csv", bytes)).toEqual({ problem: "utf8InWindows1251", line: 6 });
+  });
+});
+
+describe("a UTF-8 character cut by the end of the first chunk", () => {
+  // Ж is D0 96 and 葉 E8 91 89 in UTF-8: with chunks of 1 to 4 bytes and 0 to 3 ASCII bytes before
+  // it, the chunk's end falls inside the character every way it can.
+  for (const prefix of ["", "a", "ab", "abc"]) {
+    it(`still reads as UTF-8, after «${prefix}», with chunks of 1 to 4 bytes`, async () => {
+      const text = `${prefix}Ж葉,1\nx,2\n`;
+      for (let chunk = 1; chunk <= 4; chunk++) {
+        const path = writeFixture(dir, `cut-${prefix.length}-${chunk}.csv`, Buffer.from(text, "utf8"));
+        const read = await scanned(path, chunk, 0x2c);
+        expect([read.encoding, read.rows]).toEqual([
+          "utf-8",
+          [
+            [`${prefix}Ж葉`, "1"],
+            ["x", "2"],
+          ],
+        ]);
+      }
+    });
+  }
+
+  it("still reads Windows-1251 as Windows-1251 with chunks of 1 byte", async () => {
+    const path = writeFixture(dir, "cut-1251.csv", Buffer.from([...ANNA_1251, 0x2c, 0x31, 0x0a]));
+    expect(await scanned(path, 1, 0x2c)).toMatchObject({ encoding: "windows-1251", rows: [["Анна", "1"]] });
   });
 });

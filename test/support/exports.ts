@@ -7,25 +7,33 @@
 //   A buys on two days (kept statuses)           → a new customer who came back
 //   B buys once (kept), and on a later day an order that is refunded / cancelled / lost
 //   C buys once (kept), and on a later day one that failed / is still open
-//   D has only orders that are no purchase (voided, failed, lost, unposted …)
+//   D has only orders that are no purchase (voided, failed, lost, unposted …), all on one day
 //   (PayPal adds E, whose only payment was refunded, and the refund's own row: no purchase either.)
+//   (A sheet of the owner's own making has no status: there B's later row is a refund, a negative
+//   amount; C's second order is on the day of the first, one purchase; D has only a refund.)
 // Counted right: customers 3 (A, B, C), first purchases 3, second purchases 1 (A).
 // Counted with every status:  customers 4, first purchases 4, second purchases 3 (A, B, C).
+
+import { encodeWindows1251 } from "../../bench/cp1251";
 
 export interface ExportFixture {
   name: string;
   file: string;
-  content: string;
+  content: string | Buffer;
   /** Environment the owner would run the command in (a Russian 1C user has a Russian locale). */
   env?: Record<string, string>;
   columns: { customer: string; date: string; amount?: string };
-  status: string;
-  /** The left-out line, as the text report writes it. */
+  /** The status column; none in a sheet of the owner's own making. */
+  status?: string;
+  /** The line saying what was left out (by status, or as refunds), as the text report writes it. */
   leftOut: string;
 }
 
-const csv = (rows: readonly (readonly string[])[], delimiter = ","): string =>
-  `${rows.map((row) => row.map((cell) => (/[",;\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(delimiter)).join("\n")}\n`;
+/** Rows as a spreadsheet saves them: a cell quoted only when it holds the delimiter, a quote or a line break. */
+function csv(rows: readonly (readonly string[])[], delimiter = ","): string {
+  const quote = (cell: string): string => (cell.includes(delimiter) || /["\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  return `${rows.map((row) => row.map(quote).join(delimiter)).join("\n")}\n`;
+}
 
 /** A row of `header.length` cells with `values` by header name, the rest blank. */
 function row(header: readonly string[], values: Record<string, string>): string[] {
@@ -379,7 +387,10 @@ function oneC(): ExportFixture {
 // amoCRM deals export (Сделки → … → Экспорт): ID, Название сделки, Бюджет, Ответственный, Дата
 // создания, Кем создана, Дата закрытия, Этап сделки, Воронка, Компания, Полное имя контакта; the
 // fixed final stages «Успешно реализовано» (142) and «Закрыто и не реализовано» (143) named in
-// https://app.good.bi/faq/ru/amocrm (status_id); open stages keep their pipeline names.
+// https://app.good.bi/faq/ru/amocrm (status_id); open stages keep their pipeline names. That page
+// backs the fields (a deal's id, name, responsible user, creator, stage, pipeline, main contact),
+// not the export's Russian header texts: no page found shows those, so they are as amoCRM's deal
+// card labels them, unconfirmed.
 function amocrm(): ExportFixture {
   const h = [
     "ID",
@@ -433,7 +444,12 @@ function amocrm(): ExportFixture {
 // Bitrix24 deals export (CRM → Сделки → Экспорт в CSV): ID, Название, Стадия сделки, Сумма, Валюта,
 // Ответственный, Компания, Контакт, Дата создания, Дата изменения, Предполагаемая дата закрытия; the
 // final stages «Сделка успешна» and «Сделка провалена», open ones «Новая», «В работе» … (stages of a
-// deal: https://helpdesk.bitrix24.ru/open/5493461/).
+// deal: https://helpdesk.bitrix24.ru/open/5493461/). The deal's standard fields (stage, amount and
+// currency, client: a contact or a company, ID, responsible person) are in «Системные поля в CRM»,
+// https://helpdesk.bitrix24.ru/open/18478840/ (in English https://helpdesk.bitrix24.com/open/18529390/),
+// and as data set fields (ID, DATE_CREATE, DATE_MODIFY, ASSIGNED_BY, COMPANY, CONTACT, TITLE, STAGE)
+// in https://helpdesk.bitrix24.ru/open/16398726; no page found shows the CSV export's own header
+// texts, so those here are the card's labels, unconfirmed.
 function bitrix24(): ExportFixture {
   const h = [
     "ID",
@@ -485,4 +501,172 @@ function bitrix24(): ExportFixture {
   };
 }
 
-export const EXPORT_FIXTURES: readonly ExportFixture[] = [shopify(), woocommerce(), stripe(), paypal(), oneC(), amocrm(), bitrix24()];
+// МойСклад customer orders («Заказы покупателей»). No page found documents the headers of the
+// list's UI export, so the columns are the customer order's fields as the JSON API names them
+// (dev.moysklad.ru/doc/api/remap/1.2/documents/, «Заказ покупателя»: name, moment, agent,
+// organization, sum, payedSum, shippedSum, state, applicable; the same names in the API clients
+// github.com/cdekmarketteam/moysklad src/Entity/Document/CustomerOrder.php and
+// github.com/dapi/moysklad lib/moysklad/entities/customer_order.rb): an export made through the
+// API, with the agent (the buyer; the organization is the seller) and the state expanded to their
+// names. moment is "YYYY-MM-DD HH:MM:SS.mmm"; sum is in kopecks. The state names are the
+// account's own; these are the ones the issue names (not confirmed by a page found): «Отгружен»
+// and «Доставлен» are sales made, «Новый», «Подтвержден», «Собран» orders still open, «Возврат» and
+// «Отменен» none.
+function moysklad(): ExportFixture {
+  const h = ["name", "moment", "agent", "organization", "sum", "payedSum", "shippedSum", "state", "applicable", "description"];
+  const order = (name: string, moment: string, agent: string, sum: string, state: string) =>
+    row(h, {
+      name,
+      moment,
+      agent,
+      organization: "ООО «Наш склад»",
+      sum,
+      payedSum: state === "Отгружен" || state === "Доставлен" ? sum : "0",
+      shippedSum: state === "Отгружен" || state === "Доставлен" ? sum : "0",
+      state,
+      applicable: state === "Новый" ? "false" : "true",
+    });
+  const rows = [
+    h,
+    order("00001", "2024-01-10 12:00:00.000", "ООО «Ромашка»", "125000", "Отгружен"),
+    order("00002", "2024-01-11 12:30:00.000", "ИП Петров", "80000", "Доставлен"),
+    order("00003", "2024-01-12 09:15:00.000", "АО «Вектор»", "200050", "Отгружен"),
+    order("00004", "2024-02-12 12:00:00.000", "ООО «Ромашка»", "99000", "Доставлен"),
+    order("00005", "2024-02-13 12:00:00.000", "ИП Петров", "50000", "Возврат"),
+    order("00006", "2024-02-14 12:00:00.000", "АО «Вектор»", "70000", "Подтвержден"),
+    order("00007", "2024-02-15 12:00:00.000", "ООО «Лютик»", "30000", "Отменен"),
+    order("00008", "2024-02-15 16:00:00.000", "ООО «Лютик»", "30000", "Новый"),
+  ];
+  return {
+    name: "МойСклад customer orders",
+    file: "customerorder.csv",
+    content: csv(rows, ";"),
+    env: { LANG: "ru_RU.UTF-8" },
+    columns: { customer: "agent", date: "moment", amount: "sum" },
+    status: "state",
+    leftOut: "Не учтено по статусу (state): 1 Возврат, 1 Новый, 1 Отменен, 1 Подтвержден",
+  };
+}
+
+// retailCRM orders. No page found documents the headers of the order list's file export, so the
+// columns are the order's fields as API v5 names them (docs.segmentstream.com/datasources/retailcrm
+// lists the retailCRM orders table: number, createdAt, statusUpdatedAt, summ, totalSumm, prepaySum,
+// status …; apimonster.ru/connector/service/retailcrm/ adds firstName, lastName, email, phone,
+// managerId and says totalSumm is the total after discount, summ the goods' sum). createdAt is
+// "YYYY-MM-DD HH:MM:SS" (github.com/retailcrm/api-client-ruby README). Status codes: "new" is the
+// default new order's (gist.github.com/aboodma/278fa1eda986039f1dfb2bbbe6af6dba); the "Complete" and
+// "Cancel" groups are the final ones (help.retailcrm.pro/Users/OrderStatuses, «Выполнен» and
+// «Отменен» in docs.retailcrm.es/Users/Administration/OrderStatuses/StatusGroups); "complete" and
+// "cancel-other" as the codes of their default statuses are the issue's (not confirmed by a page found).
+function retailcrm(): ExportFixture {
+  const h = [
+    "id",
+    "number",
+    "createdAt",
+    "statusUpdatedAt",
+    "status",
+    "summ",
+    "totalSumm",
+    "prepaySum",
+    "firstName",
+    "lastName",
+    "email",
+    "phone",
+    "managerId",
+  ];
+  const order = (id: string, created: string, status: string, total: string, first: string, email: string) =>
+    row(h, {
+      id,
+      number: `${id}A`,
+      createdAt: created,
+      statusUpdatedAt: created,
+      status,
+      summ: total,
+      totalSumm: total,
+      prepaySum: status === "complete" ? total : "0",
+      firstName: first,
+      lastName: "Иванов",
+      email,
+      phone: "+79000000000",
+      managerId: "7",
+    });
+  const rows = [
+    h,
+    order("101", "2024-04-01 10:00:00", "complete", "2500", "Анна", "anna@shop.test"),
+    order("102", "2024-04-02 10:00:00", "complete", "1800", "Борис", "boris@shop.test"),
+    order("103", "2024-04-03 10:00:00", "complete", "900", "Вера", "vera@shop.test"),
+    order("104", "2024-05-01 10:00:00", "complete", "3100", "Анна", "anna@shop.test"),
+    order("105", "2024-05-02 10:00:00", "cancel-other", "1200", "Борис", "boris@shop.test"),
+    order("106", "2024-05-03 10:00:00", "new", "700", "Вера", "vera@shop.test"),
+    order("107", "2024-05-04 10:00:00", "cancel-other", "400", "Гоша", "gosha@shop.test"),
+  ];
+  return {
+    name: "retailCRM orders",
+    file: "retailcrm-orders.csv",
+    content: csv(rows),
+    columns: { customer: "email", date: "createdAt", amount: "totalSumm" },
+    status: "status",
+    leftOut: "Left out by status (status): 2 cancel-other, 1 new",
+  };
+}
+
+// A sheet of the owner's own making, saved from Russian Excel as "CSV (разделители — точки с
+// запятой)": Windows-1251, semicolons, dates as Excel writes them in a Russian locale (05.03.2024),
+// amounts with a decimal comma and a space between thousands (1 234,56); no status column.
+// Refunds typed as negative amounts. The sums: B's refund -1 234,56 and D's -500,00 make -1 734,56.
+function ownSheetRussian(): ExportFixture {
+  const rows = [
+    ["Дата", "Клиент", "Сумма", "Менеджер"],
+    ["05.03.2024", "Анна Смирнова", "1 234,56", "Ольга"],
+    ["06.03.2024", "ООО Берёза", "2 000,00", "Ольга"],
+    ["07.03.2024", "Вера Лис", "850,00", "Игорь"],
+    ["07.03.2024", "Вера Лис", "150,00", "Игорь"],
+    ["05.04.2024", "Анна Смирнова", "990,00", "Ольга"],
+    ["08.04.2024", "ООО Берёза", "-1 234,56", "Ольга"],
+    ["09.04.2024", "Дмитрий Кот", "-500,00", "Игорь"],
+  ];
+  return {
+    name: "A Russian sheet of the owner's own making",
+    file: "продажи.csv",
+    content: encodeWindows1251(csv(rows, ";")),
+    env: { LANG: "ru_RU.UTF-8" },
+    columns: { customer: "Клиент", date: "Дата", amount: "Сумма" },
+    leftOut: "Возвраты денег и отмены (отрицательные суммы) не считаются покупками: строк 2, на сумму -1\u00a0734,56",
+  };
+}
+
+// The same sheet in English, saved as "CSV UTF-8 (Comma delimited)": ISO dates, a decimal point and
+// thousands commas (so the amount is quoted). The refunds: -1,234.56 - 500.00 = -1,734.56.
+function ownSheetEnglish(): ExportFixture {
+  const rows = [
+    ["Date", "Customer", "Amount"],
+    ["2024-03-05", "Ann Lee", "1,234.56"],
+    ["2024-03-06", "Birch Ltd", "2,000.00"],
+    ["2024-03-07", "Vera Fox", "850.00"],
+    ["2024-03-07", "Vera Fox", "150.00"],
+    ["2024-04-05", "Ann Lee", "990.00"],
+    ["2024-04-08", "Birch Ltd", "-1,234.56"],
+    ["2024-04-09", "Dan Cole", "-500.00"],
+  ];
+  return {
+    name: "An English sheet of the owner's own making",
+    file: "sales.csv",
+    content: csv(rows),
+    columns: { customer: "Customer", date: "Date", amount: "Amount" },
+    leftOut: "Refund rows (negative amounts), not counted as purchases: 2, totalling -1,734.56",
+  };
+}
+
+export const EXPORT_FIXTURES: readonly ExportFixture[] = [
+  shopify(),
+  woocommerce(),
+  stripe(),
+  paypal(),
+  oneC(),
+  amocrm(),
+  bitrix24(),
+  moysklad(),
+  retailcrm(),
+  ownSheetRussian(),
+  ownSheetEnglish(),
+];
