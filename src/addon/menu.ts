@@ -58,8 +58,8 @@ export function menuHighlightBelowTarget(): void {
   try {
     const message = inSelection((selection) => {
       language = selection.language;
-      const request = startingRequest(selection, readHead(selection));
-      const { highlightedRows, rangeA1 } = highlightSelection(selection, request);
+      const { request, doubts } = startingRequest(selection, readHead(selection));
+      const { highlightedRows, rangeA1 } = highlightSelection(selection, request, doubts);
       const target = targetText(request.settings.targetPercent / 100, language);
       const key = highlightedRows > 0 ? "highlighted" : "nothingBelowTarget";
       return fill(ADDON_MESSAGES[language][key], { count: highlightedRows, range: rangeA1, target });

@@ -17,9 +17,10 @@ import { customerDisplayName, customerKey } from "../core/customer-key";
 import { isProjectDealType, PROJECT_DEAL_TYPES } from "../core/deal-types";
 import type { Cells } from "../core/ingest";
 import type { Analysis } from "../core/report";
+import { findStatusColumn, statusKey, statusLabel, statusRule, statusVerdict } from "../core/statuses";
 import { languageForLocale, type Language } from "../i18n/language";
 import { checkDistinctColumns, FIELDS, reportSettings, RequestError } from "./settings";
-import type { AnalysisRequest, RangeState } from "./sidebar-api";
+import type { AnalysisRequest, ColumnDoubt, RangeState, StatusChoice } from "./sidebar-api";
 
 export interface Selection {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -66,6 +67,36 @@ export function readHead(selection: Selection): Cells {
 
 export function detectColumns(selection: Selection, rows: Cells): DetectedLayout {
   return detectLayout(rows, selection.input);
+}
+
+/**
+ * What the user must confirm of a detected layout: the fields two header names fit equally well,
+ * or, with no header naming a customer and a date, the columns guessed from the contents (the
+ * customer and the date, found or not, and the amount when one was found).
+ */
+export function layoutDoubts(layout: DetectedLayout): ColumnDoubt[] {
+  const { mapping } = layout;
+  if (layout.headerRow < 0) {
+    const required = (["customer", "date"] as const).map(
+      (field): ColumnDoubt =>
+        mapping[field] === undefined ? { kind: "missing", field } : { kind: "guess", field, column: mapping[field] },
+    );
+    return mapping.amount === undefined ? required : [...required, { kind: "guess", field: "amount", column: mapping.amount }];
+  }
+  return (["customer", "date"] as const).flatMap((field): ColumnDoubt[] => {
+    const columns = layout.doubts?.[field];
+    return columns === undefined ? [] : [{ kind: "tie", field, columns }];
+  });
+}
+
+/**
+ * The status column as the command line finds it: a header naming one over mostly known statuses
+ * in the first rows, not a column read for another role; null without one (or without a header).
+ */
+export function detectStatusColumn(rows: Cells, headerRow: number, mapping: ColumnMapping): number | null {
+  if (headerRow < 0) return null;
+  const column = findStatusColumn(rows[headerRow]!, rows.slice(headerRow + 1, LAYOUT_SAMPLE_ROWS));
+  return column < 0 || Object.values(mapping).includes(column) ? null : column;
 }
 
 /**
@@ -130,38 +161,77 @@ function quoted(cell: unknown): string {
   return isDateObject(cell) ? (Number.isNaN(cell.getTime()) ? "Invalid Date" : cell.toISOString().slice(0, 10)) : String(cell);
 }
 
-/** Deal types offered in the sidebar: enough for any real list of kinds, short enough to scroll. */
-export const DEAL_TYPE_LIMIT = 50;
+/** Values offered in a list (deal types, statuses): enough for any real list of kinds, short enough to scroll. */
+export const CHOICE_LIMIT = 50;
+
+/** How a list's values are told apart and shown. */
+interface ValueSpelling {
+  key: (cell: unknown) => string;
+  label: (cell: unknown) => string;
+  /** Past CHOICE_LIMIT values, whether this one is still kept, given those kept so far. */
+  keepPastLimit?: (cell: unknown, kept: readonly string[]) => boolean;
+}
+
+/** The distinct values of a column below the header, as first spelled; blanks and sheet errors are no value. */
+function distinctValues(values: Cells, headerRow: number, column: number, spelling: ValueSpelling): string[] {
+  const seen = new Map<string, string>();
+  for (let row = headerRow + 1; row < values.length; row++) {
+    const cell = values[row]?.[column];
+    const key = spelling.key(cell);
+    if (key === "" || seen.has(key) || isSheetError(cell)) continue;
+    if (seen.size < CHOICE_LIMIT || spelling.keepPastLimit?.(cell, [...seen.values()])) seen.set(key, spelling.label(cell));
+  }
+  return [...seen.values()];
+}
+
+const DEAL_TYPE_SPELLING: ValueSpelling = {
+  key: customerKey,
+  label: customerDisplayName,
+  // The default must be offered however late it comes, so the list shows what is left out.
+  keepPastLimit: (cell, kept) => isProjectDealType(cell) && !kept.some(isProjectDealType),
+};
+
+const STATUS_SPELLING: ValueSpelling = { key: statusKey, label: statusLabel };
 
 /**
- * The distinct values of the deal-type column below the header, as first spelled (compared like
- * customers), and the first that is a project deal type: the value left out by default. Past
- * DEAL_TYPE_LIMIT values only that default is still looked for, and kept in the list.
+ * The deal-type column's values (compared like customers), and the first that is a project deal
+ * type: the value left out by default.
  */
 function dealTypeChoices(values: Cells, headerRow: number, column: number | undefined): Pick<RangeState, "dealTypes" | "defaultDealType"> {
   if (column === undefined) return { dealTypes: [], defaultDealType: "" };
-  const seen = new Map<string, string>();
-  let defaultDealType = "";
-  for (let row = headerRow + 1; row < values.length; row++) {
-    const cell = values[row]?.[column];
-    const key = customerKey(cell);
-    if (key === "" || seen.has(key) || isSheetError(cell)) continue;
-    const isDefault = defaultDealType === "" && isProjectDealType(cell);
-    if (isDefault) defaultDealType = customerDisplayName(cell);
-    if (seen.size < DEAL_TYPE_LIMIT || isDefault) seen.set(key, customerDisplayName(cell));
-  }
-  return { dealTypes: [...seen.values()], defaultDealType };
+  const dealTypes = distinctValues(values, headerRow, column, DEAL_TYPE_SPELLING);
+  return { dealTypes, defaultDealType: dealTypes.find(isProjectDealType) ?? "" };
 }
 
-/** The deal-type column's choices for a form built from the head rows: one getValues of that column. */
-export function readDealTypeChoices(
+/** The status column's values (compared as statuses are), each with whether it counts under `counted`. */
+function statusChoices(values: Cells, headerRow: number, column: number | null, counted: readonly string[] | null): StatusChoice[] {
+  if (column === null) return [];
+  const rule = statusRule(counted ?? undefined);
+  return distinctValues(values, headerRow, column, STATUS_SPELLING).map((value) => ({
+    value,
+    counted: statusVerdict(value, rule) === "purchase",
+  }));
+}
+
+/** One column of the range, read with one getValues: enough for its choices, cheap on a wide range. */
+function readColumn(selection: Selection, column: number): Cells {
+  const { sheet, firstRow, firstColumn, numRows } = selection;
+  return sheet.getRange(firstRow, firstColumn + column, numRows, 1).getValues();
+}
+
+/** The deal-type and status choices for a form built from the head rows: one getValues per column. */
+export function readChoices(
   selection: Selection,
   headerRow: number,
-  column: number | undefined,
-): Pick<RangeState, "dealTypes" | "defaultDealType"> {
-  if (column === undefined) return dealTypeChoices([], headerRow, column);
-  const { sheet, firstRow, firstColumn, numRows } = selection;
-  return dealTypeChoices(sheet.getRange(firstRow, firstColumn + column, numRows, 1).getValues(), headerRow, 0);
+  request: Pick<AnalysisRequest, "mapping" | "settings"> & { statusColumn: number | null },
+): Pick<RangeState, "dealTypes" | "defaultDealType" | "statuses"> {
+  const { mapping, statusColumn } = request;
+  const dealTypes = mapping.dealType === undefined ? [] : readColumn(selection, mapping.dealType);
+  const statuses = statusColumn === null ? [] : readColumn(selection, statusColumn);
+  return {
+    ...dealTypeChoices(dealTypes, headerRow, mapping.dealType === undefined ? undefined : 0),
+    statuses: statusChoices(statuses, headerRow, statusColumn === null ? null : 0, request.settings.countedStatuses),
+  };
 }
 
 /** The header name of each mapped column, for the report's "columns used" line. */
@@ -183,19 +253,54 @@ export interface TableAnalysis {
   range: RangeState;
 }
 
+/** The request's status column, or the one found as the command line finds it when the request names none. */
+function statusColumnOf(request: AnalysisRequest, values: Cells, headerRow: number): number | null {
+  return request.statusColumn === undefined ? detectStatusColumn(values, headerRow, request.mapping) : request.statusColumn;
+}
+
+/** What the form shows for the range, from all its values. */
+function rangeState(
+  selection: Selection,
+  values: Cells,
+  headerRow: number,
+  request: AnalysisRequest & { statusColumn: number | null },
+  doubts: ColumnDoubt[],
+): RangeState {
+  const { mapping, statusColumn } = request;
+  return {
+    sheetName: selection.sheet.getName(),
+    rangeA1: selection.rangeA1,
+    headers: columnNames(selection, values, headerRow),
+    mapping,
+    ...dealTypeChoices(values, headerRow, mapping.dealType),
+    statusColumn,
+    statuses: statusChoices(values, headerRow, statusColumn, request.settings.countedStatuses),
+    doubts,
+  };
+}
+
+/** What the form shows for a range whose columns still need the user's word (`doubts`): nothing is analysed. */
+export function rangeToConfirm(selection: Selection, values: Cells, request: AnalysisRequest, doubts: ColumnDoubt[]): RangeState {
+  const headerRow = headerRowFor(selection, values, request.mapping);
+  return rangeState(selection, values, headerRow, { ...request, statusColumn: statusColumnOf(request, values, headerRow) }, doubts);
+}
+
 /**
  * Analyses the values read by `readValues` with the request's columns: one column per role, a
- * date column of dates, the one-off deal type chosen or the column's default left out.
+ * date column of dates, the one-off deal type chosen or the column's default left out, only the
+ * statuses that count (the completed ones unless the user ticked others).
  */
 export function analyzeSelectionValues(selection: Selection, values: Cells, request: AnalysisRequest): TableAnalysis {
   const { mapping, settings } = request;
   const headerRow = headerRowFor(selection, values, mapping);
-  const headers = columnNames(selection, values, headerRow);
-  checkDistinctColumns(mapping, headers);
+  const statusColumn = statusColumnOf(request, values, headerRow);
+  const range = rangeState(selection, values, headerRow, { ...request, statusColumn }, []);
+  const { headers } = range;
+  checkDistinctColumns(mapping, statusColumn, headers);
   checkDateColumn(selection, values, headerRow, mapping.date!, headers[mapping.date!]!);
   requireOrders(selection, values, headerRow);
-  const choices = dealTypeChoices(values, headerRow, mapping.dealType);
-  const excluded = mapping.dealType === undefined ? "" : (settings.excludeDealType ?? choices.defaultDealType);
+  const counted = settings.countedStatuses;
+  const excluded = mapping.dealType === undefined ? "" : (settings.excludeDealType ?? range.defaultDealType);
   // The default leaves out every project spelling, as the CLI and JUDGED_RETENTION do; the list
   // shows the column's own spelling of it.
   const excludedTypes = settings.excludeDealType === null ? PROJECT_DEAL_TYPES : [settings.excludeDealType];
@@ -205,6 +310,7 @@ export function analyzeSelectionValues(selection: Selection, values: Cells, requ
     headerRow,
     firstRowNumber: selection.firstRow,
     excludeDealTypes: excluded ? excludedTypes : undefined,
+    ...(statusColumn === null ? {} : { status: { column: statusColumn, ...(counted ? { counted } : {}) } }),
     locale: selection.input,
     settings: {
       ...reportSettings(settings),
@@ -212,6 +318,5 @@ export function analyzeSelectionValues(selection: Selection, values: Cells, requ
       ...(excluded ? { excludedDealType: excluded } : {}),
     },
   });
-  const range: RangeState = { sheetName: selection.sheet.getName(), rangeA1: selection.rangeA1, headers, mapping, ...choices };
   return { analysis, values, headerRow, mapping, range };
 }

@@ -3,7 +3,6 @@
 // Apps Script calls, and returns plain data only.
 
 import { isDateObject } from "../core/cells";
-import type { Field } from "../core/columns";
 import type { Cells } from "../core/ingest";
 import { ProblemError } from "../core/problems";
 import type { RetentionReport, SkippedRow } from "../core/report";
@@ -19,25 +18,45 @@ import {
   columnNames,
   currentSelection,
   detectColumns,
+  detectStatusColumn,
   headerRowFor,
-  readDealTypeChoices,
+  layoutDoubts,
+  rangeToConfirm,
+  readChoices,
   readHead,
   readValues,
   type Selection,
   type TableAnalysis,
 } from "./selection";
-import { checkRequest, DEFAULT_SETTINGS, mappingForRange, rememberRequest, RequestError } from "./settings";
-import type { AnalysisRequest, AnalysisResponse, HighlightResponse, SidebarApi, SidebarState } from "./sidebar-api";
+import {
+  checkRequest,
+  DEFAULT_SETTINGS,
+  mappingForRange,
+  rememberRequest,
+  RequestError,
+  statusColumnForRange,
+  type ColumnRole,
+} from "./settings";
+import type {
+  AnalysisRequest,
+  AnalysisResponse,
+  ColumnDoubt,
+  HighlightResponse,
+  RangeState,
+  SidebarApi,
+  SidebarState,
+} from "./sidebar-api";
 
-const FIELD_NAMES: Record<Field, SidebarKey> = {
+const ROLE_NAMES: Record<ColumnRole, SidebarKey> = {
   customer: "fieldCustomer",
   date: "fieldDate",
   amount: "fieldAmount",
   manager: "fieldManager",
   dealType: "fieldDealType",
+  status: "fieldStatus",
 };
 
-/** Request details that hold a Field, named in the user's language in messages. */
+/** Request details that hold a ColumnRole, named in the user's language in messages. */
 const FIELD_DETAILS = ["field", "otherField"] as const;
 
 /** The core's problems and bad requests become errors in the spreadsheet's language. */
@@ -46,7 +65,7 @@ export function localizedError(error: unknown, language: Language): Error {
   if (error instanceof RequestError) {
     const details = { ...error.details };
     for (const key of FIELD_DETAILS) {
-      const field = FIELD_NAMES[details[key] as Field];
+      const field = ROLE_NAMES[details[key] as ColumnRole];
       if (field !== undefined) details[key] = SIDEBAR[language][field];
     }
     return new Error(fill(ADDON_MESSAGES[language][error.code], details));
@@ -65,33 +84,58 @@ export function inSelection<T>(body: (selection: Selection) => T): T {
   }
 }
 
+/** A request the add-on made up itself, and what in it the user must confirm before it runs. */
+export interface StartingRequest {
+  request: AnalysisRequest & { statusColumn: number | null };
+  /** The detected columns that are a guess; [] for columns the user chose before, or sure ones. */
+  doubts: ColumnDoubt[];
+}
+
 /**
- * The request the sidebar starts from: the mapping remembered for this sheet when it still names a
- * customer and a date column inside the range, else the detected one; the remembered settings.
+ * The request the sidebar starts from: the columns remembered for this sheet when they still name a
+ * customer and a date column inside the range, else the detected ones (with their doubts); the
+ * remembered settings.
  */
-export function startingRequest(selection: Selection, head: ReturnType<typeof readHead>): AnalysisRequest {
+export function startingRequest(selection: Selection, head: Cells): StartingRequest {
   const remembered = loadRemembered(selection.sheet);
-  const rememberedMapping = remembered && mappingForRange(remembered, selection.firstColumn, selection.numColumns);
-  const usable = rememberedMapping?.customer !== undefined && rememberedMapping.date !== undefined;
+  const { firstColumn, numColumns } = selection;
+  const rememberedMapping = remembered && mappingForRange(remembered, firstColumn, numColumns);
+  const usable = remembered !== undefined && rememberedMapping?.customer !== undefined && rememberedMapping.date !== undefined;
+  const layout = usable ? undefined : detectColumns(selection, head);
+  const mapping = layout?.mapping ?? rememberedMapping!;
+  const rememberedStatus = usable ? statusColumnForRange(remembered, firstColumn, numColumns) : undefined;
+  const statusColumn =
+    rememberedStatus !== undefined ? rememberedStatus : detectStatusColumn(head, headerRowFor(selection, head, mapping), mapping);
   return {
-    sheetName: selection.sheet.getName(),
-    rangeA1: selection.rangeA1,
-    mapping: usable ? rememberedMapping : detectColumns(selection, head).mapping,
-    settings: remembered?.settings ?? DEFAULT_SETTINGS,
+    request: {
+      sheetName: selection.sheet.getName(),
+      rangeA1: selection.rangeA1,
+      mapping,
+      statusColumn,
+      settings: remembered?.settings ?? DEFAULT_SETTINGS,
+    },
+    doubts: layout === undefined ? [] : layoutDoubts(layout),
   };
 }
 
 /**
  * The request for the current selection. A form built for another range (the user selected
  * elsewhere since) sends that range's columns: then the columns are the ones remembered or
- * detected for this range, and the one-off deal type goes back to this range's default.
+ * detected for this range (doubts and all), and the one-off deal type and the statuses that count
+ * go back to this range's defaults.
  */
-export function followSelection(selection: Selection, values: Cells, request: AnalysisRequest): AnalysisRequest {
+export function followSelection(
+  selection: Selection,
+  values: Cells,
+  request: AnalysisRequest,
+): Pick<StartingRequest, "doubts"> & { request: AnalysisRequest } {
   // A caller that names no range (an older sidebar, say) means the current one.
   const namesNoRange = request.sheetName === undefined && request.rangeA1 === undefined;
-  if (namesNoRange || (request.sheetName === selection.sheet.getName() && request.rangeA1 === selection.rangeA1)) return request;
-  const { mapping, sheetName, rangeA1 } = startingRequest(selection, values);
-  return { sheetName, rangeA1, mapping, settings: { ...request.settings, excludeDealType: null } };
+  if (namesNoRange || (request.sheetName === selection.sheet.getName() && request.rangeA1 === selection.rangeA1))
+    return { request, doubts: [] };
+  const starting = startingRequest(selection, values);
+  const settings = { ...request.settings, excludeDealType: null, countedStatuses: null };
+  return { request: { ...starting.request, settings }, doubts: starting.doubts };
 }
 
 /** Dates cannot cross google.script.run; a skipped row quotes its cell, which may be one. */
@@ -110,17 +154,31 @@ function plainReport(report: RetentionReport): RetentionReport {
   return { ...report, skipped };
 }
 
-/** Analyses the selection with the user's columns and settings, remembering them for the sheet. */
-function analyzeChecked(selection: Selection, request: AnalysisRequest): TableAnalysis {
+/**
+ * Analyses the selection with the user's columns and settings, remembering them for the sheet; a
+ * range whose columns are a guess (`doubts`, or found so on a moved selection) is not analysed
+ * but handed back to be confirmed.
+ */
+function analyzeChecked(
+  selection: Selection,
+  request: AnalysisRequest,
+  doubts: readonly ColumnDoubt[] = [],
+): TableAnalysis | { toConfirm: RangeState } {
   const values = readValues(selection);
-  const checked = checkRequest(followSelection(selection, values, request), selection.numColumns, selection.rangeA1, selection.firstColumn);
+  const followed = followSelection(selection, values, request);
+  const unsure = [...doubts, ...followed.doubts];
+  if (unsure.length > 0) return { toConfirm: rangeToConfirm(selection, values, followed.request, unsure) };
+  const checked = checkRequest(followed.request, selection.numColumns, selection.rangeA1, selection.firstColumn);
   const result = analyzeSelectionValues(selection, values, checked);
   saveRemembered(selection.sheet, rememberRequest(checked, selection.firstColumn));
   return result;
 }
 
-export function highlightSelection(selection: Selection, request: AnalysisRequest): HighlightResponse {
-  const { analysis, values, headerRow, mapping } = analyzeChecked(selection, request);
+/** Highlights with the request's columns; `doubts` about them (the menu's detected ones) refuse it, as a moved selection's do. */
+export function highlightSelection(selection: Selection, request: AnalysisRequest, doubts: readonly ColumnDoubt[] = []): HighlightResponse {
+  const result = analyzeChecked(selection, request, doubts);
+  if ("toConfirm" in result) throw new RequestError("doubtfulColumns", { range: selection.rangeA1 });
+  const { analysis, values, headerRow, mapping } = result;
   const rows = rowsToHighlight(values, headerRow, selection.firstRow, mapping.customer!, analysis.isInWeakCohort);
   replaceHighlight(selection.sheet, runsToA1(rowRuns(rows), selection.firstColumn, selection.numColumns));
   return { rangeA1: selection.rangeA1, highlightedRows: rows.length };
@@ -135,7 +193,7 @@ export function spreadsheetLanguage(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
 export function getSidebarState(): SidebarState {
   return inSelection((selection) => {
     const head = readHead(selection);
-    const request = startingRequest(selection, head);
+    const { request, doubts } = startingRequest(selection, head);
     const headerRow = headerRowFor(selection, head, request.mapping);
     return {
       language: selection.language,
@@ -145,7 +203,9 @@ export function getSidebarState(): SidebarState {
       rangeA1: selection.rangeA1,
       headers: columnNames(selection, head, headerRow),
       mapping: request.mapping,
-      ...readDealTypeChoices(selection, headerRow, request.mapping.dealType),
+      ...readChoices(selection, headerRow, request),
+      statusColumn: request.statusColumn,
+      doubts,
       settings: request.settings,
     };
   });
@@ -154,8 +214,9 @@ export function getSidebarState(): SidebarState {
 /** Analyses the selection (or the data around a single selected cell) and returns the report. */
 export function analyzeSelection(request: AnalysisRequest): AnalysisResponse {
   return inSelection((selection) => {
-    const { analysis, range } = analyzeChecked(selection, request);
-    return { range, report: plainReport(analysis.report) };
+    const result = analyzeChecked(selection, request);
+    if ("toConfirm" in result) return { range: result.toConfirm, report: null };
+    return { range: result.range, report: plainReport(result.analysis.report) };
   });
 }
 

@@ -14,15 +14,27 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   withinDays: null,
   ordersStartWithBusiness: false,
   excludeDealType: null,
+  countedStatuses: null,
 };
 
 export const FIELDS: readonly Field[] = ["customer", "date", "amount", "manager", "dealType"];
 
-export type RequestErrorCode = "badTarget" | "badColumn" | "missingColumn" | "sameColumn" | "notDates" | "emptyRange" | "noOrders";
+export type RequestErrorCode =
+  | "badTarget"
+  | "badColumn"
+  | "missingColumn"
+  | "sameColumn"
+  | "notDates"
+  | "emptyRange"
+  | "noOrders"
+  | "doubtfulColumns";
+
+/** What a column can be read as: one of the mapping's fields, or the status column. */
+export type ColumnRole = Field | "status";
 
 /**
  * A request the add-on cannot run, or a range it cannot read; messages name what was wrong. The
- * details `field` and `otherField` hold a Field, which the server names in the user's language.
+ * details `field` and `otherField` hold a ColumnRole, which the server names in the user's language.
  */
 export class RequestError extends Error {
   constructor(
@@ -50,7 +62,7 @@ export function isWithinDays(value: unknown): value is number {
  * sends): a target of 1…100, a known period, a whole number of days or null.
  */
 export function checkSettings(settings: AnalysisSettings): AnalysisSettings {
-  const { targetPercent, period, withinDays, ordersStartWithBusiness, excludeDealType } = settings;
+  const { targetPercent, period, withinDays, ordersStartWithBusiness, excludeDealType, countedStatuses } = settings;
   if (!isTargetPercent(targetPercent)) throw new RequestError("badTarget", { value: String(targetPercent) });
   if (!PERIODS.includes(period)) fail({ code: "unknownPeriod", argument: "period", value: period });
   if (withinDays !== null && !isWithinDays(withinDays)) fail({ code: "badWithinDays", argument: "within_days", value: withinDays });
@@ -60,7 +72,15 @@ export function checkSettings(settings: AnalysisSettings): AnalysisSettings {
     withinDays,
     ordersStartWithBusiness: ordersStartWithBusiness === true,
     excludeDealType: typeof excludeDealType === "string" ? excludeDealType : null,
+    countedStatuses: checkCountedStatuses(countedStatuses),
   };
+}
+
+/** The statuses named to count, or null for the completed ones; naming none is the default too, as in the CLI. */
+function checkCountedStatuses(values: unknown): string[] | null {
+  if (!Array.isArray(values)) return null;
+  const named = values.filter((value): value is string => typeof value === "string" && value.trim() !== "");
+  return named.length > 0 ? named : null;
 }
 
 /**
@@ -72,24 +92,31 @@ export function checkMapping(mapping: ColumnMapping, width: number, rangeA1: str
   for (const field of FIELDS) {
     const column = mapping[field];
     if (column === undefined || column === null) continue;
-    if (!Number.isInteger(column) || column < 0 || column >= width) {
-      const sheetColumn = Number.isInteger(column) && firstColumn + column >= 1 ? columnLetter(firstColumn - 1 + column) : String(column);
-      throw new RequestError("badColumn", { field, column: sheetColumn, range: rangeA1 });
-    }
-    checked[field] = column;
+    checked[field] = checkColumn(field, column, width, rangeA1, firstColumn);
   }
   return checked;
 }
 
-/** One column serves one role: a date that is also the amount reads as nonsense. */
-export function checkDistinctColumns(mapping: ColumnMapping, names: readonly string[]): void {
-  const roleOf = new Map<number, Field>();
-  for (const field of FIELDS) {
-    const column = mapping[field];
+/** A column index inside the range, or the badColumn error naming the sheet column. */
+function checkColumn(role: ColumnRole, column: unknown, width: number, rangeA1: string, firstColumn: number): number {
+  const index = Number.isInteger(column) ? (column as number) : Number.NaN;
+  if (index >= 0 && index < width) return index;
+  const sheetColumn = firstColumn + index >= 1 ? columnLetter(firstColumn - 1 + index) : String(column);
+  throw new RequestError("badColumn", { field: role, column: sheetColumn, range: rangeA1 });
+}
+
+/** One column serves one role: a date that is also the amount, or the status, reads as nonsense. */
+export function checkDistinctColumns(mapping: ColumnMapping, statusColumn: number | null, names: readonly string[]): void {
+  const roleOf = new Map<number, ColumnRole>();
+  const roles: [ColumnRole, number | undefined][] = [
+    ...FIELDS.map((field): [ColumnRole, number | undefined] => [field, mapping[field]]),
+    ["status", statusColumn ?? undefined],
+  ];
+  for (const [role, column] of roles) {
     if (column === undefined) continue;
     const other = roleOf.get(column);
-    if (other !== undefined) throw new RequestError("sameColumn", { field: other, otherField: field, column: names[column] ?? "" });
-    roleOf.set(column, field);
+    if (other !== undefined) throw new RequestError("sameColumn", { field: other, otherField: role, column: names[column] ?? "" });
+    roleOf.set(column, role);
   }
 }
 
@@ -100,7 +127,11 @@ export function checkRequest(request: AnalysisRequest, width: number, rangeA1: s
   const mapping = checkMapping(request.mapping ?? {}, width, rangeA1, firstColumn);
   const missing = REQUIRED_FIELDS.find((field) => mapping[field] === undefined);
   if (missing !== undefined) throw new RequestError("missingColumn", { field: missing, range: rangeA1 });
-  return { ...request, mapping, settings: checkSettings(request.settings ?? DEFAULT_SETTINGS) };
+  const { statusColumn } = request;
+  const checked: AnalysisRequest = { ...request, mapping, settings: checkSettings(request.settings ?? DEFAULT_SETTINGS) };
+  if (statusColumn !== undefined && statusColumn !== null)
+    checked.statusColumn = checkColumn("status", statusColumn, width, rangeA1, firstColumn);
+  return checked;
 }
 
 export function reportSettings(settings: AnalysisSettings): Omit<ReportSettings, "hasManagers" | "hasAmounts"> {
@@ -120,6 +151,8 @@ export function reportSettings(settings: AnalysisSettings): Omit<ReportSettings,
 export interface RememberedSettings {
   format: 2;
   columns: Partial<Record<Field, number>>;
+  /** The status column's sheet column, null when the user chose none; absent in settings saved before statuses were read. */
+  statusColumn?: number | null;
   settings: AnalysisSettings;
 }
 
@@ -129,7 +162,10 @@ export function rememberRequest(request: AnalysisRequest, firstColumn: number): 
     const column = request.mapping[field];
     if (column !== undefined) columns[field] = firstColumn + column;
   }
-  return { format: 2, columns, settings: request.settings };
+  const remembered: RememberedSettings = { format: 2, columns, settings: request.settings };
+  if (request.statusColumn !== undefined)
+    remembered.statusColumn = request.statusColumn === null ? null : firstColumn + request.statusColumn;
+  return remembered;
 }
 
 /** The remembered mapping for a range starting at `firstColumn`; fields outside it are dropped. */
@@ -140,6 +176,16 @@ export function mappingForRange(remembered: RememberedSettings, firstColumn: num
     if (column !== undefined && column >= firstColumn && column < firstColumn + width) mapping[field] = column - firstColumn;
   }
   return mapping;
+}
+
+/**
+ * The remembered status column for a range starting at `firstColumn`: its index, null when the
+ * user chose none, undefined when nothing was remembered or the column lies outside the range.
+ */
+export function statusColumnForRange(remembered: RememberedSettings, firstColumn: number, width: number): number | null | undefined {
+  const column = remembered.statusColumn;
+  if (column === null) return null;
+  return column !== undefined && column >= firstColumn && column < firstColumn + width ? column - firstColumn : undefined;
 }
 
 /**
@@ -158,7 +204,14 @@ export function parseRemembered(json: string | null): RememberedSettings | undef
     }
     const settings = checkSettings({ ...DEFAULT_SETTINGS, ...parsed.settings });
     const olderDefault = parsed.format !== 2 && settings.excludeDealType === "";
-    return { format: 2, columns, settings: olderDefault ? { ...settings, excludeDealType: null } : settings };
+    const remembered: RememberedSettings = {
+      format: 2,
+      columns,
+      settings: olderDefault ? { ...settings, excludeDealType: null } : settings,
+    };
+    const status = parsed.statusColumn;
+    if (status === null || (typeof status === "number" && Number.isInteger(status) && status >= 1)) remembered.statusColumn = status;
+    return remembered;
   } catch {
     return undefined;
   }

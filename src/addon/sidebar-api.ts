@@ -21,7 +21,28 @@ export interface AnalysisSettings {
    * `RangeState.defaultDealType`), which is what the template and the command line leave out.
    */
   excludeDealType: string | null;
+  /**
+   * The status column's values that count as purchases (needs a status column), as the column
+   * spells them; null for the completed ones (paid, completed, won …), as the command line counts.
+   */
+  countedStatuses: string[] | null;
 }
+
+/** A status column's value, and whether the rows holding it count as purchases. */
+export interface StatusChoice {
+  value: string;
+  counted: boolean;
+}
+
+/**
+ * A column the form asks the user to confirm before anything is analysed: two or more header names
+ * fit the field equally well (a "tie", the first of `columns` proposed); or no header names it, and
+ * the column proposed is a "guess" from the cells' contents, or there is none ("missing").
+ */
+export type ColumnDoubt =
+  | { kind: "tie"; field: "customer" | "date"; columns: number[] }
+  | { kind: "guess"; field: "customer" | "date" | "amount"; column: number }
+  | { kind: "missing"; field: "customer" | "date" };
 
 /** The range the form is built for, and what the form offers for it. */
 export interface RangeState {
@@ -36,6 +57,12 @@ export interface RangeState {
   dealTypes: string[];
   /** The value `excludeDealType: null` leaves out: the column's project deal type, or "". */
   defaultDealType: string;
+  /** The status or stage column that decides which rows are purchases; null for none. */
+  statusColumn: number | null;
+  /** The status column's distinct values (the first few, as first spelled); [] without the column. */
+  statuses: StatusChoice[];
+  /** Columns found by a guess the user must confirm; [] when the columns are sure or the user's own. */
+  doubts: ColumnDoubt[];
 }
 
 export interface SidebarState extends RangeState {
@@ -54,13 +81,19 @@ export interface AnalysisRequest {
   sheetName?: string;
   rangeA1?: string;
   mapping: ColumnMapping;
+  /** The status column (an index like the mapping's); null for none; left out, found as the command line finds it. */
+  statusColumn?: number | null;
   settings: AnalysisSettings;
 }
 
 export interface AnalysisResponse {
   /** The range analysed, its columns and deal types: the form follows it. */
   range: RangeState;
-  report: RetentionReport;
+  /**
+   * The report; null when the selection moved to a range whose columns are a guess (`range.doubts`):
+   * nothing is analysed until the user confirms them.
+   */
+  report: RetentionReport | null;
 }
 
 export interface HighlightResponse {

@@ -7,6 +7,7 @@ import { columnLetter } from "./a1";
 import { CustomerLedger } from "./ledger";
 import { fail } from "./problems";
 import { analyzeLedger, skippedRowCollector, type Analysis, type ReportSettings } from "./report";
+import { statusRule } from "./statuses";
 
 export interface TableOptions {
   mapping: ColumnMapping;
@@ -18,6 +19,12 @@ export interface TableOptions {
   firstRowNumber: number;
   /** Deal-type values that mark one-off project deals, left out of the analysis. */
   excludeDealTypes?: readonly string[];
+  /** A status or stage column: only rows whose status counts are purchases (see statuses.ts). */
+  status?: {
+    column: number;
+    /** The statuses that count; undefined for the completed ones. */
+    counted?: readonly string[];
+  };
   locale: InputLocale;
   settings: Omit<ReportSettings, "hasManagers" | "hasAmounts">;
 }
@@ -34,12 +41,14 @@ export function analyzeTable(values: Cells, options: TableOptions): Analysis {
     amount: ref(mapping.amount),
     manager: ref(mapping.manager),
     dealType: options.excludeDealTypes?.length ? ref(mapping.dealType) : undefined,
+    status: ref(options.status?.column),
   };
   const ledger = new CustomerLedger({ amountWindow: options.settings.window });
   const { skipped, onSkippedRow } = skippedRowCollector();
   const stats = ingestOrders(columns, ledger, {
     locale: options.locale,
     excludeDealTypes: columns.dealType ? options.excludeDealTypes : undefined,
+    statusRule: columns.status && statusRule(options.status?.counted),
     firstRowNumber: options.firstRowNumber,
     skipLeadingRows: options.headerRow + 1,
     onSkippedRow,
@@ -48,5 +57,6 @@ export function analyzeTable(values: Cells, options: TableOptions): Analysis {
     ...options.settings,
     hasManagers: columns.manager !== undefined,
     hasAmounts: columns.amount !== undefined,
+    ...(columns.status ? { statusColumn: columns.status.argument } : {}),
   });
 }

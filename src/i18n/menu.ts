@@ -34,6 +34,7 @@ type AddonMessageKey =
   | "notDates"
   | "emptyRange"
   | "noOrders"
+  | "doubtfulColumns"
   | "failed";
 
 export const ADDON_MESSAGES: Catalogue<AddonMessageKey> = {
@@ -52,6 +53,8 @@ export const ADDON_MESSAGES: Catalogue<AddonMessageKey> = {
       "“{column}” is not a date column: {count} of the first {total} values are not dates, such as «{example}». Choose the date column under Columns.",
     emptyRange: "{range} is empty: click inside your order table.",
     noOrders: "{range} holds only a header row: select the orders under it too.",
+    doubtfulColumns:
+      "The columns of {range} are not certain (no header names them, or two fit one role): open the retention report and confirm them under Columns.",
     failed: "Sheets Retention could not finish: {message}",
   },
   ru: {
@@ -69,6 +72,8 @@ export const ADDON_MESSAGES: Catalogue<AddonMessageKey> = {
       "«{column}» — не столбец дат: из первых {total} значений {count} не даты, например «{example}». Выберите столбец с датами в разделе «Столбцы».",
     emptyRange: "Диапазон {range} пуст: щёлкните внутри таблицы заказов.",
     noOrders: "В {range} только строка заголовков: выделите и заказы под ней.",
+    doubtfulColumns:
+      "Непонятно, какие столбцы {range} читать (заголовки их не называют или на одну роль подходят два): откройте отчёт об удержании и подтвердите столбцы в разделе «Столбцы».",
     failed: "Sheets Retention не смог завершить работу: {message}",
   },
 };

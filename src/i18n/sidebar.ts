@@ -83,7 +83,23 @@ export type SidebarKey =
   | "columnsUsed"
   | "refunds"
   | "noOrdersRead"
-  | "cohortsNote";
+  | "cohortsNote"
+  | "fieldStatus"
+  | "countedStatusesLabel"
+  | "countedStatusesError"
+  | "leftOutByStatus"
+  | "leftOutByStatusNone"
+  | "statusCount"
+  | "doubtTieCustomer"
+  | "doubtTieDate"
+  | "doubtGuessCustomer"
+  | "doubtGuessDate"
+  | "doubtGuessAmount"
+  | "doubtNoneCustomer"
+  | "doubtNoneDate"
+  | "confirmColumns"
+  | "confirmPrompt"
+  | "confirmFirst";
 
 export const SIDEBAR: Catalogue<SidebarKey> = {
   en: {
@@ -166,9 +182,26 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     outcomes: "All {total} new customers: {returned} came back, {notReturned} did not in {days} days, {tooEarly} too recent to tell",
     columnsUsed: "Columns: {columns}",
     refunds: "{count} refunds (negative amounts) not counted as purchases",
-    noOrdersRead: "No order in this range could be analysed: every row was skipped or left out as a one-off deal.",
+    noOrdersRead:
+      "No order in this range could be analysed: every row was skipped, or left out as a one-off deal or by a status that is no purchase.",
     cohortsNote:
       "“Back” counts returns within {days} days. The verdict sums the cohorts in bold (bright bars in the chart); grey ones are too recent to judge.",
+    fieldStatus: "Status",
+    countedStatusesLabel: "Statuses that count as purchases",
+    countedStatusesError: "Tick at least one status",
+    leftOutByStatus: "Left out by status ({column}): {counts}",
+    leftOutByStatusNone: "Left out by status ({column}): none",
+    statusCount: "{count} {status}",
+    doubtTieCustomer: "Several columns could be the customer: {columns}. Pick one.",
+    doubtTieDate: "Several columns could be the order date: {columns}. Pick one.",
+    doubtGuessCustomer: "No header names the customer: is it column {column}?",
+    doubtGuessDate: "No header names the order date: is it column {column}?",
+    doubtGuessAmount: "No header names the amount: is it column {column}? Choose “—” if there is none.",
+    doubtNoneCustomer: "No header names the customer, and no column looks like one: pick it.",
+    doubtNoneDate: "No header names the order date, and no column holds dates: pick it.",
+    confirmColumns: "Use these columns",
+    confirmPrompt: "Not sure which columns to read. Check the ones marked under Columns, then press “Use these columns”.",
+    confirmFirst: "Confirm the columns marked under Columns first",
   },
   ru: {
     title: "Удержание клиентов",
@@ -251,8 +284,25 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
       "Всего новых клиентов {total}: вернулись {returned}, не вернулись за {days} дн. — {notReturned}, ещё рано судить — {tooEarly}",
     columnsUsed: "Столбцы: {columns}",
     refunds: "Возвратов денег и отмен (отрицательных сумм) не засчитано как покупки: {count}",
-    noOrdersRead: "В диапазоне не осталось заказов для анализа: все строки пропущены или не учтены как разовые сделки.",
+    noOrdersRead:
+      "В диапазоне не осталось заказов для анализа: все строки пропущены или не учтены — как разовые сделки или по статусу, который не считается покупкой.",
     cohortsNote:
       "«Верн.» — вернулись в течение {days} дн. Вердикт складывается из когорт, выделенных жирным (яркие столбики на графике); серые слишком свежие, чтобы судить.",
+    fieldStatus: "Статус",
+    countedStatusesLabel: "Покупками считаются статусы",
+    countedStatusesError: "Отметьте хотя бы один статус",
+    leftOutByStatus: "Не учтено по статусу ({column}): {counts}",
+    leftOutByStatusNone: "Не учтено по статусу ({column}): ничего",
+    statusCount: "{status} — {count}",
+    doubtTieCustomer: "Клиентом может быть любой из столбцов: {columns}. Выберите один.",
+    doubtTieDate: "Датой заказа может быть любой из столбцов: {columns}. Выберите один.",
+    doubtGuessCustomer: "Заголовка «Клиент» не нашлось: клиенты в столбце {column}?",
+    doubtGuessDate: "Заголовка «Дата» не нашлось: даты заказов в столбце {column}?",
+    doubtGuessAmount: "Заголовка «Сумма» не нашлось: суммы в столбце {column}? Если сумм нет, выберите «—».",
+    doubtNoneCustomer: "Заголовка «Клиент» не нашлось, и ни один столбец на него не похож: выберите столбец с клиентами.",
+    doubtNoneDate: "Заголовка «Дата» не нашлось, и ни в одном столбце нет дат: выберите столбец с датами.",
+    confirmColumns: "Использовать эти столбцы",
+    confirmPrompt: "Не уверен, какие столбцы читать. Проверьте отмеченные в разделе «Столбцы» и нажмите «Использовать эти столбцы».",
+    confirmFirst: "Сначала подтвердите столбцы, отмеченные в разделе «Столбцы»",
   },
 };

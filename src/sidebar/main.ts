@@ -1,6 +1,7 @@
 // The sidebar: asks the server for the state, shows the form, analyses straight away and again
 // whenever a setting changes, and offers highlighting. Stale answers (a slower earlier analysis
-// arriving after a newer one) are dropped by sequence number.
+// arriving after a newer one) are dropped by sequence number. Columns the server only guessed are
+// confirmed first: until then the report asks instead of showing a verdict.
 
 import type { SidebarState } from "../addon/sidebar-api";
 import { languageForLocale } from "../i18n/language";
@@ -38,7 +39,18 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
   const form: SidebarForm = buildForm(state, t);
   let sequence = 0;
 
+  /** The report's place asks for the marked columns: no figure from a guess. */
+  const askToConfirm = (): void => {
+    replaceChildren(view.report, h("div", { className: "confirm-prompt", testId: "confirm-prompt" }, t("confirmPrompt")));
+    view.report.dataset.state = "confirm";
+  };
+
   const analyze = async (): Promise<void> => {
+    // Any answer still on its way is for columns no longer asked about, or about to be.
+    if (form.hasDoubts()) {
+      sequence++;
+      return askToConfirm();
+    }
     const request = form.request();
     // A field error is already shown beside its field; the last report stays until it is fixed.
     if (request === undefined) return;
@@ -49,6 +61,7 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
       if (current !== sequence) return;
       form.showRange(response.range);
       view.range.textContent = t("range", { range: response.range.rangeA1 });
+      if (response.report === null) return askToConfirm();
       replaceChildren(view.report, ...reportSections(response.report, context));
       view.report.dataset.state = "ready";
     } catch (error) {
@@ -76,6 +89,7 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
 
   const highlight = (): Promise<void> =>
     act(async () => {
+      if (form.hasDoubts()) throw new Error(t("confirmFirst"));
       const request = form.request();
       if (request === undefined) throw new Error(t("fixFields"));
       const response = await server.highlightBelowTarget(request);
@@ -88,16 +102,18 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
     status: h("div", { className: "status", testId: "status", attrs: { role: "status" } }),
     report: h("div", { className: "report", testId: "report" }),
     buttons: [
-      button(t("analyze"), "analyze", true, () => void analyze()),
+      button(t("analyze"), "analyze", true, () => {
+        if (form.hasDoubts()) form.focusDoubt();
+        void analyze();
+      }),
       button(t("highlight"), "highlight", false, () => void highlight()),
       button(t("clearHighlight"), "clear-highlight", false, () => void clear()),
     ],
   };
-  const columns = h("details", { className: "card columns" }, h("summary", {}, t("columnsHeading")), form.columns);
   replaceChildren(
     app,
     h("header", {}, h("h1", {}, t("title")), view.range),
-    columns,
+    form.columns,
     form.settings,
     h("div", { className: "actions" }, ...view.buttons),
     view.status,

@@ -65,6 +65,21 @@ function line(testId: string, text: string, className = "hint"): HTMLElement {
   return h("div", { className, testId }, text);
 }
 
+/** "Left out by status (Financial Status): 1 pending, 1 refunded": the most frequent first, as the CLI lists them. */
+function leftOutByStatus(report: RetentionReport, { formats, t }: ReportContext): HTMLElement | null {
+  const column = report.statusColumn;
+  if (column === null || column === undefined) return null;
+  const counts = Object.entries(report.stats.leftOutByStatus ?? {}).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const text =
+    counts.length === 0
+      ? t("leftOutByStatusNone", { column })
+      : t("leftOutByStatus", {
+          column,
+          counts: counts.map(([status, count]) => t("statusCount", { status, count: formats.count(count) })).join(", "),
+        });
+  return line("left-out-status", text);
+}
+
 function overallCard(report: RetentionReport, context: ReportContext): HTMLElement {
   const { formats, t } = context;
   const { verdict, outcomes } = report;
@@ -72,7 +87,15 @@ function overallCard(report: RetentionReport, context: ReportContext): HTMLEleme
   const days = count(verdict.horizonDays);
   const heading = h("h2", {}, t("overallHeading"));
   // Nothing left to analyse (every row skipped or left out): one message, not a report of zeros.
-  if (report.customers === 0) return h("section", { className: "card overall" }, heading, line("no-orders", t("noOrdersRead"), "verdict"));
+  if (report.customers === 0) {
+    return h(
+      "section",
+      { className: "card overall" },
+      heading,
+      line("no-orders", t("noOrdersRead"), "verdict"),
+      leftOutByStatus(report, context),
+    );
+  }
   const rateState = verdict.rate === null ? "none" : rateClass(verdict.belowTarget);
   return h(
     "section",
@@ -102,6 +125,7 @@ function overallCard(report: RetentionReport, context: ReportContext): HTMLEleme
     report.excludedDealType === null
       ? null
       : line("excluded-deals", t("excludedDeals", { count: count(report.stats.excludedRows), value: report.excludedDealType })),
+    leftOutByStatus(report, context),
     report.refunds.rows === 0 ? null : line("refunds", t("refunds", { count: count(report.refunds.rows) })),
     line(
       "outcomes",

@@ -1,6 +1,9 @@
 // Shared set-up for the add-on tests: a fake spreadsheet installed as the Apps Script globals.
 
 import { afterEach } from "vitest";
+import { analyzeSelection } from "../../src/addon/server";
+import type { AnalysisRequest, RangeState } from "../../src/addon/sidebar-api";
+import type { RetentionReport } from "../../src/core/report";
 import { createFakeSheets, installFakeGlobals, type FakeOptions, type FakeSheets } from "../../src/fake-sheets";
 
 const installed = new Set<string>();
@@ -18,6 +21,13 @@ afterEach(() => {
   for (const name of installed) delete (globalThis as Record<string, unknown>)[name];
   installed.clear();
 });
+
+/** `analyzeSelection` on a range whose columns need no confirming: a report, or the test fails. */
+export function analyzed(request: AnalysisRequest): { range: RangeState; report: RetentionReport } {
+  const { range, report } = analyzeSelection(request);
+  if (report === null) throw new Error(`columns of ${range.rangeA1} wait to be confirmed: ${JSON.stringify(range.doubts)}`);
+  return { range, report };
+}
 
 /** Midnight of a calendar day in Moscow (UTC+3, no DST since 2014): what a Sheets date cell holds. */
 export function moscowDate(year: number, month: number, day: number): Date {

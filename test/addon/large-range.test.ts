@@ -2,9 +2,8 @@
 // google.script.run stays well under ~200 KB whatever the sheet holds.
 
 import { describe, expect, it } from "vitest";
-import { analyzeSelection } from "../../src/addon/server";
 import { REPORT_LIMITS } from "../../src/core/report";
-import { useFake } from "./helpers";
+import { analyzed, useFake } from "./helpers";
 
 const ROWS = 1_000_000;
 
@@ -32,9 +31,16 @@ function largeLog(): unknown[][] {
 describe("a 1 000 000-row selection", () => {
   it("returns a report under 200 KB of JSON, with every list capped", () => {
     useFake({ sheets: { Orders: largeLog() } }, "Orders!A1:D1000001");
-    const { report } = analyzeSelection({
+    const { report } = analyzed({
       mapping: { date: 0, customer: 1, amount: 2, manager: 3 },
-      settings: { targetPercent: 67, period: "week", withinDays: null, ordersStartWithBusiness: false, excludeDealType: null },
+      settings: {
+        targetPercent: 67,
+        period: "week",
+        withinDays: null,
+        ordersStartWithBusiness: false,
+        excludeDealType: null,
+        countedStatuses: null,
+      },
     });
     const bytes = Buffer.byteLength(JSON.stringify(report), "utf8");
     expect(report.stats.rows).toBe(ROWS);

@@ -93,4 +93,15 @@ describe("menu items", () => {
     menuHighlightBelowTarget();
     expect(fake.ui.alerts[1]).toBe("Sheets Retention не смог завершить работу: Диапазон A5 пуст: щёлкните внутри таблицы заказов.");
   });
+
+  it("highlights nothing from columns it would only guess, and says to confirm them in the sidebar", () => {
+    // "Customer" and "Client" name the customer equally well: which one is the user's to say.
+    const tie = ORDER_LOG.map(([date, customer, amount], index) => [date, customer, index === 0 ? "Client" : "Shop", amount]);
+    const fake = useFake({ sheets: { Orders: tie } }, "Orders!A1");
+    menuHighlightBelowTarget();
+    expect(fake.ui.alerts).toEqual([
+      "Sheets Retention could not finish: The columns of A1:D10 are not certain (no header names them, or two fit one role): open the retention report and confirm them under Columns.",
+    ]);
+    expect(fake.sheet("Orders").describeRules()).toEqual([]);
+  });
 });

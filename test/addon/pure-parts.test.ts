@@ -2,7 +2,14 @@
 
 import { describe, expect, it } from "vitest";
 import { HIGHLIGHT_FORMULA, isHighlightCriteria, rowRuns, rowsToHighlight, runsToA1 } from "../../src/addon/highlight";
-import { checkSettings, DEFAULT_SETTINGS, mappingForRange, parseRemembered, rememberRequest } from "../../src/addon/settings";
+import {
+  checkSettings,
+  DEFAULT_SETTINGS,
+  mappingForRange,
+  parseRemembered,
+  rememberRequest,
+  statusColumnForRange,
+} from "../../src/addon/settings";
 
 describe("highlight ranges", () => {
   it("merges consecutive rows into runs", () => {
@@ -53,6 +60,21 @@ describe("remembered settings", () => {
     expect(mappingForRange(parsed, 4, 2)).toEqual({ customer: 1 });
   });
 
+  it("remembers the status column as a sheet column, and no status column as null", () => {
+    const mapping = { customer: 0, date: 1 };
+    // Range column 2 of a range starting in sheet column C (3) is sheet column E (5).
+    const chosen = parseRemembered(JSON.stringify(rememberRequest({ mapping, statusColumn: 2, settings: DEFAULT_SETTINGS }, 3)))!;
+    expect(chosen.statusColumn).toBe(5);
+    expect(statusColumnForRange(chosen, 4, 2)).toBe(1); // D:E, where E is the second column
+    expect(statusColumnForRange(chosen, 1, 3)).toBeUndefined(); // A:C lacks it: found again, as the CLI finds it
+    const none = parseRemembered(JSON.stringify(rememberRequest({ mapping, statusColumn: null, settings: DEFAULT_SETTINGS }, 1)))!;
+    expect(statusColumnForRange(none, 1, 3)).toBeNull();
+    // Settings saved before statuses were read remember nothing about them.
+    expect(parseRemembered(JSON.stringify({ format: 2, columns: { customer: 1, date: 2 } }))!.statusColumn).toBeUndefined();
+    expect(checkSettings({ ...DEFAULT_SETTINGS, countedStatuses: ["paid", 3, " "] as never }).countedStatuses).toEqual(["paid"]);
+    expect(checkSettings({ ...DEFAULT_SETTINGS, countedStatuses: [] }).countedStatuses).toBeNull();
+  });
+
   it("ignores damaged or foreign values instead of failing", () => {
     expect(parseRemembered(null)).toBeUndefined();
     expect(parseRemembered("{not json")).toBeUndefined();
@@ -88,7 +110,14 @@ describe("remembered settings", () => {
     expect(parseRemembered(older(""))).toEqual({
       format: 2,
       columns: { date: 1, customer: 2 },
-      settings: { targetPercent: 50, period: "quarter", withinDays: 90, ordersStartWithBusiness: false, excludeDealType: null },
+      settings: {
+        targetPercent: 50,
+        period: "quarter",
+        withinDays: 90,
+        ordersStartWithBusiness: false,
+        excludeDealType: null,
+        countedStatuses: null,
+      },
     });
     expect(parseRemembered(older("Project"))!.settings.excludeDealType).toBe("Project");
     // This version's "" is the user's "leave nothing out" and stays so.

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from "../../src/addon/settings";
 import { buildTemplate } from "../../src/addon/template";
 import { HIGHLIGHT_COLOR, HIGHLIGHT_FORMULA } from "../../src/addon/highlight";
 import type { AnalysisRequest, AnalysisSettings, RangeState } from "../../src/addon/sidebar-api";
-import { generatedOrders, moscowDate, ORDER_LOG, RUSSIAN_ORDER_LOG, useFake, withDealTypes } from "./helpers";
+import { analyzed, generatedOrders, moscowDate, ORDER_LOG, RUSSIAN_ORDER_LOG, useFake, withDealTypes } from "./helpers";
 
 const ENGLISH_MAPPING = { date: 0, customer: 1, amount: 2, manager: 3 };
 const request = (overrides: Partial<AnalysisRequest["settings"]> = {}): AnalysisRequest => ({
@@ -69,7 +69,7 @@ describe("getSidebarState", () => {
 describe("analyzeSelection", () => {
   it("reports the hand-computed figures of the order log", () => {
     useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1:D10");
-    const { range, report } = analyzeSelection(request());
+    const { range, report } = analyzed(request());
     expect([range.sheetName, range.rangeA1]).toEqual(["Orders", "A1:D10"]);
     // All time: six customers made a first purchase (Alice, Bob, Carol, Frank, Dan, Erin); three
     // came back (Alice, Bob, Dan): 3 ÷ 6 = 0.5.
@@ -130,7 +130,7 @@ describe("analyzeSelection", () => {
 
   it("judges the data's first month too when the orders start with the business", () => {
     useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1:D10");
-    const { report } = analyzeSelection(request({ ordersStartWithBusiness: true }));
+    const { report } = analyzed(request({ ordersStartWithBusiness: true }));
     // January–April: January 2 of 3 back within 60 days, February 1 of 2: 3 ÷ 5 = 0.6.
     expect(report.verdict).toMatchObject({ rate: 0.6, firstPurchases: 5, secondPurchases: 3, fromPeriod: "2024-01", leftOutPeriod: null });
     // Kim: Alice and Bob, both back; Lee: Carol, Dan, Erin, Dan back.
@@ -155,13 +155,13 @@ describe("analyzeSelection", () => {
       },
       "S!A1",
     );
-    const { report } = analyzeSelection({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS });
+    const { report } = analyzed({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS });
     expect(report.verdict).toMatchObject({ rate: null, judgeableOn: "2024-03-01", horizonDays: 1, belowTarget: false });
   });
 
   it("reads the Russian log (text dates, decimal commas) to the same figures", () => {
     useFake({ locale: "ru_RU", sheets: { Заказы: RUSSIAN_ORDER_LOG } }, "Заказы!B2");
-    const { report } = analyzeSelection(request());
+    const { report } = analyzed(request());
     expect([report.firstPurchases, report.secondPurchases, report.medianDaysToSecond, report.lost.amount]).toEqual([6, 3, 30, 140]);
     expect([report.verdict.rate, report.verdict.horizonDays]).toEqual([0.5, 60]);
   });
@@ -169,8 +169,8 @@ describe("analyzeSelection", () => {
   it("leaves out project deals by default, or the deal type chosen, or nothing", () => {
     // Carol's only order (row 4) is a project deal; every other row is "Regular".
     useFake({ sheets: { Orders: withDealTypes(ORDER_LOG, { 4: "Project" }) } }, "Orders!A1");
-    const analyse = (excludeDealType: string | null, ordersStartWithBusiness = false): ReturnType<typeof analyzeSelection> =>
-      analyzeSelection({
+    const analyse = (excludeDealType: string | null, ordersStartWithBusiness = false): ReturnType<typeof analyzed> =>
+      analyzed({
         mapping: { ...ENGLISH_MAPPING, dealType: 4 },
         settings: { ...DEFAULT_SETTINGS, excludeDealType, ordersStartWithBusiness },
       });
@@ -196,7 +196,7 @@ describe("analyzeSelection", () => {
   it("leaves out every project spelling by default, as the CLI does", () => {
     // Carol's order (row 4) is a "Project", Frank's (row 5) a "проект"; the rest "Regular".
     useFake({ sheets: { Orders: withDealTypes(ORDER_LOG, { 4: "Project", 5: "проект" }) } }, "Orders!A1");
-    const { report } = analyzeSelection({ mapping: { ...ENGLISH_MAPPING, dealType: 4 }, settings: DEFAULT_SETTINGS });
+    const { report } = analyzed({ mapping: { ...ENGLISH_MAPPING, dealType: 4 }, settings: DEFAULT_SETTINGS });
     // Both rows out: four customers left (Alice, Bob, Dan, Erin).
     expect([report.stats.excludedRows, report.firstPurchases]).toEqual([2, 4]);
   });
@@ -209,7 +209,7 @@ describe("analyzeSelection", () => {
       fake.select(`'${created.ordersSheet}'!A1`);
       const state = getSidebarState();
       expect(state.defaultDealType).toBe(dashboardDealType);
-      const { report } = analyzeSelection({
+      const { report } = analyzed({
         sheetName: state.sheetName,
         rangeA1: state.rangeA1,
         mapping: state.mapping,
@@ -228,7 +228,7 @@ describe("analyzeSelection", () => {
     for (let i = 0; i < 60; i++) rows.push([moscowDate(2024, 1, 1 + (i % 28)), `C${i}`, `Kind ${i}`]);
     rows.push([moscowDate(2024, 2, 1), "Z", "Проект"]);
     useFake({ sheets: { S: rows } }, "S!A1");
-    const { range, report } = analyzeSelection({ mapping: { date: 0, customer: 1, dealType: 2 }, settings: DEFAULT_SETTINGS });
+    const { range, report } = analyzed({ mapping: { date: 0, customer: 1, dealType: 2 }, settings: DEFAULT_SETTINGS });
     expect(range.dealTypes.length).toBe(51);
     expect(range.dealTypes.slice(0, 2)).toEqual(["Kind 0", "Kind 1"]);
     expect([range.dealTypes[50], range.defaultDealType, report.excludedDealType, report.stats.excludedRows]).toEqual([
@@ -249,7 +249,7 @@ describe("analyzeSelection", () => {
       [moscowDate(2024, 1, 12), "#N/A", 50],
     ];
     useFake({ sheets: { S: rows } }, "S!A1");
-    const { report } = analyzeSelection({ mapping: { date: 0, customer: 1, amount: 2 }, settings: DEFAULT_SETTINGS });
+    const { report } = analyzed({ mapping: { date: 0, customer: 1, amount: 2 }, settings: DEFAULT_SETTINGS });
     expect([report.customers, report.firstPurchases, report.secondPurchases, report.refunds.rows, report.refunds.amount]).toEqual([
       1, 1, 0, 1, -100,
     ]);
@@ -271,7 +271,7 @@ describe("analyzeSelection", () => {
       [moscowDate(2024, 1, 9), ""],
     ];
     useFake({ sheets: { S: rows } }, "S!A3:B7");
-    const { report } = analyzeSelection({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS });
+    const { report } = analyzed({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS });
     expect(report.stats.skippedRows).toBe(2);
     expect(report.skipped.map((s) => [s.row, s.problem.code, s.problem.argument, s.problem.value])).toEqual([
       [6, "badDate", "Date", "soon"],
@@ -294,7 +294,7 @@ describe("analyzeSelection", () => {
       },
       "S!A1:B3",
     );
-    const { report } = analyzeSelection({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS });
+    const { report } = analyzed({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS });
     expect(report.skipped[0]!.problem.value).toBe("2024-01-02T00:00:00.000Z");
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
@@ -308,8 +308,15 @@ describe("analyzeSelection", () => {
       ["", moscowDate(2024, 2, 1), "South", "Ann"],
     ];
     const fake = useFake({ sheets: { A: custom, B: ORDER_LOG } }, "A!A1:D3");
-    const settings = { targetPercent: 50, period: "quarter" as const, withinDays: 90, ordersStartWithBusiness: true, excludeDealType: "" };
-    const { report } = analyzeSelection({ mapping: { date: 1, customer: 3 }, settings });
+    const settings = {
+      targetPercent: 50,
+      period: "quarter" as const,
+      withinDays: 90,
+      ordersStartWithBusiness: true,
+      excludeDealType: "",
+      countedStatuses: null,
+    };
+    const { report } = analyzed({ mapping: { date: 1, customer: 3 }, settings });
     // Ann bought on 1 Jan and 1 Feb: one new customer, back within 31 ≤ 90 days. The header row is
     // taken as a header (its date cell is text that is no date), not skipped as a bad date.
     expect([report.firstPurchases, report.secondPurchases, report.stats.skippedRows]).toEqual([1, 1, 0]);
@@ -330,24 +337,24 @@ describe("analyzeSelection", () => {
 
   it("explains a bad request in the spreadsheet's language, naming columns by header or letter", () => {
     useFake({ locale: "ru_RU", sheets: { S: ORDER_LOG } }, "S!A1:D10");
-    expect(() => analyzeSelection(request({ targetPercent: 150 }))).toThrow("цель: 150 не процент от 1 до 100");
-    expect(() => analyzeSelection(request({ targetPercent: 0 }))).toThrow("цель: 0 не процент от 1 до 100");
+    expect(() => analyzed(request({ targetPercent: 150 }))).toThrow("цель: 150 не процент от 1 до 100");
+    expect(() => analyzed(request({ targetPercent: 0 }))).toThrow("цель: 0 не процент от 1 до 100");
     // Column index 7 of a range starting in column A is sheet column H.
-    expect(() => analyzeSelection({ mapping: { date: 0, customer: 7 }, settings: DEFAULT_SETTINGS })).toThrow(
+    expect(() => analyzed({ mapping: { date: 0, customer: 7 }, settings: DEFAULT_SETTINGS })).toThrow(
       "столбец для поля «Клиент»: столбец H не входит в выделенный диапазон A1:D10",
     );
-    expect(() => analyzeSelection({ mapping: { date: 0 }, settings: DEFAULT_SETTINGS })).toThrow(
+    expect(() => analyzed({ mapping: { date: 0 }, settings: DEFAULT_SETTINGS })).toThrow(
       "В A1:D10 нет столбца «Клиент»: выберите его в разделе «Столбцы» боковой панели или выделите таблицу вместе со строкой заголовков.",
     );
-    expect(() => analyzeSelection(request({ period: "decade" as never }))).toThrow("period: неизвестный период «decade»");
+    expect(() => analyzed(request({ period: "decade" as never }))).toThrow("period: неизвестный период «decade»");
   });
 
   it("refuses one column for two roles, naming both roles and the column", () => {
     useFake({ sheets: { S: ORDER_LOG } }, "S!A1:D10");
-    expect(() => analyzeSelection({ mapping: { date: 0, customer: 1, amount: 1 }, settings: DEFAULT_SETTINGS })).toThrow(
+    expect(() => analyzed({ mapping: { date: 0, customer: 1, amount: 1 }, settings: DEFAULT_SETTINGS })).toThrow(
       "“Customer” and “Amount” are both the column “Customer”: choose a different column for each.",
     );
-    expect(() => analyzeSelection({ mapping: { date: 0, customer: 1, amount: 2, dealType: 0 }, settings: DEFAULT_SETTINGS })).toThrow(
+    expect(() => analyzed({ mapping: { date: 0, customer: 1, amount: 2, dealType: 0 }, settings: DEFAULT_SETTINGS })).toThrow(
       "“Date” and “Deal type” are both the column “Date”",
     );
   });
@@ -355,7 +362,7 @@ describe("analyzeSelection", () => {
   it("refuses a date column whose first values are mostly not dates, naming it", () => {
     useFake({ locale: "ru_RU", sheets: { S: ORDER_LOG } }, "S!A1:D10");
     // The manager column holds Kim and Lee in all 9 rows: none reads as a date.
-    expect(() => analyzeSelection({ mapping: { date: 3, customer: 1 }, settings: DEFAULT_SETTINGS })).toThrow(
+    expect(() => analyzed({ mapping: { date: 3, customer: 1 }, settings: DEFAULT_SETTINGS })).toThrow(
       "«Manager» — не столбец дат: из первых 9 значений 9 не даты, например «Kim». Выберите столбец с датами в разделе «Столбцы».",
     );
   });
@@ -369,20 +376,20 @@ describe("analyzeSelection", () => {
       ...(bad === 2 ? [[moscowDate(2024, 1, 3), "Cy"]] : []),
     ];
     useFake({ sheets: { S: rows(2) } }, "S!A1");
-    expect(analyzeSelection({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS }).report.stats.skippedRows).toBe(2);
+    expect(analyzed({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS }).report.stats.skippedRows).toBe(2);
     useFake({ sheets: { S: rows(1).concat([["n/a", "Di"]]) } }, "S!A1");
-    expect(() => analyzeSelection({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS })).toThrow(
+    expect(() => analyzed({ mapping: { date: 0, customer: 1 }, settings: DEFAULT_SETTINGS })).toThrow(
       "“Date” is not a date column: 2 of the first 3 values are not dates, such as «n/a 0».",
     );
   });
 
   it("gives one message for an empty cell and for a header with no orders", () => {
     const fake = useFake({ sheets: { S: ORDER_LOG, H: [["Date", "Customer"]] } }, "S!H10");
-    expect(() => analyzeSelection(request())).toThrow(/^H10 is empty: click inside your order table\.$/);
+    expect(() => analyzed(request())).toThrow(/^H10 is empty: click inside your order table\.$/);
     fake.select("H!A1");
     const state = getSidebarState();
     expect(() =>
-      analyzeSelection({ sheetName: state.sheetName, rangeA1: state.rangeA1, mapping: state.mapping, settings: state.settings }),
+      analyzed({ sheetName: state.sheetName, rangeA1: state.rangeA1, mapping: state.mapping, settings: state.settings }),
     ).toThrow(/^A1:B1 holds only a header row: select the orders under it too\.$/);
   });
 });
@@ -402,7 +409,7 @@ describe("following the selection", () => {
     const fake = useFake({ sheets: { A: ORDER_LOG, B: [[], [], ...shuffled.map((row) => ["", "", ...row])] } }, "A!A1");
     const state = getSidebarState();
     fake.select("B!D5");
-    const { range, report } = analyzeSelection(fromForm(state, { ...state.settings, targetPercent: 50 }));
+    const { range, report } = analyzed(fromForm(state, { ...state.settings, targetPercent: 50 }));
     expect(range).toMatchObject({ sheetName: "B", rangeA1: "C3:F12", headers: ["Manager", "Amount", "Customer", "Date"] });
     expect(range.mapping).toEqual({ manager: 0, amount: 1, customer: 2, date: 3 });
     // The same hand-computed figures as sheet A (see above), judged against the form's 50 % target:
@@ -416,10 +423,23 @@ describe("following the selection", () => {
     const fake = useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1");
     const state = getSidebarState();
     fake.select("Orders!H10");
-    expect(() => analyzeSelection(fromForm(state, state.settings))).toThrow("H10 is empty: click inside your order table.");
-    // A selection without the date column: the columns found there lack a date, said in words.
+    expect(() => analyzed(fromForm(state, state.settings))).toThrow("H10 is empty: click inside your order table.");
+    // A selection without the header and the date column: its columns are a guess from the contents
+    // (customers in B, amounts in C, no dates), so nothing is analysed until the user confirms them.
     fake.select("Orders!B2:D10");
-    expect(() => analyzeSelection(fromForm(state, state.settings))).toThrow(/^No “Date” column in B2:D10: /);
+    const moved = analyzeSelection(fromForm(state, state.settings));
+    expect(moved.report).toBeNull();
+    expect([moved.range.rangeA1, moved.range.headers, moved.range.doubts]).toEqual([
+      "B2:D10",
+      ["B", "C", "D"],
+      [
+        { kind: "guess", field: "customer", column: 0 },
+        { kind: "missing", field: "date" },
+        { kind: "guess", field: "amount", column: 1 },
+      ],
+    ]);
+    // Confirmed as they are, the missing date is said in words.
+    expect(() => analyzeSelection({ ...fromForm(moved.range, state.settings) })).toThrow(/^No “Date” column in B2:D10: /);
   });
 
   it("resets the deal type on a new range, and keeps the form's columns for the range it was built for", () => {
@@ -427,12 +447,85 @@ describe("following the selection", () => {
     const state = getSidebarState();
     // On a new range "Regular" (the user's choice for the old one) gives way to the default.
     fake.select("Orders!A1:E9");
-    const moved = analyzeSelection(fromForm(state, { ...state.settings, excludeDealType: "Regular" }));
+    const moved = analyzed(fromForm(state, { ...state.settings, excludeDealType: "Regular" }));
     expect([moved.range.rangeA1, moved.report.excludedDealType]).toEqual(["A1:E9", "Project"]);
     // On the same range the user's columns stand, even where detection would differ: customer =
     // Manager gives two customers, Kim and Lee.
-    const same = analyzeSelection({ ...fromForm(moved.range, state.settings), mapping: { date: 0, customer: 3 } });
+    const same = analyzed({ ...fromForm(moved.range, state.settings), mapping: { date: 0, customer: 3 } });
     expect([same.range.mapping, same.report.customers]).toEqual([{ date: 0, customer: 3 }, 2]);
+  });
+});
+
+describe("statuses and doubtful columns", () => {
+  /** The hand-computed log with a "Status" column: Bob's return (row 9) refunded, Frank's order (row 5) pending. */
+  const withStatuses = ORDER_LOG.map((row, index) => [
+    ...row,
+    index === 0 ? "Status" : index === 8 ? "Refunded" : index === 4 ? "Pending" : "Paid",
+  ]);
+
+  it("finds the status column, keeps only completed purchases and counts what each status left out", () => {
+    useFake({ sheets: { Orders: withStatuses } }, "Orders!A1");
+    const state = getSidebarState();
+    expect([state.statusColumn, state.statuses]).toEqual([
+      4,
+      [
+        { value: "Paid", counted: true },
+        { value: "Pending", counted: false },
+        { value: "Refunded", counted: false },
+      ],
+    ]);
+    const { report } = analyzed({ ...state, statusColumn: state.statusColumn });
+    // Without Frank (pending) and Bob's return (refunded): Alice, Bob, Carol, Dan, Erin are new, and
+    // Alice and Dan came back: 5 first purchases, 2 second.
+    expect([report.firstPurchases, report.secondPurchases, report.statusColumn]).toEqual([5, 2, "Status"]);
+    expect(report.stats.leftOutByStatus).toEqual({ Pending: 1, Refunded: 1 });
+  });
+
+  it("counts the statuses the user ticks, or every row without a status column, and remembers both per sheet", () => {
+    useFake({ sheets: { Orders: withStatuses } }, "Orders!A1");
+    const state = getSidebarState();
+    const ticked = analyzed({ ...state, settings: { ...state.settings, countedStatuses: ["Paid", "Refunded"] } });
+    // Bob's refunded return counts again; Frank stays out: 5 first purchases, 3 second.
+    expect([ticked.report.firstPurchases, ticked.report.secondPurchases, ticked.report.stats.leftOutByStatus]).toEqual([
+      5,
+      3,
+      { Pending: 1 },
+    ]);
+    expect(ticked.range.statuses.map(({ counted }) => counted)).toEqual([true, false, true]);
+    expect(getSidebarState()).toMatchObject({ statusColumn: 4, settings: { countedStatuses: ["Paid", "Refunded"] } });
+
+    // No status column: all nine orders are purchases, the hand-computed 6 and 3.
+    const none = analyzed({ ...state, statusColumn: null });
+    expect([none.report.firstPurchases, none.report.secondPurchases, none.report.statusColumn]).toEqual([6, 3, null]);
+    expect(getSidebarState()).toMatchObject({ statusColumn: null, statuses: [] });
+  });
+
+  it("refuses the status column chosen for another role, naming both", () => {
+    useFake({ sheets: { Orders: withStatuses } }, "Orders!A1");
+    expect(() => analyzed({ mapping: ENGLISH_MAPPING, statusColumn: 3, settings: DEFAULT_SETTINGS })).toThrow(
+      "“Manager” and “Status” are both the column “Manager”: choose a different column for each.",
+    );
+  });
+
+  it("asks which of two equally plausible customer columns to read, and analyses the one the form sends", () => {
+    const tie = ORDER_LOG.map(([date, customer, amount], index) => [date, customer, index === 0 ? "Client" : "Shop", amount]);
+    useFake({ sheets: { Orders: tie } }, "Orders!A1");
+    const state = getSidebarState();
+    expect([state.mapping.customer, state.doubts]).toEqual([1, [{ kind: "tie", field: "customer", columns: [1, 2] }]]);
+    // The form's own range: the user's answer (here the proposal, Customer) runs as sent.
+    const { report, range } = analyzed({ ...state, mapping: { ...state.mapping, customer: 1 } });
+    expect([report.firstPurchases, report.secondPurchases, range.doubts]).toEqual([6, 3, []]);
+    // Remembered, so the question is not asked again.
+    expect(getSidebarState().doubts).toEqual([]);
+  });
+
+  it("marks every column of a header-less table as guessed", () => {
+    useFake({ sheets: { Orders: ORDER_LOG.slice(1) } }, "Orders!A1");
+    expect(getSidebarState().doubts).toEqual([
+      { kind: "guess", field: "customer", column: 1 },
+      { kind: "guess", field: "date", column: 0 },
+      { kind: "guess", field: "amount", column: 2 },
+    ]);
   });
 });
 
@@ -523,13 +616,17 @@ describe("highlightBelowTarget and clearHighlighting", () => {
 describe("Apps Script calls", () => {
   /** Call counts after each step, for a log of `rows` orders. */
   function callsPerStep(rows: number): Record<string, number>[] {
-    // Every seventh order a project deal, so the deal-type column has values to offer.
-    const orders = generatedOrders(rows).map((row, index) => [...row, index === 0 ? "Deal type" : index % 7 === 0 ? "Project" : "Retail"]);
+    // Every seventh order a project deal, every fifth refunded, so both columns have values to offer.
+    const orders = generatedOrders(rows).map((row, index) =>
+      index === 0
+        ? [...row, "Deal type", "Status"]
+        : [...row, index % 7 === 0 ? "Project" : "Retail", index % 5 === 0 ? "refunded" : "paid"],
+    );
     const fake = useFake({ sheets: { Orders: orders } }, "Orders!B2");
     const mapping = { date: 0, customer: 1, amount: 2, dealType: 3 };
     const steps: (() => unknown)[] = [
       () => getSidebarState(),
-      () => analyzeSelection({ mapping, settings: DEFAULT_SETTINGS }),
+      () => analyzed({ mapping, settings: DEFAULT_SETTINGS }),
       () => highlightBelowTarget({ mapping, settings: { ...DEFAULT_SETTINGS, targetPercent: 100 } }),
       () => highlightBelowTarget({ mapping, settings: { ...DEFAULT_SETTINGS, targetPercent: 100 } }),
       () => clearHighlighting(),
@@ -544,9 +641,9 @@ describe("Apps Script calls", () => {
   it("makes the same calls for 100 and for 10 000 rows", () => {
     const small = callsPerStep(100);
     expect(callsPerStep(10_000)).toEqual(small);
-    // The state reads the first rows and the deal-type column; the report one getValues; the
-    // highlight is one getRangeList for all runs.
-    expect(small[0]!["Range.getValues"]).toBe(2);
+    // The state reads the first rows, the deal-type and the status column; the report one
+    // getValues; the highlight is one getRangeList for all runs.
+    expect(small[0]!["Range.getValues"]).toBe(3);
     expect(small[1]!["Range.getValues"]).toBe(1);
     expect(small[2]!["Sheet.getRangeList"]).toBe(1);
   });
