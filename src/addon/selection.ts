@@ -3,6 +3,7 @@
 
 import { columnLetter } from "../core/a1";
 import { analyzeTable } from "../core/analyze-table";
+import { findHealthColumns } from "../core/health/health-columns";
 import { inputLocale, isBlank, isDateObject, isPlausibleDay, isSheetError, readDay, type InputLocale } from "../core/cells";
 import {
   detectLayout,
@@ -311,6 +312,10 @@ export function analyzeSelectionValues(selection: Selection, values: Cells, requ
     firstRowNumber: selection.firstRow,
     excludeDealTypes: excluded ? excludedTypes : undefined,
     ...(statusColumn === null ? {} : { status: { column: statusColumn, ...(counted ? { counted } : {}) } }),
+    healthColumns:
+      headerRow < 0
+        ? {}
+        : findHealthColumns(values[headerRow]!, { ...mapping, ...(statusColumn === null ? {} : { status: statusColumn }) }),
     locale: selection.input,
     settings: {
       ...reportSettings(settings),

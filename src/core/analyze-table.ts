@@ -6,7 +6,10 @@ import { ingestOrders, type Cells, type ColumnRef, type OrderColumns } from "./i
 import { columnLetter } from "./a1";
 import { CustomerLedger } from "./ledger";
 import { fail } from "./problems";
-import { analyzeLedger, skippedRowCollector, type Analysis, type ReportSettings } from "./report";
+import { analyzeWithHealth } from "./health/analyze-health";
+import type { HealthColumnIndexes } from "./health/health-columns";
+import { HealthOrders } from "./health/health-orders";
+import { skippedRowCollector, type Analysis, type ReportSettings } from "./report";
 import { statusRule } from "./statuses";
 
 export interface TableOptions {
@@ -25,6 +28,8 @@ export interface TableOptions {
     /** The statuses that count; undefined for the completed ones. */
     counted?: readonly string[];
   };
+  /** The columns only the health check reads (see health/health-columns.ts). */
+  healthColumns?: HealthColumnIndexes;
   locale: InputLocale;
   settings: Omit<ReportSettings, "hasManagers" | "hasAmounts">;
 }
@@ -43,9 +48,16 @@ export function analyzeTable(values: Cells, options: TableOptions): Analysis {
     dealType: options.excludeDealTypes?.length ? ref(mapping.dealType) : undefined,
     status: ref(options.status?.column),
   };
-  const ledger = new CustomerLedger({ amountWindow: options.settings.window });
+  const health = options.healthColumns ?? {};
+  const healthColumns = { budget: ref(health.budget), initiatedBy: ref(health.initiatedBy), contact: ref(health.contact) };
+  const orders = new HealthOrders(
+    new CustomerLedger({ amountWindow: options.settings.window }),
+    healthColumns,
+    options.locale.decimalComma,
+    options.firstRowNumber,
+  );
   const { skipped, onSkippedRow } = skippedRowCollector();
-  const stats = ingestOrders(columns, ledger, {
+  const stats = ingestOrders(columns, orders, {
     locale: options.locale,
     excludeDealTypes: columns.dealType ? options.excludeDealTypes : undefined,
     statusRule: columns.status && statusRule(options.status?.counted),
@@ -53,10 +65,11 @@ export function analyzeTable(values: Cells, options: TableOptions): Analysis {
     skipLeadingRows: options.headerRow + 1,
     onSkippedRow,
   });
-  return analyzeLedger(ledger, stats, skipped, {
+  return analyzeWithHealth(orders, stats, skipped, {
     ...options.settings,
     hasManagers: columns.manager !== undefined,
     hasAmounts: columns.amount !== undefined,
+    hasInitiatedBy: healthColumns.initiatedBy !== undefined,
     ...(columns.status ? { statusColumn: columns.status.argument } : {}),
   });
 }

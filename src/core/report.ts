@@ -16,7 +16,7 @@ import { horizonOf, isJudged, judgeCohorts, type HorizonSource, type Verdict, ty
 export const DEFAULT_TARGET = 0.67;
 
 /** Caps that keep a report small (about 200 KB at most) for a million-row range. */
-export const REPORT_LIMITS = { skipped: 20, cohorts: 600, managers: 100, lost: 50 } as const;
+export const REPORT_LIMITS = { skipped: 20, cohorts: 600, managers: 100, lost: 50, healthPeriods: 60, healthManagers: 20 } as const;
 
 /** Build the ledger with `amountWindow: settings.window` so the repeat revenue share is the window's. */
 export interface ReportSettings extends VerdictSettings {

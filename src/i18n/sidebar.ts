@@ -54,6 +54,7 @@ export type SidebarKey =
   | "lostSummaryAmount"
   | "lostShown"
   | "lostMore"
+  | "trendLineLabel"
   | "lostNone"
   | "lostCustomerLine"
   | "excludedDeals"
@@ -153,6 +154,7 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     lostSummaryAmount: "{count} customers, {amount} of first purchases",
     lostShown: "The {shown} most valuable:",
     lostMore: "Show {count} more",
+    trendLineLabel: "Trend line of {periods} complete periods, from {from} to {to}",
     lostNone: "Every customer who had {days} days to come back did",
     lostCustomerLine: "{date} · {manager}",
     excludedDeals: "{count} rows left out as one-off deals ({value})",
@@ -254,6 +256,7 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     lostSummaryAmount: "Клиентов: {count}, первые покупки на {amount}",
     lostShown: "Самые ценные ({shown}):",
     lostMore: "Показать ещё {count}",
+    trendLineLabel: "Линия тренда за полных периодов: {periods}, от {from} до {to}",
     lostNone: "Все, у кого было {days} дн., чтобы вернуться, вернулись",
     lostCustomerLine: "{date} · {manager}",
     excludedDeals: "Строк не учтено как разовые сделки ({value}): {count}",

@@ -9,6 +9,7 @@ import { problemMessage } from "../i18n/problems";
 import type { Formats } from "../presentation/formats";
 import { cohortChartSvg } from "./chart";
 import { h, type Child } from "./dom";
+import { healthCard } from "./health-view";
 import type { Text } from "./text";
 
 export interface ReportContext {
@@ -303,6 +304,7 @@ export function reportSections(report: RetentionReport, context: ReportContext):
       : [
           overallCard(report, context),
           cohortsCard(report, context),
+          healthCard(report.healthCheck, context),
           managersCard(report, context),
           factsCard(report, context),
           lostCard(report, context),

@@ -1,8 +1,9 @@
 // The retention report with its health check: the verdict's analysis of the ledger, then the
 // health check over the purchase log beside it, with the verdict's manager rows for question 4.
+// Its lists are capped as the report's are, so a million rows still make a small report.
 
 import type { IngestStats } from "../ingest";
-import { analyzeLedger, type Analysis, type ReportSettings, type SkippedRow } from "../report";
+import { analyzeLedger, REPORT_LIMITS, type Analysis, type ReportSettings, type SkippedRow } from "../report";
 import { healthCheck, type HealthSettings } from "./health-check";
 import type { HealthOrders } from "./health-orders";
 
@@ -15,6 +16,11 @@ export function analyzeWithHealth(
   settings: HealthReportSettings,
 ): Analysis {
   const analysis = analyzeLedger(orders.ledger, stats, skipped, settings);
-  analysis.report.healthCheck = healthCheck(orders.ledger, orders.log, settings, analysis.report.managers);
+  analysis.report.healthCheck = healthCheck(
+    orders.ledger,
+    orders.log,
+    { lapsedLimit: REPORT_LIMITS.lost, periodLimit: REPORT_LIMITS.healthPeriods, managerLimit: REPORT_LIMITS.healthManagers, ...settings },
+    analysis.report.managers,
+  );
   return analysis;
 }

@@ -34,6 +34,9 @@ export interface HealthSettings {
   lapsedFactor?: number;
   /** Lapsed customers listed (all are counted). */
   lapsedLimit?: number;
+  /** The latest periods listed, and managers (the questions read them all); all by default. */
+  periodLimit?: number;
+  managerLimit?: number;
 }
 
 export interface ManagerHealth {
@@ -53,9 +56,12 @@ export interface ManagerHealth {
 
 export interface HealthCheck {
   periods: HealthPeriod[];
+  /** Older periods left out to keep the report small. */
+  periodsOmitted: number;
   questions: HealthQuestion[];
   lapsed: LapsedList;
   managers: ManagerHealth[] | null;
+  managersOmitted: number;
   settings: { trendThreshold: number; trendPeriods: number; lapsedFactor: number };
 }
 
@@ -97,8 +103,11 @@ export function healthCheck(
     settings.hasAmounts,
   );
   const managers = settings.hasManagers ? managerHealth(log, gathered, lapsedByManager, managerRows ?? [], settings, judge) : null;
+  const periodLimit = settings.periodLimit ?? periods.length;
+  const managerLimit = settings.managerLimit ?? managers?.length ?? 0;
   return {
-    periods,
+    periods: periods.slice(Math.max(0, periods.length - periodLimit)),
+    periodsOmitted: Math.max(0, periods.length - periodLimit),
     questions: [
       revenueSplitQuestion(totals, settings, judge),
       shareOfWalletQuestion(ledger, log, settings),
@@ -110,7 +119,8 @@ export function healthCheck(
       activeBaseQuestion(totals, judge),
     ],
     lapsed,
-    managers,
+    managers: managers?.slice(0, managerLimit) ?? null,
+    managersOmitted: Math.max(0, (managers?.length ?? 0) - managerLimit),
     settings: { trendThreshold: trendSettings.threshold, trendPeriods: trendSettings.windowPeriods, lapsedFactor: factor },
   };
 }
