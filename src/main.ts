@@ -21,5 +21,5 @@ export {
   SHARE_OF_WALLET,
 } from "./functions/custom-functions";
 export { onOpen, onInstall, showRetentionReport, menuHighlightBelowTarget, menuClearHighlighting } from "./addon/menu";
-export { getSidebarState, analyzeSelection, highlightBelowTarget, clearHighlighting } from "./addon/server";
+export { getSidebarState, analyzeSelection, highlightBelowTarget, clearHighlighting, copyLapsedCustomers } from "./addon/server";
 export { createTemplate, createTemplateWithSampleOrders } from "./addon/template";

@@ -3,6 +3,7 @@
 
 import { columnLetter } from "../core/a1";
 import { analyzeTable } from "../core/analyze-table";
+import type { HealthSettings } from "../core/health/health-check";
 import { findHealthColumns } from "../core/health/health-columns";
 import { inputLocale, isBlank, isDateObject, isPlausibleDay, isSheetError, readDay, type InputLocale } from "../core/cells";
 import {
@@ -291,7 +292,12 @@ export function rangeToConfirm(selection: Selection, values: Cells, request: Ana
  * date column of dates, the one-off deal type chosen or the column's default left out, only the
  * statuses that count (the completed ones unless the user ticked others).
  */
-export function analyzeSelectionValues(selection: Selection, values: Cells, request: AnalysisRequest): TableAnalysis {
+export function analyzeSelectionValues(
+  selection: Selection,
+  values: Cells,
+  request: AnalysisRequest,
+  limits: Pick<HealthSettings, "lapsedLimit"> = {},
+): TableAnalysis {
   const { mapping, settings } = request;
   const headerRow = headerRowFor(selection, values, mapping);
   const statusColumn = statusColumnOf(request, values, headerRow);
@@ -312,13 +318,16 @@ export function analyzeSelectionValues(selection: Selection, values: Cells, requ
     firstRowNumber: selection.firstRow,
     excludeDealTypes: excluded ? excludedTypes : undefined,
     ...(statusColumn === null ? {} : { status: { column: statusColumn, ...(counted ? { counted } : {}) } }),
-    healthColumns:
-      headerRow < 0
-        ? {}
-        : findHealthColumns(values[headerRow]!, { ...mapping, ...(statusColumn === null ? {} : { status: statusColumn }) }),
+    health: {
+      columns:
+        headerRow < 0
+          ? {}
+          : findHealthColumns(values[headerRow]!, { ...mapping, ...(statusColumn === null ? {} : { status: statusColumn }) }),
+    },
     locale: selection.input,
     settings: {
       ...reportSettings(settings),
+      ...limits,
       columns: namesByField(mapping, headers),
       ...(excluded ? { excludedDealType: excluded } : {}),
     },

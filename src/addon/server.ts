@@ -11,6 +11,9 @@ import { ADDON_MESSAGES } from "../i18n/menu";
 import { problemMessage } from "../i18n/problems";
 import { SIDEBAR, type SidebarKey } from "../i18n/sidebar";
 import { ADDON_VERSION } from "../version";
+import type { HealthSettings } from "../core/health/health-check";
+import { lapsedCallList } from "../presentation/call-list";
+import { writeCallListSheet } from "./call-list-sheet";
 import { removeHighlights, replaceHighlight, rowRuns, rowsToHighlight, runsToA1 } from "./highlight";
 import { loadRemembered, saveRemembered } from "./remembered-settings";
 import {
@@ -40,6 +43,7 @@ import {
 import type {
   AnalysisRequest,
   AnalysisResponse,
+  CallListResponse,
   ColumnDoubt,
   HighlightResponse,
   RangeState,
@@ -163,13 +167,14 @@ function analyzeChecked(
   selection: Selection,
   request: AnalysisRequest,
   doubts: readonly ColumnDoubt[] = [],
+  limits: Pick<HealthSettings, "lapsedLimit"> = {},
 ): TableAnalysis | { toConfirm: RangeState } {
   const values = readValues(selection);
   const followed = followSelection(selection, values, request);
   const unsure = [...doubts, ...followed.doubts];
   if (unsure.length > 0) return { toConfirm: rangeToConfirm(selection, values, followed.request, unsure) };
   const checked = checkRequest(followed.request, selection.numColumns, selection.rangeA1, selection.firstColumn);
-  const result = analyzeSelectionValues(selection, values, checked);
+  const result = analyzeSelectionValues(selection, values, checked, limits);
   saveRemembered(selection.sheet, rememberRequest(checked, selection.firstColumn));
   return result;
 }
@@ -235,5 +240,27 @@ export function clearHighlighting(): { cleared: boolean } {
   }
 }
 
+/**
+ * Writes every lapsed customer (health check, question 5) to a new sheet: whom to call, their
+ * manager, when they last bought, their usual gap, the revenue at stake and a contact.
+ */
+export function copyLapsedCustomers(request: AnalysisRequest): CallListResponse {
+  return inSelection((selection) => {
+    const result = analyzeChecked(selection, request, [], { lapsedLimit: Number.POSITIVE_INFINITY });
+    if ("toConfirm" in result) throw new RequestError("doubtfulColumns", { range: selection.rangeA1 });
+    const lapsed = result.analysis.report.healthCheck?.lapsed.customers ?? [];
+    if (lapsed.length === 0) return { sheetName: null, customers: 0 };
+    const table = lapsedCallList(lapsed, selection.language);
+    const sheetName = writeCallListSheet(selection.spreadsheet, SIDEBAR[selection.language].lapsedSheet, table, selection.locale);
+    return { sheetName, customers: lapsed.length };
+  });
+}
+
 /** The contract check: these are exactly the functions the sidebar may call. */
-export const SIDEBAR_SERVER = { getSidebarState, analyzeSelection, highlightBelowTarget, clearHighlighting } satisfies SidebarApi;
+export const SIDEBAR_SERVER = {
+  getSidebarState,
+  analyzeSelection,
+  highlightBelowTarget,
+  clearHighlighting,
+  copyLapsedCustomers,
+} satisfies SidebarApi;

@@ -102,6 +102,12 @@ export interface HighlightResponse {
   highlightedRows: number;
 }
 
+/** A call list written to a new sheet: its name, or null when nobody was on the list. */
+export interface CallListResponse {
+  sheetName: string | null;
+  customers: number;
+}
+
 /** The server functions, as the sidebar calls them. */
 export interface SidebarApi {
   getSidebarState(): SidebarState;
@@ -111,4 +117,6 @@ export interface SidebarApi {
   highlightBelowTarget(request: AnalysisRequest): HighlightResponse;
   /** Removes the add-on's highlight, restoring the sheet's formatting exactly. */
   clearHighlighting(): { cleared: boolean };
+  /** Writes every lapsed customer of the selection's orders to a new sheet the add-on creates. */
+  copyLapsedCustomers(request: AnalysisRequest): CallListResponse;
 }

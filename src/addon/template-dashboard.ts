@@ -17,6 +17,10 @@ import { columnLetter } from "../core/a1";
 import { TEMPLATE } from "../i18n/template";
 import type { Language } from "../i18n/language";
 
+/** 1-based columns of the Orders sheet; Budget and Initiated by feed only the health check. */
+export const ORDER_COLUMNS = { date: 1, customer: 2, amount: 3, manager: 4, dealType: 5, budget: 6, initiatedBy: 7 } as const;
+export const ORDER_COLUMN_COUNT = Object.keys(ORDER_COLUMNS).length;
+
 /** The deal type left out of every figure: one-off project deals, as the book says. */
 export const EXCLUDED_DEAL_CELL = "$B$3";
 export const TARGET_CELL = "$B$4";
@@ -56,7 +60,7 @@ export function letterOf(column: number): string {
 }
 
 /** An open-ended column from the first data row down: Sheets passes every row of the sheet. */
-function openColumn(column: number, firstRow: number, sheet?: string): string {
+export function openColumn(column: number, firstRow: number, sheet?: string): string {
   const letter = letterOf(column);
   return `${sheet === undefined ? "" : `${sheet}!`}${letter}${firstRow}:${letter}`;
 }
@@ -100,11 +104,15 @@ export interface DashboardLayout {
  * with a trailing space is still a project). Every column goes through the same condition, so the
  * arguments keep equal lengths. `purchases` also drops the refunds, for the functions that read no
  * amounts: a negative amount is no purchase (a blank one is, and blank >= 0 holds).
+ * `excludedDealCell` names the Dashboard's cell from another sheet (the Health check's formulas).
  */
-function countedOrders(ordersSheet: string): { counted: (column: number) => string; purchases: (column: number) => string } {
-  const dealTypes = openColumn(5, 2, ordersSheet);
-  const kept = `(TRIM(${dealTypes})<>TRIM(${EXCLUDED_DEAL_CELL}))+(TRIM(${EXCLUDED_DEAL_CELL})="")`;
-  const notRefund = `(${openColumn(3, 2, ordersSheet)}>=0)`;
+export function countedOrders(
+  ordersSheet: string,
+  excludedDealCell = EXCLUDED_DEAL_CELL,
+): { counted: (column: number) => string; purchases: (column: number) => string } {
+  const dealTypes = openColumn(ORDER_COLUMNS.dealType, 2, ordersSheet);
+  const kept = `(TRIM(${dealTypes})<>TRIM(${excludedDealCell}))+(TRIM(${excludedDealCell})="")`;
+  const notRefund = `(${openColumn(ORDER_COLUMNS.amount, 2, ordersSheet)}>=0)`;
   return {
     counted: (column) => `FILTER(${openColumn(column, 2, ordersSheet)}, ${kept})`,
     purchases: (column) => `FILTER(${openColumn(column, 2, ordersSheet)}, (${kept})*${notRefund})`,
@@ -117,7 +125,8 @@ function countedOrders(ordersSheet: string): { counted: (column: number) => stri
  */
 function verdictFormula(name: "JUDGED_RETENTION" | "VERDICT_DETAILS" | "RETENTION_HORIZON", ordersSheet: string): string {
   const column = (n: number): string => openColumn(n, 2, ordersSheet);
-  const orders = [column(2), column(1), column(3), column(5), EXCLUDED_DEAL_CELL].join(", ");
+  const { customer, date, amount, dealType } = ORDER_COLUMNS;
+  const orders = [column(customer), column(date), column(amount), column(dealType), EXCLUDED_DEAL_CELL].join(", ");
   // H depends on the purchases only: no period, no first-period setting.
   return name === "RETENTION_HORIZON" ? `=${name}(${orders})` : `=${name}(${orders}, "month", "", ${STARTS_WITH_BUSINESS_CELL})`;
 }
@@ -126,10 +135,10 @@ export function dashboardLayout(language: Language, ordersSheetName: string, dat
   const t = TEMPLATE[language];
   const ordersSheet = sheetReference(ordersSheetName);
   const { counted, purchases } = countedOrders(ordersSheet);
-  const dates = purchases(1);
-  const customersAndDates = `${purchases(2)}, ${dates}`;
-  const withAmounts = `${counted(2)}, ${counted(1)}`;
-  const amounts = counted(3);
+  const dates = purchases(ORDER_COLUMNS.date);
+  const customersAndDates = `${purchases(ORDER_COLUMNS.customer)}, ${dates}`;
+  const withAmounts = `${counted(ORDER_COLUMNS.customer)}, ${counted(ORDER_COLUMNS.date)}`;
+  const amounts = counted(ORDER_COLUMNS.amount);
   const formula = (text: string): Figure["content"] => ({ formula: text });
   const figures: Figure[] = [
     { label: t.excludedDeal, note: t.excludedDealNote, content: { value: t.projectDeal }, numberFormat: FORMATS.text },

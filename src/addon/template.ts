@@ -1,4 +1,5 @@
-// "Create template": an Orders sheet ready for data and a Dashboard of retention formulas over it.
+// "Create template": an Orders sheet ready for data, a Dashboard of retention formulas over it, and
+// a Health check sheet answering the book's eight questions from the same orders.
 // It never overwrites anything: a taken name gets the next free number ("Orders 2"), and every
 // formula points at the sheet actually created. Writes go in blocks, so the number of Apps Script
 // calls is the same for an empty template and for thousands of sample orders.
@@ -18,11 +19,23 @@ import {
   LATEST_ORDER_CELL,
   FORMATS,
   letterOf,
+  ORDER_COLUMN_COUNT,
+  ORDER_COLUMNS,
   SECTION_TITLE_ROW,
   SPILL_ROW,
   TARGET_CELL,
   type DashboardLayout,
+  type SpillBlock,
 } from "./template-dashboard";
+import {
+  CHECK,
+  HEALTH_SECTION_TITLE_ROW,
+  HEALTH_SPILL_ROW,
+  healthLayout,
+  questionRow,
+  TREND_COLUMN,
+  type HealthLayout,
+} from "./template-health";
 import { DEFAULT_SAMPLE_CUSTOMERS, sampleOrders } from "./template-sample";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,14 +49,18 @@ export interface TemplateOptions {
 export interface CreatedTemplate {
   ordersSheet: string;
   dashboardSheet: string;
+  healthSheet: string;
   sampleOrders: number;
 }
 
-const ORDER_COLUMNS = 5;
 const RED = "#f4c7c3";
 const DARK_RED = "#a50e0e";
 const WHITE = "#ffffff";
 const GREEN = "#57bb8a";
+const LIGHT_GREEN = "#b7e1cd";
+const DARK_GREEN = "#0d652d";
+const AMBER = "#fce8b2";
+const DARK_AMBER = "#7f6003";
 
 /** `base` when free, else `base 2`, `base 3` … */
 export function freeSheetName(base: string, taken: ReadonlySet<string>): string {
@@ -60,7 +77,7 @@ export function datePattern(locale: string): string {
   return order === "MDY" ? "MM/dd/yyyy" : order === "YMD" ? "yyyy-MM-dd" : "dd/MM/yyyy";
 }
 
-/** Adds the two sheets after the existing ones and returns what it created. */
+/** Adds the three sheets after the existing ones and returns what it created. */
 export function buildTemplate(spreadsheet: Spreadsheet, options: TemplateOptions = {}): CreatedTemplate {
   const locale = spreadsheet.getSpreadsheetLocale();
   const language = languageForLocale(locale);
@@ -69,6 +86,7 @@ export function buildTemplate(spreadsheet: Spreadsheet, options: TemplateOptions
   const taken = new Set(existing.map((sheet) => sheet.getName()));
   const ordersName = freeSheetName(t.ordersSheet, taken);
   const dashboardName = freeSheetName(t.dashboardSheet, new Set([...taken, ordersName]));
+  const healthName = freeSheetName(t.healthSheet, new Set([...taken, ordersName, dashboardName]));
   const dateFormat = datePattern(locale);
 
   const rows = orderRows(language, new ZoneCalendar(spreadsheet.getSpreadsheetTimeZone()), options.sampleCustomers ?? 0);
@@ -77,14 +95,18 @@ export function buildTemplate(spreadsheet: Spreadsheet, options: TemplateOptions
 
   const dashboard = spreadsheet.insertSheet(dashboardName, existing.length + 1);
   writeDashboard(dashboard, dashboardLayout(language, ordersName, dateFormat));
-  spreadsheet.toast(fill(t.created, { orders: ordersName, dashboard: dashboardName }));
-  return { ordersSheet: ordersName, dashboardSheet: dashboardName, sampleOrders: rows.length - 1 };
+  const health = spreadsheet.insertSheet(healthName, existing.length + 2);
+  writeHealth(health, healthLayout(language, ordersName, dashboardName, dateFormat));
+  // The Dashboard is what the team looks at first.
+  dashboard.activate();
+  spreadsheet.toast(fill(t.created, { orders: ordersName, dashboard: dashboardName, health: healthName }));
+  return { ordersSheet: ordersName, dashboardSheet: dashboardName, healthSheet: healthName, sampleOrders: rows.length - 1 };
 }
 
 /** Header and sample rows. Names pass through formulaSafeText: "=Сервис+" stays a customer name. */
 function orderRows(language: Language, zone: ZoneCalendar, sampleCustomers: number): unknown[][] {
   const t = TEMPLATE[language];
-  const header = [t.date, t.customer, t.amount, t.manager, t.dealType];
+  const header = [t.date, t.customer, t.amount, t.manager, t.dealType, t.budget, t.initiatedBy];
   const samples = sampleCustomers > 0 ? sampleOrders(language, sampleCustomers) : [];
   return [
     header,
@@ -95,6 +117,8 @@ function orderRows(language: Language, zone: ZoneCalendar, sampleCustomers: numb
       order.amount,
       formulaSafeText(order.manager),
       order.project ? t.projectDeal : t.regularDeal,
+      order.budget ?? "",
+      order.initiatedBy === "outbound" ? t.outbound : t.inbound,
     ]),
   ];
 }
@@ -111,26 +135,35 @@ function ensureSize(sheet: Sheet, rows: number, columns: number): { rows: number
 function writeOrders(sheet: Sheet, language: Language, rows: unknown[][], dateFormat: string): void {
   const t = TEMPLATE[language];
   // Room below the samples for the user's own orders.
-  const size = ensureSize(sheet, rows.length + 100, ORDER_COLUMNS);
-  sheet.getRange(1, 1, rows.length, ORDER_COLUMNS).setValues(rows);
-  sheet.getRange(1, 1, 1, ORDER_COLUMNS).setFontWeight("bold");
+  const size = ensureSize(sheet, rows.length + 100, ORDER_COLUMN_COUNT);
+  sheet.getRange(1, 1, rows.length, ORDER_COLUMN_COUNT).setValues(rows);
+  sheet.getRange(1, 1, 1, ORDER_COLUMN_COUNT).setFontWeight("bold");
   sheet.setFrozenRows(1);
   const dataRows = size.rows - 1;
   // Reject, not warn: a custom function stops at the first unreadable date rather than return a
   // wrong figure, so one bad date would blank the whole dashboard. Real dates typed or pasted in
   // any format Sheets understands pass.
   const dateRule = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText(t.dateHelp).build();
-  sheet.getRange(2, 1, dataRows, 1).setNumberFormat(dateFormat).setDataValidation(dateRule);
-  sheet.getRange(2, 3, dataRows, 1).setNumberFormat(FORMATS.amount);
-  // Warn only: a business may have deal types of its own.
-  const dealRule = SpreadsheetApp.newDataValidation()
-    .requireValueInList([t.regularDeal, t.projectDeal], true)
-    .setAllowInvalid(true)
-    .setHelpText(t.dealTypeHelp)
+  const column = (n: number) => sheet.getRange(2, n, dataRows, 1);
+  column(ORDER_COLUMNS.date).setNumberFormat(dateFormat).setDataValidation(dateRule);
+  column(ORDER_COLUMNS.amount).setNumberFormat(FORMATS.amount);
+  // Reject, as for dates: HEALTH_CHECK stops at the first budget it cannot read.
+  const budgetRule = SpreadsheetApp.newDataValidation()
+    .requireNumberGreaterThanOrEqualTo(0)
+    .setAllowInvalid(false)
+    .setHelpText(t.budgetHelp)
     .build();
-  sheet.getRange(2, 5, dataRows, 1).setDataValidation(dealRule);
-  sheet.setColumnWidths(1, ORDER_COLUMNS, 140);
-  sheet.setColumnWidth(2, 240);
+  column(ORDER_COLUMNS.budget).setNumberFormat(FORMATS.amount).setDataValidation(budgetRule);
+  // Warn only: a business may have deal types of its own, and words of its own for who started a
+  // sale (the health check counts those it does not know).
+  column(ORDER_COLUMNS.dealType).setDataValidation(warnUnlessListed([t.regularDeal, t.projectDeal], t.dealTypeHelp));
+  column(ORDER_COLUMNS.initiatedBy).setDataValidation(warnUnlessListed([t.outbound, t.inbound], t.initiatedByHelp));
+  sheet.setColumnWidths(1, ORDER_COLUMN_COUNT, 140);
+  sheet.setColumnWidth(ORDER_COLUMNS.customer, 240);
+}
+
+function warnUnlessListed(values: string[], helpText: string): GoogleAppsScript.Spreadsheet.DataValidation {
+  return SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(true).setHelpText(helpText).build();
 }
 
 function writeDashboard(sheet: Sheet, layout: DashboardLayout): void {
@@ -144,7 +177,6 @@ function writeDashboard(sheet: Sheet, layout: DashboardLayout): void {
   sheet.getRange(1, 1).setFontWeight("bold");
   sheet.getRange(SECTION_TITLE_ROW, 1, 2, size.columns).setFontWeight("bold");
   sheet.setColumnWidth(1, 280);
-  sheet.activate();
 }
 
 /** One block of plain values: title, rule, labels, the target and the section titles. */
@@ -182,15 +214,20 @@ function writeNotes(sheet: Sheet, layout: DashboardLayout, width: number): void 
 /** Formats of the figures, and of the spilled columns down to the last row. */
 function writeFormats(sheet: Sheet, layout: DashboardLayout, rows: number): void {
   sheet.getRange(FIGURES.firstRow, 2, layout.figures.length, 1).setNumberFormats(layout.figures.map((figure) => [figure.numberFormat]));
-  const dataRows = rows - SPILL_ROW;
-  for (const block of layout.blocks) {
+  writeBlockFormats(sheet, layout.blocks, SPILL_ROW, rows);
+}
+
+/** Number formats of spilled columns, below their header row (`spillRow`) down to the last row. */
+function writeBlockFormats(sheet: Sheet, blocks: readonly SpillBlock[], spillRow: number, rows: number): void {
+  const dataRows = rows - spillRow;
+  for (const block of blocks) {
     // Adjacent columns with the same format go in one call: the matrix's 120 offsets are one.
     let start = 0;
     while (start < block.columnFormats.length) {
       let end = start;
       while (end + 1 < block.columnFormats.length && block.columnFormats[end + 1] === block.columnFormats[start]) end++;
       const format = block.columnFormats[start]!;
-      if (format !== "") sheet.getRange(SPILL_ROW + 1, block.column + start, dataRows, end - start + 1).setNumberFormat(format);
+      if (format !== "") sheet.getRange(spillRow + 1, block.column + start, dataRows, end - start + 1).setNumberFormat(format);
       start = end + 1;
     }
   }
@@ -227,17 +264,81 @@ function dashboardRules(sheet: Sheet, size: { rows: number; columns: number }): 
   return [belowTarget, cohortBelowTarget, colourScale];
 }
 
+function writeHealth(sheet: Sheet, layout: HealthLayout): void {
+  const width = Math.max(TREND_COLUMN, ...layout.blocks.map((block) => block.column + block.formulas.length - 1));
+  writeHealthTexts(sheet, layout, width);
+  writeHealthFormulas(sheet, layout, width);
+  writeHealthNotes(sheet, layout, width);
+  writeBlockFormats(sheet, layout.blocks, HEALTH_SPILL_ROW, sheet.getMaxRows());
+  sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...verdictColours(sheet, layout.verdicts)]);
+  sheet.getRange(1, 1).setFontWeight("bold");
+  sheet.getRange(CHECK.row, 1, 1, width).setFontWeight("bold");
+  sheet.getRange(HEALTH_SECTION_TITLE_ROW, 1, 2, width).setFontWeight("bold");
+  // The questions and the answers are sentences; the verdict a word or two.
+  sheet.setColumnWidth(CHECK.column, 420);
+  sheet.setColumnWidth(CHECK.column + 1, 130);
+  sheet.setColumnWidth(CHECK.column + 2, 560);
+  sheet.setColumnWidth(TREND_COLUMN, 160);
+}
+
+/** One block of plain values: the title, the rule, the trend column's title and the section titles. */
+function writeHealthTexts(sheet: Sheet, layout: HealthLayout, width: number): void {
+  const cells: unknown[][] = Array.from({ length: HEALTH_SECTION_TITLE_ROW }, () => Array<unknown>(width).fill(""));
+  cells[0]![0] = layout.title;
+  cells[1]![0] = layout.rule;
+  cells[CHECK.row - 1]![TREND_COLUMN - 1] = layout.trend.title;
+  for (const block of layout.blocks) cells[HEALTH_SECTION_TITLE_ROW - 1]![block.column - 1] = block.title;
+  sheet.getRange(1, 1, HEALTH_SECTION_TITLE_ROW, width).setValues(cells);
+}
+
+/** HEALTH_CHECK, the trend column beside its answers, and the row whose results spill. */
+function writeHealthFormulas(sheet: Sheet, layout: HealthLayout, width: number): void {
+  sheet.getRange(CHECK.row, CHECK.column).setFormula(layout.check.formula);
+  const sparklines = layout.trend.sparklines.map((formula) => [formula]);
+  sheet.getRange(questionRow(1), TREND_COLUMN, sparklines.length, 1).setFormulas(sparklines);
+  const spillRow = Array<string>(width).fill("");
+  for (const block of layout.blocks) spillRow.splice(block.column - 1, block.formulas.length, ...block.formulas);
+  sheet.getRange(HEALTH_SPILL_ROW, 1, 1, width).setFormulas([spillRow]);
+}
+
+/** The notes on the check's and the trend's headers and on the section titles, in one block. */
+function writeHealthNotes(sheet: Sheet, layout: HealthLayout, width: number): void {
+  const notes = Array.from({ length: HEALTH_SECTION_TITLE_ROW - CHECK.row + 1 }, () => Array<string>(width).fill(""));
+  notes[0]![CHECK.column - 1] = layout.check.note;
+  notes[0]![TREND_COLUMN - 1] = layout.trend.note;
+  for (const block of layout.blocks) notes[HEALTH_SECTION_TITLE_ROW - CHECK.row]![block.column - 1] = block.note;
+  sheet.getRange(CHECK.row, 1, notes.length, width).setNotes(notes);
+}
+
+/** The verdict column: good green, watch amber, bad red. */
+function verdictColours(sheet: Sheet, words: HealthLayout["verdicts"]): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  const verdicts = sheet.getRange(questionRow(1), CHECK.column + 1, CHECK.rows - 1, 1);
+  const colours = [
+    { text: words.good, background: LIGHT_GREEN, font: DARK_GREEN },
+    { text: words.watch, background: AMBER, font: DARK_AMBER },
+    { text: words.bad, background: RED, font: DARK_RED },
+  ];
+  return colours.map(({ text, background, font }) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenTextEqualTo(text)
+      .setBackground(background)
+      .setFontColor(font)
+      .setRanges([verdicts])
+      .build(),
+  );
+}
+
 /** Runs the builder on the open spreadsheet: what the add-on menu items call. */
 function createInActiveSpreadsheet(options: TemplateOptions): CreatedTemplate {
   return buildTemplate(SpreadsheetApp.getActiveSpreadsheet(), options);
 }
 
-/** Adds an Orders sheet and a Dashboard of retention formulas over it; overwrites nothing. */
+/** Adds an Orders sheet, a Dashboard of retention formulas and a Health check over it; overwrites nothing. */
 export function createTemplate(): void {
   createInActiveSpreadsheet({});
 }
 
-/** Adds the Orders sheet filled with two years of sample orders, and the Dashboard over them. */
+/** Adds the Orders sheet filled with two years of sample orders, and the Dashboard and Health check over them. */
 export function createTemplateWithSampleOrders(): void {
   createInActiveSpreadsheet({ sampleCustomers: DEFAULT_SAMPLE_CUSTOMERS });
 }

@@ -8,8 +8,9 @@ import { CustomerLedger } from "./ledger";
 import { fail } from "./problems";
 import { analyzeWithHealth } from "./health/analyze-health";
 import type { HealthColumnIndexes } from "./health/health-columns";
+import type { HealthSettings } from "./health/health-check";
 import { HealthOrders } from "./health/health-orders";
-import { skippedRowCollector, type Analysis, type ReportSettings } from "./report";
+import { analyzeLedger, skippedRowCollector, type Analysis, type ReportSettings } from "./report";
 import { statusRule } from "./statuses";
 
 export interface TableOptions {
@@ -28,10 +29,10 @@ export interface TableOptions {
     /** The statuses that count; undefined for the completed ones. */
     counted?: readonly string[];
   };
-  /** The columns only the health check reads (see health/health-columns.ts). */
-  healthColumns?: HealthColumnIndexes;
+  /** With the health check: the columns only it reads (see health/health-columns.ts). Without, the report has none. */
+  health?: { columns: HealthColumnIndexes };
   locale: InputLocale;
-  settings: Omit<ReportSettings, "hasManagers" | "hasAmounts">;
+  settings: Omit<ReportSettings, "hasManagers" | "hasAmounts"> & Pick<HealthSettings, "lapsedLimit">;
 }
 
 export function analyzeTable(values: Cells, options: TableOptions): Analysis {
@@ -48,16 +49,12 @@ export function analyzeTable(values: Cells, options: TableOptions): Analysis {
     dealType: options.excludeDealTypes?.length ? ref(mapping.dealType) : undefined,
     status: ref(options.status?.column),
   };
-  const health = options.healthColumns ?? {};
-  const healthColumns = { budget: ref(health.budget), initiatedBy: ref(health.initiatedBy), contact: ref(health.contact) };
-  const orders = new HealthOrders(
-    new CustomerLedger({ amountWindow: options.settings.window }),
-    healthColumns,
-    options.locale.decimalComma,
-    options.firstRowNumber,
-  );
+  const ledger = new CustomerLedger({ amountWindow: options.settings.window });
+  const health = options.health?.columns;
+  const healthColumns = health && { budget: ref(health.budget), initiatedBy: ref(health.initiatedBy), contact: ref(health.contact) };
+  const orders = healthColumns && new HealthOrders(ledger, healthColumns, options.locale.decimalComma, options.firstRowNumber);
   const { skipped, onSkippedRow } = skippedRowCollector();
-  const stats = ingestOrders(columns, orders, {
+  const stats = ingestOrders(columns, orders ?? ledger, {
     locale: options.locale,
     excludeDealTypes: columns.dealType ? options.excludeDealTypes : undefined,
     statusRule: columns.status && statusRule(options.status?.counted),
@@ -65,11 +62,12 @@ export function analyzeTable(values: Cells, options: TableOptions): Analysis {
     skipLeadingRows: options.headerRow + 1,
     onSkippedRow,
   });
-  return analyzeWithHealth(orders, stats, skipped, {
+  const settings = {
     ...options.settings,
     hasManagers: columns.manager !== undefined,
     hasAmounts: columns.amount !== undefined,
-    hasInitiatedBy: healthColumns.initiatedBy !== undefined,
     ...(columns.status ? { statusColumn: columns.status.argument } : {}),
-  });
+  };
+  if (orders === undefined) return analyzeLedger(ledger, stats, skipped, settings);
+  return analyzeWithHealth(orders, stats, skipped, { ...settings, hasInitiatedBy: healthColumns!.initiatedBy !== undefined });
 }

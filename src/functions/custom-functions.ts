@@ -16,6 +16,7 @@ import { horizonOf, type VerdictSettings } from "../core/verdict";
 import { HEADERS } from "../i18n/headers";
 import { fill, type Language } from "../i18n/language";
 import { formatsFor } from "../presentation/formats";
+import { lapsedCallList } from "../presentation/call-list";
 import { healthAnswers } from "../presentation/health-check";
 import {
   dayArgument,
@@ -370,18 +371,10 @@ export function LAPSED_CUSTOMERS(
     const hasAmounts = ranges.amounts !== undefined;
     const settings = { period: "month" as const, target: DEFAULT_TARGET, hasAmounts, hasManagers: false, hasInitiatedBy: false };
     const { lapsed } = healthCheck(orders.ledger, orders.log, { ...settings, lapsedFactor, lapsedLimit: Number.POSITIVE_INFINITY }, null);
-    const h = HEADERS[env.language];
+    const table = lapsedCallList(lapsed.customers, env.language);
     return [
-      [h.customer, h.manager, h.lastPurchase, h.usualGap, h.daysSinceLast, h.revenueAtStake, h.contact],
-      ...lapsed.customers.map((c): Cell[] => [
-        c.name,
-        c.manager,
-        dateOf(env, dayFromIso(c.lastPurchase)),
-        c.usualGapDays,
-        c.daysSinceLast,
-        c.revenueAtStake ?? "",
-        c.contact,
-      ]),
+      table.header,
+      ...table.rows.map((row) => row.map((cell, i): Cell => (i === table.dateColumn ? dateOf(env, dayFromIso(String(cell))) : cell))),
     ];
   });
 }

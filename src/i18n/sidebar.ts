@@ -55,6 +55,10 @@ export type SidebarKey =
   | "lostShown"
   | "lostMore"
   | "trendLineLabel"
+  | "copyLapsed"
+  | "copiedLapsed"
+  | "noLapsed"
+  | "lapsedSheet"
   | "lostNone"
   | "lostCustomerLine"
   | "excludedDeals"
@@ -155,6 +159,10 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     lostShown: "The {shown} most valuable:",
     lostMore: "Show {count} more",
     trendLineLabel: "Trend line of {periods} complete periods, from {from} to {to}",
+    copyLapsed: "Copy lapsed customers to a new sheet",
+    copiedLapsed: "{count} lapsed customers copied to the sheet «{sheet}»",
+    noLapsed: "No customer has lapsed: nothing to copy",
+    lapsedSheet: "Lapsed customers",
     lostNone: "Every customer who had {days} days to come back did",
     lostCustomerLine: "{date} · {manager}",
     excludedDeals: "{count} rows left out as one-off deals ({value})",
@@ -257,6 +265,10 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     lostShown: "Самые ценные ({shown}):",
     lostMore: "Показать ещё {count}",
     trendLineLabel: "Линия тренда за полных периодов: {periods}, от {from} до {to}",
+    copyLapsed: "Скопировать ушедших клиентов на новый лист",
+    copiedLapsed: "Ушедших клиентов скопировано на лист «{sheet}»: {count}",
+    noLapsed: "Ушедших клиентов нет: копировать нечего",
+    lapsedSheet: "Ушедшие клиенты",
     lostNone: "Все, у кого было {days} дн., чтобы вернуться, вернулись",
     lostCustomerLine: "{date} · {manager}",
     excludedDeals: "Строк не учтено как разовые сделки ({value}): {count}",

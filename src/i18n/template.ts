@@ -7,16 +7,23 @@ type TemplateKey =
   // Sheet names; a number is appended when one is taken ("Orders 2").
   | "ordersSheet"
   | "dashboardSheet"
+  | "healthSheet"
   // Orders headers: the names src/core/columns.ts recognises.
   | "date"
   | "customer"
   | "amount"
   | "manager"
   | "dealType"
+  | "budget"
+  | "initiatedBy"
   | "regularDeal"
   | "projectDeal"
+  | "outbound"
+  | "inbound"
   | "dateHelp"
   | "dealTypeHelp"
+  | "budgetHelp"
+  | "initiatedByHelp"
   // Dashboard.
   | "title"
   | "rule"
@@ -53,21 +60,39 @@ type TemplateKey =
   | "customersNote"
   | "matrixTitle"
   | "matrixNote"
+  // Health check sheet (its title is the health check's own, in src/i18n/health.ts).
+  | "healthRule"
+  | "healthNote"
+  | "trendTitle"
+  | "trendNote"
+  | "periodsTitle"
+  | "periodsNote"
+  | "lapsedTitle"
+  | "lapsedNote"
   | "created";
 
 export const TEMPLATE: Catalogue<TemplateKey> = {
   en: {
     ordersSheet: "Orders",
     dashboardSheet: "Dashboard",
+    healthSheet: "Health check",
     date: "Date",
     customer: "Customer",
     amount: "Amount",
     manager: "Manager",
     dealType: "Deal type",
+    budget: "Budget",
+    initiatedBy: "Initiated by",
     regularDeal: "regular",
     projectDeal: "project",
+    outbound: "outbound",
+    inbound: "inbound",
     dateHelp: "Enter the order date, e.g. 05/03/2024. A row without a readable date would stop the dashboard formulas.",
     dealTypeHelp: "regular, or project for a one-off deal: the dashboard leaves project deals out of retention.",
+    budgetHelp:
+      "The customer's yearly budget for what you sell, a number: on any one of their rows (the latest one counts). " +
+      "Leave it blank where you do not know it.",
+    initiatedByHelp: "outbound if your company started this sale (a call, an offer), inbound if the customer came with a request.",
     title: "Customer retention",
     rule:
       "Retention of new customers = customers who made a second purchase ÷ customers who made a first one. " +
@@ -129,20 +154,50 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     customersNote: "One row per customer. Days since the last purchase are counted to the latest order date, not to today.",
     matrixTitle: "Cohorts: share of each month's new customers buying again N months later",
     matrixNote: "+0 is the month of the first purchase (always 100 %); +1 the next month, and so on. Darker green: more came back.",
-    created: "Created the sheets «{orders}» and «{dashboard}».",
+    healthRule:
+      "The book's eight questions about the customer base, answered live from the orders with the Dashboard's settings: " +
+      "the deal type left out (B3), the target (B4) and whether the orders start with the business (B5). " +
+      "Only whole months are judged; the month in progress is shown but never judged.",
+    healthNote:
+      "HEALTH_CHECK: each question's verdict (good, watch, bad, or needs data) and the figure behind it. Trends compare " +
+      "the last 3 complete months with the same months a year before (with less history, with the 3 months before them); " +
+      "more than 10 % up is growing, more than 10 % down is falling. Fill in the Budget and Initiated by columns of the orders to answer questions 2 and 7.",
+    trendTitle: "Trend",
+    trendNote:
+      "For the questions judged by a trend: the monthly figure it rests on (revenue from existing customers, the average " +
+      "order, the active base), over the complete months of the table below.",
+    periodsTitle: "Month by month: new and existing customers",
+    periodsNote:
+      "REVENUE_SPLIT: per month, the customers who bought (new ones, whose first purchase is that month, and existing " +
+      "ones), their revenue (refunds lower it), purchases (a customer's orders of one day), the average order, and the " +
+      "active base: customers with a purchase in the 12 months up to the month's end. The last month may be in progress.",
+    lapsedTitle: "Lapsed customers: call them",
+    lapsedNote:
+      "LAPSED_CUSTOMERS: customers who bought on two days or more and have now been gone more than twice their usual gap " +
+      "and longer than the business's median gap. Most revenue at stake first: what they spent in the 12 months before leaving.",
+    created: "Created the sheets «{orders}», «{dashboard}» and «{health}».",
   },
   ru: {
     ordersSheet: "Заказы",
     dashboardSheet: "Дашборд",
+    healthSheet: "Здоровье",
     date: "Дата",
     customer: "Клиент",
     amount: "Сумма",
     manager: "Менеджер",
     dealType: "Тип сделки",
+    budget: "Бюджет",
+    initiatedBy: "Инициатор",
     regularDeal: "обычная",
     projectDeal: "проект",
+    outbound: "исходящий",
+    inbound: "входящий",
     dateHelp: "Введите дату заказа, например 05.03.2024. Строка без даты остановит формулы дашборда.",
     dealTypeHelp: "обычная, или проект для разовой сделки: дашборд не учитывает проекты в удержании.",
+    budgetHelp:
+      "Годовой бюджет клиента на то, что вы продаёте, числом: в любой из его строк (учитывается последний). " +
+      "Оставьте пустым, если он неизвестен.",
+    initiatedByHelp: "исходящий, если продажу начала ваша компания (звонок, предложение), входящий, если клиент пришёл с запросом сам.",
     title: "Удержание клиентов",
     rule:
       "Удержание новых клиентов = клиенты со второй покупкой ÷ клиенты с первой покупкой. " +
@@ -204,7 +259,30 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     customersNote: "Строка на клиента. Дни с последней покупки считаются до даты последнего заказа, а не до сегодня.",
     matrixTitle: "Когорты: доля новых клиентов месяца, купивших снова через N месяцев",
     matrixNote: "+0 — месяц первой покупки (всегда 100 %), +1 — следующий месяц и так далее. Темнее зелёный — больше вернулись.",
-    created: "Созданы листы «{orders}» и «{dashboard}».",
+    healthRule:
+      "Восемь вопросов книги о клиентской базе. Ответы считаются по заказам с настройками дашборда: какой тип сделки " +
+      "не учитывать (B3), цель (B4) и записаны ли заказы с самого начала бизнеса (B5). Оцениваются только полные месяцы; " +
+      "текущий месяц виден в таблице, но в оценку не входит.",
+    healthNote:
+      "HEALTH_CHECK: оценка по каждому вопросу (хорошо, под наблюдением, плохо или нужны данные) и цифра, на которой она " +
+      "основана. Тренды сравнивают последние 3 полных месяца с теми же месяцами год назад (пока истории меньше — " +
+      "с 3 месяцами перед ними); рост больше чем на 10 % — растёт, падение больше чем на 10 % — снижается. Заполните в заказах столбцы «Бюджет» и «Инициатор», чтобы " +
+      "получить ответы на вопросы 2 и 7.",
+    trendTitle: "Тренд",
+    trendNote:
+      "Для вопросов, которые оцениваются по тренду: помесячная цифра, на которой он основан (выручка от существующих " +
+      "клиентов, средний чек, активная база), за полные месяцы из таблицы ниже.",
+    periodsTitle: "По месяцам: новые и существующие клиенты",
+    periodsNote:
+      "REVENUE_SPLIT: по каждому месяцу — клиенты с покупками (новые, чья первая покупка в этом месяце, и существующие), " +
+      "их выручка (возвраты денег её уменьшают), покупки (заказы клиента за один день), средний чек и активная база: " +
+      "клиенты с покупкой за 12 месяцев до конца месяца. Последний месяц может быть ещё не закончен.",
+    lapsedTitle: "Ушедшие клиенты: позвоните им",
+    lapsedNote:
+      "LAPSED_CUSTOMERS: клиенты, которые покупали хотя бы в два разных дня и пропали дольше, чем на два своих обычных " +
+      "промежутка между покупками, и дольше медианного промежутка по бизнесу. Сначала те, с кем под угрозой больше " +
+      "выручки: сколько они потратили за 12 месяцев до ухода.",
+    created: "Созданы листы «{orders}», «{dashboard}» и «{health}».",
   },
 };
 

@@ -21,6 +21,7 @@ const SERVER_FUNCTIONS: Record<keyof SidebarApi, true> = {
   analyzeSelection: true,
   highlightBelowTarget: true,
   clearHighlighting: true,
+  copyLapsedCustomers: true,
 };
 
 function pageRunner(): ScriptRunner {

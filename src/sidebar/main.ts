@@ -3,7 +3,7 @@
 // arriving after a newer one) are dropped by sequence number. Columns the server only guessed are
 // confirmed first: until then the report asks instead of showing a verdict.
 
-import type { SidebarState } from "../addon/sidebar-api";
+import type { AnalysisRequest, SidebarState } from "../addon/sidebar-api";
 import { languageForLocale } from "../i18n/language";
 import { formatsFor } from "../presentation/formats";
 import { ADDON_VERSION } from "../version";
@@ -87,13 +87,23 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
     }
   };
 
+  /** The form's request for an action: refused while a column is unconfirmed or a field is wrong. */
+  const actionRequest = (): AnalysisRequest => {
+    if (form.hasDoubts()) throw new Error(t("confirmFirst"));
+    const request = form.request();
+    if (request === undefined) throw new Error(t("fixFields"));
+    return request;
+  };
   const highlight = (): Promise<void> =>
     act(async () => {
-      if (form.hasDoubts()) throw new Error(t("confirmFirst"));
-      const request = form.request();
-      if (request === undefined) throw new Error(t("fixFields"));
-      const response = await server.highlightBelowTarget(request);
+      const response = await server.highlightBelowTarget(actionRequest());
       return t("highlighted", { count: context.formats.count(response.highlightedRows), range: response.rangeA1 });
+    });
+  const copyLapsed = (): Promise<void> =>
+    act(async () => {
+      const response = await server.copyLapsedCustomers(actionRequest());
+      if (response.sheetName === null) return t("noLapsed");
+      return t("copiedLapsed", { count: context.formats.count(response.customers), sheet: response.sheetName });
     });
   const clear = (): Promise<void> => act(async () => ((await server.clearHighlighting()).cleared ? t("cleared") : t("nothingToClear")));
 
@@ -108,6 +118,7 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
       }),
       button(t("highlight"), "highlight", false, () => void highlight()),
       button(t("clearHighlight"), "clear-highlight", false, () => void clear()),
+      button(t("copyLapsed"), "copy-lapsed", false, () => void copyLapsed()),
     ],
   };
   replaceChildren(

@@ -339,7 +339,7 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     const frame = await openSidebar();
     const before = await page.$$eval("[data-testid=tabs] button", (tabs) => tabs.length);
     await page.click("[data-testid=create-template]");
-    await page.waitForFunction((count) => document.querySelectorAll("[data-testid=tabs] button").length === count + 2, before);
+    await page.waitForFunction((count) => document.querySelectorAll("[data-testid=tabs] button").length === count + 3, before);
     const active = await page.textContent("[data-testid=tabs] button.active");
     expect(preview.workbook().sheetNames).toContain(active);
     // The dashboard's target cell B4 holds the book's 67 %, shown through its number format.
@@ -348,11 +348,11 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     // With sample orders the verdict in B6 has data (HyperFormula computes it), and the sidebar on
     // the new Orders tab, with its default of leaving project deals out, shows the same figure.
     await page.click("[data-testid=create-template-sample]");
-    await page.waitForFunction((count) => document.querySelectorAll("[data-testid=tabs] button").length === count + 4, before);
+    await page.waitForFunction((count) => document.querySelectorAll("[data-testid=tabs] button").length === count + 6, before);
     const headline = await page.textContent("tr[data-row='6'] td:nth-of-type(2)");
     expect(headline).toMatch(/^\d{1,3}\.\d%$/);
     const [orders] = (await page.$$eval("[data-testid=tabs] button", (tabs) => tabs.map((tab) => tab.getAttribute("data-sheet")!))).slice(
-      -2,
+      -3,
     );
     await page.click(`[data-testid=tabs] button[data-sheet='${orders!}']`);
     await page.waitForFunction(
@@ -360,7 +360,7 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
       orders,
     );
     await reanalyse(frame, () => frame.click("[data-testid=analyze]"));
-    expect(await frame.textContent("[data-testid=range]")).toMatch(/^Range: A1:E\d+$/);
+    expect(await frame.textContent("[data-testid=range]")).toMatch(/^Range: A1:G\d+$/);
     expect(await frame.textContent("[data-testid=overall-rate]")).toBe(headline);
   });
 

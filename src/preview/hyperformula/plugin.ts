@@ -20,6 +20,7 @@ import { dayToSerial, MS_PER_DAY } from "../../core/calendar";
 import { isDateObject } from "../../core/cells";
 import * as customFunctions from "../../functions/custom-functions";
 import { CUSTOM_FUNCTION_NAMES, type CustomFunctionName, SIGNATURES } from "../../functions/signatures";
+import { registerSparkline } from "./sparkline";
 
 export type RetentionFunctionName = CustomFunctionName;
 
@@ -213,6 +214,7 @@ let registered = false;
 export function registerRetentionFunctions(): void {
   if (registered) return;
   HyperFormula.registerFunctionPlugin(RetentionFunctionsPlugin, { enGB: NAMES, enUS: NAMES });
+  registerSparkline();
   registered = true;
 }
 

@@ -1,0 +1,25 @@
+// A call list as a table: the lapsed customers (health check, question 5) with whom to call and why.
+// One shape for the custom function, the sheet the sidebar creates and the CLI's CSV, so the three
+// carry the same columns in the user's language. Dates stay ISO here; each surface writes its own.
+
+import type { LapsedCustomer } from "../core/health/lapsed";
+import { HEADERS } from "../i18n/headers";
+import type { Language } from "../i18n/language";
+
+export type CallListCell = string | number;
+
+export interface CallListTable {
+  header: string[];
+  rows: CallListCell[][];
+  /** The column that holds ISO dates, for a surface that writes them as its own dates. */
+  dateColumn: number;
+}
+
+export function lapsedCallList(customers: readonly LapsedCustomer[], language: Language): CallListTable {
+  const h = HEADERS[language];
+  return {
+    header: [h.customer, h.manager, h.lastPurchase, h.usualGap, h.daysSinceLast, h.revenueAtStake, h.contact],
+    rows: customers.map((c) => [c.name, c.manager, c.lastPurchase, c.usualGapDays, c.daysSinceLast, c.revenueAtStake ?? "", c.contact]),
+    dateColumn: 2,
+  };
+}
