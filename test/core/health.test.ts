@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CustomerLedger, customerKey } from "../../src/core";
+import { CustomerLedger, cohortMatrix, customerKey, isoDate } from "../../src/core";
 import { healthCheck, type HealthSettings } from "../../src/core/health/health-check";
 import { LapsedFinder } from "../../src/core/health/lapsed";
 import { PurchaseLog } from "../../src/core/health/purchase-log";
@@ -425,5 +425,60 @@ describe("the periods' sums", () => {
       ),
       { seed: 8, numRuns: 150 },
     );
+  });
+});
+
+describe("the cohort grid", () => {
+  it("is COHORT_MATRIX's triangle, from the purchase log", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            who: fc.integer({ min: 0, max: 12 }),
+            at: fc.integer({ min: 0, max: 500 }),
+            cents: fc.integer({ min: -300, max: 3000 }),
+          }),
+          { minLength: 1, maxLength: 80 },
+        ),
+        fc.constantFrom("month" as const, "week" as const, "quarter" as const),
+        (orders, period) => {
+          const start = day("2023-01-01");
+          const list = orders.map((o) => ({
+            customer: `c${o.who}`,
+            date: new Date((start + o.at) * 86_400_000).toISOString().slice(0, 10),
+            amount: o.cents / 100,
+          }));
+          const matrixLedger = new CustomerLedger({ trackPeriods: period });
+          for (const row of list) matrixLedger.add(customerKey(row.customer), row.customer, day(row.date), row.amount);
+          const matrix = cohortMatrix(matrixLedger, period);
+          const grid = health(list, { period, gridCohorts: 1000, gridOffsets: 1000 }).cohortGrid;
+          expect(grid.rows.map((row) => [row.start, row.size, row.active.map((count) => count ?? undefined)])).toEqual(
+            matrix.rows.map((row) => [isoDate(row.start), row.size, row.active]),
+          );
+        },
+      ),
+      { seed: 24, numRuns: 150 },
+    );
+  });
+
+  it("keeps the latest cohorts and the first offsets, and counts the cohorts left out", () => {
+    // Monthly customers from January to April, one each; the latest purchase is in April.
+    const log = rows([
+      ["A", "2024-01-10", 1],
+      ["A", "2024-03-10", 1],
+      ["B", "2024-02-10", 1],
+      ["C", "2024-03-10", 1],
+      ["D", "2024-04-10", 1],
+    ]);
+    const grid = health(log, { gridCohorts: 2, gridOffsets: 3 }).cohortGrid;
+    expect(grid).toEqual({
+      rows: [
+        // March to April is two periods: offsets 0 and 1, though three were allowed.
+        { period: "2024-03", start: "2024-03-01", size: 1, active: [1, 0] },
+        { period: "2024-04", start: "2024-04-01", size: 1, active: [1, null] },
+      ],
+      rowsOmitted: 2,
+      offsets: 2,
+    });
   });
 });

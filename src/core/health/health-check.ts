@@ -9,6 +9,7 @@ import type { ManagerReportRow } from "../report";
 import { ratio } from "../statistics";
 import { VERDICT_COHORTS } from "../verdict";
 import { inYearEndingOn, yearAfter } from "./calendar-year";
+import { type CohortGrid, CohortGridBuilder } from "./cohort-grid";
 import { forEachCustomer, salesInLastYear, shareOfWallet } from "./figures";
 import { DEFAULT_LAPSED_FACTOR, LapsedFinder, type LapsedList } from "./lapsed";
 import { PeriodTotals, periodRows, type HealthPeriod } from "./period-table";
@@ -37,7 +38,12 @@ export interface HealthSettings {
   /** The latest periods listed, and managers (the questions read them all); all by default. */
   periodLimit?: number;
   managerLimit?: number;
+  /** The cohort grid's latest cohorts and first offsets (24 each by default: what a heatmap shows). */
+  gridCohorts?: number;
+  gridOffsets?: number;
 }
+
+export const GRID_SIZE = 24;
 
 export interface ManagerHealth {
   manager: string;
@@ -62,6 +68,8 @@ export interface HealthCheck {
   lapsed: LapsedList;
   managers: ManagerHealth[] | null;
   managersOmitted: number;
+  /** The cohort triangle of COHORT_MATRIX, for the heatmap. */
+  cohortGrid: CohortGrid;
   settings: { trendThreshold: number; trendPeriods: number; lapsedFactor: number };
 }
 
@@ -73,6 +81,7 @@ interface Gathered {
   managerRevenue: Map<number, Float64Array>;
   managerWallet: Map<string, { sales: number; budget: number }>;
   started: { purchases: number; byCompany: number };
+  grid: CohortGridBuilder;
 }
 
 export function healthCheck(
@@ -121,6 +130,7 @@ export function healthCheck(
     lapsed,
     managers: managers?.slice(0, managerLimit) ?? null,
     managersOmitted: Math.max(0, (managers?.length ?? 0) - managerLimit),
+    cohortGrid: gathered.grid.build(ledger.latestDay, settings.gridCohorts ?? GRID_SIZE, settings.gridOffsets ?? GRID_SIZE),
     settings: { trendThreshold: trendSettings.threshold, trendPeriods: trendSettings.windowPeriods, lapsedFactor: factor },
   };
 }
@@ -142,6 +152,7 @@ function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettin
     managerRevenue: new Map(),
     managerWallet: new Map(),
     started: { purchases: 0, byCompany: 0 },
+    grid: new CohortGridBuilder(settings.period),
   };
   forEachCustomer(ledger, log, (entries, customer) => {
     const first = ledger.first(customer);
@@ -153,6 +164,7 @@ function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettin
     addManagerRevenue(gathered, entries, gathered.totals.position(first));
     addWallet(gathered, log.budget(customer), salesInLastYear(entries, ledger.latestDay), lastManager);
     addStarted(gathered, purchases, ledger.latestDay);
+    gathered.grid.add(purchases.days);
   });
   return gathered;
 }

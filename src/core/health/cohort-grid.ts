@@ -1,0 +1,66 @@
+// The cohort triangle of COHORT_MATRIX (cohorts.ts), from the purchase log instead of a ledger that
+// tracks periods: for each cohort of new customers, how many bought again 0, 1, 2 … periods after
+// their first purchase. The reports draw it as a heatmap, so it keeps only the latest cohorts and
+// the first offsets, and says how many cohorts it left out.
+
+import { isoDate } from "../calendar";
+import { periodIndex, periodLabel, periodStart, type Period } from "../periods";
+
+export interface CohortGridRow {
+  /** `2024-03`, as the cohort rows write it. */
+  period: string;
+  start: string;
+  size: number;
+  /** Offset k → customers of the cohort who bought in period cohort + k; null past the data. */
+  active: (number | null)[];
+}
+
+export interface CohortGrid {
+  rows: CohortGridRow[];
+  /** Older cohorts left out. */
+  rowsOmitted: number;
+  /** Offsets shown: 0 … offsets − 1. */
+  offsets: number;
+}
+
+export class CohortGridBuilder {
+  private readonly byCohort = new Map<number, { size: number; active: number[] }>();
+
+  constructor(private readonly period: Period) {}
+
+  /** A customer's distinct purchase days, sorted. */
+  add(days: readonly number[]): void {
+    const cohort = periodIndex(days[0]!, this.period);
+    let row = this.byCohort.get(cohort);
+    if (row === undefined) this.byCohort.set(cohort, (row = { size: 0, active: [] }));
+    row.size++;
+    let lastOffset = -1;
+    for (const day of days) {
+      const offset = periodIndex(day, this.period) - cohort;
+      if (offset === lastOffset) continue;
+      lastOffset = offset;
+      row.active[offset] = (row.active[offset] ?? 0) + 1;
+    }
+  }
+
+  /** The latest `maxCohorts` cohorts and the first `maxOffsets` offsets, up to the period of `latestDay`. */
+  build(latestDay: number, maxCohorts: number, maxOffsets: number): CohortGrid {
+    const cohorts = [...this.byCohort.keys()].sort((a, b) => a - b);
+    const shown = cohorts.slice(-maxCohorts);
+    const lastPeriod = periodIndex(latestDay, this.period);
+    const offsets = shown.length === 0 ? 0 : Math.min(maxOffsets, lastPeriod - shown[0]! + 1);
+    return {
+      rows: shown.map((cohort) => {
+        const row = this.byCohort.get(cohort)!;
+        return {
+          period: periodLabel(cohort, this.period),
+          start: isoDate(periodStart(cohort, this.period)),
+          size: row.size,
+          active: Array.from({ length: offsets }, (_, offset) => (cohort + offset > lastPeriod ? null : (row.active[offset] ?? 0))),
+        };
+      }),
+      rowsOmitted: cohorts.length - shown.length,
+      offsets,
+    };
+  }
+}
