@@ -5,7 +5,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { onFile } from "./file-error";
 import { XlsxArchive } from "./xlsx-archive";
-import { type SheetRow, sheetRows } from "./xlsx-sheet";
+import { type CellValue, type SheetRow, sheetRows } from "./xlsx-sheet";
 import { readWorkbookParts, type WorkbookParts } from "./xlsx-workbook";
 
 export type { CellValue, SheetRow } from "./xlsx-sheet";
@@ -65,5 +65,24 @@ export class Workbook {
 
   close(): void {
     this.archive.close();
+  }
+}
+
+/**
+ * Every row of a workbook's first sheet, placed at its sheet row (missing rows are empty), for a
+ * small file read whole: the preview's --data workbook.
+ */
+export async function readFirstSheet(path: string): Promise<CellValue[][]> {
+  const workbook = await Workbook.open(path);
+  try {
+    const rows: CellValue[][] = [];
+    const first = workbook.sheets[0];
+    if (first === undefined) return rows;
+    for await (const batch of workbook.rows(first)) {
+      for (const { row, cells } of batch.rows) rows[row - 1] = cells;
+    }
+    return Array.from(rows, (cells) => cells ?? []);
+  } finally {
+    workbook.close();
   }
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { readTable } from "../files/read-table";
+import { isZipFile, readFirstSheet } from "../files/read-workbook";
 import { languageForLocale } from "../i18n/language";
 import type { PreviewInfo, SelectRequest, TemplateRequest } from "./protocol";
 import { DEFAULT_TIME_ZONE, Workbook, type WorkbookSource } from "./workbook";
@@ -122,7 +123,10 @@ export interface PreviewServer {
 export async function startPreview(options: PreviewOptions = DEFAULT_OPTIONS): Promise<PreviewServer> {
   const code = readFileSync(join(ROOT, "dist/Code.js"), "utf8");
   const sidebarHtml = readFileSync(join(ROOT, "dist/Sidebar.html"), "utf8");
-  const records = readTable(readFileSync(options.dataPath));
+  // The CLI's reading room: a workbook's first sheet, else the CSV as the command line sniffs it.
+  const records = isZipFile(options.dataPath)
+    ? await readFirstSheet(options.dataPath)
+    : readTable(readFileSync(options.dataPath), options.dataPath);
   const source: WorkbookSource = {
     records,
     sheetName: sheetNameFor(options.dataPath),

@@ -33,3 +33,18 @@ export function sheetCell(text: string, locale: InputLocale): SheetCell {
   }
   return { value: text };
 }
+
+/**
+ * A workbook cell → the cell Sheets would have after opening the .xlsx: its type kept (text stays
+ * text, unparsed), a date at midnight in the spreadsheet's time zone (the workbook's Date carries
+ * its wall-clock day in UTC fields).
+ */
+export function workbookCell(value: string | number | boolean | Date | undefined, locale: InputLocale): SheetCell {
+  if (value === undefined) return { value: "" };
+  if (value instanceof Date) {
+    const day = Math.floor(value.getTime() / 86_400_000);
+    return { value: new Date(locale.zone.startOf(day)), numberFormat: locale.decimalComma ? DATE_FORMATS.dotted : DATE_FORMATS.iso };
+  }
+  if (typeof value === "number") return { value, numberFormat: Number.isInteger(value) ? "0" : AMOUNT_FORMAT };
+  return { value };
+}

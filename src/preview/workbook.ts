@@ -7,26 +7,33 @@ import { createFakeSheets, type FakeSheets } from "../fake-sheets/index";
 import { AddonRuntime } from "./addon-runtime";
 import { gridSnapshot, type GridSnapshot } from "./grid-snapshot";
 import { evaluateWorkbook } from "./hyperformula/index";
-import { sheetCell } from "./sheet-cells";
+import type { CellValue } from "../files/read-workbook";
+import { type SheetCell, sheetCell, workbookCell } from "./sheet-cells";
 
 export const DEFAULT_TIME_ZONE = "Europe/Moscow";
 
 export interface WorkbookSource {
-  /** The CSV's records, header first. */
-  records: string[][];
+  /** The data file's rows, header first: a CSV's text, or an .xlsx sheet's typed cells. */
+  records: string[][] | CellValue[][];
   sheetName: string;
   code: string;
   sidebarHtml: string;
   timeZone: string;
 }
 
-function sheetRows(records: string[][], locale: string, timeZone: string): { rows: unknown[][]; formats: (string | undefined)[][] } {
+function sheetRows(
+  records: WorkbookSource["records"],
+  locale: string,
+  timeZone: string,
+): { rows: unknown[][]; formats: (string | undefined)[][] } {
   const cellLocale = inputLocale(locale, timeZone);
   const rows: unknown[][] = [];
   const formats: (string | undefined)[][] = [];
-  records.forEach((record, index) => {
+  const cellOf = (value: CellValue): SheetCell =>
+    typeof value === "string" ? sheetCell(value, cellLocale) : workbookCell(value, cellLocale);
+  records.forEach((record: readonly CellValue[], index) => {
     // The header stays text, whatever it looks like.
-    const cells = record.map((text) => (index === 0 ? { value: text } : sheetCell(text, cellLocale)));
+    const cells = record.map((value) => (index === 0 ? { value: value ?? "" } : cellOf(value)));
     rows.push(cells.map((cell) => cell.value));
     formats.push(cells.map((cell) => cell.numberFormat));
   });
