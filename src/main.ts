@@ -20,6 +20,13 @@ export {
   AVERAGE_ORDER,
   SHARE_OF_WALLET,
 } from "./functions/custom-functions";
-export { onOpen, onInstall, showRetentionReport, menuHighlightBelowTarget, menuClearHighlighting } from "./addon/menu";
-export { getSidebarState, analyzeSelection, highlightBelowTarget, clearHighlighting, copyLapsedCustomers } from "./addon/server";
+export { onOpen, onInstall, showRetentionReport, menuHighlightToWinBack, menuClearHighlighting } from "./addon/menu";
+export {
+  getSidebarState,
+  analyzeSelection,
+  highlightToWinBack,
+  clearHighlighting,
+  copyLapsedCustomers,
+  copyNeverReturnedCustomers,
+} from "./addon/server";
 export { createTemplate, createTemplateWithSampleOrders } from "./addon/template";

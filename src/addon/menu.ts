@@ -3,7 +3,7 @@
 // menu language comes from the user's locale, or English.
 
 import { fill, languageForLocale, type Language } from "../i18n/language";
-import { ADDON_MESSAGES, MENU, targetText } from "../i18n/menu";
+import { ADDON_MESSAGES, MENU } from "../i18n/menu";
 import { SIDEBAR } from "../i18n/sidebar";
 import { highlightSelection, inSelection, localizedError, spreadsheetLanguage, startingRequest } from "./server";
 import { removeHighlights } from "./highlight";
@@ -31,7 +31,7 @@ export function onOpen(e?: OpenEvent): void {
     .createAddonMenu()
     .addItem(text.openReport, "showRetentionReport")
     .addSeparator()
-    .addItem(text.highlight, "menuHighlightBelowTarget")
+    .addItem(text.highlight, "menuHighlightToWinBack")
     .addItem(text.clear, "menuClearHighlighting")
     .addSeparator()
     .addItem(text.createTemplate, "createTemplate")
@@ -51,18 +51,17 @@ export function showRetentionReport(): void {
   SpreadsheetApp.getUi().showSidebar(sidebar);
 }
 
-/** Menu item: highlights below-target customers in the selection with the sheet's remembered settings. */
-export function menuHighlightBelowTarget(): void {
+/** Menu item: highlights the customers to win back in the selection, with the sheet's remembered settings. */
+export function menuHighlightToWinBack(): void {
   const ui = SpreadsheetApp.getUi();
   let language: Language = "en";
   try {
     const message = inSelection((selection) => {
       language = selection.language;
       const { request, doubts } = startingRequest(selection, readHead(selection));
-      const { highlightedRows, rangeA1 } = highlightSelection(selection, request, doubts);
-      const target = targetText(request.settings.targetPercent / 100, language);
-      const key = highlightedRows > 0 ? "highlighted" : "nothingBelowTarget";
-      return fill(ADDON_MESSAGES[language][key], { count: highlightedRows, range: rangeA1, target });
+      const { highlightedRows, customers, rangeA1 } = highlightSelection(selection, request, doubts);
+      const key = highlightedRows > 0 ? "highlighted" : "nobodyToWinBack";
+      return fill(ADDON_MESSAGES[language][key], { rows: highlightedRows, customers, range: rangeA1 });
     });
     ui.alert(message);
   } catch (error) {

@@ -12,7 +12,9 @@ import { problemMessage } from "../i18n/problems";
 import { SIDEBAR, type SidebarKey } from "../i18n/sidebar";
 import { ADDON_VERSION } from "../version";
 import type { HealthSettings } from "../core/health/health-check";
-import { lapsedCallList } from "../presentation/call-list";
+import { customerKey } from "../core/customer-key";
+import { type CallListTable, lapsedCallList, neverReturnedCallList } from "../presentation/call-list";
+import { currencyOfPattern } from "./currency";
 import { writeCallListSheet } from "./call-list-sheet";
 import { removeHighlights, replaceHighlight, rowRuns, rowsToHighlight, runsToA1 } from "./highlight";
 import { loadRemembered, saveRemembered } from "./remembered-settings";
@@ -179,14 +181,36 @@ function analyzeChecked(
   return result;
 }
 
-/** Highlights with the request's columns; `doubts` about them (the menu's detected ones) refuse it, as a moved selection's do. */
-export function highlightSelection(selection: Selection, request: AnalysisRequest, doubts: readonly ColumnDoubt[] = []): HighlightResponse {
-  const result = analyzeChecked(selection, request, doubts);
+/** Every list is read whole: the sheet gets all the customers, not the report's top 50. */
+const UNCAPPED = { lapsedLimit: Number.POSITIVE_INFINITY };
+
+/** The analysis for an action that writes to the spreadsheet: refused while the columns are a guess. */
+function analyzeForAction(selection: Selection, request: AnalysisRequest, doubts: readonly ColumnDoubt[] = []): TableAnalysis {
+  const result = analyzeChecked(selection, request, doubts, UNCAPPED);
   if ("toConfirm" in result) throw new RequestError("doubtfulColumns", { range: selection.rangeA1 });
-  const { analysis, values, headerRow, mapping } = result;
-  const rows = rowsToHighlight(values, headerRow, selection.firstRow, mapping.customer!, analysis.isInWeakCohort);
+  return result;
+}
+
+/**
+ * Highlights the order rows of the customers to win back (new ones of the judged cohorts who did
+ * not come back within H, and lapsed ones) with the request's columns; `doubts` about them (the
+ * menu's detected ones) refuse it, as a moved selection's do.
+ */
+export function highlightSelection(selection: Selection, request: AnalysisRequest, doubts: readonly ColumnDoubt[] = []): HighlightResponse {
+  const { analysis, values, headerRow, mapping } = analyzeForAction(selection, request, doubts);
+  const lapsed = new Set((analysis.report.healthCheck?.lapsed.customers ?? []).map((customer) => customerKey(customer.name)));
+  const toWinBack = (key: string): boolean => analysis.isNeverReturned(key) || lapsed.has(key);
+  const rows = rowsToHighlight(values, headerRow, selection.firstRow, mapping.customer!, toWinBack);
   replaceHighlight(selection.sheet, runsToA1(rowRuns(rows), selection.firstColumn, selection.numColumns));
-  return { rangeA1: selection.rangeA1, highlightedRows: rows.length };
+  const customers = new Set(rows.map((row) => customerKey(values[row - selection.firstRow]?.[mapping.customer!]))).size;
+  return { rangeA1: selection.rangeA1, highlightedRows: rows.length, customers };
+}
+
+/** The currency sign of the amount column's first order cell, or null: one Apps Script call. */
+function sheetCurrency(selection: Selection, headerRow: number, amountColumn: number | undefined): string | null {
+  if (amountColumn === undefined || headerRow + 1 >= selection.numRows) return null;
+  const cell = selection.sheet.getRange(selection.firstRow + headerRow + 1, selection.firstColumn + amountColumn);
+  return currencyOfPattern(cell.getNumberFormat());
 }
 
 /** Language of the active spreadsheet, for messages outside a selection. */
@@ -220,13 +244,17 @@ export function getSidebarState(): SidebarState {
 export function analyzeSelection(request: AnalysisRequest): AnalysisResponse {
   return inSelection((selection) => {
     const result = analyzeChecked(selection, request);
-    if ("toConfirm" in result) return { range: result.toConfirm, report: null };
-    return { range: result.range, report: plainReport(result.analysis.report) };
+    if ("toConfirm" in result) return { range: result.toConfirm, report: null, sheetCurrency: null };
+    return {
+      range: result.range,
+      report: plainReport(result.analysis.report),
+      sheetCurrency: sheetCurrency(selection, result.headerRow, result.mapping.amount),
+    };
   });
 }
 
-/** Fills the order rows of customers from below-target cohorts light red, replacing any earlier highlight. */
-export function highlightBelowTarget(request: AnalysisRequest): HighlightResponse {
+/** Fills the order rows of the customers to win back light red, replacing any earlier highlight. */
+export function highlightToWinBack(request: AnalysisRequest): HighlightResponse {
   return inSelection((selection) => highlightSelection(selection, request));
 }
 
@@ -240,19 +268,32 @@ export function clearHighlighting(): { cleared: boolean } {
   }
 }
 
+/** Writes a call list into a sheet of its own, or nothing when nobody is on it. */
+function copyCallList(selection: Selection, sheetKey: "lapsedSheet" | "neverReturnedSheet", table: CallListTable): CallListResponse {
+  if (table.rows.length === 0) return { sheetName: null, customers: 0 };
+  const sheetName = writeCallListSheet(selection.spreadsheet, SIDEBAR[selection.language][sheetKey], table, selection.locale);
+  return { sheetName, customers: table.rows.length };
+}
+
 /**
  * Writes every lapsed customer (health check, question 5) to a new sheet: whom to call, their
  * manager, when they last bought, their usual gap, the revenue at stake and a contact.
  */
 export function copyLapsedCustomers(request: AnalysisRequest): CallListResponse {
   return inSelection((selection) => {
-    const result = analyzeChecked(selection, request, [], { lapsedLimit: Number.POSITIVE_INFINITY });
-    if ("toConfirm" in result) throw new RequestError("doubtfulColumns", { range: selection.rangeA1 });
-    const lapsed = result.analysis.report.healthCheck?.lapsed.customers ?? [];
-    if (lapsed.length === 0) return { sheetName: null, customers: 0 };
-    const table = lapsedCallList(lapsed, selection.language);
-    const sheetName = writeCallListSheet(selection.spreadsheet, SIDEBAR[selection.language].lapsedSheet, table, selection.locale);
-    return { sheetName, customers: lapsed.length };
+    const lapsed = analyzeForAction(selection, request).analysis.report.healthCheck?.lapsed.customers ?? [];
+    return copyCallList(selection, "lapsedSheet", lapsedCallList(lapsed, selection.language));
+  });
+}
+
+/**
+ * Writes every new customer of the judged cohorts who did not come back within H to a new sheet:
+ * whom to call, their manager, their first purchase, what they spent and a contact.
+ */
+export function copyNeverReturnedCustomers(request: AnalysisRequest): CallListResponse {
+  return inSelection((selection) => {
+    const customers = analyzeForAction(selection, request).analysis.neverReturned();
+    return copyCallList(selection, "neverReturnedSheet", neverReturnedCallList(customers, selection.language));
   });
 }
 
@@ -260,7 +301,8 @@ export function copyLapsedCustomers(request: AnalysisRequest): CallListResponse 
 export const SIDEBAR_SERVER = {
   getSidebarState,
   analyzeSelection,
-  highlightBelowTarget,
+  highlightToWinBack,
   clearHighlighting,
   copyLapsedCustomers,
+  copyNeverReturnedCustomers,
 } satisfies SidebarApi;

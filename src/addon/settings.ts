@@ -6,6 +6,7 @@ import type { ColumnMapping, Field } from "../core/columns";
 import { PERIODS } from "../core/periods";
 import { DEFAULT_TARGET, type ReportSettings } from "../core/report";
 import { fail } from "../core/problems";
+import { parseCurrency } from "../presentation/formats";
 import type { AnalysisRequest, AnalysisSettings } from "./sidebar-api";
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
@@ -15,6 +16,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   ordersStartWithBusiness: false,
   excludeDealType: null,
   countedStatuses: null,
+  currency: null,
 };
 
 export const FIELDS: readonly Field[] = ["customer", "date", "amount", "manager", "dealType"];
@@ -62,7 +64,7 @@ export function isWithinDays(value: unknown): value is number {
  * sends): a target of 1…100, a known period, a whole number of days or null.
  */
 export function checkSettings(settings: AnalysisSettings): AnalysisSettings {
-  const { targetPercent, period, withinDays, ordersStartWithBusiness, excludeDealType, countedStatuses } = settings;
+  const { targetPercent, period, withinDays, ordersStartWithBusiness, excludeDealType, countedStatuses, currency } = settings;
   if (!isTargetPercent(targetPercent)) throw new RequestError("badTarget", { value: String(targetPercent) });
   if (!PERIODS.includes(period)) fail({ code: "unknownPeriod", argument: "period", value: period });
   if (withinDays !== null && !isWithinDays(withinDays)) fail({ code: "badWithinDays", argument: "within_days", value: withinDays });
@@ -73,6 +75,8 @@ export function checkSettings(settings: AnalysisSettings): AnalysisSettings {
     ordersStartWithBusiness: ordersStartWithBusiness === true,
     excludeDealType: typeof excludeDealType === "string" ? excludeDealType : null,
     countedStatuses: checkCountedStatuses(countedStatuses),
+    // Only a currency the formats accept is kept; anything else writes plain amounts.
+    currency: typeof currency === "string" ? (parseCurrency(currency) ?? null) : null,
   };
 }
 

@@ -26,6 +26,11 @@ export interface AnalysisSettings {
    * spells them; null for the completed ones (paid, completed, won …), as the command line counts.
    */
   countedStatuses: string[] | null;
+  /**
+   * The amounts' currency when the sheet's number format shows none: an ISO code or a sign, as
+   * `parseCurrency` takes it; null or absent for none.
+   */
+  currency?: string | null;
 }
 
 /** A status column's value, and whether the rows holding it count as purchases. */
@@ -94,12 +99,16 @@ export interface AnalysisResponse {
    * nothing is analysed until the user confirms them.
    */
   report: RetentionReport | null;
+  /** The currency sign of the amount column's number format (its first order's cell); null when it shows none. */
+  sheetCurrency: string | null;
 }
 
 export interface HighlightResponse {
   rangeA1: string;
-  /** Order rows that got the below-target fill. */
+  /** Order rows that got the fill: those of the customers to win back. */
   highlightedRows: number;
+  /** The customers behind them: new ones of judged cohorts who did not come back within H, and lapsed ones. */
+  customers: number;
 }
 
 /** A call list written to a new sheet: its name, or null when nobody was on the list. */
@@ -113,10 +122,15 @@ export interface SidebarApi {
   getSidebarState(): SidebarState;
   /** Analyses the current selection (or the data region around a single selected cell). */
   analyzeSelection(request: AnalysisRequest): AnalysisResponse;
-  /** Replaces any previous highlight with the rows of below-target cohorts in the selection. */
-  highlightBelowTarget(request: AnalysisRequest): HighlightResponse;
+  /**
+   * Replaces any previous highlight with the order rows of the customers to win back: new
+   * customers of the judged cohorts who did not come back within H, and lapsed customers.
+   */
+  highlightToWinBack(request: AnalysisRequest): HighlightResponse;
   /** Removes the add-on's highlight, restoring the sheet's formatting exactly. */
   clearHighlighting(): { cleared: boolean };
   /** Writes every lapsed customer of the selection's orders to a new sheet the add-on creates. */
   copyLapsedCustomers(request: AnalysisRequest): CallListResponse;
+  /** Writes every new customer of the judged cohorts who did not come back within H to a new sheet. */
+  copyNeverReturnedCustomers(request: AnalysisRequest): CallListResponse;
 }

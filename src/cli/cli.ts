@@ -39,11 +39,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     });
     let stderr = "";
     if (options.html !== undefined) {
-      writeReportFile(io, options.html, renderHtml(outcome, language));
+      writeReportFile(io, options.html, renderHtml(outcome, language, options.currency));
       stderr = `${text(language, "htmlWritten", { path: options.html })}\n`;
     }
     const color = options.color !== false && io.stdoutIsTTY && !io.env.NO_COLOR;
-    const stdout = options.json ? renderJson(outcome, language) : renderText(outcome, language, color);
+    const stdout = options.json ? renderJson(outcome, language) : renderText(outcome, language, color, options.currency);
     return { exitCode: EXIT_OK, stdout, stderr };
   } catch (error) {
     if (!(error instanceof CliError)) {

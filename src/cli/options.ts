@@ -8,6 +8,7 @@ import { parsePeriod, type Period } from "../core/periods";
 import type { Problem } from "../core/problems";
 import { DEFAULT_TARGET } from "../core/report";
 import { languageForLocale, type Language } from "../i18n/language";
+import { parseCurrency } from "../presentation/formats";
 import { usageError } from "./errors";
 import { delimiterFromFlag, parseEncoding, type Encoding } from "../files/sniff";
 
@@ -34,6 +35,8 @@ export interface CliOptions {
   sheet?: string;
   json: boolean;
   html?: string;
+  /** --currency: the amounts' currency, an ISO code or a sign (presentation/formats.ts parseCurrency). */
+  currency?: string;
   /** False for --no-color; undefined lets the terminal decide. */
   color?: boolean;
   /** --threads; undefined lets the file size and the cores decide. */
@@ -63,6 +66,7 @@ const FLAGS = {
   sheet: { type: "string" },
   json: { type: "boolean" },
   html: { type: "string" },
+  currency: { type: "string" },
   "no-color": { type: "boolean" },
   threads: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -123,6 +127,7 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
     sheet: values.sheet,
     json: values.json ?? false,
     html: values.html,
+    currency: values.currency === undefined ? undefined : (parseCurrency(values.currency) ?? badValue("badCurrency", values.currency)),
     color: values["no-color"] ? false : undefined,
     threads: values.threads === undefined ? undefined : parseThreads(values.threads),
   };
@@ -195,6 +200,6 @@ function fail(problem: Problem): never {
   throw usageError({ problem });
 }
 
-function badValue(key: "badEncoding" | "badDelimiter" | "badThreads", value: string): never {
+function badValue(key: "badEncoding" | "badDelimiter" | "badThreads" | "badCurrency", value: string): never {
   throw usageError({ key, values: { value } });
 }

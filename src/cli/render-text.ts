@@ -1,12 +1,28 @@
-// The report for a terminal: the judged verdict first, then cohorts, managers, lost customers and the
-// rows that could not be read. Colour only when asked for (a TTY without NO_COLOR). Text from the
-// data is shown with its control characters escaped, so a name cannot drive the terminal.
+// The report for a terminal: the judged verdict and whom to act on first, the health check's eight
+// answers, then cohorts, managers, lost customers and the rows that could not be read. Colour only
+// when asked for (a TTY without NO_COLOR). Text from the data is shown with its control characters
+// escaped, so a name cannot drive the terminal.
 
+import type { HealthCheck } from "../core/health/health-check";
+import type { HealthVerdict } from "../core/health/questions";
+import { HEALTH_TEXT } from "../i18n/health";
 import type { Language } from "../i18n/language";
-import { formatsFor } from "../presentation/formats";
+import { type Formats, formatsFor } from "../presentation/formats";
+import { healthAnswers } from "../presentation/health-check";
 import { text, type CliMessageKey } from "./errors";
 import type { ReportOutcome } from "./report-command";
-import { cohortHead, cohortNote, factLines, lostHeading, periodName, skippedLines, verdictLines, type ReportLine } from "./report-lines";
+import {
+  actionLineParts,
+  cohortHead,
+  cohortNote,
+  factLines,
+  type LinePart,
+  lostHeading,
+  periodName,
+  skippedLines,
+  verdictLines,
+  type ReportLine,
+} from "./report-lines";
 
 const LOST_SHOWN = 10;
 
@@ -54,11 +70,12 @@ function table(rows: string[][]): string[] {
 /** Delimiters that cannot be seen, by the names --delimiter takes. */
 const DELIMITER_WORDS: Record<string, string> = { "\t": "tab", " ": "space" };
 
-export function renderText(outcome: ReportOutcome, language: Language, color: boolean): string {
+/** `currency`: --currency, for the amounts (presentation/formats.ts). */
+export function renderText(outcome: ReportOutcome, language: Language, color: boolean, currency?: string): string {
   const { report, layout, file } = outcome;
   const t = (key: CliMessageKey, values: Record<string, string | number> = {}): string => text(language, key, values);
   const paint = painter(color);
-  const f = formatsFor(language);
+  const f = formatsFor(language, { currency });
   const delimiter = DELIMITER_WORDS[layout.delimiter] ?? layout.delimiter;
   const [headline, ...verdict] = verdictLines(report, language);
   const lines: string[] = [
@@ -68,13 +85,17 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
         ? t("fileLine", { path: file, encoding: layout.encoding, delimiter })
         : t("fileLineSheet", { path: file, sheet: layout.sheet }),
     ),
-    ...factLines(report, language).map(terminalSafe),
+    ...factLines(report, language, f).map(terminalSafe),
     "",
     paint("bold", painted(headline!, paint)),
     ...verdict.map((line) => painted(line, paint)),
   ];
+  const action = actionLineParts(report, language, f);
+  if (action !== null) lines.push(paint("bold", plainText(action)));
   if (report.medianDaysToSecond !== null) lines.push(t("medianLine", { days: f.count(report.medianDaysToSecond) }));
   if (report.repeatRevenueShare !== null) lines.push(t("repeatShareLine", { share: f.rate(report.repeatRevenueShare) }));
+
+  if (report.healthCheck !== undefined) lines.push("", ...healthLines(report.healthCheck, language, paint, f));
 
   lines.push("", paint("bold", t("cohortsHeading", { period: periodName(language, report.period) })));
   if (report.cohortsOmitted > 0) lines.push(t("cohortsOmitted", { count: report.cohortsOmitted }));
@@ -120,6 +141,32 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
     lines.push(...skippedLines(outcome, language).map((parts) => terminalSafe(parts.map((part) => part.text).join(""))));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Our words as they are, the data's escaped. */
+function plainText(parts: readonly LinePart[]): string {
+  return parts.map((part) => (part.data ? terminalSafe(part.text) : part.text)).join("");
+}
+
+const VERDICT_PAINT: Record<HealthVerdict, "good" | "bad" | "dim" | undefined> = {
+  good: "good",
+  bad: "bad",
+  watch: undefined,
+  needsData: "dim",
+};
+
+/** The health check's heading and eight lines: the verdict word, padded to a column, and the sentence. */
+function healthLines(check: HealthCheck, language: Language, paint: Paint, f: Formats): string[] {
+  const answers = healthAnswers(check, language, f);
+  const width = Math.max(...answers.map((answer) => [...answer.verdictLabel].length));
+  return [
+    paint("bold", HEALTH_TEXT[language].title),
+    ...answers.map((answer) => {
+      const word = answer.verdictLabel.padEnd(width);
+      const style = VERDICT_PAINT[answer.verdict];
+      return `${style === undefined ? word : paint(style, word)}  ${answer.id}. ${answer.sentence}`;
+    }),
+  ];
 }
 
 function painted(line: ReportLine, paint: Paint): string {

@@ -9,7 +9,8 @@ import type { CohortReportRow, RetentionReport } from "../core/report";
 import { CLI_MESSAGES, SKIPPED_REASONS, type SkippedReasonCode } from "../i18n/cli";
 import type { Language } from "../i18n/language";
 import { problemMessage, quoteValue } from "../i18n/problems";
-import { formatsFor } from "../presentation/formats";
+import { actionLine, actionParts, type TextPart } from "../presentation/action-line";
+import { type Formats, formatsFor } from "../presentation/formats";
 import { text, type CliMessageKey } from "./errors";
 import { skippedGroupCollector, type ReportOutcome, type SkippedGroup } from "./report-command";
 
@@ -41,9 +42,8 @@ export function periodName(language: Language, period: Period): string {
 const HORIZON_KEYS = { withinDays: "horizonWithinDays", returns: "horizonReturns", default: "horizonDefault" } as const;
 
 /** The columns read, the rows left out or not counted, the customers. */
-export function factLines(report: RetentionReport, language: Language): string[] {
+export function factLines(report: RetentionReport, language: Language, f: Formats = formatsFor(language)): string[] {
   const say: Say = (key, values) => text(language, key, values);
-  const f = formatsFor(language);
   const { stats, columns } = report;
   const roles = (Object.keys(FIELD_KEYS) as Field[]).filter((field) => columns[field] !== undefined);
   const lines = [
@@ -146,9 +146,12 @@ export function cohortHead(report: RetentionReport, language: Language): string[
 }
 
 /** A piece of a line: our own words, or text from the data, which each surface shows its safe way. */
-export interface LinePart {
-  text: string;
-  data?: true;
+export type LinePart = TextPart;
+
+/** Whom to act on first, under the verdict (presentation/action-line.ts); null while there is nothing to act on. */
+export function actionLineParts(report: RetentionReport, language: Language, formats: Formats): LinePart[] | null {
+  const action = actionLine(report);
+  return action === null ? null : actionParts(action, report.verdict.horizonDays, formats, language);
 }
 
 /** Fills a template's placeholders: strings as our words, parts as they are (data stays data). */
@@ -191,7 +194,7 @@ export function skippedByReason(outcome: ReportOutcome, language: Language): { r
       .map((part) => part.text)
       .join(""),
     count: group.count,
-    rows: group.examples.map((example) => example.row),
+    rows: numberedRows(group),
   }));
 }
 
@@ -211,10 +214,18 @@ function skippedReason(group: SkippedGroup, language: Language): LinePart[] {
   return fillParts(template, { argument: data(problem.argument ?? ""), value: data(valuesOf(group) + more) });
 }
 
+/** The examples' row numbers; none when the engine keeps none (DuckDB's, see duckdb-engine.ts: row 0). */
+function numberedRows(group: SkippedGroup): number[] {
+  return group.examples.map((example) => example.row).filter((row) => row > 0);
+}
+
 function skippedGroupLine(group: SkippedGroup, language: Language): LinePart[] {
   const { count, examples } = group;
   const reason = skippedReason(group, language);
   const messages = CLI_MESSAGES[language];
+  if (numberedRows(group).length === 0) {
+    return fillParts(messages.skippedUnnumbered, { count: formatsFor(language).count(count), reason });
+  }
   if (count === 1) return fillParts(messages.skippedRow, { row: String(examples[0]!.row), reason });
   const rows = examples.map((example) => example.row).join(", ") + (count > examples.length ? " …" : "");
   return fillParts(messages.skippedGroup, { count: formatsFor(language).count(count), reason, rows });

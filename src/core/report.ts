@@ -138,11 +138,24 @@ export interface RetentionReport {
   healthCheck?: HealthCheck;
 }
 
+/** A new customer of a judged cohort who did not come back within H: whom to win back. */
+export interface NeverReturnedCustomer extends LostCustomer {
+  /** An email or phone from a column headed like one, or "" (see health/health-columns.ts). */
+  contact: string;
+}
+
 export interface Analysis {
   report: RetentionReport;
   /** True for a customer of a judged cohort that is below target. */
   isInWeakCohort(customerKey: string): boolean;
+  /** True for a new customer of a judged cohort who did not come back within H (verdict.notReturned counts them). */
+  isNeverReturned(customerKey: string): boolean;
+  /** All of those customers, uncapped (report.lost lists the top 50): the most valuable first, then the earliest. */
+  neverReturned(): NeverReturnedCustomer[];
 }
+
+/** Where a customer's contact comes from: the health check's purchase log, when there is one. */
+export type ContactOf = (customer: number) => string | undefined;
 
 /** Collects skipped rows for a report: counts them all, keeps the first few. */
 export function skippedRowCollector(limit: number = REPORT_LIMITS.skipped): {
@@ -158,7 +171,13 @@ export function skippedRowCollector(limit: number = REPORT_LIMITS.skipped): {
   };
 }
 
-export function analyzeLedger(ledger: CustomerLedger, stats: IngestStats, skipped: SkippedRow[], settings: ReportSettings): Analysis {
+export function analyzeLedger(
+  ledger: CustomerLedger,
+  stats: IngestStats,
+  skipped: SkippedRow[],
+  settings: ReportSettings,
+  contactOf: ContactOf = () => undefined,
+): Analysis {
   const window = settings.window ?? {};
   const horizon = horizonOf(ledger, settings.withinDays);
   const cohortRows = retentionCohorts(ledger, settings.period, settings.withinDays, window, horizon.days);
@@ -216,6 +235,10 @@ export function analyzeLedger(ledger: CustomerLedger, stats: IngestStats, skippe
     managersOmitted: Math.max(0, (managers?.length ?? 0) - REPORT_LIMITS.managers),
     lost,
   };
+  const isNeverReturned = (customer: number): boolean =>
+    inWindow(ledger.first(customer), window) &&
+    isJudged(periodIndex(ledger.first(customer), settings.period), verdict.span) &&
+    !ledger.hasReturned(customer, horizon.days);
   return {
     report,
     isInWeakCohort: (key) => {
@@ -224,7 +247,31 @@ export function analyzeLedger(ledger: CustomerLedger, stats: IngestStats, skippe
       const first = ledger.first(customer);
       return inWindow(first, window) && weakCohorts.has(periodIndex(first, settings.period));
     },
+    isNeverReturned: (key) => {
+      const customer = ledger.numberOf(key);
+      return customer !== undefined && isNeverReturned(customer);
+    },
+    neverReturned: () => neverReturnedList(ledger, settings.hasAmounts, isNeverReturned, contactOf),
   };
+}
+
+function neverReturnedList(
+  ledger: CustomerLedger,
+  hasAmounts: boolean,
+  isNeverReturned: (customer: number) => boolean,
+  contactOf: ContactOf,
+): NeverReturnedCustomer[] {
+  const customers: number[] = [];
+  for (let customer = 0; customer < ledger.size; customer++) if (isNeverReturned(customer)) customers.push(customer);
+  customers.sort((a, b) => ledger.totalAmount(b) - ledger.totalAmount(a) || ledger.first(a) - ledger.first(b) || a - b);
+  return customers.map((customer) => ({
+    name: ledger.name(customer),
+    firstDate: isoDate(ledger.first(customer)),
+    amount: hasAmounts ? ledger.totalAmount(customer) : null,
+    manager: ledger.manager(customer),
+    daysSinceFirst: ledger.latestDay - ledger.first(customer),
+    contact: contactOf(customer) ?? "",
+  }));
 }
 
 function inTimeRate(row: CohortRow): number {

@@ -16,6 +16,18 @@ type CliKey =
   | "unknownSheet"
   | "sheetWithoutWorkbook"
   | "badThreads"
+  | "badEngine"
+  | "badTimeZone"
+  | "badCurrency"
+  | "badDialect"
+  | "badColumnType"
+  | "sqlNeedsColumns"
+  | "duckdbMissing"
+  | "duckdbFailed"
+  | "duckdbEncoding"
+  | "duckdbSpaces"
+  | "duckdbHint"
+  | "skippedUnnumbered"
   | "badExclude"
   | "cannotWrite"
   | "standardOutput"
@@ -98,6 +110,12 @@ type CliKey =
   | "skippedRow"
   | "skippedGroup"
   | "htmlTitle"
+  | "htmlFooter"
+  | "chartAlt"
+  | "legendJudged"
+  | "legendEarly"
+  | "legendScale"
+  | "dataHeading"
   | "chartTitle"
   | "targetLabel"
   | "htmlWritten"
@@ -144,12 +162,23 @@ Input and output:
   --delimiter CHAR      , ; tab | or space (columns aligned with spaces; default: detected)
   --sheet NAME          the sheet of an .xlsx file to read (default: the first)
   --json                print the report as JSON
-  --html FILE           also write the report as a standalone HTML page
+  --html FILE           also write the report as a standalone HTML page (prints on A4)
+  --currency CUR        the amounts' currency: a code (RUB, USD, EUR) or a sign (₽, $, руб.)
   --no-color            plain text even in a terminal (so does NO_COLOR=1)
   --threads 1|2         2: a second thread counts while this one reads the file
                         (default: 2 for files of 8 MB or more on a machine with 2+ cores)
+  --engine duckdb       run the report's query in DuckDB (optional dependency): for CSV or
+                        Parquet files larger than memory, several files or a glob (UTF-8 only)
+  --time-zone ZONE      the zone a timestamp's day is taken in (default UTC)
   -h, --help            this text
   -v, --version         the version
+
+The same report as SQL, for BigQuery or DuckDB (docs/bigquery-duckdb.md):
+  sheets-retention sql --table project.dataset.orders --customer COL --date COL [options]
+  --dialect NAME        bigquery (default) or duckdb
+  --table NAME          the table of orders
+  --date-type TYPE      text (default: read as this command reads dates), date or timestamp
+  --amount-type TYPE    text (default) or number
 
 Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal error.`,
     badOption: "{detail}",
@@ -163,6 +192,20 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     notXlsx: "{path} is a zip file but not an .xlsx workbook (it has no workbook or no worksheet in it)",
     damagedXlsx: "{path} cannot be read as an .xlsx workbook, it looks damaged: {reason}",
     badThreads: "--threads: {value} is not 1 or 2",
+    badEngine: "--engine: {value} is not duckdb (without --engine the command reads the file itself)",
+    badTimeZone: "--time-zone: {value} is not a time zone; use a name such as Europe/Moscow or UTC",
+    badCurrency: "--currency: {value} is not a currency; give a code such as RUB, USD or EUR, or a sign such as ₽ or $",
+    badDialect: "--dialect: {value} is not bigquery or duckdb",
+    badColumnType: "{flag}: {value} is not one of {allowed}",
+    sqlNeedsColumns:
+      "sql needs the table and its customer and date columns, e.g. sheets-retention sql --table project.dataset.orders --customer customer --date order_date",
+    duckdbMissing:
+      "--engine duckdb needs DuckDB, which is not installed: run npm install @duckdb/node-api (or use the command without --engine)",
+    duckdbFailed: "DuckDB could not read the orders: {reason}",
+    duckdbEncoding:
+      "{path} is in {encoding}, and DuckDB reads UTF-8 only: convert it (iconv -f cp1251 -t utf-8) or leave out --engine duckdb, which reads it as it is",
+    duckdbSpaces: "{path} has its columns aligned with spaces, which DuckDB cannot split: leave out --engine duckdb, or convert it to CSV",
+    duckdbHint: "tip: a file this large is read faster by DuckDB: add --engine duckdb",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     excludeAndKeepAll: "--exclude {value} and --keep-all-deals say opposite things; give one of them",
     implausibleDateFlag: "{flag}: {value} is outside the years 1900–2100; is the year mistyped?",
@@ -261,7 +304,15 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     moreSkipped: "… and {count} more",
     skippedRow: "line {row}: {reason}",
     skippedGroup: "{count} rows: {reason} (lines {rows})",
+    skippedUnnumbered: "rows: {count} — {reason}",
     htmlTitle: "Retention of new customers — {file}",
+    htmlFooter: "{product} {version}",
+    chartAlt:
+      "Bar chart of the {count} cohorts' retention within the horizon, oldest first, with the target as a dashed line; the table below gives each figure.",
+    legendJudged: "judged by the verdict",
+    legendEarly: "too early to judge",
+    legendScale: "the darker, the larger the share of the cohort who bought in that period",
+    dataHeading: "The data read",
     chartTitle: "Retention by cohort, with the target",
     targetLabel: "target {target}",
     htmlWritten: "HTML report written to {path}",
@@ -307,12 +358,23 @@ Windows-1251, UTF-16) определяются сами.
   --delimiter СИМВОЛ    , ; tab | или space (столбцы выровнены пробелами; по умолчанию определяется)
   --sheet ЛИСТ          какой лист файла .xlsx читать (по умолчанию первый)
   --json                вывести отчёт в JSON
-  --html ФАЙЛ           записать отчёт отдельной HTML-страницей
+  --html ФАЙЛ           записать отчёт отдельной HTML-страницей (печатается на A4)
+  --currency ВАЛЮТА     валюта сумм: код (RUB, USD, EUR) или знак (₽, $, руб.)
   --no-color            без цвета даже в терминале (как и NO_COLOR=1)
   --threads 1|2         2: второй поток считает, пока этот читает файл
                         (по умолчанию 2 для файлов от 8 МБ на машине с 2+ ядрами)
+  --engine duckdb       считать отчёт запросом в DuckDB (необязательная зависимость): для файлов
+                        CSV и Parquet больше памяти, нескольких файлов или шаблона (только UTF-8)
+  --time-zone ПОЯС      в каком часовом поясе брать день у времени (по умолчанию UTC)
   -h, --help            эта справка
   -v, --version         версия
+
+Тот же отчёт на SQL, для BigQuery или DuckDB (docs/bigquery-duckdb.md):
+  sheets-retention sql --table project.dataset.orders --customer СТОЛБЕЦ --date СТОЛБЕЦ [параметры]
+  --dialect ИМЯ         bigquery (по умолчанию) или duckdb
+  --table ИМЯ           таблица заказов
+  --date-type ТИП       text (по умолчанию: даты читаются, как их читает эта команда), date или timestamp
+  --amount-type ТИП     text (по умолчанию) или number
 
 Коды выхода: 0 готово, 1 данные не читаются, 2 неверный вызов, 3 внутренняя ошибка.`,
     badOption: "{detail}",
@@ -326,6 +388,20 @@ Windows-1251, UTF-16) определяются сами.
     notXlsx: "{path} — zip-архив, но не книга .xlsx (в нём нет книги или ни одного листа)",
     damagedXlsx: "{path} не читается как книга .xlsx, похоже, файл повреждён: {reason}",
     badThreads: "--threads: {value} — не 1 и не 2",
+    badEngine: "--engine: {value} — не duckdb (без --engine команда читает файл сама)",
+    badTimeZone: "--time-zone: {value} — не часовой пояс; укажите, например, Europe/Moscow или UTC",
+    badCurrency: "--currency: {value} — не валюта; укажите код (RUB, USD, EUR) или знак (₽, $)",
+    badDialect: "--dialect: {value} — не bigquery и не duckdb",
+    badColumnType: "{flag}: {value} — не из списка: {allowed}",
+    sqlNeedsColumns:
+      "для sql нужны таблица и столбцы клиента и даты, например: sheets-retention sql --table project.dataset.orders --customer customer --date order_date",
+    duckdbMissing:
+      "для --engine duckdb нужна DuckDB, а она не установлена: выполните npm install @duckdb/node-api (или запустите команду без --engine)",
+    duckdbFailed: "DuckDB не смогла прочитать заказы: {reason}",
+    duckdbEncoding:
+      "{path} в кодировке {encoding}, а DuckDB читает только UTF-8: перекодируйте файл (iconv -f cp1251 -t utf-8) или уберите --engine duckdb — без него файл читается как есть",
+    duckdbSpaces: "в {path} столбцы выровнены пробелами, а DuckDB так их не разделит: уберите --engine duckdb или сохраните файл как CSV",
+    duckdbHint: "совет: такой большой файл DuckDB прочитает быстрее — добавьте --engine duckdb",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
     excludeAndKeepAll: "--exclude {value} и --keep-all-deals противоречат друг другу; оставьте что-то одно",
     implausibleDateFlag: "{flag}: дата {value} вне 1900–2100 годов; год набран с ошибкой?",
@@ -424,7 +500,15 @@ Windows-1251, UTF-16) определяются сами.
     moreSkipped: "… и ещё {count}",
     skippedRow: "строка {row}: {reason}",
     skippedGroup: "строк: {count} — {reason} (строки {rows})",
+    skippedUnnumbered: "строк: {count} — {reason}",
     htmlTitle: "Удержание новых клиентов — {file}",
+    htmlFooter: "{product} {version}",
+    chartAlt:
+      "Столбчатая диаграмма: удержание в пределах срока по когортам (всего: {count}), от старых к новым, цель — пунктирная линия; все значения — в таблице ниже.",
+    legendJudged: "оцениваются вердиктом",
+    legendEarly: "судить рано",
+    legendScale: "чем темнее клетка, тем больше доля когорты, купившей в этом периоде",
+    dataHeading: "Прочитанные данные",
     chartTitle: "Удержание по когортам и цель",
     targetLabel: "цель {target}",
     htmlWritten: "HTML-отчёт записан в {path}",

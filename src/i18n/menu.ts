@@ -2,20 +2,21 @@
 // alerts or hands to the sidebar as errors.
 
 import type { Catalogue } from "./language";
+import { PRODUCT_NAME } from "./product";
 
 type MenuKey = "openReport" | "highlight" | "clear" | "createTemplate" | "createTemplateWithSample";
 
 export const MENU: Catalogue<MenuKey> = {
   en: {
     openReport: "Open retention report",
-    highlight: "Highlight customers below target",
+    highlight: "Highlight customers to win back",
     clear: "Clear highlighting",
     createTemplate: "Create order log template",
     createTemplateWithSample: "Create template with sample orders",
   },
   ru: {
     openReport: "Открыть отчёт об удержании",
-    highlight: "Подсветить клиентов ниже цели",
+    highlight: "Подсветить клиентов, которых стоит вернуть",
     clear: "Снять подсветку",
     createTemplate: "Создать шаблон журнала заказов",
     createTemplateWithSample: "Создать шаблон с примером заказов",
@@ -24,7 +25,7 @@ export const MENU: Catalogue<MenuKey> = {
 
 type AddonMessageKey =
   | "highlighted"
-  | "nothingBelowTarget"
+  | "nobodyToWinBack"
   | "cleared"
   | "nothingToClear"
   | "badTarget"
@@ -40,8 +41,9 @@ type AddonMessageKey =
 export const ADDON_MESSAGES: Catalogue<AddonMessageKey> = {
   en: {
     highlighted:
-      "Highlighted {count} order rows in {range}: customers whose first-purchase cohort, one of those the verdict judges, kept fewer than {target} of its new customers. Values and formatting are untouched; “Clear highlighting” removes it.",
-    nothingBelowTarget: "No order rows in {range} belong to a cohort below the {target} target. Nothing was highlighted.",
+      "Highlighted {rows} order rows of {customers} customers to win back in {range}: new customers of the judged cohorts who never came back in time, and regular customers who have lapsed. Values and formatting are untouched; “Clear highlighting” removes it.",
+    nobodyToWinBack:
+      "Nobody in {range} needs winning back: every judged new customer came back in time and nobody has lapsed. Nothing was highlighted.",
     cleared: "Highlighting removed.",
     nothingToClear: "There was no highlighting to remove.",
     badTarget: "target: {value} is not a percentage from 1 to 100",
@@ -55,12 +57,13 @@ export const ADDON_MESSAGES: Catalogue<AddonMessageKey> = {
     noOrders: "{range} holds only a header row: select the orders under it too.",
     doubtfulColumns:
       "The columns of {range} are not certain (no header names them, or two fit one role): open the retention report and confirm them under Columns.",
-    failed: "Sheets Retention could not finish: {message}",
+    failed: `${PRODUCT_NAME} could not finish: {message}`,
   },
   ru: {
     highlighted:
-      "Подсвечено строк с заказами в {range}: {count}. Это клиенты оцениваемых когорт, в которых вернулось меньше {target} новых клиентов. Значения и форматирование не изменены; «Снять подсветку» убирает её.",
-    nothingBelowTarget: "В {range} нет заказов клиентов из когорт ниже цели {target}. Ничего не подсвечено.",
+      "В {range} подсвечены заказы клиентов, которых стоит вернуть (строк: {rows}, клиентов: {customers}): новые клиенты оцениваемых когорт, не вернувшиеся вовремя, и постоянные клиенты, которые пропали. Значения и форматирование не изменены; «Снять подсветку» убирает её.",
+    nobodyToWinBack:
+      "В {range} возвращать некого: все новые клиенты оцениваемых когорт вернулись вовремя, и никто не пропал. Ничего не подсвечено.",
     cleared: "Подсветка снята.",
     nothingToClear: "Подсветки не было.",
     badTarget: "цель: {value} не процент от 1 до 100",
@@ -74,12 +77,6 @@ export const ADDON_MESSAGES: Catalogue<AddonMessageKey> = {
     noOrders: "В {range} только строка заголовков: выделите и заказы под ней.",
     doubtfulColumns:
       "Непонятно, какие столбцы {range} читать (заголовки их не называют или на одну роль подходят два): откройте отчёт об удержании и подтвердите столбцы в разделе «Столбцы».",
-    failed: "Sheets Retention не смог завершить работу: {message}",
+    failed: `${PRODUCT_NAME} не удалось завершить работу: {message}`,
   },
 };
-
-/** A target such as 0.67 as people write it: "67%" in English, "67 %" in Russian. */
-export function targetText(target: number, language: keyof typeof MENU): string {
-  const percent = Math.round(target * 1000) / 10;
-  return language === "ru" ? `${String(percent).replace(".", ",")} %` : `${percent}%`;
-}

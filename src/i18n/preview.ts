@@ -1,6 +1,7 @@
 // The local preview page's own words (the sidebar inside it uses ./sidebar.ts).
 
 import type { Catalogue } from "./language";
+import { PRODUCT_NAME } from "./product";
 
 export type PreviewKey =
   | "title"
@@ -17,7 +18,7 @@ export type PreviewKey =
 
 export const PREVIEW: Catalogue<PreviewKey> = {
   en: {
-    title: "Sheets retention — local preview",
+    title: `${PRODUCT_NAME} — local preview`,
     selection: "Selection",
     select: "Select",
     selectHint: "Drag over row numbers to select rows, or type a range such as A1:F200",
@@ -25,12 +26,12 @@ export const PREVIEW: Catalogue<PreviewKey> = {
     createTemplateWithSample: "Template with sample orders",
     templateCreated: "Template created: {sheets}",
     rowsNotShown: "{count} more rows are not drawn here (the add-on still reads them)",
-    sidebarTitle: "Customer retention",
+    sidebarTitle: PRODUCT_NAME,
     otherLanguage: "Русский",
     failed: "Failed: {message}",
   },
   ru: {
-    title: "Удержание клиентов — локальный просмотр",
+    title: `${PRODUCT_NAME} — локальный просмотр`,
     selection: "Выделение",
     select: "Выделить",
     selectHint: "Протяните по номерам строк, чтобы выделить строки, или введите диапазон, например A1:F200",
@@ -38,7 +39,7 @@ export const PREVIEW: Catalogue<PreviewKey> = {
     createTemplateWithSample: "Шаблон с примером заказов",
     templateCreated: "Шаблон создан: {sheets}",
     rowsNotShown: "Ещё строк не показано: {count} (надстройка их всё равно читает)",
-    sidebarTitle: "Удержание клиентов",
+    sidebarTitle: PRODUCT_NAME,
     otherLanguage: "English",
     failed: "Ошибка: {message}",
   },

@@ -2,6 +2,7 @@
 // templates' markup: the sidebar inserts the filled strings with textContent.
 
 import type { Catalogue } from "./language";
+import { PRODUCT_NAME } from "./product";
 
 export type SidebarKey =
   | "title"
@@ -104,11 +105,24 @@ export type SidebarKey =
   | "doubtNoneDate"
   | "confirmColumns"
   | "confirmPrompt"
-  | "confirmFirst";
+  | "confirmFirst"
+  | "countedHeading"
+  | "copyNeverReturned"
+  | "copiedNeverReturned"
+  | "noNeverReturned"
+  | "neverReturnedSheet"
+  | "progressAnalysing"
+  | "progressHighlighting"
+  | "progressClearing"
+  | "progressCopying"
+  | "currency"
+  | "currencyHint"
+  | "currencyError"
+  | "actionsHeading";
 
 export const SIDEBAR: Catalogue<SidebarKey> = {
   en: {
-    title: "Customer retention",
+    title: PRODUCT_NAME,
     range: "Range: {range}",
     columnsHeading: "Columns",
     fieldCustomer: "Customer",
@@ -128,10 +142,10 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     withinDaysUnit: "days",
     excludeNeedsColumn: "Choose the deal type column first",
     analyze: "Analyse",
-    highlight: "Highlight below target",
+    highlight: "Highlight customers to win back",
     clearHighlight: "Clear highlighting",
     working: "Working…",
-    highlighted: "Highlighted {count} order rows in {range}",
+    highlighted: "Highlighted {rows} order rows of {customers} customers to win back in {range}",
     cleared: "Highlighting cleared",
     nothingToClear: "There was no highlighting to clear",
     overallHeading: "Retention of new customers",
@@ -170,7 +184,7 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     skippedSummary: "These rows were skipped; the rest were analysed.",
     skippedShown: "The first {shown}:",
     rowsRead: "{orders} orders from {first} to {last}",
-    version: "Retention add-on {version}",
+    version: `${PRODUCT_NAME} {version}`,
     errorPrefix: "Could not finish: {message}",
     ordersStart: "The orders start with the business: judge the first period too",
     excludeLabel: "Leave out one-off deals of type",
@@ -212,9 +226,22 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     confirmColumns: "Use these columns",
     confirmPrompt: "Not sure which columns to read. Check the ones marked under Columns, then press “Use these columns”.",
     confirmFirst: "Confirm the columns marked under Columns first",
+    countedHeading: "How it was counted",
+    actionsHeading: "Whom to call",
+    copyNeverReturned: "Copy the call list to a new sheet",
+    copiedNeverReturned: "{count} customers who never came back copied to the sheet «{sheet}»",
+    noNeverReturned: "Every judged new customer came back in time: nobody to call",
+    neverReturnedSheet: "Call list",
+    progressAnalysing: "Analysing the orders…",
+    progressHighlighting: "Highlighting the rows…",
+    progressClearing: "Clearing the highlighting…",
+    progressCopying: "Writing the new sheet…",
+    currency: "Currency of amounts",
+    currencyHint: "Used when the amount column's format shows none: a code such as EUR or a sign such as €",
+    currencyError: "Enter a currency code such as EUR, or a sign such as €",
   },
   ru: {
-    title: "Удержание клиентов",
+    title: PRODUCT_NAME,
     range: "Диапазон: {range}",
     columnsHeading: "Столбцы",
     fieldCustomer: "Клиент",
@@ -230,16 +257,16 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     periodQuarter: "Квартал",
     periodWeek: "Неделя",
     periodYear: "Год",
-    withinDaysToggle: "Вернулся в течение",
+    withinDaysToggle: "Учитывать возврат в течение",
     withinDaysUnit: "дн.",
     excludeNeedsColumn: "Сначала выберите столбец типа сделки",
     analyze: "Анализировать",
-    highlight: "Выделить ниже цели",
-    clearHighlight: "Снять выделение",
-    working: "Считаю…",
-    highlighted: "Выделено строк заказов: {count} в {range}",
-    cleared: "Выделение снято",
-    nothingToClear: "Выделения не было",
+    highlight: "Подсветить клиентов, которых стоит вернуть",
+    clearHighlight: "Снять подсветку",
+    working: "Работаю…",
+    highlighted: "Подсвечены заказы клиентов, которых стоит вернуть, в {range}: строк — {rows}, клиентов — {customers}",
+    cleared: "Подсветка снята",
+    nothingToClear: "Подсветки не было",
     overallHeading: "Удержание новых клиентов",
     belowTarget: "Ниже цели {target}: дыра в кармане",
     atTarget: "Цель {target} достигнута",
@@ -276,7 +303,7 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     skippedSummary: "Эти строки пропущены, остальные проанализированы.",
     skippedShown: "Первые {shown}:",
     rowsRead: "Заказов: {orders}, с {first} по {last}",
-    version: "Надстройка «Удержание» {version}",
+    version: `${PRODUCT_NAME} {version}`,
     errorPrefix: "Не удалось завершить: {message}",
     ordersStart: "Заказы ведутся с открытия бизнеса: оценивать и первый период",
     excludeLabel: "Не учитывать разовые сделки типа",
@@ -319,5 +346,18 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     confirmColumns: "Использовать эти столбцы",
     confirmPrompt: "Не уверен, какие столбцы читать. Проверьте отмеченные в разделе «Столбцы» и нажмите «Использовать эти столбцы».",
     confirmFirst: "Сначала подтвердите столбцы, отмеченные в разделе «Столбцы»",
+    countedHeading: "Как считали",
+    actionsHeading: "Кому позвонить",
+    copyNeverReturned: "Скопировать список обзвона на новый лист",
+    copiedNeverReturned: "Не вернувшихся клиентов скопировано на лист «{sheet}»: {count}",
+    noNeverReturned: "Все новые клиенты оцениваемых когорт вернулись вовремя: звонить некому",
+    neverReturnedSheet: "Список обзвона",
+    progressAnalysing: "Анализирую заказы…",
+    progressHighlighting: "Подсвечиваю строки…",
+    progressClearing: "Снимаю подсветку…",
+    progressCopying: "Создаю новый лист…",
+    currency: "Валюта сумм",
+    currencyHint: "Если формат столбца сумм её не показывает: код, например RUB, или знак, например ₽",
+    currencyError: "Введите код валюты, например RUB, или знак, например ₽",
   },
 };

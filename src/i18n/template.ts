@@ -1,6 +1,7 @@
 // Everything the "Create template" command writes into cells: sheet names, headers, labels, the
 // notes that explain each figure, and the sample orders' names.
 
+import { PRODUCT_NAME } from "./product";
 import type { Catalogue, Language } from "./language";
 
 type TemplateKey =
@@ -93,7 +94,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "The customer's yearly budget for what you sell, a number: on any one of their rows (the latest one counts). " +
       "Leave it blank where you do not know it.",
     initiatedByHelp: "outbound if your company started this sale (a call, an offer), inbound if the customer came with a request.",
-    title: "Customer retention",
+    title: `${PRODUCT_NAME}: retention of new customers`,
     rule:
       "Retention of new customers = customers who made a second purchase ÷ customers who made a first one. " +
       "Below the target (67 % in «Управление клиентской базой») the business has a hole in its pocket: " +
@@ -198,7 +199,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "Годовой бюджет клиента на то, что вы продаёте, числом: в любой из его строк (учитывается последний). " +
       "Оставьте пустым, если он неизвестен.",
     initiatedByHelp: "исходящий, если продажу начала ваша компания (звонок, предложение), входящий, если клиент пришёл с запросом сам.",
-    title: "Удержание клиентов",
+    title: `${PRODUCT_NAME}: удержание новых клиентов`,
     rule:
       "Удержание новых клиентов = клиенты со второй покупкой ÷ клиенты с первой покупкой. " +
       "Ниже цели (67 % в книге «Управление клиентской базой») у бизнеса дыра в кармане: " +

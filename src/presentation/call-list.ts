@@ -1,8 +1,10 @@
-// A call list as a table: the lapsed customers (health check, question 5) with whom to call and why.
+// A call list as a table: the lapsed customers (health check, question 5) with whom to call and why,
+// or the new customers of the judged cohorts who never came back within H.
 // One shape for the custom function, the sheet the sidebar creates and the CLI's CSV, so the three
 // carry the same columns in the user's language. Dates stay ISO here; each surface writes its own.
 
 import type { LapsedCustomer } from "../core/health/lapsed";
+import type { NeverReturnedCustomer } from "../core/report";
 import { HEADERS } from "../i18n/headers";
 import type { Language } from "../i18n/language";
 
@@ -20,6 +22,16 @@ export function lapsedCallList(customers: readonly LapsedCustomer[], language: L
   return {
     header: [h.customer, h.manager, h.lastPurchase, h.usualGap, h.daysSinceLast, h.revenueAtStake, h.contact],
     rows: customers.map((c) => [c.name, c.manager, c.lastPurchase, c.usualGapDays, c.daysSinceLast, c.revenueAtStake ?? "", c.contact]),
+    dateColumn: 2,
+  };
+}
+
+/** Amount is "" without an amount column, as the lapsed list's revenue is. */
+export function neverReturnedCallList(customers: readonly NeverReturnedCustomer[], language: Language): CallListTable {
+  const h = HEADERS[language];
+  return {
+    header: [h.customer, h.manager, h.firstPurchase, h.totalAmount, h.contact],
+    rows: customers.map((c) => [c.name, c.manager, c.firstDate, c.amount ?? "", c.contact]),
     dateColumn: 2,
   };
 }

@@ -20,9 +20,9 @@ export interface HealthAnswer {
 
 type Text = (typeof HEALTH_TEXT)["en"];
 
-export function healthAnswers(check: HealthCheck, language: Language): HealthAnswer[] {
+/** `formats` carries a currency when the surface knows one (money at stake, the average order). */
+export function healthAnswers(check: HealthCheck, language: Language, formats: Formats = formatsFor(language)): HealthAnswer[] {
   const text = HEALTH_TEXT[language];
-  const formats = formatsFor(language);
   return check.questions.map((question) => ({
     id: question.id,
     question: text[`q${question.id}` as keyof Text],

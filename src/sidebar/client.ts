@@ -19,9 +19,10 @@ export type ServerClient = {
 const SERVER_FUNCTIONS: Record<keyof SidebarApi, true> = {
   getSidebarState: true,
   analyzeSelection: true,
-  highlightBelowTarget: true,
+  highlightToWinBack: true,
   clearHighlighting: true,
   copyLapsedCustomers: true,
+  copyNeverReturnedCustomers: true,
 };
 
 function pageRunner(): ScriptRunner {

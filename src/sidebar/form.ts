@@ -6,6 +6,7 @@
 
 import type { AnalysisRequest, ColumnDoubt, RangeState, SidebarState } from "../addon/sidebar-api";
 import { isTargetPercent, isWithinDays } from "../addon/settings";
+import { parseCurrency } from "../presentation/formats";
 import type { ColumnMapping, Field } from "../core/columns";
 import type { Period } from "../core/periods";
 import type { SidebarKey } from "../i18n/sidebar";
@@ -47,13 +48,19 @@ const PERIOD_LABELS: readonly { period: Period; label: SidebarKey }[] = [
   { period: "year", label: "periodYear" },
 ];
 
+/** How long typing must pause before a typed number re-runs the analysis. */
+const TYPING_PAUSE_MS = 500;
+
 /** Shown in the days box while "count returns within" is off. */
 const DEFAULT_WITHIN_DAYS = 90;
 
 export interface SidebarForm {
   /** The Columns panel: folded, unless a column waits to be confirmed. */
   columns: HTMLDetailsElement;
-  settings: HTMLElement;
+  /** The Settings panel: folded, unless a field in it shows an error. */
+  settings: HTMLDetailsElement;
+  /** The currency the user set for amounts whose format shows none; undefined for none. */
+  currency(): string | undefined;
   /**
    * The request to send, or undefined while a field shows an error (the error says what to fix) or
    * a column waits to be confirmed (see `hasDoubts`).
@@ -65,7 +72,7 @@ export interface SidebarForm {
   focusDoubt(): void;
   /** Follows the range the server analysed: its columns, mapping and deal types. */
   showRange(range: RangeState): void;
-  /** Called after the user changes a control to a value the form accepts (on change or Enter). */
+  /** Called after the user changes a control to a value the form accepts (on change, Enter, or a pause in typing). */
   onChange(listener: () => void): void;
 }
 
@@ -264,7 +271,21 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
     dealTypeHint.hidden = hasDealType;
   };
 
-  const settingsSection = h(
+  const currency = h("input", { testId: "currency", className: "short", attrs: { type: "text", maxlength: "5", autocomplete: "off" } });
+  currency.value = settings.currency ?? "";
+  const currencyError = h("div", { className: "field-error", testId: "currency-error", attrs: { role: "alert" } });
+  currencyError.hidden = true;
+  /** The currency typed, checked as the server checks it; undefined while it is wrong (its error shows). */
+  const currencyValue = (): string | null | undefined => {
+    const typed = currency.value.trim();
+    const parsed = typed === "" ? null : (parseCurrency(typed) ?? undefined);
+    currencyError.hidden = parsed !== undefined;
+    currencyError.textContent = parsed === undefined ? t("currencyError") : "";
+    currency.setAttribute("aria-invalid", String(parsed === undefined));
+    return parsed;
+  };
+
+  const settingsPanel = h(
     "section",
     { className: "card" },
     h("h2", {}, t("settingsHeading")),
@@ -279,6 +300,13 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
     labelled(t("excludeLabel"), dealType),
     dealTypeHint,
     statuses.element,
+    labelled(t("currency"), currency, h("div", { className: "hint" }, t("currencyHint")), currencyError),
+  );
+  const settingsSection = h(
+    "details",
+    { className: "card settings", testId: "settings-panel" },
+    h("summary", {}, t("settingsHeading")),
+    settingsPanel,
   );
 
   /** The last request handed out, so that Enter followed by leaving the field analyses once. */
@@ -287,7 +315,11 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
     const targetPercent = target.value();
     const days = withinDays.value();
     const ticked = statuses.ticked();
-    if (targetPercent === undefined || days === undefined || ticked === undefined || doubts.length > 0) return undefined;
+    const money = currencyValue();
+    const wrong = targetPercent === undefined || days === undefined || ticked === undefined || money === undefined;
+    // A field error must be seen: the folded panel opens on it.
+    if (wrong) settingsSection.open = true;
+    if (wrong || doubts.length > 0) return undefined;
     const mapping: ColumnMapping = {};
     for (const [field, { select }] of selects) if (select.value !== "") mapping[field] = Number(select.value);
     const made: AnalysisRequest = {
@@ -302,6 +334,7 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
         ordersStartWithBusiness: ordersStart.checked,
         excludeDealType: dealChoice,
         countedStatuses: countedChoice,
+        currency: money,
       },
     };
     lastRequest = JSON.stringify(made);
@@ -347,10 +380,17 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
     withinDays.input,
     ordersStart,
     dealType,
+    currency,
   ];
   for (const control of controls) control.addEventListener("change", changed);
-  for (const field of [target, withinDays]) {
-    field.input.addEventListener("keydown", (event) => {
+  // Typed numbers apply as the user types, once they pause: no need to leave the field or press Enter.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  for (const input of [target.input, withinDays.input, currency]) {
+    input.addEventListener("input", () => {
+      clearTimeout(typing);
+      typing = setTimeout(changed, TYPING_PAUSE_MS);
+    });
+    input.addEventListener("keydown", (event) => {
       if (event.key === "Enter") changed();
     });
   }
@@ -358,6 +398,7 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
   return {
     columns,
     settings: settingsSection,
+    currency: () => currencyValue() ?? undefined,
     request,
     hasDoubts: () => doubts.length > 0,
     focusDoubt: () => selects.get(doubts[0]?.field ?? "customer")!.select.focus(),

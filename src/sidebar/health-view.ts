@@ -54,3 +54,22 @@ export function healthCard(check: HealthCheck | undefined, context: ReportContex
     h("ol", { className: "health-list" }, ...answers.map((answer) => answerItem(answer, context))),
   );
 }
+
+/** The eight verdicts in one line of badges, the question and its sentence read out with each. */
+export function healthSummary(check: HealthCheck | undefined, context: ReportContext): HTMLElement | null {
+  if (check === undefined) return null;
+  const answers = healthAnswers(check, context.language);
+  const badge = (answer: HealthAnswer): HTMLElement =>
+    h(
+      "li",
+      { className: `health-chip health-${answer.verdict}`, attrs: { title: `${answer.question} ${answer.sentence}` } },
+      h("span", { className: "health-badge" }, `${answer.id} · ${answer.verdictLabel}`),
+      h("span", { className: "visually-hidden" }, ` ${answer.question} ${answer.sentence}`),
+    );
+  return h(
+    "div",
+    { className: "health-summary", testId: "health-summary" },
+    h("div", { className: "hint" }, HEALTH_TEXT[context.language].title),
+    h("ol", { className: "health-chips" }, ...answers.map(badge)),
+  );
+}

@@ -1,9 +1,11 @@
-// The sidebar: asks the server for the state, shows the form, analyses straight away and again
-// whenever a setting changes, and offers highlighting. Stale answers (a slower earlier analysis
+// The sidebar: asks the server for the state, analyses straight away and again whenever a setting
+// changes, and shows the answer first (verdict, what to do, the heatmap), then the actions, the
+// detail, and the settings and columns folded below. Stale answers (a slower earlier analysis
 // arriving after a newer one) are dropped by sequence number. Columns the server only guessed are
 // confirmed first: until then the report asks instead of showing a verdict.
 
-import type { AnalysisRequest, SidebarState } from "../addon/sidebar-api";
+import type { AnalysisRequest, CallListResponse, SidebarState } from "../addon/sidebar-api";
+import type { SidebarKey } from "../i18n/sidebar";
 import { languageForLocale } from "../i18n/language";
 import { formatsFor } from "../presentation/formats";
 import { ADDON_VERSION } from "../version";
@@ -15,8 +17,10 @@ import { textFor, type Text } from "./text";
 
 interface View {
   range: HTMLElement;
+  progress: HTMLElement;
   status: HTMLElement;
   report: HTMLElement;
+  actions: HTMLElement;
   buttons: HTMLButtonElement[];
 }
 
@@ -32,10 +36,36 @@ function button(label: string, testId: string, primary: boolean, onClick: () => 
   return element;
 }
 
+/**
+ * The words of every server call in flight, shown with a spinner; the line empties when none is.
+ * Calls overlap (a re-analysis while a sheet is written), so each holds its own entry.
+ */
+function progressLine(element: HTMLElement): <T>(words: string, call: Promise<T>) => Promise<T> {
+  const running: string[] = [];
+  const show = (): void => {
+    element.dataset.state = running.length > 0 ? "busy" : "idle";
+    replaceChildren(
+      element,
+      ...(running.length > 0 ? [h("span", { className: "spinner", attrs: { "aria-hidden": "true" } }), running.at(-1)!] : []),
+    );
+  };
+  return async (words, call) => {
+    running.push(words);
+    show();
+    try {
+      return await call;
+    } finally {
+      running.splice(running.indexOf(words), 1);
+      show();
+    }
+  };
+}
+
 function mount(app: HTMLElement, server: ServerClient, state: SidebarState): void {
   const t = textFor(state.language);
   const context: ReportContext = { language: state.language, formats: formatsFor(state.language), t };
   document.documentElement.lang = state.language;
+  document.title = t("title");
   const form: SidebarForm = buildForm(state, t);
   let sequence = 0;
 
@@ -43,6 +73,12 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
   const askToConfirm = (): void => {
     replaceChildren(view.report, h("div", { className: "confirm-prompt", testId: "confirm-prompt" }, t("confirmPrompt")));
     view.report.dataset.state = "confirm";
+  };
+
+  /** Amounts in the sheet's own currency when its format shows one, else in the one set in Settings. */
+  const contextFor = (sheetCurrency: string | null): ReportContext => {
+    const currency = sheetCurrency ?? form.currency();
+    return { ...context, formats: formatsFor(state.language, currency === undefined ? {} : { currency }) };
   };
 
   const analyze = async (): Promise<void> => {
@@ -57,27 +93,29 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
     const current = ++sequence;
     view.report.dataset.state = "loading";
     try {
-      const response = await server.analyzeSelection(request);
+      const response = await withProgress(t("progressAnalysing"), server.analyzeSelection(request));
       if (current !== sequence) return;
       form.showRange(response.range);
       view.range.textContent = t("range", { range: response.range.rangeA1 });
       if (response.report === null) return askToConfirm();
-      replaceChildren(view.report, ...reportSections(response.report, context));
+      const [answer, ...rest] = reportSections(response.report, contextFor(response.sheetCurrency));
+      // The actions come right after the answer and the heatmap: what to do, once it is clear why.
+      replaceChildren(view.report, answer, ...rest.slice(0, 1), view.actions, ...rest.slice(1));
       view.report.dataset.state = "ready";
     } catch (error) {
       if (current !== sequence) return;
-      replaceChildren(view.report, errorBanner(t, error));
+      replaceChildren(view.report, errorBanner(t, error), view.actions);
       view.report.dataset.state = "error";
     }
   };
 
-  /** Runs a highlight action with the buttons disabled, reporting the outcome in the status line. */
-  const act = async (action: () => Promise<string>): Promise<void> => {
+  /** Runs an action with the buttons disabled and its words beside the spinner, reporting the outcome in the status line. */
+  const act = async (words: string, action: () => Promise<string>): Promise<void> => {
     for (const each of view.buttons) each.disabled = true;
-    replaceChildren(view.status, t("working"));
+    replaceChildren(view.status);
     view.status.dataset.state = "loading";
     try {
-      replaceChildren(view.status, await action());
+      replaceChildren(view.status, await withProgress(words, action()));
       view.status.dataset.state = "ready";
     } catch (error) {
       replaceChildren(view.status, errorBanner(t, error));
@@ -94,41 +132,53 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
     if (request === undefined) throw new Error(t("fixFields"));
     return request;
   };
+  const count = context.formats.count;
   const highlight = (): Promise<void> =>
-    act(async () => {
-      const response = await server.highlightBelowTarget(actionRequest());
-      return t("highlighted", { count: context.formats.count(response.highlightedRows), range: response.rangeA1 });
+    act(t("progressHighlighting"), async () => {
+      const response = await server.highlightToWinBack(actionRequest());
+      return t("highlighted", { rows: count(response.highlightedRows), customers: count(response.customers), range: response.rangeA1 });
     });
-  const copyLapsed = (): Promise<void> =>
-    act(async () => {
-      const response = await server.copyLapsedCustomers(actionRequest());
-      if (response.sheetName === null) return t("noLapsed");
-      return t("copiedLapsed", { count: context.formats.count(response.customers), sheet: response.sheetName });
+  const copied = (copy: (request: AnalysisRequest) => Promise<CallListResponse>, done: SidebarKey, none: SidebarKey) => (): Promise<void> =>
+    act(t("progressCopying"), async () => {
+      const response = await copy(actionRequest());
+      return response.sheetName === null ? t(none) : t(done, { count: count(response.customers), sheet: response.sheetName });
     });
-  const clear = (): Promise<void> => act(async () => ((await server.clearHighlighting()).cleared ? t("cleared") : t("nothingToClear")));
+  const clear = (): Promise<void> =>
+    act(t("progressClearing"), async () => ((await server.clearHighlighting()).cleared ? t("cleared") : t("nothingToClear")));
 
+  const progress = h("div", { className: "progress", testId: "progress", attrs: { role: "status", "aria-live": "polite" } });
+  const withProgress = progressLine(progress);
+  const buttons = [
+    button(t("highlight"), "highlight", true, () => void highlight()),
+    button(t("clearHighlight"), "clear-highlight", false, () => void clear()),
+    button(
+      t("copyNeverReturned"),
+      "copy-never-returned",
+      false,
+      () => void copied(server.copyNeverReturnedCustomers, "copiedNeverReturned", "noNeverReturned")(),
+    ),
+    button(t("copyLapsed"), "copy-lapsed", false, () => void copied(server.copyLapsedCustomers, "copiedLapsed", "noLapsed")()),
+  ];
+  const status = h("div", { className: "status", testId: "status", attrs: { role: "status" } });
   const view: View = {
     range: h("div", { className: "range", testId: "range" }, t("range", { range: state.rangeA1 })),
-    status: h("div", { className: "status", testId: "status", attrs: { role: "status" } }),
+    progress,
+    status,
     report: h("div", { className: "report", testId: "report" }),
-    buttons: [
-      button(t("analyze"), "analyze", true, () => {
-        if (form.hasDoubts()) form.focusDoubt();
-        void analyze();
-      }),
-      button(t("highlight"), "highlight", false, () => void highlight()),
-      button(t("clearHighlight"), "clear-highlight", false, () => void clear()),
-      button(t("copyLapsed"), "copy-lapsed", false, () => void copyLapsed()),
-    ],
+    actions: h("section", { className: "card actions", testId: "actions" }, h("h2", {}, t("actionsHeading")), ...buttons, status),
+    buttons,
   };
+  const analyzeButton = button(t("analyze"), "analyze", false, () => {
+    if (form.hasDoubts()) form.focusDoubt();
+    void analyze();
+  });
   replaceChildren(
     app,
-    h("header", {}, h("h1", {}, t("title")), view.range),
-    form.columns,
-    form.settings,
-    h("div", { className: "actions" }, ...view.buttons),
-    view.status,
+    h("header", {}, h("h1", {}, t("title")), view.range, view.progress),
     view.report,
+    form.settings,
+    form.columns,
+    h("div", { className: "reanalyze" }, analyzeButton),
     h("footer", { testId: "version" }, t("version", { version: ADDON_VERSION })),
   );
   form.onChange(() => void analyze());

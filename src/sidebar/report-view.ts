@@ -9,7 +9,9 @@ import { problemMessage } from "../i18n/problems";
 import type { Formats } from "../presentation/formats";
 import { cohortChartSvg } from "./chart";
 import { h, type Child } from "./dom";
-import { healthCard } from "./health-view";
+import { actionLine, actionParts } from "../presentation/action-line";
+import { heatmapCard } from "./heatmap";
+import { healthCard, healthSummary } from "./health-view";
 import type { Text } from "./text";
 
 export interface ReportContext {
@@ -81,17 +83,24 @@ function leftOutByStatus(report: RetentionReport, { formats, t }: ReportContext)
   return line("left-out-status", text);
 }
 
-function overallCard(report: RetentionReport, context: ReportContext): HTMLElement {
+/** "To win back: 489 new customers …; lowest retention: Игорь Петров, 38.0% …": the rule every surface shares. */
+function actionLineView(report: RetentionReport, { formats, language }: ReportContext): HTMLElement | null {
+  const action = actionLine(report);
+  if (action === null) return null;
+  const parts = actionParts(action, report.verdict.horizonDays, formats, language);
+  return h("div", { className: "action-line", testId: "action-line" }, ...parts.map((part) => part.text));
+}
+
+/** The answer first: the judged rate and verdict, what to do about it, and the health check at a glance. */
+function answerCard(report: RetentionReport, context: ReportContext): HTMLElement {
   const { formats, t } = context;
-  const { verdict, outcomes } = report;
-  const count = formats.count;
-  const days = count(verdict.horizonDays);
+  const { verdict } = report;
   const heading = h("h2", {}, t("overallHeading"));
   // Nothing left to analyse (every row skipped or left out): one message, not a report of zeros.
   if (report.customers === 0) {
     return h(
       "section",
-      { className: "card overall" },
+      { className: "card overall", testId: "answer" },
       heading,
       line("no-orders", t("noOrdersRead"), "verdict"),
       leftOutByStatus(report, context),
@@ -100,7 +109,7 @@ function overallCard(report: RetentionReport, context: ReportContext): HTMLEleme
   const rateState = verdict.rate === null ? "none" : rateClass(verdict.belowTarget);
   return h(
     "section",
-    { className: "card overall" },
+    { className: "card overall", testId: "answer" },
     heading,
     h(
       "div",
@@ -109,6 +118,22 @@ function overallCard(report: RetentionReport, context: ReportContext): HTMLEleme
       report.retentionRate === null ? null : line("all-time-rate", t("allTime", { rate: formats.rate(report.retentionRate) }), "all-time"),
     ),
     verdictLine(report, context),
+    actionLineView(report, context),
+    healthSummary(report.healthCheck, context),
+  );
+}
+
+/** How the verdict was counted: the figures behind it, what was left out, the columns read. */
+function countedCard(report: RetentionReport, context: ReportContext): HTMLElement | null {
+  const { formats, t } = context;
+  const { verdict, outcomes } = report;
+  if (report.customers === 0) return null;
+  const count = formats.count;
+  const days = count(verdict.horizonDays);
+  return h(
+    "section",
+    { className: "card", testId: "counted" },
+    h("h2", {}, t("countedHeading")),
     verdict.rate === null
       ? null
       : line(
@@ -166,16 +191,17 @@ function cohortRow(cohort: CohortReportRow, { formats, t }: ReportContext): HTML
   return row;
 }
 
+/** A table that fits the card's width: no scrolling inside the scrolling sidebar. */
 function table(testId: string, headings: string[], rows: HTMLTableRowElement[]): HTMLElement {
   return h(
-    "div",
-    { className: "table-scroll" },
+    "table",
+    { testId, className: "fit" },
     h(
-      "table",
-      { testId },
-      h("thead", {}, h("tr", {}, ...headings.map((heading, index) => h("th", { className: index ? "num" : "" }, heading)))),
-      h("tbody", {}, ...rows),
+      "thead",
+      {},
+      h("tr", {}, ...headings.map((heading, index) => h("th", { className: index ? "num" : "", attrs: { scope: "col" } }, heading))),
     ),
+    h("tbody", {}, ...rows),
   );
 }
 
@@ -296,18 +322,23 @@ function skippedCard(report: RetentionReport, { language, formats, t }: ReportCo
   );
 }
 
-/** The report's sections, in reading order; with no order read, only the message and the skipped rows. */
+/**
+ * The report's sections, in reading order: the answer, the heatmap, then the detail behind them;
+ * with no order read, only the message and the skipped rows.
+ */
 export function reportSections(report: RetentionReport, context: ReportContext): HTMLElement[] {
   const sections =
     report.customers === 0
-      ? [overallCard(report, context), skippedCard(report, context)]
+      ? [answerCard(report, context), skippedCard(report, context)]
       : [
-          overallCard(report, context),
+          answerCard(report, context),
+          heatmapCard(report, context.formats, context.language),
           cohortsCard(report, context),
           healthCard(report.healthCheck, context),
           managersCard(report, context),
           factsCard(report, context),
           lostCard(report, context),
+          countedCard(report, context),
           skippedCard(report, context),
         ];
   return sections.filter((section): section is HTMLElement => section !== null);

@@ -24,7 +24,7 @@ describe("dist/Code.js in a vm context", () => {
     code.onOpen!({ authMode: fake.globals.ScriptApp.AuthMode.LIMITED });
     expect(fake.ui.menus[0]!.items.filter((item) => item !== "separator").map((item) => item.functionName)).toEqual([
       "showRetentionReport",
-      "menuHighlightBelowTarget",
+      "menuHighlightToWinBack",
       "menuClearHighlighting",
       "createTemplate",
       "createTemplateWithSampleOrders",
@@ -44,9 +44,9 @@ describe("dist/Code.js in a vm context", () => {
     expect([response.report.firstPurchases, response.report.secondPurchases, response.report.verdict.rate]).toEqual([6, 3, 0.5]);
     expect(overTheWire(response)).toEqual(response);
 
-    // February's Dan and Erin: rows 7, 8 and 10.
-    expect(code.highlightBelowTarget!(request)).toEqual({ rangeA1: "A1:D10", highlightedRows: 3 });
-    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A7:D8", "A10:D10"]);
+    // Erin never came back (row 8); Alice (2, 6) and Dan (7, 10) lapsed: see server.test.ts.
+    expect(code.highlightToWinBack!(request)).toEqual({ rangeA1: "A1:D10", highlightedRows: 5, customers: 3 });
+    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A2:D2", "A6:D8", "A10:D10"]);
     expect(code.clearHighlighting!()).toEqual({ cleared: true });
     expect(fake.sheet("Orders").describeRules()).toEqual([]);
   });
@@ -67,10 +67,10 @@ describe("dist/Code.js in a vm context", () => {
     fake.select("Orders!A1");
     const code = loadCode(fake);
     code.showRetentionReport!();
-    expect(fake.ui.sidebars.map((sidebar) => sidebar.getTitle())).toEqual(["Customer retention"]);
-    code.menuHighlightBelowTarget!();
+    expect(fake.ui.sidebars.map((sidebar) => sidebar.getTitle())).toEqual(["Sheets Retention"]);
+    code.menuHighlightToWinBack!();
     code.menuClearHighlighting!();
-    expect(fake.ui.alerts[0]).toMatch(/^Highlighted 3 order rows in A1:D10/);
+    expect(fake.ui.alerts[0]).toMatch(/^Highlighted 5 order rows of 3 customers to win back in A1:D10/);
     expect(fake.ui.alerts[1]).toBe("Highlighting removed.");
   });
 });

@@ -1,7 +1,7 @@
 // The add-on menu and its items, against the in-memory SpreadsheetApp.
 
 import { describe, expect, it } from "vitest";
-import { menuClearHighlighting, menuHighlightBelowTarget, onInstall, onOpen, showRetentionReport } from "../../src/addon/menu";
+import { menuClearHighlighting, menuHighlightToWinBack, onInstall, onOpen, showRetentionReport } from "../../src/addon/menu";
 import * as main from "../../src/main";
 import { moscowDate, ORDER_LOG, useFake } from "./helpers";
 
@@ -15,7 +15,7 @@ describe("onOpen", () => {
         items: [
           { caption: "Открыть отчёт об удержании", functionName: "showRetentionReport" },
           "separator",
-          { caption: "Подсветить клиентов ниже цели", functionName: "menuHighlightBelowTarget" },
+          { caption: "Подсветить клиентов, которых стоит вернуть", functionName: "menuHighlightToWinBack" },
           { caption: "Снять подсветку", functionName: "menuClearHighlighting" },
           "separator",
           { caption: "Создать шаблон журнала заказов", functionName: "createTemplate" },
@@ -52,19 +52,19 @@ describe("menu items", () => {
     expect([sidebar!.fileName, sidebar!.getContent(), sidebar!.getTitle(), sidebar!.getWidth()]).toEqual([
       "Sidebar",
       "<p>Sidebar</p>",
-      "Удержание клиентов",
+      "Sheets Retention",
       300,
     ]);
   });
 
   it("highlights with the detected columns and says how many rows it marked", () => {
     const fake = useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1");
-    menuHighlightBelowTarget();
-    // The three rows of February's Dan and Erin, the one judged cohort below target (see
-    // server.test.ts: January is the data's first month, left out), in two runs.
-    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A7:D8", "A10:D10"]);
+    menuHighlightToWinBack();
+    // Erin, February's new customer who never came back (January, the data's first month, is not
+    // judged), and the lapsed Alice and Dan: see server.test.ts.
+    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A2:D2", "A6:D8", "A10:D10"]);
     expect(fake.ui.alerts).toEqual([
-      "Highlighted 3 order rows in A1:D10: customers whose first-purchase cohort, one of those the verdict judges, kept fewer than 67% of its new customers. Values and formatting are untouched; “Clear highlighting” removes it.",
+      "Highlighted 5 order rows of 3 customers to win back in A1:D10: new customers of the judged cohorts who never came back in time, and regular customers who have lapsed. Values and formatting are untouched; “Clear highlighting” removes it.",
     ]);
     menuClearHighlighting();
     menuClearHighlighting();
@@ -72,8 +72,8 @@ describe("menu items", () => {
     expect(fake.sheet("Orders").describeRules()).toEqual([]);
   });
 
-  it("says so when no cohort is below target, and explains a failure instead of throwing", () => {
-    // One customer, back after a day: nothing old enough to judge yet, so nothing is below target.
+  it("says so when nobody is to be won back, and explains a failure instead of throwing", () => {
+    // One customer, back after a day: nothing old enough to judge yet, and nobody lapsed.
     const fake = useFake(
       {
         locale: "ru_RU",
@@ -87,18 +87,20 @@ describe("menu items", () => {
       },
       "S!A1",
     );
-    menuHighlightBelowTarget();
-    expect(fake.ui.alerts[0]).toBe("В A1:B3 нет заказов клиентов из когорт ниже цели 67 %. Ничего не подсвечено.");
+    menuHighlightToWinBack();
+    expect(fake.ui.alerts[0]).toBe(
+      "В A1:B3 возвращать некого: все новые клиенты оцениваемых когорт вернулись вовремя, и никто не пропал. Ничего не подсвечено.",
+    );
     fake.select("S!A5"); // an empty cell
-    menuHighlightBelowTarget();
-    expect(fake.ui.alerts[1]).toBe("Sheets Retention не смог завершить работу: Диапазон A5 пуст: щёлкните внутри таблицы заказов.");
+    menuHighlightToWinBack();
+    expect(fake.ui.alerts[1]).toBe("Sheets Retention не удалось завершить работу: Диапазон A5 пуст: щёлкните внутри таблицы заказов.");
   });
 
   it("highlights nothing from columns it would only guess, and says to confirm them in the sidebar", () => {
     // "Customer" and "Client" name the customer equally well: which one is the user's to say.
     const tie = ORDER_LOG.map(([date, customer, amount], index) => [date, customer, index === 0 ? "Client" : "Shop", amount]);
     const fake = useFake({ sheets: { Orders: tie } }, "Orders!A1");
-    menuHighlightBelowTarget();
+    menuHighlightToWinBack();
     expect(fake.ui.alerts).toEqual([
       "Sheets Retention could not finish: The columns of A1:D10 are not certain (no header names them, or two fit one role): open the retention report and confirm them under Columns.",
     ]);

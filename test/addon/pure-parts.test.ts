@@ -1,6 +1,7 @@
 // The pure parts of the add-on server: row runs, A1 ranges, recognising our rule, remembered settings.
 
 import { describe, expect, it } from "vitest";
+import { currencyOfPattern } from "../../src/addon/currency";
 import { HIGHLIGHT_FORMULA, isHighlightCriteria, rowRuns, rowsToHighlight, runsToA1 } from "../../src/addon/highlight";
 import {
   checkSettings,
@@ -117,11 +118,30 @@ describe("remembered settings", () => {
         ordersStartWithBusiness: false,
         excludeDealType: null,
         countedStatuses: null,
+        currency: null,
       },
     });
     expect(parseRemembered(older("Project"))!.settings.excludeDealType).toBe("Project");
     // This version's "" is the user's "leave nothing out" and stays so.
     const now = rememberRequest({ mapping: { date: 0, customer: 1 }, settings: { ...DEFAULT_SETTINGS, excludeDealType: "" } }, 1);
     expect(parseRemembered(JSON.stringify(now))!.settings.excludeDealType).toBe("");
+  });
+});
+
+describe("the amounts' currency from the sheet's number format", () => {
+  it("finds the sign however Sheets writes it, and none where the format shows none", () => {
+    // The three ways of Sheets' custom number formats: a bracketed sign with a locale, a quoted
+    // literal, a bare sign; only the positive section counts.
+    expect(currencyOfPattern("[$₽-419]#,##0.00")).toBe("₽");
+    expect(currencyOfPattern('"$"#,##0.00;("$"#,##0.00)')).toBe("$");
+    expect(currencyOfPattern("#,##0.00 €")).toBe("€");
+    expect(currencyOfPattern("#,##0.00\\ [$руб.-419]")).toBe("руб.");
+    for (const none of ["#,##0.00", "0.00%", "dd.mm.yyyy", "", "General"]) expect(currencyOfPattern(none)).toBeNull();
+  });
+
+  it("keeps a typed currency only when the formats accept it", () => {
+    expect(checkSettings({ ...DEFAULT_SETTINGS, currency: "eur" }).currency).toBe("EUR");
+    expect(checkSettings({ ...DEFAULT_SETTINGS, currency: "12" }).currency).toBeNull();
+    expect(checkSettings({ ...DEFAULT_SETTINGS, currency: 5 as never }).currency).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // The sidebar's server functions against the in-memory SpreadsheetApp.
 
 import { describe, expect, it } from "vitest";
-import { analyzeSelection, clearHighlighting, getSidebarState, highlightBelowTarget } from "../../src/addon/server";
+import { analyzeSelection, clearHighlighting, getSidebarState, highlightToWinBack } from "../../src/addon/server";
 import { DEFAULT_SETTINGS } from "../../src/addon/settings";
 import { buildTemplate } from "../../src/addon/template";
 import { HIGHLIGHT_COLOR, HIGHLIGHT_FORMULA } from "../../src/addon/highlight";
@@ -529,7 +529,13 @@ describe("statuses and doubtful columns", () => {
   });
 });
 
-describe("highlightBelowTarget and clearHighlighting", () => {
+// Whom to win back in ORDER_LOG, by hand. H = 60 days (see above); the latest order is 30 June.
+// Never came back within H: Carol (January, row 4), Erin (February, row 8); Frank (June) is too
+// recent. Lapsed (health check): repeat customers Alice (gaps 30), Bob (60), Dan (29); the
+// business's median gap is 30. Alice last bought 4 February, 147 days before 30 June: more than
+// 2 × 30 and more than 30 → lapsed. Bob, 10 March: 112 days, not more than 2 × 60 → not. Dan, 15
+// March: 107 days, more than 2 × 29 and 30 → lapsed. Alice's rows are 2 and 6, Dan's 7 and 10.
+describe("highlightToWinBack and clearHighlighting", () => {
   const userRules = (fake: ReturnType<typeof useFake>): void => {
     const app = fake.globals.SpreadsheetApp;
     const sheet = app.getActiveSheet();
@@ -549,16 +555,15 @@ describe("highlightBelowTarget and clearHighlighting", () => {
     ]);
   };
 
-  it("marks exactly the rows of customers in weak judged cohorts, as one rule placed first", () => {
+  it("marks exactly the rows of the never-returned and the lapsed customers, as one rule placed first", () => {
     const fake = useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1:D10");
     userRules(fake);
     const before = fake.sheet("Orders").describeRules();
     fake.sheet("Orders").grid.setFormat("background", 3, 2, "#ffff00"); // the user's own fill on B3
-    const response = highlightBelowTarget(request({ ordersStartWithBusiness: true }));
-    // Judged cohorts January–April (H = 60, see above), weak: January (2/3 < 0.67: Alice, Bob,
-    // Carol) and February (1/2: Dan, Erin). Their rows: 2, 3, 4, 6, 7, 8, 9, 10; Frank (row 5, June,
-    // too early) is not. Runs: 2–4 and 6–10 across the range's A:D.
-    expect(response).toEqual({ rangeA1: "A1:D10", highlightedRows: 8 });
+    const response = highlightToWinBack(request({ ordersStartWithBusiness: true }));
+    // January is judged too: Carol (4) and Erin (8) never came back, Alice (2, 6) and Dan (7, 10)
+    // lapsed. Bob (3, 9) came back and has not lapsed; Frank (5) is too recent. Runs across A:D.
+    expect(response).toEqual({ rangeA1: "A1:D10", highlightedRows: 6, customers: 4 });
     const rules = fake.sheet("Orders").describeRules();
     expect(rules[0]).toEqual({
       criteria: "CUSTOM_FORMULA",
@@ -567,7 +572,7 @@ describe("highlightBelowTarget and clearHighlighting", () => {
       fontColor: null,
       bold: null,
       gradient: null,
-      ranges: ["A2:D4", "A6:D10"],
+      ranges: ["A2:D2", "A4:D4", "A6:D8", "A10:D10"],
     });
     expect(rules.slice(1)).toEqual(before);
     // Values and the user's own formatting are untouched.
@@ -579,35 +584,27 @@ describe("highlightBelowTarget and clearHighlighting", () => {
     const fake = useFake({ sheets: { Orders: ORDER_LOG, Other: [["x"]] } }, "Orders!A1:D10");
     userRules(fake);
     const before = fake.sheet("Orders").describeRules();
-    const judgingJanuary = { ordersStartWithBusiness: true };
-    highlightBelowTarget(request(judgingJanuary));
-    // At a 40 % target January (0.667) and February (0.5) are both above it: nothing is weak, so
-    // our rule goes away and the user's rules are left exactly as they were.
-    expect(highlightBelowTarget(request({ ...judgingJanuary, targetPercent: 40 })).highlightedRows).toBe(0);
-    expect(fake.sheet("Orders").describeRules()).toEqual(before);
-    // 60 %: only February (0.5) is weak → Dan and Erin, rows 7, 8, 10 → runs 7–8 and 10.
-    highlightBelowTarget(request(judgingJanuary));
-    highlightBelowTarget(request({ ...judgingJanuary, targetPercent: 60 }));
+    highlightToWinBack(request({ ordersStartWithBusiness: true }));
+    // Without January judged, Carol is no longer one to win back: Erin (8), Alice (2, 6), Dan (7, 10).
+    expect(highlightToWinBack(request())).toEqual({ rangeA1: "A1:D10", highlightedRows: 5, customers: 3 });
     const rules = fake.sheet("Orders").describeRules();
     expect(rules.length).toBe(before.length + 1);
-    expect(rules[0]!.ranges).toEqual(["A7:D8", "A10:D10"]);
+    expect(rules[0]!.ranges).toEqual(["A2:D2", "A6:D8", "A10:D10"]);
     expect(clearHighlighting()).toEqual({ cleared: true });
     expect(fake.sheet("Orders").describeRules()).toEqual(before);
     expect(clearHighlighting()).toEqual({ cleared: false });
   });
 
-  it("leaves unjudged cohorts unmarked however low they are", () => {
+  it("does not depend on the target: whom to win back is not a cohort's rate", () => {
     const fake = useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1:D10");
-    // January (2/3) is below 67 % but, as the data's first month, not judged: only February's
-    // Dan and Erin (rows 7, 8, 10) are marked.
-    expect(highlightBelowTarget(request()).highlightedRows).toBe(3);
-    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A7:D8", "A10:D10"]);
+    expect(highlightToWinBack(request({ targetPercent: 10 })).highlightedRows).toBe(5);
+    expect(fake.sheet("Orders").describeRules()[0]!.ranges).toEqual(["A2:D2", "A6:D8", "A10:D10"]);
   });
 
   it("leaves formulas alone", () => {
     const fake = useFake({ sheets: { Orders: ORDER_LOG } }, "Orders!A1:D10");
     fake.globals.SpreadsheetApp.getActiveSheet().getRange("F2").setFormula("=SUM(C2:C10)");
-    highlightBelowTarget(request());
+    highlightToWinBack(request());
     clearHighlighting();
     expect(fake.sheet("Orders").grid.format("formula", 2, 6)).toBe("=SUM(C2:C10)");
   });
@@ -627,8 +624,8 @@ describe("Apps Script calls", () => {
     const steps: (() => unknown)[] = [
       () => getSidebarState(),
       () => analyzed({ mapping, settings: DEFAULT_SETTINGS }),
-      () => highlightBelowTarget({ mapping, settings: { ...DEFAULT_SETTINGS, targetPercent: 100 } }),
-      () => highlightBelowTarget({ mapping, settings: { ...DEFAULT_SETTINGS, targetPercent: 100 } }),
+      () => highlightToWinBack({ mapping, settings: DEFAULT_SETTINGS }),
+      () => highlightToWinBack({ mapping, settings: DEFAULT_SETTINGS }),
       () => clearHighlighting(),
     ];
     return steps.map((step) => {

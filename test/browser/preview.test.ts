@@ -77,6 +77,8 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     const handle = await page.waitForSelector("iframe[data-testid=sidebar]");
     const frame = (await handle.contentFrame())!;
     await frame.waitForSelector("[data-testid=report][data-state=ready]");
+    // The settings are folded under the report: open them as a user would.
+    await frame.click("[data-testid=settings-panel] > summary");
     return frame;
   }
 
@@ -145,13 +147,15 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     expect(await frame.$("[data-testid=left-out]")).toBeNull();
   });
 
-  it("highlights exactly the rows of customers from below-target cohorts, and clears them", async () => {
-    const expected = [...reference(DEMO, 0.67).weakRows].sort((a, b) => a - b);
+  it("highlights exactly the rows of the customers to win back, and clears them", async () => {
+    const expected = [...reference(DEMO, 0.67).winBackRows].sort((a, b) => a - b);
     const frame = await openSidebar();
     await frame.click("[data-testid=highlight]");
     await page.waitForFunction((count) => document.querySelectorAll("tr[data-row] td[data-highlight]").length >= count, expected.length);
     expect(await highlightedRows()).toEqual(expected);
-    expect(await frame.textContent("[data-testid=status]")).toContain(`Highlighted ${expected.length.toLocaleString("en-US")} order rows`);
+    expect(await frame.textContent("[data-testid=status]")).toContain(
+      `Highlighted ${expected.length.toLocaleString("en-US")} order rows of`,
+    );
 
     await frame.click("[data-testid=clear-highlight]");
     await page.waitForFunction(() => document.querySelectorAll("td[data-highlight]").length === 0);
@@ -184,9 +188,9 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
   it("speaks Russian with a decimal comma in a Russian-locale spreadsheet", async () => {
     const expected = reference(DEMO, 0.67);
     const frame = await openSidebar("?locale=ru_RU");
-    expect(await frame.textContent("h1")).toBe("Удержание клиентов");
+    expect(await frame.textContent("h1")).toBe("Sheets Retention");
     expect(await frame.textContent("[data-testid=analyze]")).toBe("Анализировать");
-    expect(await frame.textContent("[data-testid=highlight]")).toBe("Выделить ниже цели");
+    expect(await frame.textContent("[data-testid=highlight]")).toBe("Подсветить клиентов, которых стоит вернуть");
     expect(normalizeSpaces(await frame.textContent("[data-testid=overall-rate]"))).toBe(russianPercent(expected.verdict.rate!));
     expect(normalizeSpaces(await frame.textContent("[data-testid=all-time-rate]"))).toBe(`за всё время ${russianPercent(expected.rate)}`);
     expect(normalizeSpaces(await frame.textContent("[data-testid=verdict-span]"))).toMatch(

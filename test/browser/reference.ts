@@ -72,6 +72,10 @@ export interface Reference {
   verdict: Verdict;
   /** Sheet rows of customers whose first-purchase month is judged and below target. */
   weakRows: Set<number>;
+  /** Sheet rows of the customers to win back: judged new customers not back within H, and lapsed ones. */
+  winBackRows: Set<number>;
+  /** Lapsed customers (health check, question 5). */
+  lapsed: number;
   excludedRows: number;
 }
 
@@ -154,10 +158,39 @@ export function reference(rows: readonly DemoRow[], target: number, options: Ref
     to: nothingJudged ? null : monthLabel(lastJudged),
     judgeableOn: nothingJudged ? isoDay(lastDayOf(earliest) + horizon) : null,
   };
+  // Whom to win back: judged new customers not back within H, and lapsed ones (docs/health-check.md:
+  // gone more than twice their own average gap and more than the median of every gap between two
+  // consecutive purchase days).
+  const toWinBack = new Set<string>();
+  for (const [key, customer] of customers) {
+    const month = monthOf(customer.first);
+    const gap = secondGap(customer);
+    if (month >= firstJudged && month <= lastJudged && (gap === undefined || gap > horizon)) toWinBack.add(key);
+  }
+  const allGaps: number[] = [];
+  for (const customer of customers.values()) {
+    const days = [...customer.days].sort((a, b) => a - b);
+    for (let i = 1; i < days.length; i++) allGaps.push(days[i]! - days[i - 1]!);
+  }
+  allGaps.sort((a, b) => a - b);
+  const middle = allGaps.length / 2;
+  const median = allGaps.length % 2 === 1 ? allGaps[Math.floor(middle)]! : (allGaps[middle - 1]! + allGaps[middle]!) / 2;
+  let lapsed = 0;
+  for (const [key, customer] of customers) {
+    const days = [...customer.days].sort((a, b) => a - b);
+    if (days.length < 2) continue;
+    const usualGap = (days.at(-1)! - days[0]!) / (days.length - 1);
+    const gone = latest - days.at(-1)!;
+    if (gone > 2 * usualGap && gone > median) {
+      toWinBack.add(key);
+      lapsed++;
+    }
+  }
   const weakMonths = new Set([...byMonth].filter(([, c]) => c.back / c.size < target).map(([month]) => month));
   const weakRows = new Set(
     rows.filter((row) => customers.has(row.key) && weakMonths.has(monthOf(customers.get(row.key)!.first))).map((row) => row.sheetRow),
   );
   const returned = [...customers.values()].filter((customer) => secondGap(customer) !== undefined).length;
-  return { newCustomers: customers.size, returned, rate: returned / customers.size, verdict, weakRows, excludedRows };
+  const winBackRows = new Set(rows.filter((row) => toWinBack.has(row.key)).map((row) => row.sheetRow));
+  return { newCustomers: customers.size, returned, rate: returned / customers.size, verdict, weakRows, winBackRows, lapsed, excludedRows };
 }

@@ -118,6 +118,8 @@ describe.skipIf(!hasChromium)("the sidebar asks about doubtful columns (headless
       ["pending", false],
     ]);
 
+    // The statuses are settings, folded under the report.
+    await frame.click("[data-testid=settings-panel] > summary");
     await ready(frame, () => frame.check("[data-testid=counted-status][value=refunded]"));
     expect(await frame.textContent("[data-testid=all-time-rate]")).toBe("all time 75.0%");
     expect(await frame.textContent("[data-testid=left-out-status]")).toBe("Left out by status (Status): 1 pending");

@@ -352,3 +352,32 @@ describe("--html", () => {
     expect(html).toContain("<svg");
   });
 });
+
+describe("the Russian report's words and numbers, and --currency", () => {
+  const NBSP = "\u00a0";
+
+  it("writes dates as dd.mm.yyyy, rates with one decimal and a comma, amounts in the currency given", async () => {
+    const path = writeFixture(dir, "ru-currency.csv", RUSSIAN);
+    const { exitCode, stdout } = await cli(["report", path, "--locale", "ru_RU", "--currency", "rub"]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain("\nКлиентов: 4, заказы с 05.01.2024 по 30.06.2024\n");
+    expect(stdout).toContain(`\nУдержание новых клиентов: 0,0${NBSP}% (цель 67${NBSP}%) — ниже цели\n`);
+    expect(stdout).toContain(`\nЗа всё время: 50,0${NBSP}%;`);
+    // Вера, the one lost customer, spent 20 + 5.
+    expect(stdout).toContain(`всего они потратили 25,00${NBSP}₽\n`);
+    expect(stdout).toMatch(new RegExp(`\\nВера +03\\.02\\.2024 +25,00${NBSP}₽ +\\d+\\n`));
+    // Carol's cohort is the judged one; Olga has 1 judged new customer, too few to name.
+    expect(stdout).toContain("\nСтоит вернуть новых клиентов, которые не вернулись за 65 дн.: 1.\n");
+  });
+
+  it("puts a code's sign before the amount in English", async () => {
+    const { stdout } = await cli(["report", writeFixture(dir, "en-currency.csv", ENGLISH), "--currency", "USD"]);
+    expect(stdout).toContain("they spent $25.00 in total\n");
+  });
+
+  it("refuses what is no currency, naming the flag and the value", async () => {
+    const result = await cli(["report", writeFixture(dir, "bad-currency.csv", ENGLISH), "--currency", "XYZ"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("--currency: XYZ is not a currency; give a code such as RUB, USD or EUR, or a sign such as ₽ or $");
+  });
+});

@@ -2,7 +2,7 @@
 // written by hand; "\u00a0" is the no-break space Russian puts between thousands and before "%".
 
 import { describe, expect, it } from "vitest";
-import { formatsFor } from "../../src/presentation/formats";
+import { formatsFor, parseCurrency } from "../../src/presentation/formats";
 
 const en = formatsFor("en");
 const ru = formatsFor("ru");
@@ -56,6 +56,41 @@ describe("money, whose currency is not known", () => {
 
   it("is a dash when there is none", () => {
     expect(en.money(null)).toBe("—");
+  });
+});
+
+describe("money with a currency (--currency)", () => {
+  it("writes an ISO code as the locale writes its sign: before the amount in English, after it in Russian", () => {
+    expect(formatsFor("en", { currency: "RUB" }).money(1234.5)).toBe("₽1,234.50");
+    expect(formatsFor("ru", { currency: "RUB" }).money(1234.5)).toBe(`1${NBSP}234,50${NBSP}₽`);
+    expect(formatsFor("en", { currency: "USD" }).money(-25)).toBe("-$25.00");
+    expect(formatsFor("ru", { currency: "USD" }).money(-25)).toBe(`-25,00${NBSP}$`);
+  });
+
+  it("gives a currency without minor units none (yen)", () => {
+    expect(formatsFor("en", { currency: "JPY" }).money(1234.5)).toBe("¥1,235");
+  });
+
+  it("puts a sign that is no code where the locale puts a currency sign", () => {
+    expect(formatsFor("ru", { currency: "руб." }).money(1234.5)).toBe(`1${NBSP}234,50${NBSP}руб.`);
+    expect(formatsFor("en", { currency: "₽" }).money(1234.5)).toBe("₽1,234.50");
+  });
+
+  it("leaves the dash and the other figures alone", () => {
+    const rub = formatsFor("ru", { currency: "RUB" });
+    expect(rub.money(null)).toBe("—");
+    expect(rub.rate(0.5)).toBe(`50,0${NBSP}%`);
+  });
+});
+
+describe("parseCurrency", () => {
+  it("takes a known ISO code in any case, and a short sign", () => {
+    expect(["rub", " USD ", "eur"].map(parseCurrency)).toEqual(["RUB", "USD", "EUR"]);
+    expect(["₽", "$", "руб.", "€ "].map(parseCurrency)).toEqual(["₽", "$", "руб.", "€"]);
+  });
+
+  it("refuses what is neither: an unknown code, letters that are no code, digits, nothing, a long word", () => {
+    expect(["ABC", "US", "Rubles", "12", "1₽", "", "  ", "рублей"].map(parseCurrency)).toEqual(Array(8).fill(undefined));
   });
 });
 

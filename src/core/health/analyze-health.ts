@@ -15,7 +15,7 @@ export function analyzeWithHealth(
   skipped: SkippedRow[],
   settings: HealthReportSettings,
 ): Analysis {
-  const analysis = analyzeLedger(orders.ledger, stats, skipped, settings);
+  const analysis = analyzeLedger(orders.ledger, stats, skipped, settings, (customer) => orders.log.contact(customer));
   analysis.report.healthCheck = healthCheck(
     orders.ledger,
     orders.log,
