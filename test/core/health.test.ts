@@ -233,8 +233,8 @@ describe("question 5: lapsed customers", () => {
 
   it("counts a customer's gaps between distinct days only", () => {
     const finder = new LapsedFinder(100, 2);
-    finder.add({ customer: 0, days: [0, 10], revenueAtStake: 0, manager: "" });
-    finder.add({ customer: 1, days: [0, 50, 70], revenueAtStake: 0, manager: "" });
+    finder.add({ customer: 0, days: [0, 10], count: 2, revenueAtStake: 0, manager: "" });
+    finder.add({ customer: 1, days: [0, 50, 70], count: 3, revenueAtStake: 0, manager: "" });
     // Gaps 10, 50, 20: median 20. Customer 0: gone 90 > 20 and > 20; customer 1: gone 30, not > 2 × 35.
     const { list } = finder.finish({ name: String, contact: () => undefined }, 10, false);
     expect(list).toMatchObject({ count: 1, medianGapDays: 20, revenueAtStake: null });

@@ -19,8 +19,3 @@ function shiftYears(day: number, years: number): number {
   while (!isValidCivil(year + years, month, clamped)) clamped--;
   return dayFromCivil(year + years, month, clamped);
 }
-
-/** Whether `day` is in the 12 months ending on `end`. */
-export function inYearEndingOn(day: number, end: number): boolean {
-  return day <= end && day > yearBefore(end);
-}

@@ -26,17 +26,21 @@ export interface CohortGrid {
 export class CohortGridBuilder {
   private readonly byCohort = new Map<number, { size: number; active: number[] }>();
 
-  constructor(private readonly period: Period) {}
+  /** `periodOf` gives a day's period index (see DayTable). */
+  constructor(
+    private readonly period: Period,
+    private readonly periodOf: (day: number) => number,
+  ) {}
 
-  /** A customer's distinct purchase days, sorted. */
-  add(days: readonly number[]): void {
-    const cohort = periodIndex(days[0]!, this.period);
+  /** A customer's distinct purchase days, sorted: the first `count` of `days`. */
+  add(days: ArrayLike<number>, count: number): void {
+    const cohort = this.periodOf(days[0]!);
     let row = this.byCohort.get(cohort);
     if (row === undefined) this.byCohort.set(cohort, (row = { size: 0, active: [] }));
     row.size++;
     let lastOffset = -1;
-    for (const day of days) {
-      const offset = periodIndex(day, this.period) - cohort;
+    for (let i = 0; i < count; i++) {
+      const offset = this.periodOf(days[i]!) - cohort;
       if (offset === lastOffset) continue;
       lastOffset = offset;
       row.active[offset] = (row.active[offset] ?? 0) + 1;

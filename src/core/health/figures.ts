@@ -3,20 +3,22 @@
 
 import { inWindow, type CustomerLedger, type DayWindow } from "../ledger";
 import { ratio } from "../statistics";
-import { inYearEndingOn } from "./calendar-year";
-import type { LoggedEntry, PurchaseLog } from "./purchase-log";
+import { yearBefore } from "./calendar-year";
+import { type EntryRun, type PurchaseLog, REFUND } from "./purchase-log";
 
 /** Revenue ÷ purchases (customer-days) of the orders dated in the window; refunds lower the revenue. */
 export function averageOrder(ledger: CustomerLedger, log: PurchaseLog, window: DayWindow = {}): number | undefined {
   let revenue = 0;
   let purchases = 0;
-  forEachCustomer(ledger, log, (entries) => {
+  forEachCustomer(ledger, log, (run) => {
     let lastDay = Number.NaN;
-    for (const entry of entries) {
-      if (!inWindow(entry.day, window)) continue;
-      revenue += entry.amount;
-      if (!entry.refund && entry.day !== lastDay) purchases++;
-      if (!entry.refund) lastDay = entry.day;
+    for (let i = 0; i < run.length; i++) {
+      const day = run.day[i]!;
+      if (!inWindow(day, window)) continue;
+      revenue += run.amount[i]!;
+      if (run.flags[i]! & REFUND) continue;
+      if (day !== lastDay) purchases++;
+      lastDay = day;
     }
   });
   return ratio(revenue, purchases);
@@ -25,16 +27,25 @@ export function averageOrder(ledger: CustomerLedger, log: PurchaseLog, window: D
 /** Customers with a purchase in the 12 months ending on `asOf` (the latest purchase by default). */
 export function activeCustomers(ledger: CustomerLedger, log: PurchaseLog, asOf: number = ledger.latestDay): number {
   let active = 0;
-  forEachCustomer(ledger, log, (entries) => {
-    if (entries.some((entry) => !entry.refund && inYearEndingOn(entry.day, asOf))) active++;
+  const from = yearBefore(asOf);
+  forEachCustomer(ledger, log, (run) => {
+    for (let i = 0; i < run.length; i++) {
+      if (!(run.flags[i]! & REFUND) && run.day[i]! > from && run.day[i]! <= asOf) {
+        active++;
+        return;
+      }
+    }
   });
   return active;
 }
 
-/** Each customer's sales in the 12 months ending on the latest purchase, refunds included. */
-export function salesInLastYear(entries: readonly LoggedEntry[], latestDay: number): number {
+/** A customer's sales in the 12 months ending on `end` (after `yearBeforeEnd`), refunds included. */
+export function salesInYear(run: EntryRun, end: number, yearBeforeEnd: number): number {
   let sum = 0;
-  for (const entry of entries) if (inYearEndingOn(entry.day, latestDay)) sum += entry.amount;
+  for (let i = 0; i < run.length; i++) {
+    const day = run.day[i]!;
+    if (day > yearBeforeEnd && day <= end) sum += run.amount[i]!;
+  }
   return sum;
 }
 
@@ -46,23 +57,20 @@ export function shareOfWallet(
   let sales = 0;
   let budget = 0;
   let customers = 0;
-  forEachCustomer(ledger, log, (entries, customer) => {
+  const from = yearBefore(ledger.latestDay);
+  forEachCustomer(ledger, log, (run, customer) => {
     const customerBudget = log.budget(customer);
     if (customerBudget === undefined || customerBudget <= 0) return;
-    sales += salesInLastYear(entries, ledger.latestDay);
+    sales += salesInYear(run, ledger.latestDay, from);
     budget += customerBudget;
     customers++;
   });
   return { share: ratio(sales, budget), sales, budget, customers };
 }
 
-/** Each customer with a purchase, with their entries sorted by day. */
-export function forEachCustomer(
-  ledger: CustomerLedger,
-  log: PurchaseLog,
-  visit: (entries: readonly LoggedEntry[], customer: number) => void,
-): void {
-  for (let customer = 0; customer < ledger.size; customer++) {
-    if (ledger.hasPurchase(customer)) visit(log.entriesOf(customer), customer);
-  }
+/** Each customer with a purchase, with their entries sorted by day (see EntryRun: valid during the visit only). */
+export function forEachCustomer(ledger: CustomerLedger, log: PurchaseLog, visit: (run: EntryRun, customer: number) => void): void {
+  log.forEachCustomer((customer, run) => {
+    if (ledger.hasPurchase(customer)) visit(run, customer);
+  });
 }

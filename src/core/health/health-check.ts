@@ -4,16 +4,17 @@
 // The rules and thresholds are written down in docs/health-check.md.
 
 import type { CustomerLedger } from "../ledger";
-import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "../periods";
+import { periodEnd, periodLabel, periodStart, type Period } from "../periods";
 import type { ManagerReportRow } from "../report";
 import { ratio } from "../statistics";
 import { VERDICT_COHORTS } from "../verdict";
-import { inYearEndingOn, yearAfter } from "./calendar-year";
+import { yearAfter } from "./calendar-year";
 import { type CohortGrid, CohortGridBuilder } from "./cohort-grid";
-import { forEachCustomer, salesInLastYear, shareOfWallet } from "./figures";
+import { DayTable } from "./day-table";
+import { forEachCustomer, salesInYear, shareOfWallet } from "./figures";
 import { DEFAULT_LAPSED_FACTOR, LapsedFinder, type LapsedList } from "./lapsed";
 import { PeriodTotals, periodRows, type HealthPeriod } from "./period-table";
-import type { LoggedEntry, PurchaseLog } from "./purchase-log";
+import { type EntryRun, type PurchaseLog, REFUND, STARTED_BY_COMPANY } from "./purchase-log";
 import { bandVerdict, HEALTH_BANDS, labelTrend, needsData, trendQuestion, type HealthQuestion, type ReportTrend } from "./questions";
 import { DEFAULT_TREND, trendOf, type TrendSettings } from "./trend";
 
@@ -144,69 +145,85 @@ interface Judging {
 }
 
 function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettings, factor: number): Gathered {
-  const firstIndex = ledger.isEmpty ? 0 : periodIndex(Math.min(log.firstDay, ledger.earliestDay), settings.period);
-  const lastIndex = ledger.isEmpty ? -1 : periodIndex(Math.max(log.lastDay, ledger.latestDay), settings.period);
+  const firstDay = Math.min(log.firstDay, ledger.earliestDay);
+  const lastDay = Math.max(log.lastDay, ledger.latestDay);
+  const days = new DayTable(firstDay, ledger.isEmpty ? firstDay - 1 : lastDay, settings.period);
+  const firstIndex = ledger.isEmpty ? 0 : days.period(firstDay);
+  const lastIndex = ledger.isEmpty ? -1 : days.period(lastDay);
   const gathered: Gathered = {
-    totals: new PeriodTotals(settings.period, firstIndex, lastIndex - firstIndex + 1),
+    totals: new PeriodTotals(settings.period, firstIndex, lastIndex - firstIndex + 1, days),
     lapsed: new LapsedFinder(ledger.latestDay, factor),
     managerRevenue: new Map(),
     managerWallet: new Map(),
     started: { purchases: 0, byCompany: 0 },
-    grid: new CohortGridBuilder(settings.period),
+    grid: new CohortGridBuilder(settings.period, (day) => days.period(day)),
   };
-  forEachCustomer(ledger, log, (entries, customer) => {
+  if (ledger.isEmpty) return gathered;
+  const purchases = new PurchaseDays();
+  const latestYearStart = days.yearBefore(ledger.latestDay);
+  forEachCustomer(ledger, log, (run, customer) => {
     const first = ledger.first(customer);
-    gathered.totals.addCustomer(entries, first);
-    const purchases = purchaseDays(entries, log.managerNames);
-    const last = purchases.days[purchases.days.length - 1]!;
+    gathered.totals.addCustomer(run, first);
+    purchases.read(run, log.managerNames);
+    const last = purchases.days[purchases.count - 1]!;
     const lastManager = log.managerNames[purchases.lastManager]!;
-    gathered.lapsed.add({ customer, days: purchases.days, revenueAtStake: salesInLastYear(entries, last), manager: lastManager });
-    addManagerRevenue(gathered, entries, gathered.totals.position(first));
-    addWallet(gathered, log.budget(customer), salesInLastYear(entries, ledger.latestDay), lastManager);
-    addStarted(gathered, purchases, ledger.latestDay);
-    gathered.grid.add(purchases.days);
+    const revenueAtStake = salesInYear(run, last, days.yearBefore(last));
+    gathered.lapsed.add({ customer, days: purchases.days, count: purchases.count, revenueAtStake, manager: lastManager });
+    addManagerRevenue(gathered, run, gathered.totals.position(first));
+    addWallet(gathered, log.budget(customer), salesInYear(run, ledger.latestDay, latestYearStart), lastManager);
+    addStarted(gathered, purchases, ledger.latestDay, latestYearStart);
+    gathered.grid.add(purchases.days, purchases.count);
   });
   return gathered;
 }
 
-interface Purchases {
-  days: number[];
+/** One customer's distinct purchase days, in arrays reused from customer to customer. */
+class PurchaseDays {
+  count = 0;
+  days = new Int32Array(64);
   /** Whether the company started the purchase of the same position in `days`. */
-  started: boolean[];
+  started = new Uint8Array(64);
   /** The manager (log number) of the last day's purchase: a named one, the first by name. */
-  lastManager: number;
-}
+  lastManager = 0;
 
-/** Distinct purchase days, from entries sorted by day. */
-function purchaseDays(entries: readonly LoggedEntry[], managerNames: readonly string[]): Purchases {
-  const result: Purchases = { days: [], started: [], lastManager: 0 };
-  for (const entry of entries) {
-    if (entry.refund) continue;
-    const at = result.days.length - 1;
-    if (at >= 0 && result.days[at] === entry.day) {
-      result.started[at] = result.started[at]! || entry.startedByCompany;
-      // As the ledger does for the first day: a named manager wins, and of two the one that sorts
-      // first, so that the row order does not choose.
-      const current = result.lastManager;
-      if (entry.manager !== 0 && (current === 0 || managerNames[entry.manager]! < managerNames[current]!))
-        result.lastManager = entry.manager;
-      continue;
+  read(run: EntryRun, managerNames: readonly string[]): void {
+    if (run.length > this.days.length) {
+      this.days = new Int32Array(run.length);
+      this.started = new Uint8Array(run.length);
     }
-    result.days.push(entry.day);
-    result.started.push(entry.startedByCompany);
-    result.lastManager = entry.manager;
+    this.count = 0;
+    this.lastManager = 0;
+    for (let i = 0; i < run.length; i++) {
+      const flags = run.flags[i]!;
+      if (flags & REFUND) continue;
+      const started = flags & STARTED_BY_COMPANY ? 1 : 0;
+      const manager = run.manager[i]!;
+      const at = this.count - 1;
+      if (at >= 0 && this.days[at] === run.day[i]) {
+        this.started[at] = this.started[at]! | started;
+        // As the ledger does for the first day: a named manager wins, and of two the one that sorts
+        // first, so that the row order does not choose.
+        const current = this.lastManager;
+        if (manager !== 0 && (current === 0 || managerNames[manager]! < managerNames[current]!)) this.lastManager = manager;
+        continue;
+      }
+      this.days[this.count] = run.day[i]!;
+      this.started[this.count] = started;
+      this.count++;
+      this.lastManager = manager;
+    }
   }
-  return result;
 }
 
-function addManagerRevenue(gathered: Gathered, entries: readonly LoggedEntry[], firstPosition: number): void {
+function addManagerRevenue(gathered: Gathered, run: EntryRun, firstPosition: number): void {
   const { totals, managerRevenue } = gathered;
-  for (const entry of entries) {
-    const position = totals.position(entry.day);
-    if (position === firstPosition || entry.manager === 0) continue;
-    let revenue = managerRevenue.get(entry.manager);
-    if (revenue === undefined) managerRevenue.set(entry.manager, (revenue = new Float64Array(totals.count)));
-    revenue[position] = revenue[position]! + entry.amount;
+  for (let i = 0; i < run.length; i++) {
+    const manager = run.manager[i]!;
+    const position = totals.position(run.day[i]!);
+    if (position === firstPosition || manager === 0) continue;
+    let revenue = managerRevenue.get(manager);
+    if (revenue === undefined) managerRevenue.set(manager, (revenue = new Float64Array(totals.count)));
+    revenue[position] = revenue[position]! + run.amount[i]!;
   }
 }
 
@@ -219,12 +236,13 @@ function addWallet(gathered: Gathered, budget: number | undefined, sales: number
   perManager.budget += budget;
 }
 
-function addStarted(gathered: Gathered, purchases: Purchases, latestDay: number): void {
-  purchases.days.forEach((day, at) => {
-    if (!inYearEndingOn(day, latestDay)) return;
+function addStarted(gathered: Gathered, purchases: PurchaseDays, latestDay: number, yearStart: number): void {
+  for (let at = 0; at < purchases.count; at++) {
+    const day = purchases.days[at]!;
+    if (day <= yearStart || day > latestDay) continue;
     gathered.started.purchases++;
     if (purchases.started[at]) gathered.started.byCompany++;
-  });
+  }
 }
 
 /** The last period whose last day is on or before the latest purchase; -1 when there is none. */

@@ -36,10 +36,11 @@ export interface LapsedList {
   customers: LapsedCustomer[];
 }
 
-/** What the list needs of one customer: their sorted distinct purchase days and a few figures. */
+/** What the list needs of one customer: their sorted distinct purchase days (the first `count` of `days`) and a few figures. */
 export interface RepeatCustomer {
   customer: number;
-  days: readonly number[];
+  days: ArrayLike<number>;
+  count: number;
   revenueAtStake: number;
   manager: string;
 }
@@ -66,19 +67,18 @@ export class LapsedFinder {
     private readonly factor: number,
   ) {}
 
-  add({ customer, days, revenueAtStake, manager }: RepeatCustomer): void {
-    for (let i = 1; i < days.length; i++) {
+  add({ customer, days, count, revenueAtStake, manager }: RepeatCustomer): void {
+    for (let i = 1; i < count; i++) {
       const gap = days[i]! - days[i - 1]!;
       this.gapCounts[gap] = (this.gapCounts[gap] ?? 0) + 1;
     }
-    if (days.length < 2) return;
+    if (count < 2) return;
     this.repeatCustomers++;
     const first = days[0]!;
-    const last = days[days.length - 1]!;
-    const usualGap = (last - first) / (days.length - 1);
+    const last = days[count - 1]!;
+    const usualGap = (last - first) / (count - 1);
     const gone = this.latestDay - last;
-    if (gone > this.factor * usualGap)
-      this.candidates.push({ customer, last, purchases: days.length, usualGap, gone, revenueAtStake, manager });
+    if (gone > this.factor * usualGap) this.candidates.push({ customer, last, purchases: count, usualGap, gone, revenueAtStake, manager });
   }
 
   /** The lapsed customers, most at stake first (the longest gone first without amounts), capped at `limit`. */

@@ -10,10 +10,11 @@
 // The table is filled customer by customer from the purchase log, in one pass.
 
 import { isoDate } from "../calendar";
-import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "../periods";
+import { periodEnd, periodLabel, periodStart, type Period } from "../periods";
 import { ratio } from "../statistics";
 import { yearBefore } from "./calendar-year";
-import type { LoggedEntry } from "./purchase-log";
+import type { DayTable } from "./day-table";
+import { type EntryRun, REFUND } from "./purchase-log";
 
 export interface HealthPeriod {
   /** `2024-03`, `2024-Q1`, … as the cohorts write it. */
@@ -57,6 +58,7 @@ export class PeriodTotals {
     readonly period: Period,
     readonly firstIndex: number,
     readonly count: number,
+    private readonly days: DayTable,
   ) {
     this.active = new Int32Array(count);
     this.fresh = new Int32Array(count);
@@ -68,24 +70,26 @@ export class PeriodTotals {
     this.windowStarts = Array.from({ length: count }, (_, position) => yearBefore(periodEnd(firstIndex + position, period)));
   }
 
+  /** The position of a day's period (the day within the table's days). */
   position(day: number): number {
-    return periodIndex(day, this.period) - this.firstIndex;
+    return this.days.period(day) - this.firstIndex;
   }
 
-  /** Adds one customer's entries (sorted by day) given their first purchase day. */
-  addCustomer(entries: readonly LoggedEntry[], firstDay: number): void {
+  /** Adds one customer's entries given their first purchase day. */
+  addCustomer(run: EntryRun, firstDay: number): void {
     const firstPosition = this.position(firstDay);
     let lastDay = Number.NaN;
     let lastPosition = -1;
     let baseFrom = -1;
     let baseTo = -2;
-    for (const entry of entries) {
-      const position = this.position(entry.day);
+    for (let i = 0; i < run.length; i++) {
+      const day = run.day[i]!;
+      const position = this.position(day);
       const isNew = position === firstPosition;
-      if (isNew) this.newRevenue[position] = this.newRevenue[position]! + entry.amount;
-      else this.existingRevenue[position] = this.existingRevenue[position]! + entry.amount;
-      if (entry.refund || entry.day === lastDay) continue;
-      lastDay = entry.day;
+      if (isNew) this.newRevenue[position] = this.newRevenue[position]! + run.amount[i]!;
+      else this.existingRevenue[position] = this.existingRevenue[position]! + run.amount[i]!;
+      if (run.flags[i]! & REFUND || day === lastDay) continue;
+      lastDay = day;
       this.purchases[position]!++;
       if (isNew) this.newPurchases[position]!++;
       if (position !== lastPosition) {
@@ -95,7 +99,7 @@ export class PeriodTotals {
       }
       // The positions whose trailing year holds this day; a customer's runs merge, so each period
       // counts them once.
-      const to = this.lastPositionCounting(entry.day);
+      const to = this.lastPositionCounting(day);
       if (position > baseTo + 1) {
         this.closeBaseRun(baseFrom, baseTo);
         baseFrom = position;

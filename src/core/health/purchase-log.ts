@@ -10,16 +10,22 @@
 const NONE = -1;
 
 /** Entry flags. */
-const REFUND = 1; // a negative amount: lowers revenue, no purchase
-const STARTED_BY_COMPANY = 2;
+export const REFUND = 1; // a negative amount: lowers revenue, no purchase
+export const STARTED_BY_COMPANY = 2;
 
-export interface LoggedEntry {
-  day: number;
-  amount: number;
+/**
+ * One customer's entries, sorted by day (within a day, purchases before refunds), in arrays the
+ * log reuses from customer to customer: valid only inside the visit that receives them. A million
+ * entries then make no objects.
+ */
+export interface EntryRun {
+  length: number;
+  day: Int32Array;
+  amount: Float64Array;
   /** Index into `PurchaseLog.managerNames`; 0 is "no manager". */
-  manager: number;
-  refund: boolean;
-  startedByCompany: boolean;
+  manager: Int32Array;
+  /** REFUND and STARTED_BY_COMPANY bits. */
+  flags: Uint8Array;
 }
 
 export class PurchaseLog {
@@ -97,21 +103,58 @@ export class PurchaseLog {
     return this.contacts.get(customer)?.contact;
   }
 
-  /** The customer's entries, sorted by day (and, within a day, purchases before refunds). */
-  entriesOf(customer: number): LoggedEntry[] {
-    const found: LoggedEntry[] = [];
-    for (let entry = this.heads[customer] ?? NONE; entry !== NONE; entry = this.next[entry]!) {
-      const flags = this.flags[entry]!;
-      found.push({
-        day: this.days[entry]!,
-        amount: this.amounts[entry]!,
-        manager: this.managers[entry]!,
-        refund: (flags & REFUND) !== 0,
-        startedByCompany: (flags & STARTED_BY_COMPANY) !== 0,
-      });
+  /** Every customer with an entry, in customer order, with their entries sorted (see EntryRun). */
+  forEachCustomer(visit: (customer: number, run: EntryRun) => void): void {
+    const run: EntryRun = {
+      length: 0,
+      day: new Int32Array(64),
+      amount: new Float64Array(64),
+      manager: new Int32Array(64),
+      flags: new Uint8Array(64),
+    };
+    for (let customer = 0; customer < this.heads.length; customer++) {
+      if (this.heads[customer] === NONE) continue;
+      this.fillRun(customer, run);
+      visit(customer, run);
     }
-    // The chain runs newest first; reversing keeps row order within a day before the stable sort.
-    return found.reverse().sort((a, b) => a.day - b.day || Number(a.refund) - Number(b.refund));
+  }
+
+  /** The customer's chain (newest first) into `run`, oldest first, then sorted by day: insertion sort, as the chain is nearly in order. */
+  private fillRun(customer: number, run: EntryRun): void {
+    let length = 0;
+    for (let entry = this.heads[customer]!; entry !== NONE; entry = this.next[entry]!) length++;
+    if (length > run.day.length) {
+      const capacity = Math.max(length, run.day.length * 2);
+      run.day = new Int32Array(capacity);
+      run.amount = new Float64Array(capacity);
+      run.manager = new Int32Array(capacity);
+      run.flags = new Uint8Array(capacity);
+    }
+    run.length = length;
+    let at = length;
+    for (let entry = this.heads[customer]!; entry !== NONE; entry = this.next[entry]!) {
+      at--;
+      run.day[at] = this.days[entry]!;
+      run.amount[at] = this.amounts[entry]!;
+      run.manager[at] = this.managers[entry]!;
+      run.flags[at] = this.flags[entry]!;
+    }
+    for (let i = 1; i < length; i++) {
+      const day = run.day[i]!;
+      const refund = run.flags[i]! & REFUND;
+      let j = i - 1;
+      while (j >= 0 && (run.day[j]! > day || (run.day[j] === day && (run.flags[j]! & REFUND) > refund))) j--;
+      if (j === i - 1) continue;
+      const [amount, manager, flags] = [run.amount[i]!, run.manager[i]!, run.flags[i]!];
+      run.day.copyWithin(j + 2, j + 1, i);
+      run.amount.copyWithin(j + 2, j + 1, i);
+      run.manager.copyWithin(j + 2, j + 1, i);
+      run.flags.copyWithin(j + 2, j + 1, i);
+      run.day[j + 1] = day;
+      run.amount[j + 1] = amount;
+      run.manager[j + 1] = manager;
+      run.flags[j + 1] = flags;
+    }
   }
 
   private managerNumber(name: string): number {
