@@ -86,6 +86,8 @@ export function dealTypeKeys(values: readonly string[] | undefined): ReadonlySet
   return keys.size === 0 ? undefined : keys;
 }
 
+const HASH = 0x23;
+
 function columnWithError(refs: readonly (ColumnRef | undefined)[], row: number): ColumnRef | undefined {
   for (const ref of refs) {
     if (ref !== undefined && isSheetError(cell(ref, row))) return ref;
@@ -104,22 +106,27 @@ export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options
     onSkippedRow(problem);
   };
   const refs = [columns.customer, columns.date, columns.amount, columns.manager, columns.dealType, columns.status];
-  // A sheet error where a figure comes from makes the row unreadable. In the manager column it
-  // only loses the manager: the purchase is still one, as for a custom function, which reads no
-  // managers, so that every surface counts the same purchases.
+  // A sheet error where a figure comes from makes the row unreadable, whatever else is wrong with
+  // it. In the manager column it only loses the manager: the purchase is still one, as for a custom
+  // function, which reads no managers, so that every surface counts the same purchases.
   const figureRefs = [columns.customer, columns.date, columns.amount, columns.dealType, columns.status];
+  // Looking for error values in every column of every row costs more than a parse that fails: a
+  // date or an amount that parses is no error value, and a customer's key is one only when it
+  // starts with "#". So the columns are searched only where the row would not become an order,
+  // or might hold one anyway; the first column with an error value still gives the reason.
+  const skippedForError = (row: number, rowNumber: number): boolean => {
+    const errorRef = columnWithError(figureRefs, row);
+    if (errorRef !== undefined) skip({ code: "errorValue", argument: errorRef.argument, row: rowNumber, value: cell(errorRef, row) });
+    return errorRef !== undefined;
+  };
   const statusRef = options.statusRule === undefined ? undefined : columns.status;
   const rowCount = columns.customer.values.length;
   for (let row = options.skipLeadingRows ?? 0; row < rowCount; row++) {
     stats.rows++;
     const rowNumber = firstRowNumber + row;
-    const errorRef = columnWithError(figureRefs, row);
-    if (errorRef !== undefined) {
-      skip({ code: "errorValue", argument: errorRef.argument, row: rowNumber, value: cell(errorRef, row) });
-      continue;
-    }
     if (statusRef !== undefined) {
       // Before the customer and the date: a lost deal or a line item's continuation row needs neither.
+      if (skippedForError(row, rowNumber)) continue;
       const statusCell = cell(statusRef, row);
       const verdict = statusVerdict(statusCell, options.statusRule!);
       if (verdict === "leftOut") {
@@ -131,23 +138,23 @@ export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options
     const customerCell = cell(columns.customer, row);
     const key = customerKey(customerCell);
     if (key === "") {
+      if (skippedForError(row, rowNumber)) continue;
       if (refs.every((ref) => isBlank(cell(ref, row)))) stats.blankRows++;
       else skip({ code: "missingCustomer", argument: columns.customer.argument, row: rowNumber });
       continue;
     }
     const dateCell = cell(columns.date, row);
     const day = readDay(dateCell, locale);
-    if (day === undefined) {
-      const code = isBlank(dateCell) ? "missingDate" : "badDate";
-      skip({ code, argument: columns.date.argument, row: rowNumber, value: isBlank(dateCell) ? customerCell : dateCell });
+    if (day === undefined || !isPlausibleDay(day)) {
+      if (skippedForError(row, rowNumber)) continue;
+      if (day !== undefined) skip({ code: "implausibleDate", argument: columns.date.argument, row: rowNumber, value: dateCell });
+      else if (isBlank(dateCell)) skip({ code: "missingDate", argument: columns.date.argument, row: rowNumber, value: customerCell });
+      else skip({ code: "badDate", argument: columns.date.argument, row: rowNumber, value: dateCell });
       continue;
     }
-    if (!isPlausibleDay(day)) {
-      skip({ code: "implausibleDate", argument: columns.date.argument, row: rowNumber, value: dateCell });
-      continue;
-    }
-    if (excludedKeys?.has(customerKey(cell(columns.dealType, row)))) {
-      stats.excludedRows++;
+    const dealTypeCell = cell(columns.dealType, row);
+    if (excludedKeys?.has(customerKey(dealTypeCell))) {
+      if (!skippedForError(row, rowNumber)) stats.excludedRows++;
       continue;
     }
     let amount = 0;
@@ -155,11 +162,15 @@ export function ingestOrders(columns: OrderColumns, ledger: OrderTarget, options
       const amountCell = cell(columns.amount, row);
       const parsed = isBlank(amountCell) ? 0 : parseAmount(amountCell, locale.decimalComma);
       if (parsed === undefined) {
-        skip({ code: "badAmount", argument: columns.amount.argument, row: rowNumber, value: amountCell });
+        if (!skippedForError(row, rowNumber))
+          skip({ code: "badAmount", argument: columns.amount.argument, row: rowNumber, value: amountCell });
         continue;
       }
       amount = parsed;
     }
+    // The date and the amount were read, so neither is an error value; the other figures may be.
+    const mayHoldError = key.charCodeAt(0) === HASH || isSheetError(dealTypeCell) || isSheetError(cell(columns.status, row));
+    if (mayHoldError && skippedForError(row, rowNumber)) continue;
     const managerCell = cell(columns.manager, row);
     ledger.add(key, customerCell, day, amount, isSheetError(managerCell) ? undefined : managerCell, row);
     stats.orders++;

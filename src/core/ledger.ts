@@ -129,7 +129,7 @@ export class CustomerLedger {
   private append(rawName: unknown, day: number, amount: number, rawManager: unknown): number {
     const customer = this.rawNames.length;
     this.rawNames.push(rawName);
-    this.managers.push(customerDisplayName(rawManager));
+    this.managers.push(this.managerName(rawManager));
     if ((customer + 1) * STRIDE > this.facts.length) this.growFacts();
     const at = customer * STRIDE;
     this.facts[at + SECOND] = NO_DAY;
@@ -188,12 +188,12 @@ export class CustomerLedger {
       facts[at + SECOND] = first;
       facts[at + FIRST] = day;
       facts[at + FIRST_DAY_AMOUNT] = amount;
-      this.managers[customer] = customerDisplayName(rawManager);
+      this.managers[customer] = this.managerName(rawManager);
     } else if (day === first) {
       facts[at + FIRST_DAY_AMOUNT] = facts[at + FIRST_DAY_AMOUNT]! + amount;
       // Several orders on the first day: the result must not depend on row order, so a named
       // manager wins over a blank one, and of two names the one that sorts first.
-      const manager = customerDisplayName(rawManager);
+      const manager = this.managerName(rawManager);
       const current = this.managers[customer]!;
       if (manager !== "" && (current === "" || manager < current)) this.managers[customer] = manager;
     } else if (day < facts[at + SECOND]!) {
@@ -291,9 +291,10 @@ export class CustomerLedger {
   // ── Bulk loading ───────────────────────────────────────────────────────────────────────────
   // The one door for a subclass that keeps its own index of customers and its own store of names:
   // the command line's counting engine (src/cli/counting/indexed-ledger.ts), which keys customers
-  // by bytes so that a million rows make no key strings, and fetches a group of customers' figures
-  // into cache before it adds their orders. Everyone else adds orders by key (`add`) and reads
-  // figures; nothing here changes what a figure means.
+  // by bytes so that a million rows make no key strings, fetches a group of customers' figures
+  // into cache before it adds their orders, and tidies each manager's name once, not once a row.
+  // Everyone else adds orders by key (`add`) and reads figures; nothing here changes what a
+  // figure means.
 
   /**
    * Room for this many customers up front. The room is allocated but not written, so the system
@@ -328,6 +329,11 @@ export class CustomerLedger {
       if (customer >= 0) sum += facts[customer * STRIDE]!;
     }
     return sum;
+  }
+
+  /** A manager cell tidied for display; a subclass that meets the same few cells on every row may remember them. */
+  protected managerName(rawManager: unknown): string {
+    return customerDisplayName(rawManager);
   }
 
   /** The cell a customer's raw name stands for: the raw name itself, unless a subclass keeps names elsewhere. */

@@ -128,6 +128,32 @@ describe("sheet error values", () => {
     expect([stats.skippedRows, stats.orders, ledger.customers]).toEqual([4, 1, 1]);
   });
 
+  it("give the reason even when something else is wrong with the row too: the first column holding one", () => {
+    const { stats, skipped } = ingest(
+      [
+        ["", "2024-03-01", "#REF!"], // no customer
+        ["A", "31.02.2024", "#N/A"], // no such date
+        ["A", "0001-03-05", 1, "#NUM!"], // implausible date
+        ["A", "2024-03-01", "abc", "#N/A"], // unreadable amount
+        ["#N/A", "", ""], // otherwise blank
+        ["", "#VALUE!", "#REF!"], // two error values: the date's column comes first
+        ["B", "2024-03-01", "#DIV/0!", "Project"], // a deal type left out
+        ["B", "2024-03-02", 5, "Project"], // only left out
+      ],
+      { excludeDealTypes: ["project"] },
+    );
+    expect(skipped).toEqual([
+      { code: "errorValue", argument: "Amount", row: 1, value: "#REF!" },
+      { code: "errorValue", argument: "Amount", row: 2, value: "#N/A" },
+      { code: "errorValue", argument: "Type", row: 3, value: "#NUM!" },
+      { code: "errorValue", argument: "Type", row: 4, value: "#N/A" },
+      { code: "errorValue", argument: "Customer", row: 5, value: "#N/A" },
+      { code: "errorValue", argument: "Date", row: 6, value: "#VALUE!" },
+      { code: "errorValue", argument: "Amount", row: 7, value: "#DIV/0!" },
+    ]);
+    expect([stats.skippedRows, stats.excludedRows, stats.orders]).toEqual([7, 1, 0]);
+  });
+
   it("in the manager column cost only the manager: the purchase still counts, as in a custom function", () => {
     const values = [
       ["A", "2024-03-01", "#N/A"],

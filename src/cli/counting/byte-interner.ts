@@ -51,12 +51,17 @@ export class ByteInterner {
   }
 
   /**
-   * FNV-1a over the bytes one at a time, for keys at any place. KeyBytes hashes its keys its own
-   * way (four bytes at a time): a table is used with one of the two, never both.
+   * FNV-1a over the bytes four at a time (the last one to three alone), for keys at any place: a
+   * field in a chunk is rarely on a word boundary. Four bytes a step make the chain of multiplies,
+   * each waiting for the one before, a quarter as long. KeyBytes hashes its keys its own way: a
+   * table is used with one of the two, never both.
    */
   static hash(bytes: Uint8Array, start: number, end: number): number {
-    let h = FNV_OFFSET;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, FNV_PRIME);
+    let h = FNV_OFFSET ^ (end - start);
+    let i = start;
+    for (; i + 4 <= end; i += 4)
+      h = Math.imul(h ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)), FNV_PRIME);
+    for (; i < end; i++) h = Math.imul(h ^ bytes[i]!, FNV_PRIME);
     return smallHash(h);
   }
 

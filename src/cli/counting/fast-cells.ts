@@ -3,8 +3,8 @@
 // then hands the text to the core's parser: the rules stay in the core, these are shortcuts that
 // must agree with it (test/cli/counting/fast-cells.test.ts checks that on random input).
 
-import { dayFromCivil, isValidCivil } from "../../core/calendar";
-import { isPlausibleDay } from "../../core/cells";
+import { civilFromDay, dayFromCivil, isValidCivil } from "../../core/calendar";
+import { FIRST_PLAUSIBLE_DAY, isPlausibleDay, LAST_PLAUSIBLE_DAY } from "../../core/cells";
 import { COMMA, DASH, DIGIT_ZERO, DOT } from "../../files/ascii";
 
 function digit(bytes: Uint8Array, at: number): number {
@@ -20,21 +20,31 @@ function fourDigits(bytes: Uint8Array, at: number): number {
   return twoDigits(bytes, at) * 100 + twoDigits(bytes, at + 2);
 }
 
-/** The last date read, as y·512 + m·32 + d, and its epoch day: exports are mostly sorted by date. */
-let lastCode = -1;
-let lastEpochDay = NaN;
+// Each plausible date's epoch day, looked up by y·512 + m·32 + d and filled in as dates are first
+// met: a file whose rows are in no date order (a CRM export sorted by customer or manager) would
+// otherwise convert nearly every row's date afresh. Stored as the day's distance past the day before
+// FIRST_PLAUSIBLE_DAY, so that the table's zeros mean "not met yet"; INVALID_DATE marks 2023-02-30
+// and the days of the table's years that the core finds implausible.
+const FIRST_TABLE_YEAR = civilFromDay(FIRST_PLAUSIBLE_DAY).year;
+const LAST_TABLE_YEAR = civilFromDay(LAST_PLAUSIBLE_DAY).year;
+const NOT_MET = 0;
+const INVALID_DATE = -1;
+const DAY_BEFORE_TABLE = FIRST_PLAUSIBLE_DAY - 1;
+const epochDays = new Int32Array((LAST_TABLE_YEAR - FIRST_TABLE_YEAR + 1) * 512);
 
 function civilDay(year: number, month: number, day: number): number {
   // Out-of-range parts must not reach the code below, where 2024-01-33 would alias 2024-02-01.
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && year >= 0)) return NaN;
-  const code = year * 512 + month * 32 + day;
-  if (code !== lastCode) {
-    lastCode = code;
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return NaN;
+  // A date the core skips as implausible (year 0001, 2204) is left to it, to be skipped with its reason.
+  if (!(year >= FIRST_TABLE_YEAR && year <= LAST_TABLE_YEAR)) return NaN;
+  const code = (year - FIRST_TABLE_YEAR) * 512 + month * 32 + day;
+  let stored = epochDays[code]!;
+  if (stored === NOT_MET) {
     const epochDay = isValidCivil(year, month, day) ? dayFromCivil(year, month, day) : NaN;
-    // A date the core skips as implausible (year 0001, 2204) is left to it, to be skipped with its reason.
-    lastEpochDay = isPlausibleDay(epochDay) ? epochDay : NaN;
+    stored = isPlausibleDay(epochDay) ? epochDay - DAY_BEFORE_TABLE : INVALID_DATE;
+    epochDays[code] = stored;
   }
-  return lastEpochDay;
+  return stored === INVALID_DATE ? NaN : stored + DAY_BEFORE_TABLE;
 }
 
 /** The length of the dates fastDay reads. */

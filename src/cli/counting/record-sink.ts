@@ -9,8 +9,9 @@
 // amounts) need nothing here: the ledger keeps them off the purchases.
 //
 // The fastest path of all, `readSimpleRecord`, reads a one-line record without quotes in a single
-// pass: it folds the customer's key, reads the date and the amount while it finds where each field
-// ends, so most bytes are looked at once instead of twice (by the scanner, then by the parsers).
+// pass: it folds the customer's key, reads the date and the amount and recognises a recent manager
+// while it finds where each field ends, so most bytes are looked at once instead of twice (by the
+// scanner, then by the parsers).
 
 import { isBlank, isPlausibleDay, isSheetError, parseAmount, parseDateText, type InputLocale } from "../../core/cells";
 import type { ColumnMapping, Field } from "../../core/columns";
@@ -30,6 +31,7 @@ import { HASH, QUOTE } from "../../files/ascii";
 import { afterLineBreak, endsUnquotedField, unquotedFieldEnd, type CsvRecord, type SimpleRecordReader } from "../../files/csv-scanner";
 import { cellText, type FieldDecoder } from "../../files/fields";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
+import { RecentFields } from "./recent-fields";
 import { COMPACT_DATE_BYTES, fastAmount, fastCompactDay, fastDay, SIMPLE_DATE_BYTES } from "./fast-cells";
 import type { StatusColumn } from "../../core/statuses";
 import type { KeyBytes } from "./key-bytes";
@@ -57,6 +59,7 @@ const OTHER_COLUMN = 0;
 const CUSTOMER_COLUMN = 1;
 const DATE_COLUMN = 2;
 const AMOUNT_COLUMN = 3;
+const MANAGER_COLUMN = 4;
 
 /**
  * Where the date field at bytes[start] ends if it can be a date of fastDay's shapes, which are 10
@@ -107,6 +110,12 @@ class FieldCache<V> {
   }
 }
 
+/** A manager field's text, and whether it is a sheet error value. */
+interface ManagerCell {
+  text: string;
+  error: boolean;
+}
+
 export class RecordSink {
   readonly stats: IngestStats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
   /** The current row's customer key, and where their name is. */
@@ -126,7 +135,11 @@ export class RecordSink {
   private readonly delimiter: number;
   private readonly excludedKeys: ReadonlySet<string> | undefined;
   private readonly days = new FieldCache<number>();
-  private readonly texts = new FieldCache<string>();
+  /** Manager fields read so far: a few names repeat on every row, in no order. */
+  private readonly managers = new FieldCache<ManagerCell>();
+  private readonly recentManagers = new RecentFields<ManagerCell>();
+  /** The manager of the record readSimpleRecord is reading, when recentManagers knew them. */
+  private simpleManager: ManagerCell | undefined;
   private readonly dealTypeKeys = new FieldCache<string>();
   /** -1 without a status column: then nothing here looks at statuses. */
   private readonly status: number;
@@ -173,6 +186,7 @@ export class RecordSink {
     this.roles[this.customer] = CUSTOMER_COLUMN;
     this.roles[this.date] = DATE_COLUMN;
     if (this.amount >= 0) this.roles[this.amount] = AMOUNT_COLUMN;
+    if (this.manager >= 0) this.roles[this.manager] = MANAGER_COLUMN;
     const fields = (): Int32Array => new Int32Array(this.widthNeeded);
     this.simple = {
       bytes: Buffer.alloc(0),
@@ -236,7 +250,9 @@ export class RecordSink {
           ? this.key.foldField(bytes, start, limit, delimiter)
           : role === DATE_COLUMN
             ? simpleDateEnd(bytes, start, limit, delimiter, this.dateBytes)
-            : unquotedFieldEnd(bytes, start, limit, delimiter);
+            : role === MANAGER_COLUMN
+              ? this.managerFieldEnd(bytes, start, limit, delimiter)
+              : unquotedFieldEnd(bytes, start, limit, delimiter);
       if (end < 0) return -1;
       if (role === DATE_COLUMN) day = this.compactDays ? fastCompactDay(bytes, start, end) : fastDay(bytes, start, end);
       else if (role === AMOUNT_COLUMN) amount = fastAmount(bytes, start, end, this.decimalComma);
@@ -253,9 +269,24 @@ export class RecordSink {
       if (next < 0 || column + 1 < width || this.key.length === 0 || day !== day || amount !== amount) return -1;
       simple.bytes = bytes;
       simple.count = column + 1;
-      return this.addPlainOrder(simple, day, amount) ? next : -1;
+      return this.addPlainOrder(simple, day, amount, this.simpleManagerOf(simple, limit)) ? next : -1;
     }
   };
+
+  /** Where the manager field at bytes[start] ends; its manager goes to `simpleManager` if recently met. */
+  private managerFieldEnd(bytes: Uint8Array, start: number, limit: number, delimiter: number): number {
+    const recent = this.recentManagers.match(bytes, start, limit, delimiter);
+    this.simpleManager = recent;
+    return recent === undefined ? unquotedFieldEnd(bytes, start, limit, delimiter) : this.recentManagers.end;
+  }
+
+  /** The manager of the record readSimpleRecord has read, kept among the recent ones. */
+  private simpleManagerOf(simple: CsvRecord, limit: number): ManagerCell | undefined {
+    if (this.simpleManager !== undefined || this.manager < 0) return this.simpleManager;
+    const manager = this.managerOf(simple)!;
+    this.recentManagers.remember(simple.bytes, simple.starts[this.manager]!, simple.ends[this.manager]!, limit, manager);
+    return manager;
+  }
 
   /** The row's customer key into `this.key`: from the bytes when they allow, else the core's way. */
   private readKey(record: CsvRecord): void {
@@ -275,20 +306,19 @@ export class RecordSink {
       return;
     }
     const amount = this.amount < 0 ? 0 : this.amountOf(record);
-    if (amount !== amount || !this.addPlainOrder(record, day, amount)) this.slow(record);
+    if (amount !== amount || !this.addPlainOrder(record, day, amount, this.managerOf(record))) this.slow(record);
   }
 
   /**
-   * Adds the order of a row whose key is in `key` and whose day and amount are read. A row of the
+   * Adds the order of a row whose key is in `key` and whose day, amount and manager are read. A row of the
    * excluded deal type is only counted as left out: the core does the same with any row whose
    * customer and date it can read. False, with nothing counted, for a row that may hold a sheet
    * error value: the core is to skip it with its reason.
    */
-  private addPlainOrder(record: CsvRecord, day: number, amount: number): boolean {
+  private addPlainOrder(record: CsvRecord, day: number, amount: number, manager: ManagerCell | undefined): boolean {
     // The key is trimmed, so an error value's key starts with "#" (the core compares it exactly).
     if (this.key.bytes[this.key.start] === HASH) return false;
-    const manager = this.manager < 0 ? undefined : this.managerText(record);
-    if (manager !== undefined && isSheetError(manager)) return false;
+    if (manager?.error) return false;
     const dealType = this.dealType < 0 ? "" : this.dealTypeKey(record);
     // A key is an error value exactly when its cell is: they differ in case and spacing only.
     if (isSheetError(dealType)) return false;
@@ -311,7 +341,7 @@ export class RecordSink {
       this.name.record = undefined;
       this.name.text = this.fieldText(record, this.customer);
     } else this.name.record = record;
-    this.orders.add(day, amount, manager, this.name);
+    this.orders.add(day, amount, manager?.text, this.name);
     this.stats.orders++;
     return true;
   }
@@ -348,8 +378,13 @@ export class RecordSink {
     return this.statuses.remember(record, this.status, status);
   }
 
-  private managerText(record: CsvRecord): string {
-    return this.texts.find(record, this.manager) ?? this.texts.remember(record, this.manager, this.fieldText(record, this.manager));
+  /** The record's manager; undefined without a manager column. */
+  private managerOf(record: CsvRecord): ManagerCell | undefined {
+    if (this.manager < 0) return undefined;
+    const cached = this.managers.find(record, this.manager);
+    if (cached !== undefined) return cached;
+    const text = this.fieldText(record, this.manager);
+    return this.managers.remember(record, this.manager, { text, error: isSheetError(text) });
   }
 
   private amountOf(record: CsvRecord): number {

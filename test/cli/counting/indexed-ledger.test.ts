@@ -1,10 +1,12 @@
 // The ledger as the counting engine fills it: through the core's bulk-loading door, with names
 // kept as numbers in a NameStore. The figures must be the core's.
 
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IndexedLedger } from "../../../src/cli/counting/indexed-ledger";
 import { NameStore } from "../../../src/cli/counting/name-store";
 import { customerKey } from "../../../src/core/customer-key";
+import { CustomerLedger } from "../../../src/core/ledger";
 
 describe("IndexedLedger", () => {
   it("numbers customers added as known-new in order, and keys by them when asked", () => {
@@ -39,6 +41,31 @@ describe("IndexedLedger", () => {
     expect(ledger.name(0)).toBe("Анна Петрова");
     expect(ledger.key(1)).toBe("bob");
     expect(ledger.numberOf("анна петрова")).toBe(0);
+  });
+
+  it("credits each customer's first purchase to the manager the core's ledger credits, names tidied alike", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(5), fc.integer({ min: 19_000, max: 19_010 }), fc.nat(4)), { minLength: 1, maxLength: 60 }),
+        (orders) => {
+          // Untidy names, a blank one and none at all, each the same string on every row, as batches carry them.
+          const managers = ["  Ира  Петрова ", "Олег", "олег", "", undefined];
+          const names = new NameStore();
+          const indexed = new IndexedLedger({}, names, 0);
+          const core = new CustomerLedger();
+          const numbers = new Map<number, number>();
+          for (const [customer, day, manager] of orders) {
+            const raw = managers[manager];
+            const known = numbers.get(customer);
+            if (known === undefined) numbers.set(customer, indexed.addNewCustomer(names.addText(`c${customer}`), day, 1, raw));
+            else indexed.addTo(known, day, 1, raw);
+            core.add(`c${customer}`, `c${customer}`, day, 1, raw);
+          }
+          for (const [customer, number] of numbers) expect(indexed.manager(number)).toBe(core.manager(core.numberOf(`c${customer}`)!));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("keeps customers past the room reserved for them", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { inputLocale } from "../../../src/core/cells";
+import { inputLocale, isSheetError } from "../../../src/core/cells";
 import { CsvScanner } from "../../../src/files/csv-scanner";
 import { KeyBytes } from "../../../src/cli/counting/key-bytes";
 import { RecordSink } from "../../../src/cli/counting/record-sink";
@@ -73,5 +73,43 @@ describe("the one-pass reader of simple records", () => {
       { numRuns: 3000 },
     );
     expect(taken).toBeGreaterThan(1000);
+  });
+});
+
+describe("the manager column", () => {
+  it("gives each order its own row's manager, however many managers take turns in the recent slots", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(40), fc.constantFrom("\n", "\r\n")), { minLength: 1, maxLength: 200 }),
+        fc.array(fc.string({ unit: fc.constantFrom("a", "B", "Ж", " ", "#", "/"), maxLength: 7 }), { minLength: 1, maxLength: 40 }),
+        (rows, names) => {
+          // Managers as exports write them: plain, quoted, sheet error values, blank, long.
+          const pool = [...names, "#N/A", '"Anna ""B"""', "", "x".repeat(70)];
+          const cell = (k: number): string => pool[k % pool.length]!;
+          const text = rows.map(([k, end]) => `Ann,2024-03-05,1.5,${cell(k)}${end}`).join("");
+          const managers: (string | undefined)[] = [];
+          const sink = new RecordSink(
+            { key: new KeyBytes("utf-8"), add: (_day, _amount, manager) => void managers.push(manager) },
+            {
+              mapping: { customer: 0, date: 1, amount: 2, manager: 3 },
+              columnNames: {},
+              locale: inputLocale("en_US", "UTC"),
+              delimiter: COMMA,
+              decode: fieldDecoder("utf-8"),
+              onSkippedRow: () => undefined,
+            },
+          );
+          new CsvScanner(COMMA, sink.onRecord, sink.readSimpleRecord, () => sink.simpleFields).scan(Buffer.from(text), true);
+          // The cell's text (a quoted one unquoted), or none for an error value: the core's way.
+          const expected = rows.map(([k]) => {
+            const raw = cell(k);
+            const unquoted = raw.startsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw;
+            return isSheetError(unquoted) ? undefined : unquoted;
+          });
+          expect(managers).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
