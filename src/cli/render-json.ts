@@ -4,7 +4,9 @@
 // terminal acts on (C1 controls, bidi overrides) are written as \u escapes, which JSON reads back
 // as the same text.
 
+import type { HealthCheck } from "../core/health/health-check";
 import type { Language } from "../i18n/language";
+import { healthAnswers } from "../presentation/health-check";
 import { problemMessage } from "../i18n/problems";
 import type { ReportOutcome } from "./report-command";
 import { skippedByReason } from "./report-lines";
@@ -71,6 +73,27 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
       })) ?? null,
     managersOmitted: report.managersOmitted,
     lost: report.lost,
+    healthCheck: report.healthCheck === undefined ? null : healthCheckJson(report.healthCheck, language),
   };
   return `${terminalSafeJson(JSON.stringify(json, null, 2))}\n`;
+}
+
+/**
+ * The health check (docs/health-check.md): the periods, each question with its verdict, figures and
+ * sentence, the lapsed customers most at stake first (capped as `lost` is), the managers.
+ */
+function healthCheckJson(check: HealthCheck, language: Language) {
+  const answers = healthAnswers(check, language);
+  const { customers, ...lapsedTotals } = check.lapsed;
+  return {
+    periods: check.periods,
+    periodsOmitted: check.periodsOmitted,
+    questions: check.questions.map((question, i) => ({ ...question, answer: answers[i]!.sentence })),
+    lapsed: customers,
+    lapsedTotals,
+    managers: check.managers,
+    managersOmitted: check.managersOmitted,
+    cohortGrid: check.cohortGrid,
+    settings: check.settings,
+  };
 }

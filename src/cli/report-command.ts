@@ -11,7 +11,9 @@
 import { statSync } from "node:fs";
 import type { IngestStats } from "../core/ingest";
 import type { Problem } from "../core/problems";
-import { analyzeLedger, skippedRowCollector, type RetentionReport, type SkippedRow } from "../core/report";
+import { analyzeWithHealth } from "../core/health/analyze-health";
+import { PurchaseLog } from "../core/health/purchase-log";
+import { skippedRowCollector, type RetentionReport, type SkippedRow } from "../core/report";
 import type { FileVersion } from "../files/file-version";
 import { CHUNK_BYTES } from "../files/scan-file";
 import type { Encoding } from "../files/sniff";
@@ -137,6 +139,8 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
  */
 export class Tally {
   readonly index: CustomerIndex;
+  /** Every order for the health check, logged by the ledger as it counts. */
+  private readonly log = new PurchaseLog();
   private readonly ledger: IndexedLedger;
   private readonly names: NameStore;
   /** For batches from another thread, made with the first one (which brings the encoding). */
@@ -152,7 +156,7 @@ export class Tally {
       index: this.index,
     } = withRoomIfGranted(capacity, (room) => {
       const names = new NameStore(options.file, room);
-      const ledger = new IndexedLedger({ amountWindow: options.window }, names, room);
+      const ledger = new IndexedLedger({ amountWindow: options.window, purchaseLog: this.log }, names, room);
       return { names, ledger, index: new CustomerIndex(ledger, names, room) };
     }));
   }
@@ -167,7 +171,8 @@ export class Tally {
     this.names.placesIn(version);
     if (this.ledger.isEmpty) throw dataError(this.noPurchase(stats, skipped));
     const { options } = this;
-    return analyzeLedger(this.ledger, stats, skipped, {
+    return analyzeWithHealth({ ledger: this.ledger, log: this.log }, stats, skipped, {
+      hasInitiatedBy: false,
       target: options.target,
       period: options.period,
       withinDays: options.withinDays,

@@ -49,10 +49,11 @@ export function analyzeTable(values: Cells, options: TableOptions): Analysis {
     dealType: options.excludeDealTypes?.length ? ref(mapping.dealType) : undefined,
     status: ref(options.status?.column),
   };
-  const ledger = new CustomerLedger({ amountWindow: options.settings.window });
+  const ledgerOptions = { amountWindow: options.settings.window };
   const health = options.health?.columns;
   const healthColumns = health && { budget: ref(health.budget), initiatedBy: ref(health.initiatedBy), contact: ref(health.contact) };
-  const orders = healthColumns && new HealthOrders(ledger, healthColumns, options.locale.decimalComma, options.firstRowNumber);
+  const orders = healthColumns && new HealthOrders(healthColumns, options.locale.decimalComma, options.firstRowNumber, ledgerOptions);
+  const ledger = orders?.ledger ?? new CustomerLedger(ledgerOptions);
   const { skipped, onSkippedRow } = skippedRowCollector();
   const stats = ingestOrders(columns, orders ?? ledger, {
     locale: options.locale,

@@ -14,6 +14,7 @@
 // out of every customer figure.
 
 import { customerDisplayName, customerKey } from "./customer-key";
+import type { PurchaseLog } from "./health/purchase-log";
 import { periodIndex, type Period } from "./periods";
 
 /** "No such day": later than any real day, so `day < NO_DAY` holds for every order. */
@@ -33,6 +34,8 @@ export interface LedgerOptions {
   trackDays?: boolean;
   /** Keep the periods each customer bought in (cohort matrix). */
   trackPeriods?: Period;
+  /** Log every order, by customer number, for the health check (memory grows with purchases). */
+  purchaseLog?: PurchaseLog;
 }
 
 // A customer's figures in `facts`, at customer × STRIDE + field.
@@ -76,12 +79,14 @@ export class CustomerLedger {
   private readonly amountWindow: DayWindow | undefined;
   private readonly trackDays: boolean;
   private readonly trackPeriods: Period | undefined;
+  private readonly purchaseLog: PurchaseLog | undefined;
 
   constructor(readonly options: LedgerOptions = {}) {
     this.facts = new Float64Array(STRIDE * 1024);
     this.amountWindow = options.amountWindow;
     this.trackDays = options.trackDays === true;
     this.trackPeriods = options.trackPeriods;
+    this.purchaseLog = options.purchaseLog;
   }
 
   /**
@@ -142,7 +147,7 @@ export class CustomerLedger {
       this.facts[at + FIRST_DAY_AMOUNT] = amount;
       this.customers++;
     }
-    this.count(customer, day, amount);
+    this.count(customer, day, amount, rawManager);
     return customer;
   }
 
@@ -155,11 +160,12 @@ export class CustomerLedger {
    */
   addTo(customer: number, day: number, amount = 0, rawManager?: unknown): void {
     if (amount >= 0) this.placeDay(customer, day, amount, rawManager);
-    this.count(customer, day, amount);
+    this.count(customer, day, amount, rawManager);
   }
 
-  private count(customer: number, day: number, amount: number): void {
+  private count(customer: number, day: number, amount: number, rawManager: unknown): void {
     this.orders++;
+    this.purchaseLog?.add(customer, day, amount, this.managerName(rawManager));
     if (amount < 0) {
       this.refunds++;
       let byDay = this.refundsByDay.get(customer);

@@ -60,7 +60,7 @@ export function readHealthOrders(env: SheetEnvironment, ranges: HealthRanges): {
   const budget = optionalColumn("budgets", ranges.budgets);
   const contact = optionalColumn("contacts", ranges.contacts);
   const initiatedBy = optionalColumn("initiated_by", ranges.initiated_by);
-  const orders = new HealthOrders(new CustomerLedger(), { budget, contact, initiatedBy }, env.input.decimalComma);
+  const orders = new HealthOrders({ budget, contact, initiatedBy }, env.input.decimalComma);
   const stats = ingestRanges(env, ranges, orders, [budget, contact, initiatedBy]);
   if (orders.problems.firstUnreadableBudget !== undefined) {
     const { row, value } = orders.problems.firstUnreadableBudget;

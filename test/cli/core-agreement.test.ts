@@ -87,6 +87,8 @@ async function bothWays(csv: string, encoding: Encoding, name: string, io: Repor
     headerRow: 0,
     firstRowNumber: 1,
     excludeDealTypes: ["проект"],
+    // The health check too: the CLI's ledger logs its orders as the core's health orders do.
+    health: { columns: {} },
     locale: invocation.options.locale,
     settings: {
       target: 0.67,

@@ -3,7 +3,7 @@
 // month, "12 months ending on E" as the days after E's date a year earlier, medians by sorting.
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { CustomerLedger, customerKey, ingestOrders, inputLocale } from "../../src/core";
+import { customerKey, ingestOrders, inputLocale } from "../../src/core";
 import { HealthOrders } from "../../src/core/health/health-orders";
 import { healthCheck } from "../../src/core/health/health-check";
 import { datasetPath, describeDataset } from "../support/datasets";
@@ -88,7 +88,7 @@ function bruteForce(orders: readonly Order[]): Expected {
 
 function coreHealth(orders: readonly Order[]) {
   const values = orders.map((o) => [o.customer, o.iso, o.amount]);
-  const recorder = new HealthOrders(new CustomerLedger(), {}, false);
+  const recorder = new HealthOrders({}, false);
   ingestOrders(
     {
       customer: { argument: "customer", values, column: 0 },

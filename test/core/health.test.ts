@@ -20,11 +20,11 @@ interface Row {
 const SETTINGS: HealthSettings = { period: "month", target: 0.67, hasAmounts: true, hasManagers: false, hasInitiatedBy: false };
 
 function logOf(rows: readonly Row[]): { ledger: CustomerLedger; log: PurchaseLog } {
-  const ledger = new CustomerLedger();
   const log = new PurchaseLog();
+  const ledger = new CustomerLedger({ purchaseLog: log });
   for (const row of rows) {
     const customer = ledger.add(customerKey(row.customer), row.customer, day(row.date), row.amount, row.manager);
-    log.add(customer, day(row.date), row.amount, row.manager ?? "", row.started === true);
+    if (row.started) log.markStartedByCompany(customer);
     if (row.budget !== undefined) log.setBudget(customer, day(row.date), row.budget);
   }
   return { ledger, log };

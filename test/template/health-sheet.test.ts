@@ -18,7 +18,6 @@ import { HealthOrders } from "../../src/core/health/health-orders";
 import { initiatorOf } from "../../src/core/health/initiated-by";
 import type { QuestionId } from "../../src/core/health/questions";
 import { ingestOrders } from "../../src/core/ingest";
-import { CustomerLedger } from "../../src/core/ledger";
 import { createFakeSheets, installFakeGlobals, type FakeSheets } from "../../src/fake-sheets";
 import { HEADERS } from "../../src/i18n/headers";
 import { languageForLocale } from "../../src/i18n/language";
@@ -47,11 +46,7 @@ function coreHealthCheck(fake: FakeSheets, ordersSheet: string, settings: CoreSe
   const values = fake.sheet(ordersSheet).grid.contentRows();
   const at = (argument: string, column: number) => ({ argument, values, column });
   const locale = inputLocale(fake.spreadsheet.locale, fake.spreadsheet.timeZone);
-  const orders = new HealthOrders(
-    new CustomerLedger(),
-    { budget: at("budget", 5), initiatedBy: at("initiated by", 6) },
-    locale.decimalComma,
-  );
+  const orders = new HealthOrders({ budget: at("budget", 5), initiatedBy: at("initiated by", 6) }, locale.decimalComma);
   const columns = {
     date: at("date", 0),
     customer: at("customer", 1),

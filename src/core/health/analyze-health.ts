@@ -5,12 +5,14 @@
 import type { IngestStats } from "../ingest";
 import { analyzeLedger, REPORT_LIMITS, type Analysis, type ReportSettings, type SkippedRow } from "../report";
 import { healthCheck, type HealthSettings } from "./health-check";
-import type { HealthOrders } from "./health-orders";
+import type { CustomerLedger } from "../ledger";
+import type { PurchaseLog } from "./purchase-log";
 
 export type HealthReportSettings = ReportSettings & Pick<HealthSettings, "hasInitiatedBy" | "trend" | "lapsedFactor" | "lapsedLimit">;
 
+/** `orders`: a ledger and the purchase log it filled (see HealthOrders, or LedgerOptions.purchaseLog). */
 export function analyzeWithHealth(
-  orders: HealthOrders,
+  orders: { ledger: CustomerLedger; log: PurchaseLog },
   stats: IngestStats,
   skipped: SkippedRow[],
   settings: HealthReportSettings,

@@ -12,7 +12,7 @@ export function averageOrder(ledger: CustomerLedger, log: PurchaseLog, window: D
   let purchases = 0;
   forEachCustomer(ledger, log, (run) => {
     let lastDay = Number.NaN;
-    for (let i = 0; i < run.length; i++) {
+    for (let i = run.start; i < run.end; i++) {
       const day = run.day[i]!;
       if (!inWindow(day, window)) continue;
       revenue += run.amount[i]!;
@@ -29,7 +29,7 @@ export function activeCustomers(ledger: CustomerLedger, log: PurchaseLog, asOf: 
   let active = 0;
   const from = yearBefore(asOf);
   forEachCustomer(ledger, log, (run) => {
-    for (let i = 0; i < run.length; i++) {
+    for (let i = run.start; i < run.end; i++) {
       if (!(run.flags[i]! & REFUND) && run.day[i]! > from && run.day[i]! <= asOf) {
         active++;
         return;
@@ -42,7 +42,7 @@ export function activeCustomers(ledger: CustomerLedger, log: PurchaseLog, asOf: 
 /** A customer's sales in the 12 months ending on `end` (after `yearBeforeEnd`), refunds included. */
 export function salesInYear(run: EntryRun, end: number, yearBeforeEnd: number): number {
   let sum = 0;
-  for (let i = 0; i < run.length; i++) {
+  for (let i = run.start; i < run.end; i++) {
     const day = run.day[i]!;
     if (day > yearBeforeEnd && day <= end) sum += run.amount[i]!;
   }

@@ -187,13 +187,14 @@ class PurchaseDays {
   lastManager = 0;
 
   read(run: EntryRun, managerNames: readonly string[]): void {
-    if (run.length > this.days.length) {
-      this.days = new Int32Array(run.length);
-      this.started = new Uint8Array(run.length);
+    const length = run.end - run.start;
+    if (length > this.days.length) {
+      this.days = new Int32Array(length);
+      this.started = new Uint8Array(length);
     }
     this.count = 0;
     this.lastManager = 0;
-    for (let i = 0; i < run.length; i++) {
+    for (let i = run.start; i < run.end; i++) {
       const flags = run.flags[i]!;
       if (flags & REFUND) continue;
       const started = flags & STARTED_BY_COMPANY ? 1 : 0;
@@ -217,7 +218,7 @@ class PurchaseDays {
 
 function addManagerRevenue(gathered: Gathered, run: EntryRun, firstPosition: number): void {
   const { totals, managerRevenue } = gathered;
-  for (let i = 0; i < run.length; i++) {
+  for (let i = run.start; i < run.end; i++) {
     const manager = run.manager[i]!;
     const position = totals.position(run.day[i]!);
     if (position === firstPosition || manager === 0) continue;

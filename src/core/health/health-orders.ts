@@ -4,7 +4,7 @@
 import { parseAmount, isBlank, isSheetError } from "../cells";
 import { customerDisplayName } from "../customer-key";
 import type { Cells, ColumnRef, OrderTarget } from "../ingest";
-import type { CustomerLedger } from "../ledger";
+import { CustomerLedger, type LedgerOptions } from "../ledger";
 import { initiatorOf } from "./initiated-by";
 import { PurchaseLog } from "./purchase-log";
 
@@ -26,21 +26,26 @@ export interface DetailProblems {
 }
 
 export class HealthOrders implements OrderTarget {
-  readonly log = new PurchaseLog();
   readonly problems: DetailProblems = { unreadableBudgets: 0, unknownInitiators: 0 };
 
+  readonly log = new PurchaseLog();
+  /** The orders' ledger, logging every order to `log`. */
+  readonly ledger: CustomerLedger;
+
   constructor(
-    readonly ledger: CustomerLedger,
     private readonly columns: HealthColumns,
     private readonly decimalComma: boolean,
     /** The row number `values[0]` has in messages. */
     private readonly firstRowNumber = 1,
-  ) {}
+    ledgerOptions: LedgerOptions = {},
+  ) {
+    this.ledger = new CustomerLedger({ ...ledgerOptions, purchaseLog: this.log });
+  }
 
   add(key: string, rawName: unknown, day: number, amount = 0, rawManager?: unknown, row?: number): number {
     const customer = this.ledger.add(key, rawName, day, amount, rawManager);
     const at = row ?? -1;
-    this.log.add(customer, day, amount, customerDisplayName(rawManager), this.startedByCompany(at));
+    if (this.startedByCompany(at)) this.log.markStartedByCompany(customer);
     this.readBudget(customer, day, at);
     const contact = customerDisplayName(cellOf(this.columns.contact, at));
     if (contact !== "" && !isSheetError(contact)) this.log.setContact(customer, day, contact);

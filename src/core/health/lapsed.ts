@@ -95,7 +95,7 @@ export class LapsedFinder {
       byManager.set(candidate.manager, (byManager.get(candidate.manager) ?? 0) + 1);
       atStake += candidate.revenueAtStake;
     }
-    lapsed.sort(hasAmounts ? mostAtStakeFirst : longestGoneFirst);
+    const shown = firstInOrder(lapsed, limit, hasAmounts ? mostAtStakeFirst : longestGoneFirst);
     return {
       list: {
         count: lapsed.length,
@@ -103,7 +103,7 @@ export class LapsedFinder {
         repeatCustomers: this.repeatCustomers,
         medianGapDays: median ?? null,
         factor: this.factor,
-        customers: lapsed.slice(0, limit).map((candidate) => ({
+        customers: shown.map((candidate) => ({
           name: names.name(candidate.customer),
           manager: candidate.manager,
           lastPurchase: isoDate(candidate.last),
@@ -126,4 +126,21 @@ function mostAtStakeFirst(a: Candidate, b: Candidate): number {
 
 function longestGoneFirst(a: Candidate, b: Candidate): number {
   return b.gone - a.gone || b.purchases - a.purchases || a.customer - b.customer;
+}
+
+/**
+ * The first `limit` items in the order `compare` gives, without sorting them all: a report lists 50
+ * of what may be a hundred thousand lapsed customers.
+ */
+function firstInOrder<T>(items: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= limit) return [...items].sort(compare);
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === limit && compare(item, kept[limit - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && compare(item, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
 }

@@ -82,7 +82,7 @@ export class PeriodTotals {
     let lastPosition = -1;
     let baseFrom = -1;
     let baseTo = -2;
-    for (let i = 0; i < run.length; i++) {
+    for (let i = run.start; i < run.end; i++) {
       const day = run.day[i]!;
       const position = this.position(day);
       const isNew = position === firstPosition;

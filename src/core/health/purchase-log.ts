@@ -3,10 +3,12 @@
 // customer cannot hold. Memory grows with purchases, as issue 14 allows: rows of one customer-day
 // that come one after another (a line-item export's items, one order's rows) merge into one entry.
 //
-// Entries sit in typed arrays, chained per customer through `next`, so that a million rows make no
-// objects. Customers are the ledger's numbers.
+// Entries sit in typed arrays in the order they come, each with its customer, so that a million rows
+// make no objects. The health check then takes them customer by customer: one counting sort by
+// customer first, since following each customer's entries through the arrays would wait on a
+// cache miss at nearly every step. Customers are the ledger's numbers.
 
-/** No entry: the end of a customer's chain. */
+/** No entry yet. */
 const NONE = -1;
 
 /** Entry flags. */
@@ -19,7 +21,9 @@ export const STARTED_BY_COMPANY = 2;
  * entries then make no objects.
  */
 export interface EntryRun {
-  length: number;
+  /** The customer's entries are positions start … end − 1 of the arrays. */
+  start: number;
+  end: number;
   day: Int32Array;
   amount: Float64Array;
   /** Index into `PurchaseLog.managerNames`; 0 is "no manager". */
@@ -42,7 +46,7 @@ export class PurchaseLog {
   private amounts = new Float64Array(1024);
   private managers = new Int32Array(1024);
   private flags = new Uint8Array(1024);
-  private next = new Int32Array(1024);
+  private customers = new Int32Array(1024);
   /** Customer → their latest entry, or NONE. */
   private heads = new Int32Array(256).fill(NONE);
 
@@ -56,10 +60,10 @@ export class PurchaseLog {
     return this.size;
   }
 
-  /** Adds one order row of the ledger's `customer`; a negative amount is a refund. */
-  add(customer: number, day: number, amount: number, manager: string, startedByCompany: boolean): void {
+  /** Adds one order row of the ledger's `customer`; a negative amount is a refund. The ledger calls it (LedgerOptions.purchaseLog). */
+  add(customer: number, day: number, amount: number, manager: string): void {
     const managerNumber = this.managerNumber(manager);
-    const flags = (amount < 0 ? REFUND : 0) | (startedByCompany ? STARTED_BY_COMPANY : 0);
+    const flags = amount < 0 ? REFUND : 0;
     this.ensureCustomer(customer);
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
@@ -75,8 +79,14 @@ export class PurchaseLog {
       return;
     }
     const entry = this.appendEntry(day, amount, managerNumber, flags);
-    this.next[entry] = head;
+    this.customers[entry] = customer;
     this.heads[customer] = entry;
+  }
+
+  /** The company started the sale of the customer's order just added (question 7). */
+  markStartedByCompany(customer: number): void {
+    const entry = this.heads[customer]!;
+    this.flags[entry] = this.flags[entry]! | STARTED_BY_COMPANY;
   }
 
   /** Records a customer's budget as of `day`; the latest day wins, and of one day the later row. */
@@ -105,55 +115,33 @@ export class PurchaseLog {
 
   /** Every customer with an entry, in customer order, with their entries sorted (see EntryRun). */
   forEachCustomer(visit: (customer: number, run: EntryRun) => void): void {
+    const customers = this.heads.length;
+    // Counting sort by customer, stable, so each customer's entries keep the rows' order.
+    const starts = new Int32Array(customers + 1);
+    for (let entry = 0; entry < this.size; entry++) starts[this.customers[entry]! + 1]!++;
+    for (let customer = 0; customer < customers; customer++) starts[customer + 1]! += starts[customer]!;
     const run: EntryRun = {
-      length: 0,
-      day: new Int32Array(64),
-      amount: new Float64Array(64),
-      manager: new Int32Array(64),
-      flags: new Uint8Array(64),
+      start: 0,
+      end: 0,
+      day: new Int32Array(this.size),
+      amount: new Float64Array(this.size),
+      manager: new Int32Array(this.size),
+      flags: new Uint8Array(this.size),
     };
-    for (let customer = 0; customer < this.heads.length; customer++) {
-      if (this.heads[customer] === NONE) continue;
-      this.fillRun(customer, run);
-      visit(customer, run);
-    }
-  }
-
-  /** The customer's chain (newest first) into `run`, oldest first, then sorted by day: insertion sort, as the chain is nearly in order. */
-  private fillRun(customer: number, run: EntryRun): void {
-    let length = 0;
-    for (let entry = this.heads[customer]!; entry !== NONE; entry = this.next[entry]!) length++;
-    if (length > run.day.length) {
-      const capacity = Math.max(length, run.day.length * 2);
-      run.day = new Int32Array(capacity);
-      run.amount = new Float64Array(capacity);
-      run.manager = new Int32Array(capacity);
-      run.flags = new Uint8Array(capacity);
-    }
-    run.length = length;
-    let at = length;
-    for (let entry = this.heads[customer]!; entry !== NONE; entry = this.next[entry]!) {
-      at--;
+    const cursor = starts.slice(0, customers);
+    for (let entry = 0; entry < this.size; entry++) {
+      const at = cursor[this.customers[entry]!]!++;
       run.day[at] = this.days[entry]!;
       run.amount[at] = this.amounts[entry]!;
       run.manager[at] = this.managers[entry]!;
       run.flags[at] = this.flags[entry]!;
     }
-    for (let i = 1; i < length; i++) {
-      const day = run.day[i]!;
-      const refund = run.flags[i]! & REFUND;
-      let j = i - 1;
-      while (j >= 0 && (run.day[j]! > day || (run.day[j] === day && (run.flags[j]! & REFUND) > refund))) j--;
-      if (j === i - 1) continue;
-      const [amount, manager, flags] = [run.amount[i]!, run.manager[i]!, run.flags[i]!];
-      run.day.copyWithin(j + 2, j + 1, i);
-      run.amount.copyWithin(j + 2, j + 1, i);
-      run.manager.copyWithin(j + 2, j + 1, i);
-      run.flags.copyWithin(j + 2, j + 1, i);
-      run.day[j + 1] = day;
-      run.amount[j + 1] = amount;
-      run.manager[j + 1] = manager;
-      run.flags[j + 1] = flags;
+    for (let customer = 0; customer < customers; customer++) {
+      if (starts[customer] === starts[customer + 1]) continue;
+      run.start = starts[customer]!;
+      run.end = starts[customer + 1]!;
+      sortByDay(run);
+      visit(customer, run);
     }
   }
 
@@ -190,11 +178,32 @@ export class PurchaseLog {
     this.amounts = grown(this.amounts, new Float64Array(capacity));
     this.managers = grown(this.managers, new Int32Array(capacity));
     this.flags = grown(this.flags, new Uint8Array(capacity));
-    this.next = grown(this.next, new Int32Array(capacity));
+    this.customers = grown(this.customers, new Int32Array(capacity));
   }
 }
 
 function grown<T extends Int32Array | Float64Array | Uint8Array>(old: T, bigger: T): T {
   bigger.set(old);
   return bigger;
+}
+
+/** Sorts a run by day, purchases before refunds within a day: insertion sort, stable, as runs are short and nearly in order. */
+function sortByDay(run: EntryRun): void {
+  const { day: days, amount: amounts, manager: managers, flags: allFlags } = run;
+  for (let i = run.start + 1; i < run.end; i++) {
+    const day = days[i]!;
+    const refund = allFlags[i]! & REFUND;
+    let j = i - 1;
+    while (j >= run.start && (days[j]! > day || (days[j] === day && (allFlags[j]! & REFUND) > refund))) j--;
+    if (j === i - 1) continue;
+    const [amount, manager, flags] = [amounts[i]!, managers[i]!, allFlags[i]!];
+    days.copyWithin(j + 2, j + 1, i);
+    amounts.copyWithin(j + 2, j + 1, i);
+    managers.copyWithin(j + 2, j + 1, i);
+    allFlags.copyWithin(j + 2, j + 1, i);
+    days[j + 1] = day;
+    amounts[j + 1] = amount;
+    managers[j + 1] = manager;
+    allFlags[j + 1] = flags;
+  }
 }
