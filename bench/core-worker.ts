@@ -5,7 +5,16 @@
 // Inputs are what Sheets passes a custom function: 2-D arrays, Date cells at local midnight.
 
 import { analyzeTable, customerKey, inputLocale } from "../src/core";
-import { COHORT_MATRIX, RETENTION_RATE } from "../src/functions/custom-functions";
+import {
+  ACTIVE_CUSTOMERS,
+  AVERAGE_ORDER,
+  COHORT_MATRIX,
+  HEALTH_CHECK,
+  LAPSED_CUSTOMERS,
+  RETENTION_RATE,
+  REVENUE_SPLIT,
+  SHARE_OF_WALLET,
+} from "../src/functions/custom-functions";
 import { seededRandom } from "../src/lib/seeded-random";
 import { median } from "./measure";
 
@@ -17,6 +26,10 @@ const TIME_ZONE = "Europe/Moscow";
 interface Orders {
   customers: string[][];
   dates: Date[][];
+  amounts: number[][];
+  managers: string[][];
+  /** A yearly budget on one row in five, blank elsewhere (the health check's question 2). */
+  budgets: (number | string)[][];
   table: unknown[][];
 }
 
@@ -27,17 +40,24 @@ function makeOrders(rows: number): Orders {
   const midnightMoscow = Date.UTC(2022, 0, 1) - 3 * 3_600_000;
   const customers: string[][] = new Array(rows);
   const dates: Date[][] = new Array(rows);
+  const amounts: number[][] = new Array(rows);
+  const managers: string[][] = new Array(rows);
+  const budgets: (number | string)[][] = new Array(rows);
   const table: unknown[][] = new Array(rows + 1);
   table[0] = ["Дата", "Клиент", "Сумма", "Менеджер"];
   for (let i = 0; i < rows; i++) {
     const id = Math.floor(next() * customerCount);
     const name = id % 2 === 0 ? `Клиент ${id}` : `Customer ${id}`;
     const date = new Date(midnightMoscow + Math.floor(next() * 1095) * 86_400_000);
+    const amount = Math.round(next() * 100_000) / 100;
     customers[i] = [name];
     dates[i] = [date];
-    table[i + 1] = [date, name, Math.round(next() * 100_000) / 100, `M${id % 7}`];
+    amounts[i] = [amount];
+    managers[i] = [`M${id % 7}`];
+    budgets[i] = [i % 5 === 0 ? amount * 20 : ""];
+    table[i + 1] = [date, name, amount, `M${id % 7}`];
   }
-  return { customers, dates, table };
+  return { customers, dates, amounts, managers, budgets, table };
 }
 
 /** The floor RETENTION_RATE is measured against: one loop, the same key and day normalisation. */
@@ -61,6 +81,13 @@ const CASES: Record<string, (orders: Orders) => unknown> = {
   minimalLoop,
   RETENTION_RATE: ({ customers, dates }) => RETENTION_RATE(customers, dates),
   COHORT_MATRIX: ({ customers, dates }) => COHORT_MATRIX(customers, dates, "month", "rate"),
+  // The health check's functions (issue 14: within 2× of RETENTION_RATE on the same rows).
+  HEALTH_CHECK: ({ customers, dates, amounts, managers, budgets }) => HEALTH_CHECK(customers, dates, amounts, managers, "", "", budgets),
+  REVENUE_SPLIT: ({ customers, dates, amounts }) => REVENUE_SPLIT(customers, dates, amounts),
+  LAPSED_CUSTOMERS: ({ customers, dates, amounts, managers }) => LAPSED_CUSTOMERS(customers, dates, amounts, managers),
+  AVERAGE_ORDER: ({ customers, dates, amounts }) => AVERAGE_ORDER(customers, dates, amounts),
+  ACTIVE_CUSTOMERS: ({ customers, dates }) => ACTIVE_CUSTOMERS(customers, dates),
+  SHARE_OF_WALLET: ({ customers, dates, amounts, budgets }) => SHARE_OF_WALLET(customers, dates, amounts, budgets),
   sidebarAnalysis: ({ table }) =>
     analyzeTable(table, {
       mapping: { date: 0, customer: 1, amount: 2, manager: 3 },

@@ -10,6 +10,9 @@ const SIZES = [10_000, 100_000, 1_000_000, 5_000_000];
 const CASES = ["RETENTION_RATE", "COHORT_MATRIX", "sidebarAnalysis"];
 /** RETENTION_RATE against its floor: both in one process, in turns, on the same input. */
 const FLOOR_PAIR = "minimalLoop+RETENTION_RATE";
+/** The health check's functions against RETENTION_RATE, in turns on the same 1M rows (issue 14: within 2×). */
+const HEALTH_FUNCTIONS = ["HEALTH_CHECK", "REVENUE_SPLIT", "LAPSED_CUSTOMERS", "AVERAGE_ORDER", "ACTIVE_CUSTOMERS", "SHARE_OF_WALLET"];
+const HEALTH_ROWS = 1_000_000;
 
 interface Measurement {
   case: string;
@@ -47,6 +50,11 @@ export async function benchCore(log: (line: string) => void = () => {}): Promise
       log(`core ${caseName} ${rows} rows: ${fmt(m.medianMs, 1)} ms${ratio}, peak ${fmt(m.peakRssMb)} MB`);
     }
   }
+  for (const name of HEALTH_FUNCTIONS) {
+    const m = measure(`RETENTION_RATE+${name}`, HEALTH_ROWS);
+    results.set(`health ${name}`, m);
+    log(`core RETENTION_RATE+${name} ${HEALTH_ROWS} rows: ratio ${fmt(m.ratio, 2)}`);
+  }
   const lines = [
     "## Core throughput",
     "",
@@ -76,6 +84,17 @@ export async function benchCore(log: (line: string) => void = () => {}): Promise
     const pair = results.get(`${FLOOR_PAIR}@${rows}`)!;
     const [floorMs, oursMs] = pair.mediansMs;
     lines.push(`| ${fmt(rows)} | ${fmt(floorMs!, 1)} ms | ${fmt(oursMs!, 1)} ms | ${fmt(pair.ratio, 2)}× |`);
+  }
+  lines.push(
+    "",
+    `The health check's custom functions against \`RETENTION_RATE\` on the same ${fmt(HEALTH_ROWS)} rows, in turns (target: within 2×):`,
+    "",
+    "| function | RETENTION_RATE | function | ratio |",
+    "|---|---:|---:|---:|",
+  );
+  for (const name of HEALTH_FUNCTIONS) {
+    const { mediansMs, ratio } = results.get(`health ${name}`)!;
+    lines.push(`| \`${name}\` | ${fmt(mediansMs[0]!, 1)} ms | ${fmt(mediansMs[1]!, 1)} ms | ${fmt(ratio, 2)}× |`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -165,7 +165,7 @@ export class CustomerLedger {
 
   private count(customer: number, day: number, amount: number, rawManager: unknown): void {
     this.orders++;
-    this.purchaseLog?.add(customer, day, amount, this.managerName(rawManager));
+    this.purchaseLog?.add(customer, day, amount, rawManager);
     if (amount < 0) {
       this.refunds++;
       let byDay = this.refundsByDay.get(customer);

@@ -44,16 +44,22 @@ export class HealthOrders implements OrderTarget {
 
   add(key: string, rawName: unknown, day: number, amount = 0, rawManager?: unknown, row?: number): number {
     const customer = this.ledger.add(key, rawName, day, amount, rawManager);
-    const at = row ?? -1;
-    if (this.startedByCompany(at)) this.log.markStartedByCompany(customer);
-    this.readBudget(customer, day, at);
-    const contact = customerDisplayName(cellOf(this.columns.contact, at));
-    if (contact !== "" && !isSheetError(contact)) this.log.setContact(customer, day, contact);
+    // Most orders come without these columns: then nothing more is read per row.
+    if (row === undefined) return customer;
+    const { initiatedBy, budget, contact } = this.columns;
+    if (initiatedBy !== undefined && this.startedByCompany(initiatedBy, row)) this.log.markStartedByCompany(customer);
+    if (budget !== undefined) this.readBudget(budget, customer, day, row);
+    if (contact !== undefined) this.readContact(contact, customer, day, row);
     return customer;
   }
 
-  private startedByCompany(row: number): boolean {
-    const cell = cellOf(this.columns.initiatedBy, row);
+  private readContact(column: ColumnRef, customer: number, day: number, row: number): void {
+    const contact = customerDisplayName(cellOf(column, row));
+    if (contact !== "" && !isSheetError(contact)) this.log.setContact(customer, day, contact);
+  }
+
+  private startedByCompany(column: ColumnRef, row: number): boolean {
+    const cell = cellOf(column, row);
     const initiator = initiatorOf(cell);
     if (initiator === "unknown") {
       this.problems.unknownInitiators++;
@@ -62,8 +68,8 @@ export class HealthOrders implements OrderTarget {
     return initiator === "company";
   }
 
-  private readBudget(customer: number, day: number, row: number): void {
-    const cell = cellOf(this.columns.budget, row);
+  private readBudget(column: ColumnRef, customer: number, day: number, row: number): void {
+    const cell = cellOf(column, row);
     if (isBlank(cell)) return;
     const budget = parseAmount(cell, this.decimalComma);
     if (budget === undefined || budget < 0) {
@@ -75,6 +81,6 @@ export class HealthOrders implements OrderTarget {
   }
 }
 
-function cellOf(ref: ColumnRef | undefined, row: number): unknown {
-  return ref === undefined || row < 0 ? undefined : (ref.values as Cells)[row]?.[ref.column];
+function cellOf(ref: ColumnRef, row: number): unknown {
+  return (ref.values as Cells)[row]?.[ref.column];
 }

@@ -8,6 +8,8 @@
 // customer first, since following each customer's entries through the arrays would wait on a
 // cache miss at nearly every step. Customers are the ledger's numbers.
 
+import { customerDisplayName } from "../customer-key";
+
 /** No entry yet. */
 const NONE = -1;
 
@@ -35,7 +37,9 @@ export interface EntryRun {
 export class PurchaseLog {
   /** Manager names by index; index 0 is the blank manager. */
   readonly managerNames: string[] = [""];
-  private readonly managerIndex = new Map<string, number>([["", 0]]);
+  private readonly numberOfName = new Map<string, number>([["", 0]]);
+  /** Manager cells as read → their number: " Anna " and "Anna" are one manager. */
+  private readonly numberOfCell = new Map<unknown, number>();
 
   /** Earliest and latest day of any entry, refunds included: the span the periods must cover. */
   firstDay = Number.POSITIVE_INFINITY;
@@ -60,9 +64,12 @@ export class PurchaseLog {
     return this.size;
   }
 
-  /** Adds one order row of the ledger's `customer`; a negative amount is a refund. The ledger calls it (LedgerOptions.purchaseLog). */
-  add(customer: number, day: number, amount: number, manager: string): void {
-    const managerNumber = this.managerNumber(manager);
+  /**
+   * Adds one order row of the ledger's `customer`; a negative amount is a refund; `rawManager` is
+   * the manager cell as read. The ledger calls it (LedgerOptions.purchaseLog).
+   */
+  add(customer: number, day: number, amount: number, rawManager: unknown): void {
+    const managerNumber = this.managerNumber(rawManager);
     const flags = amount < 0 ? REFUND : 0;
     this.ensureCustomer(customer);
     if (day < this.firstDay) this.firstDay = day;
@@ -145,12 +152,18 @@ export class PurchaseLog {
     }
   }
 
-  private managerNumber(name: string): number {
-    let number = this.managerIndex.get(name);
+  /** The number of a manager cell: cells are looked up as they come, and tidied once (as the ledger tidies them) when new. */
+  private managerNumber(rawManager: unknown): number {
+    let number = this.numberOfCell.get(rawManager);
     if (number === undefined) {
-      number = this.managerNames.length;
-      this.managerNames.push(name);
-      this.managerIndex.set(name, number);
+      const name = customerDisplayName(rawManager);
+      number = this.numberOfName.get(name);
+      if (number === undefined) {
+        number = this.managerNames.length;
+        this.managerNames.push(name);
+        this.numberOfName.set(name, number);
+      }
+      this.numberOfCell.set(rawManager, number);
     }
     return number;
   }
