@@ -148,6 +148,8 @@ export interface Analysis {
   report: RetentionReport;
   /** True for a customer of a judged cohort that is below target. */
   isInWeakCohort(customerKey: string): boolean;
+  /** Every manager's row, uncapped (report.managers lists the first 100): the health check judges them all. */
+  allManagers: ManagerReportRow[] | null;
   /** True for a new customer of a judged cohort who did not come back within H (verdict.notReturned counts them). */
   isNeverReturned(customerKey: string): boolean;
   /** All of those customers, uncapped (report.lost lists the top 50): the most valuable first, then the earliest. */
@@ -241,6 +243,7 @@ export function analyzeLedger(
     !ledger.hasReturned(customer, horizon.days);
   return {
     report,
+    allManagers: managers,
     isInWeakCohort: (key) => {
       const customer = ledger.numberOf(key);
       if (customer === undefined) return false;

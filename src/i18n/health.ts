@@ -29,6 +29,7 @@ type HealthKey =
   | "flat"
   | "falling"
   | "fromNothing"
+  | "noneInEither"
   | "needsAmount"
   | "needsBudget"
   | "needsInitiatedBy"
@@ -65,6 +66,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     flat: "flat",
     falling: "falling",
     fromNothing: "up from nothing",
+    noneInEither: "none in either",
     needsAmount: "Needs data: add an Amount column.",
     needsBudget: "Needs data: add a Budget column with each customer's yearly budget.",
     needsInitiatedBy: "Needs data: add an Initiated by column (inbound or outbound).",
@@ -100,6 +102,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     flat: "стоит на месте",
     falling: "снижается",
     fromNothing: "рост с нуля",
+    noneInEither: "ни в одном из окон",
     needsAmount: "Нужны данные: добавьте столбец «Сумма».",
     needsBudget: "Нужны данные: добавьте столбец «Бюджет» с годовым бюджетом каждого клиента.",
     needsInitiatedBy: "Нужны данные: добавьте столбец «Инициатор» (входящий или исходящий).",

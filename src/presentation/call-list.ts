@@ -21,7 +21,15 @@ export function lapsedCallList(customers: readonly LapsedCustomer[], language: L
   const h = HEADERS[language];
   return {
     header: [h.customer, h.manager, h.lastPurchase, h.usualGap, h.daysSinceLast, h.revenueAtStake, h.contact],
-    rows: customers.map((c) => [c.name, c.manager, c.lastPurchase, c.usualGapDays, c.daysSinceLast, c.revenueAtStake ?? "", c.contact]),
+    rows: customers.map((c) => [
+      c.name,
+      c.manager,
+      c.lastPurchase,
+      rounded(c.usualGapDays, 1),
+      c.daysSinceLast,
+      c.revenueAtStake === null ? "" : rounded(c.revenueAtStake, 2),
+      c.contact,
+    ]),
     dateColumn: 2,
   };
 }
@@ -31,7 +39,13 @@ export function neverReturnedCallList(customers: readonly NeverReturnedCustomer[
   const h = HEADERS[language];
   return {
     header: [h.customer, h.manager, h.firstPurchase, h.totalAmount, h.contact],
-    rows: customers.map((c) => [c.name, c.manager, c.firstDate, c.amount ?? "", c.contact]),
+    rows: customers.map((c) => [c.name, c.manager, c.firstDate, c.amount === null ? "" : rounded(c.amount, 2), c.contact]),
     dateColumn: 2,
   };
+}
+
+/** A figure to the precision the reports show it (a gap to tenths of a day, money to cents): no float noise such as 0.30000000000000004 in a list. */
+function rounded(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
 }

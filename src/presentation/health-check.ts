@@ -81,7 +81,7 @@ function trendValues(trend: ReportTrend | undefined, text: Text, formats: Format
   if (trend === undefined || trend.direction === "needsData") return {};
   return {
     trend: text[trend.direction],
-    change: trend.change === null ? text.fromNothing : signedChange(trend.change, formats),
+    change: trend.change !== null ? signedChange(trend.change, formats) : trend.direction === "flat" ? text.noneInEither : text.fromNothing,
     recent: windowLabel(trend.recent),
     base: windowLabel(trend.base),
   };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CustomerLedger, cohortMatrix, customerKey, isoDate } from "../../src/core";
+import { analyzeTable, CustomerLedger, cohortMatrix, customerKey, inputLocale, isoDate } from "../../src/core";
 import { healthCheck, type HealthSettings } from "../../src/core/health/health-check";
 import { LapsedFinder } from "../../src/core/health/lapsed";
 import { PurchaseLog } from "../../src/core/health/purchase-log";
@@ -480,5 +480,39 @@ describe("the cohort grid", () => {
       rowsOmitted: 2,
       offsets: 2,
     });
+  });
+});
+
+describe("edge cases the review found", () => {
+  it("judges every manager for question 4, not only the first hundred the report lists", () => {
+    // 120 managers, each with 12 new customers in February 2023 who never come back. Nobody came
+    // back, so H is 365 days: February is old enough by the latest order, 30 June 2024, and January
+    // (the data's first month) is left out. Every manager keeps 0 % of 12 judged new customers.
+    const values: unknown[][] = [
+      ["Customer", "Date", "Amount", "Manager"],
+      ["Opening", "2023-01-05", 1, ""],
+      ["Closing", "2024-06-30", 1, ""],
+    ];
+    for (let m = 0; m < 120; m++) for (let c = 0; c < 12; c++) values.push([`C${m}-${c}`, "2023-02-10", 5, `Manager ${m}`]);
+    const { report } = analyzeTable(values, {
+      mapping: { customer: 0, date: 1, amount: 2, manager: 3 },
+      headers: values[0] as string[],
+      headerRow: 0,
+      firstRowNumber: 1,
+      health: { columns: {} },
+      locale: inputLocale("en_US", "UTC"),
+      settings: { target: 0.67, period: "month" },
+    });
+    expect(report.managers).toHaveLength(100);
+    expect(report.healthCheck!.questions[3]).toMatchObject({ verdict: "bad", figures: { managersInTrouble: 120, managersJudged: 120 } });
+  });
+
+  it("needs data for question 1 when the last judged months had no revenue", () => {
+    // Revenue is 0 in October–December 2023: no share of it to judge.
+    const log = twoYears(
+      (m) => (m >= 21 ? 0 : 10),
+      (m) => (m >= 21 ? 0 : 10),
+    );
+    expect(question(log, 1)).toMatchObject({ verdict: "needsData", needs: "history" });
   });
 });

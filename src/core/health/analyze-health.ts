@@ -22,7 +22,7 @@ export function analyzeWithHealth(
     orders.ledger,
     orders.log,
     { lapsedLimit: REPORT_LIMITS.lost, periodLimit: REPORT_LIMITS.healthPeriods, managerLimit: REPORT_LIMITS.healthManagers, ...settings },
-    analysis.report.managers,
+    analysis.allManagers,
   );
   return analysis;
 }

@@ -273,12 +273,15 @@ function revenueSplitQuestion(totals: PeriodTotals, settings: HealthSettings, ju
   if (!settings.hasAmounts) return needsData(1, "amount");
   const share = (from: number, to: number): number => {
     const existing = sumOver(totals.existingRevenue, from, to);
-    return ratio(existing, existing + sumOver(totals.newRevenue, from, to)) ?? 0;
+    const revenue = existing + sumOver(totals.newRevenue, from, to);
+    // A share of no revenue (or of refunds that outweigh it) says nothing: the trend rule reads NaN as "needs data".
+    return revenue > 0 ? existing / revenue : Number.NaN;
   };
   const size = judge.windowPeriods;
   const from = judge.lastComplete - size + 1;
   if (from < judge.firstJudged) return needsData(1, "history", judge.firstJudged - from);
   const existingShare = share(from, judge.lastComplete);
+  if (Number.isNaN(existingShare)) return needsData(1, "history", 0);
   const trend = judge.trendOf(share);
   return {
     id: 1,
@@ -396,10 +399,11 @@ function managerHealth(
     ...lapsedByManager.keys(),
   ]);
   names.delete("");
+  const retentionByName = new Map(retentionRows.map((row) => [row.manager, row]));
   const revenueByName = new Map([...gathered.managerRevenue].map(([number, revenue]) => [log.managerNames[number]!, revenue]));
   return [...names]
     .map((manager): ManagerHealth => {
-      const retention = retentionRows.find((row) => row.manager === manager);
+      const retention = retentionByName.get(manager);
       const revenue = revenueByName.get(manager);
       const existingRevenueTrend: ReportTrend =
         settings.hasAmounts && revenue !== undefined
