@@ -148,6 +148,8 @@ async function buildCli(): Promise<void> {
     target: "node20",
     charset: "utf8",
     banner: { js: "#!/usr/bin/env node" },
+    // Optional, native, loaded only for --engine duckdb: never bundled.
+    external: ["@duckdb/node-api"],
     inject: [join(root, "scripts/cli-import-meta-url.ts")],
     define: { ...define, "import.meta.url": "importMetaUrl" },
   });

@@ -14,6 +14,12 @@ import { delimiterFromFlag, parseEncoding, type Encoding } from "../files/sniff"
 
 export interface CliOptions {
   file: string;
+  /** Every file given: one, or several (and globs) with --engine duckdb. */
+  files: string[];
+  /** --engine duckdb: the report's query run by DuckDB (src/cli/duckdb-engine.ts). */
+  engine?: "duckdb";
+  /** --time-zone: the zone a timestamp's day is taken in (UTC by default, as the command reads dates). */
+  timeZone: string;
   /** Columns named on the command line: a header name or a 1-based number, as typed. */
   columns: Partial<Record<Exclude<Field, "dealType">, string>>;
   exclude?: { column: string; value: string };
@@ -35,6 +41,10 @@ export interface CliOptions {
   sheet?: string;
   json: boolean;
   html?: string;
+  /** False for --no-health: the report without the health check (issue 14's figures). */
+  health: boolean;
+  /** --lapsed-csv: write every lapsed customer (the health check's call list) to this CSV file. */
+  lapsedCsv?: string;
   /** --currency: the amounts' currency, an ISO code or a sign (presentation/formats.ts parseCurrency). */
   currency?: string;
   /** False for --no-color; undefined lets the terminal decide. */
@@ -43,7 +53,32 @@ export interface CliOptions {
   threads?: 1 | 2;
 }
 
-export type Invocation = { kind: "help"; language: Language } | { kind: "version" } | { kind: "report"; options: CliOptions };
+export type Invocation =
+  | { kind: "help"; language: Language }
+  | { kind: "version" }
+  | { kind: "report"; options: CliOptions }
+  | { kind: "sql"; options: SqlOptions };
+
+/** `sql --dialect bigquery --table project.dataset.orders …`: the report's query, printed. */
+export interface SqlOptions {
+  dialect: "bigquery" | "duckdb";
+  table: string;
+  /** Columns by name; the customer and the date are required. */
+  columns: CliOptions["columns"];
+  exclude?: CliOptions["exclude"];
+  statuses: CliOptions["statuses"];
+  /** How the date and amount columns are typed in the table (text is read by the core's rules). */
+  dateType: "text" | "date" | "timestamp";
+  amountType: "text" | "number";
+  target: number;
+  period: Period;
+  withinDays?: number;
+  window: DayWindow;
+  ordersStartWithBusiness: boolean;
+  timeZone: string;
+  locale: InputLocale;
+  language: Language;
+}
 
 const FLAGS = {
   customer: { type: "string" },
@@ -66,9 +101,17 @@ const FLAGS = {
   sheet: { type: "string" },
   json: { type: "boolean" },
   html: { type: "string" },
+  "no-health": { type: "boolean" },
+  "lapsed-csv": { type: "string" },
   currency: { type: "string" },
   "no-color": { type: "boolean" },
   threads: { type: "string" },
+  engine: { type: "string" },
+  "time-zone": { type: "string" },
+  dialect: { type: "string" },
+  table: { type: "string" },
+  "date-type": { type: "string" },
+  "amount-type": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -102,15 +145,20 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
   const language = languageForLocale(localeName);
   if (values.help) return { kind: "help", language };
   if (values.version) return { kind: "version" };
+  if (positionals[0] === "sql") return { kind: "sql", options: parseSqlOptions(values, positionals.slice(1), localeName, language) };
   const files = positionals[0] === "report" ? positionals.slice(1) : positionals;
+  const engine = values.engine === undefined ? undefined : parseEngine(values.engine);
   if (files.length === 0) throw usageError({ key: "missingFile" });
-  if (files.length > 1) throw usageError({ key: "extraArguments", values: { value: files.slice(1).join(" ") } });
+  if (files.length > 1 && engine === undefined) throw usageError({ key: "extraArguments", values: { value: files.slice(1).join(" ") } });
   if (values.exclude !== undefined && values["keep-all-deals"]) {
     throw usageError({ key: "excludeAndKeepAll", values: { value: values.exclude } });
   }
   const locale = inputLocale(localeName, "UTC");
   const options: CliOptions = {
     file: files[0]!,
+    files,
+    engine,
+    timeZone: parseTimeZone(values["time-zone"]),
     columns: { customer: values.customer, date: values.date, amount: values.amount, manager: values.manager },
     exclude: values.exclude === undefined ? undefined : parseExclude(values.exclude),
     keepAllDeals: values["keep-all-deals"] ?? false,
@@ -127,11 +175,64 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
     sheet: values.sheet,
     json: values.json ?? false,
     html: values.html,
+    health: !(values["no-health"] ?? false),
+    lapsedCsv: values["lapsed-csv"],
     currency: values.currency === undefined ? undefined : (parseCurrency(values.currency) ?? badValue("badCurrency", values.currency)),
     color: values["no-color"] ? false : undefined,
     threads: values.threads === undefined ? undefined : parseThreads(values.threads),
   };
   return { kind: "report", options };
+}
+
+type FlagValues = ReturnType<typeof parseFlags>["values"];
+
+function parseSqlOptions(values: FlagValues, extra: readonly string[], localeName: string, language: Language): SqlOptions {
+  if (extra.length > 0) throw usageError({ key: "extraArguments", values: { value: extra.join(" ") } });
+  const dialect = values.dialect ?? "bigquery";
+  if (dialect !== "bigquery" && dialect !== "duckdb") throw usageError({ key: "badDialect", values: { value: dialect } });
+  if (values.table === undefined || values.customer === undefined || values.date === undefined) {
+    throw usageError({ key: "sqlNeedsColumns" });
+  }
+  const dateType = values["date-type"] ?? "text";
+  if (dateType !== "text" && dateType !== "date" && dateType !== "timestamp") {
+    throw usageError({ key: "badColumnType", values: { flag: "--date-type", value: dateType, allowed: "text, date, timestamp" } });
+  }
+  const amountType = values["amount-type"] ?? "text";
+  if (amountType !== "text" && amountType !== "number") {
+    throw usageError({ key: "badColumnType", values: { flag: "--amount-type", value: amountType, allowed: "text, number" } });
+  }
+  const locale = inputLocale(localeName, "UTC");
+  return {
+    dialect,
+    table: values.table,
+    columns: { customer: values.customer, date: values.date, amount: values.amount, manager: values.manager },
+    exclude: values.exclude === undefined ? undefined : parseExclude(values.exclude),
+    statuses: { column: values["status-column"], counted: values["count-status"] ?? [] },
+    dateType,
+    amountType,
+    target: values.target === undefined ? DEFAULT_TARGET : parseTarget(values.target),
+    period: values.period === undefined ? "month" : parsePeriodFlag(values.period),
+    withinDays: values["within-days"] === undefined ? undefined : parseWithinDays(values["within-days"]),
+    window: parseWindow(values.from, values.to, locale),
+    ordersStartWithBusiness: values["orders-start-with-business"] ?? false,
+    timeZone: parseTimeZone(values["time-zone"]),
+    locale,
+    language,
+  };
+}
+
+function parseEngine(text: string): "duckdb" {
+  return text.trim().toLowerCase() === "duckdb" ? "duckdb" : badValue("badEngine", text);
+}
+
+/** An IANA zone such as Europe/Moscow; UTC when none is given. */
+function parseTimeZone(text: string | undefined): string {
+  if (text === undefined) return "UTC";
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: text.trim() }).resolvedOptions().timeZone;
+  } catch {
+    return badValue("badTimeZone", text);
+  }
 }
 
 function parseExclude(text: string): { column: string; value: string } {
@@ -200,6 +301,6 @@ function fail(problem: Problem): never {
   throw usageError({ problem });
 }
 
-function badValue(key: "badEncoding" | "badDelimiter" | "badThreads" | "badCurrency", value: string): never {
+function badValue(key: "badEncoding" | "badDelimiter" | "badThreads" | "badEngine" | "badTimeZone" | "badCurrency", value: string): never {
   throw usageError({ key, values: { value } });
 }

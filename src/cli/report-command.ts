@@ -13,7 +13,14 @@ import type { IngestStats } from "../core/ingest";
 import type { Problem } from "../core/problems";
 import { analyzeWithHealth } from "../core/health/analyze-health";
 import { PurchaseLog } from "../core/health/purchase-log";
-import { skippedRowCollector, type RetentionReport, type SkippedRow } from "../core/report";
+import {
+  analyzeLedger,
+  REPORT_LIMITS,
+  skippedRowCollector,
+  type ReportSettings,
+  type RetentionReport,
+  type SkippedRow,
+} from "../core/report";
 import type { FileVersion } from "../files/file-version";
 import { CHUNK_BYTES } from "../files/scan-file";
 import type { Encoding } from "../files/sniff";
@@ -139,8 +146,8 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
  */
 export class Tally {
   readonly index: CustomerIndex;
-  /** Every order for the health check, logged by the ledger as it counts. */
-  private readonly log = new PurchaseLog();
+  /** Every order for the health check, logged by the ledger as it counts; none with --no-health. */
+  private readonly log: PurchaseLog | undefined;
   private readonly ledger: IndexedLedger;
   private readonly names: NameStore;
   /** For batches from another thread, made with the first one (which brings the encoding). */
@@ -150,6 +157,7 @@ export class Tally {
     private readonly options: CliOptions,
     capacity: number,
   ) {
+    this.log = options.health ? new PurchaseLog() : undefined;
     ({
       names: this.names,
       ledger: this.ledger,
@@ -171,8 +179,7 @@ export class Tally {
     this.names.placesIn(version);
     if (this.ledger.isEmpty) throw dataError(this.noPurchase(stats, skipped));
     const { options } = this;
-    return analyzeWithHealth({ ledger: this.ledger, log: this.log }, stats, skipped, {
-      hasInitiatedBy: false,
+    const settings: ReportSettings = {
       target: options.target,
       period: options.period,
       withinDays: options.withinDays,
@@ -183,7 +190,12 @@ export class Tally {
       columns: layout.columnNames,
       excludedDealType: layout.excludedDealTypes.length === 0 ? undefined : layout.excludedDealTypes.join(" / "),
       statusColumn: layout.status?.name,
-    }).report;
+    };
+    if (this.log === undefined) return analyzeLedger(this.ledger, stats, skipped, settings).report;
+    // --lapsed-csv writes every lapsed customer; the reports then list the first as always (cli.ts).
+    const lapsedLimit = options.lapsedCsv === undefined ? REPORT_LIMITS.lost : Number.POSITIVE_INFINITY;
+    return analyzeWithHealth({ ledger: this.ledger, log: this.log }, stats, skipped, { ...settings, hasInitiatedBy: false, lapsedLimit })
+      .report;
   }
 
   /** Why there is no purchase to report on: one message, the most telling. */

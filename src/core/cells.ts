@@ -56,7 +56,8 @@ const NO_BREAK_SPACE = 0xa0;
 const GENERAL_PUNCTUATION = 0x2000;
 
 // Error values as Sheets shows them, and as Excel writes them into CSV exports (Russian Excel too).
-const SHEET_ERRORS = new Set([
+// Exported for the SQL generator (src/sql), which must leave out the same rows.
+export const SHEET_ERROR_VALUES: readonly string[] = [
   "#N/A",
   "#REF!",
   "#VALUE!",
@@ -75,7 +76,8 @@ const SHEET_ERRORS = new Set([
   "#ИМЯ?",
   "#ЧИСЛО!",
   "#ПУСТО!",
-]);
+];
+const SHEET_ERRORS: ReadonlySet<string> = new Set(SHEET_ERROR_VALUES);
 
 /** A spreadsheet error value such as `#N/A`: never a customer, a date or an amount. */
 export function isSheetError(value: unknown): boolean {

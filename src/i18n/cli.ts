@@ -19,6 +19,9 @@ type CliKey =
   | "badEngine"
   | "badTimeZone"
   | "badCurrency"
+  | "lapsedCsvNeedsHealth"
+  | "sameOutput"
+  | "lapsedWritten"
   | "badDialect"
   | "badColumnType"
   | "sqlNeedsColumns"
@@ -163,6 +166,8 @@ Input and output:
   --sheet NAME          the sheet of an .xlsx file to read (default: the first)
   --json                print the report as JSON
   --html FILE           also write the report as a standalone HTML page (prints on A4)
+  --lapsed-csv FILE     also write every lapsed customer (whom to call) as CSV
+  --no-health           leave out the health check (the book's eight questions): faster
   --currency CUR        the amounts' currency: a code (RUB, USD, EUR) or a sign (₽, $, руб.)
   --no-color            plain text even in a terminal (so does NO_COLOR=1)
   --threads 1|2         2: a second thread counts while this one reads the file
@@ -195,6 +200,9 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badEngine: "--engine: {value} is not duckdb (without --engine the command reads the file itself)",
     badTimeZone: "--time-zone: {value} is not a time zone; use a name such as Europe/Moscow or UTC",
     badCurrency: "--currency: {value} is not a currency; give a code such as RUB, USD or EUR, or a sign such as ₽ or $",
+    lapsedCsvNeedsHealth: "--lapsed-csv needs the health check: leave out --no-health and --engine",
+    sameOutput: "--html and --lapsed-csv both name {path}; one would overwrite the other, so choose two paths",
+    lapsedWritten: "Lapsed customers ({count}) written to {path}",
     badDialect: "--dialect: {value} is not bigquery or duckdb",
     badColumnType: "{flag}: {value} is not one of {allowed}",
     sqlNeedsColumns:
@@ -205,15 +213,14 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     duckdbEncoding:
       "{path} is in {encoding}, and DuckDB reads UTF-8 only: convert it (iconv -f cp1251 -t utf-8) or leave out --engine duckdb, which reads it as it is",
     duckdbSpaces: "{path} has its columns aligned with spaces, which DuckDB cannot split: leave out --engine duckdb, or convert it to CSV",
-    duckdbHint: "tip: a file this large is read faster by DuckDB: add --engine duckdb",
+    duckdbHint: "tip: a file this large may not fit in this machine's memory; DuckDB can work from disk: add --engine duckdb",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     excludeAndKeepAll: "--exclude {value} and --keep-all-deals say opposite things; give one of them",
     implausibleDateFlag: "{flag}: {value} is outside the years 1900–2100; is the year mistyped?",
     cannotRead: "cannot read {path}: {reason}",
     cannotWrite: "cannot write {path}: {reason}",
     standardOutput: "the standard output",
-    outputIsInput:
-      "--html {path} is the orders file being read ({file}); writing the report there would overwrite it, so choose another path",
+    outputIsInput: "{flag} {path} is the orders file being read ({file}); writing there would overwrite it, so choose another path",
     fileChanged: "{path} changed while it was being read; run the report again",
     fileChangedAfterRead: "{path} changed before the customers' names could be read back from it; run the report again",
     unclosedQuote: "{path}, line {line}: a quote opens on this line and never closes; check the quotes there",
@@ -359,6 +366,8 @@ Windows-1251, UTF-16) определяются сами.
   --sheet ЛИСТ          какой лист файла .xlsx читать (по умолчанию первый)
   --json                вывести отчёт в JSON
   --html ФАЙЛ           записать отчёт отдельной HTML-страницей (печатается на A4)
+  --lapsed-csv ФАЙЛ     записать всех ушедших клиентов (кому позвонить) в CSV
+  --no-health           без проверки здоровья (восьми вопросов книги): быстрее
   --currency ВАЛЮТА     валюта сумм: код (RUB, USD, EUR) или знак (₽, $, руб.)
   --no-color            без цвета даже в терминале (как и NO_COLOR=1)
   --threads 1|2         2: второй поток считает, пока этот читает файл
@@ -391,6 +400,9 @@ Windows-1251, UTF-16) определяются сами.
     badEngine: "--engine: {value} — не duckdb (без --engine команда читает файл сама)",
     badTimeZone: "--time-zone: {value} — не часовой пояс; укажите, например, Europe/Moscow или UTC",
     badCurrency: "--currency: {value} — не валюта; укажите код (RUB, USD, EUR) или знак (₽, $)",
+    lapsedCsvNeedsHealth: "для --lapsed-csv нужна проверка здоровья: уберите --no-health и --engine",
+    sameOutput: "--html и --lapsed-csv указывают на один файл {path}; один затёр бы другой, укажите два пути",
+    lapsedWritten: "Ушедшие клиенты ({count}) записаны в {path}",
     badDialect: "--dialect: {value} — не bigquery и не duckdb",
     badColumnType: "{flag}: {value} — не из списка: {allowed}",
     sqlNeedsColumns:
@@ -401,14 +413,15 @@ Windows-1251, UTF-16) определяются сами.
     duckdbEncoding:
       "{path} в кодировке {encoding}, а DuckDB читает только UTF-8: перекодируйте файл (iconv -f cp1251 -t utf-8) или уберите --engine duckdb — без него файл читается как есть",
     duckdbSpaces: "в {path} столбцы выровнены пробелами, а DuckDB так их не разделит: уберите --engine duckdb или сохраните файл как CSV",
-    duckdbHint: "совет: такой большой файл DuckDB прочитает быстрее — добавьте --engine duckdb",
+    duckdbHint:
+      "совет: такой большой файл может не уместиться в памяти этой машины, а DuckDB умеет считать с диска — добавьте --engine duckdb",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
     excludeAndKeepAll: "--exclude {value} и --keep-all-deals противоречат друг другу; оставьте что-то одно",
     implausibleDateFlag: "{flag}: дата {value} вне 1900–2100 годов; год набран с ошибкой?",
     cannotRead: "не удалось прочитать {path}: {reason}",
     cannotWrite: "не удалось записать {path}: {reason}",
     standardOutput: "стандартный вывод",
-    outputIsInput: "--html {path} — это читаемый файл с заказами ({file}); отчёт затёр бы его, укажите другой путь",
+    outputIsInput: "{flag} {path} — это читаемый файл с заказами ({file}); запись затёрла бы его, укажите другой путь",
     fileChanged: "файл {path} изменился, пока его читали; запустите отчёт ещё раз",
     fileChangedAfterRead: "файл {path} изменился раньше, чем из него успели прочитать имена клиентов; запустите отчёт ещё раз",
     unclosedQuote: "{path}, строка {line}: кавычка открывается в этой строке и не закрывается; проверьте кавычки в ней",

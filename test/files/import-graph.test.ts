@@ -59,6 +59,15 @@ describe("the import graph of the reading room, the counting engine and the comm
     expect(breaches("cli/counting", (target) => isNode(target) || inside(target, "core", "files", "cli/counting"))).toEqual([]);
   });
 
+  it("src/sql, the query generator beside the core, imports only src/core", () => {
+    expect(sourcesUnder("sql").length).toBeGreaterThan(0);
+    expect(breaches("sql", (target) => inside(target, "core", "sql"))).toEqual([]);
+  });
+
+  it("the core imports nothing outside itself", () => {
+    expect(breaches("core", (target) => inside(target, "core"))).toEqual([]);
+  });
+
   it("the preview reads files through src/files, never through the command line", () => {
     expect(breaches("preview", (target) => !inside(target, "cli"))).toEqual([]);
   });

@@ -1,0 +1,27 @@
+// A call list as a CSV file a spreadsheet opens as it is: UTF-8 with a byte order mark (so Excel
+// and Sheets read Cyrillic right), semicolons and decimal commas in Russian, commas and points in
+// English, dates as the language writes them. Every text goes through formulaSafeText, so a name
+// such as "=HYPERLINK(…)" stays a name in whatever opens the file.
+
+import { formulaSafeText } from "../core/formula-safe";
+import type { Language } from "../i18n/language";
+import type { CallListCell, CallListTable } from "../presentation/call-list";
+import { formatsFor } from "../presentation/formats";
+
+const BOM = "\uFEFF";
+
+function quoted(field: string, delimiter: string): string {
+  return field.includes(delimiter) || /["\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+export function callListCsv(table: CallListTable, language: Language): string {
+  const delimiter = language === "ru" ? ";" : ",";
+  const date = formatsFor(language).date;
+  const cell = (value: CallListCell, column: number): string => {
+    if (typeof value === "number") return language === "ru" ? String(value).replace(".", ",") : String(value);
+    return formulaSafeText(column === table.dateColumn && value !== "" ? date(value) : value);
+  };
+  const line = (cells: readonly string[]): string => cells.map((field) => quoted(field, delimiter)).join(delimiter);
+  const lines = [line(table.header.map(formulaSafeText)), ...table.rows.map((row) => line(row.map(cell)))];
+  return `${BOM}${lines.join("\r\n")}\r\n`;
+}

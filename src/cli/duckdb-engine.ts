@@ -1,0 +1,439 @@
+// `report --engine duckdb FILES…`: the report's query (src/sql) run by DuckDB on CSV or Parquet
+// files, globs and files larger than memory, and its results made into the report the renderers
+// take. DuckDB is an optional dependency, loaded only here and only when asked for.
+//
+// The file's layout (header, columns, status column, deal types) is found as for the streaming
+// engine, from the first file's first rows through src/files and the core's header detection.
+// DuckDB reads UTF-8 only (its other encodings are a download): a Windows-1251 or UTF-16 file is
+// refused with a message that says how to go on, never read as something it is not.
+
+import { closeSync, openSync, readSync } from "node:fs";
+import { isoDate } from "../core/calendar";
+import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
+import { countLeftOutStatus, type IngestStats } from "../core/ingest";
+import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "../core/periods";
+import type { ProblemCode } from "../core/problems";
+import { REPORT_LIMITS, type CohortReportRow, type ManagerReportRow, type RetentionReport } from "../core/report";
+import { ratio } from "../core/statistics";
+import { CsvScanner } from "../files/csv-scanner";
+import { byteOrderMark } from "../files/encoding";
+import { fieldDecoder, recordTexts } from "../files/fields";
+import { CHUNK_BYTES } from "../files/scan-file";
+import { detectDelimiter, detectEncoding } from "../files/sniff";
+import { DUCKDB } from "../sql/dialect";
+import { reportQuery, withClause, type ColumnType, type QueryColumns, type ReportQuery, type ReportTable } from "../sql/report-query";
+import { CliError, dataError, usageError } from "./errors";
+import { fileLayout, type FileLayout, type SampleRows } from "./file-layout";
+import type { CliOptions } from "./options";
+import type { ReportOutcome, SkippedGroup } from "./report-command";
+
+type DuckDb = typeof import("@duckdb/node-api");
+type Connection = Awaited<ReturnType<Awaited<ReturnType<DuckDb["DuckDBInstance"]["create"]>>["connect"]>>;
+type Row = Record<string, unknown>;
+
+/** DuckDB, or a usage error saying how to install it (exit 2). */
+export async function loadDuckDb(): Promise<DuckDb> {
+  try {
+    return await import("@duckdb/node-api");
+  } catch {
+    throw usageError({ key: "duckdbMissing" });
+  }
+}
+
+/**
+ * The streaming engine's peak memory per byte of file, measured by bench/sql-engines.ts (1,543 MB
+ * for 690 MB at 20 M rows and 4 M customers; its memory grows with customers, not orders).
+ */
+const STREAMING_MEMORY_PER_FILE_BYTE = 2.2;
+
+/**
+ * Whether to suggest --engine duckdb for a file read by the streaming engine: when that engine
+ * would want more than half the machine's memory. Below that the streaming engine was the faster
+ * one at every size measured (bench/RESULTS.md), so the hint says nothing of speed; past it,
+ * DuckDB can spill to disk where the streaming engine cannot.
+ */
+export function suggestsDuckDb(fileBytes: number, totalMemoryBytes: number): boolean {
+  return fileBytes * STREAMING_MEMORY_PER_FILE_BYTE > totalMemoryBytes / 2;
+}
+
+/** Whether DuckDB can be loaded, without saying anything: for the hint. */
+export async function duckDbInstalled(): Promise<boolean> {
+  return loadDuckDb().then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function runDuckDbReport(options: CliOptions, files: readonly string[]): Promise<ReportOutcome> {
+  const duckdb = await loadDuckDb();
+  const instance = await duckdb.DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    // A TIMESTAMP without a zone is an instant in UTC, as a Parquet writer stores it.
+    await connection.run("SET TimeZone = 'UTC'");
+    const parquet = isParquet(files);
+    const source = parquet ? await parquetSource(connection, files, options) : csvSource(files, options, true);
+    const query = (relation: string): ReportQuery =>
+      reportQuery(
+        {
+          source: { relation },
+          columns: source.columns,
+          excludeDealTypes: source.layout.excludedDealTypes,
+          countedStatuses: source.layout.status?.counted,
+          target: options.target,
+          period: options.period,
+          withinDays: options.withinDays,
+          window: options.window,
+          ordersStartWithBusiness: options.ordersStartWithBusiness,
+          timeZone: options.timeZone,
+          slashOrder: options.locale.slashOrder,
+          decimalComma: options.locale.decimalComma,
+          compactDays: source.layout.compactDays,
+        },
+        DUCKDB,
+      );
+    const hasManagers = source.layout.mapping.manager !== undefined;
+    const tables = await runTables(connection, query(source.relation), hasManagers).catch((error: unknown) => {
+      // DuckDB reads a CSV file in parallel unless a quoted field holds a line break, which it meets only then.
+      if (parquet || !String(error).includes("parallel=false")) throw error;
+      return runTables(connection, query(csvSource(files, options, false).relation), hasManagers);
+    });
+    return { file: files.join(" "), layout: source.layout, ...reportOf(tables, source.layout, options) };
+  } catch (error) {
+    // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
+    if (error instanceof Error && !(error instanceof CliError)) {
+      throw dataError({ key: "duckdbFailed", values: { reason: error.message.split("\n")[0]! } });
+    }
+    throw error;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function isParquet(files: readonly string[]): boolean {
+  return files.every((file) => /\.parquet$/i.test(file));
+}
+
+interface Source {
+  relation: string;
+  columns: QueryColumns;
+  layout: FileLayout;
+}
+
+const FIELDS = ["customer", "date", "amount", "manager", "dealType"] as const;
+
+function queryColumns(layout: FileLayout, nameOf: (column: number) => string, typeOf: (column: number) => ColumnType): QueryColumns {
+  const columns: Partial<QueryColumns> = {};
+  for (const field of FIELDS) {
+    const column = layout.mapping[field];
+    if (column !== undefined) columns[field] = { name: nameOf(column), type: typeOf(column) };
+  }
+  if (layout.status !== undefined) columns.status = { name: nameOf(layout.status.column), type: typeOf(layout.status.column) };
+  return columns as QueryColumns;
+}
+
+// ── CSV ──────────────────────────────────────────────────────────────────────────────────────
+
+function csvSource(files: readonly string[], options: CliOptions, parallel: boolean): Source {
+  const { sample, width, delimiter } = csvSample(files[0]!, options);
+  const { layout, headerRow } = fileLayout(sample, options, { encoding: "utf-8", delimiter: String.fromCharCode(delimiter) });
+  const names = Array.from({ length: width }, (_, column) => `column${column}`);
+  const text = (value: string): string => DUCKDB.text(value);
+  // Every field as text, so that the core's rules read it (src/sql/cell-rules.ts), not DuckDB's guesses.
+  const relation = [
+    `read_csv([${files.map(text).join(", ")}]`,
+    `delim = ${text(String.fromCharCode(delimiter))}, quote = '"', escape = '"'`,
+    `header = false, skip = ${headerRow < 0 ? 0 : layout.headerLine!}, auto_detect = false, null_padding = true, parallel = ${parallel}`,
+    `columns = {${names.map((name) => `${text(name)}: 'VARCHAR'`).join(", ")}})`,
+  ].join(", ");
+  return {
+    relation,
+    layout,
+    columns: queryColumns(
+      layout,
+      (column) => names[column]!,
+      () => "text",
+    ),
+  };
+}
+
+/** The first file's first rows, read by the project's own reader, and how wide its rows are. */
+function csvSample(path: string, options: CliOptions): { sample: SampleRows; width: number; delimiter: number } {
+  const bytes = firstBytes(path);
+  const mark = byteOrderMark(bytes);
+  if (mark !== undefined && mark.encoding !== "utf-8")
+    throw dataError({ key: "duckdbEncoding", values: { path, encoding: mark.encoding } });
+  const body = mark === undefined ? bytes : bytes.subarray(mark.length);
+  const encoding = options.encoding ?? detectEncoding(body);
+  if (encoding !== "utf-8") throw dataError({ key: "duckdbEncoding", values: { path, encoding } });
+  const delimiter = options.delimiter ?? detectDelimiter(body);
+  if (delimiter === 0x20) throw dataError({ key: "duckdbSpaces", values: { path } });
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const decode = fieldDecoder("utf-8");
+  new CsvScanner(delimiter, (record) => {
+    rows.push(recordTexts(record, decode));
+    lines.push(record.line);
+    return rows.length < LAYOUT_SAMPLE_ROWS;
+  }).scan(body, true);
+  // Room for rows wider than the sample's: DuckDB pads shorter ones with NULL and refuses wider ones.
+  const width = Math.max(...rows.map((row) => row.length)) + EXTRA_COLUMNS;
+  return { sample: { rows, lines }, width, delimiter };
+}
+
+const EXTRA_COLUMNS = 8;
+
+function firstBytes(path: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    throw dataError({ key: "cannotRead", values: { path, reason: (error as Error).message } });
+  }
+  try {
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    // The sample ends at a whole line: a record cut in two would read as a short row.
+    const end = read < buffer.length ? read : buffer.lastIndexOf(0x0a, read - 1) + 1;
+    return buffer.subarray(0, end);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// ── Parquet ──────────────────────────────────────────────────────────────────────────────────
+
+async function parquetSource(connection: Connection, files: readonly string[], options: CliOptions): Promise<Source> {
+  const relation = `read_parquet([${files.map((file) => DUCKDB.text(file)).join(", ")}])`;
+  const described = await rows(connection, `DESCRIBE SELECT * FROM ${relation}`);
+  const names = described.map((row) => String(row.column_name));
+  const types = described.map((row) => columnType(String(row.column_type)));
+  const asText = names.map((name) => `CAST(${DUCKDB.identifier(name)} AS VARCHAR) AS ${DUCKDB.identifier(name)}`).join(", ");
+  const first = await rows(connection, `SELECT ${asText} FROM ${relation} LIMIT ${LAYOUT_SAMPLE_ROWS - 1}`);
+  const sampleRows = [names, ...first.map((row) => names.map((name) => (row[name] === null ? "" : String(row[name]))))];
+  const sample: SampleRows = { rows: sampleRows, lines: sampleRows.map((_, at) => at + 1) };
+  const { layout } = fileLayout(sample, options, { encoding: "utf-8", delimiter: "" });
+  return {
+    relation,
+    layout,
+    columns: queryColumns(
+      layout,
+      (column) => names[column]!,
+      (column) => types[column]!,
+    ),
+  };
+}
+
+function columnType(duckType: string): ColumnType {
+  if (duckType === "DATE") return "date";
+  if (duckType.startsWith("TIMESTAMP")) return "timestamp";
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(duckType)) return "number";
+  return "text";
+}
+
+// ── Running the query ────────────────────────────────────────────────────────────────────────
+
+type Tables = Record<ReportTable, Row[]>;
+
+/**
+ * The file is read once: its rows grouped by customer and day (and the other rows by fate) are
+ * kept in a temporary table, the customers in another, the window's new customers in a third,
+ * and every table of the report is computed from those.
+ */
+async function runTables(connection: Connection, query: ReportQuery, hasManagers: boolean): Promise<Tables> {
+  const ctes = new Map([...query.reading, ...query.figures]);
+  const keep = async (name: string, table: string): Promise<void> => {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${withClause([...ctes])}SELECT * FROM ${name}`);
+    ctes.set(name, `SELECT * FROM ${table}`);
+  };
+  await keep("row_groups", "sr_row_groups");
+  await keep("customers", "sr_customers");
+  await keep("window_customers", "sr_window_customers");
+  const table = (name: ReportTable): Promise<Row[]> => rows(connection, withClause([...ctes]) + query.select(name));
+  return {
+    summary: await table("summary"),
+    cohorts: await table("cohorts"),
+    managers: hasManagers ? await table("managers") : [],
+    rowCounts: await table("rowCounts"),
+    lost: await table("lost"),
+  };
+}
+
+async function rows(connection: Connection, sql: string): Promise<Row[]> {
+  const reader = await connection.runAndReadAll(sql);
+  return reader.getRowObjectsJS() as Row[];
+}
+
+// ── The report from the tables ───────────────────────────────────────────────────────────────
+
+const num = (value: unknown): number => Number(value);
+const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+function reportOf(tables: Tables, layout: FileLayout, options: CliOptions): Pick<ReportOutcome, "report" | "skippedByReason"> {
+  const summary = tables.summary[0]!;
+  const { stats, skippedByReason } = rowStats(tables.rowCounts, layout);
+  if (num(summary.customers) === 0) throw dataError(noPurchase(stats, options.file));
+  const { period } = options;
+  const hasAmounts = layout.mapping.amount !== undefined;
+  const horizonDays = num(summary.horizon_days);
+  const latestDay = num(summary.latest_day);
+  const spanFirst = numOrNull(summary.verdict_first_period);
+  const spanLast = numOrNull(summary.verdict_last_period);
+  const firstPurchases = num(summary.first_purchases);
+  const secondPurchases = num(summary.second_purchases);
+  const lostCount = num(summary.lost_customers);
+  const verdictFirst = num(summary.verdict_first_purchases);
+  const verdictSecond = num(summary.verdict_second_purchases);
+  const verdictRate = ratio(verdictSecond, verdictFirst) ?? null;
+  const belowTarget = verdictRate !== null && verdictRate < options.target;
+  const label = (index: number | null): string | null => (index === null ? null : periodLabel(index, period));
+  const cohortRows = tables.cohorts.map((row) => cohortRow(row, period));
+  const cohorts = cohortRows.slice(-REPORT_LIMITS.cohorts);
+  const managers = layout.mapping.manager === undefined ? null : tables.managers.map(managerRow).sort(byManager);
+  const report: RetentionReport = {
+    stats,
+    skipped: [],
+    columns: layout.columnNames,
+    excludedDealType: layout.excludedDealTypes.length === 0 ? null : layout.excludedDealTypes.join(" / "),
+    statusColumn: layout.status?.name ?? null,
+    refunds: { rows: num(summary.refund_rows), amount: hasAmounts ? num(summary.refund_amount) : null },
+    customers: num(summary.customers),
+    firstDate: isoDate(num(summary.earliest_day)),
+    lastDate: isoDate(latestDay),
+    verdict: {
+      rate: verdictRate,
+      firstPurchases: verdictFirst,
+      secondPurchases: verdictSecond,
+      notReturned: verdictFirst - verdictSecond,
+      belowTarget,
+      horizonDays,
+      horizonSource: summary.horizon_source as RetentionReport["verdict"]["horizonSource"],
+      fromPeriod: label(spanFirst),
+      toPeriod: label(spanLast),
+      from: spanFirst === null ? null : isoDate(periodStart(spanFirst, period)),
+      to: spanLast === null ? null : isoDate(periodEnd(spanLast, period)),
+      leftOutPeriod: label(numOrNull(summary.left_out_period)),
+      judgeableOn: judgeableOn(summary, options, horizonDays),
+    },
+    firstPurchases,
+    secondPurchases,
+    retentionRate: ratio(secondPurchases, firstPurchases) ?? null,
+    outcomes: { returned: secondPurchases, notReturned: lostCount, tooEarly: firstPurchases - secondPurchases - lostCount },
+    target: options.target,
+    belowTarget,
+    period,
+    withinDays: options.withinDays ?? null,
+    ordersStartWithBusiness: options.ordersStartWithBusiness,
+    medianDaysToSecond: numOrNull(summary.median_days_to_second),
+    repeatRevenueShare: hasAmounts ? repeatShare(summary) : null,
+    cohorts,
+    cohortsOmitted: cohortRows.length - cohorts.length,
+    managers: managers?.slice(0, REPORT_LIMITS.managers) ?? null,
+    managersOmitted: Math.max(0, (managers?.length ?? 0) - REPORT_LIMITS.managers),
+    lost: {
+      count: lostCount,
+      amount: hasAmounts ? num(summary.lost_amount) : null,
+      customers: tables.lost.map((row) => ({
+        name: String(row.name),
+        firstDate: isoDate(num(row.first_day)),
+        amount: hasAmounts ? num(row.total_amount) : null,
+        manager: String(row.manager),
+        daysSinceFirst: latestDay - num(row.first_day),
+      })),
+    },
+  };
+  return { report, skippedByReason };
+}
+
+function cohortRow(row: Row, period: Period): CohortReportRow {
+  const index = num(row.period_index);
+  return {
+    period: periodLabel(index, period),
+    start: isoDate(periodStart(index, period)),
+    end: isoDate(periodEnd(index, period)),
+    newCustomers: num(row.new_customers),
+    returned: num(row.returned),
+    returnedInTime: num(row.returned_in_time),
+    rate: num(row.rate),
+    rateInTime: num(row.rate_in_time),
+    tooEarly: row.too_early === true,
+    judged: row.judged === true,
+    belowTarget: row.below_target === true,
+  };
+}
+
+function managerRow(row: Row): ManagerReportRow {
+  return {
+    manager: String(row.manager),
+    newCustomers: num(row.new_customers),
+    returned: num(row.returned),
+    rate: numOrNull(row.rate),
+    belowTarget: row.below_target === true,
+  };
+}
+
+/** The core's order (report.ts): most new customers first, then by name as the locale sorts. */
+function byManager(a: ManagerReportRow, b: ManagerReportRow): number {
+  return b.newCustomers - a.newCustomers || a.manager.localeCompare(b.manager);
+}
+
+/** With nothing to judge yet: the day the orders must reach (verdictSpan's judgeableOn). */
+function judgeableOn(summary: Row, options: CliOptions, horizonDays: number): string | null {
+  if (summary.verdict_first_period !== null) return null;
+  const earliest = num(summary.earliest_period);
+  const windowLast = options.window.end === undefined ? Number.POSITIVE_INFINITY : periodIndex(options.window.end, options.period);
+  return earliest <= windowLast ? isoDate(periodEnd(earliest, options.period) + horizonDays) : null;
+}
+
+/** Repeat ÷ all revenue (src/core/retention.ts): none without revenue, or when refunds exceed a part. */
+function repeatShare(summary: Row): number | null {
+  const total = num(summary.window_revenue);
+  const repeat = total - num(summary.first_day_revenue);
+  if (!(total > 0) || repeat < 0 || repeat > total) return null;
+  return repeat / total;
+}
+
+const PROBLEMS: ReadonlySet<string> = new Set<ProblemCode>([
+  "errorValue",
+  "missingCustomer",
+  "missingDate",
+  "badDate",
+  "implausibleDate",
+  "badAmount",
+]);
+
+/** The rows' counts as ingestOrders keeps them, and the skipped ones grouped by reason. */
+function rowStats(counts: readonly Row[], layout: FileLayout): { stats: IngestStats; skippedByReason: SkippedGroup[] } {
+  const stats: IngestStats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
+  const skippedByReason: SkippedGroup[] = [];
+  for (const row of counts) {
+    const count = num(row.row_count);
+    const fate = String(row.fate);
+    stats.rows += count;
+    if (fate === "order") stats.orders += count;
+    else if (fate === "blank") stats.blankRows += count;
+    else if (fate === "excluded") stats.excludedRows += count;
+    else if (fate === "leftOut") countLeftOutStatus(stats, String(row.status_label), count);
+    else if (PROBLEMS.has(fate)) {
+      stats.skippedRows += count;
+      const field = String(row.fate_column) as keyof FileLayout["columnNames"] | "status";
+      const argument = field === "status" ? layout.status?.name : layout.columnNames[field];
+      const examples = [row.example, row.other_example].filter((value, at, all) => all.indexOf(value) === at);
+      skippedByReason.push({
+        problem: { code: fate as ProblemCode, argument, value: row.example },
+        count,
+        // DuckDB reads a CSV file in parallel and keeps no line numbers: the rows are not named.
+        examples: examples.map((value) => ({ row: 0, value })),
+        sameValue: examples.length === 1,
+      });
+    }
+  }
+  return { stats, skippedByReason };
+}
+
+function noPurchase(stats: IngestStats, path: string): Parameters<typeof dataError>[0] {
+  if (stats.rows === stats.blankRows) return { key: "headerOnly", values: { path } };
+  if (stats.orders > 0) return { key: "onlyRefunds", values: { path, count: stats.orders } };
+  return { key: "onlyExcluded", values: { path, count: stats.excludedRows + stats.skippedRows } };
+}

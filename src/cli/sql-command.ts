@@ -1,0 +1,32 @@
+// `sheets-retention sql --dialect bigquery --table project.dataset.orders …`: the report's queries
+// for a table of orders, printed for BigQuery (or DuckDB) to run. Nothing is read or run here.
+
+import { orderTableSql } from "../sql/order-table";
+import type { SqlOptions } from "./options";
+
+export function renderSql(options: SqlOptions): string {
+  const { columns } = options;
+  return orderTableSql({
+    dialect: options.dialect,
+    table: options.table,
+    columns: {
+      customer: columns.customer!,
+      date: columns.date!,
+      amount: columns.amount,
+      manager: columns.manager,
+      dealType: options.exclude?.column,
+      status: options.statuses.column,
+    },
+    dateType: options.dateType,
+    amountType: options.amountType,
+    excludeDealTypes: options.exclude === undefined ? undefined : [options.exclude.value],
+    countedStatuses: options.statuses.counted.length > 0 ? options.statuses.counted : undefined,
+    target: options.target,
+    period: options.period,
+    withinDays: options.withinDays,
+    window: options.window,
+    ordersStartWithBusiness: options.ordersStartWithBusiness,
+    timeZone: options.timeZone,
+    locale: options.locale,
+  });
+}

@@ -1,0 +1,63 @@
+// The pure door for surfaces that print the report's SQL (the command's `sql`, later the sidebar's
+// "SQL for BigQuery"): the report's settings, a table and its column names in, SQL text out.
+
+import type { InputLocale } from "../core/cells";
+import { PROJECT_DEAL_TYPES } from "../core/deal-types";
+import type { DayWindow } from "../core/ledger";
+import type { Period } from "../core/periods";
+import { DIALECTS, type DialectName } from "./dialect";
+import { PUBLISHED_TABLES, reportQuery, type ColumnType, type QueryColumns } from "./report-query";
+
+export interface OrderTableRequest {
+  dialect: DialectName;
+  /** `project.dataset.orders` in BigQuery; a table, view or `read_parquet(…)` in DuckDB. */
+  table: string;
+  /** Column names; the customer and the date are required. */
+  columns: { customer: string; date: string; amount?: string; manager?: string; dealType?: string; status?: string };
+  dateType: Extract<ColumnType, "text" | "date" | "timestamp">;
+  amountType: Extract<ColumnType, "text" | "number">;
+  /** Deal types left out; the one-off project deals when a deal-type column is named and this is absent. */
+  excludeDealTypes?: readonly string[];
+  countedStatuses?: readonly string[];
+  target: number;
+  period: Period;
+  withinDays?: number;
+  window?: DayWindow;
+  ordersStartWithBusiness?: boolean;
+  timeZone: string;
+  locale: Pick<InputLocale, "slashOrder" | "decimalComma">;
+}
+
+/** The summary, cohort and manager queries, each a statement of its own, in that order. */
+export function orderTableSql(request: OrderTableRequest): string {
+  const dialect = DIALECTS[request.dialect];
+  const { columns } = request;
+  const text = (name: string | undefined): QueryColumns["manager"] => (name === undefined ? undefined : { name, type: "text" });
+  const queryColumns: QueryColumns = {
+    customer: { name: columns.customer, type: "text" },
+    date: { name: columns.date, type: request.dateType },
+    amount: columns.amount === undefined ? undefined : { name: columns.amount, type: request.amountType },
+    manager: text(columns.manager),
+    dealType: text(columns.dealType),
+    status: text(columns.status),
+  };
+  const query = reportQuery(
+    {
+      source: request.dialect === "bigquery" ? { table: request.table } : { relation: request.table },
+      columns: queryColumns,
+      excludeDealTypes: columns.dealType === undefined ? [] : (request.excludeDealTypes ?? PROJECT_DEAL_TYPES),
+      countedStatuses: request.countedStatuses,
+      target: request.target,
+      period: request.period,
+      withinDays: request.withinDays,
+      window: request.window ?? {},
+      ordersStartWithBusiness: request.ordersStartWithBusiness === true,
+      timeZone: request.timeZone,
+      slashOrder: request.locale.slashOrder,
+      decimalComma: request.locale.decimalComma,
+    },
+    dialect,
+  );
+  const tables = PUBLISHED_TABLES.filter((table) => table !== "managers" || columns.manager !== undefined);
+  return tables.map((table) => `-- ${table}\n${query.statement(table)};\n`).join("\n");
+}

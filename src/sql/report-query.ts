@@ -1,0 +1,526 @@
+// The report's queries, written from the report's settings: one description of the query, in
+// BigQuery Standard SQL or DuckDB's dialect (dialect.ts), with the core's definitions. A purchase
+// is a customer-day; a negative amount is a refund; one-off deals and statuses that are no
+// purchase are left out; the judged verdict follows src/core/verdict.ts (docs/verdict.md). Every
+// constant the data does not decide (the window's periods, the cohorts judged, the target) is
+// worked out here by the core's own functions and written into the query.
+
+import { FIRST_PLAUSIBLE_DAY, LAST_PLAUSIBLE_DAY, type SlashOrder } from "../core/cells";
+import { dealTypeKeys } from "../core/ingest";
+import type { DayWindow } from "../core/ledger";
+import { periodIndex, type Period } from "../core/periods";
+import { COMPLETED_STATUSES, statusKey } from "../core/statuses";
+import { DEFAULT_HORIZON_DAYS, HORIZON_SHARE, VERDICT_COHORTS } from "../core/verdict";
+import { CellRules, type Stage } from "./cell-rules";
+import type { Dialect } from "./dialect";
+
+/** How a source column is typed: text is read by the core's rules for text cells. */
+export type ColumnType = "text" | "date" | "timestamp" | "number";
+
+export interface SourceColumn {
+  /** The column's name in the table. */
+  name: string;
+  type: ColumnType;
+}
+
+export interface QueryColumns {
+  customer: SourceColumn;
+  date: SourceColumn;
+  amount?: SourceColumn;
+  manager?: SourceColumn;
+  dealType?: SourceColumn;
+  /** A status column: only the statuses counted are purchases (src/core/statuses.ts). */
+  status?: SourceColumn;
+}
+
+export interface ReportQuerySettings {
+  /** A table by name, or (DuckDB) a relation such as `read_parquet('orders/*.parquet')`. */
+  source: { table: string } | { relation: string };
+  columns: QueryColumns;
+  /** Deal types left out as one-off deals, compared like customers. */
+  excludeDealTypes: readonly string[];
+  /** With a status column: the statuses that count (--count-status); the completed ones without. */
+  countedStatuses?: readonly string[];
+  target: number;
+  period: Period;
+  withinDays?: number;
+  window: DayWindow;
+  ordersStartWithBusiness: boolean;
+  /** The zone a TIMESTAMP's day is taken in. */
+  timeZone: string;
+  /** How text dates and amounts are written (src/core/cells.ts InputLocale). */
+  slashOrder: SlashOrder;
+  decimalComma: boolean;
+  /** Text dates are `YYYYMMDD` only. */
+  compactDays?: boolean;
+}
+
+/** The tables of the report: the first three are what the CLI's --json shows. */
+export type ReportTable = "summary" | "cohorts" | "managers" | "rowCounts" | "lost";
+
+export const PUBLISHED_TABLES: readonly ReportTable[] = ["summary", "cohorts", "managers"];
+
+/** Lost customers a query lists (REPORT_LIMITS.lost). */
+const LOST_LISTED = 50;
+
+export interface ReportQuery {
+  /** Reading the orders, up to one row per customer (`customers`) and the rows' fates (`row_counts`). */
+  readonly reading: readonly [string, string][];
+  /** The figures from `customers` and `row_counts`. */
+  readonly figures: readonly [string, string][];
+  /** The final SELECT of a table, over the CTEs above. */
+  select(table: ReportTable): string;
+  /** One statement that computes a table from the orders. */
+  statement(table: ReportTable): string;
+}
+
+export function withClause(ctes: readonly (readonly [string, string])[]): string {
+  return `WITH\n${ctes.map(([name, body]) => `${name} AS (\n${indent(body)}\n)`).join(",\n")}\n`;
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, "  ");
+}
+
+export function reportQuery(settings: ReportQuerySettings, sql: Dialect): ReportQuery {
+  const reading = readingCtes(settings, sql);
+  const figures = figureCtes(settings, sql);
+  const select = (table: ReportTable): string => finalSelect(table, settings, sql);
+  return { reading, figures, select, statement: (table) => withClause([...reading, ...figures]) + select(table) };
+}
+
+// ── Reading: cells → fates → customers ───────────────────────────────────────────────────────
+
+const FIGURE_FIELDS = ["customer", "date", "amount", "dealType", "status"] as const;
+const ALL_FIELDS = ["customer", "date", "amount", "manager", "dealType", "status"] as const;
+type ColumnField = (typeof ALL_FIELDS)[number];
+
+/** What `ingestOrders` made of a row besides an order, with the column it names. */
+export const PROBLEM_FATES = ["errorValue", "missingCustomer", "missingDate", "badDate", "implausibleDate", "badAmount"] as const;
+
+function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, string][] {
+  const rules = new CellRules(sql);
+  const { columns } = settings;
+  const present = ALL_FIELDS.filter((field) => columns[field] !== undefined);
+  // Every column but a typed date or amount is read as text, as a sheet's cell would be.
+  const isText = (field: ColumnField): boolean => {
+    const type = columns[field]?.type;
+    return type === "text" || (field !== "date" && field !== "amount" && type !== undefined);
+  };
+  const cells: Stage = present.map((field) => {
+    const column = sql.identifier(columns[field]!.name);
+    return [`${field}_cell`, isText(field) ? sql.asText(column) : column];
+  });
+  const trimmed: Stage = present.filter(isText).map((field) => [`${field}_text`, rules.trim(`COALESCE(${field}_cell, '')`)]);
+  const blank = (field: ColumnField): string => (isText(field) ? `${field}_text = ''` : `${field}_cell IS NULL`);
+  const error = (field: ColumnField): string => (isText(field) ? rules.isSheetError(`${field}_text`) : "FALSE");
+  // The name tidied once: the key is the name lower-cased (customerKey is customerDisplayName lower-cased).
+  const tidied: Stage = [["customer_name", rules.tidy("customer_text")]];
+  const keys: Stage = [
+    ["customer_key", "LOWER(customer_name)"],
+    ["manager_name", columns.manager ? rules.tidy("manager_text") : "''"],
+    ["deal_key", columns.dealType ? rules.key("dealType_text") : "''"],
+    ["status_key", columns.status ? rules.statusKey("status_text") : "''"],
+    ["status_label", columns.status ? rules.tidy("status_text") : "''"],
+    ["all_blank", present.map(blank).join(" AND ")],
+    ["date_blank", blank("date")],
+    ["amount_blank", columns.amount ? blank("amount") : "TRUE"],
+    ...FIGURE_FIELDS.filter((field) => columns[field]).map((field): [string, string] => [`${field}_error`, error(field)]),
+  ];
+  const stages: Stage[] = [trimmed, tidied, keys, ...dayStages(settings, sql, rules), ...amountStages(settings, sql, rules)];
+  // `SELECT *, … AS name` with a name already taken gives two columns of that name, silently.
+  const aliases = [cells, ...stages].flat().map(([alias]) => alias);
+  const repeated = aliases.find((alias, at) => aliases.indexOf(alias) !== at);
+  if (repeated !== undefined) throw new Error(`the query names ${repeated} twice`);
+  const staged: [string, string][] = stages
+    .filter((stage) => stage.length > 0)
+    .map((stage, at) => [
+      `read_${at + 1}`,
+      `SELECT\n  *,\n  ${stage.map(([alias, expr]) => `${expr} AS ${alias}`).join(",\n  ")}\nFROM ${at === 0 ? "cells" : `read_${at}`}`,
+    ]);
+  return [
+    ["cells", `SELECT\n  ${cells.map(([alias, expr]) => `${expr} AS ${alias}`).join(",\n  ")}\nFROM ${sourceOf(settings, sql)}`],
+    ...staged,
+    ["read_rows", `SELECT * FROM read_${staged.length}`],
+    ["fated", fatedRows(settings, sql)],
+    ["row_groups", rowGroups()],
+    ["row_counts", rowCounts()],
+    [
+      "customer_days",
+      "SELECT group_key AS customer_key, day, purchases, refund_rows, refund_amount, day_amount, day_manager, day_name\n" +
+        "FROM row_groups\nWHERE day IS NOT NULL",
+    ],
+    ["customer_firsts", "SELECT customer_key, MIN(day) AS first_day\nFROM customer_days\nWHERE purchases > 0\nGROUP BY customer_key"],
+    ["customers", customerFacts(settings)],
+  ];
+}
+
+function sourceOf(settings: ReportQuerySettings, sql: Dialect): string {
+  return "table" in settings.source ? sql.table(settings.source.table) : settings.source.relation;
+}
+
+/** The day of each row (`day`, NULL when none can be read): a typed date's, or a text date's parts. */
+function dayStages(settings: ReportQuerySettings, sql: Dialect, rules: CellRules): Stage[] {
+  const { type } = settings.columns.date;
+  if (type === "date") return [[["day", `${sql.epochDay("date_cell")}`]]];
+  if (type === "timestamp") return [[["day", sql.epochDay(sql.dateInZone("date_cell", settings.timeZone))]]];
+  const stages = rules.dateStages("date_text", settings.slashOrder, settings.compactDays === true);
+  const asInteger = (part: string): string => `CAST(NULLIF(${part}, '') AS ${sql.integer})`;
+  const integers: Stage = stages[stages.length - 1]!.map(([alias, expr]) => [alias, asInteger(expr)]);
+  const valid = rules.validCivil("date_year", "date_month", "date_day");
+  return [
+    ...stages.slice(0, -1),
+    integers,
+    [["day", `CASE WHEN ${valid} THEN ${sql.epochDay(sql.makeDate("date_year", "date_month", "date_day"))} END`]],
+  ];
+}
+
+/** The amount of each row (`amount`): 0 when blank, NULL when it is no finite number. */
+function amountStages(settings: ReportQuerySettings, sql: Dialect, rules: CellRules): Stage[] {
+  const amount = settings.columns.amount;
+  if (amount === undefined) return [[["amount", "0"]]];
+  const read: Stage[] =
+    amount.type === "number"
+      ? [[["amount_read", `CAST(amount_cell AS ${sql.float})`]]]
+      : [...rules.amountStages("amount_text", settings.decimalComma), [["amount_read", sql.tryDouble("NULLIF(amount_number, '')")]]];
+  return [...read, [["amount", `CASE WHEN amount_blank THEN 0 WHEN ${sql.isFinite("amount_read")} THEN amount_read END`]]];
+}
+
+/** What `ingestOrders` makes of each row, in its order of checks. */
+function fatedRows(settings: ReportQuerySettings, sql: Dialect): string {
+  const { columns } = settings;
+  const errorFields = FIGURE_FIELDS.filter((field) => columns[field]);
+  const anyError = errorFields.map((field) => `${field}_error`).join(" OR ");
+  const errorColumn = `CASE ${errorFields.map((field) => `WHEN ${field}_error THEN '${field}'`).join(" ")} END`;
+  const plausible = `day BETWEEN ${FIRST_PLAUSIBLE_DAY} AND ${LAST_PLAUSIBLE_DAY}`;
+  const excludedKeys = [...(dealTypeKeys(settings.excludeDealTypes) ?? [])];
+  const excluded = columns.dealType && excludedKeys.length > 0 ? `deal_key IN (${excludedKeys.map(sql.text).join(", ")})` : "FALSE";
+  const orError = (fate: string): string => `CASE WHEN ${anyError} THEN 'errorValue' ELSE ${fate} END`;
+  const statusSteps = columns.status
+    ? [
+        `WHEN ${anyError} THEN 'errorValue'`,
+        `WHEN status_key <> '' AND status_key NOT IN (${countedKeys(settings).map(sql.text).join(", ")}) THEN 'leftOut'`,
+        "WHEN status_key = '' AND NOT all_blank THEN 'continuation'",
+      ]
+    : [];
+  const fate = [
+    "CASE",
+    ...statusSteps,
+    `WHEN customer_key = '' THEN ${orError("CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END")}`,
+    `WHEN day IS NULL OR NOT (${plausible}) THEN ${orError("CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END")}`,
+    `WHEN ${excluded} THEN ${orError("'excluded'")}`,
+    `WHEN amount IS NULL THEN ${orError("'badAmount'")}`,
+    `WHEN ${anyError} THEN 'errorValue'`,
+    "ELSE 'order' END",
+  ].join("\n    ");
+  // The value a skipped row's message quotes: the customer for a missing date, as the core does.
+  // Made only for the few rows that are no order: a number or a date written as text costs.
+  const amountValue = columns.amount ? sql.asText("amount_cell") : "''";
+  const example = `CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN ${amountValue} WHEN 'missingCustomer' THEN '' ELSE ${sql.asText("date_cell")} END`;
+  const fateColumn = `CASE WHEN fate = 'errorValue' THEN ${errorColumn} WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END`;
+  return [
+    `SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),`,
+    `  ${fateColumn} AS fate_column, ${example} AS fate_value FROM (`,
+    `  SELECT *, ${fate} AS fate`,
+    "  FROM read_rows",
+    ") AS rows_with_fate",
+  ].join("\n");
+}
+
+function countedKeys(settings: ReportQuerySettings): string[] {
+  const named = (settings.countedStatuses ?? []).map(statusKey).filter((key) => key !== "");
+  return named.length > 0 ? [...new Set(named)] : [...COMPLETED_STATUSES];
+}
+
+/**
+ * The rows read once and grouped: an order by its customer and day, since a purchase is a
+ * customer-day; every other row by its fate, column and status (its `day` is NULL, which no
+ * order's is, so the two kinds of group never meet). One grouping of plain keys costs DuckDB a
+ * quarter of grouping sets or a fate in every key. Refunds (negative amounts) are no purchase but
+ * lower the day's amount; the day's manager is one named on a purchase, the one that sorts first
+ * (ledger.ts: a named manager beats a blank one).
+ */
+function rowGroups(): string {
+  const ofOrders = (expr: string): string => `CASE WHEN fate = 'order' THEN ${expr} END`;
+  return [
+    "SELECT group_key, day,",
+    "  COUNT(*) AS row_count,",
+    "  MIN(fate_value) AS example,",
+    "  MAX(fate_value) AS other_example,",
+    "  SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchases,",
+    "  SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,",
+    "  SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,",
+    "  SUM(amount) AS day_amount,",
+    "  MIN(purchase_manager) AS day_manager,",
+    "  MIN(order_name) AS day_name",
+    "FROM (",
+    "  SELECT",
+    "    CASE WHEN fate = 'order' THEN customer_key ELSE CONCAT(fate, '|', fate_column, '|', status_label) END AS group_key,",
+    `    ${ofOrders("day")} AS day,`,
+    `    ${ofOrders("amount")} AS amount,`,
+    "    CASE WHEN fate <> 'order' THEN fate_value END AS fate_value,",
+    `    ${ofOrders("CASE WHEN amount >= 0 AND manager_name <> '' THEN manager_name END")} AS purchase_manager,`,
+    `    ${ofOrders("customer_name")} AS order_name`,
+    "  FROM fated",
+    ") AS keyed",
+    "GROUP BY group_key, day",
+  ].join("\n");
+}
+
+/** The rows by fate, column and status (from the key `rowGroups` made of them), and the orders. */
+function rowCounts(): string {
+  const before = (text: string): string => `SUBSTR(${text}, 1, STRPOS(${text}, '|') - 1)`;
+  const after = (text: string): string => `SUBSTR(${text}, STRPOS(${text}, '|') + 1)`;
+  return [
+    `SELECT ${before("group_key")} AS fate, ${before("rest")} AS fate_column, ${after("rest")} AS status_label,`,
+    "  row_count, example, other_example",
+    `FROM (SELECT *, ${after("group_key")} AS rest FROM row_groups WHERE day IS NULL) AS fates`,
+    "UNION ALL",
+    "SELECT 'order', '', '', SUM(row_count), NULL, NULL FROM row_groups WHERE day IS NOT NULL",
+  ].join("\n");
+}
+
+function customerFacts(settings: ReportQuerySettings): string {
+  return [
+    "SELECT customer_key,",
+    "  MIN(first_day) AS first_day,",
+    "  MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,",
+    "  MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,",
+    "  SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,",
+    "  SUM(day_amount) AS total_amount,",
+    `  SUM(CASE WHEN ${windowCondition("day", settings.window)} THEN day_amount ELSE 0 END) AS window_amount,`,
+    "  SUM(refund_rows) AS refund_rows,",
+    "  SUM(refund_amount) AS refund_amount,",
+    "  COALESCE(MIN(CASE WHEN day = first_day THEN day_manager END), '') AS manager,",
+    "  MIN(day_name) AS name",
+    // Refund-only customers have no first day: no purchase, no customer.
+    "FROM customer_days LEFT JOIN customer_firsts USING (customer_key)",
+    "GROUP BY customer_key",
+  ].join("\n");
+}
+
+function windowCondition(day: string, window: DayWindow): string {
+  const bounds = [
+    `${day} IS NOT NULL`,
+    ...(window.start === undefined ? [] : [`${day} >= ${window.start}`]),
+    ...(window.end === undefined ? [] : [`${day} <= ${window.end}`]),
+  ];
+  return bounds.join(" AND ");
+}
+
+// ── Figures: the horizon, the verdict's span, the cohorts ────────────────────────────────────
+
+/** The period index of an epoch day (src/core/periods.ts), in SQL. */
+export function periodOfDay(day: string, period: Period, sql: Dialect): string {
+  const floorDiv = (a: string, b: number): string => `CAST(FLOOR((${a}) / ${b}) AS ${sql.integer})`;
+  if (period === "week") return floorDiv(`${day} + 3`, 7);
+  const date = sql.dateOfEpochDay(day);
+  const year = `EXTRACT(YEAR FROM ${date})`;
+  const month = `EXTRACT(MONTH FROM ${date})`;
+  if (period === "year") return year;
+  if (period === "month") return `(${year} * 12 + ${month} - 1)`;
+  return `(${year} * 4 + ${floorDiv(`${month} - 1`, 3)})`;
+}
+
+/** The DATE a period starts on. */
+function periodStartDate(index: string, period: Period, sql: Dialect): string {
+  const floorDiv = (b: number): string => `CAST(FLOOR((${index}) / ${b}) AS ${sql.integer})`;
+  switch (period) {
+    case "week":
+      return sql.dateOfEpochDay(`(${index}) * 7 - 3`);
+    case "month":
+      return sql.makeDate(floorDiv(12), `MOD(${index}, 12) + 1`, "1");
+    case "quarter":
+      return sql.makeDate(floorDiv(4), `MOD(${index}, 4) * 3 + 1`, "1");
+    case "year":
+      return sql.makeDate(`(${index})`, "1", "1");
+  }
+}
+
+/** `2024-03`, `2024-Q1`, `2024-W09`, `2024`: periodLabel in SQL. */
+function periodLabel(index: string, period: Period, sql: Dialect): string {
+  switch (period) {
+    case "week":
+      return sql.formatDate(periodStartDate(index, period, sql), "%G-W%V");
+    case "month":
+      return sql.formatDate(periodStartDate(index, period, sql), "%Y-%m");
+    case "quarter":
+      return `CONCAT(${sql.asText(`CAST(FLOOR((${index}) / 4) AS ${sql.integer})`)}, '-Q', ${sql.asText(`MOD(${index}, 4) + 1`)})`;
+    case "year":
+      return sql.asText(index);
+  }
+}
+
+function periodEndDate(index: string, period: Period, sql: Dialect): string {
+  return sql.dateOfEpochDay(`${sql.epochDay(periodStartDate(`(${index}) + 1`, period, sql))} - 1`);
+}
+
+function figureCtes(settings: ReportQuerySettings, sql: Dialect): [string, string][] {
+  const { period, window } = settings;
+  const period_ = (day: string): string => periodOfDay(day, period, sql);
+  const windowFirst = window.start === undefined ? undefined : periodIndex(window.start, period);
+  const windowLast = window.end === undefined ? undefined : periodIndex(window.end, period);
+  // verdictSpan: the first period's customers may be older than the data, unless the window starts later.
+  const leftOut = settings.ordersStartWithBusiness ? "FALSE" : windowFirst === undefined ? "TRUE" : `${windowFirst} <= first_data_period`;
+  const afterLeftOut = "CASE WHEN left_out THEN first_data_period + 1 ELSE first_data_period END";
+  const earliest = windowFirst === undefined ? afterLeftOut : `GREATEST(${afterLeftOut}, ${windowFirst})`;
+  const last = windowLast === undefined ? "latest_judgeable" : `LEAST(latest_judgeable, ${windowLast})`;
+  const returnedWithin = settings.withinDays === undefined ? "second_day IS NOT NULL" : `second_day - first_day <= ${settings.withinDays}`;
+  return [
+    [
+      "data_span",
+      "SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers\nFROM customers\nWHERE first_day IS NOT NULL",
+    ],
+    ["horizon", horizon(settings, sql)],
+    [
+      "periods",
+      [
+        "SELECT *,",
+        `  ${period_("earliest_day")} AS first_data_period,`,
+        // latestJudgeablePeriod: the last period ending at least H days before the latest day.
+        `  ${period_("latest_day - horizon_days + 1")} - 1 AS latest_judgeable`,
+        "FROM data_span CROSS JOIN horizon",
+      ].join("\n"),
+    ],
+    [
+      "verdict_span",
+      [
+        `SELECT *, GREATEST(earliest_period, last_period - ${VERDICT_COHORTS[period] - 1}) AS span_first, last_period AS span_last`,
+        `FROM (SELECT *, ${earliest} AS earliest_period, ${last} AS last_period`,
+        `  FROM (SELECT *, ${leftOut} AS left_out FROM periods) AS placed) AS spanned`,
+      ].join("\n"),
+    ],
+    [
+      "window_customers",
+      [
+        "SELECT c.customer_key, c.name, c.manager, c.first_day, c.total_amount,",
+        `  ${period_("c.first_day")} AS period_index,`,
+        `  COALESCE(${returnedWithin}, FALSE) AS returned,`,
+        "  COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,",
+        "  c.first_day + v.horizon_days <= v.latest_day AS had_time",
+        "FROM customers AS c CROSS JOIN verdict_span AS v",
+        `WHERE ${windowCondition("c.first_day", window)}`,
+      ].join("\n"),
+    ],
+    [
+      "cohort_rows",
+      [
+        "SELECT period_index, COUNT(*) AS new_customers,",
+        "  SUM(CASE WHEN returned THEN 1 ELSE 0 END) AS returned,",
+        "  SUM(CASE WHEN returned_in_time THEN 1 ELSE 0 END) AS returned_in_time",
+        "FROM window_customers",
+        "GROUP BY period_index",
+      ].join("\n"),
+    ],
+    [
+      "window_gaps",
+      "SELECT second_day - first_day AS gap, COUNT(*) AS n\nFROM customers\n" +
+        `WHERE second_day IS NOT NULL AND ${windowCondition("first_day", window)}\nGROUP BY second_day - first_day`,
+    ],
+  ];
+}
+
+/** H: `withinDays`, else the nearest-rank 80th percentile of days to a second purchase over all the data. */
+function horizon(settings: ReportQuerySettings, sql: Dialect): string {
+  if (settings.withinDays !== undefined) return `SELECT ${settings.withinDays} AS horizon_days, 'withinDays' AS horizon_source`;
+  const rank = `GREATEST(1, CEIL(${sql.double(HORIZON_SHARE)} * total))`;
+  return [
+    `SELECT COALESCE(MIN(CASE WHEN upto >= ${rank} THEN gap END), ${DEFAULT_HORIZON_DAYS}) AS horizon_days,`,
+    "  CASE WHEN COUNT(*) > 0 THEN 'returns' ELSE 'default' END AS horizon_source",
+    "FROM (SELECT gap, SUM(n) OVER (ORDER BY gap) AS upto, SUM(n) OVER () AS total",
+    "  FROM (SELECT second_day - first_day AS gap, COUNT(*) AS n FROM customers WHERE second_day IS NOT NULL GROUP BY second_day - first_day) AS gaps",
+    ") AS ranked",
+  ].join("\n");
+}
+
+// ── The tables ───────────────────────────────────────────────────────────────────────────────
+
+const JUDGED = "(period_index BETWEEN span_first AND span_last)";
+
+function finalSelect(table: ReportTable, settings: ReportQuerySettings, sql: Dialect): string {
+  const target = sql.double(settings.target);
+  switch (table) {
+    case "cohorts":
+      return [
+        "SELECT period_index,",
+        `  ${periodLabel("period_index", settings.period, sql)} AS period,`,
+        `  ${periodStartDate("period_index", settings.period, sql)} AS period_start,`,
+        `  ${periodEndDate("period_index", settings.period, sql)} AS period_end,`,
+        "  new_customers, returned, returned_in_time,",
+        `  ${sql.divide("returned", "new_customers")} AS rate,`,
+        `  ${sql.divide("returned_in_time", "new_customers")} AS rate_in_time,`,
+        "  period_index > latest_judgeable AS too_early,",
+        `  ${JUDGED} AS judged,`,
+        `  period_index <= latest_judgeable AND ${sql.divide("returned_in_time", "new_customers")} < ${target} AS below_target`,
+        "FROM cohort_rows CROSS JOIN verdict_span",
+        "ORDER BY period_index",
+      ].join("\n");
+    case "managers":
+      return [
+        "SELECT manager, COUNT(*) AS new_customers,",
+        "  SUM(CASE WHEN returned_in_time THEN 1 ELSE 0 END) AS returned,",
+        `  ${sql.divide("SUM(CASE WHEN returned_in_time THEN 1 ELSE 0 END)", "COUNT(*)")} AS rate,`,
+        `  ${sql.divide("SUM(CASE WHEN returned_in_time THEN 1 ELSE 0 END)", "COUNT(*)")} < ${target} AS below_target`,
+        "FROM window_customers CROSS JOIN verdict_span",
+        `WHERE ${JUDGED}`,
+        "GROUP BY manager",
+        "ORDER BY new_customers DESC, manager",
+      ].join("\n");
+    case "summary":
+      return summarySelect(settings, sql);
+    case "rowCounts":
+      return "SELECT * FROM row_counts ORDER BY fate, fate_column, status_label";
+    case "lost":
+      return [
+        "SELECT name, first_day, total_amount, manager",
+        "FROM window_customers",
+        "WHERE NOT returned AND had_time",
+        "ORDER BY total_amount DESC, first_day, customer_key",
+        `LIMIT ${LOST_LISTED}`,
+      ].join("\n");
+  }
+}
+
+function summarySelect(settings: ReportQuerySettings, sql: Dialect): string {
+  const { period } = settings;
+  const target = sql.double(settings.target);
+  const sumIf = (condition: string): string => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+  const judged = "w.period_index BETWEEN s.span_first AND s.span_last";
+  const verdictCount = (condition: string): string =>
+    `(SELECT COALESCE(${sumIf(condition)}, 0) FROM window_customers AS w CROSS JOIN verdict_span AS s)`;
+  const verdictNew = verdictCount(judged);
+  const verdictReturned = verdictCount(`${judged} AND w.returned_in_time`);
+  const spanOrNull = (expr: string): string => `CASE WHEN span_first <= span_last THEN ${expr} END`;
+  const median = (rank: string): string =>
+    `(SELECT MIN(gap) FROM (SELECT gap, SUM(n) OVER (ORDER BY gap) AS upto, SUM(n) OVER () AS total FROM window_gaps) AS ranked WHERE upto > ${rank})`;
+  const windowRevenue = "(SELECT SUM(window_amount) FROM customers WHERE first_day IS NOT NULL)";
+  const firstDayRevenue = `(SELECT SUM(first_day_amount) FROM customers WHERE ${windowCondition("first_day", settings.window)})`;
+  const figures = [
+    "(SELECT SUM(row_count) FROM row_counts) AS row_count",
+    "(SELECT SUM(row_count) FROM row_counts WHERE fate = 'order') AS orders",
+    "(SELECT COALESCE(SUM(refund_rows), 0) FROM customers) AS refund_rows",
+    "(SELECT COALESCE(SUM(refund_amount), 0) FROM customers) AS refund_amount",
+    "customers",
+    `${sql.dateOfEpochDay("earliest_day")} AS first_date`,
+    `${sql.dateOfEpochDay("latest_day")} AS last_date`,
+    "earliest_day, latest_day, horizon_days, horizon_source",
+    "span_first, span_last, latest_judgeable, earliest_period, last_period",
+    `${spanOrNull("span_first")} AS verdict_first_period`,
+    `${spanOrNull("span_last")} AS verdict_last_period`,
+    `${spanOrNull(periodLabel("span_first", period, sql))} AS verdict_from_period`,
+    `${spanOrNull(periodLabel("span_last", period, sql))} AS verdict_to_period`,
+    `CASE WHEN left_out THEN first_data_period END AS left_out_period`,
+    `${verdictNew} AS verdict_first_purchases`,
+    `${verdictReturned} AS verdict_second_purchases`,
+    `${sql.divide(verdictReturned, verdictNew)} AS verdict_rate`,
+    `COALESCE(${sql.divide(verdictReturned, verdictNew)} < ${target}, FALSE) AS below_target`,
+    "(SELECT COUNT(*) FROM window_customers) AS first_purchases",
+    `(SELECT COALESCE(${sumIf("returned")}, 0) FROM window_customers) AS second_purchases`,
+    `(SELECT COALESCE(${sumIf("NOT returned AND had_time")}, 0) FROM window_customers) AS lost_customers`,
+    "(SELECT SUM(CASE WHEN NOT returned AND had_time THEN total_amount ELSE 0 END) FROM window_customers) AS lost_amount",
+    `(${median("FLOOR((total - 1) / 2)")} + ${median("FLOOR(total / 2)")}) / 2 AS median_days_to_second`,
+    `${windowRevenue} AS window_revenue`,
+    `${firstDayRevenue} AS first_day_revenue`,
+  ];
+  return `SELECT\n  ${figures.join(",\n  ")}\nFROM verdict_span`;
+}

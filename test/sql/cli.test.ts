@@ -1,0 +1,104 @@
+// The command's two SQL doors: `sql`, which prints the report's queries, and `report --engine
+// duckdb`, which runs them: usage errors, several files at once, and DuckDB missing.
+
+import { spawnSync } from "node:child_process";
+import { copyFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, tempDir, writeFixture } from "../cli/helpers";
+import { suggestsDuckDb } from "../../src/cli/duckdb-engine";
+import { comparable, coreReport, describeDuckDb, duckDbReport } from "./support";
+
+const DEMO = join(__dirname, "../../demo/orders.csv");
+const BUILT_CLI = join(__dirname, "../../build/cli.cjs");
+
+describe("sheets-retention sql", () => {
+  it("prints the summary, cohort and manager queries for BigQuery", async () => {
+    const argv = ["sql", "--table", "shop.sales.orders", "--customer", "client", "--date", "ordered_at", "--manager", "manager"];
+    const result = await cli(argv);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.match(/^-- (\w+)$/gm)).toEqual(["-- summary", "-- cohorts", "-- managers"]);
+    expect(result.stdout).toContain("FROM `shop.sales.orders`");
+    expect(result.stdout).toContain("`ordered_at`");
+  });
+
+  it("takes the report's flags into the query: the target, the horizon, the period, the one-off deals", async () => {
+    const argv = [
+      "sql",
+      "--table",
+      "t",
+      "--customer",
+      "c",
+      "--date",
+      "d",
+      "--target",
+      "55",
+      "--within-days",
+      "90",
+      "--period",
+      "week",
+      "--exclude",
+      "kind=One-off",
+    ];
+    const { stdout } = await cli(argv);
+    expect(stdout).toContain("CAST('0.55' AS FLOAT64)");
+    expect(stdout).toContain("90 AS horizon_days");
+    expect(stdout).toContain("FLOOR((c.first_day + 3) / 7)");
+    expect(stdout).toContain("deal_key IN ('one-off')");
+  });
+
+  it("says what is missing or wrong, with exit 2", async () => {
+    for (const [argv, words] of [
+      [["sql", "--customer", "c", "--date", "d"], "needs the table"],
+      [["sql", "--table", "t", "--customer", "c", "--date", "d", "--dialect", "oracle"], "--dialect: oracle"],
+      [["sql", "--table", "t", "--customer", "c", "--date", "d", "--date-type", "datetime"], "--date-type: datetime"],
+      [["sql", "--table", "t", "--customer", "c", "--date", "d", "--time-zone", "Mars/Olympus"], "--time-zone: Mars/Olympus"],
+      [["report", DEMO, "--engine", "spark"], "--engine: spark"],
+    ] as const) {
+      const result = await cli([...argv]);
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toContain(words);
+    }
+  });
+
+  it("speaks Russian", async () => {
+    const result = await cli(["sql", "--customer", "c", "--date", "d"], { LANG: "ru_RU.UTF-8" });
+    expect(result.stderr).toContain("для sql нужны таблица");
+  });
+});
+
+describe("the hint to use DuckDB", () => {
+  it("comes when the streaming engine would want more than half the memory (2.2 bytes a byte of file)", () => {
+    const machine = 24 * 2 ** 30; // half of it: 12.9 GB, which a file of 5.9 GB reaches
+    expect(suggestsDuckDb(5e9, machine)).toBe(false); // 11 GB
+    expect(suggestsDuckDb(7e9, machine)).toBe(true); // 15.4 GB
+    expect(suggestsDuckDb(300e6, 2 ** 30)).toBe(true); // 660 MB on a 1 GiB machine
+  });
+});
+
+describeDuckDb("report --engine duckdb, as a command", () => {
+  it("reads several files as one log, as the command reads them joined", async () => {
+    const [header, ...rows] = readFileSync(DEMO, "utf8").trimEnd().split("\n");
+    const dir = tempDir();
+    const half = Math.floor(rows.length / 2);
+    const first = writeFixture(dir, "part-1.csv", `${[header, ...rows.slice(0, half)].join("\n")}\n`);
+    const second = writeFixture(dir, "part-2.csv", `${[header, ...rows.slice(half)].join("\n")}\n`);
+    const [core, duck] = await Promise.all([coreReport([DEMO]), duckDbReport([first, second])]);
+    expect(comparable(duck)).toEqual(comparable(core, true));
+  });
+
+  it("prints the usual report", async () => {
+    const result = await cli(["report", DEMO, "--engine", "duckdb"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("51.2%");
+  });
+
+  it("without DuckDB installed, says how to install it, with exit 2", () => {
+    // The built command away from the project's node_modules, where nothing provides DuckDB.
+    const alone = join(tempDir(), "cli.cjs");
+    copyFileSync(BUILT_CLI, alone);
+    const run = spawnSync(process.execPath, [alone, "report", DEMO, "--engine", "duckdb"], { encoding: "utf8", env: { LANG: "C" } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("npm install @duckdb/node-api");
+  });
+});

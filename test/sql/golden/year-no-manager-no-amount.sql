@@ -1,0 +1,426 @@
+-- summary
+WITH
+cells AS (
+  SELECT
+    CAST(`Customer` AS STRING) AS customer_cell,
+    CAST(`Order date` AS STRING) AS date_cell
+  FROM `proj.ds.orders`
+),
+read_1 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(customer_cell, '') END AS customer_text,
+    CASE WHEN REGEXP_CONTAINS(COALESCE(date_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(date_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(date_cell, '') END AS date_text
+  FROM cells
+),
+read_2 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
+  FROM read_1
+),
+read_3 AS (
+  SELECT
+    *,
+    LOWER(customer_name) AS customer_key,
+    '' AS manager_name,
+    '' AS deal_key,
+    '' AS status_key,
+    '' AS status_label,
+    customer_text = '' AND date_text = '' AS all_blank,
+    date_text = '' AS date_blank,
+    TRUE AS amount_blank,
+    (STARTS_WITH(customer_text, '#') AND (UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!')) AS customer_error,
+    (STARTS_WITH(date_text, '#') AND (UPPER(date_text) = '#N/A' OR UPPER(date_text) = '#REF!' OR UPPER(date_text) = '#VALUE!' OR UPPER(date_text) = '#DIV/0!' OR UPPER(date_text) = '#NAME?' OR UPPER(date_text) = '#NUM!' OR UPPER(date_text) = '#NULL!' OR UPPER(date_text) = '#ERROR!' OR UPPER(date_text) = '#SPILL!' OR UPPER(date_text) = '#CALC!' OR UPPER(date_text) = '#GETTING_DATA' OR UPPER(date_text) = '#Н/Д' OR UPPER(date_text) = '#ЗНАЧ!' OR UPPER(date_text) = '#ССЫЛКА!' OR UPPER(date_text) = '#ДЕЛ/0!' OR UPPER(date_text) = '#ИМЯ?' OR UPPER(date_text) = '#ЧИСЛО!' OR UPPER(date_text) = '#ПУСТО!')) AS date_error
+  FROM read_2
+),
+read_4 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+  FROM read_3
+),
+read_5 AS (
+  SELECT
+    *,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{4})-\d{1,2}-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{4}-(\d{1,2})-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{4}-\d{1,2}-(\d{1,2})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_3,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,2}\.\d{1,2}\.(\d{4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,2}\.(\d{1,2})\.\d{4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,2})\.\d{1,2}\.\d{4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_3,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,4})/\d{1,2}/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/(\d{1,2})/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/\d{1,2}/(\d{1,4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_3
+  FROM read_4
+),
+read_6 AS (
+  SELECT
+    *,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
+  FROM read_5
+),
+read_7 AS (
+  SELECT
+    *,
+    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
+  FROM read_6
+),
+read_8 AS (
+  SELECT
+    *,
+    0 AS amount
+  FROM read_7
+),
+read_rows AS (
+  SELECT * FROM read_8
+),
+fated AS (
+  SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
+    CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN '' WHEN 'missingCustomer' THEN '' ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
+    SELECT *, CASE
+      WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
+      WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
+      WHEN FALSE THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE 'excluded' END
+      WHEN amount IS NULL THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE 'badAmount' END
+      WHEN customer_error OR date_error THEN 'errorValue'
+      ELSE 'order' END AS fate
+    FROM read_rows
+  ) AS rows_with_fate
+),
+row_groups AS (
+  SELECT group_key, day,
+    COUNT(*) AS row_count,
+    MIN(fate_value) AS example,
+    MAX(fate_value) AS other_example,
+    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchases,
+    SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
+    SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
+    SUM(amount) AS day_amount,
+    MIN(purchase_manager) AS day_manager,
+    MIN(order_name) AS day_name
+  FROM (
+    SELECT
+      CASE WHEN fate = 'order' THEN customer_key ELSE CONCAT(fate, '|', fate_column, '|', status_label) END AS group_key,
+      CASE WHEN fate = 'order' THEN day END AS day,
+      CASE WHEN fate = 'order' THEN amount END AS amount,
+      CASE WHEN fate <> 'order' THEN fate_value END AS fate_value,
+      CASE WHEN fate = 'order' THEN CASE WHEN amount >= 0 AND manager_name <> '' THEN manager_name END END AS purchase_manager,
+      CASE WHEN fate = 'order' THEN customer_name END AS order_name
+    FROM fated
+  ) AS keyed
+  GROUP BY group_key, day
+),
+row_counts AS (
+  SELECT SUBSTR(group_key, 1, STRPOS(group_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
+    row_count, example, other_example
+  FROM (SELECT *, SUBSTR(group_key, STRPOS(group_key, '|') + 1) AS rest FROM row_groups WHERE day IS NULL) AS fates
+  UNION ALL
+  SELECT 'order', '', '', SUM(row_count), NULL, NULL FROM row_groups WHERE day IS NOT NULL
+),
+customer_days AS (
+  SELECT group_key AS customer_key, day, purchases, refund_rows, refund_amount, day_amount, day_manager, day_name
+  FROM row_groups
+  WHERE day IS NOT NULL
+),
+customer_firsts AS (
+  SELECT customer_key, MIN(day) AS first_day
+  FROM customer_days
+  WHERE purchases > 0
+  GROUP BY customer_key
+),
+customers AS (
+  SELECT customer_key,
+    MIN(first_day) AS first_day,
+    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
+    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
+    SUM(day_amount) AS total_amount,
+    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+    SUM(refund_rows) AS refund_rows,
+    SUM(refund_amount) AS refund_amount,
+    COALESCE(MIN(CASE WHEN day = first_day THEN day_manager END), '') AS manager,
+    MIN(day_name) AS name
+  FROM customer_days LEFT JOIN customer_firsts USING (customer_key)
+  GROUP BY customer_key
+),
+data_span AS (
+  SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
+  FROM customers
+  WHERE first_day IS NOT NULL
+),
+horizon AS (
+  SELECT COALESCE(MIN(CASE WHEN upto >= GREATEST(1, CEIL(CAST('0.8' AS FLOAT64) * total)) THEN gap END), 365) AS horizon_days,
+    CASE WHEN COUNT(*) > 0 THEN 'returns' ELSE 'default' END AS horizon_source
+  FROM (SELECT gap, SUM(n) OVER (ORDER BY gap) AS upto, SUM(n) OVER () AS total
+    FROM (SELECT second_day - first_day AS gap, COUNT(*) AS n FROM customers WHERE second_day IS NOT NULL GROUP BY second_day - first_day) AS gaps
+  ) AS ranked
+),
+periods AS (
+  SELECT *,
+    EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(earliest_day)) AS first_data_period,
+    EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(latest_day - horizon_days + 1)) - 1 AS latest_judgeable
+  FROM data_span CROSS JOIN horizon
+),
+verdict_span AS (
+  SELECT *, GREATEST(earliest_period, last_period - 0) AS span_first, last_period AS span_last
+  FROM (SELECT *, CASE WHEN left_out THEN first_data_period + 1 ELSE first_data_period END AS earliest_period, latest_judgeable AS last_period
+    FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
+),
+window_customers AS (
+  SELECT c.customer_key, c.name, c.manager, c.first_day, c.total_amount,
+    EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) AS period_index,
+    COALESCE(second_day IS NOT NULL, FALSE) AS returned,
+    COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
+    c.first_day + v.horizon_days <= v.latest_day AS had_time
+  FROM customers AS c CROSS JOIN verdict_span AS v
+  WHERE c.first_day IS NOT NULL
+),
+cohort_rows AS (
+  SELECT period_index, COUNT(*) AS new_customers,
+    SUM(CASE WHEN returned THEN 1 ELSE 0 END) AS returned,
+    SUM(CASE WHEN returned_in_time THEN 1 ELSE 0 END) AS returned_in_time
+  FROM window_customers
+  GROUP BY period_index
+),
+window_gaps AS (
+  SELECT second_day - first_day AS gap, COUNT(*) AS n
+  FROM customers
+  WHERE second_day IS NOT NULL AND first_day IS NOT NULL
+  GROUP BY second_day - first_day
+)
+SELECT
+  (SELECT SUM(row_count) FROM row_counts) AS row_count,
+  (SELECT SUM(row_count) FROM row_counts WHERE fate = 'order') AS orders,
+  (SELECT COALESCE(SUM(refund_rows), 0) FROM customers) AS refund_rows,
+  (SELECT COALESCE(SUM(refund_amount), 0) FROM customers) AS refund_amount,
+  customers,
+  DATE_FROM_UNIX_DATE(earliest_day) AS first_date,
+  DATE_FROM_UNIX_DATE(latest_day) AS last_date,
+  earliest_day, latest_day, horizon_days, horizon_source,
+  span_first, span_last, latest_judgeable, earliest_period, last_period,
+  CASE WHEN span_first <= span_last THEN span_first END AS verdict_first_period,
+  CASE WHEN span_first <= span_last THEN span_last END AS verdict_last_period,
+  CASE WHEN span_first <= span_last THEN CAST(span_first AS STRING) END AS verdict_from_period,
+  CASE WHEN span_first <= span_last THEN CAST(span_last AS STRING) END AS verdict_to_period,
+  CASE WHEN left_out THEN first_data_period END AS left_out_period,
+  (SELECT COALESCE(SUM(CASE WHEN w.period_index BETWEEN s.span_first AND s.span_last THEN 1 ELSE 0 END), 0) FROM window_customers AS w CROSS JOIN verdict_span AS s) AS verdict_first_purchases,
+  (SELECT COALESCE(SUM(CASE WHEN w.period_index BETWEEN s.span_first AND s.span_last AND w.returned_in_time THEN 1 ELSE 0 END), 0) FROM window_customers AS w CROSS JOIN verdict_span AS s) AS verdict_second_purchases,
+  SAFE_DIVIDE((SELECT COALESCE(SUM(CASE WHEN w.period_index BETWEEN s.span_first AND s.span_last AND w.returned_in_time THEN 1 ELSE 0 END), 0) FROM window_customers AS w CROSS JOIN verdict_span AS s), (SELECT COALESCE(SUM(CASE WHEN w.period_index BETWEEN s.span_first AND s.span_last THEN 1 ELSE 0 END), 0) FROM window_customers AS w CROSS JOIN verdict_span AS s)) AS verdict_rate,
+  COALESCE(SAFE_DIVIDE((SELECT COALESCE(SUM(CASE WHEN w.period_index BETWEEN s.span_first AND s.span_last AND w.returned_in_time THEN 1 ELSE 0 END), 0) FROM window_customers AS w CROSS JOIN verdict_span AS s), (SELECT COALESCE(SUM(CASE WHEN w.period_index BETWEEN s.span_first AND s.span_last THEN 1 ELSE 0 END), 0) FROM window_customers AS w CROSS JOIN verdict_span AS s)) < CAST('0.67' AS FLOAT64), FALSE) AS below_target,
+  (SELECT COUNT(*) FROM window_customers) AS first_purchases,
+  (SELECT COALESCE(SUM(CASE WHEN returned THEN 1 ELSE 0 END), 0) FROM window_customers) AS second_purchases,
+  (SELECT COALESCE(SUM(CASE WHEN NOT returned AND had_time THEN 1 ELSE 0 END), 0) FROM window_customers) AS lost_customers,
+  (SELECT SUM(CASE WHEN NOT returned AND had_time THEN total_amount ELSE 0 END) FROM window_customers) AS lost_amount,
+  ((SELECT MIN(gap) FROM (SELECT gap, SUM(n) OVER (ORDER BY gap) AS upto, SUM(n) OVER () AS total FROM window_gaps) AS ranked WHERE upto > FLOOR((total - 1) / 2)) + (SELECT MIN(gap) FROM (SELECT gap, SUM(n) OVER (ORDER BY gap) AS upto, SUM(n) OVER () AS total FROM window_gaps) AS ranked WHERE upto > FLOOR(total / 2))) / 2 AS median_days_to_second,
+  (SELECT SUM(window_amount) FROM customers WHERE first_day IS NOT NULL) AS window_revenue,
+  (SELECT SUM(first_day_amount) FROM customers WHERE first_day IS NOT NULL) AS first_day_revenue
+FROM verdict_span;
+
+-- cohorts
+WITH
+cells AS (
+  SELECT
+    CAST(`Customer` AS STRING) AS customer_cell,
+    CAST(`Order date` AS STRING) AS date_cell
+  FROM `proj.ds.orders`
+),
+read_1 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(customer_cell, '') END AS customer_text,
+    CASE WHEN REGEXP_CONTAINS(COALESCE(date_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(date_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(date_cell, '') END AS date_text
+  FROM cells
+),
+read_2 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
+  FROM read_1
+),
+read_3 AS (
+  SELECT
+    *,
+    LOWER(customer_name) AS customer_key,
+    '' AS manager_name,
+    '' AS deal_key,
+    '' AS status_key,
+    '' AS status_label,
+    customer_text = '' AND date_text = '' AS all_blank,
+    date_text = '' AS date_blank,
+    TRUE AS amount_blank,
+    (STARTS_WITH(customer_text, '#') AND (UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!')) AS customer_error,
+    (STARTS_WITH(date_text, '#') AND (UPPER(date_text) = '#N/A' OR UPPER(date_text) = '#REF!' OR UPPER(date_text) = '#VALUE!' OR UPPER(date_text) = '#DIV/0!' OR UPPER(date_text) = '#NAME?' OR UPPER(date_text) = '#NUM!' OR UPPER(date_text) = '#NULL!' OR UPPER(date_text) = '#ERROR!' OR UPPER(date_text) = '#SPILL!' OR UPPER(date_text) = '#CALC!' OR UPPER(date_text) = '#GETTING_DATA' OR UPPER(date_text) = '#Н/Д' OR UPPER(date_text) = '#ЗНАЧ!' OR UPPER(date_text) = '#ССЫЛКА!' OR UPPER(date_text) = '#ДЕЛ/0!' OR UPPER(date_text) = '#ИМЯ?' OR UPPER(date_text) = '#ЧИСЛО!' OR UPPER(date_text) = '#ПУСТО!')) AS date_error
+  FROM read_2
+),
+read_4 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+  FROM read_3
+),
+read_5 AS (
+  SELECT
+    *,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{4})-\d{1,2}-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{4}-(\d{1,2})-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{4}-\d{1,2}-(\d{1,2})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_3,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,2}\.\d{1,2}\.(\d{4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,2}\.(\d{1,2})\.\d{4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,2})\.\d{1,2}\.\d{4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_3,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,4})/\d{1,2}/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/(\d{1,2})/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/\d{1,2}/(\d{1,4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_3
+  FROM read_4
+),
+read_6 AS (
+  SELECT
+    *,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
+  FROM read_5
+),
+read_7 AS (
+  SELECT
+    *,
+    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
+  FROM read_6
+),
+read_8 AS (
+  SELECT
+    *,
+    0 AS amount
+  FROM read_7
+),
+read_rows AS (
+  SELECT * FROM read_8
+),
+fated AS (
+  SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
+    CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN '' WHEN 'missingCustomer' THEN '' ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
+    SELECT *, CASE
+      WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
+      WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
+      WHEN FALSE THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE 'excluded' END
+      WHEN amount IS NULL THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE 'badAmount' END
+      WHEN customer_error OR date_error THEN 'errorValue'
+      ELSE 'order' END AS fate
+    FROM read_rows
+  ) AS rows_with_fate
+),
+row_groups AS (
+  SELECT group_key, day,
+    COUNT(*) AS row_count,
+    MIN(fate_value) AS example,
+    MAX(fate_value) AS other_example,
+    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchases,
+    SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
+    SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
+    SUM(amount) AS day_amount,
+    MIN(purchase_manager) AS day_manager,
+    MIN(order_name) AS day_name
+  FROM (
+    SELECT
+      CASE WHEN fate = 'order' THEN customer_key ELSE CONCAT(fate, '|', fate_column, '|', status_label) END AS group_key,
+      CASE WHEN fate = 'order' THEN day END AS day,
+      CASE WHEN fate = 'order' THEN amount END AS amount,
+      CASE WHEN fate <> 'order' THEN fate_value END AS fate_value,
+      CASE WHEN fate = 'order' THEN CASE WHEN amount >= 0 AND manager_name <> '' THEN manager_name END END AS purchase_manager,
+      CASE WHEN fate = 'order' THEN customer_name END AS order_name
+    FROM fated
+  ) AS keyed
+  GROUP BY group_key, day
+),
+row_counts AS (
+  SELECT SUBSTR(group_key, 1, STRPOS(group_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
+    row_count, example, other_example
+  FROM (SELECT *, SUBSTR(group_key, STRPOS(group_key, '|') + 1) AS rest FROM row_groups WHERE day IS NULL) AS fates
+  UNION ALL
+  SELECT 'order', '', '', SUM(row_count), NULL, NULL FROM row_groups WHERE day IS NOT NULL
+),
+customer_days AS (
+  SELECT group_key AS customer_key, day, purchases, refund_rows, refund_amount, day_amount, day_manager, day_name
+  FROM row_groups
+  WHERE day IS NOT NULL
+),
+customer_firsts AS (
+  SELECT customer_key, MIN(day) AS first_day
+  FROM customer_days
+  WHERE purchases > 0
+  GROUP BY customer_key
+),
+customers AS (
+  SELECT customer_key,
+    MIN(first_day) AS first_day,
+    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
+    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
+    SUM(day_amount) AS total_amount,
+    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+    SUM(refund_rows) AS refund_rows,
+    SUM(refund_amount) AS refund_amount,
+    COALESCE(MIN(CASE WHEN day = first_day THEN day_manager END), '') AS manager,
+    MIN(day_name) AS name
+  FROM customer_days LEFT JOIN customer_firsts USING (customer_key)
+  GROUP BY customer_key
+),
+data_span AS (
+  SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
+  FROM customers
+  WHERE first_day IS NOT NULL
+),
+horizon AS (
+  SELECT COALESCE(MIN(CASE WHEN upto >= GREATEST(1, CEIL(CAST('0.8' AS FLOAT64) * total)) THEN gap END), 365) AS horizon_days,
+    CASE WHEN COUNT(*) > 0 THEN 'returns' ELSE 'default' END AS horizon_source
+  FROM (SELECT gap, SUM(n) OVER (ORDER BY gap) AS upto, SUM(n) OVER () AS total
+    FROM (SELECT second_day - first_day AS gap, COUNT(*) AS n FROM customers WHERE second_day IS NOT NULL GROUP BY second_day - first_day) AS gaps
+  ) AS ranked
+),
+periods AS (
+  SELECT *,
+    EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(earliest_day)) AS first_data_period,
+    EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(latest_day - horizon_days + 1)) - 1 AS latest_judgeable
+  FROM data_span CROSS JOIN horizon
+),
+verdict_span AS (
+  SELECT *, GREATEST(earliest_period, last_period - 0) AS span_first, last_period AS span_last
+  FROM (SELECT *, CASE WHEN left_out THEN first_data_period + 1 ELSE first_data_period END AS earliest_period, latest_judgeable AS last_period
+    FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
+),
+window_customers AS (
+  SELECT c.customer_key, c.name, c.manager, c.first_day, c.total_amount,
+    EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) AS period_index,
+    COALESCE(second_day IS NOT NULL, FALSE) AS returned,
+    COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
+    c.first_day + v.horizon_days <= v.latest_day AS had_time
+  FROM customers AS c CROSS JOIN verdict_span AS v
+  WHERE c.first_day IS NOT NULL
+),
+cohort_rows AS (
+  SELECT period_index, COUNT(*) AS new_customers,
+    SUM(CASE WHEN returned THEN 1 ELSE 0 END) AS returned,
+    SUM(CASE WHEN returned_in_time THEN 1 ELSE 0 END) AS returned_in_time
+  FROM window_customers
+  GROUP BY period_index
+),
+window_gaps AS (
+  SELECT second_day - first_day AS gap, COUNT(*) AS n
+  FROM customers
+  WHERE second_day IS NOT NULL AND first_day IS NOT NULL
+  GROUP BY second_day - first_day
+)
+SELECT period_index,
+  CAST(period_index AS STRING) AS period,
+  DATE((period_index), 1, 1) AS period_start,
+  DATE_FROM_UNIX_DATE(UNIX_DATE(DATE(((period_index) + 1), 1, 1)) - 1) AS period_end,
+  new_customers, returned, returned_in_time,
+  SAFE_DIVIDE(returned, new_customers) AS rate,
+  SAFE_DIVIDE(returned_in_time, new_customers) AS rate_in_time,
+  period_index > latest_judgeable AS too_early,
+  (period_index BETWEEN span_first AND span_last) AS judged,
+  period_index <= latest_judgeable AND SAFE_DIVIDE(returned_in_time, new_customers) < CAST('0.67' AS FLOAT64) AS below_target
+FROM cohort_rows CROSS JOIN verdict_span
+ORDER BY period_index;
