@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeTable, CustomerLedger, cohortMatrix, customerKey, inputLocale, isoDate } from "../../src/core";
 import { healthCheck, type HealthSettings } from "../../src/core/health/health-check";
+import { initiatorOf } from "../../src/core/health/initiated-by";
 import { LapsedFinder } from "../../src/core/health/lapsed";
 import { PurchaseLog } from "../../src/core/health/purchase-log";
 import { bandVerdict, HEALTH_BANDS } from "../../src/core/health/questions";
@@ -514,5 +515,18 @@ describe("edge cases the review found", () => {
       (m) => (m >= 21 ? 0 : 10),
     );
     expect(question(log, 1)).toMatchObject({ verdict: "needsData", needs: "history" });
+  });
+});
+
+describe("who started the sale", () => {
+  it("reads the direction a CRM writes first, in either language, and names what it does not know", () => {
+    expect(["Исходящий звонок", "outbound email", " МЕНЕДЖЕР ", "исходящая"].map(initiatorOf)).toEqual([
+      "company",
+      "company",
+      "company",
+      "company",
+    ]);
+    expect(["Входящий звонок", "Inbound", "клиент"].map(initiatorOf)).toEqual(["customer", "customer", "customer"]);
+    expect(["", "partner"].map(initiatorOf)).toEqual(["blank", "unknown"]);
   });
 });

@@ -37,10 +37,12 @@ const BY_CUSTOMER = new Set([
 
 export type Initiator = "company" | "customer" | "unknown" | "blank";
 
+/** CRMs write the direction first and the channel after it: «Исходящий звонок», "Outbound email". */
 export function initiatorOf(cell: unknown): Initiator {
   const key = customerKey(cell);
   if (key === "") return "blank";
-  if (BY_COMPANY.has(key)) return "company";
-  if (BY_CUSTOMER.has(key)) return "customer";
+  const firstWord = key.split(/[\s,.;:()-]+/)[0]!;
+  if (BY_COMPANY.has(key) || BY_COMPANY.has(firstWord)) return "company";
+  if (BY_CUSTOMER.has(key) || BY_CUSTOMER.has(firstWord)) return "customer";
   return "unknown";
 }
