@@ -1,6 +1,6 @@
 // Question 7 reads an optional "initiated by" column: who started the sale. The values teams type
 // name a direction (inbound/outbound, входящий/исходящий) or a side (клиент/менеджер). A value
-// that names neither counts as not started by the company, and is counted so the report can say so.
+// that names neither counts as not started by the company (HealthOrders counts such values).
 
 import { customerKey } from "../customer-key";
 
