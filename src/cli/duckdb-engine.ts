@@ -7,6 +7,7 @@
 // DuckDB reads UTF-8 only (its other encodings are a download): a Windows-1251 or UTF-16 file is
 // refused with a message that says how to go on, never read as something it is not.
 
+import { queryRules } from "./sql-command";
 import { closeSync, openSync, readSync } from "node:fs";
 import { isoDate } from "../core/calendar";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
@@ -80,12 +81,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
           columns: source.columns,
           excludeDealTypes: source.layout.excludedDealTypes,
           countedStatuses: source.layout.status?.counted,
-          target: options.target,
-          period: options.period,
-          withinDays: options.withinDays,
-          window: options.window,
-          ordersStartWithBusiness: options.ordersStartWithBusiness,
-          timeZone: options.timeZone,
+          ...queryRules(options),
           slashOrder: options.locale.slashOrder,
           decimalComma: options.locale.decimalComma,
           compactDays: source.layout.compactDays,

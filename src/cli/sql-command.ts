@@ -2,7 +2,15 @@
 // for a table of orders, printed for BigQuery (or DuckDB) to run. Nothing is read or run here.
 
 import { orderTableSql } from "../sql/order-table";
-import type { SqlOptions } from "./options";
+import type { CliOptions, SqlOptions } from "./options";
+
+type RuleOptions = Pick<CliOptions, "target" | "period" | "withinDays" | "window" | "ordersStartWithBusiness" | "timeZone">;
+
+/** The report's rules as both the printed queries and the DuckDB engine's take them from the flags. */
+export function queryRules(options: RuleOptions): RuleOptions {
+  const { target, period, withinDays, window, ordersStartWithBusiness, timeZone } = options;
+  return { target, period, withinDays, window, ordersStartWithBusiness, timeZone };
+}
 
 export function renderSql(options: SqlOptions): string {
   const { columns } = options;
@@ -21,12 +29,7 @@ export function renderSql(options: SqlOptions): string {
     amountType: options.amountType,
     excludeDealTypes: options.exclude === undefined ? undefined : [options.exclude.value],
     countedStatuses: options.statuses.counted.length > 0 ? options.statuses.counted : undefined,
-    target: options.target,
-    period: options.period,
-    withinDays: options.withinDays,
-    window: options.window,
-    ordersStartWithBusiness: options.ordersStartWithBusiness,
-    timeZone: options.timeZone,
+    ...queryRules(options),
     locale: options.locale,
   });
 }

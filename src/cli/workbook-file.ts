@@ -6,7 +6,7 @@
 import { isBlank } from "../core/cells";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
 import {
-  countLeftOutStatus,
+  addIngestStats,
   ingestOrders,
   type ColumnRef,
   type IngestOptions,
@@ -140,11 +140,6 @@ class SheetRowSink {
     this.lastRow = row.row;
     this.table[0] = row.cells;
     const stats = ingestOrders(this.columns, this.target, { ...this.options, firstRowNumber: row.row });
-    this.stats.rows += stats.rows;
-    this.stats.blankRows += stats.blankRows;
-    this.stats.excludedRows += stats.excludedRows;
-    this.stats.skippedRows += stats.skippedRows;
-    this.stats.orders += stats.orders;
-    for (const [label, count] of Object.entries(stats.leftOutByStatus ?? {})) countLeftOutStatus(this.stats, label, count);
+    addIngestStats(this.stats, stats);
   }
 }

@@ -59,6 +59,16 @@ export interface IngestStats {
   leftOutByStatus?: Record<string, number>;
 }
 
+/** Adds the counts of one ingest (a piece of the rows) to those of the whole. */
+export function addIngestStats(into: IngestStats, from: IngestStats): void {
+  into.rows += from.rows;
+  into.blankRows += from.blankRows;
+  into.excludedRows += from.excludedRows;
+  into.skippedRows += from.skippedRows;
+  into.orders += from.orders;
+  for (const [label, count] of Object.entries(from.leftOutByStatus ?? {})) countLeftOutStatus(into, label, count);
+}
+
 /** Counts a row left out by its status. */
 export function countLeftOutStatus(stats: IngestStats, label: string, count = 1): void {
   const counts = (stats.leftOutByStatus ??= {});

@@ -17,6 +17,7 @@ import { isBlank, isPlausibleDay, isSheetError, parseAmount, parseDateText, type
 import type { ColumnMapping, Field } from "../../core/columns";
 import { customerKey } from "../../core/customer-key";
 import {
+  addIngestStats,
   countLeftOutStatus,
   dealTypeKeys,
   ingestOrders,
@@ -408,11 +409,6 @@ export class RecordSink {
       firstRowNumber: record.line,
       onSkippedRow: this.options.onSkippedRow,
     });
-    this.stats.rows += stats.rows;
-    this.stats.blankRows += stats.blankRows;
-    this.stats.excludedRows += stats.excludedRows;
-    this.stats.skippedRows += stats.skippedRows;
-    this.stats.orders += stats.orders;
-    for (const [label, count] of Object.entries(stats.leftOutByStatus ?? {})) countLeftOutStatus(this.stats, label, count);
+    addIngestStats(this.stats, stats);
   }
 }
