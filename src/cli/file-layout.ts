@@ -18,6 +18,7 @@ import {
 } from "../core/columns";
 import { findStatusColumn, type StatusColumn } from "../core/statuses";
 import { PROJECT_DEAL_TYPES } from "../core/deal-types";
+import { findHealthColumns, type HealthColumnIndexes } from "../core/health/health-columns";
 import type { FileEncoding } from "../files/sniff";
 import type { Language } from "../i18n/language";
 import { dataError, text, usageError } from "./errors";
@@ -43,6 +44,8 @@ export interface FileLayout {
   compactDays?: boolean;
   /** The status or stage column whose completed values alone are purchases (see core statuses.ts). */
   status?: StatusColumn;
+  /** The columns only the health check reads (budget, initiated by, contact), found by their headers. */
+  healthColumns?: HealthColumnIndexes;
 }
 
 /** What the user said about the columns and the deal types to leave out. */
@@ -80,6 +83,7 @@ export function fileLayout(
     columnNames: columnNames(mapping, header, choices.language),
     excludedDealTypes,
     compactDays: isCompactDayColumn(sample.rows.slice(headerRow + 1).map((row) => row[mapping.date!])),
+    healthColumns: headerRow < 0 ? {} : findHealthColumns(header, mapping),
   };
   if (status !== undefined) layout.status = status;
   return { layout, headerRow };

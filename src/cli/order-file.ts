@@ -4,6 +4,7 @@
 
 import { isBlank } from "../core/cells";
 import type { IngestStats } from "../core/ingest";
+import type { DetailProblems } from "../core/health/order-details";
 import type { Problem } from "../core/problems";
 import { CsvScanner } from "../files/csv-scanner";
 import { fieldDecoder, recordTexts, type FieldDecoder } from "../files/fields";
@@ -31,6 +32,8 @@ export interface ReadSettings extends ColumnChoices {
   onProgress?: (bytesRead: number, totalBytes: number) => void | Promise<void>;
   /** How much is read at a time (CHUNK_BYTES); tests make it small to put many records across chunk ends. */
   chunkBytes?: number;
+  /** Read the columns only the health check needs (budget, initiated by, contact) where the file has them. */
+  healthColumns: boolean;
 }
 
 export interface ReadResult {
@@ -38,6 +41,8 @@ export interface ReadResult {
   layout: FileLayout;
   /** The version of the file that was read; undefined for a pipe or a device. */
   version: FileVersion | undefined;
+  /** Values of the health check's own columns that could not be read; undefined without such columns. */
+  detailProblems: DetailProblems | undefined;
 }
 
 export async function readOrderFile(settings: ReadSettings): Promise<ReadResult> {
@@ -63,6 +68,7 @@ export async function readOrderFile(settings: ReadSettings): Promise<ReadResult>
       status: layout.status,
       onSkippedRow: settings.onSkippedRow,
       namesAsText: first.transcoded,
+      healthColumns: settings.healthColumns ? layout.healthColumns : undefined,
     });
     sink = recordSink;
     let leadingRecords = found.headerRow + 1;
@@ -79,7 +85,7 @@ export async function readOrderFile(settings: ReadSettings): Promise<ReadResult>
     };
   };
   const version = await scanFile(settings.path, start, settings.chunkBytes, settings.encoding);
-  return { stats: sink!.stats, layout: layout!, version };
+  return { stats: sink!.stats, layout: layout!, version, detailProblems: sink!.detailProblems };
 }
 
 const isBlankRow = (row: readonly string[]): boolean => row.every(isBlank);

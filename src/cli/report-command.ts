@@ -12,6 +12,8 @@ import { statSync } from "node:fs";
 import type { IngestStats } from "../core/ingest";
 import type { Problem } from "../core/problems";
 import { analyzeWithHealth } from "../core/health/analyze-health";
+import type { HealthCheck } from "../core/health/health-check";
+import type { DetailProblems } from "../core/health/order-details";
 import { PurchaseLog } from "../core/health/purchase-log";
 import {
   analyzeLedger,
@@ -91,6 +93,8 @@ export interface ReportOutcome {
   report: RetentionReport;
   /** Every skipped row, grouped by reason; without it, the report's kept rows are grouped. */
   skippedByReason?: SkippedGroup[];
+  /** The health check's periods alone, where the engine computes no more of it (DuckDB's). */
+  healthPeriods?: Pick<HealthCheck, "periods" | "periodsOmitted">;
 }
 
 /** What reading the file gives besides its orders. */
@@ -99,6 +103,8 @@ export interface ReadOutcome {
   layout: FileLayout;
   skipped: SkippedRow[];
   version: FileVersion | undefined;
+  /** Values of the health check's own columns that could not be read. */
+  detailProblems: DetailProblems | undefined;
 }
 
 /** The thread that counts the orders and makes the report, as the reading thread sees it. */
@@ -175,7 +181,7 @@ export class Tally {
   }
 
   /** The report, once every order is counted. */
-  report({ stats, layout, skipped, version }: ReadOutcome): RetentionReport {
+  report({ stats, layout, skipped, version, detailProblems }: ReadOutcome): RetentionReport {
     this.names.placesIn(version);
     if (this.ledger.isEmpty) throw dataError(this.noPurchase(stats, skipped));
     const { options } = this;
@@ -194,8 +200,14 @@ export class Tally {
     if (this.log === undefined) return analyzeLedger(this.ledger, stats, skipped, settings).report;
     // --lapsed-csv writes every lapsed customer; the reports then list the first as always (cli.ts).
     const lapsedLimit = options.lapsedCsv === undefined ? REPORT_LIMITS.lost : Number.POSITIVE_INFINITY;
-    return analyzeWithHealth({ ledger: this.ledger, log: this.log }, stats, skipped, { ...settings, hasInitiatedBy: false, lapsedLimit })
-      .report;
+    const hasInitiatedBy = layout.healthColumns?.initiatedBy !== undefined;
+    return analyzeWithHealth(
+      { ledger: this.ledger, log: this.log },
+      stats,
+      skipped,
+      { ...settings, hasInitiatedBy, lapsedLimit },
+      detailProblems,
+    ).report;
   }
 
   /** Why there is no purchase to report on: one message, the most telling. */
@@ -252,7 +264,7 @@ async function read(options: CliOptions, reading: Reading): Promise<GroupedRead>
     keep(problem);
     grouped.add(problem);
   };
-  const { stats, layout, version } = await readOrderFile({
+  const { stats, layout, version, detailProblems } = await readOrderFile({
     path: options.file,
     encoding: options.encoding,
     delimiter: options.delimiter,
@@ -264,9 +276,10 @@ async function read(options: CliOptions, reading: Reading): Promise<GroupedRead>
     locale: options.locale,
     language: options.language,
     onSkippedRow,
+    healthColumns: options.health,
     ...reading,
   });
-  return { stats, layout, skipped, version, skippedByReason: grouped.groups };
+  return { stats, layout, skipped, version, detailProblems, skippedByReason: grouped.groups };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type OrderTarget,
 } from "../core/ingest";
 import type { Field } from "../core/columns";
+import { hasDetailColumns, RowDetails, type DetailProblems } from "../core/health/order-details";
 import { statusRule } from "../core/statuses";
 import { FileError } from "../files/file-error";
 import { sameVersion, versionOf } from "../files/file-version";
@@ -56,7 +57,7 @@ export async function readWorkbookFile(settings: ReadSettings): Promise<ReadResu
       }
     }
     if (!sameVersion(before, versionOf(statSync(settings.path)))) throw new FileError("fileChanged", settings.path);
-    return { stats: sink.stats, layout, version: undefined };
+    return { stats: sink.stats, layout, version: undefined, detailProblems: sink.detailProblems };
   } finally {
     workbook.close();
   }
@@ -99,15 +100,21 @@ class SheetRowSink {
   private readonly options: IngestOptions;
   /** The sheet row that the last row added was; rows left out of the XML between are blank. */
   private lastRow = 0;
+  /** Reads the health check's own cells; undefined when the sheet has none of them. */
+  private readonly details: RowDetails | undefined;
+  private readonly detailCell = (column: number): unknown => this.table[0]![column];
 
   constructor(layout: FileLayout, settings: ReadSettings) {
     const writer = settings.orders("utf-8");
     const name: NameSource = { record: undefined, column: 0, chunkAt: 0, text: undefined };
+    const healthColumns = settings.healthColumns ? (layout.healthColumns ?? {}) : {};
+    this.details = hasDetailColumns(healthColumns) ? new RowDetails(healthColumns, settings.locale.decimalComma) : undefined;
     this.target = {
       add: (key, rawName, day, amount, rawManager) => {
         writer.key.setText(key);
         name.text = rawName;
-        writer.add(day, amount ?? 0, rawManager === undefined ? undefined : String(rawManager), name);
+        const details = this.details?.read(this.detailCell, this.lastRow);
+        writer.add(day, amount ?? 0, rawManager === undefined ? undefined : String(rawManager), name, details);
       },
     };
     const { mapping, columnNames } = layout;
@@ -127,6 +134,10 @@ class SheetRowSink {
       statusRule: layout.status === undefined ? undefined : statusRule(layout.status.counted),
       onSkippedRow: settings.onSkippedRow,
     };
+  }
+
+  get detailProblems(): DetailProblems | undefined {
+    return this.details?.reader.problems;
   }
 
   startAfter(row: number): void {

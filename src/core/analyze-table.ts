@@ -70,5 +70,11 @@ export function analyzeTable(values: Cells, options: TableOptions): Analysis {
     ...(columns.status ? { statusColumn: columns.status.argument } : {}),
   };
   if (orders === undefined) return analyzeLedger(ledger, stats, skipped, settings);
-  return analyzeWithHealth(orders, stats, skipped, { ...settings, hasInitiatedBy: healthColumns!.initiatedBy !== undefined });
+  return analyzeWithHealth(
+    orders,
+    stats,
+    skipped,
+    { ...settings, hasInitiatedBy: healthColumns!.initiatedBy !== undefined },
+    orders.problems,
+  );
 }

@@ -37,7 +37,9 @@ type HealthKey =
   | "needsHistory"
   | "needsHistoryCount"
   | "lapsedTitle"
-  | "lapsedNone";
+  | "lapsedNone"
+  | "unreadBudgets"
+  | "unknownInitiators";
 
 export const HEALTH_TEXT: Catalogue<HealthKey> = {
   en: {
@@ -55,13 +57,14 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     bad: "bad",
     needsData: "needs data",
     answer1: "Existing customers brought {share} of revenue in {from} – {to}.",
-    answer2: "Sales of the last 12 months are {share} of the yearly budgets of {customers} customers.",
+    answer2: "Sales of the last 12 months are {share} of the yearly budgets of {customers} {customers|customer|customers}.",
     answer3: "Revenue from existing customers is {trend}: {change} in {recent} against {base}.",
-    answer4: "{inTrouble} of {judged} managers keep fewer new customers than the target or lose existing revenue.",
-    answer5: "{lapsed} of {repeat} repeat customers have lapsed; {atStake} a year at stake.",
+    answer4:
+      "{inTrouble} of {judged} {judged|manager|managers} {inTrouble|keeps|keep} fewer new customers than the target or {inTrouble|loses|lose} existing revenue.",
+    answer5: "{lapsed} of {repeat} repeat {repeat|customer|customers} {lapsed|has|have} lapsed; {atStake} a year at stake.",
     answer6: "The average order is {trend}: {value}, {change} against {base}.",
     answer7: "The company started {share} of the purchases of the last 12 months.",
-    answer8: "{base} customers bought in the 12 months to {date}; the base is {trend}: {change}.",
+    answer8: "{base} {base|customer|customers} bought in the 12 months to {date}; the base is {trend}: {change}.",
     growing: "growing",
     flat: "flat",
     falling: "falling",
@@ -72,9 +75,12 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsInitiatedBy: "Needs data: add an Initiated by column (inbound or outbound).",
     needsManager: "Needs data: add a Manager column.",
     needsHistory: "Needs more history.",
-    needsHistoryCount: "Needs more history: {count} more complete periods.",
+    needsHistoryCount: "Needs more history: {count} more complete {count|period|periods}.",
     lapsedTitle: "Lapsed customers, most at stake first",
     lapsedNone: "No customer has lapsed.",
+    unreadBudgets: "{count} {count|budget|budgets} could not be read and {count|is|are} left out, such as «{value}» in row {row}.",
+    unknownInitiators:
+      "{count} {count|value|values} of the Initiated by column {count|is|are} not recognised and {count|counts|count} as not started by the company, such as «{value}» in row {row}.",
   },
   ru: {
     title: "Проверка здоровья: восемь вопросов книги",
@@ -94,10 +100,10 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     answer2: "Продажи за последние 12 месяцев составляют {share} годового бюджета клиентов (с бюджетом: {customers}).",
     answer3: "Выручка от текущих клиентов {trend}: {change} за {recent} к {base}.",
     answer4: "Менеджеров, которые удерживают новых клиентов ниже цели или теряют выручку текущих: {inTrouble} из {judged}.",
-    answer5: "Ушли {lapsed} из {repeat} клиентов с повторными покупками; под угрозой {atStake} в год.",
+    answer5: "Ушедших: {lapsed} из {repeat} {repeat|клиента|клиентов|клиентов} с повторными покупками; под угрозой {atStake} в год.",
     answer6: "Средний чек {trend}: {value}, {change} к {base}.",
     answer7: "Компания начала {share} покупок за последние 12 месяцев.",
-    answer8: "За 12 месяцев до {date} покупали {base} клиентов; база {trend}: {change}.",
+    answer8: "За 12 месяцев до {date} {base|покупал|покупали|покупали} {base} {base|клиент|клиента|клиентов}; база {trend}: {change}.",
     growing: "растет",
     flat: "стоит на месте",
     falling: "снижается",
@@ -111,5 +117,8 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsHistoryCount: "Нужна история подлиннее: еще полных периодов — {count}.",
     lapsedTitle: "Ушедшие клиенты, по выручке под угрозой",
     lapsedNone: "Ушедших клиентов нет.",
+    unreadBudgets: "Не удалось прочитать бюджеты, они не учтены: {count}; например, «{value}» в строке {row}.",
+    unknownInitiators:
+      "Не распознаны значения «Инициатора», такие покупки считаются начатыми не компанией: {count}; например, «{value}» в строке {row}.",
   },
 };

@@ -61,14 +61,15 @@ export function actionParts(action: ActionLine, horizonDays: number, formats: Fo
   if (group === null) parts.push({ text: text.nothingToDo });
   else {
     const values = { count: formats.count(group.count), days: formats.count(horizonDays) };
-    parts.push({ text: fill(text[group.kind], values) });
+    parts.push({ text: fill(text[group.kind], values, { language, of: { count: group.count, days: horizonDays } }) });
   }
   if (manager !== null) {
     // `fill` leaves `{manager}` in place: the name goes in as data.
-    const [before, after] = fill(text.weakestManager, {
-      rate: formats.rate(manager.rate),
-      newCustomers: formats.count(manager.newCustomers),
-    }).split("{manager}");
+    const [before, after] = fill(
+      text.weakestManager,
+      { rate: formats.rate(manager.rate), newCustomers: formats.count(manager.newCustomers) },
+      { language, of: { newCustomers: manager.newCustomers } },
+    ).split("{manager}");
     parts.push({ text: `; ${before}` }, { text: manager.name, data: true }, { text: after ?? "" });
   }
   parts.push({ text: "." });

@@ -28,7 +28,7 @@ export function healthAnswers(check: HealthCheck, language: Language, formats: F
     question: text[`q${question.id}` as keyof Text],
     verdict: question.verdict,
     verdictLabel: text[question.verdict],
-    sentence: sentenceOf(question, check, text, formats),
+    sentence: withUnreadNote(sentenceOf(question, check, text, formats, language), question, text, formats, language),
     series: seriesOf(question, check.periods),
   }));
 }
@@ -39,40 +39,63 @@ function seriesOf(question: HealthQuestion, periods: readonly HealthPeriod[]): n
   return periods.filter((p) => p.complete).map((p) => (typeof p[field] === "number" ? (p[field] as number) : 0));
 }
 
-function sentenceOf(question: HealthQuestion, check: HealthCheck, text: Text, formats: Formats): string {
-  if (question.verdict === "needsData") return needsText(question, text);
+/** The sentence, and after it the values of the question's column that could not be read. */
+function withUnreadNote(sentence: string, question: HealthQuestion, text: Text, formats: Formats, language: Language): string {
+  const { unread } = question;
+  if (unread === undefined) return sentence;
+  const template = question.id === 2 ? text.unreadBudgets : text.unknownInitiators;
+  const values = { count: formats.count(unread.count), value: unread.value, row: formats.count(unread.row) };
+  return `${sentence} ${fill(template, values, { language, of: { count: unread.count } })}`;
+}
+
+function sentenceOf(question: HealthQuestion, check: HealthCheck, text: Text, formats: Formats, language: Language): string {
+  if (question.verdict === "needsData") return needsText(question, text, language);
   const f = question.figures;
+  const counted = (of: Record<string, number>) => ({ language, of });
   const share = (name: string): string => formats.rate(f[name] as number);
   const trend = question.trend;
   switch (question.id) {
     case 1:
       return fill(text.answer1, { share: share("existingShare"), from: String(f.from), to: String(f.to) });
     case 2:
-      return fill(text.answer2, { share: share("shareOfWallet"), customers: formats.count(f.customers as number) });
+      return fill(
+        text.answer2,
+        { share: share("shareOfWallet"), customers: formats.count(f.customers as number) },
+        counted({ customers: f.customers as number }),
+      );
     case 3:
       return fill(text.answer3, trendValues(trend, text, formats));
     case 4:
-      return fill(text.answer4, {
-        inTrouble: formats.count(f.managersInTrouble as number),
-        judged: formats.count(f.managersJudged as number),
-      });
+      return fill(
+        text.answer4,
+        { inTrouble: formats.count(f.managersInTrouble as number), judged: formats.count(f.managersJudged as number) },
+        counted({ inTrouble: f.managersInTrouble as number, judged: f.managersJudged as number }),
+      );
     case 5:
-      return fill(text.answer5, {
-        lapsed: formats.count(f.lapsed as number),
-        repeat: formats.count(f.repeatCustomers as number),
-        atStake: formats.money(f.revenueAtStake as number | null),
-      });
+      return fill(
+        text.answer5,
+        {
+          lapsed: formats.count(f.lapsed as number),
+          repeat: formats.count(f.repeatCustomers as number),
+          atStake: formats.money(f.revenueAtStake as number | null),
+        },
+        counted({ lapsed: f.lapsed as number, repeat: f.repeatCustomers as number }),
+      );
     case 6:
       return fill(text.answer6, { ...trendValues(trend, text, formats), value: formats.money(f.averageOrder as number) });
     case 7:
       return fill(text.answer7, { share: share("startedShare") });
     case 8: {
       const lastComplete = check.periods.filter((p) => p.complete).at(-1);
-      return fill(text.answer8, {
-        ...trendValues(trend, text, formats),
-        base: formats.count(f.activeBase as number),
-        date: formats.date(lastComplete?.end ?? null),
-      });
+      return fill(
+        text.answer8,
+        {
+          ...trendValues(trend, text, formats),
+          base: formats.count(f.activeBase as number),
+          date: formats.date(lastComplete?.end ?? null),
+        },
+        counted({ base: f.activeBase as number }),
+      );
     }
   }
 }
@@ -97,7 +120,7 @@ function signedChange(change: number, formats: Formats): string {
   return change > 0 ? `+${magnitude}` : change < 0 ? `−${magnitude}` : magnitude;
 }
 
-function needsText(question: HealthQuestion, text: Text): string {
+function needsText(question: HealthQuestion, text: Text, language: Language): string {
   switch (question.needs) {
     case "amount":
       return text.needsAmount;
@@ -109,7 +132,7 @@ function needsText(question: HealthQuestion, text: Text): string {
       return text.needsManager;
     default:
       return question.periodsNeeded !== undefined && question.periodsNeeded > 0
-        ? fill(text.needsHistoryCount, { count: question.periodsNeeded })
+        ? fill(text.needsHistoryCount, { count: question.periodsNeeded }, { language, of: { count: question.periodsNeeded } })
         : text.needsHistory;
   }
 }

@@ -157,7 +157,7 @@ describe("in Russian", () => {
     const lines = health.split("\n").slice(1, 9);
     expect(lines.every((line) => /^(хорошо|под наблюдением|плохо|нужны данные) +[1-8]\. \S/.test(line))).toBe(true);
     // «плохо» padded to «нужны данные», the longest word here (12 letters), then two spaces.
-    expect(lines[4]).toBe(`плохо${" ".repeat(9)}5. Ушли 3 из 3 клиентов с повторными покупками; под угрозой 600,00${NBSP}₽ в год.`);
+    expect(lines[4]).toBe(`плохо${" ".repeat(9)}5. Ушедших: 3 из 3 клиентов с повторными покупками; под угрозой 600,00${NBSP}₽ в год.`);
   });
 });
 

@@ -147,7 +147,7 @@ describe.each([
       ],
       ["Are sales to existing customers falling or standing still?", "needs data", "Needs more history: 7 more complete periods."],
       ["Do your managers win the customer's whole budget, not just take the orders that come?", "needs data", "Needs more history."],
-      ["Do customers leave and not come back?", "bad", "1 of 2 repeat customers have lapsed; 300.00 a year at stake."],
+      ["Do customers leave and not come back?", "bad", "1 of 2 repeat customers has lapsed; 300.00 a year at stake."],
       ["Could the average order be higher?", "needs data", "Needs more history."],
       [
         "Do you mostly answer customers' requests, and start the conversation less often?",

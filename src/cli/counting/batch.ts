@@ -2,6 +2,7 @@
 // thread, or one batch per chunk of the file passed from the thread that reads it to the thread
 // that owns the ledger, moving between threads without copying.
 
+import type { OrderDetails } from "../../core/health/order-details";
 import type { Encoding } from "../../files/sniff";
 import type { BatchNames, CustomerIndex } from "./customer-index";
 import { KeyBytes } from "./key-bytes";
@@ -40,7 +41,22 @@ export interface OrderBatch {
   managersRestart: boolean;
   /** Managers met for the first time in this batch, in number order. */
   newManagers: string[];
+  /**
+   * The health check's own cells of each row (see OrderDetails), only from a file with such
+   * columns: `hasDetails` then, and the arrays below have a place per row; else they are empty.
+   */
+  hasDetails: boolean;
+  /** STARTED_BY_COMPANY and HAS_BUDGET bits. */
+  detailFlags: Uint8Array<ArrayBuffer>;
+  budgets: Float64Array<ArrayBuffer>;
+  /** Row r's contact is UTF-8 in contactBytes from row r − 1's end (0 for row 0) to contactEnds[r]; empty for none. */
+  contactEnds: Int32Array<ArrayBuffer>;
+  contactBytes: Uint8Array<ArrayBuffer>;
 }
+
+/** OrderBatch.detailFlags bits. */
+export const STARTED_BY_COMPANY = 1;
+export const HAS_BUDGET = 2;
 
 /** Where the key after one ending at `end` starts: keys start on a word, for hashing. */
 export const nextKeyStart = (end: number): number => (end + 3) & ~3;
@@ -57,6 +73,7 @@ export class BatchWriter implements OrderWriter {
   readonly key: KeyBytes;
   private batch: OrderBatch;
   private nameUsed = 0;
+  private contactUsed = 0;
   private managerIds = new Map<string, number>();
   private readonly encoder = new TextEncoder();
 
@@ -94,10 +111,15 @@ export class BatchWriter implements OrderWriter {
       nameBytes: new Uint8Array(1024),
       managersRestart: false,
       newManagers: [],
+      hasDetails: false,
+      detailFlags: new Uint8Array(0),
+      budgets: new Float64Array(0),
+      contactEnds: new Int32Array(0),
+      contactBytes: new Uint8Array(0),
     });
   }
 
-  add(day: number, amount: number, manager: string | undefined, name: NameSource): void {
+  add(day: number, amount: number, manager: string | undefined, name: NameSource, details?: OrderDetails): void {
     let batch = this.batch;
     if (batch.count === batch.hashes.length) batch = this.moreRows();
     const row = batch.count++;
@@ -112,6 +134,7 @@ export class BatchWriter implements OrderWriter {
     batch.keyEnds[row] = keyEnd;
     key.writeAt(batch.keyBytes, nextKeyStart(keyEnd));
     this.writeName(batch, row, name);
+    if (details !== undefined) this.writeDetails(batch, row, details);
   }
 
   /** The batch so far, handed over (its buffers move to the other thread); the writer starts the next one. */
@@ -121,6 +144,8 @@ export class BatchWriter implements OrderWriter {
     next.count = 0;
     next.newManagers = [];
     next.managersRestart = false;
+    next.hasDetails = false;
+    this.contactUsed = 0;
     if (this.managerIds.size > MANAGER_IDS_LIMIT) {
       this.managerIds = new Map();
       next.managersRestart = true;
@@ -151,6 +176,28 @@ export class BatchWriter implements OrderWriter {
     }
   }
 
+  /** A file with the health check's own columns gives every order its details, so a batch has all rows' or none. */
+  private writeDetails(batch: OrderBatch, row: number, details: OrderDetails): void {
+    if (!batch.hasDetails) {
+      batch.hasDetails = true;
+      if (batch.detailFlags.length < batch.hashes.length) this.moreDetailRows(batch);
+    }
+    batch.detailFlags[row] = (details.startedByCompany ? STARTED_BY_COMPANY : 0) | (details.budget === undefined ? 0 : HAS_BUDGET);
+    batch.budgets[row] = details.budget ?? 0;
+    const contact = details.contact ?? "";
+    if (this.contactUsed + 3 * contact.length > batch.contactBytes.length)
+      batch.contactBytes = grown(batch.contactBytes, this.contactUsed + 3 * contact.length);
+    this.contactUsed += this.encoder.encodeInto(contact, batch.contactBytes.subarray(this.contactUsed)).written;
+    batch.contactEnds[row] = this.contactUsed;
+  }
+
+  private moreDetailRows(batch: OrderBatch): void {
+    const rows = batch.hashes.length;
+    batch.detailFlags = grown(batch.detailFlags, rows);
+    batch.budgets = grown(batch.budgets, rows);
+    batch.contactEnds = grown(batch.contactEnds, rows);
+  }
+
   private moreRows(): OrderBatch {
     const batch = this.batch;
     const rows = batch.count + 1;
@@ -162,6 +209,7 @@ export class BatchWriter implements OrderWriter {
     batch.namePlaces = grown(batch.namePlaces, rows);
     batch.nameLengths = grown(batch.nameLengths, rows);
     batch.nameKinds = grown(batch.nameKinds, rows);
+    if (batch.hasDetails) this.moreDetailRows(batch);
     return batch;
   }
 
@@ -240,12 +288,12 @@ export class SameThreadWriter implements OrderWriter, CellNames {
     this.key = this.writer.key;
   }
 
-  add(day: number, amount: number, manager: string | undefined, name: NameSource): void {
+  add(day: number, amount: number, manager: string | undefined, name: NameSource, details?: OrderDetails): void {
     if (name.record !== undefined) {
       this.chunk = name.record.bytes;
       this.chunkAt = name.chunkAt;
     }
-    this.writer.add(day, amount, manager, name);
+    this.writer.add(day, amount, manager, name, details);
     if (this.writer.count === FLUSH_ROWS) this.flush();
   }
 

@@ -1,6 +1,7 @@
 // Customers by their key bytes, in front of the ledger: the counting side of the CLI.
 
-import { keyStartOf, nextKeyStart, type OrderBatch } from "./batch";
+import type { OrderDetails } from "../../core/health/order-details";
+import { HAS_BUDGET, keyStartOf, nextKeyStart, STARTED_BY_COMPANY, type OrderBatch } from "./batch";
 import { ByteInterner, NOT_FOUND } from "./byte-interner";
 import type { IndexedLedger } from "./indexed-ledger";
 import type { NameStore } from "./name-store";
@@ -27,6 +28,8 @@ export class CustomerIndex {
   private readonly byKey: ByteInterner;
   /** The current group's customers, -1 for a row whose new customer has already been added. */
   private readonly customers = new Int32Array(GROUP_ROWS);
+  private readonly details: OrderDetails = { startedByCompany: false, budget: undefined, contact: undefined };
+  private readonly contacts = new TextDecoder();
 
   constructor(
     private readonly ledger: IndexedLedger,
@@ -60,6 +63,7 @@ export class CustomerIndex {
       let customer = byKey.getPadded(keyWords, keyStart, keyEnd, hash);
       if (customer === NOT_FOUND) {
         customer = ledger.addNewCustomer(names.storeName(this.names, batch, row), days[row]!, amounts[row]!, managerOf(managerIds[row]!));
+        if (batch.hasDetails) this.logDetails(batch, row, customer);
         byKey.set(keyBytes, keyStart, keyEnd, hash, customer);
         customer = -1;
       }
@@ -68,7 +72,22 @@ export class CustomerIndex {
     ledger.warm(customers, to - from);
     for (let row = from; row < to; row++) {
       const customer = customers[row - from]!;
-      if (customer >= 0) ledger.addTo(customer, days[row]!, amounts[row]!, managerOf(managerIds[row]!));
+      if (customer < 0) continue;
+      ledger.addTo(customer, days[row]!, amounts[row]!, managerOf(managerIds[row]!));
+      if (batch.hasDetails) this.logDetails(batch, row, customer);
     }
+  }
+
+  /** The row's health-check cells, on the purchase just added for `customer`. */
+  private logDetails(batch: OrderBatch, row: number, customer: number): void {
+    const { detailFlags, budgets, contactEnds, contactBytes } = batch;
+    const flags = detailFlags[row]!;
+    const contactStart = row === 0 ? 0 : contactEnds[row - 1]!;
+    const contactEnd = contactEnds[row]!;
+    const details = this.details;
+    details.startedByCompany = (flags & STARTED_BY_COMPANY) !== 0;
+    details.budget = (flags & HAS_BUDGET) === 0 ? undefined : budgets[row];
+    details.contact = contactEnd === contactStart ? undefined : this.contacts.decode(contactBytes.subarray(contactStart, contactEnd));
+    this.ledger.logDetails(customer, batch.days[row]!, details);
   }
 }

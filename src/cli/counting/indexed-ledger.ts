@@ -4,6 +4,8 @@
 // orders are added. It uses the ledger's one bulk-loading door (see CustomerLedger) and adds no
 // rule of its own: the figures are the core's.
 
+import { logDetails, type OrderDetails } from "../../core/health/order-details";
+import type { PurchaseLog } from "../../core/health/purchase-log";
 import { CustomerLedger, type LedgerOptions } from "../../core/ledger";
 import type { NameStore } from "./name-store";
 
@@ -20,18 +22,26 @@ export class IndexedLedger extends CustomerLedger {
   private managerNames = new Map<unknown, string>();
 
   /** `capacity` customers get room up front (see CustomerLedger.reserve). */
+  private readonly log: PurchaseLog | undefined;
+
   constructor(
     options: LedgerOptions,
     private readonly names: NameStore,
     capacity: number,
   ) {
     super(options);
+    this.log = options.purchaseLog;
     this.reserve(capacity);
   }
 
   /** The first order of a customer the index has just met; `name` is their name's number in the store. */
   addNewCustomer(name: number, day: number, amount: number, manager: string | undefined): number {
     return this.addNew(name, day, amount, manager);
+  }
+
+  /** Records an order's health-check cells on the purchase just added (nothing with --no-health). */
+  logDetails(customer: number, day: number, details: OrderDetails): void {
+    if (this.log !== undefined) logDetails(this.log, customer, day, details);
   }
 
   /** Fetches the figures of customers[0 … count-1] into cache (negative numbers are passed over). */

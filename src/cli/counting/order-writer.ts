@@ -5,6 +5,7 @@
 // give the same figures.
 
 import type { CsvRecord } from "../../files/csv-scanner";
+import type { OrderDetails } from "../../core/health/order-details";
 import type { KeyBytes } from "./key-bytes";
 
 /** Where a row's customer name is: their cell in `record`, or `text` when the core read the row. */
@@ -24,6 +25,9 @@ export function nameText(name: NameSource): string {
 export interface OrderWriter {
   /** Where the sink makes each row's customer key. */
   readonly key: KeyBytes;
-  /** An order of the customer whose key is in `key`; their name is read only if they are new. */
-  add(day: number, amount: number, manager: string | undefined, name: NameSource): void;
+  /**
+   * An order of the customer whose key is in `key`; their name is read only if they are new.
+   * `details`, the health check's own cells, come only from files with such columns.
+   */
+  add(day: number, amount: number, manager: string | undefined, name: NameSource, details?: OrderDetails): void;
 }

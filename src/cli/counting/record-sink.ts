@@ -28,6 +28,8 @@ import {
 } from "../../core/ingest";
 import { statusLabel, statusRule, statusVerdict, type StatusRule, type StatusVerdict } from "../../core/statuses";
 import type { Problem } from "../../core/problems";
+import type { HealthColumnIndexes } from "../../core/health/health-columns";
+import { hasDetailColumns, RowDetails, type DetailProblems, type OrderDetails } from "../../core/health/order-details";
 import { HASH, QUOTE } from "../../files/ascii";
 import { afterLineBreak, endsUnquotedField, unquotedFieldEnd, type CsvRecord, type SimpleRecordReader } from "../../files/csv-scanner";
 import { cellText, type FieldDecoder } from "../../files/fields";
@@ -53,6 +55,8 @@ export interface RecordSinkOptions {
   status?: StatusColumn;
   /** The bytes read are not the file's own (UTF-16 read as UTF-8): names are kept as text, not as places in the file. */
   namesAsText?: boolean;
+  /** The health check's own columns, read for every order when present. */
+  healthColumns?: HealthColumnIndexes;
 }
 
 // What readSimpleRecord does with each column.
@@ -151,6 +155,12 @@ export class RecordSink {
   private readonly roles: Uint8Array;
   /** The fields of the record readSimpleRecord is reading, as the scanner would give them. */
   private readonly simple: CsvRecord;
+  /** Reads the health check's own cells; undefined when the file has none of them. */
+  private readonly details: RowDetails | undefined;
+  /** The record whose details `detailCell` reads. */
+  private detailRecord: CsvRecord;
+  private readonly detailCell = (column: number): unknown =>
+    column < this.detailRecord.count ? this.fieldText(this.detailRecord, column) : undefined;
   /** The one-row table that slow rows are handed to `ingestOrders` in. */
   private readonly slowRow: unknown[][] = [[]];
   private readonly slowColumns: OrderColumns;
@@ -160,7 +170,13 @@ export class RecordSink {
       this.key.setText(key);
       this.name.record = undefined;
       this.name.text = rawName;
-      this.orders.add(day, amount ?? 0, rawManager === undefined ? undefined : String(rawManager), this.name);
+      this.orders.add(
+        day,
+        amount ?? 0,
+        rawManager === undefined ? undefined : String(rawManager),
+        this.name,
+        this.detailsOf(this.detailRecord),
+      );
     },
   };
 
@@ -199,6 +215,9 @@ export class RecordSink {
       line: 0,
       start: 0,
     };
+    this.detailRecord = this.simple;
+    const healthColumns = options.healthColumns ?? {};
+    this.details = hasDetailColumns(healthColumns) ? new RowDetails(healthColumns, this.decimalComma) : undefined;
     this.key = orders.key;
     this.name = { record: undefined, column: this.customer, chunkAt: 0, text: undefined };
     const ref = (field: Field, column: number): ColumnRef | undefined =>
@@ -239,6 +258,8 @@ export class RecordSink {
    * starts, or -1 to leave the record to the scanner and `onRecord`.
    */
   readonly readSimpleRecord: SimpleRecordReader = (bytes, pos, limit) => {
+    // The health check's cells and row numbers come with the scanner's records.
+    if (this.details !== undefined) return -1;
     const { roles, simple, delimiter } = this;
     const width = roles.length;
     let day = NaN;
@@ -342,9 +363,21 @@ export class RecordSink {
       this.name.record = undefined;
       this.name.text = this.fieldText(record, this.customer);
     } else this.name.record = record;
-    this.orders.add(day, amount, manager?.text, this.name);
+    this.orders.add(day, amount, manager?.text, this.name, this.detailsOf(record));
     this.stats.orders++;
     return true;
+  }
+
+  /** What the health check reads in the record besides the order; undefined without such columns. */
+  private detailsOf(record: CsvRecord): OrderDetails | undefined {
+    if (this.details === undefined) return undefined;
+    this.detailRecord = record;
+    return this.details.read(this.detailCell, record.line);
+  }
+
+  /** Values of the health check's own columns that could not be read. */
+  get detailProblems(): DetailProblems | undefined {
+    return this.details?.reader.problems;
   }
 
   /** The field as text: decoded, quotes unescaped. */
@@ -402,6 +435,7 @@ export class RecordSink {
       if (column >= 0) cells[column] = column < record.count ? this.fieldText(record, column) : undefined;
     }
     this.slowRow[0] = cells;
+    this.detailRecord = record;
     const stats = ingestOrders(this.slowColumns, this.slowTarget, {
       locale: this.options.locale,
       excludeDealTypes: this.excludedKeys === undefined ? undefined : this.options.excludeDealTypes,

@@ -23,13 +23,21 @@ export function sameShape(batch: OrderBatch): OrderBatch {
     nameBytes: batch.nameBytes,
     managersRestart: batch.managersRestart,
     newManagers: batch.newManagers,
+    hasDetails: batch.hasDetails,
+    detailFlags: batch.detailFlags,
+    budgets: batch.budgets,
+    contactEnds: batch.contactEnds,
+    contactBytes: batch.contactBytes,
   };
 }
 
 /** The buffers of a batch, for `postMessage`'s transfer list. */
 export function batchBuffers(batch: OrderBatch): ArrayBuffer[] {
   const { hashes, days, amounts, managerIds, keyEnds, keyBytes, namePlaces, nameLengths, nameKinds, nameBytes } = batch;
-  return [hashes, days, amounts, managerIds, keyEnds, keyBytes, namePlaces, nameLengths, nameKinds, nameBytes].map((array) => array.buffer);
+  const { detailFlags, budgets, contactEnds, contactBytes } = batch;
+  return [hashes, days, amounts, managerIds, keyEnds, keyBytes, namePlaces, nameLengths, nameKinds, nameBytes]
+    .concat([detailFlags, budgets, contactEnds, contactBytes])
+    .map((array) => array.buffer);
 }
 
 /**

@@ -6,16 +6,23 @@ import type { IngestStats } from "../ingest";
 import { analyzeLedger, REPORT_LIMITS, type Analysis, type ReportSettings, type SkippedRow } from "../report";
 import { healthCheck, type HealthSettings } from "./health-check";
 import type { CustomerLedger } from "../ledger";
+import type { DetailProblems } from "./order-details";
 import type { PurchaseLog } from "./purchase-log";
+import type { HealthQuestion, QuestionId } from "./questions";
 
 export type HealthReportSettings = ReportSettings & Pick<HealthSettings, "hasInitiatedBy" | "trend" | "lapsedFactor" | "lapsedLimit">;
 
-/** `orders`: a ledger and the purchase log it filled (see HealthOrders, or LedgerOptions.purchaseLog). */
+/**
+ * `orders`: a ledger and the purchase log it filled (see HealthOrders, or LedgerOptions.purchaseLog);
+ * `unread`: the values of the health check's own columns that could not be read, shown beside the
+ * questions that read them.
+ */
 export function analyzeWithHealth(
   orders: { ledger: CustomerLedger; log: PurchaseLog },
   stats: IngestStats,
   skipped: SkippedRow[],
   settings: HealthReportSettings,
+  unread?: DetailProblems,
 ): Analysis {
   const analysis = analyzeLedger(orders.ledger, stats, skipped, settings, (customer) => orders.log.contact(customer));
   analysis.report.healthCheck = healthCheck(
@@ -24,5 +31,15 @@ export function analyzeWithHealth(
     { lapsedLimit: REPORT_LIMITS.lost, periodLimit: REPORT_LIMITS.healthPeriods, managerLimit: REPORT_LIMITS.healthManagers, ...settings },
     analysis.allManagers,
   );
+  if (unread !== undefined) noteUnreadValues(analysis.report.healthCheck.questions, unread);
   return analysis;
+}
+
+function noteUnreadValues(questions: HealthQuestion[], unread: DetailProblems): void {
+  const note = (id: QuestionId, count: number, first: { row: number; value: unknown } | undefined): void => {
+    const question = questions.find((q) => q.id === id);
+    if (question !== undefined && count > 0 && first !== undefined) question.unread = { count, row: first.row, value: String(first.value) };
+  };
+  note(2, unread.unreadableBudgets, unread.firstUnreadableBudget);
+  note(7, unread.unknownInitiators, unread.firstUnknownInitiator);
 }

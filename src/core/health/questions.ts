@@ -47,6 +47,16 @@ export interface HealthQuestion {
   trend?: ReportTrend;
   /** The health-check period field drawn as this question's trend line. */
   series?: string;
+  /** Values of the column this question reads that could not be read: counted, the first shown. */
+  unread?: UnreadValues;
+}
+
+/** Cells the health check could not read (a budget that is no number, an initiator it does not know). */
+export interface UnreadValues {
+  count: number;
+  /** The first of them: its row and its value as written. */
+  row: number;
+  value: string;
 }
 
 /** A band: `good` from this value on, `bad` below `bad` (or the other way round when lower is better). */
