@@ -29,7 +29,8 @@ import {
 import { statusLabel, statusRule, statusVerdict, type StatusRule, type StatusVerdict } from "../../core/statuses";
 import type { Problem } from "../../core/problems";
 import type { HealthColumnIndexes } from "../../core/health/health-columns";
-import { hasDetailColumns, RowDetails, type DetailProblems, type OrderDetails } from "../../core/health/order-details";
+import { initiatorOf, type Initiator } from "../../core/health/initiated-by";
+import { contactOf, DetailReader, hasDetailColumns, type DetailProblems, type OrderDetails } from "../../core/health/order-details";
 import { HASH, QUOTE } from "../../files/ascii";
 import { afterLineBreak, endsUnquotedField, unquotedFieldEnd, type CsvRecord, type SimpleRecordReader } from "../../files/csv-scanner";
 import { cellText, type FieldDecoder } from "../../files/fields";
@@ -155,12 +156,17 @@ export class RecordSink {
   private readonly roles: Uint8Array;
   /** The fields of the record readSimpleRecord is reading, as the scanner would give them. */
   private readonly simple: CsvRecord;
-  /** Reads the health check's own cells; undefined when the file has none of them. */
-  private readonly details: RowDetails | undefined;
-  /** The record whose details `detailCell` reads. */
-  private detailRecord: CsvRecord;
-  private readonly detailCell = (column: number): unknown =>
-    column < this.detailRecord.count ? this.fieldText(this.detailRecord, column) : undefined;
+  /** The health check's own columns: -1 where the file has none, and `details` undefined without any. */
+  private readonly budget: number;
+  private readonly initiatedBy: number;
+  private readonly contact: number;
+  private readonly details: DetailReader | undefined;
+  /** Reused from order to order. */
+  private readonly orderDetails: OrderDetails = { startedByCompany: false, budget: undefined, contact: undefined };
+  /** The few values an Initiated by column repeats, and who each says started the sale. */
+  private readonly initiators = new FieldCache<Initiator>();
+  /** The slow row's record, whose details its order carries. */
+  private slowRecord: CsvRecord;
   /** The one-row table that slow rows are handed to `ingestOrders` in. */
   private readonly slowRow: unknown[][] = [[]];
   private readonly slowColumns: OrderColumns;
@@ -175,7 +181,7 @@ export class RecordSink {
         amount ?? 0,
         rawManager === undefined ? undefined : String(rawManager),
         this.name,
-        this.detailsOf(this.detailRecord),
+        this.detailsOf(this.slowRecord),
       );
     },
   };
@@ -215,9 +221,12 @@ export class RecordSink {
       line: 0,
       start: 0,
     };
-    this.detailRecord = this.simple;
+    this.slowRecord = this.simple;
     const healthColumns = options.healthColumns ?? {};
-    this.details = hasDetailColumns(healthColumns) ? new RowDetails(healthColumns, this.decimalComma) : undefined;
+    this.budget = healthColumns.budget ?? -1;
+    this.initiatedBy = healthColumns.initiatedBy ?? -1;
+    this.contact = healthColumns.contact ?? -1;
+    this.details = hasDetailColumns(healthColumns) ? new DetailReader(this.decimalComma) : undefined;
     this.key = orders.key;
     this.name = { record: undefined, column: this.customer, chunkAt: 0, text: undefined };
     const ref = (field: Field, column: number): ColumnRef | undefined =>
@@ -368,16 +377,42 @@ export class RecordSink {
     return true;
   }
 
-  /** What the health check reads in the record besides the order; undefined without such columns. */
+  /**
+   * What the health check reads in the record besides the order, by the core's rules
+   * (DetailReader); undefined without such columns. Blank fields are passed over and repeated
+   * initiators looked up, since every order of such a file comes here.
+   */
   private detailsOf(record: CsvRecord): OrderDetails | undefined {
-    if (this.details === undefined) return undefined;
-    this.detailRecord = record;
-    return this.details.read(this.detailCell, record.line);
+    const reader = this.details;
+    if (reader === undefined) return undefined;
+    const details = this.orderDetails;
+    details.startedByCompany = this.hasField(record, this.initiatedBy) && this.startedByCompany(record, reader);
+    details.budget = this.hasField(record, this.budget) ? this.budgetOf(record, reader) : undefined;
+    details.contact = this.hasField(record, this.contact) ? contactOf(this.fieldText(record, this.contact)) : undefined;
+    return details;
+  }
+
+  /** Whether the record has a non-empty field in the column (-1: the file has no such column). */
+  private hasField(record: CsvRecord, column: number): boolean {
+    return column >= 0 && column < record.count && record.ends[column]! > record.starts[column]!;
+  }
+
+  private startedByCompany(record: CsvRecord, reader: DetailReader): boolean {
+    const column = this.initiatedBy;
+    const initiator =
+      this.initiators.find(record, column) ?? this.initiators.remember(record, column, initiatorOf(this.fieldText(record, column)));
+    // Only an unknown value's text is needed: the first one is shown.
+    return reader.noteInitiator(initiator, initiator === "unknown" ? this.fieldText(record, column) : undefined, record.line);
+  }
+
+  private budgetOf(record: CsvRecord, reader: DetailReader): number | undefined {
+    const budget = fastAmount(record.bytes, record.starts[this.budget]!, record.ends[this.budget]!, this.decimalComma);
+    return budget >= 0 ? budget : reader.budget(this.fieldText(record, this.budget), record.line);
   }
 
   /** Values of the health check's own columns that could not be read. */
   get detailProblems(): DetailProblems | undefined {
-    return this.details?.reader.problems;
+    return this.details?.problems;
   }
 
   /** The field as text: decoded, quotes unescaped. */
@@ -435,7 +470,7 @@ export class RecordSink {
       if (column >= 0) cells[column] = column < record.count ? this.fieldText(record, column) : undefined;
     }
     this.slowRow[0] = cells;
-    this.detailRecord = record;
+    this.slowRecord = record;
     const stats = ingestOrders(this.slowColumns, this.slowTarget, {
       locale: this.options.locale,
       excludeDealTypes: this.excludedKeys === undefined ? undefined : this.options.excludeDealTypes,

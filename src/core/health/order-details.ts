@@ -7,7 +7,7 @@
 import { isBlank, isSheetError, parseAmount } from "../cells";
 import { customerDisplayName } from "../customer-key";
 import type { HealthColumnIndexes } from "./health-columns";
-import { initiatorOf } from "./initiated-by";
+import { initiatorOf, type Initiator } from "./initiated-by";
 import type { PurchaseLog } from "./purchase-log";
 
 /** Values the health check could not read: counted, the first kept. */
@@ -35,7 +35,11 @@ export class DetailReader {
 
   /** Whether the company started the sale; `row` names the row in messages. */
   startedByCompany(cell: unknown, row: number): boolean {
-    const initiator = initiatorOf(cell);
+    return this.noteInitiator(initiatorOf(cell), cell, row);
+  }
+
+  /** As `startedByCompany`, for a cell whose initiator the caller has found (a reader that caches them). */
+  noteInitiator(initiator: Initiator, cell: unknown, row: number): boolean {
     if (initiator === "unknown") {
       this.problems.unknownInitiators++;
       this.problems.firstUnknownInitiator ??= { row, value: cell };
