@@ -233,3 +233,56 @@ describe("the workbook's parts", () => {
     expect(others.map(isDateFormatCode)).toEqual(others.map(() => false));
   });
 });
+
+describe("the health check's own columns in a workbook", () => {
+  // Typed cells: a number budget, a text one Excel left unparsed, and a phone stored as a number.
+  // Row 2: Anna, 2024-01-01, 100, budget 1000, «Исходящий», phone 79000000001.
+  // Row 3: Anna, 2024-03-01, 200, budget «много» (not read: 1000 stays), «партнер» (unknown).
+  // Row 4: Boris, 2024-12-01, 50, inbound.
+  // Q7: the company started 1 of 3 purchases; Q2: Anna's 300 of 1000 = 30 %.
+  const shared = [
+    "Customer",
+    "Date",
+    "Amount",
+    "Budget",
+    "Initiated by",
+    "Phone",
+    "Anna",
+    "Boris",
+    "Исходящий",
+    "много",
+    "партнер",
+    "inbound",
+  ];
+  const cell = (ref: string, index: number): [string, string, string] => [ref, 't="s"', `<v>${index}</v>`];
+  const rows = [
+    row(1, [cell("A1", 0), cell("B1", 1), cell("C1", 2), cell("D1", 3), cell("E1", 4), cell("F1", 5)]),
+    row(2, [
+      cell("A2", 6),
+      ["B2", 's="1"', "<v>45292</v>"],
+      ["C2", "", "<v>100</v>"],
+      ["D2", "", "<v>1000</v>"],
+      cell("E2", 8),
+      ["F2", "", "<v>79000000001</v>"],
+    ]),
+    row(3, [cell("A3", 6), ["B3", 's="1"', "<v>45352</v>"], ["C3", "", "<v>200</v>"], cell("D3", 9), cell("E3", 10)]),
+    row(4, [cell("A4", 7), ["B4", 's="1"', "<v>45627</v>"], ["C4", "", "<v>50</v>"], cell("E4", 11)]),
+  ].join("");
+
+  it.each([
+    ["one thread", []],
+    ["two threads", ["--threads", "2"]],
+  ])("answers questions 2 and 7, %s", async (_name, extra) => {
+    const path = fixture("health-columns.xlsx", { sheets: [{ name: "Orders", rows }], shared });
+    const { exitCode, stdout } = await report(path, extra);
+    expect(exitCode).toBe(0);
+    const questions = JSON.parse(stdout).healthCheck.questions as { id: number; figures: Record<string, number>; unread?: object }[];
+    const q = (id: number) => questions.find((question) => question.id === id)!;
+    expect(q(7).figures).toMatchObject({ startedShare: 1 / 3, startedByCompany: 1, purchases: 3 });
+    expect(q(7).unread).toEqual({ count: 1, row: 3, value: "партнер" });
+    expect(q(2).figures).toMatchObject({ shareOfWallet: 0.3, customers: 1 });
+    expect(q(2).unread).toEqual({ count: 1, row: 3, value: "много" });
+    const lapsed = JSON.parse(stdout).healthCheck.lapsed as { name: string; contact?: string }[];
+    expect(lapsed.map((c) => [c.name, c.contact])).toEqual([["Anna", "79000000001"]]);
+  });
+});
