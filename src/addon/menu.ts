@@ -61,7 +61,8 @@ export function menuHighlightToWinBack(): void {
       const { request, doubts } = startingRequest(selection, readHead(selection));
       const { highlightedRows, customers, rangeA1 } = highlightSelection(selection, request, doubts);
       const key = highlightedRows > 0 ? "highlighted" : "nobodyToWinBack";
-      return fill(ADDON_MESSAGES[language][key], { rows: highlightedRows, customers, range: rangeA1 });
+      const counts = { language, of: { rows: highlightedRows, customers } };
+      return fill(ADDON_MESSAGES[language][key], { rows: highlightedRows, customers, range: rangeA1 }, counts);
     });
     ui.alert(message);
   } catch (error) {

@@ -37,7 +37,7 @@ export const HEATMAP_TEXT: Catalogue<HeatmapKey> = {
     unitQuarter: "quarter",
     unitYear: "year",
     cellTitle: "{period}, {unit} {offset}: {count} of {size} bought ({share})",
-    rowTitle: "{period}: {size} new customers",
+    rowTitle: "{period}: {size} new {size|customer|customers}",
     rowsOmitted: "Older cohorts not shown: {count}",
     legend: "Darker: more of the cohort bought. Bar on the left: the cohorts the verdict judges; hatched: too early to judge.",
     heatmapAlt:

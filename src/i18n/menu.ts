@@ -41,7 +41,7 @@ type AddonMessageKey =
 export const ADDON_MESSAGES: Catalogue<AddonMessageKey> = {
   en: {
     highlighted:
-      "Highlighted {rows} order rows of {customers} customers to win back in {range}: new customers of the judged cohorts who never came back in time, and regular customers who have lapsed. Values and formatting are untouched; “Clear highlighting” removes it.",
+      "Highlighted {rows} order {rows|row|rows} of {customers} {customers|customer|customers} to win back in {range}: new customers of the judged cohorts who never came back in time, and regular customers who have lapsed. Values and formatting are untouched; “Clear highlighting” removes it.",
     nobodyToWinBack:
       "Nobody in {range} needs winning back: every judged new customer came back in time and nobody has lapsed. Nothing was highlighted.",
     cleared: "Highlighting removed.",

@@ -25,7 +25,7 @@ export const PREVIEW: Catalogue<PreviewKey> = {
     createTemplate: "Create template",
     createTemplateWithSample: "Template with sample orders",
     templateCreated: "Template created: {sheets}",
-    rowsNotShown: "{count} more rows are not drawn here (the add-on still reads them)",
+    rowsNotShown: "{count} more {count|row is|rows are} not drawn here (the add-on still reads them)",
     sidebarTitle: PRODUCT_NAME,
     otherLanguage: "Русский",
     failed: "Failed: {message}",

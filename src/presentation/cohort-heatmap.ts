@@ -86,10 +86,11 @@ export interface JudgedTrend {
 /** The trend line shows at most this many of the latest judged cohorts. */
 export const TREND_COHORTS = 12;
 
-type Text = (key: keyof (typeof HEATMAP_TEXT)["en"], values?: Record<string, string | number>) => string;
+/** `counts`: the numbers that choose plural forms (see `fill`). */
+type Text = (key: keyof (typeof HEATMAP_TEXT)["en"], values?: Record<string, string | number>, counts?: Record<string, number>) => string;
 
 function textFor(language: Language): Text {
-  return (key, values = {}) => fill(HEATMAP_TEXT[language][key], values);
+  return (key, values = {}, counts = {}) => fill(HEATMAP_TEXT[language][key], values, { language, of: counts });
 }
 
 const AXIS_KEYS = { month: "axisMonth", week: "axisWeek", quarter: "axisQuarter", year: "axisYear" } as const;
@@ -142,7 +143,7 @@ function heatmapRow(row: CohortGridRow, cohort: CohortReportRow | undefined, { f
     start: row.start,
     size: row.size,
     class: rowType,
-    title: t("rowTitle", { period: row.period, size: formats.count(row.size) }),
+    title: t("rowTitle", { period: row.period, size: formats.count(row.size) }, { size: row.size }),
     cells,
   };
 }

@@ -212,10 +212,16 @@ class PreviewPage {
   }
 }
 
+/** The values given as numbers, which choose plural forms. */
+function numbersIn(values: Record<string, number | string>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, number] => typeof entry[1] === "number"));
+}
+
 async function start(): Promise<void> {
   const info = await api<PreviewInfo>("/api/info");
   const language = info.language ?? languageForLocale(locale);
-  const t = (key: PreviewKey, values: Record<string, string | number> = {}): string => fill(PREVIEW[language][key], values);
+  const t = (key: PreviewKey, values: Record<string, number | string> = {}): string =>
+    fill(PREVIEW[language][key], values, { language, of: numbersIn(values) });
   new PreviewPage(info, t).mount(document.getElementById("app")!);
 }
 
