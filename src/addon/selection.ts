@@ -35,6 +35,8 @@ export interface Selection {
   numRows: number;
   numColumns: number;
   locale: string;
+  /** The spreadsheet's time zone (the script's when it has none): the zone its dates are days in. */
+  timeZone: string;
   input: InputLocale;
   language: Language;
 }
@@ -42,7 +44,8 @@ export interface Selection {
 export function currentSelection(): Selection {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const locale = spreadsheet.getSpreadsheetLocale() || "en_US";
-  const input = inputLocale(locale, spreadsheet.getSpreadsheetTimeZone() || Session.getScriptTimeZone());
+  const timeZone = spreadsheet.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
+  const input = inputLocale(locale, timeZone);
   const selected = spreadsheet.getActiveRange() ?? spreadsheet.getActiveSheet().getDataRange();
   const isOneCell = selected.getNumRows() === 1 && selected.getNumColumns() === 1;
   const range = isOneCell ? selected.getDataRegion() : selected;
@@ -56,6 +59,7 @@ export function currentSelection(): Selection {
     numRows: range.getNumRows(),
     numColumns: range.getNumColumns(),
     locale,
+    timeZone,
     input,
     language: languageForLocale(locale),
   };

@@ -227,6 +227,8 @@ export function getSidebarState(): SidebarState {
     return {
       language: selection.language,
       locale: selection.locale,
+      timeZone: selection.timeZone,
+      cellLocale: { slashOrder: selection.input.slashOrder, decimalComma: selection.input.decimalComma },
       version: ADDON_VERSION,
       sheetName: selection.sheet.getName(),
       rangeA1: selection.rangeA1,

@@ -2,6 +2,7 @@
 // google.script.run. Both sides, and the preview's stand-in for google.script.run, import these
 // types, so a change on one side fails type-checking on the other. Plain data only: no Dates.
 
+import type { InputLocale } from "../core/cells";
 import type { ColumnMapping } from "../core/columns";
 import type { Period } from "../core/periods";
 import type { RetentionReport } from "../core/report";
@@ -74,6 +75,10 @@ export interface SidebarState extends RangeState {
   language: Language;
   /** Spreadsheet locale, such as `ru_RU`. */
   locale: string;
+  /** The spreadsheet's time zone, such as `Europe/Moscow`: the zone its dates are days in. */
+  timeZone: string;
+  /** How the locale writes dates and numbers as text, for the SQL that reads them the same way. */
+  cellLocale: Pick<InputLocale, "slashOrder" | "decimalComma">;
   version: string;
   settings: AnalysisSettings;
 }

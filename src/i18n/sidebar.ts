@@ -111,6 +111,7 @@ export type SidebarKey =
   | "copiedNeverReturned"
   | "noNeverReturned"
   | "neverReturnedSheet"
+  | "progressOpening"
   | "progressAnalysing"
   | "progressHighlighting"
   | "progressClearing"
@@ -118,6 +119,24 @@ export type SidebarKey =
   | "currency"
   | "currencyHint"
   | "currencyError"
+  | "sqlHeading"
+  | "sqlIntro"
+  | "sqlNote"
+  | "sqlTable"
+  | "sqlTableHint"
+  | "sqlTableError"
+  | "sqlColumns"
+  | "sqlColumnsHint"
+  | "sqlColumnError"
+  | "sqlWaiting"
+  | "sqlNeedsReport"
+  | "sqlDateType"
+  | "sqlDateText"
+  | "sqlDateTimestamp"
+  | "sqlText"
+  | "copySql"
+  | "sqlCopied"
+  | "sqlCopyBlocked"
   | "actionsHeading";
 
 export const SIDEBAR: Catalogue<SidebarKey> = {
@@ -232,6 +251,7 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     copiedNeverReturned: "{count} customers who never came back copied to the sheet «{sheet}»",
     noNeverReturned: "Every judged new customer came back in time: nobody to call",
     neverReturnedSheet: "Call list",
+    progressOpening: "Reading the selection…",
     progressAnalysing: "Analysing the orders…",
     progressHighlighting: "Highlighting the rows…",
     progressClearing: "Clearing the highlighting…",
@@ -239,6 +259,25 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     currency: "Currency of amounts",
     currencyHint: "Used when the amount column's format shows none: a code such as EUR or a sign such as €",
     currencyError: "Enter a currency code such as EUR, or a sign such as €",
+    sqlHeading: "SQL for BigQuery",
+    sqlIntro:
+      "The report's queries with these settings, for the same orders in a BigQuery table: paste them into the BigQuery console or a connected sheet.",
+    sqlNote: "Text is read by the add-on's rules, as the sheet writes dates and amounts; a numeric amount column works as it is.",
+    sqlDateType: "Order date column type",
+    sqlDateText: "STRING (text, as a CSV load makes it)",
+    sqlDateTimestamp: "TIMESTAMP (the day in {zone})",
+    sqlTable: "Table",
+    sqlTableHint: "project.dataset.table, such as my-project.shop.orders",
+    sqlTableError: "Enter the table as project.dataset.table, such as my-project.shop.orders",
+    sqlColumns: "Column names in BigQuery",
+    sqlColumnsHint: "As a CSV load names the sheet's headers; change any your table names otherwise.",
+    sqlColumnError: "A column name holds letters, digits, spaces, _ and -, up to 300 characters",
+    sqlWaiting: "Enter the table to see the SQL.",
+    sqlNeedsReport: "The SQL follows the report: it appears once the orders are analysed.",
+    sqlText: "The report's SQL",
+    copySql: "Copy",
+    sqlCopied: "Copied to the clipboard",
+    sqlCopyBlocked: "The text is selected: press Ctrl+C (⌘C) to copy",
   },
   ru: {
     title: PRODUCT_NAME,
@@ -352,6 +391,7 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     copiedNeverReturned: "Не вернувшихся клиентов скопировано на лист «{sheet}»: {count}",
     noNeverReturned: "Все новые клиенты оцениваемых когорт вернулись вовремя: звонить некому",
     neverReturnedSheet: "Список обзвона",
+    progressOpening: "Читаю выделенный диапазон…",
     progressAnalysing: "Анализирую заказы…",
     progressHighlighting: "Подсвечиваю строки…",
     progressClearing: "Снимаю подсветку…",
@@ -359,5 +399,24 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     currency: "Валюта сумм",
     currencyHint: "Если формат столбца сумм её не показывает: код, например RUB, или знак, например ₽",
     currencyError: "Введите код валюты, например RUB, или знак, например ₽",
+    sqlHeading: "SQL для BigQuery",
+    sqlIntro:
+      "Запросы отчёта с этими настройками для тех же заказов в таблице BigQuery: вставьте их в консоль BigQuery или в подключённую таблицу.",
+    sqlNote: "Текст читается по правилам надстройки — так, как лист пишет даты и суммы; числовой столбец сумм подойдёт как есть.",
+    sqlDateType: "Тип столбца с датой заказа",
+    sqlDateText: "STRING (текст, как при загрузке CSV)",
+    sqlDateTimestamp: "TIMESTAMP (день по часовому поясу {zone})",
+    sqlTable: "Таблица",
+    sqlTableHint: "проект.набор_данных.таблица, например my-project.shop.orders",
+    sqlTableError: "Введите таблицу в виде проект.набор_данных.таблица, например my-project.shop.orders",
+    sqlColumns: "Названия столбцов в BigQuery",
+    sqlColumnsHint: "Так их назовёт загрузка CSV с заголовками этого листа; исправьте те, что в вашей таблице называются иначе.",
+    sqlColumnError: "В названии столбца допустимы буквы, цифры, пробелы, _ и -, не больше 300 знаков",
+    sqlWaiting: "Введите таблицу, и здесь появится SQL.",
+    sqlNeedsReport: "SQL повторяет отчёт: он появится, когда заказы будут проанализированы.",
+    sqlText: "SQL отчёта",
+    copySql: "Копировать",
+    sqlCopied: "Скопировано в буфер обмена",
+    sqlCopyBlocked: "Текст выделен: нажмите Ctrl+C (⌘C), чтобы скопировать",
   },
 };

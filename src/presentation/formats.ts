@@ -80,7 +80,7 @@ export function formatsFor(language: Language, options: FormatOptions = {}): For
   };
 }
 
-/** ISO codes Intl knows by name; a sign takes the place of "no currency" (XXX) in the locale's pattern. */
+/** ISO codes Intl knows by name; a sign takes the place of a currency symbol in the locale's pattern. */
 function moneyFormat(tag: string, currency: string | undefined): (value: number) => string {
   // "negative": a sum of refunds that rounds to nothing (float noise such as -1e-13) is `0.00`, not `-0.00`.
   // TypeScript's ES2022 lib predates the value; Node 20 and Chromium 106+ have it.
@@ -94,7 +94,15 @@ function moneyFormat(tag: string, currency: string | undefined): (value: number)
     const coded = new Intl.NumberFormat(tag, { ...base, style: "currency", currency, currencyDisplay: "narrowSymbol" });
     return (value) => coded.format(value);
   }
-  const signed = new Intl.NumberFormat(tag, { ...base, ...twoDecimals, style: "currency", currency: "XXX" });
+  // A symbol currency's pattern (EUR as `€`), not XXX's: Chromium's ICU writes XXX as letters, and
+  // currency spacing then puts a space after it in English (`XXX 1,234.50`), where Node writes `¤1,234.50`.
+  const signed = new Intl.NumberFormat(tag, {
+    ...base,
+    ...twoDecimals,
+    style: "currency",
+    currency: "EUR",
+    currencyDisplay: "narrowSymbol",
+  });
   return (value) =>
     signed
       .formatToParts(value)

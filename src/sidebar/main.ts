@@ -1,6 +1,7 @@
 // The sidebar: asks the server for the state, analyses straight away and again whenever a setting
 // changes, and shows the answer first (verdict, what to do, the heatmap), then the actions, the
-// detail, and the settings and columns folded below. Stale answers (a slower earlier analysis
+// detail, the settings and columns folded below, and last, folded too, the same report as SQL for
+// BigQuery (sql-panel.ts). Stale answers (a slower earlier analysis
 // arriving after a newer one) are dropped by sequence number. Columns the server only guessed are
 // confirmed first: until then the report asks instead of showing a verdict.
 
@@ -13,6 +14,7 @@ import { serverClient, type ServerClient } from "./client";
 import { h, replaceChildren } from "./dom";
 import { buildForm, type SidebarForm } from "./form";
 import { reportSections, type ReportContext } from "./report-view";
+import { sqlPanel } from "./sql-panel";
 import { textFor, type Text } from "./text";
 
 interface View {
@@ -34,6 +36,10 @@ function button(label: string, testId: string, primary: boolean, onClick: () => 
   const element = h("button", { className: primary ? "action" : "", testId, attrs: { type: "button" } }, label);
   element.addEventListener("click", onClick);
   return element;
+}
+
+function progressElement(): HTMLElement {
+  return h("div", { className: "progress", testId: "progress", attrs: { role: "status", "aria-live": "polite" } });
 }
 
 /**
@@ -67,6 +73,7 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
   document.documentElement.lang = state.language;
   document.title = t("title");
   const form: SidebarForm = buildForm(state, t);
+  const sql = sqlPanel(state, t);
   let sequence = 0;
 
   /** The report's place asks for the marked columns: no figure from a guess. */
@@ -98,6 +105,7 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
       form.showRange(response.range);
       view.range.textContent = t("range", { range: response.range.rangeA1 });
       if (response.report === null) return askToConfirm();
+      sql.show({ settings: request.settings, range: response.range });
       const [answer, ...rest] = reportSections(response.report, contextFor(response.sheetCurrency));
       // The actions come right after the answer and the heatmap: what to do, once it is clear why.
       replaceChildren(view.report, answer, ...rest.slice(0, 1), view.actions, ...rest.slice(1));
@@ -146,7 +154,7 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
   const clear = (): Promise<void> =>
     act(t("progressClearing"), async () => ((await server.clearHighlighting()).cleared ? t("cleared") : t("nothingToClear")));
 
-  const progress = h("div", { className: "progress", testId: "progress", attrs: { role: "status", "aria-live": "polite" } });
+  const progress = progressElement();
   const withProgress = progressLine(progress);
   const buttons = [
     button(t("highlight"), "highlight", true, () => void highlight()),
@@ -179,6 +187,7 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
     form.settings,
     form.columns,
     h("div", { className: "reanalyze" }, analyzeButton),
+    sql.element,
     h("footer", { testId: "version" }, t("version", { version: ADDON_VERSION })),
   );
   form.onChange(() => void analyze());
@@ -188,11 +197,14 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
 async function start(): Promise<void> {
   const app = document.getElementById("app")!;
   const server = serverClient();
+  // Until the state arrives there is no spreadsheet language yet: the browser's stands in.
+  const t = textFor(languageForLocale(navigator.language));
+  const opening = progressElement();
+  replaceChildren(app, h("header", {}, h("h1", {}, t("title")), opening));
   try {
-    mount(app, server, await server.getSidebarState());
+    mount(app, server, await progressLine(opening)(t("progressOpening"), server.getSidebarState()));
   } catch (error) {
-    // Without the state there is no language yet: guess it from the browser.
-    replaceChildren(app, errorBanner(textFor(languageForLocale(navigator.language)), error));
+    replaceChildren(app, errorBanner(t, error));
   }
 }
 

@@ -48,6 +48,14 @@ describe("getSidebarState", () => {
     expect(state.headers).toEqual(["Дата заказа", "Клиент", "Сумма, руб.", "Менеджер"]);
   });
 
+  it("gives the spreadsheet's time zone and how its locale writes dates and numbers, for the sidebar's SQL", () => {
+    // ru_RU writes 05/03/2024 day first and 1,5 with a decimal comma; en_US month first and 1.5.
+    useFake({ locale: "ru_RU", timeZone: "Asia/Yekaterinburg", sheets: { Заказы: RUSSIAN_ORDER_LOG } }, "Заказы!A1");
+    expect(getSidebarState()).toMatchObject({ timeZone: "Asia/Yekaterinburg", cellLocale: { slashOrder: "DMY", decimalComma: true } });
+    useFake({ locale: "en_US", timeZone: "America/New_York", sheets: { Orders: ORDER_LOG } }, "Orders!A1");
+    expect(getSidebarState()).toMatchObject({ timeZone: "America/New_York", cellLocale: { slashOrder: "MDY", decimalComma: false } });
+  });
+
   it("names header-less columns by their sheet letters", () => {
     // A table without a header in C5:D7: dates and customers are guessed from the contents.
     const rows: unknown[][] = [

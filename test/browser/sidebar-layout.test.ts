@@ -1,6 +1,6 @@
 // The sidebar reads answer first (issue 15): the verdict, one action line and the top of the
-// cohort heatmap in a 600 px tall window, nothing wider than 300 px, the sections in order, the
-// heatmap's cells equal to the demo's own counts, and no serious or critical accessibility
+// cohort heatmap in a 600 px tall window, nothing wider than 300 px, the sections in order, every
+// heatmap cell equal to COHORT_MATRIX on the same orders, and no serious or critical accessibility
 // violation by axe-core (injected from node_modules: no network).
 
 import { execFileSync } from "node:child_process";
@@ -11,11 +11,13 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_OPTIONS, type PreviewServer, startPreview } from "../../src/preview/server";
 import { hasChromium, launchChromium } from "./chromium";
+import { loadCodeJs, run } from "../support/apps-script-context";
 import { type DemoRow, readDemo, reference } from "./reference";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const DEMO: DemoRow[] = readDemo(join(ROOT, "demo/orders.csv"));
+const DAY = 86_400_000;
 
 describe.skipIf(!hasChromium)("the sidebar's layout (headless Chromium)", () => {
   let preview: PreviewServer;
@@ -84,24 +86,52 @@ describe.skipIf(!hasChromium)("the sidebar's layout (headless Chromium)", () => 
     await page.close();
   });
 
-  it("draws as many heatmap cells at offset 0 as each cohort has new customers", async () => {
-    // Offset 0 of a cohort is the cohort itself: every new customer bought in it, so its value is
-    // the cohort's size, which the reference counts from the CSV (with project deals left out).
-    const { page, frame } = await open(900);
-    const cells = await frame.$$eval("[data-testid=heatmap] rect[data-offset='0']", (all) =>
-      all.map((cell) => [cell.getAttribute("data-period"), Number(cell.getAttribute("data-value"))] as [string, number]),
+  it("draws every heatmap cell as COHORT_MATRIX counts it on the same orders, and marks the judged and too-early cohorts", async () => {
+    // The same orders the sidebar counts by default: readable dates, project deals left out.
+    const orders = DEMO.filter((row) => row.day !== undefined && row.name !== "" && row.dealType.toLowerCase() !== "project");
+    const iso = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
+    // COHORT_MATRIX from the built Code.js, called as Sheets calls a custom function: another route
+    // to the triangle than the report's health check, which the heatmap draws.
+    const context = loadCodeJs(
+      { locale: "en_US", timeZone: "UTC" },
+      { customers: orders.map((row) => [row.name]), dates: orders.map((row) => [iso(row.day!)]) },
     );
-    const sizes = new Map<string, number>();
-    const firsts = new Map<string, string>();
-    for (const row of DEMO) {
-      if (row.day === undefined || row.key === "" || row.dealType.toLowerCase() === "project") continue;
-      const iso = new Date(row.day * 86_400_000).toISOString().slice(0, 7);
-      const known = firsts.get(row.key);
-      if (known === undefined || iso < known) firsts.set(row.key, iso);
-    }
-    for (const month of firsts.values()) sizes.set(month, (sizes.get(month) ?? 0) + 1);
-    expect(cells.length).toBeGreaterThan(0);
-    for (const [period, value] of cells) expect([period, value]).toEqual([period, sizes.get(period!)]);
+    const matrix = run<unknown[][]>(context, 'COHORT_MATRIX(customers, dates, "month", "count")').slice(1);
+    // The sidebar shows the latest 24 cohorts and 24 periods; cells of periods yet to come are blank ("").
+    const expected = matrix.slice(-24).flatMap((row) => {
+      const period = iso((row[0] as Date).getTime() / DAY).slice(0, 7);
+      return row.slice(2, 26).flatMap((value, offset) => (value === "" ? [] : [{ period, offset, value: value as number }]));
+    });
+
+    const { page, frame } = await open(900);
+    const cells = await frame.$$eval("[data-testid=heatmap] rect.heat-cell", (all) =>
+      all.map((cell) => ({
+        period: cell.getAttribute("data-period")!,
+        offset: Number(cell.getAttribute("data-offset")),
+        value: Number(cell.getAttribute("data-value")),
+        mark: cell.getAttribute("class")!.replace("heat-cell ", ""),
+        fill: getComputedStyle(cell).fill,
+      })),
+    );
+    expect(matrix.length).toBeGreaterThan(24);
+    expect(cells.map(({ period, offset, value }) => ({ period, offset, value }))).toEqual(expected);
+    expect(await frame.textContent("[data-testid=heatmap-omitted]")).toBe(`Older cohorts not shown: ${matrix.length - 24}`);
+
+    // Judged: the verdict's months (the reference's span). Too early: the month's last day plus H
+    // is after the latest order. Every other month is old enough but outside the span.
+    const { verdict } = reference(DEMO, 0.67);
+    const latest = Math.max(...orders.map((row) => row.day!));
+    const monthEnd = (period: string): number => Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0) / DAY;
+    const markOf = (period: string): string =>
+      period >= verdict.from! && period <= verdict.to! ? "judged" : monthEnd(period) + verdict.horizon > latest ? "early" : "outside";
+    for (const cell of cells) expect([cell.period, cell.mark]).toEqual([cell.period, markOf(cell.period)]);
+    const marks = new Set(cells.map((cell) => cell.mark));
+    expect(marks).toEqual(new Set(["judged", "early", "outside"]));
+    // Too early is hatched; each judged cohort's row carries the bar on the left.
+    for (const cell of cells.filter((each) => each.mark === "early")) expect(cell.fill).toContain("#hatch-early");
+    const judgedRows = new Set(cells.filter((cell) => cell.mark === "judged").map((cell) => cell.period));
+    expect(await frame.locator("[data-testid=heatmap] rect.judged-mark").count()).toBe(judgedRows.size);
+    expect(judgedRows.size).toBe(12);
     await page.close();
   });
 
