@@ -270,10 +270,15 @@ export function clearHighlighting(): { cleared: boolean } {
   }
 }
 
-/** Writes a call list into a sheet of its own, or nothing when nobody is on it. */
+/**
+ * Writes a call list into a sheet of its own, or nothing when nobody is on it. The new sheet
+ * becomes the active one, as in Sheets; the orders are selected again after it, since the sidebar
+ * follows the selection and its next action is about the same orders. Its message names the sheet.
+ */
 function copyCallList(selection: Selection, sheetKey: "lapsedSheet" | "neverReturnedSheet", table: CallListTable): CallListResponse {
   if (table.rows.length === 0) return { sheetName: null, customers: 0 };
   const sheetName = writeCallListSheet(selection.spreadsheet, SIDEBAR[selection.language][sheetKey], table, selection.locale);
+  selection.range.activate();
   return { sheetName, customers: table.rows.length };
 }
 

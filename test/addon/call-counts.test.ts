@@ -45,7 +45,6 @@ function callsPerAction(rows: number, extra: Extra): Record<string, number> {
   ];
   const counts: Record<string, number> = {};
   for (const [name, action] of actions) {
-    // A copied list's new sheet becomes the active one, as in Sheets: each action starts on the orders.
     fake.select("Orders!B2");
     fake.calls.reset();
     const result = action() as { sheetName?: string | null };
@@ -63,8 +62,8 @@ describe("Apps Script calls per sidebar action (docs/sidebar.md)", () => {
       highlightToWinBack: 27,
       "highlightToWinBack again": 29,
       clearHighlighting: 6,
-      copyNeverReturnedCustomers: 36,
-      copyLapsedCustomers: 37,
+      copyNeverReturnedCustomers: 37,
+      copyLapsedCustomers: 38,
     };
     expect(callsPerAction(100, "none")).toEqual(expected);
     expect(callsPerAction(10_000, "none")).toEqual(expected);

@@ -66,9 +66,9 @@ describe("copying the lapsed customers to a new sheet", () => {
         .flat()
         .every((formula) => formula === ""),
     ).toBe(true);
-    // The new sheet is the active one, as Sheets shows it; back on the orders, a second copy goes
-    // to a new sheet again, and the orders are untouched.
-    fake.select("Orders!B2");
+    // The orders are selected again after the copy, so the sidebar's next action is about them: a
+    // second copy goes to a new sheet again, and the orders are untouched.
+    expect(fake.spreadsheet.activeSheet.getName()).toBe("Orders");
     expect(code.copyLapsedCustomers!(request).sheetName).toBe("Lapsed customers 2");
     expect(fake.sheet("Orders").getDataRange().getValues()).toEqual(ORDERS);
   });
