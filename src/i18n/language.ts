@@ -29,6 +29,11 @@ export function fill(
   return chosen.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** The values given as numbers, which choose plural forms as they are. */
+export function numbersIn(values: Record<string, string | number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, number] => typeof entry[1] === "number"));
+}
+
 const PLURAL_CHOICE = /\{(\w+)((?:\|[^|{}]*)+)\}/g;
 
 /** Where each CLDR plural category's form stands in a catalogue's list; Russian fractions take the "few" form (1,5 клиента). */

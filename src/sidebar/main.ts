@@ -144,12 +144,19 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
   const highlight = (): Promise<void> =>
     act(t("progressHighlighting"), async () => {
       const response = await server.highlightToWinBack(actionRequest());
-      return t("highlighted", { rows: count(response.highlightedRows), customers: count(response.customers), range: response.rangeA1 });
+      const counts = { rows: response.highlightedRows, customers: response.customers };
+      return t(
+        "highlighted",
+        { rows: count(response.highlightedRows), customers: count(response.customers), range: response.rangeA1 },
+        counts,
+      );
     });
   const copied = (copy: (request: AnalysisRequest) => Promise<CallListResponse>, done: SidebarKey, none: SidebarKey) => (): Promise<void> =>
     act(t("progressCopying"), async () => {
       const response = await copy(actionRequest());
-      return response.sheetName === null ? t(none) : t(done, { count: count(response.customers), sheet: response.sheetName });
+      return response.sheetName === null
+        ? t(none)
+        : t(done, { count: count(response.customers), sheet: response.sheetName }, { count: response.customers });
     });
   const clear = (): Promise<void> =>
     act(t("progressClearing"), async () => ((await server.clearHighlighting()).cleared ? t("cleared") : t("nothingToClear")));

@@ -138,36 +138,55 @@ function countedCard(report: RetentionReport, context: ReportContext): HTMLEleme
       ? null
       : line(
           "verdict-summary",
-          t("verdictSummary", {
-            returned: count(verdict.secondPurchases),
-            customers: count(verdict.firstPurchases),
-            notReturned: count(verdict.notReturned),
-            days,
-          }),
+          t(
+            "verdictSummary",
+            {
+              returned: count(verdict.secondPurchases),
+              customers: count(verdict.firstPurchases),
+              notReturned: count(verdict.notReturned),
+              days,
+            },
+            { returned: verdict.secondPurchases, customers: verdict.firstPurchases, days: verdict.horizonDays },
+          ),
           "",
         ),
     line("verdict-span", verdictSpan(report, context)),
     verdict.leftOutPeriod === null ? null : line("left-out", t("leftOutPeriod", { period: verdict.leftOutPeriod })),
     report.excludedDealType === null
       ? null
-      : line("excluded-deals", t("excludedDeals", { count: count(report.stats.excludedRows), value: report.excludedDealType })),
+      : line(
+          "excluded-deals",
+          t(
+            "excludedDeals",
+            { count: count(report.stats.excludedRows), value: report.excludedDealType },
+            { count: report.stats.excludedRows },
+          ),
+        ),
     leftOutByStatus(report, context),
-    report.refunds.rows === 0 ? null : line("refunds", t("refunds", { count: count(report.refunds.rows) })),
+    report.refunds.rows === 0 ? null : line("refunds", t("refunds", { count: count(report.refunds.rows) }, { count: report.refunds.rows })),
     line(
       "outcomes",
-      t("outcomes", {
-        total: count(report.firstPurchases),
-        returned: count(outcomes.returned),
-        notReturned: count(outcomes.notReturned),
-        tooEarly: count(outcomes.tooEarly),
-        days,
-      }),
+      t(
+        "outcomes",
+        {
+          total: count(report.firstPurchases),
+          returned: count(outcomes.returned),
+          notReturned: count(outcomes.notReturned),
+          tooEarly: count(outcomes.tooEarly),
+          days,
+        },
+        { total: report.firstPurchases, days: verdict.horizonDays },
+      ),
     ),
     line("columns-used", columnsUsed(report, t)),
     report.firstDate !== null && report.lastDate !== null
       ? line(
           "rows-read",
-          t("rowsRead", { orders: count(report.stats.orders), first: formats.date(report.firstDate), last: formats.date(report.lastDate) }),
+          t(
+            "rowsRead",
+            { orders: count(report.stats.orders), first: formats.date(report.firstDate), last: formats.date(report.lastDate) },
+            { orders: report.stats.orders },
+          ),
         )
       : null,
   );
@@ -271,8 +290,8 @@ function lostCard(report: RetentionReport, { formats, t }: ReportContext): HTMLE
   const days = formats.count(report.verdict.horizonDays);
   const summary =
     lost.amount === null
-      ? t("lostSummary", { count: formats.count(lost.count) })
-      : t("lostSummaryAmount", { count: formats.count(lost.count), amount: formats.money(lost.amount) });
+      ? t("lostSummary", { count: formats.count(lost.count) }, { count: lost.count })
+      : t("lostSummaryAmount", { count: formats.count(lost.count), amount: formats.money(lost.amount) }, { count: lost.count });
   const items = lost.customers.map((customer) =>
     h(
       "li",

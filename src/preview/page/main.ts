@@ -1,7 +1,7 @@
 // The preview page: a sheet grid (tabs, row headers, selection, highlight) beside the real sidebar
 // in an iframe. Cell text from the CSV only ever goes in through textContent.
 
-import { fill, languageForLocale } from "../../i18n/language";
+import { fill, languageForLocale, numbersIn } from "../../i18n/language";
 import { PREVIEW, type PreviewKey } from "../../i18n/preview";
 import { h, replaceChildren } from "../../sidebar/dom";
 import type { GridRow, GridSnapshot } from "../grid-snapshot";
@@ -210,11 +210,6 @@ class PreviewPage {
     const column = Array.prototype.indexOf.call(cell.parentElement!.children, cell) - 1;
     void this.update(() => api("/api/select", { sheet: this.snapshot?.sheet, a1: `${columnLetter(column)}${row}` }));
   }
-}
-
-/** The values given as numbers, which choose plural forms. */
-function numbersIn(values: Record<string, number | string>): Record<string, number> {
-  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, number] => typeof entry[1] === "number"));
 }
 
 async function start(): Promise<void> {
