@@ -3,14 +3,13 @@
 // red to green, field errors, and the sidebar following the selection. Expected figures come from
 // ./reference.ts, not from the add-on.
 
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startPreview, DEFAULT_OPTIONS, type PreviewServer } from "../../src/preview/server";
-import { hasChromium, launchChromium } from "./chromium";
+import type { Frame } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { hasChromium } from "./chromium";
+import { buildDistIfStale, reanalyse, usePreviewInChromium } from "./fixture";
 import { readDemo, reference, type DemoRow } from "./reference";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -21,51 +20,16 @@ const DEMO: DemoRow[] = readDemo(join(ROOT, "demo/orders.csv"));
 const englishPercent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
 /** `57,1 %`: Russian writes a decimal comma and a (non-breaking) space before the sign. */
 const russianPercent = (rate: number): string => `${(rate * 100).toFixed(1).replace(".", ",")} %`;
-/** Newest modification time of the files under a folder. */
-function newestIn(folder: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(folder, { withFileTypes: true }).map((entry) => {
-      const path = join(folder, entry.name);
-      return entry.isDirectory() ? newestIn(path) : statSync(path).mtimeMs;
-    }),
-  );
-}
-
-function distIsFresh(): boolean {
-  const built = ["dist/Code.js", "dist/Sidebar.html", "build/preview/page.html", "build/preview/shim.js"].map((file) => join(ROOT, file));
-  if (!built.every(existsSync)) return false;
-  const sources = Math.max(newestIn(join(ROOT, "src")), statSync(join(ROOT, "scripts/build.ts")).mtimeMs);
-  return Math.min(...built.map((file) => statSync(file).mtimeMs)) >= sources;
-}
-
 const normalizeSpaces = (text: string | null): string => (text ?? "").replace(/\s+/g, " ").trim();
 
 describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)", () => {
-  let preview: PreviewServer;
-  let browser: Browser;
-  let page: Page;
+  // The preview serves dist/ and build/preview/: build them when a source is newer.
+  const session = usePreviewInChromium({ prepare: buildDistIfStale });
   let dialogs: string[];
 
-  beforeAll(async () => {
-    // The preview serves dist/ and build/preview/: build them when a source is newer (`npm test` has built it already,
-    // and rewriting dist/ while other test files read it would race).
-    if (!distIsFresh()) {
-      execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/build.ts")], { cwd: ROOT });
-    }
-    [preview, browser] = await Promise.all([startPreview({ ...DEFAULT_OPTIONS, port: 0 }), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
-
-  beforeEach(async () => {
-    preview.reset();
+  beforeEach(() => {
     dialogs = [];
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("dialog", (dialog) => {
+    session.page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
@@ -73,23 +37,14 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
 
   /** Opens the preview and waits for the sidebar's automatic first analysis. */
   async function openSidebar(query = ""): Promise<Frame> {
-    await page.goto(`${preview.url}/${query}`);
-    const handle = await page.waitForSelector("iframe[data-testid=sidebar]");
-    const frame = (await handle.contentFrame())!;
-    await frame.waitForSelector("[data-testid=report][data-state=ready]");
+    const frame = await session.openSidebar(query);
     // The settings are folded under the report: open them as a user would.
     await frame.click("[data-testid=settings-panel] > summary");
     return frame;
   }
 
-  /** Runs `action` and waits until the analysis it starts has finished. */
-  async function reanalyse(frame: Frame, action: () => Promise<void>): Promise<void> {
-    await action();
-    await frame.waitForSelector("[data-testid=report][data-state=ready]");
-  }
-
   async function highlightedRows(): Promise<number[]> {
-    return page.$$eval("tr[data-row]", (rows) =>
+    return session.page.$$eval("tr[data-row]", (rows) =>
       rows.filter((row) => row.querySelector("td[data-highlight=below-target]")).map((row) => Number(row.getAttribute("data-row"))),
     );
   }
@@ -117,7 +72,7 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     // Six rows of the demo have unreadable or missing dates.
     expect(normalizeSpaces(await frame.textContent("[data-testid=skipped] h2"))).toBe("Rows that could not be read: 6");
     // Every order row of the demo is addressable in the grid.
-    expect(await page.locator("tr[data-row]").count()).toBe(DEMO.length + 1);
+    expect(await session.page.locator("tr[data-row]").count()).toBe(DEMO.length + 1);
   });
 
   it("offers the deal-type column's own values, project deals chosen by default, and leaves nothing out on request", async () => {
@@ -148,6 +103,7 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
   });
 
   it("highlights exactly the rows of the customers to win back, and clears them", async () => {
+    const { page } = session;
     const expected = [...reference(DEMO, 0.67).winBackRows].sort((a, b) => a - b);
     const frame = await openSidebar();
     await frame.click("[data-testid=highlight]");
@@ -163,6 +119,7 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
   });
 
   it("shows a customer named like an HTML tag as text, in the sidebar and the grid, and runs nothing", async () => {
+    const { page } = session;
     const frame = await openSidebar();
     await frame.click("[data-testid=highlight]");
     await frame.waitForSelector("[data-testid=status][data-state=ready]");
@@ -236,6 +193,7 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
   });
 
   it("analyses the rows selected by dragging over the row headers, and a typed A1 range", async () => {
+    const { page } = session;
     const frame = await openSidebar();
     await page.hover("tr[data-row='1'] th");
     await page.mouse.down();
@@ -270,6 +228,7 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
 
   /** Types a range into the preview's selection box, as a user selecting in Sheets. */
   async function select(a1: string): Promise<void> {
+    const { page } = session;
     await page.fill("[data-testid=selection]", a1);
     await page.press("[data-testid=selection]", "Enter");
     await page.waitForFunction((range) => (document.querySelector("[data-testid=selection]") as HTMLInputElement).value === range, a1);
@@ -305,7 +264,7 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     const frame = await openSidebar();
     const before = await frame.textContent("[data-testid=overall-rate]");
     let analyses = 0;
-    page.on("request", (request) => {
+    session.page.on("request", (request) => {
       if (request.url().includes("/api/run/analyzeSelection")) analyses++;
     });
     await frame.fill("[data-testid=target]", "150");
@@ -339,6 +298,7 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
   });
 
   it("creates the template, whose Dashboard headline equals the sidebar's verdict on the template's Orders", async () => {
+    const { page, preview } = session;
     expect(preview.workbook().templateBuilders).toContain("createTemplate");
     const frame = await openSidebar();
     const before = await page.$$eval("[data-testid=tabs] button", (tabs) => tabs.length);
@@ -369,6 +329,7 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
   });
 
   it.runIf(process.env.SCREENSHOTS === "1")("takes the README screenshots of the sidebar", async () => {
+    const { browser, page, preview } = session;
     const shots = join(ROOT, "docs/screenshots");
     mkdirSync(shots, { recursive: true });
     for (const [locale, file] of [
@@ -384,9 +345,7 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
       await sidebar.screenshot({ path: join(shots, file), fullPage: true, clip: { x: 0, y: 0, width: 300, height } });
       await sidebar.close();
     }
-    await page.goto(preview.url);
-    const frame = (await (await page.waitForSelector("iframe[data-testid=sidebar]")).contentFrame())!;
-    await frame.waitForSelector("[data-testid=report][data-state=ready]");
+    const frame = await session.openSidebar();
     await frame.click("[data-testid=highlight]");
     await page.waitForSelector("td[data-highlight]");
     await page.screenshot({ path: join(shots, "preview.png") });

@@ -7,10 +7,10 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_OPTIONS, startPreview, type PreviewServer } from "../../src/preview/server";
-import { hasChromium, launchChromium } from "./chromium";
+import type { Frame } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasChromium } from "./chromium";
+import { reanalyse, usePreviewInChromium } from "./fixture";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -35,41 +35,21 @@ const ORDERS = `Order date,Customer,Client,Amount,Status
 `;
 
 describe.skipIf(!hasChromium)("the sidebar asks about doubtful columns (headless Chromium)", () => {
-  let preview: PreviewServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    if (!existsSync(join(ROOT, "dist/Sidebar.html")) || !existsSync(join(ROOT, "build/preview/page.html"))) {
-      throw new Error("dist/ or build/preview/ is missing: run `npm run build` first");
-    }
-    const dataPath = join(mkdtempSync(join(tmpdir(), "sheets-retention-doubts-")), "orders.csv");
-    writeFileSync(dataPath, ORDERS);
-    [preview, browser] = await Promise.all([startPreview({ ...DEFAULT_OPTIONS, dataPath, port: 0 }), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
-
-  beforeEach(async () => {
-    preview.reset();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const session = usePreviewInChromium({
+    prepare: () => {
+      if (!existsSync(join(ROOT, "dist/Sidebar.html")) || !existsSync(join(ROOT, "build/preview/page.html"))) {
+        throw new Error("dist/ or build/preview/ is missing: run `npm run build` first");
+      }
+    },
+    previewOptions: () => {
+      const dataPath = join(mkdtempSync(join(tmpdir(), "sheets-retention-doubts-")), "orders.csv");
+      writeFileSync(dataPath, ORDERS);
+      return { dataPath };
+    },
   });
 
   /** Opens the preview and waits until the sidebar asks to confirm its columns. */
-  async function openAsking(query = ""): Promise<Frame> {
-    await page.goto(`${preview.url}/${query}`);
-    const frame = (await (await page.waitForSelector("iframe[data-testid=sidebar]")).contentFrame())!;
-    await frame.waitForSelector("[data-testid=report][data-state=confirm]");
-    return frame;
-  }
-
-  async function ready(frame: Frame, action: () => Promise<unknown>): Promise<void> {
-    await action();
-    await frame.waitForSelector("[data-testid=report][data-state=ready]");
-  }
+  const openAsking = (query = ""): Promise<Frame> => session.openSidebar(query, "confirm");
 
   /** The marks on a column select: [aria-invalid, the text of the note aria-describedby names]. */
   async function mark(frame: Frame, field: string): Promise<[string | null, string | null]> {
@@ -95,7 +75,7 @@ describe.skipIf(!hasChromium)("the sidebar asks about doubtful columns (headless
     expect(await frame.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("column-customer");
 
     // Choosing Client answers it: the mark goes and the analysis runs.
-    await ready(frame, () => frame.selectOption("[data-testid=column-customer]", "2"));
+    await reanalyse(frame, () => frame.selectOption("[data-testid=column-customer]", "2"));
     expect(await mark(frame, "customer")).toEqual([null, null]);
     expect(await frame.textContent("[data-testid=all-time-rate]")).toBe("all time 100.0%");
     expect(await frame.textContent("[data-testid=columns-used]")).toMatch(/^Columns: Customer = Client, Date = Order date/);
@@ -103,7 +83,7 @@ describe.skipIf(!hasChromium)("the sidebar asks about doubtful columns (headless
 
   it("runs the proposal once confirmed, leaves out statuses that are no purchase, and counts a status the user ticks", async () => {
     const frame = await openAsking();
-    await ready(frame, () => frame.click("[data-testid=confirm-columns]"));
+    await reanalyse(frame, () => frame.click("[data-testid=confirm-columns]"));
     expect(await frame.isHidden("[data-testid=confirm-columns]")).toBe(true);
     expect(await frame.textContent("[data-testid=all-time-rate]")).toBe("all time 50.0%");
     expect(await frame.textContent("[data-testid=left-out-status]")).toBe("Left out by status (Status): 1 pending, 1 refunded");
@@ -120,7 +100,7 @@ describe.skipIf(!hasChromium)("the sidebar asks about doubtful columns (headless
 
     // The statuses are settings, folded under the report.
     await frame.click("[data-testid=settings-panel] > summary");
-    await ready(frame, () => frame.check("[data-testid=counted-status][value=refunded]"));
+    await reanalyse(frame, () => frame.check("[data-testid=counted-status][value=refunded]"));
     expect(await frame.textContent("[data-testid=all-time-rate]")).toBe("all time 75.0%");
     expect(await frame.textContent("[data-testid=left-out-status]")).toBe("Left out by status (Status): 1 pending");
     expect(await boxes()).toEqual([
@@ -133,7 +113,7 @@ describe.skipIf(!hasChromium)("the sidebar asks about doubtful columns (headless
   it("opens the panel with every guessed column marked for a selection without its header, and analyses once confirmed", async () => {
     // Selected before the sidebar opens, on a sheet with nothing remembered (columns the user once
     // confirmed for a sheet are not asked about again).
-    preview.workbook().select("Orders", "A2:E9");
+    session.preview.workbook().select("Orders", "A2:E9");
     const frame = await openAsking();
     expect(await frame.textContent("[data-testid=range]")).toBe("Range: A2:E9");
     expect(await frame.$eval("details.columns", (details) => (details as HTMLDetailsElement).open)).toBe(true);
@@ -142,7 +122,7 @@ describe.skipIf(!hasChromium)("the sidebar asks about doubtful columns (headless
     expect(await mark(frame, "amount")).toEqual(["true", "No header names the amount: is it column D? Choose “—” if there is none."]);
     expect(await frame.$("[data-testid=overall-rate]")).toBeNull();
 
-    await ready(frame, () => frame.click("[data-testid=confirm-columns]"));
+    await reanalyse(frame, () => frame.click("[data-testid=confirm-columns]"));
     expect(await frame.textContent("[data-testid=all-time-rate]")).toBe("all time 60.0%");
     expect(await frame.$("[data-testid=left-out-status]")).toBeNull();
     for (const field of ["customer", "date", "amount"]) expect(await mark(frame, field)).toEqual([null, null]);
@@ -152,7 +132,7 @@ describe.skipIf(!hasChromium)("the sidebar asks about doubtful columns (headless
     const frame = await openAsking("?locale=ru_RU");
     expect(await mark(frame, "customer")).toEqual(["true", "Клиентом может быть любой из столбцов: Customer, Client. Выберите один."]);
     expect(await frame.textContent("[data-testid=confirm-columns]")).toBe("Использовать эти столбцы");
-    await ready(frame, () => frame.click("[data-testid=confirm-columns]"));
+    await reanalyse(frame, () => frame.click("[data-testid=confirm-columns]"));
     expect(await frame.textContent("[data-testid=left-out-status]")).toBe("Не учтено по статусу (Status): pending — 1, refunded — 1");
   });
 });

@@ -5,10 +5,10 @@
 
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Frame, Page, Route } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_OPTIONS, type PreviewServer, startPreview } from "../../src/preview/server";
-import { hasChromium, launchChromium } from "./chromium";
+import type { Frame, Page, Route } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasChromium } from "./chromium";
+import { sidebarFrame, usePreviewInChromium } from "./fixture";
 import { readDemo, reference } from "./reference";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -39,32 +39,8 @@ async function holdNext(page: Page, name: string): Promise<HeldCall> {
 }
 
 describe.skipIf(!hasChromium)("the sidebar's progress, typing and currency (headless Chromium)", () => {
-  let preview: PreviewServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    // dist/ is built by `npm test` or by the layout test; this file reads it as it is.
-    [preview, browser] = await Promise.all([startPreview({ ...DEFAULT_OPTIONS, port: 0 }), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
-
-  beforeEach(async () => {
-    preview.reset();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-
-  afterEach(async () => {
-    await page.close();
-  });
-
-  async function sidebarFrame(): Promise<Frame> {
-    return (await (await page.waitForSelector("iframe[data-testid=sidebar]")).contentFrame())!;
-  }
+  // dist/ is built by `npm test` or by the layout test; this file reads it as it is.
+  const session = usePreviewInChromium();
 
   /** The progress line: its state, its words, and whether a spinner turns beside them. */
   async function progress(frame: Frame): Promise<{ state: string | null; words: string; spinner: boolean }> {
@@ -76,11 +52,12 @@ describe.skipIf(!hasChromium)("the sidebar's progress, typing and currency (head
   }
 
   it("shows a spinner with words while the state loads and while the first analysis runs, then clears it", async () => {
+    const { page, preview } = session;
     const state = await holdNext(page, "getSidebarState");
     const analysis = await holdNext(page, "analyzeSelection");
     // The page's load waits for nothing the sidebar fetches, but "commit" is all this test needs.
     await page.goto(preview.url, { waitUntil: "commit" });
-    const frame = await sidebarFrame();
+    const frame = await sidebarFrame(page);
     await state.made;
     // "attached": the report's place is empty, so of no size, while the first analysis runs.
     await frame.waitForSelector("[data-testid=progress][data-state=busy]", { state: "attached" });
@@ -98,13 +75,11 @@ describe.skipIf(!hasChromium)("the sidebar's progress, typing and currency (head
   });
 
   it("shows the spinner again while a changed setting is re-analysed, with the old report faded under it", async () => {
-    await page.goto(preview.url);
-    const frame = await sidebarFrame();
-    await frame.waitForSelector("[data-testid=report][data-state=ready]");
+    const frame = await session.openSidebar();
     await frame.click("[data-testid=settings-panel] > summary");
     const before = await frame.textContent("[data-testid=overall-rate]");
 
-    const analysis = await holdNext(page, "analyzeSelection");
+    const analysis = await holdNext(session.page, "analyzeSelection");
     await frame.selectOption("[data-testid=period]", "quarter");
     await analysis.made;
     expect(await progress(frame)).toEqual({ state: "busy", words: "Analysing the orders…", spinner: true });
@@ -120,13 +95,11 @@ describe.skipIf(!hasChromium)("the sidebar's progress, typing and currency (head
 
   it("applies a typed target once typing pauses, without Enter or leaving the field, and runs once for fast typing", async () => {
     const rate = reference(DEMO, 0.67).verdict.rate!;
-    await page.goto(preview.url);
-    const frame = await sidebarFrame();
-    await frame.waitForSelector("[data-testid=report][data-state=ready]");
+    const frame = await session.openSidebar();
     await frame.click("[data-testid=settings-panel] > summary");
     expect(await frame.getAttribute("[data-testid=overall-rate]", "class")).toContain("below");
     const analyses: string[] = [];
-    page.on("request", (request) => {
+    session.page.on("request", (request) => {
       if (request.url().includes("/api/run/analyzeSelection")) analyses.push(request.postData() ?? "");
     });
 
@@ -141,7 +114,7 @@ describe.skipIf(!hasChromium)("the sidebar's progress, typing and currency (head
     });
     await frame.waitForSelector("[data-testid=report][data-state=ready]");
     // Nothing more comes after the pause.
-    await page.waitForTimeout(800);
+    await session.page.waitForTimeout(800);
     expect(analyses).toHaveLength(1);
     expect(JSON.parse(analyses[0]!).args[0].settings.targetPercent).toBe(Number(target));
     expect(await frame.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("target");
@@ -150,20 +123,18 @@ describe.skipIf(!hasChromium)("the sidebar's progress, typing and currency (head
   describe("amounts in the sheet's currency", () => {
     /** The demo's most valuable lost customer: the injection name's single order of 990 000,00 (demo row 973). */
     async function lostAmount(query: string, amountFormat?: string): Promise<string> {
-      const book = preview.workbook(query === "" ? undefined : query.replace("?locale=", ""));
+      const book = session.preview.workbook(query === "" ? undefined : query.replace("?locale=", ""));
       if (amountFormat !== undefined) {
         const sheet = book.fake.spreadsheet.getSheetByName("Orders")!;
         sheet.getRange(2, 4, DEMO.length, 1).setNumberFormat(amountFormat);
       }
-      await page.goto(`${preview.url}/${query}`);
-      const frame = await sidebarFrame();
-      await frame.waitForSelector("[data-testid=report][data-state=ready]");
+      const frame = await session.openSidebar(query);
       return (await frame.textContent("[data-testid=lost] ol li:first-child .num"))!;
     }
 
     it("writes the sign of a bracketed currency format, in the locale's place for it", async () => {
       expect(await lostAmount("", "#,##0.00 [$₽-419]")).toBe("₽990,000.00");
-      preview.reset();
+      session.preview.reset();
       expect(await lostAmount("?locale=ru_RU", "#,##0.00 [$₽-419]")).toBe("990\u00a0000,00\u00a0₽");
     });
 
@@ -173,7 +144,7 @@ describe.skipIf(!hasChromium)("the sidebar's progress, typing and currency (head
 
     it("writes no sign when the format shows none, and the currency set in Settings when there is one", async () => {
       expect(await lostAmount("", "#,##0.00")).toBe("990,000.00");
-      const frame = await sidebarFrame();
+      const frame = await sidebarFrame(session.page);
       await frame.click("[data-testid=settings-panel] > summary");
       await frame.fill("[data-testid=currency]", "EUR");
       await frame.press("[data-testid=currency]", "Enter");
@@ -186,7 +157,7 @@ describe.skipIf(!hasChromium)("the sidebar's progress, typing and currency (head
 
     it("lets the sheet's own currency win over the one set in Settings", async () => {
       await lostAmount("", '"$"#,##0.00');
-      const frame = await sidebarFrame();
+      const frame = await sidebarFrame(session.page);
       await frame.click("[data-testid=settings-panel] > summary");
       await frame.fill("[data-testid=currency]", "EUR");
       // Enter starts the analysis at once (the report is loading when the key is handled).

@@ -3,15 +3,13 @@
 // heatmap cell equal to COHORT_MATRIX on the same orders, and no serious or critical accessibility
 // violation by axe-core (injected from node_modules: no network).
 
-import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_OPTIONS, type PreviewServer, startPreview } from "../../src/preview/server";
-import { hasChromium, launchChromium } from "./chromium";
+import { describe, expect, it } from "vitest";
 import { loadCodeJs, run } from "../support/apps-script-context";
+import { hasChromium } from "./chromium";
+import { buildDistIfStale, usePreviewInChromium } from "./fixture";
 import { type DemoRow, readDemo, reference } from "./reference";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -20,30 +18,10 @@ const DEMO: DemoRow[] = readDemo(join(ROOT, "demo/orders.csv"));
 const DAY = 86_400_000;
 
 describe.skipIf(!hasChromium)("the sidebar's layout (headless Chromium)", () => {
-  let preview: PreviewServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/build.ts")], { cwd: ROOT });
-    [preview, browser] = await Promise.all([startPreview({ ...DEFAULT_OPTIONS, port: 0 }), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
-
-  async function open(height: number, query = ""): Promise<{ page: Page; frame: Frame }> {
-    preview.reset();
-    const page = await browser.newPage({ viewport: { width: 1280, height } });
-    await page.goto(`${preview.url}/${query}`);
-    const frame = (await (await page.waitForSelector("iframe[data-testid=sidebar]")).contentFrame())!;
-    await frame.waitForSelector("[data-testid=report][data-state=ready]");
-    return { page, frame };
-  }
+  const session = usePreviewInChromium({ prepare: buildDistIfStale });
 
   it("puts the answer first: verdict, action line, heatmap, actions, then the settings and columns", async () => {
-    const { page, frame } = await open(900);
+    const frame = await session.openSidebar();
     const order = await frame.$$eval("#app [data-testid]", (all) => all.map((element) => element.getAttribute("data-testid")));
     const at = (id: string): number => order.indexOf(id);
     for (const id of ["overall-rate", "verdict", "action-line", "health-summary", "heatmap", "actions", "settings-panel"])
@@ -62,11 +40,11 @@ describe.skipIf(!hasChromium)("the sidebar's layout (headless Chromium)", () => 
     expect(await frame.textContent("[data-testid=action-line]")).toContain(
       `To win back: ${lapsed.toLocaleString("en-US")} repeat customers who have lapsed`,
     );
-    await page.close();
   });
 
   it("shows the verdict, the action line and the top of the heatmap in a 600 px tall window, and nothing scrolls sideways", async () => {
-    const { page, frame } = await open(600);
+    await session.page.setViewportSize({ width: 1280, height: 600 });
+    const frame = await session.openSidebar();
     for (const id of ["verdict", "action-line"]) {
       const box = (await frame.locator(`[data-testid=${id}]`).boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(600);
@@ -83,7 +61,6 @@ describe.skipIf(!hasChromium)("the sidebar's layout (headless Chromium)", () => 
           .length,
     );
     expect(scrollers).toBe(0);
-    await page.close();
   });
 
   it("draws every heatmap cell as COHORT_MATRIX counts it on the same orders, and marks the judged and too-early cohorts", async () => {
@@ -103,7 +80,7 @@ describe.skipIf(!hasChromium)("the sidebar's layout (headless Chromium)", () => 
       return row.slice(2, 26).flatMap((value, offset) => (value === "" ? [] : [{ period, offset, value: value as number }]));
     });
 
-    const { page, frame } = await open(900);
+    const frame = await session.openSidebar();
     const cells = await frame.$$eval("[data-testid=heatmap] rect.heat-cell", (all) =>
       all.map((cell) => ({
         period: cell.getAttribute("data-period")!,
@@ -132,12 +109,11 @@ describe.skipIf(!hasChromium)("the sidebar's layout (headless Chromium)", () => 
     const judgedRows = new Set(cells.filter((cell) => cell.mark === "judged").map((cell) => cell.period));
     expect(await frame.locator("[data-testid=heatmap] rect.judged-mark").count()).toBe(judgedRows.size);
     expect(judgedRows.size).toBe(12);
-    await page.close();
   });
 
   it("has no serious or critical accessibility violation, in English and in Russian", async () => {
     for (const query of ["", "?locale=ru_RU"]) {
-      const { page, frame } = await open(900, query);
+      const frame = await session.openSidebar(query);
       await frame.addScriptTag({ path: AXE });
       const violations = await frame.evaluate(async () => {
         const axe = (
@@ -150,7 +126,6 @@ describe.skipIf(!hasChromium)("the sidebar's layout (headless Chromium)", () => 
           );
       });
       expect(violations).toEqual([]);
-      await page.close();
     }
   });
 });

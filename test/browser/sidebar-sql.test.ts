@@ -7,12 +7,12 @@
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_OPTIONS, type PreviewServer, startPreview } from "../../src/preview/server";
+import type { Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_TIME_ZONE } from "../../src/preview/workbook";
 import { type OrderTableRequest, orderTableSql } from "../../src/sql/order-table";
-import { hasChromium, launchChromium } from "./chromium";
+import { hasChromium } from "./chromium";
+import { usePreviewInChromium } from "./fixture";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -51,29 +51,11 @@ function hasDuckDb(): boolean {
 }
 
 describe.skipIf(!hasChromium)("SQL for BigQuery in the sidebar (headless Chromium)", () => {
-  let preview: PreviewServer;
-  let browser: Browser;
-  let page: Page;
+  const session = usePreviewInChromium();
 
-  beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview({ ...DEFAULT_OPTIONS, port: 0 }), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
-
-  beforeEach(async () => {
-    preview.reset();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-
-  /** Opens the sidebar, waits for the first analysis and unfolds the SQL panel. */
-  async function openPanel(query = ""): Promise<Frame> {
-    await page.goto(`${preview.url}/${query}`);
-    const frame = (await (await page.waitForSelector("iframe[data-testid=sidebar]")).contentFrame())!;
-    await frame.waitForSelector("[data-testid=report][data-state=ready]");
+  /** Opens the sidebar (in this test's page, or in `page`), waits for the first analysis and unfolds the SQL panel. */
+  async function openPanel(query = "", page?: Page): Promise<Frame> {
+    const frame = await session.openSidebar(query, "ready", page);
     await frame.click("[data-testid=sql-panel] > summary");
     return frame;
   }
@@ -134,32 +116,19 @@ describe.skipIf(!hasChromium)("SQL for BigQuery in the sidebar (headless Chromiu
     await frame.selectOption("[data-testid=exclude-deal-type]", "");
     await frame.waitForSelector("[data-testid=report][data-state=ready]");
     expect(await frame.inputValue("[data-testid=sql-column-customer]")).toBe("client_name");
-    expect(await sqlText(frame)).toBe(
-      orderTableSql(
-        demoRequest({
-          columns: { ...demoRequest().columns, customer: "client_name" },
-          period: "quarter",
-          withinDays: 90,
-          excludeDealTypes: [],
-        }),
-      ),
-    );
+    const changed: Partial<OrderTableRequest> = {
+      columns: { ...demoRequest().columns, customer: "client_name" },
+      period: "quarter",
+      withinDays: 90,
+      excludeDealTypes: [],
+    };
+    expect(await sqlText(frame)).toBe(orderTableSql(demoRequest(changed)));
 
     // A TIMESTAMP date column: its day is taken in the spreadsheet's zone.
     expect(await frame.textContent("[data-testid=sql-date-type] option[value=timestamp]")).toBe("TIMESTAMP (the day in Europe/Moscow)");
     await frame.selectOption("[data-testid=sql-date-type]", "timestamp");
     expect(await sqlText(frame)).toContain("DATE(date_cell, 'Europe/Moscow')");
-    expect(await sqlText(frame)).toBe(
-      orderTableSql(
-        demoRequest({
-          columns: { ...demoRequest().columns, customer: "client_name" },
-          period: "quarter",
-          withinDays: 90,
-          excludeDealTypes: [],
-          dateType: "timestamp",
-        }),
-      ),
-    );
+    expect(await sqlText(frame)).toBe(orderTableSql(demoRequest({ ...changed, dateType: "timestamp" })));
   });
 
   it("copies through the clipboard, and selects the text with a Ctrl+C hint when the clipboard is refused", async () => {
@@ -179,9 +148,8 @@ describe.skipIf(!hasChromium)("SQL for BigQuery in the sidebar (headless Chromiu
     expect(selection).toEqual([true, 0, selection[3], selection[3]]);
 
     // With the clipboard allowed, the text lands in it.
-    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
-    page = await context.newPage();
-    const allowed = await openPanel();
+    const context = await session.browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const allowed = await openPanel("", await context.newPage());
     await allowed.fill("[data-testid=sql-table]", TABLE);
     await allowed.click("[data-testid=copy-sql]");
     await allowed.waitForFunction(() => document.querySelector("[data-testid=sql-copy-status]")?.textContent !== "");
