@@ -1,6 +1,7 @@
 // Core throughput: RETENTION_RATE, COHORT_MATRIX and the full sidebar analysis at growing sizes,
 // each case in its own process (bench/core-worker.ts) so that peak memory is that case's own.
 // Standalone: `tsx bench/core.ts`; `npm run bench` includes it in bench/RESULTS.md.
+// `tsx bench/core.ts --health` measures only the health check's functions against RETENTION_RATE.
 
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -50,11 +51,6 @@ export async function benchCore(log: (line: string) => void = () => {}): Promise
       log(`core ${caseName} ${rows} rows: ${fmt(m.medianMs, 1)} ms${ratio}, peak ${fmt(m.peakRssMb)} MB`);
     }
   }
-  for (const name of HEALTH_FUNCTIONS) {
-    const m = measure(`RETENTION_RATE+${name}`, HEALTH_ROWS);
-    results.set(`health ${name}`, m);
-    log(`core RETENTION_RATE+${name} ${HEALTH_ROWS} rows: ratio ${fmt(m.ratio, 2)}`);
-  }
   const lines = [
     "## Core throughput",
     "",
@@ -85,20 +81,27 @@ export async function benchCore(log: (line: string) => void = () => {}): Promise
     const [floorMs, oursMs] = pair.mediansMs;
     lines.push(`| ${fmt(rows)} | ${fmt(floorMs!, 1)} ms | ${fmt(oursMs!, 1)} ms | ${fmt(pair.ratio, 2)}× |`);
   }
-  lines.push(
-    "",
+  lines.push("", ...benchHealthFunctions(log));
+  return `${lines.join("\n")}\n`;
+}
+
+/** The health check's functions against RETENTION_RATE, each pair in its own process: a Markdown table. */
+function benchHealthFunctions(log: (line: string) => void): string[] {
+  const lines = [
     `The health check's custom functions against \`RETENTION_RATE\` on the same ${fmt(HEALTH_ROWS)} rows, in turns (target: within 2×):`,
     "",
     "| function | RETENTION_RATE | function | ratio |",
     "|---|---:|---:|---:|",
-  );
+  ];
   for (const name of HEALTH_FUNCTIONS) {
-    const { mediansMs, ratio } = results.get(`health ${name}`)!;
+    const { mediansMs, ratio } = measure(`RETENTION_RATE+${name}`, HEALTH_ROWS);
+    log(`core RETENTION_RATE+${name} ${HEALTH_ROWS} rows: ratio ${fmt(ratio, 2)}`);
     lines.push(`| \`${name}\` | ${fmt(mediansMs[0]!, 1)} ms | ${fmt(mediansMs[1]!, 1)} ms | ${fmt(ratio, 2)}× |`);
   }
-  return `${lines.join("\n")}\n`;
+  return lines;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  console.log(await benchCore((line) => console.error(line)));
+  const log = (line: string): void => console.error(line);
+  console.log(process.argv.includes("--health") ? benchHealthFunctions(log).join("\n") : await benchCore(log));
 }

@@ -61,6 +61,8 @@ export function readHealthOrders(env: SheetEnvironment, ranges: HealthRanges): {
   const contact = optionalColumn("contacts", ranges.contacts);
   const initiatedBy = optionalColumn("initiated_by", ranges.initiated_by);
   const orders = new HealthOrders({ budget, contact, initiatedBy }, env.input.decimalComma);
+  // A row makes at most one entry of the log.
+  orders.log.reserve(Array.isArray(ranges.customers) ? ranges.customers.length : 1);
   const stats = ingestRanges(env, ranges, orders, [budget, contact, initiatedBy]);
   if (orders.problems.firstUnreadableBudget !== undefined) {
     const { row, value } = orders.problems.firstUnreadableBudget;

@@ -9,13 +9,18 @@ export class DayTable {
   private readonly periods: Int32Array;
   private readonly yearStarts: Int32Array;
 
+  /** Days in the table. */
+  readonly size: number;
+
   /** The days from `firstDay` to `lastDay`, both included. */
   constructor(
     readonly firstDay: number,
     lastDay: number,
     period: Period,
   ) {
-    const size = Math.max(0, lastDay - firstDay + 1);
+    // No orders at all put both ends at +∞: a table of no days.
+    const size = Number.isFinite(lastDay - firstDay) ? Math.max(0, lastDay - firstDay + 1) : 0;
+    this.size = size;
     this.periods = new Int32Array(size);
     this.yearStarts = new Int32Array(size);
     for (let i = 0; i < size; i++) {

@@ -26,15 +26,16 @@ export function averageOrder(ledger: CustomerLedger, log: PurchaseLog, window: D
 
 /** Customers with a purchase in the 12 months ending on `asOf` (the latest purchase by default). */
 export function activeCustomers(ledger: CustomerLedger, log: PurchaseLog, asOf: number = ledger.latestDay): number {
+  // Without a purchase the latest day is −∞, which has no year before it.
+  if (ledger.isEmpty) return 0;
   let active = 0;
   const from = yearBefore(asOf);
-  forEachCustomer(ledger, log, (run) => {
-    for (let i = run.start; i < run.end; i++) {
-      if (!(run.flags[i]! & REFUND) && run.day[i]! > from && run.day[i]! <= asOf) {
-        active++;
-        return;
-      }
-    }
+  // A customer with a purchase in the window has a purchase, so no customer needs leaving out.
+  const counted = new Uint8Array(ledger.size);
+  log.forEachEntry((customer, day, flags) => {
+    if (flags & REFUND || day <= from || day > asOf || counted[customer]) return;
+    counted[customer] = 1;
+    active++;
   });
   return active;
 }
@@ -49,11 +50,17 @@ export function salesInYear(run: EntryRun, end: number, yearBeforeEnd: number): 
   return sum;
 }
 
-/** Σ sales in the last 12 months ÷ Σ budgets, over the customers with a budget above 0. */
-export function shareOfWallet(
-  ledger: CustomerLedger,
-  log: PurchaseLog,
-): { share: number | undefined; sales: number; budget: number; customers: number } {
+/** Question 2's figures: Σ sales in the last 12 months ÷ Σ budgets, over the `customers` with a budget above 0. */
+export interface WalletShare {
+  share: number | undefined;
+  sales: number;
+  budget: number;
+  customers: number;
+}
+
+/** The share of wallet alone (the health check gathers the same sums in its pass). */
+export function shareOfWallet(ledger: CustomerLedger, log: PurchaseLog): WalletShare {
+  if (ledger.isEmpty) return { share: undefined, sales: 0, budget: 0, customers: 0 };
   let sales = 0;
   let budget = 0;
   let customers = 0;

@@ -11,12 +11,13 @@ import { VERDICT_COHORTS } from "../verdict";
 import { yearAfter } from "./calendar-year";
 import { type CohortGrid, CohortGridBuilder } from "./cohort-grid";
 import { DayTable } from "./day-table";
-import { forEachCustomer, salesInYear, shareOfWallet } from "./figures";
+import { forEachCustomer, salesInYear, type WalletShare } from "./figures";
 import { DEFAULT_LAPSED_FACTOR, LapsedFinder, type LapsedList } from "./lapsed";
+import { ManagerRevenue } from "./manager-revenue";
 import { PeriodTotals, periodRows, type HealthPeriod } from "./period-table";
 import { type EntryRun, type PurchaseLog, REFUND, STARTED_BY_COMPANY } from "./purchase-log";
 import { bandVerdict, HEALTH_BANDS, labelTrend, needsData, trendQuestion, type HealthQuestion, type ReportTrend } from "./questions";
-import { DEFAULT_TREND, trendOf, type TrendSettings } from "./trend";
+import { DEFAULT_TREND, trendOf, trendWindows, type TrendSettings } from "./trend";
 
 /** Judged managers: those with at least this many judged new customers (as the action line's rule). */
 export const MANAGER_MIN_NEW_CUSTOMERS = 10;
@@ -77,10 +78,15 @@ export interface HealthCheck {
 /** Figures gathered in the pass over customers. */
 interface Gathered {
   totals: PeriodTotals;
+  /** Positions in `totals`: the last complete period (−1 for none) and the first judged one. */
+  lastComplete: number;
+  firstJudged: number;
   lapsed: LapsedFinder;
-  /** Per manager (by log number), existing customers' revenue per period position. */
-  managerRevenue: Map<number, Float64Array>;
+  /** Existing customers' revenue per manager (by log number), over the periods their trends read; only with managers. */
+  managerRevenue: ManagerRevenue | undefined;
   managerWallet: Map<string, { sales: number; budget: number }>;
+  /** The whole business's share of wallet (question 2), from the same pass. */
+  wallet: WalletShare;
   started: { purchases: number; byCompany: number };
   grid: CohortGridBuilder;
 }
@@ -93,10 +99,8 @@ export function healthCheck(
 ): HealthCheck {
   const trendSettings = settings.trend ?? DEFAULT_TREND;
   const factor = settings.lapsedFactor ?? DEFAULT_LAPSED_FACTOR;
-  const gathered = gather(ledger, log, settings, factor);
-  const { totals } = gathered;
-  const lastComplete = lastCompletePosition(totals, ledger.latestDay);
-  const firstJudged = firstJudgedPosition(totals, ledger.earliestDay, settings.ordersStartWithBusiness === true);
+  const gathered = gather(ledger, log, settings, factor, trendSettings);
+  const { totals, lastComplete, firstJudged } = gathered;
   const judge: Judging = {
     firstJudged,
     lastComplete,
@@ -120,7 +124,7 @@ export function healthCheck(
     periodsOmitted: Math.max(0, periods.length - periodLimit),
     questions: [
       revenueSplitQuestion(totals, settings, judge),
-      shareOfWalletQuestion(ledger, log, settings),
+      shareOfWalletQuestion(log, gathered.wallet, settings),
       existingRevenueQuestion(totals, settings, judge),
       managersQuestion(managers),
       lapsedQuestion(lapsed),
@@ -144,17 +148,23 @@ interface Judging {
   windowPeriods: number;
 }
 
-function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettings, factor: number): Gathered {
+function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettings, factor: number, trend: TrendSettings): Gathered {
   const firstDay = Math.min(log.firstDay, ledger.earliestDay);
   const lastDay = Math.max(log.lastDay, ledger.latestDay);
   const days = new DayTable(firstDay, ledger.isEmpty ? firstDay - 1 : lastDay, settings.period);
   const firstIndex = ledger.isEmpty ? 0 : days.period(firstDay);
   const lastIndex = ledger.isEmpty ? -1 : days.period(lastDay);
+  const totals = new PeriodTotals(settings.period, firstIndex, lastIndex - firstIndex + 1, days);
+  const lastComplete = lastCompletePosition(totals, ledger.latestDay);
+  const firstJudged = firstJudgedPosition(totals, ledger.earliestDay, settings.ordersStartWithBusiness === true);
   const gathered: Gathered = {
-    totals: new PeriodTotals(settings.period, firstIndex, lastIndex - firstIndex + 1, days),
+    totals,
+    lastComplete,
+    firstJudged,
     lapsed: new LapsedFinder(ledger.latestDay, factor),
-    managerRevenue: new Map(),
+    managerRevenue: settings.hasManagers ? managerRevenue(totals, log, firstJudged, lastComplete, settings.period, trend) : undefined,
     managerWallet: new Map(),
+    wallet: { share: undefined, sales: 0, budget: 0, customers: 0 },
     started: { purchases: 0, byCompany: 0 },
     grid: new CohortGridBuilder(settings.period, (day) => days.period(day)),
   };
@@ -163,17 +173,18 @@ function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettin
   const latestYearStart = days.yearBefore(ledger.latestDay);
   forEachCustomer(ledger, log, (run, customer) => {
     const first = ledger.first(customer);
-    gathered.totals.addCustomer(run, first);
+    totals.addCustomer(run, first);
     purchases.read(run, log.managerNames);
     const last = purchases.days[purchases.count - 1]!;
     const lastManager = log.managerNames[purchases.lastManager]!;
     const revenueAtStake = salesInYear(run, last, days.yearBefore(last));
     gathered.lapsed.add({ customer, days: purchases.days, count: purchases.count, revenueAtStake, manager: lastManager });
-    addManagerRevenue(gathered, run, gathered.totals.position(first));
+    if (gathered.managerRevenue !== undefined) addManagerRevenue(gathered.managerRevenue, totals, run, totals.position(first));
     addWallet(gathered, log.budget(customer), salesInYear(run, ledger.latestDay, latestYearStart), lastManager);
     addStarted(gathered, purchases, ledger.latestDay, latestYearStart);
     gathered.grid.add(purchases.days, purchases.count);
   });
+  gathered.wallet.share = ratio(gathered.wallet.sales, gathered.wallet.budget);
   return gathered;
 }
 
@@ -216,21 +227,37 @@ class PurchaseDays {
   }
 }
 
-function addManagerRevenue(gathered: Gathered, run: EntryRun, firstPosition: number): void {
-  const { totals, managerRevenue } = gathered;
+/** Room for the periods the managers' trends read (judged periods, as question 3's). */
+function managerRevenue(
+  totals: PeriodTotals,
+  log: PurchaseLog,
+  firstJudged: number,
+  lastComplete: number,
+  period: Period,
+  trend: TrendSettings,
+): ManagerRevenue {
+  const windows = trendWindows(firstJudged, lastComplete, VERDICT_COHORTS[period], trend);
+  return new ManagerRevenue(totals.count, log.managerNames.length, "recentFrom" in windows ? windows : undefined);
+}
+
+function addManagerRevenue(managerRevenue: ManagerRevenue, totals: PeriodTotals, run: EntryRun, firstPosition: number): void {
   for (let i = run.start; i < run.end; i++) {
     const manager = run.manager[i]!;
     const position = totals.position(run.day[i]!);
-    if (position === firstPosition || manager === 0) continue;
-    let revenue = managerRevenue.get(manager);
-    if (revenue === undefined) managerRevenue.set(manager, (revenue = new Float64Array(totals.count)));
-    revenue[position] = revenue[position]! + run.amount[i]!;
+    if (position !== firstPosition && manager !== 0) managerRevenue.add(manager, position, run.amount[i]!);
   }
 }
 
-/** A manager's share of wallet: the customers whose latest purchase was theirs (see shareOfWallet for the whole). */
+/**
+ * Share of wallet: the whole business's (as figures.ts's shareOfWallet, summed in the same customer
+ * order), and each manager's over the customers whose latest purchase was theirs.
+ */
 function addWallet(gathered: Gathered, budget: number | undefined, sales: number, manager: string): void {
   if (budget === undefined || budget <= 0) return;
+  const { wallet } = gathered;
+  wallet.sales += sales;
+  wallet.budget += budget;
+  wallet.customers++;
   let perManager = gathered.managerWallet.get(manager);
   if (perManager === undefined) gathered.managerWallet.set(manager, (perManager = { sales: 0, budget: 0 }));
   perManager.sales += sales;
@@ -307,10 +334,10 @@ function label(totals: PeriodTotals, position: number): string {
 }
 
 /** Question 2: are the customers' budgets larger than what they buy from you? */
-function shareOfWalletQuestion(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettings): HealthQuestion {
+function shareOfWalletQuestion(log: PurchaseLog, wallet: WalletShare, settings: HealthSettings): HealthQuestion {
   if (!log.hasBudgets) return needsData(2, "budget");
   if (!settings.hasAmounts) return needsData(2, "amount");
-  const { share, sales, budget, customers } = shareOfWallet(ledger, log);
+  const { share, sales, budget, customers } = wallet;
   if (share === undefined) return needsData(2, "budget");
   return { id: 2, verdict: bandVerdict(share, HEALTH_BANDS.shareOfWallet), figures: { shareOfWallet: share, sales, budget, customers } };
 }
@@ -393,22 +420,14 @@ function managerHealth(
   settings: HealthSettings,
   judge: Judging,
 ): ManagerHealth[] {
-  const names = new Set<string>([
-    ...retentionRows.map((row) => row.manager),
-    ...[...gathered.managerRevenue.keys()].map((number) => log.managerNames[number]!),
-    ...lapsedByManager.keys(),
-  ]);
+  const revenueTrends = existingRevenueTrends(log, gathered, settings, judge);
+  const names = new Set<string>([...retentionRows.map((row) => row.manager), ...revenueTrends.keys(), ...lapsedByManager.keys()]);
   names.delete("");
   const retentionByName = new Map(retentionRows.map((row) => [row.manager, row]));
-  const revenueByName = new Map([...gathered.managerRevenue].map(([number, revenue]) => [log.managerNames[number]!, revenue]));
   return [...names]
     .map((manager): ManagerHealth => {
       const retention = retentionByName.get(manager);
-      const revenue = revenueByName.get(manager);
-      const existingRevenueTrend: ReportTrend =
-        settings.hasAmounts && revenue !== undefined
-          ? judge.trendOf((from, to) => sumOver(revenue, from, to))
-          : { direction: "needsData", periodsNeeded: 0 };
+      const existingRevenueTrend: ReportTrend = revenueTrends.get(manager) ?? { direction: "needsData", periodsNeeded: 0 };
       const wallet = gathered.managerWallet.get(manager);
       const newCustomers = retention?.newCustomers ?? 0;
       const rate = retention?.rate ?? null;
@@ -425,4 +444,14 @@ function managerHealth(
       };
     })
     .sort((a, b) => b.newCustomers - a.newCustomers || a.manager.localeCompare(b.manager));
+}
+
+/** The trend of each manager's revenue from existing customers, by name, for the managers with any. */
+function existingRevenueTrends(log: PurchaseLog, gathered: Gathered, settings: HealthSettings, judge: Judging): Map<string, ReportTrend> {
+  const trends = new Map<string, ReportTrend>();
+  gathered.managerRevenue?.forEachManager((manager, windowSum) => {
+    const trend: ReportTrend = settings.hasAmounts ? judge.trendOf(windowSum) : { direction: "needsData", periodsNeeded: 0 };
+    trends.set(log.managerNames[manager]!, trend);
+  });
+  return trends;
 }

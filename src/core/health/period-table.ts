@@ -51,8 +51,11 @@ export class PeriodTotals {
   readonly existingRevenue: Float64Array;
   /** Differences of the active base: +1 where a customer's trailing year starts, −1 after it ends. */
   private readonly baseSteps: Int32Array;
-  /** Each position's trailing-year start: the day after which a purchase counts for its base. */
-  private readonly windowStarts: number[];
+  /**
+   * Each day of the table's → the last position whose trailing year holds it (−1 for none): looked
+   * up per purchase instead of searched.
+   */
+  private readonly lastCounting: Int32Array;
 
   constructor(
     readonly period: Period,
@@ -67,7 +70,7 @@ export class PeriodTotals {
     this.newRevenue = new Float64Array(count);
     this.existingRevenue = new Float64Array(count);
     this.baseSteps = new Int32Array(count + 1);
-    this.windowStarts = Array.from({ length: count }, (_, position) => yearBefore(periodEnd(firstIndex + position, period)));
+    this.lastCounting = lastPositionsCounting(days, count, (position) => yearBefore(periodEnd(firstIndex + position, period)));
   }
 
   /** The position of a day's period (the day within the table's days). */
@@ -99,7 +102,7 @@ export class PeriodTotals {
       }
       // The positions whose trailing year holds this day; a customer's runs merge, so each period
       // counts them once.
-      const to = this.lastPositionCounting(day);
+      const to = this.lastCounting[day - this.days.firstDay]!;
       if (position > baseTo + 1) {
         this.closeBaseRun(baseFrom, baseTo);
         baseFrom = position;
@@ -119,26 +122,29 @@ export class PeriodTotals {
     return base;
   }
 
-  /** The last position whose trailing year still holds `day` (windowStarts rise with position). */
-  private lastPositionCounting(day: number): number {
-    let low = 0;
-    let high = this.count - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (this.windowStarts[middle]! < day) {
-        found = middle;
-        low = middle + 1;
-      } else high = middle - 1;
-    }
-    return found;
-  }
-
   private closeBaseRun(from: number, to: number): void {
     if (from < 0 || to < from) return;
     this.baseSteps[from]!++;
     this.baseSteps[to + 1]!--;
   }
+}
+
+/**
+ * For each day of `days`, the last position whose trailing year holds it: whose `windowStart`
+ * (the day after which a purchase counts) is before it. The starts rise with position.
+ */
+function lastPositionsCounting(days: DayTable, count: number, windowStart: (position: number) => number): Int32Array {
+  const last = new Int32Array(days.size);
+  let position = -1;
+  let nextStart = count > 0 ? windowStart(0) : Number.POSITIVE_INFINITY;
+  for (let offset = 0; offset < last.length; offset++) {
+    while (nextStart < days.firstDay + offset) {
+      position++;
+      nextStart = position + 1 < count ? windowStart(position + 1) : Number.POSITIVE_INFINITY;
+    }
+    last[offset] = position;
+  }
+  return last;
 }
 
 export interface PeriodFlags {

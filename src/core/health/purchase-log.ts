@@ -51,11 +51,20 @@ export class PurchaseLog {
   private managers = new Int32Array(1024);
   private flags = new Uint8Array(1024);
   private customers = new Int32Array(1024);
-  /** Customer → their latest entry, or NONE. */
-  private heads = new Int32Array(256).fill(NONE);
+  /**
+   * Customer c → their latest entry (or NONE) at 2c, and its day at 2c + 1: side by side, so that
+   * telling whether a row merges into it reads one place, not a random place of each array.
+   */
+  private heads = new Int32Array(512).fill(NONE);
 
-  /** Customer → yearly budget, the latest non-blank value (by date, then row order). */
-  private readonly budgets = new Map<number, { day: number; budget: number }>();
+  /**
+   * Customer → yearly budget, the latest non-blank value (by date, then row order), and its day:
+   * NaN where none. Arrays by customer rather than a Map of small objects, which a million rows
+   * with a budget cell would fill and leave for the collector.
+   */
+  private budgets = new Float64Array(0);
+  private budgetDays = new Float64Array(0);
+  private hasAnyBudget = false;
   /** Customer → email or phone, the latest non-blank one by date. */
   private readonly contacts = new Map<number, { day: number; contact: string }>();
 
@@ -74,10 +83,10 @@ export class PurchaseLog {
     this.ensureCustomer(customer);
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
-    const head = this.heads[customer]!;
+    const head = this.heads[2 * customer]!;
     if (
       head !== NONE &&
-      this.days[head] === day &&
+      this.heads[2 * customer + 1] === day &&
       this.managers[head] === managerNumber &&
       (this.flags[head]! & REFUND) === (flags & REFUND)
     ) {
@@ -87,19 +96,34 @@ export class PurchaseLog {
     }
     const entry = this.appendEntry(day, amount, managerNumber, flags);
     this.customers[entry] = customer;
-    this.heads[customer] = entry;
+    this.heads[2 * customer] = entry;
+    this.heads[2 * customer + 1] = day;
+  }
+
+  /**
+   * Room for this many entries up front, for a caller that knows how many rows will come (a custom
+   * function's ranges): growing by doubling would allocate about twice the room and leave the
+   * smaller arrays to a full collection of a heap that holds the sheet's cells.
+   */
+  reserve(entries: number): void {
+    if (entries <= this.days.length) return;
+    this.resize(entries);
   }
 
   /** The company started the sale of the customer's order just added (question 7). */
   markStartedByCompany(customer: number): void {
-    const entry = this.heads[customer]!;
+    const entry = this.heads[2 * customer]!;
     this.flags[entry] = this.flags[entry]! | STARTED_BY_COMPANY;
   }
 
   /** Records a customer's budget as of `day`; the latest day wins, and of one day the later row. */
   setBudget(customer: number, day: number, budget: number): void {
-    const known = this.budgets.get(customer);
-    if (known === undefined || day >= known.day) this.budgets.set(customer, { day, budget });
+    this.ensureBudgetRoom(customer);
+    // NaN (no budget yet) compares false, so `day < NaN` lets the first one in.
+    if (day < this.budgetDays[customer]!) return;
+    this.budgets[customer] = budget;
+    this.budgetDays[customer] = day;
+    this.hasAnyBudget = true;
   }
 
   /** Records a customer's email or phone as of `day`; the latest day wins. */
@@ -109,39 +133,51 @@ export class PurchaseLog {
   }
 
   budget(customer: number): number | undefined {
-    return this.budgets.get(customer)?.budget;
+    const budget = this.budgets[customer];
+    return budget === undefined || Number.isNaN(budget) ? undefined : budget;
   }
 
   get hasBudgets(): boolean {
-    return this.budgets.size > 0;
+    return this.hasAnyBudget;
   }
 
   contact(customer: number): string | undefined {
     return this.contacts.get(customer)?.contact;
   }
 
+  /**
+   * Every entry's customer, day and flags, in the order they were logged: for a figure that neither
+   * sums amounts nor needs a customer's days in order, which then costs no sort.
+   */
+  forEachEntry(visit: (customer: number, day: number, flags: number) => void): void {
+    const { size, customers, days, flags } = this;
+    for (let entry = 0; entry < size; entry++) visit(customers[entry]!, days[entry]!, flags[entry]!);
+  }
+
   /** Every customer with an entry, in customer order, with their entries sorted (see EntryRun). */
   forEachCustomer(visit: (customer: number, run: EntryRun) => void): void {
-    const customers = this.heads.length;
+    const customers = this.heads.length / 2;
+    const { size, customers: customerOf, days, amounts, managers, flags } = this;
     // Counting sort by customer, stable, so each customer's entries keep the rows' order.
     const starts = new Int32Array(customers + 1);
-    for (let entry = 0; entry < this.size; entry++) starts[this.customers[entry]! + 1]!++;
+    for (let entry = 0; entry < size; entry++) starts[customerOf[entry]! + 1]!++;
     for (let customer = 0; customer < customers; customer++) starts[customer + 1]! += starts[customer]!;
     const run: EntryRun = {
       start: 0,
       end: 0,
-      day: new Int32Array(this.size),
-      amount: new Float64Array(this.size),
-      manager: new Int32Array(this.size),
-      flags: new Uint8Array(this.size),
+      day: new Int32Array(size),
+      amount: new Float64Array(size),
+      manager: new Int32Array(size),
+      flags: new Uint8Array(size),
     };
     const cursor = starts.slice(0, customers);
-    for (let entry = 0; entry < this.size; entry++) {
-      const at = cursor[this.customers[entry]!]!++;
-      run.day[at] = this.days[entry]!;
-      run.amount[at] = this.amounts[entry]!;
-      run.manager[at] = this.managers[entry]!;
-      run.flags[at] = this.flags[entry]!;
+    const { day: sortedDays, amount: sortedAmounts, manager: sortedManagers, flags: sortedFlags } = run;
+    for (let entry = 0; entry < size; entry++) {
+      const at = cursor[customerOf[entry]!]!++;
+      sortedDays[at] = days[entry]!;
+      sortedAmounts[at] = amounts[entry]!;
+      sortedManagers[at] = managers[entry]!;
+      sortedFlags[at] = flags[entry]!;
     }
     for (let customer = 0; customer < customers; customer++) {
       if (starts[customer] === starts[customer + 1]) continue;
@@ -154,6 +190,8 @@ export class PurchaseLog {
 
   /** The number of a manager cell: cells are looked up as they come, and tidied once (as the ledger tidies them) when new. */
   private managerNumber(rawManager: unknown): number {
+    // No manager column: nothing to look up, on every row.
+    if (rawManager === undefined) return 0;
     let number = this.numberOfCell.get(rawManager);
     if (number === undefined) {
       const name = customerDisplayName(rawManager);
@@ -169,10 +207,17 @@ export class PurchaseLog {
   }
 
   private ensureCustomer(customer: number): void {
-    if (customer < this.heads.length) return;
-    const bigger = new Int32Array(Math.max(customer + 1, this.heads.length * 2)).fill(NONE);
+    if (2 * customer < this.heads.length) return;
+    const bigger = new Int32Array(Math.max(2 * customer + 2, this.heads.length * 2)).fill(NONE);
     bigger.set(this.heads);
     this.heads = bigger;
+  }
+
+  private ensureBudgetRoom(customer: number): void {
+    if (customer < this.budgets.length) return;
+    const size = Math.max(customer + 1, this.budgets.length * 2, 256);
+    this.budgets = grown(this.budgets, new Float64Array(size).fill(Number.NaN));
+    this.budgetDays = grown(this.budgetDays, new Float64Array(size).fill(Number.NaN));
   }
 
   private appendEntry(day: number, amount: number, manager: number, flags: number): number {
@@ -186,7 +231,10 @@ export class PurchaseLog {
   }
 
   private grow(): void {
-    const capacity = this.days.length * 2;
+    this.resize(this.days.length * 2);
+  }
+
+  private resize(capacity: number): void {
     this.days = grown(this.days, new Int32Array(capacity));
     this.amounts = grown(this.amounts, new Float64Array(capacity));
     this.managers = grown(this.managers, new Int32Array(capacity));
@@ -195,7 +243,8 @@ export class PurchaseLog {
   }
 }
 
-function grown<T extends Int32Array | Float64Array | Uint8Array>(old: T, bigger: T): T {
+/** `bigger` with `old` copied to its start. */
+export function grown<T extends Int32Array | Float64Array | Uint8Array>(old: T, bigger: T): T {
   bigger.set(old);
   return bigger;
 }
@@ -207,13 +256,18 @@ function sortByDay(run: EntryRun): void {
     const day = days[i]!;
     const refund = allFlags[i]! & REFUND;
     let j = i - 1;
-    while (j >= run.start && (days[j]! > day || (days[j] === day && (allFlags[j]! & REFUND) > refund))) j--;
-    if (j === i - 1) continue;
-    const [amount, manager, flags] = [amounts[i]!, managers[i]!, allFlags[i]!];
-    days.copyWithin(j + 2, j + 1, i);
-    amounts.copyWithin(j + 2, j + 1, i);
-    managers.copyWithin(j + 2, j + 1, i);
-    allFlags.copyWithin(j + 2, j + 1, i);
+    if (!(days[j]! > day || (days[j] === day && (allFlags[j]! & REFUND) > refund))) continue;
+    const amount = amounts[i]!;
+    const manager = managers[i]!;
+    const flags = allFlags[i]!;
+    // Moved one by one: runs are a few entries, too short for copyWithin's call to pay.
+    do {
+      days[j + 1] = days[j]!;
+      amounts[j + 1] = amounts[j]!;
+      managers[j + 1] = managers[j]!;
+      allFlags[j + 1] = allFlags[j]!;
+      j--;
+    } while (j >= run.start && (days[j]! > day || (days[j] === day && (allFlags[j]! & REFUND) > refund)));
     days[j + 1] = day;
     amounts[j + 1] = amount;
     managers[j + 1] = manager;

@@ -36,6 +36,33 @@ export type Trend =
     }
   | { direction: "needsData"; periodsNeeded: number };
 
+/** The two windows a trend compares, as positions in the series (both `size` periods long). */
+export interface TrendWindows {
+  recentFrom: number;
+  baseFrom: number;
+  size: number;
+  basis: "yearBefore" | "justBefore";
+}
+
+/**
+ * Which windows the trend over positions `firstUsable` … `lastComplete` compares, or how many more
+ * complete periods it needs: the same for every series of one health check, so a series that is
+ * costly to keep whole (one per manager) can keep just these periods.
+ */
+export function trendWindows(
+  firstUsable: number,
+  lastComplete: number,
+  periodsPerYear: number,
+  settings: TrendSettings = DEFAULT_TREND,
+): TrendWindows | { periodsNeeded: number } {
+  const size = settings.windowPeriods;
+  const recentFrom = lastComplete - size + 1;
+  const baseFrom = baseStart(recentFrom, firstUsable, periodsPerYear, size);
+  // The periods still to complete before the recent window and one before it are usable.
+  if (baseFrom === undefined) return { periodsNeeded: firstUsable + 2 * size - 1 - lastComplete };
+  return { recentFrom, baseFrom, size, basis: baseFrom === recentFrom - periodsPerYear ? "yearBefore" : "justBefore" };
+}
+
 /**
  * The trend of a series whose windows are valued by `windowValue(from, to)` (positions, inclusive).
  * Positions `firstUsable` … `lastComplete` may enter it; `periodsPerYear` places the year before.
@@ -47,23 +74,15 @@ export function trendOf(
   periodsPerYear: number,
   settings: TrendSettings = DEFAULT_TREND,
 ): Trend {
-  const size = settings.windowPeriods;
-  const recentFrom = lastComplete - size + 1;
-  const baseFrom = baseStart(recentFrom, firstUsable, periodsPerYear, size);
-  // The periods still to complete before the recent window and one before it are usable.
-  if (baseFrom === undefined) return { direction: "needsData", periodsNeeded: firstUsable + 2 * size - 1 - lastComplete };
+  const windows = trendWindows(firstUsable, lastComplete, periodsPerYear, settings);
+  if (!("recentFrom" in windows)) return { direction: "needsData", periodsNeeded: windows.periodsNeeded };
+  const { recentFrom, baseFrom, size, basis } = windows;
   const recent = { from: recentFrom, to: lastComplete, value: windowValue(recentFrom, lastComplete) };
   const base = { from: baseFrom, to: baseFrom + size - 1, value: windowValue(baseFrom, baseFrom + size - 1) };
   // A ratio over a window with nothing to divide by (no purchases) has no value to compare.
   if (!Number.isFinite(recent.value) || !Number.isFinite(base.value)) return { direction: "needsData", periodsNeeded: 0 };
   const change = base.value === 0 ? null : recent.value / base.value - 1;
-  return {
-    direction: directionOf(change, recent.value, settings.threshold),
-    change,
-    recent,
-    base,
-    basis: baseFrom === recentFrom - periodsPerYear ? "yearBefore" : "justBefore",
-  };
+  return { direction: directionOf(change, recent.value, settings.threshold), change, recent, base, basis };
 }
 
 /** The base window's first position: a year before when that fits and does not overlap, else just before. */
