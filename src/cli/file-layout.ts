@@ -18,7 +18,7 @@ import {
 } from "../core/columns";
 import { findStatusColumn, type StatusColumn } from "../core/statuses";
 import { PROJECT_DEAL_TYPES } from "../core/deal-types";
-import { findHealthColumns, type HealthColumnIndexes } from "../core/health/health-columns";
+import { findHealthColumns, type HealthColumnIndexes, type HealthColumnNames } from "../core/health/health-columns";
 import type { FileEncoding } from "../files/sniff";
 import type { Language } from "../i18n/language";
 import { dataError, text, usageError } from "./errors";
@@ -46,6 +46,8 @@ export interface FileLayout {
   status?: StatusColumn;
   /** The columns only the health check reads (budget, initiated by, contact), found by their headers. */
   healthColumns?: HealthColumnIndexes;
+  /** Their headers. */
+  healthColumnNames?: HealthColumnNames;
 }
 
 /** What the user said about the columns and the deal types to leave out. */
@@ -76,6 +78,7 @@ export function fileLayout(
   const status = statusColumn(sample.rows, headerRow, mapping, choices);
   const excludedDealTypes = dealTypesLeftOut(mapping, choices);
   if (excludedDealTypes.length === 0) delete mapping.dealType;
+  const healthColumns = headerRow < 0 ? {} : findHealthColumns(header, mapping);
   const layout: FileLayout = {
     ...file,
     headerLine: headerRow < 0 ? null : sample.lines[headerRow]!,
@@ -83,7 +86,8 @@ export function fileLayout(
     columnNames: columnNames(mapping, header, choices.language),
     excludedDealTypes,
     compactDays: isCompactDayColumn(sample.rows.slice(headerRow + 1).map((row) => row[mapping.date!])),
-    healthColumns: headerRow < 0 ? {} : findHealthColumns(header, mapping),
+    healthColumns,
+    healthColumnNames: Object.fromEntries(Object.entries(healthColumns).map(([key, column]) => [key, header[column]!.trim()])),
   };
   if (status !== undefined) layout.status = status;
   return { layout, headerRow };

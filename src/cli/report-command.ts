@@ -201,13 +201,8 @@ export class Tally {
     // --lapsed-csv writes every lapsed customer; the reports then list the first as always (cli.ts).
     const lapsedLimit = options.lapsedCsv === undefined ? REPORT_LIMITS.lost : Number.POSITIVE_INFINITY;
     const hasInitiatedBy = layout.healthColumns?.initiatedBy !== undefined;
-    return analyzeWithHealth(
-      { ledger: this.ledger, log: this.log },
-      stats,
-      skipped,
-      { ...settings, hasInitiatedBy, lapsedLimit },
-      detailProblems,
-    ).report;
+    const health = { ...settings, hasInitiatedBy, lapsedLimit, healthColumns: layout.healthColumnNames };
+    return analyzeWithHealth({ ledger: this.ledger, log: this.log }, stats, skipped, health, detailProblems).report;
   }
 
   /** Why there is no purchase to report on: one message, the most telling. */

@@ -74,7 +74,14 @@ export function analyzeTable(values: Cells, options: TableOptions): Analysis {
     orders,
     stats,
     skipped,
-    { ...settings, hasInitiatedBy: healthColumns!.initiatedBy !== undefined },
+    { ...settings, hasInitiatedBy: healthColumns!.initiatedBy !== undefined, healthColumns: columnNames(healthColumns!) },
     orders.problems,
   );
+}
+
+/** The names of the columns given. */
+function columnNames<Key extends string>(refs: Partial<Record<Key, ColumnRef | undefined>>): Partial<Record<Key, string>> {
+  const names: Partial<Record<Key, string>> = {};
+  for (const [key, ref] of Object.entries(refs) as [Key, ColumnRef | undefined][]) if (ref !== undefined) names[key] = ref.argument;
+  return names;
 }

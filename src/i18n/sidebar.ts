@@ -13,6 +13,9 @@ export type SidebarKey =
   | "fieldAmount"
   | "fieldManager"
   | "fieldDealType"
+  | "fieldBudget"
+  | "fieldInitiatedBy"
+  | "fieldContact"
   | "noColumn"
   | "settingsHeading"
   | "target"
@@ -149,6 +152,9 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     fieldAmount: "Amount",
     fieldManager: "Manager",
     fieldDealType: "Deal type",
+    fieldBudget: "Budget",
+    fieldInitiatedBy: "Initiated by",
+    fieldContact: "Contact",
     noColumn: "—",
     settingsHeading: "Settings",
     target: "Target, %",
@@ -290,6 +296,9 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     fieldAmount: "Сумма",
     fieldManager: "Менеджер",
     fieldDealType: "Тип сделки",
+    fieldBudget: "Бюджет",
+    fieldInitiatedBy: "Инициатор",
+    fieldContact: "Контакт",
     noColumn: "—",
     settingsHeading: "Настройки",
     target: "Цель, %",

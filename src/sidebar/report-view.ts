@@ -2,6 +2,7 @@
 // goes in as a text node (see dom.ts).
 
 import type { Field } from "../core/columns";
+import type { HealthColumnNames } from "../core/health/health-columns";
 import type { CohortReportRow, ManagerReportRow, RetentionReport } from "../core/report";
 import type { Language } from "../i18n/language";
 import type { SidebarKey } from "../i18n/sidebar";
@@ -58,10 +59,18 @@ const ROLE_LABELS: Record<Field, SidebarKey> = {
   dealType: "fieldDealType",
 };
 
-/** "Customer = Email, Date = Created at": a wrong guess of a column shows at once. */
+const HEALTH_ROLE_LABELS: Record<keyof HealthColumnNames, SidebarKey> = {
+  budget: "fieldBudget",
+  initiatedBy: "fieldInitiatedBy",
+  contact: "fieldContact",
+};
+
+/** "Customer = Email, Date = Created at, Budget = Потенциал": a wrong guess of a column shows at once. */
 function columnsUsed(report: RetentionReport, t: Text): string {
-  const roles = (Object.keys(ROLE_LABELS) as Field[]).filter((field) => report.columns[field] !== undefined);
-  return t("columnsUsed", { columns: roles.map((field) => `${t(ROLE_LABELS[field])} = ${report.columns[field]}`).join(", ") });
+  const named = <Key extends string>(labels: Record<Key, SidebarKey>, names: Partial<Record<Key, string>>): string[] =>
+    (Object.keys(labels) as Key[]).filter((key) => names[key] !== undefined).map((key) => `${t(labels[key])} = ${names[key]}`);
+  const columns = [...named(ROLE_LABELS, report.columns), ...named(HEALTH_ROLE_LABELS, report.healthCheck?.columns ?? {})];
+  return t("columnsUsed", { columns: columns.join(", ") });
 }
 
 function line(testId: string, text: string, className = "hint"): HTMLElement {

@@ -43,6 +43,7 @@ describe("the command line's health check with a budget, an initiated-by and a p
   it("answers questions 2 and 7 and shows the values it could not read", async () => {
     const { report, layout } = await cliReport(csv);
     expect(layout.healthColumns).toEqual({ budget: 3, initiatedBy: 4, contact: 5 });
+    expect(report.healthCheck!.columns).toEqual({ budget: "Бюджет", initiatedBy: "Инициатор", contact: "Телефон" });
     const started = question(report.healthCheck, 7);
     expect(started.verdict).toBe("good");
     expect(started.figures).toMatchObject({ startedShare: 0.5, startedByCompany: 2, purchases: 4 });

@@ -6,11 +6,16 @@ import type { IngestStats } from "../ingest";
 import { analyzeLedger, REPORT_LIMITS, type Analysis, type ReportSettings, type SkippedRow } from "../report";
 import { healthCheck, type HealthSettings } from "./health-check";
 import type { CustomerLedger } from "../ledger";
+import type { HealthColumnNames } from "./health-columns";
 import type { DetailProblems } from "./order-details";
 import type { PurchaseLog } from "./purchase-log";
 import type { HealthQuestion, QuestionId } from "./questions";
 
-export type HealthReportSettings = ReportSettings & Pick<HealthSettings, "hasInitiatedBy" | "trend" | "lapsedFactor" | "lapsedLimit">;
+export type HealthReportSettings = ReportSettings &
+  Pick<HealthSettings, "hasInitiatedBy" | "trend" | "lapsedFactor" | "lapsedLimit"> & {
+    /** The budget, initiated-by and contact columns read, by name. */
+    healthColumns?: HealthColumnNames;
+  };
 
 /**
  * `orders`: a ledger and the purchase log it filled (see HealthOrders, or LedgerOptions.purchaseLog);
@@ -31,6 +36,7 @@ export function analyzeWithHealth(
     { lapsedLimit: REPORT_LIMITS.lost, periodLimit: REPORT_LIMITS.healthPeriods, managerLimit: REPORT_LIMITS.healthManagers, ...settings },
     analysis.allManagers,
   );
+  analysis.report.healthCheck.columns = settings.healthColumns ?? {};
   if (unread !== undefined) noteUnreadValues(analysis.report.healthCheck.questions, unread);
   return analysis;
 }

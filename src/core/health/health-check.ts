@@ -11,6 +11,7 @@ import { VERDICT_COHORTS } from "../verdict";
 import { yearAfter } from "./calendar-year";
 import { type CohortGrid, CohortGridBuilder } from "./cohort-grid";
 import { DayTable } from "./day-table";
+import type { HealthColumnNames } from "./health-columns";
 import { forEachCustomer, salesInYear, type WalletShare } from "./figures";
 import { DEFAULT_LAPSED_FACTOR, LapsedFinder, type LapsedList } from "./lapsed";
 import { ManagerRevenue } from "./manager-revenue";
@@ -73,6 +74,8 @@ export interface HealthCheck {
   /** The cohort triangle of COHORT_MATRIX, for the heatmap. */
   cohortGrid: CohortGrid;
   settings: { trendThreshold: number; trendPeriods: number; lapsedFactor: number };
+  /** The columns only the health check reads, as the orders name them (see analyzeWithHealth). */
+  columns?: HealthColumnNames;
 }
 
 /** Figures gathered in the pass over customers. */

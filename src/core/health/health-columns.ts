@@ -7,6 +7,8 @@ import { customerKey } from "../customer-key";
 import type { HealthColumns } from "./health-orders";
 
 export type HealthColumnIndexes = { [Key in keyof HealthColumns]?: number };
+/** The same columns as the orders name them (their headers), for the reports' "columns read". */
+export type HealthColumnNames = { [Key in keyof HealthColumns]?: string };
 
 // Compared as header tokens: case folded, spaces, underscores, dashes and dots dropped.
 const NAMES: Record<keyof HealthColumns, readonly string[]> = {
