@@ -59,12 +59,13 @@ export interface Contender {
 }
 
 /**
- * Each contender `runs` times, taking turns (a, b, c, a, b, c …) after one warm-up run each, so
- * that another tenant's load on this shared machine falls on all of them alike. Also gives each
- * contender's time ÷ the first one's, as the median of the rounds' ratios.
+ * Each contender `runs` times, taking turns (a, b, c, a, b, c …) after one warm-up run each
+ * (unless `warmUp` is false: a run of minutes warms nothing up), so that another tenant's load on
+ * this shared machine falls on all of them alike. Also gives each contender's time ÷ the first
+ * one's, as the median of the rounds' ratios.
  */
-export function measureInTurns(contenders: Contender[], runs: number): { figures: ProcessFigures; ratioToFirst: number }[] {
-  for (const { command, args } of contenders) runProcess(command, args);
+export function measureInTurns(contenders: Contender[], runs: number, warmUp = true): { figures: ProcessFigures; ratioToFirst: number }[] {
+  if (warmUp) for (const { command, args } of contenders) runProcess(command, args);
   const rounds = Array.from({ length: runs }, () => contenders.map(({ command, args }) => runProcess(command, args)));
   return contenders.map((_, k) => {
     const results = rounds.map((round) => round[k]!);

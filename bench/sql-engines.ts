@@ -1,11 +1,18 @@
 // `report --engine duckdb` against the streaming command, on generated order logs of growing size
 // (CSV, and the same rows as Parquet for DuckDB): wall time and peak memory of the whole process,
 // taking turns. Where DuckDB starts to win is the crossover the command's hint uses
-// (src/cli/duckdb-engine.ts). Run: npx tsx bench/sql-engines.ts [--sizes 1,4,10,20] [--runs 3] [--cli FILE]
+// (src/cli/duckdb-engine.ts). Run: npx tsx bench/sql-engines.ts [--sizes 1,4,10,20] [--runs 3]
+// [--cli FILE] [--baseline FILE] [--duckdb-flags=--no-health] [--no-warm-up] [--out DIR] [--only-generate]
 // (millions of rows; one customer per five rows, as in the issue's 20 M rows and 4 M customers).
+// --baseline times a second build of the command (DuckDB on the CSV) in the same turns: paired
+// before/after figures. The generated files (gigabytes at 50 M rows) go to --out, under the
+// system's temporary directory by default, never into the repository. --duckdb-flags adds flags to
+// the DuckDB runs only (the same work before and after); --no-warm-up times each run once, with no
+// warm-up round (for the 50 M files, whose runs take minutes; they were just written, so cached).
 
 import { once } from "node:events";
 import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -17,7 +24,6 @@ const ROWS_PER_CUSTOMER = 5;
 const FIRST_DAY = Date.UTC(2021, 0, 1) / 86_400_000;
 const DAYS = 4 * 365;
 const here = dirname(fileURLToPath(import.meta.url));
-const OUT = join(here, "out", "sql-engines");
 /** The command as built; --cli a copy of it, so that a build running meanwhile cannot change what is timed. */
 const BUILT_CLI = join(here, "../build/cli.cjs");
 
@@ -49,44 +55,60 @@ async function writeParquet(csv: string, parquet: string): Promise<void> {
   );
 }
 
-async function files(millions: number): Promise<{ csv: string; parquet: string }> {
-  mkdirSync(OUT, { recursive: true });
-  const csv = join(OUT, `orders-${millions}m.csv`);
-  const parquet = join(OUT, `orders-${millions}m.parquet`);
+async function files(out: string, millions: number): Promise<{ csv: string; parquet: string }> {
+  mkdirSync(out, { recursive: true });
+  const csv = join(out, `orders-${millions}m.csv`);
+  const parquet = join(out, `orders-${millions}m.parquet`);
   if (!existsSync(csv)) await writeCsv(csv, Math.round(millions * 1_000_000));
   if (!existsSync(parquet)) await writeParquet(csv, parquet);
   return { csv, parquet };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: "string" }, runs: { type: "string" }, cli: { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: "string" },
+      runs: { type: "string" },
+      cli: { type: "string" },
+      baseline: { type: "string" },
+      out: { type: "string" },
+      "only-generate": { type: "boolean" },
+      "duckdb-flags": { type: "string" },
+      "no-warm-up": { type: "boolean" },
+    },
+  });
   const cli = values.cli ?? BUILT_CLI;
+  const out = values.out ?? join(tmpdir(), "sheets-retention-sql-engines");
   const sizes = (values.sizes ?? "1,4,10,20").split(",").map(Number);
   const runs = Number(values.runs ?? 3);
-  console.log("| rows | customers | CSV | streaming CLI | DuckDB, CSV | DuckDB, Parquet (size) |");
-  console.log("|---:|---:|---:|---|---|---|");
+  const baseline = values.baseline;
+  const extra = baseline === undefined ? "" : " baseline DuckDB, CSV | baseline DuckDB, Parquet |";
+  if (!values["only-generate"]) {
+    console.log(`| rows | customers | CSV | streaming CLI | DuckDB, CSV | DuckDB, Parquet (size) |${extra}`);
+    console.log(`|---:|---:|---:|---|---|---|${baseline === undefined ? "" : "---|---|"}`);
+  }
   for (const millions of sizes) {
-    const { csv, parquet } = await files(millions);
-    const report = (file: string, ...flags: string[]): { command: string; args: string[] } => ({
+    const { csv, parquet } = await files(out, millions);
+    if (values["only-generate"]) continue;
+    const report = (command: string, file: string, ...flags: string[]): { command: string; args: string[] } => ({
       command: process.execPath,
-      args: [cli, "report", file, "--json", ...flags],
+      args: [command, "report", file, "--json", ...flags],
     });
-    const [stream, duckCsv, duckParquet] = measureInTurns(
-      [report(csv), report(csv, "--engine", "duckdb"), report(parquet, "--engine", "duckdb")],
-      runs,
-    );
+    const duckFlags = ["--engine", "duckdb", ...(values["duckdb-flags"]?.split(" ").filter(Boolean) ?? [])];
+    const duckDb = (command: string) => [report(command, csv, ...duckFlags), report(command, parquet, ...duckFlags)];
+    const contenders = [report(cli, csv), ...duckDb(cli), ...(baseline === undefined ? [] : duckDb(baseline))];
+    const measured = measureInTurns(contenders, runs, !values["no-warm-up"]);
     const verdict = (stdout: string): string => JSON.stringify(JSON.parse(stdout).verdict);
-    if (
-      verdict(stream!.figures.stdout) !== verdict(duckCsv!.figures.stdout) ||
-      verdict(stream!.figures.stdout) !== verdict(duckParquet!.figures.stdout)
-    ) {
+    if (measured.some((each) => verdict(each.figures.stdout) !== verdict(measured[0]!.figures.stdout))) {
       throw new Error(`the engines disagree on ${csv}`);
     }
     const cell = ({ figures, ratioToFirst }: { figures: { seconds: number; peakRssMb: number | null }; ratioToFirst: number }): string =>
       `${fmt.s(figures.seconds)}, ${fmt.mb(figures.peakRssMb)} (${fmt.ratio(ratioToFirst)})`;
     const mb = (path: string): string => `${Math.round(statSync(path).size / 1e6)} MB`;
+    const [stream, duckCsv, duckParquet, ...base] = measured.map(cell);
     console.log(
-      `| ${millions} M | ${(millions / ROWS_PER_CUSTOMER).toFixed(1)} M | ${mb(csv)} | ${cell(stream!)} | ${cell(duckCsv!)} | ${cell(duckParquet!)} (${mb(parquet)}) |`,
+      `| ${millions} M | ${(millions / ROWS_PER_CUSTOMER).toFixed(1)} M | ${mb(csv)} | ${stream} | ${duckCsv} | ${duckParquet} (${mb(parquet)}) |` +
+        base.map((each) => ` ${each} |`).join(""),
     );
   }
 }

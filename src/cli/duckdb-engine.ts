@@ -8,9 +8,13 @@
 // refused with a message that says how to go on, never read as something it is not.
 
 import { queryRules } from "./sql-command";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from "node:fs";
+import { tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import { isoDate } from "../core/calendar";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
+import type { HealthCheck } from "../core/health/health-check";
+import type { HealthPeriod } from "../core/health/period-table";
 import { countLeftOutStatus, type IngestStats } from "../core/ingest";
 import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "../core/periods";
 import type { ProblemCode } from "../core/problems";
@@ -23,6 +27,7 @@ import { CHUNK_BYTES } from "../files/scan-file";
 import { detectDelimiter, detectEncoding } from "../files/sniff";
 import { DUCKDB } from "../sql/dialect";
 import { reportQuery, withClause, type ColumnType, type QueryColumns, type ReportQuery, type ReportTable } from "../sql/report-query";
+import { firstRowsOfGroups, problemKey, recordLines, type ProblemRow } from "./duckdb-row-numbers";
 import { CliError, dataError, usageError } from "./errors";
 import { fileLayout, type FileLayout, type SampleRows } from "./file-layout";
 import type { CliOptions } from "./options";
@@ -42,16 +47,17 @@ export async function loadDuckDb(): Promise<DuckDb> {
 }
 
 /**
- * The streaming engine's peak memory per byte of file, measured by bench/sql-engines.ts (1,543 MB
- * for 690 MB at 20 M rows and 4 M customers; its memory grows with customers, not orders).
+ * The streaming engine's peak memory per byte of file, health check included, measured by
+ * bench/sql-engines.ts: 1,550–1,593 MB for 690 MB at 20 M rows and 4 M customers, 3,871 MB for
+ * 1,733 MB at 50 M rows and 10 M customers (its memory grows with customers and purchases).
  */
-const STREAMING_MEMORY_PER_FILE_BYTE = 2.2;
+const STREAMING_MEMORY_PER_FILE_BYTE = 2.3;
 
 /**
  * Whether to suggest --engine duckdb for a file read by the streaming engine: when that engine
  * would want more than half the machine's memory. Below that the streaming engine was the faster
- * one at every size measured (bench/RESULTS.md), so the hint says nothing of speed; past it,
- * DuckDB can spill to disk where the streaming engine cannot.
+ * one at every size measured, up to 50 M rows (3.5× faster there, bench/RESULTS.md), so the hint
+ * says nothing of speed; past it, DuckDB can spill to disk where the streaming engine cannot.
  */
 export function suggestsDuckDb(fileBytes: number, totalMemoryBytes: number): boolean {
   return fileBytes * STREAMING_MEMORY_PER_FILE_BYTE > totalMemoryBytes / 2;
@@ -67,17 +73,24 @@ export async function duckDbInstalled(): Promise<boolean> {
 
 export async function runDuckDbReport(options: CliOptions, files: readonly string[]): Promise<ReportOutcome> {
   const duckdb = await loadDuckDb();
-  const instance = await duckdb.DuckDBInstance.create(":memory:");
+  // What does not fit spills here: by default DuckDB would write it to `.tmp` in the current
+  // directory, wherever the user happens to be. And it takes half the memory, not its default 80 %:
+  // its process holds more than its limit counts, and the machine runs other things.
+  const spill = mkdtempSync(join(tmpdir(), "sheets-retention-duckdb-"));
+  const memoryLimit = `${Math.floor(totalmem() / 2 / 2 ** 20)}MB`;
+  const instance = await duckdb.DuckDBInstance.create(":memory:", { temp_directory: spill, memory_limit: memoryLimit });
   const connection = await instance.connect();
   try {
     // A TIMESTAMP without a zone is an instant in UTC, as a Parquet writer stores it.
     await connection.run("SET TimeZone = 'UTC'");
     const parquet = isParquet(files);
     const source = parquet ? await parquetSource(connection, files, options) : csvSource(files, options, true);
-    const query = (relation: string): ReportQuery =>
+    const query = (relation: string, rowNumber?: string): ReportQuery =>
       reportQuery(
         {
-          source: { relation },
+          source: { relation, rowNumber },
+          // Numbered rows come in the file's order only when nothing is joined to them.
+          readEachRow: rowNumber !== undefined,
           columns: source.columns,
           excludeDealTypes: source.layout.excludedDealTypes,
           countedStatuses: source.layout.status?.counted,
@@ -88,13 +101,26 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
         },
         DUCKDB,
       );
-    const hasManagers = source.layout.mapping.manager !== undefined;
-    const tables = await runTables(connection, query(source.relation), hasManagers).catch((error: unknown) => {
+    const wanted = { managers: source.layout.mapping.manager !== undefined, health: options.health };
+    let read = source;
+    const tables = await runTables(connection, query(read.relation), wanted).catch((error: unknown) => {
       // DuckDB reads a CSV file in parallel unless a quoted field holds a line break, which it meets only then.
       if (parquet || !String(error).includes("parallel=false")) throw error;
-      return runTables(connection, query(csvSource(files, options, false).relation), hasManagers);
+      read = csvSource(files, options, false);
+      return runTables(connection, query(read.relation), wanted);
     });
-    return { file: files.join(" "), layout: source.layout, ...reportOf(tables, source.layout, options) };
+    const { report, skipped } = reportOf(tables, source.layout, options);
+    const numbered =
+      files.length === 1
+        ? await numberRows(connection, read, skipped, (numbering) => query(numbering.relation, numbering.rowNumber))
+        : false;
+    const outcome: ReportOutcome = {
+      file: files.join(" "),
+      layout: source.layout,
+      report,
+      skippedByReason: groupsInOrder(skipped, numbered),
+    };
+    return options.health ? { ...outcome, healthPeriods: healthPeriods(tables.healthPeriods, options.period) } : outcome;
   } catch (error) {
     // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
     if (error instanceof Error && !(error instanceof CliError)) {
@@ -104,6 +130,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
   } finally {
     connection.closeSync();
     instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
   }
 }
 
@@ -115,6 +142,18 @@ interface Source {
   relation: string;
   columns: QueryColumns;
   layout: FileLayout;
+  /** The same relation with its rows numbered, and how a row's number becomes what the report names. */
+  numbered: Numbering;
+}
+
+interface Numbering {
+  relation: string;
+  /** The expression of a row's ordinal (1 = the first row read). */
+  rowNumber: string;
+  /** Whether DuckDB gives the numbered rows in the file's order; otherwise they are sorted. */
+  inOrder: boolean;
+  /** The rows the report names for these ordinals: file lines of a CSV file, row indexes of a Parquet file. */
+  rowsOf: (ordinals: readonly number[]) => Map<number, number>;
 }
 
 const FIELDS = ["customer", "date", "amount", "manager", "dealType"] as const;
@@ -137,15 +176,23 @@ function csvSource(files: readonly string[], options: CliOptions, parallel: bool
   const names = Array.from({ length: width }, (_, column) => `column${column}`);
   const text = (value: string): string => DUCKDB.text(value);
   // Every field as text, so that the core's rules read it (src/sql/cell-rules.ts), not DuckDB's guesses.
+  const skip = headerRow < 0 ? 0 : layout.headerLine!;
   const relation = [
     `read_csv([${files.map(text).join(", ")}]`,
     `delim = ${text(String.fromCharCode(delimiter))}, quote = '"', escape = '"'`,
-    `header = false, skip = ${headerRow < 0 ? 0 : layout.headerLine!}, auto_detect = false, null_padding = true, parallel = ${parallel}`,
+    `header = false, skip = ${skip}, auto_detect = false, null_padding = true, parallel = ${parallel}`,
     `columns = {${names.map((name) => `${text(name)}: 'VARCHAR'`).join(", ")}})`,
   ].join(", ");
   return {
     relation,
     layout,
+    // Numbering the rows as they are read keeps them in order (and makes the reading serial).
+    numbered: {
+      relation: `${relation} WITH ORDINALITY`,
+      rowNumber: "ordinality",
+      inOrder: true,
+      rowsOf: (ordinals) => recordLines(files[0]!, delimiter, skip, ordinals),
+    },
     columns: queryColumns(
       layout,
       (column) => names[column]!,
@@ -201,7 +248,8 @@ function firstBytes(path: string): Buffer {
 // ── Parquet ──────────────────────────────────────────────────────────────────────────────────
 
 async function parquetSource(connection: Connection, files: readonly string[], options: CliOptions): Promise<Source> {
-  const relation = `read_parquet([${files.map((file) => DUCKDB.text(file)).join(", ")}])`;
+  const paths = files.map((file) => DUCKDB.text(file)).join(", ");
+  const relation = `read_parquet([${paths}])`;
   const described = await rows(connection, `DESCRIBE SELECT * FROM ${relation}`);
   const names = described.map((row) => String(row.column_name));
   const types = described.map((row) => columnType(String(row.column_type)));
@@ -213,6 +261,13 @@ async function parquetSource(connection: Connection, files: readonly string[], o
   return {
     relation,
     layout,
+    // A Parquet file keeps its rows' positions, read in parallel: the rows are sorted by them.
+    numbered: {
+      relation: `read_parquet([${paths}], file_row_number = true)`,
+      rowNumber: "file_row_number + 1",
+      inOrder: false,
+      rowsOf: (ordinals) => new Map(ordinals.map((ordinal) => [ordinal, ordinal])),
+    },
     columns: queryColumns(
       layout,
       (column) => names[column]!,
@@ -230,14 +285,14 @@ function columnType(duckType: string): ColumnType {
 
 // ── Running the query ────────────────────────────────────────────────────────────────────────
 
-type Tables = Record<ReportTable, Row[]>;
+type Tables = Record<Exclude<ReportTable, "problemRows">, Row[]>;
 
 /**
  * The file is read once: its rows grouped by customer and day (and the other rows by fate) are
  * kept in a temporary table, the customers in another, the window's new customers in a third,
  * and every table of the report is computed from those.
  */
-async function runTables(connection: Connection, query: ReportQuery, hasManagers: boolean): Promise<Tables> {
+async function runTables(connection: Connection, query: ReportQuery, wanted: { managers: boolean; health: boolean }): Promise<Tables> {
   const ctes = new Map([...query.reading, ...query.figures]);
   const keep = async (name: string, table: string): Promise<void> => {
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${withClause([...ctes])}SELECT * FROM ${name}`);
@@ -247,10 +302,15 @@ async function runTables(connection: Connection, query: ReportQuery, hasManagers
   await keep("customers", "sr_customers");
   await keep("window_customers", "sr_window_customers");
   const table = (name: ReportTable): Promise<Row[]> => rows(connection, withClause([...ctes]) + query.select(name));
+  const health = async (): Promise<Row[]> => {
+    for (const [name, body] of query.health) ctes.set(name, body);
+    return table("healthPeriods");
+  };
   return {
     summary: await table("summary"),
     cohorts: await table("cohorts"),
-    managers: hasManagers ? await table("managers") : [],
+    managers: wanted.managers ? await table("managers") : [],
+    healthPeriods: wanted.health ? await health() : [],
     rowCounts: await table("rowCounts"),
     lost: await table("lost"),
   };
@@ -266,9 +326,13 @@ async function rows(connection: Connection, sql: string): Promise<Row[]> {
 const num = (value: unknown): number => Number(value);
 const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
-function reportOf(tables: Tables, layout: FileLayout, options: CliOptions): Pick<ReportOutcome, "report" | "skippedByReason"> {
+function reportOf(
+  tables: Tables,
+  layout: FileLayout,
+  options: CliOptions,
+): { report: RetentionReport; skipped: Map<string, SkippedGroup> } {
   const summary = tables.summary[0]!;
-  const { stats, skippedByReason } = rowStats(tables.rowCounts, layout);
+  const { stats, skipped } = rowStats(tables.rowCounts, layout);
   if (num(summary.customers) === 0) throw dataError(noPurchase(stats, options.file));
   const { period } = options;
   const hasAmounts = layout.mapping.amount !== undefined;
@@ -339,7 +403,7 @@ function reportOf(tables: Tables, layout: FileLayout, options: CliOptions): Pick
       })),
     },
   };
-  return { report, skippedByReason };
+  return { report, skipped };
 }
 
 function cohortRow(row: Row, period: Period): CohortReportRow {
@@ -357,6 +421,35 @@ function cohortRow(row: Row, period: Period): CohortReportRow {
     judged: row.judged === true,
     belowTarget: row.below_target === true,
   };
+}
+
+/** The periods as the core's health check gives them (src/core/health/period-table.ts), the latest ones as it caps them. */
+function healthPeriods(rows: readonly Row[], period: Period): Pick<HealthCheck, "periods" | "periodsOmitted"> {
+  const periods = rows.map((row): HealthPeriod => {
+    const index = num(row.period_index);
+    return {
+      period: periodLabel(index, period),
+      start: isoDate(periodStart(index, period)),
+      end: isoDate(periodEnd(index, period)),
+      complete: row.complete === true,
+      judged: row.judged === true,
+      activeCustomers: num(row.active_customers),
+      newCustomers: num(row.new_customers),
+      existingCustomers: num(row.existing_customers),
+      purchases: num(row.purchases),
+      newPurchases: num(row.new_purchases),
+      existingPurchases: num(row.existing_purchases),
+      revenue: numOrNull(row.revenue),
+      newRevenue: numOrNull(row.new_revenue),
+      existingRevenue: numOrNull(row.existing_revenue),
+      averageOrder: numOrNull(row.average_order),
+      newAverageOrder: numOrNull(row.new_average_order),
+      existingAverageOrder: numOrNull(row.existing_average_order),
+      activeBase: num(row.active_base),
+    };
+  });
+  const omitted = Math.max(0, periods.length - REPORT_LIMITS.healthPeriods);
+  return { periods: periods.slice(omitted), periodsOmitted: omitted };
 }
 
 function managerRow(row: Row): ManagerReportRow {
@@ -399,10 +492,10 @@ const PROBLEMS: ReadonlySet<string> = new Set<ProblemCode>([
   "badAmount",
 ]);
 
-/** The rows' counts as ingestOrders keeps them, and the skipped ones grouped by reason. */
-function rowStats(counts: readonly Row[], layout: FileLayout): { stats: IngestStats; skippedByReason: SkippedGroup[] } {
+/** The rows' counts as ingestOrders keeps them, and the skipped ones grouped by reason (problemKey). */
+function rowStats(counts: readonly Row[], layout: FileLayout): { stats: IngestStats; skipped: Map<string, SkippedGroup> } {
   const stats: IngestStats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
-  const skippedByReason: SkippedGroup[] = [];
+  const skipped = new Map<string, SkippedGroup>();
   for (const row of counts) {
     const count = num(row.row_count);
     const fate = String(row.fate);
@@ -416,16 +509,59 @@ function rowStats(counts: readonly Row[], layout: FileLayout): { stats: IngestSt
       const field = String(row.fate_column) as keyof FileLayout["columnNames"] | "status";
       const argument = field === "status" ? layout.status?.name : layout.columnNames[field];
       const examples = [row.example, row.other_example].filter((value, at, all) => all.indexOf(value) === at);
-      skippedByReason.push({
+      skipped.set(problemKey(fate, String(row.fate_column)), {
         problem: { code: fate as ProblemCode, argument, value: row.example },
         count,
-        // DuckDB reads a CSV file in parallel and keeps no line numbers: the rows are not named.
+        // Unnumbered (row 0) until numberRows finds the first rows; with several files it does not.
         examples: examples.map((value) => ({ row: 0, value })),
         sameValue: examples.length === 1,
       });
     }
   }
-  return { stats, skippedByReason };
+  return { stats, skipped };
+}
+
+/**
+ * Names the first rows of each group of skipped rows, and puts their values in place of the
+ * group's examples, as the streaming command shows them. Only when there are skipped rows: see
+ * duckdb-row-numbers.ts for why this is a second read.
+ */
+async function numberRows(
+  connection: Connection,
+  source: Source,
+  groups: Map<string, SkippedGroup>,
+  query: (numbering: Numbering) => ReportQuery,
+): Promise<boolean> {
+  if (groups.size === 0) return false;
+  const { numbered } = source;
+  const statement = query(numbered).statement("problemRows");
+  const sql = numbered.inOrder ? statement : `SELECT * FROM (\n${statement}\n) AS problems ORDER BY source_row`;
+  const result = await connection.stream(sql);
+  const names = result.columnNames();
+  async function* chunks(): AsyncGenerator<ProblemRow[]> {
+    for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      yield chunk.getRowObjects(names).map((row) => ({
+        ordinal: Number(row.source_row),
+        key: problemKey(String(row.fate), String(row.fate_column)),
+        value: row.fate_value,
+      }));
+    }
+  }
+  const first = await firstRowsOfGroups(groups, chunks());
+  connection.interrupt();
+  const rowOf = numbered.rowsOf([...first.values()].flat().map((row) => row.ordinal));
+  for (const [key, group] of groups) {
+    const rows = first.get(key)!;
+    group.examples = rows.map((row) => ({ row: rowOf.get(row.ordinal) ?? 0, value: row.value }));
+    group.problem = { ...group.problem, value: rows[0]?.value ?? group.problem.value };
+  }
+  return true;
+}
+
+/** The groups in the order their first rows come, as the streaming command lists them; as found when unnumbered. */
+function groupsInOrder(groups: Map<string, SkippedGroup>, numbered: boolean): SkippedGroup[] {
+  const firstRow = (group: SkippedGroup): number => group.examples[0]?.row ?? 0;
+  return numbered ? [...groups.values()].sort((a, b) => firstRow(a) - firstRow(b)) : [...groups.values()];
 }
 
 function noPurchase(stats: IngestStats, path: string): Parameters<typeof dataError>[0] {

@@ -65,7 +65,11 @@ export interface SqlOptions {
   table: string;
   /** Columns by name; the customer and the date are required. */
   columns: CliOptions["columns"];
-  exclude?: CliOptions["exclude"];
+  /**
+   * The deal-type column (--deal-type, or the column of --exclude) and the deal types left out:
+   * those of --exclude, none with --keep-all-deals, else the one-off project deals.
+   */
+  deals?: { column: string; excluded?: string[] };
   statuses: CliOptions["statuses"];
   /** How the date and amount columns are typed in the table (text is read by the core's rules). */
   dateType: "text" | "date" | "timestamp";
@@ -87,6 +91,7 @@ const FLAGS = {
   manager: { type: "string" },
   exclude: { type: "string" },
   "keep-all-deals": { type: "boolean" },
+  "deal-type": { type: "string" },
   "status-column": { type: "string" },
   "count-status": { type: "string", multiple: true },
   "orders-start-with-business": { type: "boolean" },
@@ -206,7 +211,7 @@ function parseSqlOptions(values: FlagValues, extra: readonly string[], localeNam
     dialect,
     table: values.table,
     columns: { customer: values.customer, date: values.date, amount: values.amount, manager: values.manager },
-    exclude: values.exclude === undefined ? undefined : parseExclude(values.exclude),
+    deals: sqlDeals(values),
     statuses: { column: values["status-column"], counted: values["count-status"] ?? [] },
     dateType,
     amountType,
@@ -219,6 +224,19 @@ function parseSqlOptions(values: FlagValues, extra: readonly string[], localeNam
     locale,
     language,
   };
+}
+
+/** The deal-type column of `sql`, which cannot look for one in the data as `report` does. */
+function sqlDeals(values: FlagValues): SqlOptions["deals"] {
+  const exclude = values.exclude === undefined ? undefined : parseExclude(values.exclude);
+  const named = values["deal-type"]?.trim();
+  if (exclude !== undefined && values["keep-all-deals"]) throw usageError({ key: "excludeAndKeepAll", values: { value: values.exclude! } });
+  if (exclude !== undefined && named !== undefined && named !== exclude.column) {
+    throw usageError({ key: "dealTypeTwoColumns", values: { column: named, value: values.exclude! } });
+  }
+  if (exclude !== undefined) return { column: exclude.column, excluded: [exclude.value] };
+  if (named === undefined || named === "") return undefined;
+  return { column: named, excluded: values["keep-all-deals"] ? [] : undefined };
 }
 
 function parseEngine(text: string): "duckdb" {

@@ -73,7 +73,7 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
       })) ?? null,
     managersOmitted: report.managersOmitted,
     lost: report.lost,
-    healthCheck: report.healthCheck === undefined ? null : healthCheckJson(report.healthCheck, language),
+    healthCheck: report.healthCheck === undefined ? (outcome.healthPeriods ?? null) : healthCheckJson(report.healthCheck, language),
   };
   return `${terminalSafeJson(JSON.stringify(json, null, 2))}\n`;
 }

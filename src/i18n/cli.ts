@@ -40,6 +40,7 @@ type CliKey =
   | "columnNotFound"
   | "noColumn"
   | "excludeAndKeepAll"
+  | "dealTypeTwoColumns"
   | "implausibleDateFlag"
   | "emptyFile"
   | "headerOnly"
@@ -184,6 +185,8 @@ The same report as SQL, for BigQuery or DuckDB (docs/bigquery-duckdb.md):
   --table NAME          the table of orders
   --date-type TYPE      text (default: read as this command reads dates), date or timestamp
   --amount-type TYPE    text (default) or number
+  --deal-type COL       the deal-type column: rows of Project or Проект are left out, as in
+                        report (--exclude COL=VALUE leaves out another value, --keep-all-deals none)
 
 Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal error.`,
     badOption: "{detail}",
@@ -216,6 +219,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     duckdbHint: "tip: a file this large may not fit in this machine's memory; DuckDB can work from disk: add --engine duckdb",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     excludeAndKeepAll: "--exclude {value} and --keep-all-deals say opposite things; give one of them",
+    dealTypeTwoColumns: "--deal-type {column} and --exclude {value} name two different deal-type columns; give one",
     implausibleDateFlag: "{flag}: {value} is outside the years 1900–2100; is the year mistyped?",
     cannotRead: "cannot read {path}: {reason}",
     cannotWrite: "cannot write {path}: {reason}",
@@ -384,6 +388,9 @@ Windows-1251, UTF-16) определяются сами.
   --table ИМЯ           таблица заказов
   --date-type ТИП       text (по умолчанию: даты читаются, как их читает эта команда), date или timestamp
   --amount-type ТИП     text (по умолчанию) или number
+  --deal-type СТОЛБЕЦ   столбец с типом сделки: строки Project и Проект не считаются, как в
+                        report (--exclude СТОЛБЕЦ=ЗНАЧЕНИЕ убирает другое значение,
+                        --keep-all-deals — ничего)
 
 Коды выхода: 0 готово, 1 данные не читаются, 2 неверный вызов, 3 внутренняя ошибка.`,
     badOption: "{detail}",
@@ -417,6 +424,7 @@ Windows-1251, UTF-16) определяются сами.
       "совет: такой большой файл может не уместиться в памяти этой машины, а DuckDB умеет считать с диска — добавьте --engine duckdb",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
     excludeAndKeepAll: "--exclude {value} и --keep-all-deals противоречат друг другу; оставьте что-то одно",
+    dealTypeTwoColumns: "--deal-type {column} и --exclude {value} называют два разных столбца с типом сделки; оставьте один",
     implausibleDateFlag: "{flag}: дата {value} вне 1900–2100 годов; год набран с ошибкой?",
     cannotRead: "не удалось прочитать {path}: {reason}",
     cannotWrite: "не удалось записать {path}: {reason}",

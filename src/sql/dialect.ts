@@ -37,6 +37,10 @@ export interface Dialect {
   divide(a: string, b: string): string;
   /** The DATE of a year, month and day known to exist. */
   makeDate(year: string, month: string, day: string): string;
+  /** The same date `years` years later (earlier when negative); 29 February becomes the 28th. */
+  addYears(dateExpr: string, years: number): string;
+  /** The rows `from` … `to` of an integer column `alias`, one a value, for each row of `table`. */
+  series(table: string, from: string, to: string, alias: string): string;
   /** Integer and double type names. */
   integer: string;
   float: string;
@@ -71,6 +75,8 @@ export const BIGQUERY: Dialect = {
   formatDate: (dateExpr, format) => `FORMAT_DATE(${BIGQUERY.text(format)}, ${dateExpr})`,
   divide: (a, b) => `SAFE_DIVIDE(${a}, ${b})`,
   makeDate: (year, month, day) => `DATE(${year}, ${month}, ${day})`,
+  addYears: (dateExpr, years) => `DATE_ADD(${dateExpr}, INTERVAL ${years} YEAR)`,
+  series: (table, from, to, alias) => `SELECT ${alias} FROM ${table} CROSS JOIN UNNEST(GENERATE_ARRAY(${from}, ${to})) AS ${alias}`,
   integer: "INT64",
   float: "FLOAT64",
 };
@@ -94,6 +100,8 @@ export const DUCKDB: Dialect = {
   formatDate: (dateExpr, format) => `strftime(${dateExpr}, ${DUCKDB.text(format)})`,
   divide: (a, b) => `(CAST(${a} AS DOUBLE) / NULLIF(${b}, 0))`,
   makeDate: (year, month, day) => `make_date(${year}, ${month}, ${day})`,
+  addYears: (dateExpr, years) => `CAST(${dateExpr} + INTERVAL (${years}) YEAR AS DATE)`,
+  series: (table, from, to, alias) => `SELECT UNNEST(generate_series(${from}, ${to})) AS ${alias} FROM ${table}`,
   integer: "BIGINT",
   float: "DOUBLE",
 };

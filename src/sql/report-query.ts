@@ -13,6 +13,8 @@ import { COMPLETED_STATUSES, statusKey } from "../core/statuses";
 import { DEFAULT_HORIZON_DAYS, HORIZON_SHARE, VERDICT_COHORTS } from "../core/verdict";
 import { CellRules, type Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
+import { healthCtes, healthSelect } from "./health-query";
+import { periodEndDate, periodLabel, periodOfDay, periodStartDate } from "./period-sql";
 
 /** How a source column is typed: text is read by the core's rules for text cells. */
 export type ColumnType = "text" | "date" | "timestamp" | "number";
@@ -35,7 +37,7 @@ export interface QueryColumns {
 
 export interface ReportQuerySettings {
   /** A table by name, or (DuckDB) a relation such as `read_parquet('orders/*.parquet')`. */
-  source: { table: string } | { relation: string };
+  source: { table: string } | { relation: string; rowNumber?: string };
   columns: QueryColumns;
   /** Deal types left out as one-off deals, compared like customers. */
   excludeDealTypes: readonly string[];
@@ -53,12 +55,17 @@ export interface ReportQuerySettings {
   decimalComma: boolean;
   /** Text dates are `YYYYMMDD` only. */
   compactDays?: boolean;
+  /**
+   * Every cell read in its row, no value looked up: slower, but the rows keep the source's order,
+   * which a join does not keep (the engine's numbering read streams them in order).
+   */
+  readEachRow?: boolean;
 }
 
-/** The tables of the report: the first three are what the CLI's --json shows. */
-export type ReportTable = "summary" | "cohorts" | "managers" | "rowCounts" | "lost";
+/** The tables of the report: the published ones are what the CLI's --json shows. */
+export type ReportTable = "summary" | "cohorts" | "managers" | "healthPeriods" | "rowCounts" | "lost" | "problemRows";
 
-export const PUBLISHED_TABLES: readonly ReportTable[] = ["summary", "cohorts", "managers"];
+export const PUBLISHED_TABLES: readonly ReportTable[] = ["summary", "cohorts", "managers", "healthPeriods"];
 
 /** Lost customers a query lists (REPORT_LIMITS.lost). */
 const LOST_LISTED = 50;
@@ -68,6 +75,8 @@ export interface ReportQuery {
   readonly reading: readonly [string, string][];
   /** The figures from `customers` and `row_counts`. */
   readonly figures: readonly [string, string][];
+  /** The health check's periods, from `customer_days`, `customers` and `data_span` (health-query.ts). */
+  readonly health: readonly [string, string][];
   /** The final SELECT of a table, over the CTEs above. */
   select(table: ReportTable): string;
   /** One statement that computes a table from the orders. */
@@ -85,8 +94,12 @@ function indent(text: string): string {
 export function reportQuery(settings: ReportQuerySettings, sql: Dialect): ReportQuery {
   const reading = readingCtes(settings, sql);
   const figures = figureCtes(settings, sql);
-  const select = (table: ReportTable): string => finalSelect(table, settings, sql);
-  return { reading, figures, select, statement: (table) => withClause([...reading, ...figures]) + select(table) };
+  const health = healthCtes(settings, sql);
+  const select = (table: ReportTable): string =>
+    table === "healthPeriods" ? healthSelect(settings, sql) : finalSelect(table, settings, sql);
+  // Only the periods' statement carries their CTEs: the others stay as short as they were.
+  const ctes = (table: ReportTable): [string, string][] => [...reading, ...figures, ...(table === "healthPeriods" ? health : [])];
+  return { reading, figures, health, select, statement: (table) => withClause(ctes(table)) + select(table) };
 }
 
 // ── Reading: cells → fates → customers ───────────────────────────────────────────────────────
@@ -98,6 +111,14 @@ type ColumnField = (typeof ALL_FIELDS)[number];
 /** What `ingestOrders` made of a row besides an order, with the column it names. */
 export const PROBLEM_FATES = ["errorValue", "missingCustomer", "missingDate", "badDate", "implausibleDate", "badAmount"] as const;
 
+/**
+ * Columns read once per distinct value (dictionaryOf), each row then taking its value's results.
+ * Not the customer: with a customer per five rows, looking 20 M rows up in 4 M names cost more
+ * than reading each (13.5 s against 23.5 s to read 20 M rows, bench/RESULTS.md).
+ */
+const DICTIONARY_FIELDS = ["date", "amount"] as const;
+type DictionaryField = (typeof DICTIONARY_FIELDS)[number];
+
 function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, string][] {
   const rules = new CellRules(sql);
   const { columns } = settings;
@@ -107,41 +128,56 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
     const type = columns[field]?.type;
     return type === "text" || (field !== "date" && field !== "amount" && type !== undefined);
   };
-  const cells: Stage = present.map((field) => {
-    const column = sql.identifier(columns[field]!.name);
-    return [`${field}_cell`, isText(field) ? sql.asText(column) : column];
-  });
-  const trimmed: Stage = present.filter(isText).map((field) => [`${field}_text`, rules.trim(`COALESCE(${field}_cell, '')`)]);
+  // Where the source numbers its rows (the engine's second read, for the skipped rows' numbers).
+  const rowNumber = "relation" in settings.source ? settings.source.rowNumber : undefined;
+  const cells: Stage = [
+    ...present.map((field): [string, string] => {
+      const column = sql.identifier(columns[field]!.name);
+      return [`${field}_cell`, isText(field) ? sql.asText(column) : column];
+    }),
+    ...(rowNumber === undefined ? [] : [["source_row", rowNumber] as const]),
+  ];
+  const dictionaries = settings.readEachRow ? [] : DICTIONARY_FIELDS.filter((field) => columns[field] !== undefined && isText(field));
+  const inDictionary = (field: ColumnField): boolean => (dictionaries as readonly string[]).includes(field);
   const blank = (field: ColumnField): string => (isText(field) ? `${field}_text = ''` : `${field}_cell IS NULL`);
   const error = (field: ColumnField): string => (isText(field) ? rules.isSheetError(`${field}_text`) : "FALSE");
   // The name tidied once: the key is the name lower-cased (customerKey is customerDisplayName lower-cased).
-  const tidied: Stage = [["customer_name", rules.tidy("customer_text")]];
+  const customerStages: Stage[] = [[["customer_name", rules.tidy("customer_text")]], [["customer_key", "LOWER(customer_name)"]]];
+  const valueStages: Record<DictionaryField, Stage[]> = {
+    date: dayStages(settings, sql, rules),
+    amount: [[["amount_blank", columns.amount ? blank("amount") : "TRUE"]], ...amountStages(settings, sql, rules)],
+  };
+  const dictionaryCtes = dictionaries.flatMap((field) =>
+    dictionaryOf(field, [[[`${field}_text`, rules.trim(`${field}_cell`)]], [[`${field}_error`, error(field)]], ...valueStages[field]]),
+  );
+  const perRow = present.filter((field) => !inDictionary(field));
+  const trimmed: Stage = perRow.filter(isText).map((field) => [`${field}_text`, rules.trim(`COALESCE(${field}_cell, '')`)]);
+  const readHere = (field: DictionaryField): Stage[] => (inDictionary(field) ? [] : valueStages[field]);
   const keys: Stage = [
-    ["customer_key", "LOWER(customer_name)"],
     ["manager_name", columns.manager ? rules.tidy("manager_text") : "''"],
     ["deal_key", columns.dealType ? rules.key("dealType_text") : "''"],
     ["status_key", columns.status ? rules.statusKey("status_text") : "''"],
     ["status_label", columns.status ? rules.tidy("status_text") : "''"],
     ["all_blank", present.map(blank).join(" AND ")],
     ["date_blank", blank("date")],
-    ["amount_blank", columns.amount ? blank("amount") : "TRUE"],
-    ...FIGURE_FIELDS.filter((field) => columns[field]).map((field): [string, string] => [`${field}_error`, error(field)]),
+    ...FIGURE_FIELDS.filter((field) => columns[field] && !inDictionary(field)).map((field): [string, string] => [
+      `${field}_error`,
+      error(field),
+    ]),
   ];
-  const stages: Stage[] = [trimmed, tidied, keys, ...dayStages(settings, sql, rules), ...amountStages(settings, sql, rules)];
+  const stages: Stage[] = [trimmed, ...customerStages, keys, ...readHere("date"), ...readHere("amount")];
   // `SELECT *, … AS name` with a name already taken gives two columns of that name, silently.
-  const aliases = [cells, ...stages].flat().map(([alias]) => alias);
+  const aliases = [...[cells, ...stages].flat().map(([alias]) => alias), ...dictionaries.flatMap(dictionaryOutputs)];
   const repeated = aliases.find((alias, at) => aliases.indexOf(alias) !== at);
   if (repeated !== undefined) throw new Error(`the query names ${repeated} twice`);
-  const staged: [string, string][] = stages
-    .filter((stage) => stage.length > 0)
-    .map((stage, at) => [
-      `read_${at + 1}`,
-      `SELECT\n  *,\n  ${stage.map(([alias, expr]) => `${expr} AS ${alias}`).join(",\n  ")}\nFROM ${at === 0 ? "cells" : `read_${at}`}`,
-    ]);
+  const rows = dictionaries.length > 0 ? "valued" : "cells";
+  const staged = stagedCtes("read", rows, stages);
   return [
     ["cells", `SELECT\n  ${cells.map(([alias, expr]) => `${expr} AS ${alias}`).join(",\n  ")}\nFROM ${sourceOf(settings, sql)}`],
+    ...dictionaryCtes,
+    ...(dictionaries.length > 0 ? [["valued", valuedRows(dictionaries)] as [string, string]] : []),
     ...staged,
-    ["read_rows", `SELECT * FROM read_${staged.length}`],
+    ["read_rows", `SELECT * FROM ${staged.length === 0 ? rows : `read_${staged.length}`}`],
     ["fated", fatedRows(settings, sql)],
     ["row_groups", rowGroups()],
     ["row_counts", rowCounts()],
@@ -153,6 +189,50 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
     ["customer_firsts", "SELECT customer_key, MIN(day) AS first_day\nFROM customer_days\nWHERE purchases > 0\nGROUP BY customer_key"],
     ["customers", customerFacts(settings)],
   ];
+}
+
+/** Stages as CTEs `prefix_1` …, each adding its columns to those of the one before (the first to `from`'s). */
+function stagedCtes(prefix: string, from: string, stages: readonly Stage[]): [string, string][] {
+  return stages
+    .filter((stage) => stage.length > 0)
+    .map((stage, at): [string, string] => [
+      `${prefix}_${at + 1}`,
+      `SELECT\n  *,\n  ${stage.map(([alias, expr]) => `${expr} AS ${alias}`).join(",\n  ")}\nFROM ${at === 0 ? from : `${prefix}_${at}`}`,
+    ]);
+}
+
+/**
+ * A column's cells read once per distinct value, not once per row: a log of 20 M rows holds a
+ * few thousand dates, tens of thousands of amounts and a customer per five rows, and reading a
+ * cell (trimming, patterns, parsing) costs more than looking its value up. `field_values` holds
+ * each value (`field_cell`, blank for none) with what the stages make of it.
+ */
+function dictionaryOf(field: DictionaryField, stages: readonly Stage[]): [string, string][] {
+  const prefix = `${field}_value`;
+  const staged = stagedCtes(prefix, `${field}_distinct`, stages);
+  const outputs = dictionaryOutputs(field);
+  return [
+    [`${field}_distinct`, `SELECT DISTINCT COALESCE(${field}_cell, '') AS ${field}_cell\nFROM cells`],
+    ...staged,
+    [`${field}_values`, `SELECT ${field}_cell, ${outputs.join(", ")}\nFROM ${prefix}_${staged.length}`],
+  ];
+}
+
+/** What a row takes from its value's line in the dictionary. */
+function dictionaryOutputs(field: DictionaryField): string[] {
+  switch (field) {
+    case "date":
+      return ["date_text", "date_error", "day"];
+    case "amount":
+      return ["amount_text", "amount_error", "amount_blank", "amount"];
+  }
+}
+
+/** Each row with what its values' dictionaries say of them. */
+function valuedRows(fields: readonly DictionaryField[]): string {
+  const taken = fields.flatMap((field) => dictionaryOutputs(field).map((output) => `${field}_v.${output}`));
+  const joins = fields.map((field) => `JOIN ${field}_values AS ${field}_v ON ${field}_v.${field}_cell = COALESCE(r.${field}_cell, '')`);
+  return [`SELECT r.*, ${taken.join(", ")}`, "FROM cells AS r", ...joins].join("\n");
 }
 
 function sourceOf(settings: ReportQuerySettings, sql: Dialect): string {
@@ -216,7 +296,8 @@ function fatedRows(settings: ReportQuerySettings, sql: Dialect): string {
   // The value a skipped row's message quotes: the customer for a missing date, as the core does.
   // Made only for the few rows that are no order: a number or a date written as text costs.
   const amountValue = columns.amount ? sql.asText("amount_cell") : "''";
-  const example = `CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN ${amountValue} WHEN 'missingCustomer' THEN '' ELSE ${sql.asText("date_cell")} END`;
+  const errorValue = `CASE ${errorFields.map((field) => `WHEN ${field}_error THEN ${sql.asText(`${field}_cell`)}`).join(" ")} END`;
+  const example = `CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN ${amountValue} WHEN 'missingCustomer' THEN '' WHEN 'errorValue' THEN ${errorValue} ELSE ${sql.asText("date_cell")} END`;
   const fateColumn = `CASE WHEN fate = 'errorValue' THEN ${errorColumn} WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END`;
   return [
     `SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),`,
@@ -310,51 +391,6 @@ function windowCondition(day: string, window: DayWindow): string {
 
 // ── Figures: the horizon, the verdict's span, the cohorts ────────────────────────────────────
 
-/** The period index of an epoch day (src/core/periods.ts), in SQL. */
-export function periodOfDay(day: string, period: Period, sql: Dialect): string {
-  const floorDiv = (a: string, b: number): string => `CAST(FLOOR((${a}) / ${b}) AS ${sql.integer})`;
-  if (period === "week") return floorDiv(`${day} + 3`, 7);
-  const date = sql.dateOfEpochDay(day);
-  const year = `EXTRACT(YEAR FROM ${date})`;
-  const month = `EXTRACT(MONTH FROM ${date})`;
-  if (period === "year") return year;
-  if (period === "month") return `(${year} * 12 + ${month} - 1)`;
-  return `(${year} * 4 + ${floorDiv(`${month} - 1`, 3)})`;
-}
-
-/** The DATE a period starts on. */
-function periodStartDate(index: string, period: Period, sql: Dialect): string {
-  const floorDiv = (b: number): string => `CAST(FLOOR((${index}) / ${b}) AS ${sql.integer})`;
-  switch (period) {
-    case "week":
-      return sql.dateOfEpochDay(`(${index}) * 7 - 3`);
-    case "month":
-      return sql.makeDate(floorDiv(12), `MOD(${index}, 12) + 1`, "1");
-    case "quarter":
-      return sql.makeDate(floorDiv(4), `MOD(${index}, 4) * 3 + 1`, "1");
-    case "year":
-      return sql.makeDate(`(${index})`, "1", "1");
-  }
-}
-
-/** `2024-03`, `2024-Q1`, `2024-W09`, `2024`: periodLabel in SQL. */
-function periodLabel(index: string, period: Period, sql: Dialect): string {
-  switch (period) {
-    case "week":
-      return sql.formatDate(periodStartDate(index, period, sql), "%G-W%V");
-    case "month":
-      return sql.formatDate(periodStartDate(index, period, sql), "%Y-%m");
-    case "quarter":
-      return `CONCAT(${sql.asText(`CAST(FLOOR((${index}) / 4) AS ${sql.integer})`)}, '-Q', ${sql.asText(`MOD(${index}, 4) + 1`)})`;
-    case "year":
-      return sql.asText(index);
-  }
-}
-
-function periodEndDate(index: string, period: Period, sql: Dialect): string {
-  return sql.dateOfEpochDay(`${sql.epochDay(periodStartDate(`(${index}) + 1`, period, sql))} - 1`);
-}
-
 function figureCtes(settings: ReportQuerySettings, sql: Dialect): [string, string][] {
   const { period, window } = settings;
   const period_ = (day: string): string => periodOfDay(day, period, sql);
@@ -437,7 +473,7 @@ function horizon(settings: ReportQuerySettings, sql: Dialect): string {
 
 const JUDGED = "(period_index BETWEEN span_first AND span_last)";
 
-function finalSelect(table: ReportTable, settings: ReportQuerySettings, sql: Dialect): string {
+function finalSelect(table: Exclude<ReportTable, "healthPeriods">, settings: ReportQuerySettings, sql: Dialect): string {
   const target = sql.double(settings.target);
   switch (table) {
     case "cohorts":
@@ -470,6 +506,9 @@ function finalSelect(table: ReportTable, settings: ReportQuerySettings, sql: Dia
       return summarySelect(settings, sql);
     case "rowCounts":
       return "SELECT * FROM row_counts ORDER BY fate, fate_column, status_label";
+    case "problemRows":
+      // In the source's order, without sorting: the engine reads them as they come and stops early.
+      return `SELECT source_row, fate, fate_column, fate_value\nFROM fated\nWHERE fate IN (${PROBLEM_FATES.map(sql.text).join(", ")})`;
     case "lost":
       return [
         "SELECT name, first_day, total_amount, manager",

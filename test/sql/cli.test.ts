@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, tempDir, writeFixture } from "../cli/helpers";
 import { suggestsDuckDb } from "../../src/cli/duckdb-engine";
-import { comparable, coreReport, describeDuckDb, duckDbReport } from "./support";
+import type { HealthPeriod } from "../../src/core/health/period-table";
+import { comparable, comparablePeriods, coreReport, describeDuckDb, duckDbReport } from "./support";
 
 const DEMO = join(__dirname, "../../demo/orders.csv");
 const BUILT_CLI = join(__dirname, "../../build/cli.cjs");
@@ -17,7 +18,7 @@ describe("sheets-retention sql", () => {
     const argv = ["sql", "--table", "shop.sales.orders", "--customer", "client", "--date", "ordered_at", "--manager", "manager"];
     const result = await cli(argv);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout.match(/^-- (\w+)$/gm)).toEqual(["-- summary", "-- cohorts", "-- managers"]);
+    expect(result.stdout.match(/^-- (\w+)$/gm)).toEqual(["-- summary", "-- cohorts", "-- managers", "-- healthPeriods"]);
     expect(result.stdout).toContain("FROM `shop.sales.orders`");
     expect(result.stdout).toContain("`ordered_at`");
   });
@@ -47,6 +48,30 @@ describe("sheets-retention sql", () => {
     expect(stdout).toContain("deal_key IN ('one-off')");
   });
 
+  it("with --deal-type and no --exclude, leaves out the one-off project deals, as every other surface does", async () => {
+    const argv = ["sql", "--table", "t", "--customer", "c", "--date", "d", "--deal-type", "kind"];
+    const leftOut = "deal_key IN ('project', 'проект')";
+    expect((await cli(argv)).stdout).toContain(leftOut);
+    expect((await cli([...argv, "--dialect", "duckdb"])).stdout).toContain(leftOut);
+    // The column compared as deal types are: trimmed, spaces collapsed, lower-cased.
+    expect((await cli(argv)).stdout).toContain("CAST(`kind` AS STRING) AS dealType_cell");
+    const keepAll = await cli([...argv, "--keep-all-deals"]);
+    expect(keepAll.exitCode).toBe(0);
+    expect(keepAll.stdout).not.toContain("deal_key IN");
+    const exclude = await cli([...argv, "--exclude", "kind=Trial"]);
+    expect(exclude.stdout).toContain("deal_key IN ('trial')");
+    expect(exclude.stdout).not.toContain("'project'");
+    // Without a deal-type column nothing can be left out: `sql` does not see the data.
+    expect((await cli(argv.slice(0, -2))).stdout).not.toContain("deal_key IN");
+  });
+
+  it("prints the health check's periods as a fourth statement", async () => {
+    const { stdout } = await cli(["sql", "--table", "t", "--customer", "c", "--date", "d", "--amount", "a"]);
+    expect(stdout.match(/^-- (\w+)$/gm)).toEqual(["-- summary", "-- cohorts", "-- healthPeriods"]);
+    expect(stdout).toContain("AS active_base");
+    expect(stdout).toContain("GENERATE_ARRAY(first_period, last_period)");
+  });
+
   it("says what is missing or wrong, with exit 2", async () => {
     for (const [argv, words] of [
       [["sql", "--customer", "c", "--date", "d"], "needs the table"],
@@ -54,6 +79,11 @@ describe("sheets-retention sql", () => {
       [["sql", "--table", "t", "--customer", "c", "--date", "d", "--date-type", "datetime"], "--date-type: datetime"],
       [["sql", "--table", "t", "--customer", "c", "--date", "d", "--time-zone", "Mars/Olympus"], "--time-zone: Mars/Olympus"],
       [["report", DEMO, "--engine", "spark"], "--engine: spark"],
+      [["sql", "--table", "t", "--customer", "c", "--date", "d", "--exclude", "kind=Trial", "--keep-all-deals"], "say opposite things"],
+      [
+        ["sql", "--table", "t", "--customer", "c", "--date", "d", "--deal-type", "type", "--exclude", "kind=Trial"],
+        "two different deal-type columns",
+      ],
     ] as const) {
       const result = await cli([...argv]);
       expect(result.exitCode).toBe(2);
@@ -68,11 +98,12 @@ describe("sheets-retention sql", () => {
 });
 
 describe("the hint to use DuckDB", () => {
-  it("comes when the streaming engine would want more than half the memory (2.2 bytes a byte of file)", () => {
-    const machine = 24 * 2 ** 30; // half of it: 12.9 GB, which a file of 5.9 GB reaches
-    expect(suggestsDuckDb(5e9, machine)).toBe(false); // 11 GB
-    expect(suggestsDuckDb(7e9, machine)).toBe(true); // 15.4 GB
-    expect(suggestsDuckDb(300e6, 2 ** 30)).toBe(true); // 660 MB on a 1 GiB machine
+  it("comes when the streaming engine would want more than half the memory (2.3 bytes a byte of file)", () => {
+    const machine = 24 * 2 ** 30; // half of it: 12.9 GB, which a file of 5.6 GB reaches
+    expect(suggestsDuckDb(5.5e9, machine)).toBe(false); // 12.65 GB
+    expect(suggestsDuckDb(5.7e9, machine)).toBe(true); // 13.1 GB
+    expect(suggestsDuckDb(240e6, 2 ** 30)).toBe(true); // 552 MB on a 1 GiB machine (half: 537 MB)
+    expect(suggestsDuckDb(230e6, 2 ** 30)).toBe(false); // 529 MB
   });
 });
 
@@ -85,6 +116,17 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     const second = writeFixture(dir, "part-2.csv", `${[header, ...rows.slice(half)].join("\n")}\n`);
     const [core, duck] = await Promise.all([coreReport([DEMO]), duckDbReport([first, second])]);
     expect(comparable(duck)).toEqual(comparable(core, true));
+  });
+
+  it("--json carries the health check's periods, the command's own (and none with --no-health)", async () => {
+    const [duck, own] = await Promise.all([cli(["report", DEMO, "--engine", "duckdb", "--json"]), cli(["report", DEMO, "--json"])]);
+    const periods = (result: { stdout: string }) => JSON.parse(result.stdout).healthCheck.periods as HealthPeriod[];
+    expect(periods(duck).length).toBeGreaterThan(12);
+    expect(comparablePeriods(periods(duck))).toEqual(comparablePeriods(periods(own), true));
+    // The questions' verdicts stay the core's: this engine gives the periods alone.
+    expect(JSON.parse(duck.stdout).healthCheck.questions).toBeUndefined();
+    const without = await cli(["report", DEMO, "--engine", "duckdb", "--json", "--no-health"]);
+    expect(JSON.parse(without.stdout).healthCheck).toBeNull();
   });
 
   it("prints the usual report", async () => {

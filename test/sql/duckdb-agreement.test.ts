@@ -9,13 +9,19 @@ import { expect, it } from "vitest";
 import { seededRandom } from "../../src/lib/seeded-random";
 import { tempDir, trickyOrderLog, writeFixture } from "../cli/helpers";
 import { datasetPath, describeDataset } from "../support/datasets";
-import { comparable, coreReport, describeDuckDb, duckDbReport } from "./support";
+import type { ReportOutcome } from "../../src/cli/report-command";
+import { skippedByReason, skippedLines } from "../../src/cli/report-lines";
+import { comparable, comparablePeriods, coreOutcome, coreReport, describeDuckDb, duckDbOutcome, duckDbReport } from "./support";
 
 const DEMO = join(__dirname, "../../demo/orders.csv");
 
-async function expectSameReport(argv: readonly string[]): Promise<void> {
-  const [core, duck] = await Promise.all([coreReport(argv), duckDbReport(argv)]);
-  expect(comparable(duck)).toEqual(comparable(core, true));
+/** The same report, and the same health-check periods as the core's `healthCheck(...).periods`. */
+async function expectSameReport(argv: readonly string[], duckArgv = argv): Promise<void> {
+  const [core, duck] = await Promise.all([coreReport(argv), duckDbOutcome(duckArgv)]);
+  expect(comparable(duck.report)).toEqual(comparable(core, true));
+  expect(core.healthCheck!.periods.length).toBeGreaterThan(0);
+  expect(duck.healthPeriods!.periodsOmitted).toBe(core.healthCheck!.periodsOmitted);
+  expect(comparablePeriods(duck.healthPeriods!.periods)).toEqual(comparablePeriods(core.healthCheck!.periods, true));
 }
 
 /** Hand-made rows the SQL must read as the core does; each line says what it tries. */
@@ -82,6 +88,45 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
     }
   });
 
+  it("numbers the skipped rows as the command does: by the line a record starts on", async () => {
+    // Bad rows after empty lines (DuckDB passes them over) and quoted line breaks (a record on two lines).
+    const tricky = TRICKY_ROWS.replace("Гена;31.02.2024", "\n\nГена;31.02.2024").replace(
+      "Ева;2024-03-15;5 руб;;розница",
+      'Ева;2024-03-15;"5 руб";;"роз\nница"',
+    );
+    const files = [writeFixture(tempDir(), "tricky.csv", `${tricky}\n`), writeFixture(tempDir(), "generated.csv", trickyOrderLog(3000, 3))];
+    for (const file of files) {
+      const argv = [file, "--manager", "Менеджер", "--locale", "ru_RU"];
+      const [core, duck] = await Promise.all([coreOutcome(argv), duckDbOutcome(argv)]);
+      const reasons = (outcome: ReportOutcome) => skippedByReason(outcome, "en");
+      expect(reasons(core).length).toBeGreaterThan(3);
+      expect(reasons(duck)).toEqual(reasons(core));
+      expect(skippedLines(duck, "ru")).toEqual(skippedLines(core, "ru"));
+    }
+  });
+
+  it("numbers the skipped rows of a Parquet file by their index, from 1", async () => {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const dir = tempDir();
+    const parquet = join(dir, "bad.parquet");
+    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    // Rows 3 and 6 have no customer, row 5 no date that can be read; the rest are orders.
+    const values = [
+      "('a', '2024-01-05')",
+      "('b', '2024-01-06')",
+      "(NULL, '2024-01-07')",
+      "('c', '2024-01-08')",
+      "('d', 'never')",
+      "('', '2024-01-09')",
+    ];
+    await connection.run(`COPY (SELECT * FROM (VALUES ${values.join(", ")}) AS t(customer, order_date)) TO '${parquet}' (FORMAT parquet)`);
+    const duck = await duckDbOutcome([parquet, "--customer", "customer", "--date", "order_date", "--orders-start-with-business"]);
+    expect(skippedByReason(duck, "en").map(({ count, rows }) => ({ count, rows }))).toEqual([
+      { count: 2, rows: [3, 6] },
+      { count: 1, rows: [5] },
+    ]);
+  });
+
   it("with a status column: completed statuses, or those named, and continuation rows", async () => {
     const random = seededRandom(7);
     const statuses = ["paid", "Paid", " PARTIALLY_refunded ", "refunded", "pending", "voided", "", "Completed"];
@@ -120,11 +165,7 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
     await connection.run(
       `COPY (SELECT customer, CAST(order_date AS DATE) AS order_date, CAST(amount AS DOUBLE) AS amount FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`,
     );
-    const [core, duck] = await Promise.all([
-      coreReport([csv, "--orders-start-with-business"]),
-      duckDbReport([parquet, "--orders-start-with-business"]),
-    ]);
-    expect(comparable(duck)).toEqual(comparable(core, true));
+    await expectSameReport([csv, "--orders-start-with-business"], [parquet, "--orders-start-with-business"]);
   });
 
   it("takes a timestamp's day in --time-zone", async () => {
@@ -155,15 +196,14 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
       ["customer,ordered_at", ...rows.map(({ customer, instant }) => `${customer},${moscowDay(instant)}`)].join("\n"),
     );
     const flags = ["--orders-start-with-business", "--period", "week", "--customer", "customer", "--date", "ordered_at"];
-    const [core, duck] = await Promise.all([
-      coreReport([csv, ...flags]),
+    await expectSameReport([csv, ...flags], [parquet, ...flags, "--time-zone", "Europe/Moscow"]);
+    // 2024-04-30T21:00Z is midnight of May 1 in Moscow, still April 30 in UTC.
+    const [utc, moscow] = await Promise.all([
+      duckDbReport([parquet, ...flags]),
       duckDbReport([parquet, ...flags, "--time-zone", "Europe/Moscow"]),
     ]);
-    expect(comparable(duck)).toEqual(comparable(core, true));
-    // 2024-04-30T21:00Z is midnight of May 1 in Moscow, still April 30 in UTC.
-    const utc = await duckDbReport([parquet, ...flags]);
     expect(utc.lastDate).toBe("2024-04-30");
-    expect(duck.lastDate).toBe("2024-05-01");
+    expect(moscow.lastDate).toBe("2024-05-01");
   });
 
   it("refuses a Windows-1251 file, saying how to go on", async () => {

@@ -6,41 +6,29 @@ cells AS (
     CAST(`Order date` AS STRING) AS date_cell
   FROM `proj.ds.orders`
 ),
-read_1 AS (
-  SELECT
-    *,
-    CASE WHEN REGEXP_CONTAINS(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(customer_cell, '') END AS customer_text,
-    CASE WHEN REGEXP_CONTAINS(COALESCE(date_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(date_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(date_cell, '') END AS date_text
+date_distinct AS (
+  SELECT DISTINCT COALESCE(date_cell, '') AS date_cell
   FROM cells
 ),
-read_2 AS (
+date_value_1 AS (
   SELECT
     *,
-    CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
-  FROM read_1
+    CASE WHEN REGEXP_CONTAINS(date_cell, r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(date_cell, r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE date_cell END AS date_text
+  FROM date_distinct
 ),
-read_3 AS (
+date_value_2 AS (
   SELECT
     *,
-    LOWER(customer_name) AS customer_key,
-    '' AS manager_name,
-    '' AS deal_key,
-    '' AS status_key,
-    '' AS status_label,
-    customer_text = '' AND date_text = '' AS all_blank,
-    date_text = '' AS date_blank,
-    TRUE AS amount_blank,
-    (STARTS_WITH(customer_text, '#') AND (UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!')) AS customer_error,
-    (STARTS_WITH(date_text, '#') AND (UPPER(date_text) = '#N/A' OR UPPER(date_text) = '#REF!' OR UPPER(date_text) = '#VALUE!' OR UPPER(date_text) = '#DIV/0!' OR UPPER(date_text) = '#NAME?' OR UPPER(date_text) = '#NUM!' OR UPPER(date_text) = '#NULL!' OR UPPER(date_text) = '#ERROR!' OR UPPER(date_text) = '#SPILL!' OR UPPER(date_text) = '#CALC!' OR UPPER(date_text) = '#GETTING_DATA' OR UPPER(date_text) = '#Н/Д' OR UPPER(date_text) = '#ЗНАЧ!' OR UPPER(date_text) = '#ССЫЛКА!' OR UPPER(date_text) = '#ДЕЛ/0!' OR UPPER(date_text) = '#ИМЯ?' OR UPPER(date_text) = '#ЧИСЛО!' OR UPPER(date_text) = '#ПУСТО!')) AS date_error
-  FROM read_2
+    CASE WHEN STARTS_WITH(date_text, '#') THEN UPPER(date_text) = '#N/A' OR UPPER(date_text) = '#REF!' OR UPPER(date_text) = '#VALUE!' OR UPPER(date_text) = '#DIV/0!' OR UPPER(date_text) = '#NAME?' OR UPPER(date_text) = '#NUM!' OR UPPER(date_text) = '#NULL!' OR UPPER(date_text) = '#ERROR!' OR UPPER(date_text) = '#SPILL!' OR UPPER(date_text) = '#CALC!' OR UPPER(date_text) = '#GETTING_DATA' OR UPPER(date_text) = '#Н/Д' OR UPPER(date_text) = '#ЗНАЧ!' OR UPPER(date_text) = '#ССЫЛКА!' OR UPPER(date_text) = '#ДЕЛ/0!' OR UPPER(date_text) = '#ИМЯ?' OR UPPER(date_text) = '#ЧИСЛО!' OR UPPER(date_text) = '#ПУСТО!' ELSE FALSE END AS date_error
+  FROM date_value_1
 ),
-read_4 AS (
+date_value_3 AS (
   SELECT
     *,
     CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
-  FROM read_3
+  FROM date_value_2
 ),
-read_5 AS (
+date_value_4 AS (
   SELECT
     *,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{4})-\d{1,2}-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_1,
@@ -52,34 +40,79 @@ read_5 AS (
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,4})/\d{1,2}/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_1,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/(\d{1,2})/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_2,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/\d{1,2}/(\d{1,4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_3
-  FROM read_4
+  FROM date_value_3
 ),
-read_6 AS (
+date_value_5 AS (
   SELECT
     *,
     CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
     CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
     CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
-  FROM read_5
+  FROM date_value_4
 ),
-read_7 AS (
+date_value_6 AS (
   SELECT
     *,
     CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
-  FROM read_6
+  FROM date_value_5
 ),
-read_8 AS (
+date_values AS (
+  SELECT date_cell, date_text, date_error, day
+  FROM date_value_6
+),
+valued AS (
+  SELECT r.*, date_v.date_text, date_v.date_error, date_v.day
+  FROM cells AS r
+  JOIN date_values AS date_v ON date_v.date_cell = COALESCE(r.date_cell, '')
+),
+read_1 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(customer_cell, '') END AS customer_text
+  FROM valued
+),
+read_2 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
+  FROM read_1
+),
+read_3 AS (
+  SELECT
+    *,
+    LOWER(customer_name) AS customer_key
+  FROM read_2
+),
+read_4 AS (
+  SELECT
+    *,
+    '' AS manager_name,
+    '' AS deal_key,
+    '' AS status_key,
+    '' AS status_label,
+    customer_text = '' AND date_text = '' AS all_blank,
+    date_text = '' AS date_blank,
+    CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error
+  FROM read_3
+),
+read_5 AS (
+  SELECT
+    *,
+    TRUE AS amount_blank
+  FROM read_4
+),
+read_6 AS (
   SELECT
     *,
     0 AS amount
-  FROM read_7
+  FROM read_5
 ),
 read_rows AS (
-  SELECT * FROM read_8
+  SELECT * FROM read_6
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
-    CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN '' WHEN 'missingCustomer' THEN '' ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
+    CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN '' WHEN 'missingCustomer' THEN '' WHEN 'errorValue' THEN CASE WHEN customer_error THEN CAST(customer_cell AS STRING) WHEN date_error THEN CAST(date_cell AS STRING) END ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
     SELECT *, CASE
       WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
       WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
@@ -227,41 +260,29 @@ cells AS (
     CAST(`Order date` AS STRING) AS date_cell
   FROM `proj.ds.orders`
 ),
-read_1 AS (
-  SELECT
-    *,
-    CASE WHEN REGEXP_CONTAINS(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(customer_cell, '') END AS customer_text,
-    CASE WHEN REGEXP_CONTAINS(COALESCE(date_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(date_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(date_cell, '') END AS date_text
+date_distinct AS (
+  SELECT DISTINCT COALESCE(date_cell, '') AS date_cell
   FROM cells
 ),
-read_2 AS (
+date_value_1 AS (
   SELECT
     *,
-    CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
-  FROM read_1
+    CASE WHEN REGEXP_CONTAINS(date_cell, r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(date_cell, r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE date_cell END AS date_text
+  FROM date_distinct
 ),
-read_3 AS (
+date_value_2 AS (
   SELECT
     *,
-    LOWER(customer_name) AS customer_key,
-    '' AS manager_name,
-    '' AS deal_key,
-    '' AS status_key,
-    '' AS status_label,
-    customer_text = '' AND date_text = '' AS all_blank,
-    date_text = '' AS date_blank,
-    TRUE AS amount_blank,
-    (STARTS_WITH(customer_text, '#') AND (UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!')) AS customer_error,
-    (STARTS_WITH(date_text, '#') AND (UPPER(date_text) = '#N/A' OR UPPER(date_text) = '#REF!' OR UPPER(date_text) = '#VALUE!' OR UPPER(date_text) = '#DIV/0!' OR UPPER(date_text) = '#NAME?' OR UPPER(date_text) = '#NUM!' OR UPPER(date_text) = '#NULL!' OR UPPER(date_text) = '#ERROR!' OR UPPER(date_text) = '#SPILL!' OR UPPER(date_text) = '#CALC!' OR UPPER(date_text) = '#GETTING_DATA' OR UPPER(date_text) = '#Н/Д' OR UPPER(date_text) = '#ЗНАЧ!' OR UPPER(date_text) = '#ССЫЛКА!' OR UPPER(date_text) = '#ДЕЛ/0!' OR UPPER(date_text) = '#ИМЯ?' OR UPPER(date_text) = '#ЧИСЛО!' OR UPPER(date_text) = '#ПУСТО!')) AS date_error
-  FROM read_2
+    CASE WHEN STARTS_WITH(date_text, '#') THEN UPPER(date_text) = '#N/A' OR UPPER(date_text) = '#REF!' OR UPPER(date_text) = '#VALUE!' OR UPPER(date_text) = '#DIV/0!' OR UPPER(date_text) = '#NAME?' OR UPPER(date_text) = '#NUM!' OR UPPER(date_text) = '#NULL!' OR UPPER(date_text) = '#ERROR!' OR UPPER(date_text) = '#SPILL!' OR UPPER(date_text) = '#CALC!' OR UPPER(date_text) = '#GETTING_DATA' OR UPPER(date_text) = '#Н/Д' OR UPPER(date_text) = '#ЗНАЧ!' OR UPPER(date_text) = '#ССЫЛКА!' OR UPPER(date_text) = '#ДЕЛ/0!' OR UPPER(date_text) = '#ИМЯ?' OR UPPER(date_text) = '#ЧИСЛО!' OR UPPER(date_text) = '#ПУСТО!' ELSE FALSE END AS date_error
+  FROM date_value_1
 ),
-read_4 AS (
+date_value_3 AS (
   SELECT
     *,
     CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
-  FROM read_3
+  FROM date_value_2
 ),
-read_5 AS (
+date_value_4 AS (
   SELECT
     *,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{4})-\d{1,2}-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_1,
@@ -273,34 +294,79 @@ read_5 AS (
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,4})/\d{1,2}/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_1,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/(\d{1,2})/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_2,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/\d{1,2}/(\d{1,4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_3
-  FROM read_4
+  FROM date_value_3
 ),
-read_6 AS (
+date_value_5 AS (
   SELECT
     *,
     CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
     CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
     CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
-  FROM read_5
+  FROM date_value_4
 ),
-read_7 AS (
+date_value_6 AS (
   SELECT
     *,
     CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
-  FROM read_6
+  FROM date_value_5
 ),
-read_8 AS (
+date_values AS (
+  SELECT date_cell, date_text, date_error, day
+  FROM date_value_6
+),
+valued AS (
+  SELECT r.*, date_v.date_text, date_v.date_error, date_v.day
+  FROM cells AS r
+  JOIN date_values AS date_v ON date_v.date_cell = COALESCE(r.date_cell, '')
+),
+read_1 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(customer_cell, '') END AS customer_text
+  FROM valued
+),
+read_2 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
+  FROM read_1
+),
+read_3 AS (
+  SELECT
+    *,
+    LOWER(customer_name) AS customer_key
+  FROM read_2
+),
+read_4 AS (
+  SELECT
+    *,
+    '' AS manager_name,
+    '' AS deal_key,
+    '' AS status_key,
+    '' AS status_label,
+    customer_text = '' AND date_text = '' AS all_blank,
+    date_text = '' AS date_blank,
+    CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error
+  FROM read_3
+),
+read_5 AS (
+  SELECT
+    *,
+    TRUE AS amount_blank
+  FROM read_4
+),
+read_6 AS (
   SELECT
     *,
     0 AS amount
-  FROM read_7
+  FROM read_5
 ),
 read_rows AS (
-  SELECT * FROM read_8
+  SELECT * FROM read_6
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
-    CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN '' WHEN 'missingCustomer' THEN '' ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
+    CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN '' WHEN 'missingCustomer' THEN '' WHEN 'errorValue' THEN CASE WHEN customer_error THEN CAST(customer_cell AS STRING) WHEN date_error THEN CAST(date_cell AS STRING) END ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
     SELECT *, CASE
       WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
       WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
@@ -424,3 +490,312 @@ SELECT period_index,
   period_index <= latest_judgeable AND SAFE_DIVIDE(returned_in_time, new_customers) < CAST('0.67' AS FLOAT64) AS below_target
 FROM cohort_rows CROSS JOIN verdict_span
 ORDER BY period_index;
+
+-- healthPeriods
+WITH
+cells AS (
+  SELECT
+    CAST(`Customer` AS STRING) AS customer_cell,
+    CAST(`Order date` AS STRING) AS date_cell
+  FROM `proj.ds.orders`
+),
+date_distinct AS (
+  SELECT DISTINCT COALESCE(date_cell, '') AS date_cell
+  FROM cells
+),
+date_value_1 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(date_cell, r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(date_cell, r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE date_cell END AS date_text
+  FROM date_distinct
+),
+date_value_2 AS (
+  SELECT
+    *,
+    CASE WHEN STARTS_WITH(date_text, '#') THEN UPPER(date_text) = '#N/A' OR UPPER(date_text) = '#REF!' OR UPPER(date_text) = '#VALUE!' OR UPPER(date_text) = '#DIV/0!' OR UPPER(date_text) = '#NAME?' OR UPPER(date_text) = '#NUM!' OR UPPER(date_text) = '#NULL!' OR UPPER(date_text) = '#ERROR!' OR UPPER(date_text) = '#SPILL!' OR UPPER(date_text) = '#CALC!' OR UPPER(date_text) = '#GETTING_DATA' OR UPPER(date_text) = '#Н/Д' OR UPPER(date_text) = '#ЗНАЧ!' OR UPPER(date_text) = '#ССЫЛКА!' OR UPPER(date_text) = '#ДЕЛ/0!' OR UPPER(date_text) = '#ИМЯ?' OR UPPER(date_text) = '#ЧИСЛО!' OR UPPER(date_text) = '#ПУСТО!' ELSE FALSE END AS date_error
+  FROM date_value_1
+),
+date_value_3 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+  FROM date_value_2
+),
+date_value_4 AS (
+  SELECT
+    *,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{4})-\d{1,2}-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{4}-(\d{1,2})-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{4}-\d{1,2}-(\d{1,2})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_3,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,2}\.\d{1,2}\.(\d{4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,2}\.(\d{1,2})\.\d{4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,2})\.\d{1,2}\.\d{4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_3,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,4})/\d{1,2}/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/(\d{1,2})/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/\d{1,2}/(\d{1,4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_3
+  FROM date_value_3
+),
+date_value_5 AS (
+  SELECT
+    *,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
+  FROM date_value_4
+),
+date_value_6 AS (
+  SELECT
+    *,
+    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
+  FROM date_value_5
+),
+date_values AS (
+  SELECT date_cell, date_text, date_error, day
+  FROM date_value_6
+),
+valued AS (
+  SELECT r.*, date_v.date_text, date_v.date_error, date_v.day
+  FROM cells AS r
+  JOIN date_values AS date_v ON date_v.date_cell = COALESCE(r.date_cell, '')
+),
+read_1 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(customer_cell, '') END AS customer_text
+  FROM valued
+),
+read_2 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
+  FROM read_1
+),
+read_3 AS (
+  SELECT
+    *,
+    LOWER(customer_name) AS customer_key
+  FROM read_2
+),
+read_4 AS (
+  SELECT
+    *,
+    '' AS manager_name,
+    '' AS deal_key,
+    '' AS status_key,
+    '' AS status_label,
+    customer_text = '' AND date_text = '' AS all_blank,
+    date_text = '' AS date_blank,
+    CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error
+  FROM read_3
+),
+read_5 AS (
+  SELECT
+    *,
+    TRUE AS amount_blank
+  FROM read_4
+),
+read_6 AS (
+  SELECT
+    *,
+    0 AS amount
+  FROM read_5
+),
+read_rows AS (
+  SELECT * FROM read_6
+),
+fated AS (
+  SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
+    CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN '' WHEN 'missingCustomer' THEN '' WHEN 'errorValue' THEN CASE WHEN customer_error THEN CAST(customer_cell AS STRING) WHEN date_error THEN CAST(date_cell AS STRING) END ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
+    SELECT *, CASE
+      WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
+      WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
+      WHEN FALSE THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE 'excluded' END
+      WHEN amount IS NULL THEN CASE WHEN customer_error OR date_error THEN 'errorValue' ELSE 'badAmount' END
+      WHEN customer_error OR date_error THEN 'errorValue'
+      ELSE 'order' END AS fate
+    FROM read_rows
+  ) AS rows_with_fate
+),
+row_groups AS (
+  SELECT group_key, day,
+    COUNT(*) AS row_count,
+    MIN(fate_value) AS example,
+    MAX(fate_value) AS other_example,
+    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchases,
+    SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
+    SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
+    SUM(amount) AS day_amount,
+    MIN(purchase_manager) AS day_manager,
+    MIN(order_name) AS day_name
+  FROM (
+    SELECT
+      CASE WHEN fate = 'order' THEN customer_key ELSE CONCAT(fate, '|', fate_column, '|', status_label) END AS group_key,
+      CASE WHEN fate = 'order' THEN day END AS day,
+      CASE WHEN fate = 'order' THEN amount END AS amount,
+      CASE WHEN fate <> 'order' THEN fate_value END AS fate_value,
+      CASE WHEN fate = 'order' THEN CASE WHEN amount >= 0 AND manager_name <> '' THEN manager_name END END AS purchase_manager,
+      CASE WHEN fate = 'order' THEN customer_name END AS order_name
+    FROM fated
+  ) AS keyed
+  GROUP BY group_key, day
+),
+row_counts AS (
+  SELECT SUBSTR(group_key, 1, STRPOS(group_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
+    row_count, example, other_example
+  FROM (SELECT *, SUBSTR(group_key, STRPOS(group_key, '|') + 1) AS rest FROM row_groups WHERE day IS NULL) AS fates
+  UNION ALL
+  SELECT 'order', '', '', SUM(row_count), NULL, NULL FROM row_groups WHERE day IS NOT NULL
+),
+customer_days AS (
+  SELECT group_key AS customer_key, day, purchases, refund_rows, refund_amount, day_amount, day_manager, day_name
+  FROM row_groups
+  WHERE day IS NOT NULL
+),
+customer_firsts AS (
+  SELECT customer_key, MIN(day) AS first_day
+  FROM customer_days
+  WHERE purchases > 0
+  GROUP BY customer_key
+),
+customers AS (
+  SELECT customer_key,
+    MIN(first_day) AS first_day,
+    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
+    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
+    SUM(day_amount) AS total_amount,
+    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+    SUM(refund_rows) AS refund_rows,
+    SUM(refund_amount) AS refund_amount,
+    COALESCE(MIN(CASE WHEN day = first_day THEN day_manager END), '') AS manager,
+    MIN(day_name) AS name
+  FROM customer_days LEFT JOIN customer_firsts USING (customer_key)
+  GROUP BY customer_key
+),
+data_span AS (
+  SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
+  FROM customers
+  WHERE first_day IS NOT NULL
+),
+horizon AS (
+  SELECT COALESCE(MIN(CASE WHEN upto >= GREATEST(1, CEIL(CAST('0.8' AS FLOAT64) * total)) THEN gap END), 365) AS horizon_days,
+    CASE WHEN COUNT(*) > 0 THEN 'returns' ELSE 'default' END AS horizon_source
+  FROM (SELECT gap, SUM(n) OVER (ORDER BY gap) AS upto, SUM(n) OVER () AS total
+    FROM (SELECT second_day - first_day AS gap, COUNT(*) AS n FROM customers WHERE second_day IS NOT NULL GROUP BY second_day - first_day) AS gaps
+  ) AS ranked
+),
+periods AS (
+  SELECT *,
+    EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(earliest_day)) AS first_data_period,
+    EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(latest_day - horizon_days + 1)) - 1 AS latest_judgeable
+  FROM data_span CROSS JOIN horizon
+),
+verdict_span AS (
+  SELECT *, GREATEST(earliest_period, last_period - 0) AS span_first, last_period AS span_last
+  FROM (SELECT *, CASE WHEN left_out THEN first_data_period + 1 ELSE first_data_period END AS earliest_period, latest_judgeable AS last_period
+    FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
+),
+window_customers AS (
+  SELECT c.customer_key, c.name, c.manager, c.first_day, c.total_amount,
+    EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) AS period_index,
+    COALESCE(second_day IS NOT NULL, FALSE) AS returned,
+    COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
+    c.first_day + v.horizon_days <= v.latest_day AS had_time
+  FROM customers AS c CROSS JOIN verdict_span AS v
+  WHERE c.first_day IS NOT NULL
+),
+cohort_rows AS (
+  SELECT period_index, COUNT(*) AS new_customers,
+    SUM(CASE WHEN returned THEN 1 ELSE 0 END) AS returned,
+    SUM(CASE WHEN returned_in_time THEN 1 ELSE 0 END) AS returned_in_time
+  FROM window_customers
+  GROUP BY period_index
+),
+window_gaps AS (
+  SELECT second_day - first_day AS gap, COUNT(*) AS n
+  FROM customers
+  WHERE second_day IS NOT NULL AND first_day IS NOT NULL
+  GROUP BY second_day - first_day
+),
+health_span AS (
+  SELECT EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(MIN(day))) AS first_period, EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(MAX(day))) AS last_period
+  FROM customer_days
+),
+health_calendar AS (
+  SELECT period_index,
+    UNIX_DATE(DATE((period_index), 1, 1)) AS start_day,
+    UNIX_DATE(DATE_FROM_UNIX_DATE(UNIX_DATE(DATE(((period_index) + 1), 1, 1)) - 1)) AS end_day,
+    UNIX_DATE(DATE_ADD(DATE_FROM_UNIX_DATE(UNIX_DATE(DATE(((period_index) + 1), 1, 1)) - 1), INTERVAL -1 YEAR)) AS year_before_end
+  FROM (SELECT period_index FROM health_span CROSS JOIN UNNEST(GENERATE_ARRAY(first_period, last_period)) AS period_index) AS indexes
+),
+health_customer_periods AS (
+  SELECT p.*, CASE WHEN p.period_index = EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) THEN 1 ELSE 0 END AS is_new
+  FROM (
+    SELECT customer_key, EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(day)) AS period_index,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+      SUM(day_amount) AS revenue,
+      MAX(CASE WHEN purchases > 0 THEN day END) AS last_purchase
+    FROM customer_days
+    GROUP BY customer_key, EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(day))
+  ) AS p
+  JOIN customers AS c ON c.customer_key = p.customer_key
+  WHERE c.first_day IS NOT NULL
+),
+health_sums AS (
+  SELECT period_index,
+    SUM(CASE WHEN purchase_days > 0 THEN 1 ELSE 0 END) AS active_customers,
+    SUM(CASE WHEN purchase_days > 0 AND is_new = 1 THEN 1 ELSE 0 END) AS new_customers,
+    SUM(purchase_days) AS purchases,
+    SUM(CASE WHEN is_new = 1 THEN purchase_days ELSE 0 END) AS new_purchases,
+    SUM(CASE WHEN is_new = 1 THEN revenue ELSE 0 END) AS new_revenue,
+    SUM(CASE WHEN is_new = 1 THEN 0 ELSE revenue END) AS existing_revenue
+  FROM health_customer_periods
+  GROUP BY period_index
+),
+health_runs AS (
+  SELECT period_index, last_purchase,
+    LEAD(period_index) OVER (PARTITION BY customer_key ORDER BY period_index) AS next_period
+  FROM health_customer_periods
+  WHERE purchase_days > 0
+),
+health_reach AS (
+  SELECT days.day, MAX(c.period_index) AS last_period
+  FROM (SELECT DISTINCT last_purchase AS day FROM health_runs) AS days
+  JOIN health_calendar AS c ON c.year_before_end < days.day
+  GROUP BY days.day
+),
+health_base_steps AS (
+  SELECT period_index, SUM(step) AS step
+  FROM (
+    SELECT period_index, 1 AS step FROM health_runs
+    UNION ALL
+    SELECT LEAST(COALESCE(r.next_period, reach.last_period + 1), reach.last_period + 1) AS period_index, -1 AS step
+    FROM health_runs AS r JOIN health_reach AS reach ON reach.day = r.last_purchase
+  ) AS steps
+  GROUP BY period_index
+)
+SELECT c.period_index,
+  CAST(c.period_index AS STRING) AS period,
+  DATE_FROM_UNIX_DATE(c.start_day) AS period_start,
+  DATE_FROM_UNIX_DATE(c.end_day) AS period_end,
+  c.end_day <= span.latest_day AS complete,
+  c.end_day <= span.latest_day AND c.start_day >= UNIX_DATE(DATE_ADD(DATE_FROM_UNIX_DATE(span.earliest_day), INTERVAL 1 YEAR)) AS judged,
+  COALESCE(s.active_customers, 0) AS active_customers,
+  COALESCE(s.new_customers, 0) AS new_customers,
+  COALESCE(s.active_customers, 0) - COALESCE(s.new_customers, 0) AS existing_customers,
+  COALESCE(s.purchases, 0) AS purchases,
+  COALESCE(s.new_purchases, 0) AS new_purchases,
+  (COALESCE(s.purchases, 0) - COALESCE(s.new_purchases, 0)) AS existing_purchases,
+  CAST(NULL AS FLOAT64) AS revenue,
+  CAST(NULL AS FLOAT64) AS new_revenue,
+  CAST(NULL AS FLOAT64) AS existing_revenue,
+  CAST(NULL AS FLOAT64) AS average_order,
+  CAST(NULL AS FLOAT64) AS new_average_order,
+  CAST(NULL AS FLOAT64) AS existing_average_order,
+  SUM(COALESCE(b.step, 0)) OVER (ORDER BY c.period_index) AS active_base
+FROM health_calendar AS c
+LEFT JOIN health_sums AS s ON s.period_index = c.period_index
+LEFT JOIN health_base_steps AS b ON b.period_index = c.period_index
+CROSS JOIN data_span AS span
+WHERE span.customers > 0
+ORDER BY c.period_index;

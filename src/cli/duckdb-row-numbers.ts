@@ -1,0 +1,96 @@
+// The numbers of skipped rows under `--engine duckdb`, as the streaming command gives them: the
+// first rows of each reason, by the file line a CSV record starts on (a row index in Parquet).
+//
+// DuckDB reads a file in parallel and keeps no line numbers, and numbering every row as it reads
+// (`WITH ORDINALITY`) makes its reading serial, four times slower on 20 M rows. So the report's
+// query runs unnumbered, and only when it found skipped rows does a second read number them: its
+// rows come in the file's order, and it stops as soon as each reason has its first rows. DuckDB's
+// ordinal counts records and passes empty lines over; the file line of a record is found by the
+// project's own CSV scanner, which reads the file's start only, up to the last record wanted.
+
+import { closeSync, openSync, readSync } from "node:fs";
+import { CR, LF } from "../files/ascii";
+import { CsvScanner, type CsvRecord } from "../files/csv-scanner";
+import { CHUNK_BYTES } from "../files/scan-file";
+import { SKIPPED_EXAMPLES, type SkippedGroup } from "./report-command";
+
+/** A skipped row as the numbering read gives it: its ordinal, reason and value. */
+export interface ProblemRow {
+  ordinal: number;
+  key: string;
+  value: unknown;
+}
+
+/** The group key of a skipped row: its fate and the column it names. */
+export function problemKey(fate: string, column: string): string {
+  return `${fate}|${column}`;
+}
+
+/**
+ * The first rows of each group, from skipped rows in the file's order; stops reading once every
+ * group has as many as it will show. `rows` yields chunks, and is told to stop by returning.
+ */
+export async function firstRowsOfGroups(
+  groups: ReadonlyMap<string, SkippedGroup>,
+  rows: AsyncIterable<readonly ProblemRow[]>,
+): Promise<Map<string, ProblemRow[]>> {
+  const found = new Map<string, ProblemRow[]>([...groups.keys()].map((key) => [key, []]));
+  let missing = [...groups.values()].reduce((sum, group) => sum + Math.min(group.count, SKIPPED_EXAMPLES), 0);
+  for await (const chunk of rows) {
+    for (const row of chunk) {
+      const first = found.get(row.key);
+      if (first === undefined || first.length === SKIPPED_EXAMPLES) continue;
+      first.push(row);
+      missing--;
+    }
+    if (missing <= 0) break;
+  }
+  return found;
+}
+
+/**
+ * The file line each record ordinal starts on (1 = the first record after the `skipLines` lines
+ * DuckDB skips), for the ordinals asked; empty lines, which DuckDB passes over, are not counted.
+ */
+export function recordLines(path: string, delimiter: number, skipLines: number, ordinals: readonly number[]): Map<number, number> {
+  const wanted = [...new Set(ordinals)].sort((a, b) => a - b);
+  const lines = new Map<number, number>();
+  if (wanted.length === 0) return lines;
+  let ordinal = 0;
+  let next = 0;
+  const scanner = new CsvScanner(delimiter, (record) => {
+    if (record.line <= skipLines || isEmptyLine(record)) return true;
+    ordinal++;
+    if (ordinal === wanted[next]) {
+      lines.set(ordinal, record.line);
+      next++;
+    }
+    return next < wanted.length;
+  });
+  scanStart(path, scanner, () => next >= wanted.length);
+  return lines;
+}
+
+function isEmptyLine(record: CsvRecord): boolean {
+  const first = record.bytes[record.start];
+  return record.count === 1 && record.starts[0] === record.ends[0] && (first === LF || first === CR || first === undefined);
+}
+
+/** Feeds the file to the scanner a chunk at a time until `done`, or the file's end. */
+function scanStart(path: string, scanner: CsvScanner, done: () => boolean): void {
+  const fd = openSync(path, "r");
+  try {
+    const chunk = Buffer.alloc(CHUNK_BYTES);
+    let rest = Buffer.alloc(0);
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      const bytes = Buffer.concat([rest, chunk.subarray(0, read)]);
+      const final = read === 0;
+      const used = scanner.scan(bytes, final);
+      if (final || done()) return;
+      rest = Buffer.from(bytes.subarray(used));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
