@@ -4,7 +4,7 @@
 import type { Problem } from "../core/problems";
 import { FileError } from "../files/file-error";
 import { CLI_MESSAGES } from "../i18n/cli";
-import { fill, type Language } from "../i18n/language";
+import { fill, numbersIn, type Language } from "../i18n/language";
 import { problemMessage } from "../i18n/problems";
 
 export type CliMessageKey = keyof (typeof CLI_MESSAGES)["en"];
@@ -53,9 +53,15 @@ export function asCliError(error: unknown, path?: string): unknown {
 
 export function renderMessage(detail: CliMessage, language: Language): string {
   if ("problem" in detail) return problemMessage(detail.problem, language);
-  return fill(CLI_MESSAGES[language][detail.key], detail.values ?? {});
+  return text(language, detail.key, detail.values ?? {});
 }
 
-export function text(language: Language, key: CliMessageKey, values: Record<string, string | number> = {}): string {
-  return fill(CLI_MESSAGES[language][key], values);
+/** `counts`: the numbers behind values given formatted, which choose plural forms (numbers given as values do). */
+export function text(
+  language: Language,
+  key: CliMessageKey,
+  values: Record<string, string | number> = {},
+  counts: Record<string, number> = {},
+): string {
+  return fill(CLI_MESSAGES[language][key], values, { language, of: { ...numbersIn(values), ...counts } });
 }

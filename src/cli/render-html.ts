@@ -69,7 +69,7 @@ figure,tr,.health li{break-inside:avoid}thead{display:table-header-group}
 }
 `;
 
-type Say = (key: CliMessageKey, values?: Record<string, string | number>) => string;
+type Say = (key: CliMessageKey, values?: Record<string, string | number>, counts?: Record<string, number>) => string;
 
 interface Page {
   outcome: ReportOutcome;
@@ -82,7 +82,7 @@ interface Page {
 
 /** `currency`: --currency, for the amounts (presentation/formats.ts). */
 export function renderHtml(outcome: ReportOutcome, language: Language, currency?: string): string {
-  const t: Say = (key, values = {}) => escapeHtml(text(language, key, values));
+  const t: Say = (key, values = {}, counts = {}) => escapeHtml(text(language, key, values, counts));
   const page: Page = { outcome, report: outcome.report, language, f: formatsFor(language, { currency }), t };
   const title = t("htmlTitle", { file: outcome.file });
   const sections = Object.entries(SECTIONS).flatMap(([name, section]) => {
@@ -169,7 +169,9 @@ function cohorts({ report, language, f, t }: Page): string {
   return [
     `<h2>${t("cohortsHeading", { period: periodName(language, report.period) })}</h2>`,
     cohortBarsSvg(chart, chartTitle, text(language, "chartAlt", { count: f.count(chart.bars.length) })),
-    report.cohortsOmitted > 0 ? `<p class="legend">${t("cohortsOmitted", { count: f.count(report.cohortsOmitted) })}</p>` : "",
+    report.cohortsOmitted > 0
+      ? `<p class="legend">${t("cohortsOmitted", { count: f.count(report.cohortsOmitted) }, { count: report.cohortsOmitted })}</p>`
+      : "",
     htmlTable(cohortHead(report, language).map(escapeHtml), rows),
   ]
     .filter((part) => part !== "")
@@ -193,7 +195,8 @@ function managers({ report, f, t }: Page): string | null {
 /** The columns read, the rows counted and left out, and the figures beside the verdict. */
 function facts({ report, language, f, t }: Page): string {
   const lines = factLines(report, language, f).map(escapeHtml);
-  if (report.medianDaysToSecond !== null) lines.push(t("medianLine", { days: f.count(report.medianDaysToSecond) }));
+  if (report.medianDaysToSecond !== null)
+    lines.push(t("medianLine", { days: f.count(report.medianDaysToSecond) }, { days: report.medianDaysToSecond }));
   if (report.repeatRevenueShare !== null) lines.push(t("repeatShareLine", { share: f.rate(report.repeatRevenueShare) }));
   return `<h2>${t("dataHeading")}</h2>\n<p>${lines.join("<br>")}</p>`;
 }

@@ -73,7 +73,8 @@ const DELIMITER_WORDS: Record<string, string> = { "\t": "tab", " ": "space" };
 /** `currency`: --currency, for the amounts (presentation/formats.ts). */
 export function renderText(outcome: ReportOutcome, language: Language, color: boolean, currency?: string): string {
   const { report, layout, file } = outcome;
-  const t = (key: CliMessageKey, values: Record<string, string | number> = {}): string => text(language, key, values);
+  const t = (key: CliMessageKey, values: Record<string, string | number> = {}, counts: Record<string, number> = {}): string =>
+    text(language, key, values, counts);
   const paint = painter(color);
   const f = formatsFor(language, { currency });
   const delimiter = DELIMITER_WORDS[layout.delimiter] ?? layout.delimiter;
@@ -92,7 +93,8 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
   ];
   const action = actionLineParts(report, language, f);
   if (action !== null) lines.push(paint("bold", plainText(action)));
-  if (report.medianDaysToSecond !== null) lines.push(t("medianLine", { days: f.count(report.medianDaysToSecond) }));
+  if (report.medianDaysToSecond !== null)
+    lines.push(t("medianLine", { days: f.count(report.medianDaysToSecond) }, { days: report.medianDaysToSecond }));
   if (report.repeatRevenueShare !== null) lines.push(t("repeatShareLine", { share: f.rate(report.repeatRevenueShare) }));
 
   if (report.healthCheck !== undefined) lines.push("", ...healthLines(report.healthCheck, language, paint, f));

@@ -2,7 +2,6 @@
 // rows left out, the judged verdict with its horizon and span, the all-time figure beside it, and
 // the skipped rows grouped by reason.
 
-import type { Field } from "../core/columns";
 import type { Period } from "../core/periods";
 import type { Problem } from "../core/problems";
 import type { CohortReportRow, RetentionReport } from "../core/report";
@@ -10,6 +9,7 @@ import { CLI_MESSAGES, SKIPPED_REASONS, type SkippedReasonCode } from "../i18n/c
 import type { Language } from "../i18n/language";
 import { problemMessage, quoteValue } from "../i18n/problems";
 import { actionLine, actionParts, type TextPart } from "../presentation/action-line";
+import { type ColumnRole, columnsRead } from "../presentation/columns-read";
 import { type Formats, formatsFor } from "../presentation/formats";
 import { text, type CliMessageKey } from "./errors";
 import { skippedGroupCollector, type ReportOutcome, type SkippedGroup } from "./report-command";
@@ -22,14 +22,17 @@ export interface ReportLine {
   text: string;
 }
 
-type Say = (key: CliMessageKey, values?: Record<string, string | number>) => string;
+type Say = (key: CliMessageKey, values?: Record<string, string | number>, counts?: Record<string, number>) => string;
 
-const FIELD_KEYS: Record<Field, CliMessageKey> = {
+const ROLE_KEYS: Record<ColumnRole, CliMessageKey> = {
   customer: "customer",
   date: "roleDate",
   amount: "amount",
   manager: "manager",
   dealType: "roleDealType",
+  budget: "roleBudget",
+  initiatedBy: "roleInitiatedBy",
+  contact: "roleContact",
 };
 
 const PERIOD_KEYS: Record<Period, CliMessageKey> = { month: "monthly", week: "weekly", quarter: "quarterly", year: "yearly" };
@@ -43,11 +46,10 @@ const HORIZON_KEYS = { withinDays: "horizonWithinDays", returns: "horizonReturns
 
 /** The columns read, the rows left out or not counted, the customers. */
 export function factLines(report: RetentionReport, language: Language, f: Formats = formatsFor(language)): string[] {
-  const say: Say = (key, values) => text(language, key, values);
+  const say: Say = (key, values, counts) => text(language, key, values, counts);
   const { stats, columns } = report;
-  const roles = (Object.keys(FIELD_KEYS) as Field[]).filter((field) => columns[field] !== undefined);
   const lines = [
-    say("columnsLine", { columns: roles.map((field) => `${say(FIELD_KEYS[field])} = ${columns[field]}`).join(", ") }),
+    say("columnsLine", { columns: columnsRead(report, (role) => say(ROLE_KEYS[role])) }),
     say("rowsLine", {
       rows: f.count(stats.rows),
       orders: f.count(stats.orders),
@@ -75,7 +77,7 @@ export function factLines(report: RetentionReport, language: Language, f: Format
 
 /** The headline verdict first, then what it covers, what adds up to it, and the all-time figure. */
 export function verdictLines(report: RetentionReport, language: Language): ReportLine[] {
-  const say: Say = (key, values) => text(language, key, values);
+  const say: Say = (key, values, counts) => text(language, key, values, counts);
   const f = formatsFor(language);
   const { verdict, outcomes } = report;
   const plain = (line: string): ReportLine => ({ style: "plain", text: line });
@@ -89,14 +91,20 @@ export function verdictLines(report: RetentionReport, language: Language): Repor
     lines.push({ style, text: say("verdictLine", { rate: f.rate(verdict.rate), target: f.percent(report.target), state }) });
     const days = f.count(verdict.horizonDays);
     lines.push(
-      plain(say("spanLine", { from: verdict.fromPeriod!, to: verdict.toPeriod!, days, why: say(HORIZON_KEYS[verdict.horizonSource]) })),
+      plain(
+        say(
+          "spanLine",
+          { from: verdict.fromPeriod!, to: verdict.toPeriod!, days, why: say(HORIZON_KEYS[verdict.horizonSource]) },
+          { days: verdict.horizonDays },
+        ),
+      ),
     );
     const judged = {
       newCustomers: f.count(verdict.firstPurchases),
       returned: f.count(verdict.secondPurchases),
       notReturned: f.count(verdict.notReturned),
     };
-    lines.push(plain(say("judgedLine", { ...judged, days })));
+    lines.push(plain(say("judgedLine", { ...judged, days }, { days: verdict.horizonDays, newCustomers: verdict.firstPurchases })));
   }
   if (verdict.leftOutPeriod !== null) {
     lines.push(plain(say("leftOutLine", { period: periodName(language, report.period), label: verdict.leftOutPeriod })));
@@ -130,7 +138,12 @@ export function cohortNote(row: CohortReportRow, report: RetentionReport, langua
 export function lostHeading(report: RetentionReport, language: Language): string {
   const f = formatsFor(language);
   const key = report.withinDays === null ? "lostHeading" : "lostHeadingWithin";
-  return text(language, key, { days: f.count(report.verdict.horizonDays), count: f.count(report.lost.count) });
+  return text(
+    language,
+    key,
+    { days: f.count(report.verdict.horizonDays), count: f.count(report.lost.count) },
+    { days: report.verdict.horizonDays },
+  );
 }
 
 /** The cohort table's head: the in-time column names H. */

@@ -56,6 +56,9 @@ type CliKey =
   | "fieldDealType"
   | "roleDate"
   | "roleDealType"
+  | "roleBudget"
+  | "roleInitiatedBy"
+  | "roleContact"
   | "title"
   | "fileLine"
   | "fileLineSheet"
@@ -242,10 +245,12 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     noColumn: "no {field} column found (the columns are: {header}); name it with {flag}",
     emptyFile: "{path} is empty: no header and no orders",
     headerOnly: "{path} has no orders: nothing below the header",
-    onlyRefunds: "{path} has no purchases: all {count} orders have negative amounts (refunds or cancellations)",
-    onlyExcluded: "{path} has no orders to count: all {count} are one-off deals left out (--keep-all-deals counts them)",
+    onlyRefunds:
+      "{path} has no purchases: all {count} {count|order has a negative amount|orders have negative amounts} (refunds or cancellations)",
+    onlyExcluded:
+      "{path} has no orders to count: all {count} {count|is a one-off deal|are one-off deals} left out (--keep-all-deals counts them)",
     onlyLeftOutByStatus:
-      "{path} has no completed purchase: all {count} orders are left out by their status (--count-status VALUE counts a status)",
+      "{path} has no completed purchase: all {count} {count|order is|orders are} left out by their status (--count-status VALUE counts a status)",
     noOrdersFirstSkip: "{path}: no order could be read; the first problem: {reason}",
     columnNumber: "column {n}",
     fieldCustomer: "customer",
@@ -255,6 +260,9 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     fieldDealType: "deal type",
     roleDate: "Date",
     roleDealType: "Deal type",
+    roleBudget: "Budget",
+    roleInitiatedBy: "Initiated by",
+    roleContact: "Contact",
     title: "Retention of new customers",
     fileLine: "File {path} ({encoding}, delimiter {delimiter})",
     fileLineSheet: "File {path} (sheet «{sheet}»)",
@@ -275,21 +283,22 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     verdictStateOk: "on target",
     tooEarlyLine: "Retention of new customers: too early to judge: the orders must reach {date}",
     nothingToJudge: "Retention of new customers: nothing to judge: no new customers in the cohorts old enough",
-    spanLine: "Cohorts {from} … {to}; returns counted within {days} days ({why})",
+    spanLine: "Cohorts {from} … {to}; returns counted within {days} {days|day|days} ({why})",
     horizonWithinDays: "--within-days",
     horizonReturns: "80% of second purchases came that soon",
     horizonDefault: "nobody has come back yet, so a year",
-    judgedLine: "Judged: {newCustomers} new customers, {returned} came back within {days} days, {notReturned} did not",
+    judgedLine:
+      "Judged: {newCustomers} new {newCustomers|customer|customers}, {returned} came back within {days} {days|day|days}, {notReturned} did not",
     leftOutLine:
       "The data's first {period}, {label}, is left out: its customers may have bought before the data starts (--orders-start-with-business counts it)",
     allTimeLine:
       "All time: {rate}; of the {newCustomers} new customers {returned} came back, {notReturned} did not, {tooEarly} too recent to tell",
     verdictBelow: "Below target: a hole in the pocket, customers are won and lost.",
     verdictOk: "At or above target: the business keeps the customers it wins.",
-    medianLine: "Median time to the second purchase: {days} days",
+    medianLine: "Median time to the second purchase: {days} {days|day|days}",
     repeatShareLine: "Repeat revenue share: {share}",
     cohortsHeading: "Cohorts by first purchase ({period})",
-    cohortsOmitted: "({count} older cohorts left out)",
+    cohortsOmitted: "({count} older {count|cohort|cohorts} left out)",
     period: "Period",
     newCustomers: "New",
     returned: "Returned",
@@ -303,8 +312,8 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     managersHeading: "Managers: whose new customers come back",
     manager: "Manager",
     noManager: "(none)",
-    lostHeading: "Customers who never came back, though {days} days or more have passed: {count}",
-    lostHeadingWithin: "Customers who did not come back within {days} days: {count}",
+    lostHeading: "Customers who never came back, though {days} {days|day|days} or more have passed: {count}",
+    lostHeadingWithin: "Customers who did not come back within {days} {days|day|days}: {count}",
     lostAmount: "they spent {amount} in total",
     customer: "Customer",
     firstPurchase: "First purchase",
@@ -461,6 +470,9 @@ Windows-1251, UTF-16) определяются сами.
     fieldDealType: "тип сделки",
     roleDate: "Дата",
     roleDealType: "Тип сделки",
+    roleBudget: "Бюджет",
+    roleInitiatedBy: "Инициатор",
+    roleContact: "Контакт",
     title: "Удержание новых клиентов",
     fileLine: "Файл {path} ({encoding}, разделитель {delimiter})",
     fileLineSheet: "Файл {path} (лист «{sheet}»)",

@@ -1,12 +1,11 @@
 // The report, rendered from the plain RetentionReport. Every name, period and value from the sheet
 // goes in as a text node (see dom.ts).
 
-import type { Field } from "../core/columns";
-import type { HealthColumnNames } from "../core/health/health-columns";
 import type { CohortReportRow, ManagerReportRow, RetentionReport } from "../core/report";
 import type { Language } from "../i18n/language";
 import type { SidebarKey } from "../i18n/sidebar";
 import { problemMessage } from "../i18n/problems";
+import { type ColumnRole, columnsRead } from "../presentation/columns-read";
 import type { Formats } from "../presentation/formats";
 import { cohortChartSvg } from "./chart";
 import { h, type Child } from "./dom";
@@ -51,26 +50,20 @@ function verdictSpan(report: RetentionReport, { formats, t }: ReportContext): st
   return `${horizon} · ${span}`;
 }
 
-const ROLE_LABELS: Record<Field, SidebarKey> = {
+const ROLE_LABELS: Record<ColumnRole, SidebarKey> = {
   customer: "fieldCustomer",
   date: "fieldDate",
   amount: "fieldAmount",
   manager: "fieldManager",
   dealType: "fieldDealType",
-};
-
-const HEALTH_ROLE_LABELS: Record<keyof HealthColumnNames, SidebarKey> = {
   budget: "fieldBudget",
   initiatedBy: "fieldInitiatedBy",
   contact: "fieldContact",
 };
 
-/** "Customer = Email, Date = Created at, Budget = Потенциал": a wrong guess of a column shows at once. */
+/** "Customer = Email, Date = Created at": a wrong guess of a column shows at once. */
 function columnsUsed(report: RetentionReport, t: Text): string {
-  const named = <Key extends string>(labels: Record<Key, SidebarKey>, names: Partial<Record<Key, string>>): string[] =>
-    (Object.keys(labels) as Key[]).filter((key) => names[key] !== undefined).map((key) => `${t(labels[key])} = ${names[key]}`);
-  const columns = [...named(ROLE_LABELS, report.columns), ...named(HEALTH_ROLE_LABELS, report.healthCheck?.columns ?? {})];
-  return t("columnsUsed", { columns: columns.join(", ") });
+  return t("columnsUsed", { columns: columnsRead(report, (role) => t(ROLE_LABELS[role])) });
 }
 
 function line(testId: string, text: string, className = "hint"): HTMLElement {

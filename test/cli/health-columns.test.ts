@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeTable } from "../../src/core/analyze-table";
 import type { HealthCheck } from "../../src/core/health/health-check";
 import { parseInvocation } from "../../src/cli/options";
+import { renderText } from "../../src/cli/render-text";
 import { runReport, type ReportIo } from "../../src/cli/report-command";
 import { CsvScanner } from "../../src/files/csv-scanner";
 import { fieldDecoder, recordTexts } from "../../src/files/fields";
@@ -52,6 +53,13 @@ describe("the command line's health check with a budget, an initiated-by and a p
     expect(wallet.verdict).toBe("bad");
     expect(wallet.figures).toMatchObject({ shareOfWallet: 0.3, customers: 1 });
     expect(wallet.unread).toEqual({ count: 1, row: 3, value: "много" });
+  });
+
+  it("names the three columns where the text report lists the columns read", async () => {
+    const outcome = await cliReport(csv);
+    expect(renderText(outcome, "ru", false)).toContain(
+      "\nСтолбцы: Клиент = Клиент, Дата = Дата, Сумма = Сумма, Бюджет = Бюджет, Инициатор = Инициатор, Контакт = Телефон\n",
+    );
   });
 
   it("puts the phone on the lapsed customer's line of the call list", async () => {

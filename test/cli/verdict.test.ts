@@ -275,7 +275,7 @@ describe("files with nothing to report", () => {
     [
       "projects.csv",
       "customer,date,deal type\nAnn,2024-01-05,Project\n",
-      "has no orders to count: all 1 are one-off deals left out (--keep-all-deals counts them)",
+      "has no orders to count: all 1 is a one-off deal left out (--keep-all-deals counts them)",
     ],
   ])("%s gets one clear message", async (name, content, message) => {
     const path = writeFixture(dir, name, content);
