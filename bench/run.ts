@@ -4,7 +4,7 @@
 // `npm run bench -- --compare <git-rev>` instead times this tree against that revision (bench/compare.ts)
 // and prints the ratios, leaving RESULTS.md as it is.
 
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -116,9 +116,23 @@ async function main(): Promise<void> {
   const coreFile = join(here, "core.ts");
   const core = existsSync(coreFile) ? await (await import("./core")).benchCore(log) : "";
 
-  writeFileSync(join(here, "RESULTS.md"), report(results, startup, hyperformula, core));
+  const resultsFile = join(here, "RESULTS.md");
+  writeFileSync(resultsFile, report(results, startup, hyperformula, core) + sqlEnginesSection(resultsFile));
   log("wrote bench/RESULTS.md");
 }
+
+/**
+ * The section bench/sql-engines.ts measures (minutes to hours on 50M rows, so run on its own):
+ * kept from the file as it was, where this run has nothing to say.
+ */
+function sqlEnginesSection(resultsFile: string): string {
+  if (!existsSync(resultsFile)) return "";
+  const before = readFileSync(resultsFile, "utf8");
+  const start = before.indexOf(SQL_ENGINES_HEADING);
+  return start < 0 ? "" : `\n${before.slice(start)}`;
+}
+
+const SQL_ENGINES_HEADING = "## `report --engine duckdb` against the streaming command";
 
 function report(results: FileFigures[], startup: ProcessFigures, hyperformula: string, core: string): string {
   const sections = results.map((r) => {
