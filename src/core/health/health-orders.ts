@@ -3,7 +3,7 @@
 
 import type { Cells, ColumnRef, OrderTarget } from "../ingest";
 import { CustomerLedger, type LedgerOptions } from "../ledger";
-import { contactOf, DetailReader, logDetails, type DetailProblems } from "./order-details";
+import { contactOf, DetailReader, hasDetailColumns, logDetails, type DetailProblems, type OrderDetails } from "./order-details";
 import { PurchaseLog } from "./purchase-log";
 
 export interface HealthColumns {
@@ -20,6 +20,9 @@ export class HealthOrders implements OrderTarget {
   /** The orders' ledger, logging every order to `log`. */
   readonly ledger: CustomerLedger;
   private readonly details: DetailReader;
+  private readonly hasDetails: boolean;
+  /** Reused from order to order: a million rows make no objects. */
+  private readonly orderDetails: OrderDetails = { startedByCompany: false, budget: undefined, contact: undefined };
 
   constructor(
     private readonly columns: HealthColumns,
@@ -30,6 +33,7 @@ export class HealthOrders implements OrderTarget {
   ) {
     this.ledger = new CustomerLedger({ ...ledgerOptions, purchaseLog: this.log });
     this.details = new DetailReader(decimalComma);
+    this.hasDetails = hasDetailColumns(columns);
   }
 
   get problems(): DetailProblems {
@@ -39,14 +43,14 @@ export class HealthOrders implements OrderTarget {
   add(key: string, rawName: unknown, day: number, amount = 0, rawManager?: unknown, row?: number): number {
     const customer = this.ledger.add(key, rawName, day, amount, rawManager);
     // Most orders come without these columns: then nothing more is read per row.
-    if (row === undefined) return customer;
+    if (row === undefined || !this.hasDetails) return customer;
     const { initiatedBy, budget, contact } = this.columns;
     const rowNumber = this.firstRowNumber + row;
-    logDetails(this.log, customer, day, {
-      startedByCompany: initiatedBy !== undefined && this.details.startedByCompany(cellOf(initiatedBy, row), rowNumber),
-      budget: budget === undefined ? undefined : this.details.budget(cellOf(budget, row), rowNumber),
-      contact: contact === undefined ? undefined : contactOf(cellOf(contact, row)),
-    });
+    const details = this.orderDetails;
+    details.startedByCompany = initiatedBy !== undefined && this.details.startedByCompany(cellOf(initiatedBy, row), rowNumber);
+    details.budget = budget === undefined ? undefined : this.details.budget(cellOf(budget, row), rowNumber);
+    details.contact = contact === undefined ? undefined : contactOf(cellOf(contact, row));
+    logDetails(this.log, customer, day, details);
     return customer;
   }
 }

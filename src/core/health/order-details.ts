@@ -103,5 +103,5 @@ export class RowDetails {
 }
 
 /** Whether a file has any of the health check's own columns. */
-export const hasDetailColumns = (columns: HealthColumnIndexes): boolean =>
+export const hasDetailColumns = (columns: { [Key in keyof HealthColumnIndexes]?: unknown }): boolean =>
   columns.budget !== undefined || columns.initiatedBy !== undefined || columns.contact !== undefined;
