@@ -95,5 +95,6 @@ function healthCheckJson(check: HealthCheck, language: Language) {
     managersOmitted: check.managersOmitted,
     cohortGrid: check.cohortGrid,
     settings: check.settings,
+    columns: check.columns ?? {},
   };
 }

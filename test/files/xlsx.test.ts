@@ -282,6 +282,7 @@ describe("the health check's own columns in a workbook", () => {
     expect(q(7).unread).toEqual({ count: 1, row: 3, value: "партнер" });
     expect(q(2).figures).toMatchObject({ shareOfWallet: 0.3, customers: 1 });
     expect(q(2).unread).toEqual({ count: 1, row: 3, value: "много" });
+    expect(JSON.parse(stdout).healthCheck.columns).toEqual({ budget: "Budget", initiatedBy: "Initiated by", contact: "Phone" });
     const lapsed = JSON.parse(stdout).healthCheck.lapsed as { name: string; contact?: string }[];
     expect(lapsed.map((c) => [c.name, c.contact])).toEqual([["Anna", "79000000001"]]);
   });
