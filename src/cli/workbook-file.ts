@@ -15,7 +15,8 @@ import {
   type OrderTarget,
 } from "../core/ingest";
 import type { Field } from "../core/columns";
-import { hasDetailColumns, RowDetails, type DetailProblems } from "../core/health/order-details";
+import type { HealthColumnIndexes } from "../core/health/health-columns";
+import { type DetailField, hasDetailColumns, RowDetails, type DetailProblems } from "../core/health/order-details";
 import { statusRule } from "../core/statuses";
 import { FileError } from "../files/file-error";
 import { sameVersion, versionOf } from "../files/file-version";
@@ -102,13 +103,14 @@ class SheetRowSink {
   private lastRow = 0;
   /** Reads the health check's own cells; undefined when the sheet has none of them. */
   private readonly details: RowDetails | undefined;
-  private readonly detailCell = (column: number): unknown => this.table[0]![column];
+  private readonly detailCell = (field: DetailField): unknown => this.table[0]![this.healthColumns[field]!];
+  private readonly healthColumns: HealthColumnIndexes;
 
   constructor(layout: FileLayout, settings: ReadSettings) {
     const writer = settings.orders("utf-8");
     const name: NameSource = { record: undefined, column: 0, chunkAt: 0, text: undefined };
-    const healthColumns = settings.healthColumns ? (layout.healthColumns ?? {}) : {};
-    this.details = hasDetailColumns(healthColumns) ? new RowDetails(healthColumns, settings.locale.decimalComma) : undefined;
+    this.healthColumns = settings.healthColumns ? (layout.healthColumns ?? {}) : {};
+    this.details = hasDetailColumns(this.healthColumns) ? new RowDetails(this.healthColumns, settings.locale.decimalComma) : undefined;
     this.target = {
       add: (key, rawName, day, amount, rawManager) => {
         writer.key.setText(key);

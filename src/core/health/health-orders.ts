@@ -3,7 +3,7 @@
 
 import type { Cells, ColumnRef, OrderTarget } from "../ingest";
 import { CustomerLedger, type LedgerOptions } from "../ledger";
-import { contactOf, DetailReader, hasDetailColumns, logDetails, type DetailProblems, type OrderDetails } from "./order-details";
+import { type DetailField, type DetailProblems, hasDetailColumns, logDetails, noDetailProblems, RowDetails } from "./order-details";
 import { PurchaseLog } from "./purchase-log";
 
 export interface HealthColumns {
@@ -19,10 +19,11 @@ export class HealthOrders implements OrderTarget {
   readonly log = new PurchaseLog();
   /** The orders' ledger, logging every order to `log`. */
   readonly ledger: CustomerLedger;
-  private readonly details: DetailReader;
-  private readonly hasDetails: boolean;
-  /** Reused from order to order: a million rows make no objects. */
-  private readonly orderDetails: OrderDetails = { startedByCompany: false, budget: undefined, contact: undefined };
+  /** Reads the budget, initiated-by and contact cells; undefined when the orders have none. */
+  private readonly details: RowDetails | undefined;
+  /** The row whose cells `detailCell` reads. */
+  private row = 0;
+  private readonly detailCell = (field: DetailField): unknown => cellOf(this.columns[field]!, this.row);
 
   constructor(
     private readonly columns: HealthColumns,
@@ -32,25 +33,19 @@ export class HealthOrders implements OrderTarget {
     ledgerOptions: LedgerOptions = {},
   ) {
     this.ledger = new CustomerLedger({ ...ledgerOptions, purchaseLog: this.log });
-    this.details = new DetailReader(decimalComma);
-    this.hasDetails = hasDetailColumns(columns);
+    this.details = hasDetailColumns(columns) ? new RowDetails(columns, decimalComma) : undefined;
   }
 
   get problems(): DetailProblems {
-    return this.details.problems;
+    return this.details?.reader.problems ?? noDetailProblems();
   }
 
   add(key: string, rawName: unknown, day: number, amount = 0, rawManager?: unknown, row?: number): number {
     const customer = this.ledger.add(key, rawName, day, amount, rawManager);
     // Most orders come without these columns: then nothing more is read per row.
-    if (row === undefined || !this.hasDetails) return customer;
-    const { initiatedBy, budget, contact } = this.columns;
-    const rowNumber = this.firstRowNumber + row;
-    const details = this.orderDetails;
-    details.startedByCompany = initiatedBy !== undefined && this.details.startedByCompany(cellOf(initiatedBy, row), rowNumber);
-    details.budget = budget === undefined ? undefined : this.details.budget(cellOf(budget, row), rowNumber);
-    details.contact = contact === undefined ? undefined : contactOf(cellOf(contact, row));
-    logDetails(this.log, customer, day, details);
+    if (row === undefined || this.details === undefined) return customer;
+    this.row = row;
+    logDetails(this.log, customer, day, this.details.read(this.detailCell, this.firstRowNumber + row));
     return customer;
   }
 }

@@ -79,25 +79,31 @@ export function logDetails(log: PurchaseLog, customer: number, day: number, deta
 }
 
 /** Reads the details of rows given as cells by column number (a file's rows). */
+export type DetailField = keyof HealthColumnIndexes;
+
+/**
+ * Reads the details of rows whose cells come one field at a time: a sheet's ranges (HealthOrders)
+ * or a workbook's rows (the command line's .xlsx reading). `fields` says which the orders have.
+ */
 export class RowDetails {
   readonly reader: DetailReader;
-  /** Reused from row to row: valid until the next `read`. */
+  /** Reused from row to row (a million rows make no objects): valid until the next `read`. */
   private readonly details: OrderDetails = { startedByCompany: false, budget: undefined, contact: undefined };
 
   constructor(
-    private readonly columns: HealthColumnIndexes,
+    private readonly fields: { [Field in DetailField]?: unknown },
     decimalComma: boolean,
   ) {
     this.reader = new DetailReader(decimalComma);
   }
 
-  /** The details of the row numbered `row` in messages, whose column c holds `cell(c)`. */
-  read(cell: (column: number) => unknown, row: number): OrderDetails {
-    const { budget, initiatedBy, contact } = this.columns;
+  /** The details of the row numbered `row` in messages, whose cell of each field is `cell(field)`. */
+  read(cell: (field: DetailField) => unknown, row: number): OrderDetails {
+    const { budget, initiatedBy, contact } = this.fields;
     const details = this.details;
-    details.startedByCompany = initiatedBy !== undefined && this.reader.startedByCompany(cell(initiatedBy), row);
-    details.budget = budget === undefined ? undefined : this.reader.budget(cell(budget), row);
-    details.contact = contact === undefined ? undefined : contactOf(cell(contact));
+    details.startedByCompany = initiatedBy !== undefined && this.reader.startedByCompany(cell("initiatedBy"), row);
+    details.budget = budget === undefined ? undefined : this.reader.budget(cell("budget"), row);
+    details.contact = contact === undefined ? undefined : contactOf(cell("contact"));
     return details;
   }
 }
