@@ -3,9 +3,10 @@
 // need more (distinct purchase days, periods bought in) ask for it, and then per customer.
 //
 // Customers are numbered 0, 1, … in the order they first appear, and their figures sit side by
-// side in one Float64Array, eight numbers a customer. A row's update then touches one or two
-// cache lines instead of a heap object the collector has to trace: at a million rows and 200,000
-// customers that is most of the difference between one second and a third of one.
+// side in Float64Arrays, eight numbers a customer (pages of them: see paged-array.ts). A row's
+// update then touches one or two cache lines instead of a heap object the collector has to trace:
+// at a million rows and 200,000 customers that is most of the difference between one second and a
+// third of one.
 //
 // An order with a negative amount (a refund or cancellation) is no purchase: it places no day and
 // makes nobody a customer, but it lowers the customer's revenue. Its day is kept (refunds are
@@ -15,6 +16,7 @@
 
 import { customerDisplayName, customerKey } from "./customer-key";
 import type { PurchaseLog } from "./health/purchase-log";
+import { PagedArray } from "./paged-array";
 import { periodIndex, type Period } from "./periods";
 
 /** "No such day": later than any real day, so `day < NO_DAY` holds for every order. */
@@ -45,7 +47,7 @@ const LAST = 2;
 const FIRST_DAY_AMOUNT = 3;
 const WINDOW_AMOUNT = 4; // amounts of orders dated in the amount window
 const TOTAL_AMOUNT = 5;
-const STRIDE = 8; // 64 bytes, a cache line's worth (two spare fields)
+const STRIDE = 8; // 64 bytes, a cache line's worth (two spare fields); pages hold whole records
 
 /** Whether a real day (never NO_DAY) falls in the window. */
 export function inWindow(day: number, window: DayWindow): boolean {
@@ -65,7 +67,7 @@ export class CustomerLedger {
 
   /** Key → customer number, made when first needed: callers that keep their own index never need it. */
   private numbers: Map<string, number> | undefined;
-  private facts: Float64Array;
+  private readonly facts = new PagedArray((length) => new Float64Array(length));
   /** As first spelled; tidied when asked for, since most names are never shown. The key is `customerKey(rawName)`. */
   private readonly rawNames: unknown[] = [];
   /** Who made the first purchase: the book asks whose new customers come back. */
@@ -82,7 +84,6 @@ export class CustomerLedger {
   private readonly purchaseLog: PurchaseLog | undefined;
 
   constructor(readonly options: LedgerOptions = {}) {
-    this.facts = new Float64Array(STRIDE * 1024);
     this.amountWindow = options.amountWindow;
     this.trackDays = options.trackDays === true;
     this.trackPeriods = options.trackPeriods;
@@ -135,16 +136,17 @@ export class CustomerLedger {
     const customer = this.rawNames.length;
     this.rawNames.push(rawName);
     this.managers.push(this.managerName(rawManager));
-    if ((customer + 1) * STRIDE > this.facts.length) this.growFacts();
+    const facts = this.facts;
     const at = customer * STRIDE;
-    this.facts[at + SECOND] = NO_DAY;
+    facts.reach(at + STRIDE - 1);
+    facts.set(at + SECOND, NO_DAY);
     if (amount < 0) {
-      this.facts[at + FIRST] = NO_DAY;
-      this.facts[at + LAST] = Number.NEGATIVE_INFINITY;
+      facts.set(at + FIRST, NO_DAY);
+      facts.set(at + LAST, Number.NEGATIVE_INFINITY);
     } else {
-      this.facts[at + FIRST] = day;
-      this.facts[at + LAST] = day;
-      this.facts[at + FIRST_DAY_AMOUNT] = amount;
+      facts.set(at + FIRST, day);
+      facts.set(at + LAST, day);
+      facts.set(at + FIRST_DAY_AMOUNT, amount);
       this.customers++;
     }
     this.count(customer, day, amount, rawManager);
@@ -177,9 +179,9 @@ export class CustomerLedger {
     }
     const facts = this.facts;
     const at = customer * STRIDE;
-    facts[at + TOTAL_AMOUNT] = facts[at + TOTAL_AMOUNT]! + amount;
+    facts.set(at + TOTAL_AMOUNT, facts.get(at + TOTAL_AMOUNT) + amount);
     if (this.amountWindow === undefined || inWindow(day, this.amountWindow))
-      facts[at + WINDOW_AMOUNT] = facts[at + WINDOW_AMOUNT]! + amount;
+      facts.set(at + WINDOW_AMOUNT, facts.get(at + WINDOW_AMOUNT) + amount);
     if (amount < 0) return;
     if (this.trackDays) (this.daySets[customer] ??= new Set()).add(day);
     if (this.trackPeriods) (this.periodSets[customer] ??= new Set()).add(periodIndex(day, this.trackPeriods));
@@ -188,24 +190,24 @@ export class CustomerLedger {
   private placeDay(customer: number, day: number, amount: number, rawManager: unknown): void {
     const facts = this.facts;
     const at = customer * STRIDE;
-    const first = facts[at + FIRST]!;
+    const first = facts.get(at + FIRST);
     if (first === NO_DAY) this.customers++;
     if (day < first) {
-      facts[at + SECOND] = first;
-      facts[at + FIRST] = day;
-      facts[at + FIRST_DAY_AMOUNT] = amount;
+      facts.set(at + SECOND, first);
+      facts.set(at + FIRST, day);
+      facts.set(at + FIRST_DAY_AMOUNT, amount);
       this.managers[customer] = this.managerName(rawManager);
     } else if (day === first) {
-      facts[at + FIRST_DAY_AMOUNT] = facts[at + FIRST_DAY_AMOUNT]! + amount;
+      facts.set(at + FIRST_DAY_AMOUNT, facts.get(at + FIRST_DAY_AMOUNT) + amount);
       // Several orders on the first day: the result must not depend on row order, so a named
       // manager wins over a blank one, and of two names the one that sorts first.
       const manager = this.managerName(rawManager);
       const current = this.managers[customer]!;
       if (manager !== "" && (current === "" || manager < current)) this.managers[customer] = manager;
-    } else if (day < facts[at + SECOND]!) {
-      facts[at + SECOND] = day;
+    } else if (day < facts.get(at + SECOND)) {
+      facts.set(at + SECOND, day);
     }
-    if (day > facts[at + LAST]!) facts[at + LAST] = day;
+    if (day > facts.get(at + LAST)) facts.set(at + LAST, day);
   }
 
   /**
@@ -219,12 +221,6 @@ export class CustomerLedger {
       for (const amount of this.refundsByDay.get(customer)!.values()) sum += amount;
     }
     return sum;
-  }
-
-  private growFacts(): void {
-    const bigger = new Float64Array(this.facts.length * 2);
-    bigger.set(this.facts);
-    this.facts = bigger;
   }
 
   key(customer: number): string {
@@ -241,7 +237,7 @@ export class CustomerLedger {
   }
 
   private fact(customer: number, field: number): number {
-    return this.facts[customer * STRIDE + field]!;
+    return this.facts.get(customer * STRIDE + field);
   }
 
   first(customer: number): number {
@@ -303,15 +299,6 @@ export class CustomerLedger {
   // figure means.
 
   /**
-   * Room for this many customers up front. The room is allocated but not written, so the system
-   * gives it memory only as customers fill it, and up to that many customers the figures are never
-   * copied to a bigger array.
-   */
-  protected reserve(customers: number): void {
-    if (customers * STRIDE > this.facts.length) this.facts = new Float64Array(customers * STRIDE);
-  }
-
-  /**
    * Adds the first order of a customer the caller knows is not in this ledger yet, and returns
    * their number, which saves making a key string for each.
    */
@@ -332,7 +319,7 @@ export class CustomerLedger {
     let sum = 0;
     for (let i = 0; i < count; i++) {
       const customer = customers[i]!;
-      if (customer >= 0) sum += facts[customer * STRIDE]!;
+      if (customer >= 0) sum += facts.get(customer * STRIDE);
     }
     return sum;
   }

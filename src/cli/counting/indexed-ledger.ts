@@ -21,17 +21,14 @@ export class IndexedLedger extends CustomerLedger {
    */
   private managerNames = new Map<unknown, string>();
 
-  /** `capacity` customers get room up front (see CustomerLedger.reserve). */
   private readonly log: PurchaseLog | undefined;
 
   constructor(
     options: LedgerOptions,
     private readonly names: NameStore,
-    capacity: number,
   ) {
     super(options);
     this.log = options.purchaseLog;
-    this.reserve(capacity);
   }
 
   /** The first order of a customer the index has just met; `name` is their name's number in the store. */

@@ -45,7 +45,7 @@ export class NameStore {
 
   /**
    * `file` is the path that `addFilePlace` places are in; a store without one keeps bytes only.
-   * `capacity` names get room up front, as in IndexedLedger.
+   * `capacity` names get room up front, as in the customer index.
    */
   constructor(
     private readonly file?: string,

@@ -9,6 +9,7 @@
 // cache miss at nearly every step. Customers are the ledger's numbers.
 
 import { customerDisplayName } from "../customer-key";
+import { PagedArray } from "../paged-array";
 
 /** No entry yet. */
 const NONE = -1;
@@ -55,15 +56,17 @@ export class PurchaseLog {
    * Customer c → their latest entry (or NONE) at 2c, and its day at 2c + 1: side by side, so that
    * telling whether a row merges into it reads one place, not a random place of each array.
    */
-  private heads = new Int32Array(512).fill(NONE);
+  private readonly heads = new PagedArray((length) => new Int32Array(length).fill(NONE));
+  /** Customers 0 … customerCount − 1 may have entries. */
+  private customerCount = 0;
 
   /**
    * Customer → yearly budget, the latest non-blank value (by date, then row order), and its day:
    * NaN where none. Arrays by customer rather than a Map of small objects, which a million rows
    * with a budget cell would fill and leave for the collector.
    */
-  private budgets = new Float64Array(0);
-  private budgetDays = new Float64Array(0);
+  private readonly budgets = new PagedArray((length) => new Float64Array(length).fill(Number.NaN));
+  private readonly budgetDays = new PagedArray((length) => new Float64Array(length).fill(Number.NaN));
   private hasAnyBudget = false;
   /** Customer → email or phone, the latest non-blank one by date. */
   private readonly contacts = new Map<number, { day: number; contact: string }>();
@@ -83,10 +86,10 @@ export class PurchaseLog {
     this.ensureCustomer(customer);
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
-    const head = this.heads[2 * customer]!;
+    const head = this.heads.get(2 * customer);
     if (
       head !== NONE &&
-      this.heads[2 * customer + 1] === day &&
+      this.heads.get(2 * customer + 1) === day &&
       this.managers[head] === managerNumber &&
       (this.flags[head]! & REFUND) === (flags & REFUND)
     ) {
@@ -96,8 +99,8 @@ export class PurchaseLog {
     }
     const entry = this.appendEntry(day, amount, managerNumber, flags);
     this.customers[entry] = customer;
-    this.heads[2 * customer] = entry;
-    this.heads[2 * customer + 1] = day;
+    this.heads.set(2 * customer, entry);
+    this.heads.set(2 * customer + 1, day);
   }
 
   /**
@@ -112,17 +115,18 @@ export class PurchaseLog {
 
   /** The company started the sale of the customer's order just added (question 7). */
   markStartedByCompany(customer: number): void {
-    const entry = this.heads[2 * customer]!;
+    const entry = this.heads.get(2 * customer);
     this.flags[entry] = this.flags[entry]! | STARTED_BY_COMPANY;
   }
 
   /** Records a customer's budget as of `day`; the latest day wins, and of one day the later row. */
   setBudget(customer: number, day: number, budget: number): void {
-    this.ensureBudgetRoom(customer);
+    this.budgets.reach(customer);
+    this.budgetDays.reach(customer);
     // NaN (no budget yet) compares false, so `day < NaN` lets the first one in.
-    if (day < this.budgetDays[customer]!) return;
-    this.budgets[customer] = budget;
-    this.budgetDays[customer] = day;
+    if (day < this.budgetDays.get(customer)) return;
+    this.budgets.set(customer, budget);
+    this.budgetDays.set(customer, day);
     this.hasAnyBudget = true;
   }
 
@@ -133,8 +137,8 @@ export class PurchaseLog {
   }
 
   budget(customer: number): number | undefined {
-    const budget = this.budgets[customer];
-    return budget === undefined || Number.isNaN(budget) ? undefined : budget;
+    const budget = this.budgets.reached(customer) ? this.budgets.get(customer) : Number.NaN;
+    return Number.isNaN(budget) ? undefined : budget;
   }
 
   get hasBudgets(): boolean {
@@ -156,35 +160,45 @@ export class PurchaseLog {
 
   /** Every customer with an entry, in customer order, with their entries sorted (see EntryRun). */
   forEachCustomer(visit: (customer: number, run: EntryRun) => void): void {
-    const customers = this.heads.length / 2;
+    const customers = this.customerCount;
     const { size, customers: customerOf, days, amounts, managers, flags } = this;
-    // Counting sort by customer, stable, so each customer's entries keep the rows' order.
-    const starts = new Int32Array(customers + 1);
-    for (let entry = 0; entry < size; entry++) starts[customerOf[entry]! + 1]!++;
-    for (let customer = 0; customer < customers; customer++) starts[customer + 1]! += starts[customer]!;
+    // A counting sort of entry numbers by customer, stable, so each customer's entries keep the
+    // rows' order. Entry numbers, not the entries: a sorted copy of every array would be most of
+    // the log again, and typed arrays that large make V8 collect the whole heap, sheet cells and
+    // all (its "external memory pressure"), which costs more than the check itself.
+    const ends = new Int32Array(customers);
+    for (let entry = 0; entry < size; entry++) ends[customerOf[entry]!]!++;
+    let longest = 0;
+    for (let customer = 0, sum = 0; customer < customers; customer++) {
+      const count = ends[customer]!;
+      if (count > longest) longest = count;
+      ends[customer] = sum; // the customer's first place, which the loop below moves to its end
+      sum += count;
+    }
+    const order = new Int32Array(size);
+    for (let entry = 0; entry < size; entry++) order[ends[customerOf[entry]!]!++] = entry;
     const run: EntryRun = {
       start: 0,
       end: 0,
-      day: new Int32Array(size),
-      amount: new Float64Array(size),
-      manager: new Int32Array(size),
-      flags: new Uint8Array(size),
+      day: new Int32Array(longest),
+      amount: new Float64Array(longest),
+      manager: new Int32Array(longest),
+      flags: new Uint8Array(longest),
     };
-    const cursor = starts.slice(0, customers);
-    const { day: sortedDays, amount: sortedAmounts, manager: sortedManagers, flags: sortedFlags } = run;
-    for (let entry = 0; entry < size; entry++) {
-      const at = cursor[customerOf[entry]!]!++;
-      sortedDays[at] = days[entry]!;
-      sortedAmounts[at] = amounts[entry]!;
-      sortedManagers[at] = managers[entry]!;
-      sortedFlags[at] = flags[entry]!;
-    }
-    for (let customer = 0; customer < customers; customer++) {
-      if (starts[customer] === starts[customer + 1]) continue;
-      run.start = starts[customer]!;
-      run.end = starts[customer + 1]!;
+    for (let customer = 0, begin = 0; customer < customers; customer++) {
+      const end = ends[customer]!;
+      if (end === begin) continue;
+      for (let at = begin; at < end; at++) {
+        const entry = order[at]!;
+        run.day[at - begin] = days[entry]!;
+        run.amount[at - begin] = amounts[entry]!;
+        run.manager[at - begin] = managers[entry]!;
+        run.flags[at - begin] = flags[entry]!;
+      }
+      run.end = end - begin;
       sortByDay(run);
       visit(customer, run);
+      begin = end;
     }
   }
 
@@ -207,17 +221,9 @@ export class PurchaseLog {
   }
 
   private ensureCustomer(customer: number): void {
-    if (2 * customer < this.heads.length) return;
-    const bigger = new Int32Array(Math.max(2 * customer + 2, this.heads.length * 2)).fill(NONE);
-    bigger.set(this.heads);
-    this.heads = bigger;
-  }
-
-  private ensureBudgetRoom(customer: number): void {
-    if (customer < this.budgets.length) return;
-    const size = Math.max(customer + 1, this.budgets.length * 2, 256);
-    this.budgets = grown(this.budgets, new Float64Array(size).fill(Number.NaN));
-    this.budgetDays = grown(this.budgetDays, new Float64Array(size).fill(Number.NaN));
+    if (customer < this.customerCount) return;
+    this.customerCount = customer + 1;
+    this.heads.reach(2 * customer + 1);
   }
 
   private appendEntry(day: number, amount: number, manager: number, flags: number): number {

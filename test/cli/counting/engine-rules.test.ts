@@ -38,7 +38,7 @@ class RecordingLedger extends IndexedLedger {
 describe("the counting engine's rules", () => {
   it("each customer's orders reach the ledger in file order, across groups and batches", () => {
     const names = new NameStore();
-    const ledger = new RecordingLedger({}, names, 0);
+    const ledger = new RecordingLedger({}, names);
     const reader = new BatchReader(new CustomerIndex(ledger, names), "utf-8");
     const writer = new BatchWriter("utf-8", 64);
     const random = seededRandom(17);

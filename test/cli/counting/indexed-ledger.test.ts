@@ -11,7 +11,7 @@ import { CustomerLedger } from "../../../src/core/ledger";
 describe("IndexedLedger", () => {
   it("numbers customers added as known-new in order, and keys by them when asked", () => {
     const names = new NameStore();
-    const ledger = new IndexedLedger({}, names, 10);
+    const ledger = new IndexedLedger({}, names);
     expect(ledger.addNewCustomer(names.addText("  Анна "), 19_010, 5, "Ира")).toBe(0);
     expect(ledger.add(customerKey("Bob"), "Bob", 19_011, 7)).toBe(1);
     // The index by key is made from the names of customers added without one.
@@ -33,7 +33,7 @@ describe("IndexedLedger", () => {
       asked.push(name);
       return text(name);
     };
-    const ledger = new IndexedLedger({}, names, 0);
+    const ledger = new IndexedLedger({}, names);
     ledger.addNewCustomer(anna, 19_010, 5, undefined);
     ledger.addNewCustomer(bob, 19_011, 7, undefined);
     ledger.addTo(0, 19_020, 1);
@@ -51,7 +51,7 @@ describe("IndexedLedger", () => {
           // Untidy names, a blank one and none at all, each the same string on every row, as batches carry them.
           const managers = ["  Ира  Петрова ", "Олег", "олег", "", undefined];
           const names = new NameStore();
-          const indexed = new IndexedLedger({}, names, 0);
+          const indexed = new IndexedLedger({}, names);
           const core = new CustomerLedger();
           const numbers = new Map<number, number>();
           for (const [customer, day, manager] of orders) {
@@ -70,7 +70,7 @@ describe("IndexedLedger", () => {
 
   it("keeps customers past the room reserved for them", () => {
     const names = new NameStore();
-    const ledger = new IndexedLedger({}, names, 2);
+    const ledger = new IndexedLedger({}, names);
     for (let customer = 0; customer < 5000; customer++)
       ledger.addNewCustomer(names.addText(`c${customer}`), 19_000 + customer, 1, undefined);
     ledger.addTo(0, 19_100, 2);
