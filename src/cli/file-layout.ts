@@ -19,6 +19,7 @@ import {
 import { findStatusColumn, type StatusColumn } from "../core/statuses";
 import { PROJECT_DEAL_TYPES } from "../core/deal-types";
 import { findHealthColumns, type HealthColumnIndexes, type HealthColumnNames } from "../core/health/health-columns";
+import type { DetailField } from "../core/health/order-details";
 import type { FileEncoding } from "../files/sniff";
 import type { Language } from "../i18n/language";
 import { dataError, text, usageError } from "./errors";
@@ -44,7 +45,7 @@ export interface FileLayout {
   compactDays?: boolean;
   /** The status or stage column whose completed values alone are purchases (see core statuses.ts). */
   status?: StatusColumn;
-  /** The columns only the health check reads (budget, initiated by, contact), found by their headers. */
+  /** The columns only the health check reads (budget, initiated by, contact): named by flags, else found by their headers. */
   healthColumns?: HealthColumnIndexes;
   /** Their headers. */
   healthColumnNames?: HealthColumnNames;
@@ -53,6 +54,8 @@ export interface FileLayout {
 /** What the user said about the columns and the deal types to leave out. */
 export interface ColumnChoices {
   columns: CliOptions["columns"];
+  /** --budget, --initiated-by, --contact; the health check's columns not named are found by their headers. */
+  detailColumns?: CliOptions["detailColumns"];
   exclude?: CliOptions["exclude"];
   /** Leave out no deal type (else the default is the one-off project deals, see dealTypesLeftOut). */
   keepAllDeals?: boolean;
@@ -78,7 +81,7 @@ export function fileLayout(
   const status = statusColumn(sample.rows, headerRow, mapping, choices);
   const excludedDealTypes = dealTypesLeftOut(mapping, choices);
   if (excludedDealTypes.length === 0) delete mapping.dealType;
-  const healthColumns = headerRow < 0 ? {} : findHealthColumns(header, mapping);
+  const healthColumns = detailColumns(sample.rows, headerRow, mapping, choices);
   const layout: FileLayout = {
     ...file,
     headerLine: headerRow < 0 ? null : sample.lines[headerRow]!,
@@ -87,7 +90,9 @@ export function fileLayout(
     excludedDealTypes,
     compactDays: isCompactDayColumn(sample.rows.slice(headerRow + 1).map((row) => row[mapping.date!])),
     healthColumns,
-    healthColumnNames: Object.fromEntries(Object.entries(healthColumns).map(([key, column]) => [key, header[column]!.trim()])),
+    healthColumnNames: Object.fromEntries(
+      Object.entries(healthColumns).map(([field, column]) => [field, columnName(header, column, choices.language)]),
+    ),
   };
   if (status !== undefined) layout.status = status;
   return { layout, headerRow };
@@ -221,6 +226,38 @@ function sampleCell(rows: readonly string[][], column: number): string {
   return cell.length > SAMPLE_CHARS ? `${cell.slice(0, SAMPLE_CHARS - 1)}…` : cell;
 }
 
+const DETAIL_FLAGS: Record<DetailField, string> = { budget: "--budget", initiatedBy: "--initiated-by", contact: "--contact" };
+
+/**
+ * The health check's own columns: those the flags name, and the others as the sidebar finds them
+ * by their headers among the columns not named (a column named for one is never found for another).
+ */
+function detailColumns(rows: readonly string[][], headerRow: number, mapping: ColumnMapping, choices: ColumnChoices): HealthColumnIndexes {
+  const header = headerRow < 0 ? [] : rows[headerRow]!;
+  const named: HealthColumnIndexes = {};
+  for (const field of Object.keys(DETAIL_FLAGS) as DetailField[]) {
+    const name = choices.detailColumns?.[field];
+    if (name !== undefined) named[field] = namedColumn(rows, header, DETAIL_FLAGS[field], name);
+  }
+  if (headerRow < 0) return named;
+  const taken = new Set(Object.values(named));
+  const unnamed = header.map((cell, column) => (taken.has(column) ? "" : cell));
+  return { ...findHealthColumns(unnamed, mapping), ...named };
+}
+
+/**
+ * The column a flag names: by header (compared as customers are) or by number from 1, up to the
+ * widest sampled row. One that is not there stops the command, listing the header.
+ */
+function namedColumn(rows: readonly string[][], header: readonly string[], flag: string, name: string): number {
+  const column = isColumnNumber(name) ? Number(name) - 1 : findColumn(header, name);
+  const width = Math.max(header.length, ...rows.map((row) => row.length));
+  if (column < 0 || column >= width) {
+    throw dataError({ key: "columnNotFound", values: { flag, value: `«${name}»`, header: listHeader(header) } });
+  }
+  return column;
+}
+
 /**
  * The status column: the one --status-column names, else one found by header and values (not a
  * column already read for another field). Undefined without one.
@@ -235,13 +272,8 @@ function statusColumn(
   const named = choices.statuses?.column;
   const counted = choices.statuses?.counted.length ? choices.statuses.counted : undefined;
   let column: number;
-  if (named !== undefined) {
-    column = isColumnNumber(named) ? Number(named) - 1 : findColumn(header, named);
-    const width = Math.max(header.length, ...rows.map((row) => row.length));
-    if (column < 0 || column >= width) {
-      throw dataError({ key: "columnNotFound", values: { flag: "--status-column", value: `«${named}»`, header: listHeader(header) } });
-    }
-  } else {
+  if (named !== undefined) column = namedColumn(rows, header, "--status-column", named);
+  else {
     if (headerRow < 0) {
       if (counted !== undefined) throw usageError({ key: "countStatusWithoutColumn" });
       return undefined;
@@ -252,7 +284,7 @@ function statusColumn(
       return undefined;
     }
   }
-  const name = headerText(header, column) ?? text(choices.language, "columnNumber", { n: column + 1 });
+  const name = columnName(header, column, choices.language);
   return counted === undefined ? { column, name } : { column, name, counted };
 }
 
@@ -260,11 +292,13 @@ function listHeader(header: readonly string[]): string {
   return header.map((cell) => `«${cell}»`).join(", ");
 }
 
+/** How a column is named in messages: its header, or "column 3" without one. */
+function columnName(header: readonly string[], column: number, language: Language): string {
+  return headerText(header, column) ?? text(language, "columnNumber", { n: column + 1 });
+}
+
 function columnNames(mapping: ColumnMapping, header: readonly string[], language: Language): Partial<Record<Field, string>> {
   const names: Partial<Record<Field, string>> = {};
-  for (const field of Object.keys(mapping) as Field[]) {
-    const column = mapping[field]!;
-    names[field] = headerText(header, column) ?? text(language, "columnNumber", { n: column + 1 });
-  }
+  for (const field of Object.keys(mapping) as Field[]) names[field] = columnName(header, mapping[field]!, language);
   return names;
 }

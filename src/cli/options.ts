@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { isPlausibleDay, parseDateText, inputLocale, type InputLocale } from "../core/cells";
 import type { Field } from "../core/columns";
+import type { DetailField } from "../core/health/order-details";
 import type { DayWindow } from "../core/ledger";
 import { parsePeriod, type Period } from "../core/periods";
 import type { Problem } from "../core/problems";
@@ -22,6 +23,8 @@ export interface CliOptions {
   timeZone: string;
   /** Columns named on the command line: a header name or a 1-based number, as typed. */
   columns: Partial<Record<Exclude<Field, "dealType">, string>>;
+  /** --budget, --initiated-by, --contact: the health check's own columns, named as typed (a header name or a 1-based number). */
+  detailColumns: Partial<Record<DetailField, string>>;
   exclude?: { column: string; value: string };
   /** --status-column NAME and --count-status VALUE (repeatable): which rows of a status column are purchases. */
   statuses: { column?: string; counted: string[] };
@@ -89,6 +92,9 @@ const FLAGS = {
   date: { type: "string" },
   amount: { type: "string" },
   manager: { type: "string" },
+  budget: { type: "string" },
+  "initiated-by": { type: "string" },
+  contact: { type: "string" },
   exclude: { type: "string" },
   "keep-all-deals": { type: "boolean" },
   "deal-type": { type: "string" },
@@ -165,6 +171,7 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
     engine,
     timeZone: parseTimeZone(values["time-zone"]),
     columns: { customer: values.customer, date: values.date, amount: values.amount, manager: values.manager },
+    detailColumns: { budget: values.budget, initiatedBy: values["initiated-by"], contact: values.contact },
     exclude: values.exclude === undefined ? undefined : parseExclude(values.exclude),
     keepAllDeals: values["keep-all-deals"] ?? false,
     statuses: { column: values["status-column"], counted: values["count-status"] ?? [] },

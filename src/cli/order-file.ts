@@ -78,7 +78,7 @@ export async function readOrderFile(settings: ReadSettings): Promise<ReadResult>
         if (leadingRecords > 0) return void leadingRecords--;
         recordSink.onRecord(record);
       },
-      readSimple: (bytes, pos, limit) => (leadingRecords > 0 ? -1 : recordSink.readSimpleRecord(bytes, pos, limit)),
+      readSimple: (bytes, pos, limit, line) => (leadingRecords > 0 ? -1 : recordSink.readSimpleRecord(bytes, pos, limit, line)),
       simpleFields: () => recordSink.simpleFields,
       onChunk: (fileOffset) => recordSink.startChunk(fileOffset),
       afterChunk: settings.onProgress,

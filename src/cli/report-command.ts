@@ -265,6 +265,7 @@ async function read(options: CliOptions, reading: Reading): Promise<GroupedRead>
     delimiter: options.delimiter,
     sheet: options.sheet,
     columns: options.columns,
+    detailColumns: options.detailColumns,
     exclude: options.exclude,
     keepAllDeals: options.keepAllDeals,
     statuses: options.statuses,

@@ -48,9 +48,9 @@ export type RecordHandler = (record: CsvRecord) => boolean | void;
 /**
  * Takes the record at bytes[pos] whole, when it is a simple one (one line, no quotes) that it can
  * read faster than the scanner, and returns where the next record starts; or returns -1 and the
- * scanner reads the record itself.
+ * scanner reads the record itself. `line` is the file line the record is on (as CsvRecord.line).
  */
-export type SimpleRecordReader = (bytes: Buffer, pos: number, end: number) => number;
+export type SimpleRecordReader = (bytes: Buffer, pos: number, end: number, line: number) => number;
 
 export class CsvScanner {
   /** Line number of the next record. */
@@ -95,7 +95,7 @@ export class CsvScanner {
     const readSimple = this.readSimple;
     while (pos < n && !this.halted) {
       if (readSimple !== undefined) {
-        const next = readSimple(bytes, pos, n);
+        const next = readSimple(bytes, pos, n, this.line);
         if (next >= 0) {
           this.line++;
           pos = next;

@@ -144,6 +144,10 @@ Columns (a header name or a number from 1):
   --date COL            order date column
   --amount COL          order amount column
   --manager COL         manager column (whose new customers come back)
+  --budget COL          the customer's yearly budget or potential (health check, question 2)
+  --initiated-by COL    who started the sale: inbound or outbound (question 7)
+  --contact COL         email or phone for the call list (--lapsed-csv)
+                        (each found by its header when not named)
   --exclude COL=VALUE   leave out rows whose COL is VALUE (one-off project deals); by default,
                         rows whose deal type is Project or Проект are left out
   --keep-all-deals      leave out no deal type, not even Project
@@ -353,6 +357,10 @@ Windows-1251, UTF-16) определяются сами.
   --date СТОЛБЕЦ        дата заказа
   --amount СТОЛБЕЦ      сумма заказа
   --manager СТОЛБЕЦ     менеджер (чьи новые клиенты возвращаются)
+  --budget СТОЛБЕЦ      годовой бюджет или потенциал клиента (проверка здоровья, вопрос 2)
+  --initiated-by СТОЛБЕЦ  инициатор продажи: входящее или исходящее обращение (вопрос 7)
+  --contact СТОЛБЕЦ     почта или телефон для списка обзвона (--lapsed-csv)
+                        (если столбец не указан, он ищется по заголовку)
   --exclude СТОЛБЕЦ=ЗНАЧЕНИЕ  не учитывать строки с этим значением (разовые проектные сделки);
                         по умолчанию не учитываются строки с типом сделки «Проект» или «Project»
   --keep-all-deals      учитывать все сделки, и проектные тоже

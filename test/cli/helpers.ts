@@ -13,6 +13,19 @@ export function writeFixture(dir: string, name: string, content: string | Buffer
   return path;
 }
 
+/** Windows-1251 bytes by hand: А–я are C0–FF in order, Ё A8, ё B8, « AB, » BB. */
+export function cp1251(text: string): Buffer {
+  const other: Record<string, number> = { Ё: 0xa8, ё: 0xb8, "«": 0xab, "»": 0xbb };
+  const bytes = [...text].map((c) => {
+    const code = c.codePointAt(0)!;
+    if (code < 0x80) return code;
+    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+    if (other[c] === undefined) throw new Error(`no byte for ${c}`);
+    return other[c];
+  });
+  return Buffer.from(bytes);
+}
+
 /** The command in-process, as a non-TTY with an English C locale unless `env` says otherwise. */
 export function cli(argv: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return runCli(argv, {

@@ -160,11 +160,11 @@ describe("the one-pass reader with YYYYMMDD dates", () => {
     const compact = sinkOfDays(true, days);
     const line = Buffer.from("c1,19970101\nc2,1997-01-01\n");
     // The first record ends at byte 12, where the second starts; 1997-01-01 is day 27 × 365 + 7.
-    expect(compact.readSimpleRecord(line, 0, line.length)).toBe(12);
+    expect(compact.readSimpleRecord(line, 0, line.length, 1)).toBe(12);
     expect(days).toEqual([27 * 365 + 7]);
-    expect(compact.readSimpleRecord(line, 12, line.length)).toBe(-1);
+    expect(compact.readSimpleRecord(line, 12, line.length, 2)).toBe(-1);
     // Without compact days, 8 digits are no date of the one-pass reader's.
-    expect(sinkOfDays(false, days).readSimpleRecord(line, 0, line.length)).toBe(-1);
+    expect(sinkOfDays(false, days).readSimpleRecord(line, 0, line.length, 1)).toBe(-1);
     expect(days).toHaveLength(1);
   });
 });

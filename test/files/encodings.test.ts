@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from "vitest";
 import { bothRead, bothRefuse, dir, report, scanned } from "./helpers";
-import { writeFixture } from "../cli/helpers";
+import { cp1251, writeFixture } from "../cli/helpers";
 
 const ascii = (text: string): Buffer => Buffer.from(text, "latin1");
 /** "Анна" and "Олег" in Windows-1251: А C0 н ED н ED а E0, О CE л EB е E5 г E3. */
@@ -133,18 +133,6 @@ describe("the encoding reported is the file's own", () => {
 });
 
 describe("a UTF-8 line in a Windows-1251 file", () => {
-  const cp1251 = (text: string): Buffer => Buffer.from(encode1251(text));
-  /** Windows-1251 bytes by hand: А–я are C0–FF in order, Ё A8, ё B8, « AB, » BB. */
-  function encode1251(text: string): number[] {
-    return [...text].map((c) => {
-      const code = c.codePointAt(0)!;
-      if (code < 0x80) return code;
-      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-      const other: Record<string, number> = { Ё: 0xa8, ё: 0xb8, "«": 0xab, "»": 0xbb };
-      if (other[c] === undefined) throw new Error(`no byte for ${c}`);
-      return other[c];
-    });
-  }
   // In Windows-1251 these begin D1 B8 (Сё), D1 A8 (СЁ), end D1 BB (С»), hold D0 A8 (РЁ): bytes
   // that also begin Cyrillic letters in UTF-8, and must not be taken for UTF-8.
   const real = "Клиент;Дата\nСёмин;01.01.2024\nООО «ВЕС»;02.01.2024\nСЁМИН;03.01.2024\nТОРЁ;04.01.2024\n";

@@ -152,7 +152,7 @@ export class RecordSink {
   private readonly statusRule: StatusRule | undefined;
   /** A status field's verdict, and its label when left out. */
   private readonly statuses = new FieldCache<{ verdict: StatusVerdict; label: string; error: boolean }>();
-  /** What readSimpleRecord does with each column up to the last one mapped. */
+  /** What readSimpleRecord does with each column up to the last one mapped or read by the health check. */
   private readonly roles: Uint8Array;
   /** The fields of the record readSimpleRecord is reading, as the scanner would give them. */
   private readonly simple: CsvRecord;
@@ -205,28 +205,30 @@ export class RecordSink {
     this.compactDays = options.locale.compactDays === true;
     this.dateBytes = this.compactDays ? COMPACT_DATE_BYTES : SIMPLE_DATE_BYTES;
     this.delimiter = options.delimiter;
-    this.roles = new Uint8Array(this.widthNeeded);
+    const healthColumns = options.healthColumns ?? {};
+    this.budget = healthColumns.budget ?? -1;
+    this.initiatedBy = healthColumns.initiatedBy ?? -1;
+    this.contact = healthColumns.contact ?? -1;
+    this.details = hasDetailColumns(healthColumns) ? new DetailReader(this.decimalComma) : undefined;
+    // readSimpleRecord keeps where the health check's fields are too, and takes only rows that have them.
+    const simpleWidth = Math.max(this.widthNeeded, this.budget + 1, this.initiatedBy + 1, this.contact + 1);
+    this.roles = new Uint8Array(simpleWidth);
     this.roles[this.customer] = CUSTOMER_COLUMN;
     this.roles[this.date] = DATE_COLUMN;
     if (this.amount >= 0) this.roles[this.amount] = AMOUNT_COLUMN;
     if (this.manager >= 0) this.roles[this.manager] = MANAGER_COLUMN;
-    const fields = (): Int32Array => new Int32Array(this.widthNeeded);
+    const fields = (): Int32Array => new Int32Array(simpleWidth);
     this.simple = {
       bytes: Buffer.alloc(0),
       starts: fields(),
       ends: fields(),
-      escaped: new Uint8Array(this.widthNeeded),
+      escaped: new Uint8Array(simpleWidth),
       textAfterQuote: false,
       count: 0,
       line: 0,
       start: 0,
     };
     this.slowRecord = this.simple;
-    const healthColumns = options.healthColumns ?? {};
-    this.budget = healthColumns.budget ?? -1;
-    this.initiatedBy = healthColumns.initiatedBy ?? -1;
-    this.contact = healthColumns.contact ?? -1;
-    this.details = hasDetailColumns(healthColumns) ? new DetailReader(this.decimalComma) : undefined;
     this.key = orders.key;
     this.name = { record: undefined, column: this.customer, chunkAt: 0, text: undefined };
     const ref = (field: Field, column: number): ColumnRef | undefined =>
@@ -266,9 +268,7 @@ export class RecordSink {
    * (dates and amounts in the simple shapes, a key from bytes); returns where the next record
    * starts, or -1 to leave the record to the scanner and `onRecord`.
    */
-  readonly readSimpleRecord: SimpleRecordReader = (bytes, pos, limit) => {
-    // The health check's cells and row numbers come with the scanner's records.
-    if (this.details !== undefined) return -1;
+  readonly readSimpleRecord: SimpleRecordReader = (bytes, pos, limit, line) => {
     const { roles, simple, delimiter } = this;
     const width = roles.length;
     let day = NaN;
@@ -300,6 +300,8 @@ export class RecordSink {
       if (next < 0 || column + 1 < width || this.key.length === 0 || day !== day || amount !== amount) return -1;
       simple.bytes = bytes;
       simple.count = column + 1;
+      // The health check names the line of a value it cannot read.
+      simple.line = line;
       return this.addPlainOrder(simple, day, amount, this.simpleManagerOf(simple, limit)) ? next : -1;
     }
   };

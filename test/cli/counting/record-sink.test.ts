@@ -64,7 +64,7 @@ describe("the one-pass reader of simple records", () => {
         const starts = recordStarts(bytes);
         const sink = sinkOfOrders();
         for (let k = 0; k + 1 < starts.length; k++) {
-          const next = sink.readSimpleRecord(bytes, starts[k]!, limit);
+          const next = sink.readSimpleRecord(bytes, starts[k]!, limit, k + 1);
           // Taken only when it ends where the scanner says, before what was read runs out.
           if (next >= 0) expect([next, next <= limit]).toEqual([starts[k + 1], true]);
           if (next >= 0) taken++;
@@ -111,5 +111,57 @@ describe("the manager column", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("rows with the health check's own columns", () => {
+  // Line 1: a quoted comment over two lines (the scanner's); lines 3–5 plain (the one-pass reader's).
+  // Line 4's budget «lots» and line 5's initiator «partner» cannot be read: each is named by its line.
+  const text = [
+    'Ann,2024-03-05,10,100,outbound,+7 900,"call\nafter 5"',
+    "Bob,2024-03-06,5,,inbound,,",
+    "Ann,2024-03-07,7,lots,outbound,,",
+    "Cid,2024-03-08,1,3,partner,x@y.z,",
+    "",
+  ].join("\n");
+
+  function read(sink: RecordSink): number {
+    let taken = 0;
+    const readSimple = (bytes: Buffer, pos: number, end: number, line: number): number => {
+      const next = sink.readSimpleRecord(bytes, pos, end, line);
+      if (next >= 0) taken++;
+      return next;
+    };
+    new CsvScanner(COMMA, sink.onRecord, readSimple, () => sink.simpleFields).scan(Buffer.from(text), true);
+    return taken;
+  }
+
+  it("take the one-pass reader, with their details and their file lines", () => {
+    const details: unknown[] = [];
+    const sink = new RecordSink(
+      { key: new KeyBytes("utf-8"), add: (_day, _amount, _manager, _name, cells) => void details.push({ ...cells }) },
+      {
+        mapping: { customer: 0, date: 1, amount: 2 },
+        columnNames: {},
+        locale: inputLocale("en_US", "UTC"),
+        delimiter: COMMA,
+        decode: fieldDecoder("utf-8"),
+        onSkippedRow: () => undefined,
+        healthColumns: { budget: 3, initiatedBy: 4, contact: 5 },
+      },
+    );
+    expect(read(sink)).toBe(3);
+    expect(details).toEqual([
+      { startedByCompany: true, budget: 100, contact: "+7 900" },
+      { startedByCompany: false, budget: undefined, contact: undefined },
+      { startedByCompany: true, budget: undefined, contact: undefined },
+      { startedByCompany: false, budget: 3, contact: "x@y.z" },
+    ]);
+    expect(sink.detailProblems).toEqual({
+      unreadableBudgets: 1,
+      firstUnreadableBudget: { row: 4, value: "lots" },
+      unknownInitiators: 1,
+      firstUnknownInitiator: { row: 5, value: "partner" },
+    });
   });
 });
