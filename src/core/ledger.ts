@@ -16,7 +16,7 @@
 
 import { customerDisplayName, customerKey } from "./customer-key";
 import type { PurchaseLog } from "./health/purchase-log";
-import { PagedArray } from "./paged-array";
+import { PagedArray, pageOffset } from "./paged-array";
 import { periodIndex, type Period } from "./periods";
 
 /** "No such day": later than any real day, so `day < NO_DAY` holds for every order. */
@@ -136,17 +136,17 @@ export class CustomerLedger {
     const customer = this.rawNames.length;
     this.rawNames.push(rawName);
     this.managers.push(this.managerName(rawManager));
-    const facts = this.facts;
-    const at = customer * STRIDE;
-    facts.reach(at + STRIDE - 1);
-    facts.set(at + SECOND, NO_DAY);
+    this.facts.reach(customer * STRIDE + STRIDE - 1);
+    const facts = this.facts.page(customer * STRIDE);
+    const at = pageOffset(customer * STRIDE);
+    facts[at + SECOND] = NO_DAY;
     if (amount < 0) {
-      facts.set(at + FIRST, NO_DAY);
-      facts.set(at + LAST, Number.NEGATIVE_INFINITY);
+      facts[at + FIRST] = NO_DAY;
+      facts[at + LAST] = Number.NEGATIVE_INFINITY;
     } else {
-      facts.set(at + FIRST, day);
-      facts.set(at + LAST, day);
-      facts.set(at + FIRST_DAY_AMOUNT, amount);
+      facts[at + FIRST] = day;
+      facts[at + LAST] = day;
+      facts[at + FIRST_DAY_AMOUNT] = amount;
       this.customers++;
     }
     this.count(customer, day, amount, rawManager);
@@ -177,37 +177,37 @@ export class CustomerLedger {
       if (day < this.earliestDay) this.earliestDay = day;
       if (day > this.latestDay) this.latestDay = day;
     }
-    const facts = this.facts;
-    const at = customer * STRIDE;
-    facts.set(at + TOTAL_AMOUNT, facts.get(at + TOTAL_AMOUNT) + amount);
+    const facts = this.facts.page(customer * STRIDE);
+    const at = pageOffset(customer * STRIDE);
+    facts[at + TOTAL_AMOUNT] = facts[at + TOTAL_AMOUNT]! + amount;
     if (this.amountWindow === undefined || inWindow(day, this.amountWindow))
-      facts.set(at + WINDOW_AMOUNT, facts.get(at + WINDOW_AMOUNT) + amount);
+      facts[at + WINDOW_AMOUNT] = facts[at + WINDOW_AMOUNT]! + amount;
     if (amount < 0) return;
     if (this.trackDays) (this.daySets[customer] ??= new Set()).add(day);
     if (this.trackPeriods) (this.periodSets[customer] ??= new Set()).add(periodIndex(day, this.trackPeriods));
   }
 
   private placeDay(customer: number, day: number, amount: number, rawManager: unknown): void {
-    const facts = this.facts;
-    const at = customer * STRIDE;
-    const first = facts.get(at + FIRST);
+    const facts = this.facts.page(customer * STRIDE);
+    const at = pageOffset(customer * STRIDE);
+    const first = facts[at + FIRST]!;
     if (first === NO_DAY) this.customers++;
     if (day < first) {
-      facts.set(at + SECOND, first);
-      facts.set(at + FIRST, day);
-      facts.set(at + FIRST_DAY_AMOUNT, amount);
+      facts[at + SECOND] = first;
+      facts[at + FIRST] = day;
+      facts[at + FIRST_DAY_AMOUNT] = amount;
       this.managers[customer] = this.managerName(rawManager);
     } else if (day === first) {
-      facts.set(at + FIRST_DAY_AMOUNT, facts.get(at + FIRST_DAY_AMOUNT) + amount);
+      facts[at + FIRST_DAY_AMOUNT] = facts[at + FIRST_DAY_AMOUNT]! + amount;
       // Several orders on the first day: the result must not depend on row order, so a named
       // manager wins over a blank one, and of two names the one that sorts first.
       const manager = this.managerName(rawManager);
       const current = this.managers[customer]!;
       if (manager !== "" && (current === "" || manager < current)) this.managers[customer] = manager;
-    } else if (day < facts.get(at + SECOND)) {
-      facts.set(at + SECOND, day);
+    } else if (day < facts[at + SECOND]!) {
+      facts[at + SECOND] = day;
     }
-    if (day > facts.get(at + LAST)) facts.set(at + LAST, day);
+    if (day > facts[at + LAST]!) facts[at + LAST] = day;
   }
 
   /**

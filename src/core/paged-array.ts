@@ -9,6 +9,11 @@ const PAGE_BITS = 15;
 const PAGE_LENGTH = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_LENGTH - 1;
 
+/** Where `index` is in its page (see `PagedArray.page`). */
+export function pageOffset(index: number): number {
+  return index & PAGE_MASK;
+}
+
 export class PagedArray<T extends Float64Array | Int32Array> {
   private readonly pages: T[] = [];
 
@@ -23,6 +28,15 @@ export class PagedArray<T extends Float64Array | Int32Array> {
   /** Whether `index` has a page (and so a number, its page's starting value until set). */
   reached(index: number): boolean {
     return index >>> PAGE_BITS < this.pages.length;
+  }
+
+  /**
+   * The page holding a reached `index`, for a hot loop that reads or writes several numbers near it:
+   * `index` is at `pageOffset(index)` of it, and a record that starts there stays in it when the
+   * page's length is a multiple of the record's.
+   */
+  page(index: number): T {
+    return this.pages[index >>> PAGE_BITS]!;
   }
 
   /** The number at a reached `index`. */

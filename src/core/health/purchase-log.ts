@@ -9,10 +9,12 @@
 // cache miss at nearly every step. Customers are the ledger's numbers.
 
 import { customerDisplayName } from "../customer-key";
-import { PagedArray } from "../paged-array";
+import { PagedArray, pageOffset } from "../paged-array";
 
 /** No entry yet. */
 const NONE = -1;
+/** Entries gathered at a time in `forEachCustomer`: about 1 MB of arrays. */
+const GATHER_BLOCK = 1 << 16;
 
 /** Entry flags. */
 export const REFUND = 1; // a negative amount: lowers revenue, no purchase
@@ -86,10 +88,12 @@ export class PurchaseLog {
     this.ensureCustomer(customer);
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
-    const head = this.heads.get(2 * customer);
+    const heads = this.heads.page(2 * customer);
+    const at = pageOffset(2 * customer);
+    const head = heads[at]!;
     if (
       head !== NONE &&
-      this.heads.get(2 * customer + 1) === day &&
+      heads[at + 1] === day &&
       this.managers[head] === managerNumber &&
       (this.flags[head]! & REFUND) === (flags & REFUND)
     ) {
@@ -99,8 +103,8 @@ export class PurchaseLog {
     }
     const entry = this.appendEntry(day, amount, managerNumber, flags);
     this.customers[entry] = customer;
-    this.heads.set(2 * customer, entry);
-    this.heads.set(2 * customer + 1, day);
+    heads[at] = entry;
+    heads[at + 1] = day;
   }
 
   /**
@@ -177,28 +181,40 @@ export class PurchaseLog {
     }
     const order = new Int32Array(size);
     for (let entry = 0; entry < size; entry++) order[ends[customerOf[entry]!]!++] = entry;
+    // The entries are gathered a block of customers at a time into arrays reused from block to
+    // block: a loop that only gathers keeps many reads from random places in flight at once, which
+    // gathering between one customer's visit and the next would not.
+    const room = Math.max(GATHER_BLOCK, longest);
     const run: EntryRun = {
       start: 0,
       end: 0,
-      day: new Int32Array(longest),
-      amount: new Float64Array(longest),
-      manager: new Int32Array(longest),
-      flags: new Uint8Array(longest),
+      day: new Int32Array(room),
+      amount: new Float64Array(room),
+      manager: new Int32Array(room),
+      flags: new Uint8Array(room),
     };
-    for (let customer = 0, begin = 0; customer < customers; customer++) {
-      const end = ends[customer]!;
-      if (end === begin) continue;
-      for (let at = begin; at < end; at++) {
+    for (let first = 0, begin = 0; first < customers; ) {
+      let last = first;
+      while (last < customers && ends[last]! - begin <= room) last++;
+      const blockEnd = ends[last - 1]!;
+      for (let at = begin; at < blockEnd; at++) {
         const entry = order[at]!;
         run.day[at - begin] = days[entry]!;
         run.amount[at - begin] = amounts[entry]!;
         run.manager[at - begin] = managers[entry]!;
         run.flags[at - begin] = flags[entry]!;
       }
-      run.end = end - begin;
-      sortByDay(run);
-      visit(customer, run);
-      begin = end;
+      for (let customer = first, from = begin; customer < last; customer++) {
+        const end = ends[customer]!;
+        if (end === from) continue;
+        run.start = from - begin;
+        run.end = end - begin;
+        sortByDay(run);
+        visit(customer, run);
+        from = end;
+      }
+      first = last;
+      begin = blockEnd;
     }
   }
 
