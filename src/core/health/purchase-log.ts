@@ -71,7 +71,8 @@ export class PurchaseLog {
   private readonly budgetDays = new PagedArray((length) => new Float64Array(length).fill(Number.NaN));
   private hasAnyBudget = false;
   /** Customer → email or phone, the latest non-blank one by date. */
-  private readonly contacts = new Map<number, { day: number; contact: string }>();
+  private readonly contacts: (string | undefined)[] = [];
+  private readonly contactDays = new PagedArray((length) => new Float64Array(length).fill(Number.NaN));
 
   /** Entries kept (after merging), for tests and the bench. */
   get entries(): number {
@@ -136,8 +137,13 @@ export class PurchaseLog {
 
   /** Records a customer's email or phone as of `day`; the latest day wins. */
   setContact(customer: number, day: number, contact: string): void {
-    const known = this.contacts.get(customer);
-    if (known === undefined || day >= known.day) this.contacts.set(customer, { day, contact });
+    this.contactDays.reach(customer);
+    // Filled up to the customer, so that the array stays a list and never turns into a hash table.
+    while (this.contacts.length <= customer) this.contacts.push(undefined);
+    // As with budgets, NaN (none yet) lets the first one in; of one day the later row wins.
+    if (day < this.contactDays.get(customer)) return;
+    this.contacts[customer] = contact;
+    this.contactDays.set(customer, day);
   }
 
   budget(customer: number): number | undefined {
@@ -150,7 +156,7 @@ export class PurchaseLog {
   }
 
   contact(customer: number): string | undefined {
-    return this.contacts.get(customer)?.contact;
+    return this.contacts[customer];
   }
 
   /**
