@@ -3,13 +3,16 @@
 
 import { columnLetter } from "../core/a1";
 import type { ColumnMapping, Field } from "../core/columns";
+import type { HealthSettings } from "../core/health/health-check";
+import { DEFAULT_LAPSED_FACTOR, isLapsedFactor } from "../core/health/lapsed";
+import { DEFAULT_TREND, isTrendThreshold } from "../core/health/trend";
 import { PERIODS } from "../core/periods";
 import { DEFAULT_TARGET, type ReportSettings } from "../core/report";
 import { fail } from "../core/problems";
 import { parseCurrency } from "../presentation/formats";
 import type { AnalysisRequest, AnalysisSettings } from "./sidebar-api";
 
-export const DEFAULT_SETTINGS: AnalysisSettings = {
+export const DEFAULT_SETTINGS: AnalysisSettings & Required<Pick<AnalysisSettings, "trendThresholdPercent" | "lapsedFactor">> = {
   targetPercent: Math.round(DEFAULT_TARGET * 100),
   period: "month",
   withinDays: null,
@@ -17,6 +20,8 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   excludeDealType: null,
   countedStatuses: null,
   currency: null,
+  trendThresholdPercent: Math.round(DEFAULT_TREND.threshold * 100),
+  lapsedFactor: DEFAULT_LAPSED_FACTOR,
 };
 
 export const FIELDS: readonly Field[] = ["customer", "date", "amount", "manager", "dealType"];
@@ -59,15 +64,27 @@ export function isWithinDays(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 1;
 }
 
+/** A trend threshold the form and the server both accept: a percentage above 0 and below 100. */
+export function isTrendThresholdPercent(value: unknown): value is number {
+  return typeof value === "number" && isTrendThreshold(value / 100);
+}
+
 /**
  * Checks the settings that come from the sidebar (google.script.run passes whatever the page
- * sends): a target of 1…100, a known period, a whole number of days or null.
+ * sends): a target of 1…100, a known period, a whole number of days or null, a trend threshold
+ * of 0…100 % and a lapsed factor above 1 (these two default when absent, as in settings
+ * remembered before they existed).
  */
 export function checkSettings(settings: AnalysisSettings): AnalysisSettings {
   const { targetPercent, period, withinDays, ordersStartWithBusiness, excludeDealType, countedStatuses, currency } = settings;
+  const { trendThresholdPercent = DEFAULT_SETTINGS.trendThresholdPercent, lapsedFactor = DEFAULT_SETTINGS.lapsedFactor } = settings;
   if (!isTargetPercent(targetPercent)) throw new RequestError("badTarget", { value: String(targetPercent) });
   if (!PERIODS.includes(period)) fail({ code: "unknownPeriod", argument: "period", value: period });
   if (withinDays !== null && !isWithinDays(withinDays)) fail({ code: "badWithinDays", argument: "within_days", value: withinDays });
+  if (!isTrendThresholdPercent(trendThresholdPercent)) {
+    fail({ code: "badTrendThreshold", argument: "trend_threshold", value: trendThresholdPercent });
+  }
+  if (!isLapsedFactor(lapsedFactor)) fail({ code: "badFactor", argument: "lapsed_factor", value: lapsedFactor });
   return {
     targetPercent,
     period,
@@ -77,6 +94,8 @@ export function checkSettings(settings: AnalysisSettings): AnalysisSettings {
     countedStatuses: checkCountedStatuses(countedStatuses),
     // Only a currency the formats accept is kept; anything else writes plain amounts.
     currency: typeof currency === "string" ? (parseCurrency(currency) ?? null) : null,
+    trendThresholdPercent,
+    lapsedFactor,
   };
 }
 
@@ -138,12 +157,17 @@ export function checkRequest(request: AnalysisRequest, width: number, rangeA1: s
   return checked;
 }
 
-export function reportSettings(settings: AnalysisSettings): Omit<ReportSettings, "hasManagers" | "hasAmounts"> {
+/** The report's settings, with the health check's own. */
+export function reportSettings(
+  settings: AnalysisSettings,
+): Omit<ReportSettings, "hasManagers" | "hasAmounts"> & Pick<HealthSettings, "trend" | "lapsedFactor"> {
   return {
     target: settings.targetPercent / 100,
     period: settings.period,
     ordersStartWithBusiness: settings.ordersStartWithBusiness,
     ...(settings.withinDays === null ? {} : { withinDays: settings.withinDays }),
+    trend: { ...DEFAULT_TREND, threshold: (settings.trendThresholdPercent ?? DEFAULT_SETTINGS.trendThresholdPercent) / 100 },
+    lapsedFactor: settings.lapsedFactor ?? DEFAULT_SETTINGS.lapsedFactor,
   };
 }
 

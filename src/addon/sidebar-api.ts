@@ -32,6 +32,10 @@ export interface AnalysisSettings {
    * `parseCurrency` takes it; null or absent for none.
    */
   currency?: string | null;
+  /** The health check's trend rule: a change beyond ± this many percent is growth or a fall (above 0, below 100); absent for 10. */
+  trendThresholdPercent?: number;
+  /** The health check's lapsed customers: gone more than this many of their usual gaps (above 1); absent for 2. */
+  lapsedFactor?: number;
 }
 
 /** A status column's value, and whether the rows holding it count as purchases. */

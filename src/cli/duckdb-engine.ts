@@ -13,7 +13,7 @@ import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { isoDate } from "../core/calendar";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
-import type { HealthCheck } from "../core/health/health-check";
+import { judging, periodQuestions, type PeriodSeries } from "../core/health/period-questions";
 import type { HealthPeriod } from "../core/health/period-table";
 import { countLeftOutStatus, type IngestStats } from "../core/ingest";
 import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "../core/periods";
@@ -48,16 +48,17 @@ export async function loadDuckDb(): Promise<DuckDb> {
 
 /**
  * The streaming engine's peak memory per byte of file, health check included, measured by
- * bench/sql-engines.ts: 1,550–1,593 MB for 690 MB at 20 M rows and 4 M customers, 3,871 MB for
+ * bench/sql-engines.ts: 1,302 MB for 690 MB at 20 M rows and 4 M customers, 3,179 MB for
  * 1,733 MB at 50 M rows and 10 M customers (its memory grows with customers and purchases).
  */
-const STREAMING_MEMORY_PER_FILE_BYTE = 2.3;
+const STREAMING_MEMORY_PER_FILE_BYTE = 1.9;
 
 /**
  * Whether to suggest --engine duckdb for a file read by the streaming engine: when that engine
  * would want more than half the machine's memory. Below that the streaming engine was the faster
- * one at every size measured, up to 50 M rows (3.5× faster there, bench/RESULTS.md), so the hint
- * says nothing of speed; past it, DuckDB can spill to disk where the streaming engine cannot.
+ * one at every size measured, up to 50 M rows (1.8× faster than DuckDB on the same CSV there,
+ * 1.3× than DuckDB on Parquet, bench/RESULTS.md), so the hint says nothing of speed; past it,
+ * DuckDB can spill to disk where the streaming engine cannot.
  */
 export function suggestsDuckDb(fileBytes: number, totalMemoryBytes: number): boolean {
   return fileBytes * STREAMING_MEMORY_PER_FILE_BYTE > totalMemoryBytes / 2;
@@ -120,7 +121,9 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       report,
       skippedByReason: groupsInOrder(skipped, numbered),
     };
-    return options.health ? { ...outcome, healthPeriods: healthPeriods(tables.healthPeriods, options.period) } : outcome;
+    return options.health
+      ? { ...outcome, periodHealth: periodHealth(tables.healthPeriods, tables.summary[0]!, source.layout, options) }
+      : outcome;
   } catch (error) {
     // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
     if (error instanceof Error && !(error instanceof CliError)) {
@@ -288,9 +291,11 @@ function columnType(duckType: string): ColumnType {
 type Tables = Record<Exclude<ReportTable, "problemRows">, Row[]>;
 
 /**
- * The file is read once: its rows grouped by customer and day (and the other rows by fate) are
- * kept in a temporary table, the customers in another, the window's new customers in a third,
- * and every table of the report is computed from those.
+ * The file is read once for its customers' names, numbered (`customer_values`), once more for its
+ * managers' when it has a manager column, then for its rows, grouped by customer number and day
+ * (the other rows by fate); each is kept in a temporary table, as are the customers and the
+ * window's new customers, and every table of the report is computed from those. Only when some
+ * row was skipped is it read again, for the values the report quotes.
  */
 async function runTables(connection: Connection, query: ReportQuery, wanted: { managers: boolean; health: boolean }): Promise<Tables> {
   const ctes = new Map([...query.reading, ...query.figures]);
@@ -298,6 +303,8 @@ async function runTables(connection: Connection, query: ReportQuery, wanted: { m
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${withClause([...ctes])}SELECT * FROM ${name}`);
     ctes.set(name, `SELECT * FROM ${table}`);
   };
+  await keep("customer_values", "sr_customer_values");
+  if (wanted.managers) await keep("manager_values", "sr_manager_values");
   await keep("row_groups", "sr_row_groups");
   await keep("customers", "sr_customers");
   await keep("window_customers", "sr_window_customers");
@@ -306,12 +313,14 @@ async function runTables(connection: Connection, query: ReportQuery, wanted: { m
     for (const [name, body] of query.health) ctes.set(name, body);
     return table("healthPeriods");
   };
+  const rowCounts = await table("rowCounts");
   return {
     summary: await table("summary"),
     cohorts: await table("cohorts"),
     managers: wanted.managers ? await table("managers") : [],
     healthPeriods: wanted.health ? await health() : [],
-    rowCounts: await table("rowCounts"),
+    rowCounts,
+    rowExamples: rowCounts.some((row) => PROBLEMS.has(String(row.fate))) ? await table("rowExamples") : [],
     lost: await table("lost"),
   };
 }
@@ -332,7 +341,7 @@ function reportOf(
   options: CliOptions,
 ): { report: RetentionReport; skipped: Map<string, SkippedGroup> } {
   const summary = tables.summary[0]!;
-  const { stats, skipped } = rowStats(tables.rowCounts, layout);
+  const { stats, skipped } = rowStats(tables.rowCounts, tables.rowExamples, layout);
   if (num(summary.customers) === 0) throw dataError(noPurchase(stats, options.file));
   const { period } = options;
   const hasAmounts = layout.mapping.amount !== undefined;
@@ -423,8 +432,17 @@ function cohortRow(row: Row, period: Period): CohortReportRow {
   };
 }
 
-/** The periods as the core's health check gives them (src/core/health/period-table.ts), the latest ones as it caps them. */
-function healthPeriods(rows: readonly Row[], period: Period): Pick<HealthCheck, "periods" | "periodsOmitted"> {
+/**
+ * The periods as the core's health check gives them (src/core/health/period-table.ts), the latest
+ * ones as it caps them, and the questions they answer, judged by the core (period-questions.ts).
+ */
+function periodHealth(
+  rows: readonly Row[],
+  summary: Row,
+  layout: FileLayout,
+  options: CliOptions,
+): NonNullable<ReportOutcome["periodHealth"]> {
+  const { period } = options;
   const periods = rows.map((row): HealthPeriod => {
     const index = num(row.period_index);
     return {
@@ -449,7 +467,33 @@ function healthPeriods(rows: readonly Row[], period: Period): Pick<HealthCheck, 
     };
   });
   const omitted = Math.max(0, periods.length - REPORT_LIMITS.healthPeriods);
-  return { periods: periods.slice(omitted), periodsOmitted: omitted };
+  const totals = periodSeries(rows, period);
+  const facts = {
+    latestDay: num(summary.latest_day),
+    earliestDay: num(summary.earliest_day),
+    ordersStartWithBusiness: options.ordersStartWithBusiness,
+  };
+  const asked = periodQuestions(totals, judging(totals, facts, options.trend), layout.mapping.amount !== undefined);
+  return {
+    periods: periods.slice(omitted),
+    periodsOmitted: omitted,
+    questions: [asked.revenueSplit, asked.existingRevenue, asked.averageOrder, asked.activeBase],
+  };
+}
+
+/** The periods' sums as the core's PeriodTotals holds them, every period from the first (money 0 without amounts). */
+function periodSeries(rows: readonly Row[], period: Period): PeriodSeries {
+  const money = (field: string): Float64Array => Float64Array.from(rows, (row) => numOrNull(row[field]) ?? 0);
+  const base = Int32Array.from(rows, (row) => num(row.active_base));
+  return {
+    period,
+    firstIndex: rows.length === 0 ? 0 : num(rows[0]!.period_index),
+    count: rows.length,
+    newRevenue: money("new_revenue"),
+    existingRevenue: money("existing_revenue"),
+    purchases: Int32Array.from(rows, (row) => num(row.purchases)),
+    activeBase: () => base,
+  };
 }
 
 function managerRow(row: Row): ManagerReportRow {
@@ -493,9 +537,14 @@ const PROBLEMS: ReadonlySet<string> = new Set<ProblemCode>([
 ]);
 
 /** The rows' counts as ingestOrders keeps them, and the skipped ones grouped by reason (problemKey). */
-function rowStats(counts: readonly Row[], layout: FileLayout): { stats: IngestStats; skipped: Map<string, SkippedGroup> } {
+function rowStats(
+  counts: readonly Row[],
+  exampleRows: readonly Row[],
+  layout: FileLayout,
+): { stats: IngestStats; skipped: Map<string, SkippedGroup> } {
   const stats: IngestStats = { rows: 0, blankRows: 0, excludedRows: 0, skippedRows: 0, orders: 0 };
   const skipped = new Map<string, SkippedGroup>();
+  const examplesOf = new Map(exampleRows.map((row) => [problemKey(String(row.fate), String(row.fate_column)), row]));
   for (const row of counts) {
     const count = num(row.row_count);
     const fate = String(row.fate);
@@ -508,9 +557,11 @@ function rowStats(counts: readonly Row[], layout: FileLayout): { stats: IngestSt
       stats.skippedRows += count;
       const field = String(row.fate_column) as keyof FileLayout["columnNames"] | "status";
       const argument = field === "status" ? layout.status?.name : layout.columnNames[field];
-      const examples = [row.example, row.other_example].filter((value, at, all) => all.indexOf(value) === at);
-      skipped.set(problemKey(fate, String(row.fate_column)), {
-        problem: { code: fate as ProblemCode, argument, value: row.example },
+      const key = problemKey(fate, String(row.fate_column));
+      const { example, other_example } = examplesOf.get(key)!;
+      const examples = [example, other_example].filter((value, at, all) => all.indexOf(value) === at);
+      skipped.set(key, {
+        problem: { code: fate as ProblemCode, argument, value: example },
         count,
         // Unnumbered (row 0) until numberRows finds the first rows; with several files it does not.
         examples: examples.map((value) => ({ row: 0, value })),

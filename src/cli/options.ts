@@ -3,7 +3,9 @@
 import { parseArgs } from "node:util";
 import { isPlausibleDay, parseDateText, inputLocale, type InputLocale } from "../core/cells";
 import type { Field } from "../core/columns";
+import { DEFAULT_LAPSED_FACTOR, isLapsedFactor } from "../core/health/lapsed";
 import type { DetailField } from "../core/health/order-details";
+import { DEFAULT_TREND, isTrendThreshold, type TrendSettings } from "../core/health/trend";
 import type { DayWindow } from "../core/ledger";
 import { parsePeriod, type Period } from "../core/periods";
 import type { Problem } from "../core/problems";
@@ -46,6 +48,10 @@ export interface CliOptions {
   html?: string;
   /** False for --no-health: the report without the health check (issue 14's figures). */
   health: boolean;
+  /** --trend-threshold: the health check's trend rule (the threshold as a share, 0.10 for ±10 %). */
+  trend: TrendSettings;
+  /** --lapsed-factor: gone more than this many usual gaps is lapsed (question 5). */
+  lapsedFactor: number;
   /** --lapsed-csv: write every lapsed customer (the health check's call list) to this CSV file. */
   lapsedCsv?: string;
   /** --currency: the amounts' currency, an ISO code or a sign (presentation/formats.ts parseCurrency). */
@@ -114,6 +120,8 @@ const FLAGS = {
   html: { type: "string" },
   "no-health": { type: "boolean" },
   "lapsed-csv": { type: "string" },
+  "trend-threshold": { type: "string" },
+  "lapsed-factor": { type: "string" },
   currency: { type: "string" },
   "no-color": { type: "boolean" },
   threads: { type: "string" },
@@ -164,6 +172,7 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
   if (values.exclude !== undefined && values["keep-all-deals"]) {
     throw usageError({ key: "excludeAndKeepAll", values: { value: values.exclude } });
   }
+  requireHealthFor(values, engine);
   const locale = inputLocale(localeName, "UTC");
   const options: CliOptions = {
     file: files[0]!,
@@ -188,6 +197,11 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
     json: values.json ?? false,
     html: values.html,
     health: !(values["no-health"] ?? false),
+    trend:
+      values["trend-threshold"] === undefined
+        ? DEFAULT_TREND
+        : { ...DEFAULT_TREND, threshold: parseTrendThreshold(values["trend-threshold"]) },
+    lapsedFactor: values["lapsed-factor"] === undefined ? DEFAULT_LAPSED_FACTOR : parseLapsedFactor(values["lapsed-factor"]),
     lapsedCsv: values["lapsed-csv"],
     currency: values.currency === undefined ? undefined : (parseCurrency(values.currency) ?? badValue("badCurrency", values.currency)),
     color: values["no-color"] ? false : undefined,
@@ -278,6 +292,34 @@ function parseTarget(text: string): number {
     throw usageError({ key: "badTarget", values: { value: text } });
   }
   return percent / 100;
+}
+
+/** `15` or `15%`: a change beyond ±15 % is a trend. Decimal digits only, as for --target. */
+function parseTrendThreshold(text: string): number {
+  const trimmed = text.trim();
+  const share = Number(trimmed.replace(/\s*%$/, "").replace(",", ".")) / 100;
+  if (!DECIMAL_PERCENT.test(trimmed) || !isTrendThreshold(share))
+    fail({ code: "badTrendThreshold", argument: "--trend-threshold", value: text });
+  return share;
+}
+
+/** `2`, `2.5` or `2,5`: gone more than this many usual gaps. */
+function parseLapsedFactor(text: string): number {
+  const trimmed = text.trim();
+  const factor = Number(trimmed.replace(",", "."));
+  if (!/^\d+(?:[.,]\d+)?$/.test(trimmed) || !isLapsedFactor(factor)) fail({ code: "badFactor", argument: "--lapsed-factor", value: text });
+  return factor;
+}
+
+/**
+ * The health check's settings would be silently ignored without it: with --no-health, and (for the
+ * lapsed customers, which DuckDB's engine does not list) with --engine.
+ */
+function requireHealthFor(values: FlagValues, engine: CliOptions["engine"]): void {
+  for (const flag of ["trend-threshold", "lapsed-factor"] as const) {
+    if (values[flag] !== undefined && values["no-health"]) throw usageError({ key: "settingNeedsHealth", values: { flag: `--${flag}` } });
+  }
+  if (values["lapsed-factor"] !== undefined && engine !== undefined) throw usageError({ key: "lapsedFactorWithEngine" });
 }
 
 function parsePeriodFlag(text: string): Period {

@@ -7,7 +7,6 @@
 // cannot reorder the text around it.
 
 import { formulaSafeText } from "../core/formula-safe";
-import type { HealthCheck } from "../core/health/health-check";
 import type { RetentionReport } from "../core/report";
 import { HEALTH_TEXT } from "../i18n/health";
 import type { Language } from "../i18n/language";
@@ -16,7 +15,8 @@ import { lapsedCallList } from "../presentation/call-list";
 import { cohortChart } from "../presentation/cohort-chart";
 import { cohortHeatmap, judgedTrend } from "../presentation/cohort-heatmap";
 import { type Formats, formatsFor } from "../presentation/formats";
-import { healthAnswers } from "../presentation/health-check";
+import { type AnsweredCheck, healthAnswers, notAnsweredNote } from "../presentation/health-check";
+import { type ManagerHealthTable, managerHealthTable } from "../presentation/manager-health";
 import { ADDON_VERSION } from "../version";
 import { text, type CliMessageKey } from "./errors";
 import { cohortBarsSvg, escapeHtml, heatmapSvg, trendSvg } from "./html-charts";
@@ -111,19 +111,51 @@ function summary({ outcome, report, language, f, t }: Page): string {
     `<p class="headline ${headline!.style}">${escapeHtml(headline!.text)}</p>`,
     `<p>${verdict.map((line) => (line.style === "plain" ? escapeHtml(line.text) : `<span class="${line.style}">${escapeHtml(line.text)}</span>`)).join("<br>")}</p>`,
     action === null ? "" : `<p class="action">${partsHtml(action)}</p>`,
-    report.healthCheck === undefined ? "" : healthSummary(report.healthCheck, language, f),
+    healthOf(outcome) === undefined ? "" : healthSummary(healthOf(outcome)!, managersOfHealth(report, language, f), language, f),
   ]
     .filter((part) => part !== "")
     .join("\n");
 }
 
-function healthSummary(check: HealthCheck, language: Language, f: Formats): string {
+/** The whole health check, or the questions an engine answered from its periods alone (DuckDB's). */
+function healthOf(outcome: ReportOutcome): AnsweredCheck | undefined {
+  return outcome.report.healthCheck ?? outcome.periodHealth;
+}
+
+/** Question 4 per manager: only a whole health check has the managers. */
+function managersOfHealth(report: RetentionReport, language: Language, f: Formats): ManagerHealthTable | null {
+  return report.healthCheck === undefined ? null : managerHealthTable(report.healthCheck, report, language, f);
+}
+
+function healthSummary(check: AnsweredCheck, managers: ManagerHealthTable | null, language: Language, f: Formats): string {
+  const note = notAnsweredNote(check, language);
+  // With some questions unanswered, each item keeps its question's number, not its place.
+  const number = (id: number): string => (note === null ? "" : ` value="${id}"`);
   const items = healthAnswers(check, language, f).map(
     (answer) =>
-      `<li class="health-${answer.verdict}"><span class="badge">${escapeHtml(answer.verdictLabel)}</span> ` +
-      `<span class="q">${escapeHtml(answer.question)}</span><br>${escapeHtml(answer.sentence)}</li>`,
+      `<li class="health-${answer.verdict}"${number(answer.id)}><span class="badge">${escapeHtml(answer.verdictLabel)}</span> ` +
+      `<span class="q">${escapeHtml(answer.question)}</span><br>${escapeHtml(answer.sentence)}` +
+      `${answer.id === 4 && managers !== null ? `\n${managerHealthHtml(managers)}` : ""}</li>`,
   );
-  return `<h2>${escapeHtml(HEALTH_TEXT[language].title)}</h2>\n<ol class="health">\n${items.join("\n")}\n</ol>`;
+  return [
+    `<h2>${escapeHtml(HEALTH_TEXT[language].title)}</h2>`,
+    `<ol class="health">\n${items.join("\n")}\n</ol>`,
+    ...(note === null ? [] : [`<p class="legend">${escapeHtml(note)}</p>`]),
+  ].join("\n");
+}
+
+/** Question 4's managers: a row in trouble or below target in the bad colour, "below target" said in words too. */
+function managerHealthHtml(managers: ManagerHealthTable): string {
+  const rows = managers.rows.map((row) => [dataText(row.manager), ...row.figures.map(escapeHtml), escapeHtml(row.note)]);
+  return [
+    `<p class="q">${escapeHtml(managers.title)}</p>`,
+    htmlTable(
+      managers.header.map(escapeHtml),
+      rows,
+      managers.rows.map((row) => (row.inTrouble || row.belowTarget ? "bad" : "")),
+    ),
+    ...(managers.omitted === null ? [] : [`<p class="legend">${escapeHtml(managers.omitted)}</p>`]),
+  ].join("\n");
 }
 
 /** The heatmap and the trend line, when the report has a health check and judged cohorts to draw. */
@@ -182,7 +214,8 @@ function cohorts({ report, language, f, t }: Page): string {
 const PERIOD_LABELS = 8;
 
 function managers({ report, f, t }: Page): string | null {
-  if (report.managers === null) return null;
+  // No judged cohort, no rows: a heading over an empty table would say nothing.
+  if (report.managers === null || report.managers.length === 0) return null;
   const rows = report.managers.map((row) => [
     row.manager === "" ? t("noManager") : dataText(row.manager),
     f.count(row.newCustomers),
@@ -246,9 +279,10 @@ function skipped({ outcome, report, language, f, t }: Page): string | null {
   return `<h2>${t("skippedHeading", { count: f.count(report.stats.skippedRows) })}</h2>\n<ul>${items.join("")}</ul>`;
 }
 
-/** Cells are already escaped HTML. */
-function htmlTable(head: string[], rows: string[][]): string {
+/** Cells are already escaped HTML; `rowClasses` (ours, not the data's) style whole rows. */
+function htmlTable(head: string[], rows: string[][], rowClasses: readonly string[] = []): string {
   const headRow = `<tr>${head.map((cell) => `<th>${cell}</th>`).join("")}</tr>`;
-  const bodyRows = rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join("")}</tr>`).join("\n");
+  const rowStart = (k: number): string => (rowClasses[k] ? `<tr class="${rowClasses[k]}">` : "<tr>");
+  const bodyRows = rows.map((row, k) => `${rowStart(k)}${row.map((cell) => `<td>${cell}</td>`).join("")}</tr>`).join("\n");
   return `<table>\n<thead>${headRow}</thead>\n<tbody>\n${bodyRows}\n</tbody>\n</table>`;
 }

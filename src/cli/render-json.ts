@@ -6,7 +6,7 @@
 
 import type { HealthCheck } from "../core/health/health-check";
 import type { Language } from "../i18n/language";
-import { healthAnswers } from "../presentation/health-check";
+import { type AnsweredCheck, healthAnswers } from "../presentation/health-check";
 import { problemMessage } from "../i18n/problems";
 import type { ReportOutcome } from "./report-command";
 import { skippedByReason } from "./report-lines";
@@ -73,9 +73,21 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
       })) ?? null,
     managersOmitted: report.managersOmitted,
     lost: report.lost,
-    healthCheck: report.healthCheck === undefined ? (outcome.healthPeriods ?? null) : healthCheckJson(report.healthCheck, language),
+    healthCheck:
+      report.healthCheck !== undefined ? healthCheckJson(report.healthCheck, language) : periodHealthJson(outcome.periodHealth, language),
   };
   return `${terminalSafeJson(JSON.stringify(json, null, 2))}\n`;
+}
+
+/** The periods and the questions they answer, where the engine computes no more (DuckDB's). */
+function periodHealthJson(check: ReportOutcome["periodHealth"], language: Language) {
+  if (check === undefined) return null;
+  return { ...check, questions: answered(check, language) };
+}
+
+function answered(check: AnsweredCheck, language: Language) {
+  const answers = healthAnswers(check, language);
+  return check.questions.map((question, i) => ({ ...question, answer: answers[i]!.sentence }));
 }
 
 /**
@@ -83,12 +95,11 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
  * sentence, the lapsed customers most at stake first (capped as `lost` is), the managers.
  */
 function healthCheckJson(check: HealthCheck, language: Language) {
-  const answers = healthAnswers(check, language);
   const { customers, ...lapsedTotals } = check.lapsed;
   return {
     periods: check.periods,
     periodsOmitted: check.periodsOmitted,
-    questions: check.questions.map((question, i) => ({ ...question, answer: answers[i]!.sentence })),
+    questions: answered(check, language),
     lapsed: customers,
     lapsedTotals,
     managers: check.managers,

@@ -3,12 +3,12 @@
 // when asked for (a TTY without NO_COLOR). Text from the data is shown with its control characters
 // escaped, so a name cannot drive the terminal.
 
-import type { HealthCheck } from "../core/health/health-check";
 import type { HealthVerdict } from "../core/health/questions";
 import { HEALTH_TEXT } from "../i18n/health";
 import type { Language } from "../i18n/language";
 import { type Formats, formatsFor } from "../presentation/formats";
-import { healthAnswers } from "../presentation/health-check";
+import { type AnsweredCheck, healthAnswers, notAnsweredNote } from "../presentation/health-check";
+import { type ManagerHealthTable, managerHealthTable } from "../presentation/manager-health";
 import { text, type CliMessageKey } from "./errors";
 import type { ReportOutcome } from "./report-command";
 import {
@@ -97,7 +97,11 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
     lines.push(t("medianLine", { days: f.count(report.medianDaysToSecond) }, { days: report.medianDaysToSecond }));
   if (report.repeatRevenueShare !== null) lines.push(t("repeatShareLine", { share: f.rate(report.repeatRevenueShare) }));
 
-  if (report.healthCheck !== undefined) lines.push("", ...healthLines(report.healthCheck, language, paint, f));
+  const check = report.healthCheck ?? outcome.periodHealth;
+  if (check !== undefined) {
+    const managers = report.healthCheck === undefined ? null : managerHealthTable(report.healthCheck, report, language, f);
+    lines.push("", ...healthLines(check, managers, language, paint, f));
+  }
 
   lines.push("", paint("bold", t("cohortsHeading", { period: periodName(language, report.period) })));
   if (report.cohortsOmitted > 0) lines.push(t("cohortsOmitted", { count: report.cohortsOmitted }));
@@ -107,7 +111,8 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
   ]);
   lines.push(cohortTable[0]!, ...report.cohorts.map((row, k) => cohortLine(cohortTable[k + 1]!, cohortNote(row, report, language), paint)));
 
-  if (report.managers !== null) {
+  // No judged cohort, no rows: a heading over an empty table would say nothing.
+  if (report.managers !== null && report.managers.length > 0) {
     lines.push("", paint("bold", t("managersHeading")));
     const managerTable = table([
       [t("manager"), t("newCustomers"), t("returned"), t("rate")],
@@ -157,17 +162,38 @@ const VERDICT_PAINT: Record<HealthVerdict, "good" | "bad" | "dim" | undefined> =
   needsData: "dim",
 };
 
-/** The health check's heading and eight lines: the verdict word, padded to a column, and the sentence. */
-function healthLines(check: HealthCheck, language: Language, paint: Paint, f: Formats): string[] {
+/**
+ * The health check's heading and eight lines: the verdict word, padded to a column, and the
+ * sentence; question 4's table of managers under its line, indented to the sentences.
+ */
+function healthLines(check: AnsweredCheck, managers: ManagerHealthTable | null, language: Language, paint: Paint, f: Formats): string[] {
   const answers = healthAnswers(check, language, f);
   const width = Math.max(...answers.map((answer) => [...answer.verdictLabel].length));
+  const note = notAnsweredNote(check, language);
+  const indent = " ".repeat(width + 2);
   return [
     paint("bold", HEALTH_TEXT[language].title),
-    ...answers.map((answer) => {
+    ...answers.flatMap((answer) => {
       const word = answer.verdictLabel.padEnd(width);
       const style = VERDICT_PAINT[answer.verdict];
-      return `${style === undefined ? word : paint(style, word)}  ${answer.id}. ${answer.sentence}`;
+      const line = `${style === undefined ? word : paint(style, word)}  ${answer.id}. ${answer.sentence}`;
+      return answer.id === 4 && managers !== null ? [line, ...managerLines(managers, paint).map((row) => indent + row)] : [line];
     }),
+    ...(note === null ? [] : [note]),
+  ];
+}
+
+/** Question 4 per manager: a row in trouble in the bad colour, a rate below target said in words too. */
+function managerLines(managers: ManagerHealthTable, paint: Paint): string[] {
+  const rows = table([managers.header, ...managers.rows.map((row) => [terminalSafe(row.manager), ...row.figures, ""])]);
+  return [
+    paint("bold", managers.title),
+    rows[0]!,
+    ...managers.rows.map((row, k) => {
+      const line = row.note === "" ? rows[k + 1]! : `${rows[k + 1]!}  ${row.note}`;
+      return row.inTrouble || row.belowTarget ? paint("bad", line) : line;
+    }),
+    ...(managers.omitted === null ? [] : [managers.omitted]),
   ];
 }
 

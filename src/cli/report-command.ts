@@ -93,8 +93,8 @@ export interface ReportOutcome {
   report: RetentionReport;
   /** Every skipped row, grouped by reason; without it, the report's kept rows are grouped. */
   skippedByReason?: SkippedGroup[];
-  /** The health check's periods alone, where the engine computes no more of it (DuckDB's). */
-  healthPeriods?: Pick<HealthCheck, "periods" | "periodsOmitted">;
+  /** The health check's periods and the questions they answer (1, 3, 6, 8), where the engine computes no more of it (DuckDB's). */
+  periodHealth?: Pick<HealthCheck, "periods" | "periodsOmitted" | "questions">;
 }
 
 /** What reading the file gives besides its orders. */
@@ -201,7 +201,14 @@ export class Tally {
     // --lapsed-csv writes every lapsed customer; the reports then list the first as always (cli.ts).
     const lapsedLimit = options.lapsedCsv === undefined ? REPORT_LIMITS.lost : Number.POSITIVE_INFINITY;
     const hasInitiatedBy = layout.healthColumns?.initiatedBy !== undefined;
-    const health = { ...settings, hasInitiatedBy, lapsedLimit, healthColumns: layout.healthColumnNames };
+    const health = {
+      ...settings,
+      hasInitiatedBy,
+      lapsedLimit,
+      healthColumns: layout.healthColumnNames,
+      trend: options.trend,
+      lapsedFactor: options.lapsedFactor,
+    };
     return analyzeWithHealth({ ledger: this.ledger, log: this.log }, stats, skipped, health, detailProblems).report;
   }
 

@@ -32,7 +32,7 @@ export interface TableOptions {
   /** With the health check: the columns only it reads (see health/health-columns.ts). Without, the report has none. */
   health?: { columns: HealthColumnIndexes };
   locale: InputLocale;
-  settings: Omit<ReportSettings, "hasManagers" | "hasAmounts"> & Pick<HealthSettings, "lapsedLimit">;
+  settings: Omit<ReportSettings, "hasManagers" | "hasAmounts"> & Pick<HealthSettings, "lapsedLimit" | "trend" | "lapsedFactor">;
 }
 
 export function analyzeTable(values: Cells, options: TableOptions): Analysis {

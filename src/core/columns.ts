@@ -245,12 +245,38 @@ function detect(rows: readonly (readonly unknown[])[], locale: InputLocale, comp
   const scan = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let row = 0; row < scan; row++) {
     const { mapping, doubts } = mapHeaderWithDoubts(rows[row]!);
-    if (mapping.customer !== undefined && mapping.date !== undefined) return { headerRow: row, mapping, doubts };
+    if (mapping.customer !== undefined && mapping.date !== undefined) {
+      mapping.customer = filledCustomerColumn(rows, row, mapping);
+      return { headerRow: row, mapping, doubts };
+    }
   }
   const candidates = contentCandidates(rows.slice(0, LAYOUT_SAMPLE_ROWS), locale, compactDays);
   const mapping: ColumnMapping = {};
   for (const field of Object.keys(candidates) as GuessedField[]) mapping[field] = candidates[field]![0]!;
   return { headerRow: -1, mapping, candidates };
+}
+
+/**
+ * The customer column the header chose, unless it is blank on sampled rows where another column
+ * named like a customer's is filled: an email typed on a customer's first order only, beside a
+ * «Клиент» filled on every one, would otherwise leave most orders without a customer. Of the
+ * columns named like a customer's and claimed by no other field, the one filled on the most
+ * sampled rows wins; on a tie, the header's choice stays.
+ */
+function filledCustomerColumn(rows: readonly (readonly unknown[])[], headerRow: number, mapping: ColumnMapping): number {
+  const chosen = mapping.customer!;
+  const sample = rows.slice(headerRow + 1, headerRow + 1 + LAYOUT_SAMPLE_ROWS);
+  const filled = (column: number): number => sample.filter((row) => !isBlank(row[column])).length;
+  const claimed = new Set(Object.values(mapping));
+  let best = chosen;
+  let bestFilled = filled(chosen);
+  if (bestFilled === sample.length) return chosen;
+  rows[headerRow]!.forEach((cell, column) => {
+    if (claimed.has(column) || matchScore(headerToken(cell), "customer") === 0) return;
+    const count = filled(column);
+    if (count > bestFilled) [best, bestFilled] = [column, count];
+  });
+  return best;
 }
 
 // A customer number written with leading zeros (CDNOW's `00001`) is an id: as an amount it would

@@ -28,6 +28,7 @@ export type ProblemCode =
   | "tooEarlyToJudge"
   | "noData"
   | "badFactor"
+  | "badTrendThreshold"
   | "noPurchases"
   | "noBudgets"
   | "badTarget";

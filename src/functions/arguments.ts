@@ -7,6 +7,8 @@ import type { Cells, ColumnRef } from "../core/ingest";
 import type { DayWindow } from "../core/ledger";
 import { parsePeriod, type Period } from "../core/periods";
 import { PROJECT_DEAL_TYPES } from "../core/deal-types";
+import { isLapsedFactor } from "../core/health/lapsed";
+import { isTrendThreshold } from "../core/health/trend";
 import { fail } from "../core/problems";
 import type { MatrixMeasure } from "../core/cohorts";
 import type { SheetEnvironment } from "./sheet-environment";
@@ -66,23 +68,39 @@ export function withinDaysArgument(value: unknown): number | undefined {
   return days;
 }
 
-/** A positive number; blank gives the default. */
-export function factorArgument(value: unknown, fallback: number): number {
+/** The lapsed customers' factor, above 1 (isLapsedFactor); blank gives the default. */
+export function factorArgument(argument: string, value: unknown, fallback: number): number {
   if (isBlank(value)) return fallback;
   const factor = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim().replace(",", ".")) : Number.NaN;
-  if (!Number.isFinite(factor) || factor <= 0) fail({ code: "badFactor", argument: "factor", value });
-  return factor;
+  return isLapsedFactor(factor) ? factor : fail({ code: "badFactor", argument, value });
 }
 
-/** A target share, typed as a percentage cell (0.67) or a number of percent (67); blank gives the default. */
+/** A number typed in a cell, or as text with a decimal comma or a % sign (NaN for what is not a number). */
+function typedNumber(value: unknown): { number: number; percentTyped: boolean } {
+  if (typeof value === "number") return { number: value, percentTyped: false };
+  if (typeof value !== "string") return { number: Number.NaN, percentTyped: false };
+  const text = value.trim();
+  return { number: Number(text.replace(/%$/, "").replace(",", ".")), percentTyped: text.endsWith("%") };
+}
+
+/** A target share, typed as a percentage cell (0.67), a number of percent (67) or "67%"; blank gives the default. */
 export function targetArgument(value: unknown, fallback: number): number {
   if (isBlank(value)) return fallback;
-  const number =
-    typeof value === "number" ? value : typeof value === "string" ? Number(value.trim().replace(/%$/, "").replace(",", ".")) : Number.NaN;
-  const percentTyped = typeof value === "string" && value.trim().endsWith("%");
+  const { number, percentTyped } = typedNumber(value);
   const share = percentTyped || number > 1 ? number / 100 : number;
   if (!Number.isFinite(share) || share < 0.01 || share > 1) fail({ code: "badTarget", argument: "target", value });
   return share;
+}
+
+/**
+ * The trend rule's threshold as a share, typed as the target is (10%, 0.1 or 10), except that 1 is
+ * 1 %: a threshold of 100 % would be none. Blank gives the default.
+ */
+export function trendThresholdArgument(value: unknown, fallback: number): number {
+  if (isBlank(value)) return fallback;
+  const { number, percentTyped } = typedNumber(value);
+  const share = percentTyped || number >= 1 ? number / 100 : number;
+  return isTrendThreshold(share) ? share : fail({ code: "badTrendThreshold", argument: "trend_threshold", value });
 }
 
 /** An optional date argument, as its epoch day. */

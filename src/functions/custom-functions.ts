@@ -9,6 +9,7 @@ import { activeCustomers, averageOrder, shareOfWallet } from "../core/health/fig
 import { analyzeWithHealth } from "../core/health/analyze-health";
 import { healthCheck } from "../core/health/health-check";
 import { DEFAULT_LAPSED_FACTOR } from "../core/health/lapsed";
+import { DEFAULT_TREND } from "../core/health/trend";
 import { fail } from "../core/problems";
 import { countRetention, describeWindow, requireMedianDaysToSecond, requireRepeatRevenueShare, retentionRate } from "../core/retention";
 import { analyzeLedger, DEFAULT_TARGET, type RetentionReport } from "../core/report";
@@ -27,6 +28,7 @@ import {
   periodArgument,
   switchArgument,
   targetArgument,
+  trendThresholdArgument,
   windowArguments,
   withinDaysArgument,
 } from "./arguments";
@@ -268,6 +270,8 @@ export function HEALTH_CHECK(
   period?: unknown,
   orders_start_with_business?: unknown,
   target?: unknown,
+  lapsed_factor?: unknown,
+  trend_threshold?: unknown,
 ): Cell[][] {
   return runCustomFunction((env) => {
     const dealTypes = optionalRange(deal_types);
@@ -288,6 +292,8 @@ export function HEALTH_CHECK(
       hasAmounts: true,
       hasManagers: ranges.managers !== undefined,
       hasInitiatedBy: ranges.initiated_by !== undefined,
+      lapsedFactor: factorArgument("lapsed_factor", lapsed_factor, DEFAULT_LAPSED_FACTOR),
+      trend: { ...DEFAULT_TREND, threshold: trendThresholdArgument(trend_threshold, DEFAULT_TREND.threshold) },
     };
     const { orders, stats } = readHealthOrders(env, ranges);
     const check = analyzeWithHealth(orders, stats, [], settings).report.healthCheck!;
@@ -359,7 +365,7 @@ export function LAPSED_CUSTOMERS(
   factor?: unknown,
 ): Cell[][] {
   return runCustomFunction((env) => {
-    const lapsedFactor = factorArgument(factor, DEFAULT_LAPSED_FACTOR);
+    const lapsedFactor = factorArgument("factor", factor, DEFAULT_LAPSED_FACTOR);
     const ranges = {
       customers,
       order_dates,

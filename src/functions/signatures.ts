@@ -162,6 +162,8 @@ export const SIGNATURES = {
       PERIOD,
       optional("orders_start_with_business", "boolean", "TRUE if the orders go back to the first sale: every period is judged."),
       optional("target", "number", "Target retention of new customers, for question 4; default 67%."),
+      optional("lapsed_factor", "number", "Question 5: lapsed when gone more than this many usual gaps (above 1); default 2."),
+      optional("trend_threshold", "number", "The trends: a change beyond ± this is growth or a fall (15%, 0.15 or 15); default 10%."),
     ],
     returns: { kind: "table", description: "Nine rows: a header, then question, verdict and answer for each of the eight." },
     example: '=HEALTH_CHECK(B2:B, A2:A, C2:C, D2:D, E2:E, "project", F2:F, G2:G)',
@@ -195,7 +197,7 @@ export const SIGNATURES = {
       optional("amounts", "number[][]", "Amount of each order, one column of the same length."),
       optional("managers", "string[][]", "Manager of each order: the list names the manager of the last purchase."),
       optional("contacts", "string[][]", "Email or phone of each order's customer: the latest one is listed."),
-      optional("factor", "number", "Gone more than this many usual gaps; default 2."),
+      optional("factor", "number", "Gone more than this many usual gaps (above 1); default 2, as HEALTH_CHECK's lapsed_factor."),
     ],
     returns: {
       kind: "table",

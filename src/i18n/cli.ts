@@ -20,6 +20,8 @@ type CliKey =
   | "badTimeZone"
   | "badCurrency"
   | "lapsedCsvNeedsHealth"
+  | "settingNeedsHealth"
+  | "lapsedFactorWithEngine"
   | "sameOutput"
   | "lapsedWritten"
   | "badDialect"
@@ -166,6 +168,10 @@ Analysis:
   --orders-start-with-business
                         judge the data's first month (week …) too: nobody in it bought before
                         the data starts (by default it is left out)
+  --trend-threshold PERCENT
+                        health check: a change beyond ±PERCENT is growth or a fall, default 10
+  --lapsed-factor N     health check: a customer gone more than N times their usual gap has
+                        lapsed (N above 1, default 2)
 
 Input and output:
   --locale LOCALE       ru_RU, en_US, en_GB …: date order, decimal comma, language (default: $LANG)
@@ -211,6 +217,8 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badTimeZone: "--time-zone: {value} is not a time zone; use a name such as Europe/Moscow or UTC",
     badCurrency: "--currency: {value} is not a currency; give a code such as RUB, USD or EUR, or a sign such as ₽ or $",
     lapsedCsvNeedsHealth: "--lapsed-csv needs the health check: leave out --no-health and --engine",
+    settingNeedsHealth: "{flag} is a setting of the health check, which --no-health leaves out; give one of them",
+    lapsedFactorWithEngine: "--lapsed-factor: --engine duckdb does not list lapsed customers; leave out one of them",
     sameOutput: "--html and --lapsed-csv both name {path}; one would overwrite the other, so choose two paths",
     lapsedWritten: "Lapsed customers ({count}) written to {path}",
     badDialect: "--dialect: {value} is not bigquery or duckdb",
@@ -379,6 +387,11 @@ Windows-1251, UTF-16) определяются сами.
   --orders-start-with-business
                         оценивать и первый месяц (неделю …) данных: до начала данных никто
                         не покупал (по умолчанию первый период не учитывается)
+  --trend-threshold ПРОЦЕНТ
+                        проверка здоровья: изменение больше чем на ±ПРОЦЕНТ — рост или спад,
+                        по умолчанию 10
+  --lapsed-factor N     проверка здоровья: клиент ушёл, если его нет дольше N его обычных
+                        интервалов между покупками (N больше 1, по умолчанию 2)
 
 Ввод и вывод:
   --locale ЛОКАЛЬ       ru_RU, en_US …: порядок в датах, десятичная запятая, язык (по умолчанию $LANG)
@@ -425,6 +438,8 @@ Windows-1251, UTF-16) определяются сами.
     badTimeZone: "--time-zone: {value} — не часовой пояс; укажите, например, Europe/Moscow или UTC",
     badCurrency: "--currency: {value} — не валюта; укажите код (RUB, USD, EUR) или знак (₽, $)",
     lapsedCsvNeedsHealth: "для --lapsed-csv нужна проверка здоровья: уберите --no-health и --engine",
+    settingNeedsHealth: "{flag} настраивает проверку здоровья, а --no-health её отключает; укажите что-то одно",
+    lapsedFactorWithEngine: "--lapsed-factor: --engine duckdb не составляет список ушедших клиентов; укажите что-то одно",
     sameOutput: "--html и --lapsed-csv указывают на один файл {path}; один затёр бы другой, укажите два пути",
     lapsedWritten: "Ушедшие клиенты ({count}) записаны в {path}",
     badDialect: "--dialect: {value} — не bigquery и не duckdb",

@@ -1,5 +1,5 @@
 // The health check's words: the book's eight questions (the Russian is the book's, shortened where
-// it has «…»), and one sentence per answer with the figure behind it.
+// it has «…», and written with ё as the rest), and one sentence per answer with the figure behind it.
 
 import type { Catalogue } from "./language";
 
@@ -38,12 +38,28 @@ type HealthKey =
   | "needsHistoryCount"
   | "lapsedTitle"
   | "lapsedNone"
+  | "unreadBudget"
   | "unreadBudgets"
-  | "unknownInitiators";
+  | "unknownInitiator"
+  | "unknownInitiators"
+  | "managersTitle"
+  | "managerColumn"
+  | "managerNew"
+  | "managerBack"
+  | "managerRate"
+  | "managerTrend"
+  | "managerLapsed"
+  | "managerAtStake"
+  | "managerWallet"
+  | "belowTarget"
+  | "trendCell"
+  | "trendCellNeeds"
+  | "managersOmitted"
+  | "notAnswered";
 
 export const HEALTH_TEXT: Catalogue<HealthKey> = {
   en: {
-    title: "Health check: the book's eight questions",
+    title: "Customer base health: the book's eight questions",
     q1: "Do existing customers bring more revenue than new ones?",
     q2: "Are your customers' budgets larger than what you sell them?",
     q3: "Are sales to existing customers falling or standing still?",
@@ -53,7 +69,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     q7: "Do you mostly answer customers' requests, and start the conversation less often?",
     q8: "Is the customer base steady or shrinking?",
     good: "good",
-    watch: "watch",
+    watch: "needs attention",
     bad: "bad",
     needsData: "needs data",
     answer1: "Existing customers brought {share} of revenue in {from} – {to}.",
@@ -69,7 +85,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     flat: "flat",
     falling: "falling",
     fromNothing: "up from nothing",
-    noneInEither: "none in either",
+    noneInEither: "nothing in either window",
     needsAmount: "Needs data: add an Amount column.",
     needsBudget: "Needs data: add a Budget column with each customer's yearly budget.",
     needsInitiatedBy: "Needs data: add an Initiated by column (inbound or outbound).",
@@ -78,47 +94,83 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsHistoryCount: "Needs more history: {count} more complete {count|period|periods}.",
     lapsedTitle: "Lapsed customers, most at stake first",
     lapsedNone: "No customer has lapsed.",
-    unreadBudgets: "{count} {count|budget|budgets} could not be read and {count|is|are} left out, such as «{value}» in row {row}.",
+    unreadBudget: "The budget in row {row} (“{value}”) could not be read and is left out.",
+    unreadBudgets: "{count} {count|budget|budgets} could not be read and are left out, such as “{value}” in row {row}.",
+    unknownInitiator:
+      "The Initiated by value “{value}” in row {row} is not recognised, so its purchase counts as not started by the company.",
     unknownInitiators:
-      "{count} {count|value|values} of the Initiated by column {count|is|are} not recognised and {count|counts|count} as not started by the company, such as «{value}» in row {row}.",
+      "{count} {count|value|values} of the Initiated by column are not recognised, such as “{value}” in row {row}; their purchases count as not started by the company.",
+    managersTitle: "By manager",
+    managerColumn: "Manager",
+    managerNew: "New",
+    managerBack: "Back in {days} d",
+    managerRate: "Rate",
+    managerTrend: "Existing revenue",
+    managerLapsed: "Lapsed",
+    managerAtStake: "At stake a year",
+    managerWallet: "Share of wallet",
+    belowTarget: "below target",
+    trendCell: "{trend}, {change}",
+    trendCellNeeds: "needs {count} more {count|period|periods}",
+    managersOmitted: "{count} more {count|manager|managers} not shown",
+    notAnswered: "Questions {questions} are not answered under --engine duckdb: run the report without it for them.",
   },
   ru: {
-    title: "Проверка здоровья: восемь вопросов книги",
-    q1: "Объем продаж от текущих клиентов сейчас больше, чем от новых?",
-    q2: "Общий бюджет постоянных клиентов больше, чем текущий объем ваших продаж им?",
-    q3: "Объем продаж существующим клиентам снижается или стоит на месте?",
-    q4: "Ваши менеджеры забирают весь объем бюджета клиента, а не просто отрабатывают полученные заказы?",
+    title: "Здоровье клиентской базы: восемь вопросов книги",
+    q1: "Объём продаж от текущих клиентов сейчас больше, чем от новых?",
+    q2: "Общий бюджет постоянных клиентов больше, чем текущий объём ваших продаж им?",
+    q3: "Объём продаж существующим клиентам снижается или стоит на месте?",
+    q4: "Ваши менеджеры забирают весь объём бюджета клиента, а не просто отрабатывают полученные заказы?",
     q5: "Бывает, что клиенты уходят и не возвращаются?",
-    q6: "Средний чек (объем отгрузки) мог быть выше?",
-    q7: "В основном идет реагирование на запросы клиентов, а инициирование общения реже?",
+    q6: "Средний чек (объём отгрузки) мог быть выше?",
+    q7: "В основном идёт реагирование на запросы клиентов, а инициирование общения реже?",
     q8: "Размер клиентской базы постоянный или снижается?",
     good: "хорошо",
-    watch: "под наблюдением",
+    watch: "требует внимания",
     bad: "плохо",
     needsData: "нужны данные",
     answer1: "Текущие клиенты принесли {share} выручки за {from} – {to}.",
-    answer2: "Продажи за последние 12 месяцев составляют {share} годового бюджета клиентов (с бюджетом: {customers}).",
+    answer2:
+      "Продажи за последние 12 месяцев составляют {share} годового бюджета {customers} {customers|клиента|клиентов|клиентов}, у {customers|которого|которых|которых} он указан.",
     answer3: "Выручка от текущих клиентов {trend}: {change} за {recent} к {base}.",
-    answer4: "Менеджеров, которые удерживают новых клиентов ниже цели или теряют выручку текущих: {inTrouble} из {judged}.",
+    answer4: "Менеджеров, у которых новые клиенты возвращаются реже цели или падает выручка от текущих клиентов: {inTrouble} из {judged}.",
     answer5: "Ушедших: {lapsed} из {repeat} {repeat|клиента|клиентов|клиентов} с повторными покупками; под угрозой {atStake} в год.",
     answer6: "Средний чек {trend}: {value}, {change} к {base}.",
-    answer7: "Компания начала {share} покупок за последние 12 месяцев.",
+    answer7: "{share} покупок за последние 12 месяцев — по инициативе компании.",
     answer8: "За 12 месяцев до {date} {base|покупал|покупали|покупали} {base} {base|клиент|клиента|клиентов}; база {trend}: {change}.",
-    growing: "растет",
+    growing: "растёт",
     flat: "стоит на месте",
     falling: "снижается",
-    fromNothing: "рост с нуля",
-    noneInEither: "ни в одном из окон",
+    fromNothing: "с нуля",
+    noneInEither: "ноль в обоих окнах",
     needsAmount: "Нужны данные: добавьте столбец «Сумма».",
     needsBudget: "Нужны данные: добавьте столбец «Бюджет» с годовым бюджетом каждого клиента.",
     needsInitiatedBy: "Нужны данные: добавьте столбец «Инициатор» (входящий или исходящий).",
     needsManager: "Нужны данные: добавьте столбец «Менеджер».",
     needsHistory: "Нужна история подлиннее.",
-    needsHistoryCount: "Нужна история подлиннее: еще полных периодов — {count}.",
+    needsHistoryCount: "Нужна история подлиннее: ещё {count} {count|полный период|полных периода|полных периодов}.",
     lapsedTitle: "Ушедшие клиенты, по выручке под угрозой",
     lapsedNone: "Ушедших клиентов нет.",
-    unreadBudgets: "Не удалось прочитать бюджеты, они не учтены: {count}; например, «{value}» в строке {row}.",
+    unreadBudget: "Бюджет в строке {row} («{value}») не удалось прочитать, он не учтён.",
+    unreadBudgets:
+      "{count} {count|бюджет не удалось прочитать, он не учтён|бюджета не удалось прочитать, они не учтены|бюджетов не удалось прочитать, они не учтены}; например, «{value}» в строке {row}.",
+    unknownInitiator:
+      "Значение «{value}» в строке {row} столбца «Инициатор» не распознано, поэтому покупка не отнесена к инициативе компании.",
     unknownInitiators:
-      "Не распознаны значения «Инициатора», такие покупки считаются начатыми не компанией: {count}; например, «{value}» в строке {row}.",
+      "{count} {count|значение|значения|значений} столбца «Инициатор» не {count|распознано|распознаны|распознаны}, и такие покупки не отнесены к инициативе компании; например, «{value}» в строке {row}.",
+    managersTitle: "По менеджерам",
+    managerColumn: "Менеджер",
+    managerNew: "Новые",
+    managerBack: "Верн. за {days} дн.",
+    managerRate: "Доля",
+    managerTrend: "Выручка текущих",
+    managerLapsed: "Ушедшие",
+    managerAtStake: "Под угрозой в год",
+    managerWallet: "Доля бюджета",
+    belowTarget: "ниже цели",
+    trendCell: "{trend}, {change}",
+    trendCellNeeds: "нужно ещё {count} {count|период|периода|периодов}",
+    managersOmitted: "Ещё {count} {count|менеджер не показан|менеджера не показаны|менеджеров не показаны}",
+    notAnswered: "На вопросы {questions} с --engine duckdb ответов нет: чтобы их получить, запустите отчёт без этого флага.",
   },
 };

@@ -122,6 +122,12 @@ export type SidebarKey =
   | "currency"
   | "currencyHint"
   | "currencyError"
+  | "trendThreshold"
+  | "trendThresholdHint"
+  | "trendThresholdError"
+  | "lapsedFactor"
+  | "lapsedFactorHint"
+  | "lapsedFactorError"
   | "sqlHeading"
   | "sqlIntro"
   | "sqlNote"
@@ -197,9 +203,9 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     lostSummaryAmount: "{count} {count|customer|customers}, {amount} of first purchases",
     lostShown: "The {shown} most valuable:",
     lostMore: "Show {count} more",
-    trendLineLabel: "Trend line of {periods} complete periods, from {from} to {to}",
+    trendLineLabel: "Trend line of {periods} complete {periods|period|periods}, from {from} to {to}",
     copyLapsed: "Copy lapsed customers to a new sheet",
-    copiedLapsed: "{count} lapsed {count|customer|customers} copied to the sheet «{sheet}»",
+    copiedLapsed: "{count} lapsed {count|customer|customers} copied to the sheet “{sheet}”",
     noLapsed: "No customer has lapsed: nothing to copy",
     lapsedSheet: "Lapsed customers",
     lostNone: "Every customer who had {days} days to come back did",
@@ -267,6 +273,12 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     currency: "Currency of amounts",
     currencyHint: "Used when the amount column's format shows none: a code such as EUR or a sign such as €",
     currencyError: "Enter a currency code such as EUR, or a sign such as €",
+    trendThreshold: "Trend threshold, ±%",
+    trendThresholdHint: "Health check: a change beyond it is growth or a fall",
+    trendThresholdError: "Enter a percentage above 0 and below 100",
+    lapsedFactor: "Lapsed after, × usual gap",
+    lapsedFactorHint: "A customer gone longer than this many of their usual gaps between purchases has lapsed",
+    lapsedFactorError: "Enter a number above 1 (2 means twice the usual gap)",
     sqlHeading: "SQL for BigQuery",
     sqlIntro:
       "The report's queries with these settings, for the same orders in a BigQuery table: paste them into the BigQuery console or a connected sheet.",
@@ -341,9 +353,9 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     lostSummaryAmount: "Клиентов: {count}, первые покупки на {amount}",
     lostShown: "Самые ценные ({shown}):",
     lostMore: "Показать ещё {count}",
-    trendLineLabel: "Линия тренда за полных периодов: {periods}, от {from} до {to}",
+    trendLineLabel: "Линия тренда за {periods} {periods|полный период|полных периода|полных периодов}: от {from} до {to}",
     copyLapsed: "Скопировать ушедших клиентов на новый лист",
-    copiedLapsed: "Ушедших клиентов скопировано на лист «{sheet}»: {count}",
+    copiedLapsed: "{count} {count|ушедший клиент скопирован|ушедших клиента скопированы|ушедших клиентов скопированы} на лист «{sheet}»",
     noLapsed: "Ушедших клиентов нет: копировать нечего",
     lapsedSheet: "Ушедшие клиенты",
     lostNone: "Все, у кого было {days} дн., чтобы вернуться, вернулись",
@@ -410,6 +422,12 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     currency: "Валюта сумм",
     currencyHint: "Если формат столбца сумм её не показывает: код, например RUB, или знак, например ₽",
     currencyError: "Введите код валюты, например RUB, или знак, например ₽",
+    trendThreshold: "Порог тренда, ±%",
+    trendThresholdHint: "Проверка здоровья: изменение сильнее порога — рост или спад",
+    trendThresholdError: "Введите процент больше 0 и меньше 100",
+    lapsedFactor: "Клиент ушёл через, обычных интервалов",
+    lapsedFactorHint: "Клиент ушёл, если его нет дольше, чем столько его обычных интервалов между покупками",
+    lapsedFactorError: "Введите число больше 1 (2 — это два обычных интервала)",
     sqlHeading: "SQL для BigQuery",
     sqlIntro:
       "Запросы отчёта с этими настройками для тех же заказов в таблице BigQuery: вставьте их в консоль BigQuery или в подключённую таблицу.",

@@ -20,8 +20,11 @@ export interface HealthAnswer {
 
 type Text = (typeof HEALTH_TEXT)["en"];
 
+/** What the answers read: a whole health check, or the questions an engine answered from its periods alone (DuckDB's). */
+export type AnsweredCheck = Pick<HealthCheck, "questions" | "periods">;
+
 /** `formats` carries a currency when the surface knows one (money at stake, the average order). */
-export function healthAnswers(check: HealthCheck, language: Language, formats: Formats = formatsFor(language)): HealthAnswer[] {
+export function healthAnswers(check: AnsweredCheck, language: Language, formats: Formats = formatsFor(language)): HealthAnswer[] {
   const text = HEALTH_TEXT[language];
   return check.questions.map((question) => ({
     id: question.id,
@@ -33,6 +36,15 @@ export function healthAnswers(check: HealthCheck, language: Language, formats: F
   }));
 }
 
+/** The questions left unanswered, said once under the answers; null when every one is answered. */
+export function notAnsweredNote(check: AnsweredCheck, language: Language): string | null {
+  const answered = new Set<number>(check.questions.map((question) => question.id));
+  const missing = QUESTION_IDS.filter((id) => !answered.has(id));
+  return missing.length === 0 ? null : fill(HEALTH_TEXT[language].notAnswered, { questions: missing.join(", ") });
+}
+
+const QUESTION_IDS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+
 function seriesOf(question: HealthQuestion, periods: readonly HealthPeriod[]): number[] {
   const field = question.series as keyof HealthPeriod | undefined;
   if (field === undefined) return [];
@@ -43,12 +55,15 @@ function seriesOf(question: HealthQuestion, periods: readonly HealthPeriod[]): n
 function withUnreadNote(sentence: string, question: HealthQuestion, text: Text, formats: Formats, language: Language): string {
   const { unread } = question;
   if (unread === undefined) return sentence;
-  const template = question.id === 2 ? text.unreadBudgets : text.unknownInitiators;
+  // One value is named outright; "such as" would promise more.
+  const one = unread.count === 1;
+  const template =
+    question.id === 2 ? (one ? text.unreadBudget : text.unreadBudgets) : one ? text.unknownInitiator : text.unknownInitiators;
   const values = { count: formats.count(unread.count), value: unread.value, row: formats.count(unread.row) };
   return `${sentence} ${fill(template, values, { language, of: { count: unread.count } })}`;
 }
 
-function sentenceOf(question: HealthQuestion, check: HealthCheck, text: Text, formats: Formats, language: Language): string {
+function sentenceOf(question: HealthQuestion, check: AnsweredCheck, text: Text, formats: Formats, language: Language): string {
   if (question.verdict === "needsData") return needsText(question, text, language);
   const f = question.figures;
   const counted = (of: Record<string, number>) => ({ language, of });
@@ -104,7 +119,7 @@ function trendValues(trend: ReportTrend | undefined, text: Text, formats: Format
   if (trend === undefined || trend.direction === "needsData") return {};
   return {
     trend: text[trend.direction],
-    change: trend.change !== null ? signedChange(trend.change, formats) : trend.direction === "flat" ? text.noneInEither : text.fromNothing,
+    change: changeText(trend, text, formats),
     recent: windowLabel(trend.recent),
     base: windowLabel(trend.base),
   };
@@ -114,7 +129,12 @@ function windowLabel(window: { from: string; to: string }): string {
   return window.from === window.to ? window.from : `${window.from} – ${window.to}`;
 }
 
-/** +12.5% / −3.0%: the sign always shown, a minus sign rather than a hyphen. */
+/** The change as a signed share (+12.5% / −3.0%: a minus sign rather than a hyphen), or in words when the base was nothing. */
+export function changeText(trend: Exclude<ReportTrend, { direction: "needsData" }>, text: Text, formats: Formats): string {
+  if (trend.change !== null) return signedChange(trend.change, formats);
+  return trend.direction === "flat" ? text.noneInEither : text.fromNothing;
+}
+
 function signedChange(change: number, formats: Formats): string {
   const magnitude = formats.rate(Math.abs(change));
   return change > 0 ? `+${magnitude}` : change < 0 ? `−${magnitude}` : magnitude;

@@ -5,7 +5,8 @@
 // the user confirms them: a guessed column must not give a confident-looking verdict.
 
 import type { AnalysisRequest, ColumnDoubt, RangeState, SidebarState } from "../addon/sidebar-api";
-import { isTargetPercent, isWithinDays } from "../addon/settings";
+import { DEFAULT_SETTINGS, isTargetPercent, isTrendThresholdPercent, isWithinDays } from "../addon/settings";
+import { isLapsedFactor } from "../core/health/lapsed";
 import { parseCurrency } from "../presentation/formats";
 import type { ColumnMapping, Field } from "../core/columns";
 import type { Period } from "../core/periods";
@@ -172,8 +173,19 @@ interface NumberField {
   value(): number | undefined;
 }
 
-function numberField(testId: string, initial: number, accepts: (value: number) => boolean, message: string, className = ""): NumberField {
-  const input = h("input", { testId, className, attrs: { type: "number", step: "1", inputmode: "numeric" } });
+/** `decimals`: a fraction such as 2.5 is a value, not a typo (the keyboard offers its separator). */
+function numberField(
+  testId: string,
+  initial: number,
+  accepts: (value: number) => boolean,
+  message: string,
+  { className = "", decimals = false } = {},
+): NumberField {
+  const input = h("input", {
+    testId,
+    className,
+    attrs: decimals ? { type: "number", step: "any", inputmode: "decimal" } : { type: "number", step: "1", inputmode: "numeric" },
+  });
   input.value = String(initial);
   const error = h("div", { className: "field-error", testId: `${testId}-error`, attrs: { role: "alert" } });
   error.hidden = true;
@@ -229,11 +241,31 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
 
   const withinToggle = h("input", { testId: "within-toggle", attrs: { type: "checkbox" } });
   withinToggle.checked = settings.withinDays !== null;
-  const withinDays = numberField("within-days", settings.withinDays ?? DEFAULT_WITHIN_DAYS, isWithinDays, t("withinDaysError"), "short");
+  const withinDays = numberField("within-days", settings.withinDays ?? DEFAULT_WITHIN_DAYS, isWithinDays, t("withinDaysError"), {
+    className: "short",
+  });
   withinDays.input.min = "0";
 
   const ordersStart = h("input", { testId: "orders-start", attrs: { type: "checkbox" } });
   ordersStart.checked = settings.ordersStartWithBusiness;
+
+  const trendThreshold = numberField(
+    "trend-threshold",
+    settings.trendThresholdPercent ?? DEFAULT_SETTINGS.trendThresholdPercent,
+    isTrendThresholdPercent,
+    t("trendThresholdError"),
+    { className: "short", decimals: true },
+  );
+  const lapsedFactor = numberField(
+    "lapsed-factor",
+    settings.lapsedFactor ?? DEFAULT_SETTINGS.lapsedFactor,
+    isLapsedFactor,
+    t("lapsedFactorError"),
+    {
+      className: "short",
+      decimals: true,
+    },
+  );
 
   const dealType = h("select", { testId: "exclude-deal-type" });
   const dealTypeHint = h("div", { className: "hint" }, t("excludeNeedsColumn"));
@@ -301,6 +333,8 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
     dealTypeHint,
     statuses.element,
     labelled(t("currency"), currency, h("div", { className: "hint" }, t("currencyHint")), currencyError),
+    labelled(t("trendThreshold"), trendThreshold.input, h("div", { className: "hint" }, t("trendThresholdHint")), trendThreshold.error),
+    labelled(t("lapsedFactor"), lapsedFactor.input, h("div", { className: "hint" }, t("lapsedFactorHint")), lapsedFactor.error),
   );
   const settingsSection = h(
     "details",
@@ -316,7 +350,15 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
     const days = withinDays.value();
     const ticked = statuses.ticked();
     const money = currencyValue();
-    const wrong = targetPercent === undefined || days === undefined || ticked === undefined || money === undefined;
+    const threshold = trendThreshold.value();
+    const factor = lapsedFactor.value();
+    const wrong =
+      targetPercent === undefined ||
+      days === undefined ||
+      ticked === undefined ||
+      money === undefined ||
+      threshold === undefined ||
+      factor === undefined;
     // A field error must be seen: the folded panel opens on it.
     if (wrong) settingsSection.open = true;
     if (wrong || doubts.length > 0) return undefined;
@@ -335,6 +377,8 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
         excludeDealType: dealChoice,
         countedStatuses: countedChoice,
         currency: money,
+        trendThresholdPercent: threshold,
+        lapsedFactor: factor,
       },
     };
     lastRequest = JSON.stringify(made);
@@ -381,11 +425,13 @@ export function buildForm(state: SidebarState, t: Text): SidebarForm {
     ordersStart,
     dealType,
     currency,
+    trendThreshold.input,
+    lapsedFactor.input,
   ];
   for (const control of controls) control.addEventListener("change", changed);
   // Typed numbers apply as the user types, once they pause: no need to leave the field or press Enter.
   let typing: ReturnType<typeof setTimeout> | undefined;
-  for (const input of [target.input, withinDays.input, currency]) {
+  for (const input of [target.input, withinDays.input, currency, trendThreshold.input, lapsedFactor.input]) {
     input.addEventListener("input", () => {
       clearTimeout(typing);
       typing = setTimeout(changed, TYPING_PAUSE_MS);

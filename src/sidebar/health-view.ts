@@ -3,12 +3,14 @@
 // goes in as a text node (see dom.ts); the trend line has a text alternative.
 
 import type { HealthCheck } from "../core/health/health-check";
+import type { RetentionReport } from "../core/report";
 import { HEALTH_TEXT } from "../i18n/health";
 import { type HealthAnswer, healthAnswers } from "../presentation/health-check";
+import { type ManagerHealthTable, managerHealthTable, RETENTION_FIGURES } from "../presentation/manager-health";
 import { h, svg } from "./dom";
 import type { ReportContext } from "./report-view";
 
-/** The card's inner width (see chart.ts) and a trend line's height. */
+/** The card's inner width (see chart.ts) and a trend line's height: the line is drawn so, then stretched to its question's width (sidebar.css). */
 const WIDTH = 254;
 const HEIGHT = 22;
 
@@ -23,12 +25,64 @@ function trendLine(answer: HealthAnswer, label: string): SVGElement | null {
   const points = values.map((value, i) => `${x(i).toFixed(1)},${y(value).toFixed(1)}`).join(" ");
   return svg(
     "svg",
-    { class: "sparkline", width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", "aria-label": label },
+    {
+      class: "sparkline",
+      width: WIDTH,
+      height: HEIGHT,
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      preserveAspectRatio: "none",
+      role: "img",
+      "aria-label": label,
+    },
     svg("polyline", { points }),
   );
 }
 
-function answerItem(answer: HealthAnswer, context: ReportContext): HTMLElement {
+/**
+ * Question 4 per manager, to fit the card: the retention figures in columns, then a line under
+ * each manager with the rest, each with its heading ("Lapsed: 1"). A row in trouble or below target
+ * is red, and "below target" is said in words at the end of its line.
+ */
+function managerTable(managers: ManagerHealthTable): HTMLElement {
+  const columns = 1 + RETENTION_FIGURES;
+  const moreHeadings = managers.header.slice(columns, -1);
+  const rows = managers.rows.flatMap((row) => {
+    const className = row.inTrouble || row.belowTarget ? "below-target" : "ok";
+    const more = moreHeadings.map((heading, k) => `${heading}: ${row.figures[RETENTION_FIGURES + k]}`);
+    return [
+      h(
+        "tr",
+        { className: `${className} manager-figures` },
+        h("td", { className: "name" }, row.manager),
+        ...row.figures.slice(0, RETENTION_FIGURES).map((figure) => h("td", { className: "num" }, figure)),
+      ),
+      h(
+        "tr",
+        { className: `manager-more${row.inTrouble || row.belowTarget ? " below-target" : ""}` },
+        h("td", { attrs: { colspan: String(columns) } }, [...more, ...(row.note === "" ? [] : [row.note])].join(" · ")),
+      ),
+    ];
+  });
+  const headings = managers.header.slice(0, columns);
+  return h(
+    "div",
+    { className: "health-managers", testId: "health-managers" },
+    h("div", { className: "health-question" }, managers.title),
+    h(
+      "table",
+      { className: "fit" },
+      h(
+        "thead",
+        {},
+        h("tr", {}, ...headings.map((heading, k) => h("th", { className: k ? "num" : "", attrs: { scope: "col" } }, heading))),
+      ),
+      h("tbody", {}, ...rows),
+    ),
+    managers.omitted === null ? null : h("div", { className: "hint" }, managers.omitted),
+  );
+}
+
+function answerItem(answer: HealthAnswer, context: ReportContext, managers: ManagerHealthTable | null): HTMLElement {
   const format = (value: number): string => (Number.isInteger(value) ? context.formats.count(value) : context.formats.money(value));
   const label = context.t("trendLineLabel", {
     from: format(answer.series[0] ?? 0),
@@ -41,17 +95,20 @@ function answerItem(answer: HealthAnswer, context: ReportContext): HTMLElement {
     h("div", { className: "health-question" }, h("span", { className: "health-badge" }, answer.verdictLabel), ` ${answer.question}`),
     h("div", { className: "health-sentence" }, answer.sentence),
     answer.verdict === "needsData" ? null : trendLine(answer, label),
+    answer.id === 4 && managers !== null ? managerTable(managers) : null,
   );
 }
 
-export function healthCard(check: HealthCheck | undefined, context: ReportContext): HTMLElement | null {
+export function healthCard(report: RetentionReport, context: ReportContext): HTMLElement | null {
+  const check = report.healthCheck;
   if (check === undefined) return null;
   const answers = healthAnswers(check, context.language);
+  const managers = managerHealthTable(check, report, context.language, context.formats);
   return h(
     "section",
     { className: "card", testId: "health" },
     h("h2", {}, HEALTH_TEXT[context.language].title),
-    h("ol", { className: "health-list" }, ...answers.map((answer) => answerItem(answer, context))),
+    h("ol", { className: "health-list" }, ...answers.map((answer) => answerItem(answer, context, managers))),
   );
 }
 

@@ -355,7 +355,7 @@ export function reportSections(report: RetentionReport, context: ReportContext):
           answerCard(report, context),
           heatmapCard(report, context.formats, context.language),
           cohortsCard(report, context),
-          healthCard(report.healthCheck, context),
+          healthCard(report, context),
           managersCard(report, context),
           factsCard(report, context),
           lostCard(report, context),

@@ -41,6 +41,13 @@ export interface Dialect {
   addYears(dateExpr: string, years: number): string;
   /** The rows `from` … `to` of an integer column `alias`, one a value, for each row of `table`. */
   series(table: string, from: string, to: string, alias: string): string;
+  /**
+   * A window column over a dictionary of names that sorts as `expr` does and is equal exactly
+   * when it is: a dense integer, far cheaper for DuckDB to group and join on than text. Absent in
+   * BigQuery, where the names serve as they are, read in each row: a numbering over the whole
+   * table would run on one worker, and a dictionary joined back costs a shuffle.
+   */
+  orderedId?: (expr: string) => string;
   /** Integer and double type names. */
   integer: string;
   float: string;
@@ -102,6 +109,7 @@ export const DUCKDB: Dialect = {
   makeDate: (year, month, day) => `make_date(${year}, ${month}, ${day})`,
   addYears: (dateExpr, years) => `CAST(${dateExpr} + INTERVAL (${years}) YEAR AS DATE)`,
   series: (table, from, to, alias) => `SELECT UNNEST(generate_series(${from}, ${to})) AS ${alias} FROM ${table}`,
+  orderedId: (expr) => `DENSE_RANK() OVER (ORDER BY ${expr})`,
   integer: "BIGINT",
   float: "DOUBLE",
 };

@@ -40,35 +40,53 @@ export function healthCtes(settings: ReportQuerySettings, sql: Dialect): [string
       ].join("\n"),
     ],
     [
-      // Each customer's days summed by period first, then the customers joined: fewer rows to join.
-      "health_customer_periods",
+      // A customer seen only in refunds has no first day: no customer, nothing counted.
+      "health_days",
       [
-        `SELECT p.*, CASE WHEN p.period_index = ${periodOf("c.first_day")} THEN 1 ELSE 0 END AS is_new`,
-        "FROM (",
-        `  SELECT customer_key, ${periodOf("day")} AS period_index,`,
-        "    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,",
-        "    SUM(day_amount) AS revenue,",
-        "    MAX(CASE WHEN purchases > 0 THEN day END) AS last_purchase",
-        "  FROM customer_days",
-        `  GROUP BY customer_key, ${periodOf("day")}`,
-        ") AS p",
-        // A customer seen only in refunds has no first day: no customer, nothing counted.
-        "JOIN customers AS c ON c.customer_key = p.customer_key",
+        `SELECT d.customer_id, d.day, d.purchases, d.day_amount, ${periodOf("d.day")} AS period_index,`,
+        `  CASE WHEN ${periodOf("d.day")} = ${periodOf("c.first_day")} THEN 1 ELSE 0 END AS is_new`,
+        "FROM customer_days AS d",
+        "JOIN customers AS c ON c.customer_id = d.customer_id",
         "WHERE c.first_day IS NOT NULL",
+      ].join("\n"),
+    ],
+    [
+      // Each customer's last purchase day in each period they bought in, with the next period they
+      // bought in: one ordering of each customer's days, instead of grouping them by period first,
+      // which cost DuckDB as much again.
+      "health_runs",
+      [
+        "SELECT period_index, is_new, day AS last_purchase, next_period",
+        "FROM (",
+        "  SELECT period_index, is_new, day, LEAD(period_index) OVER (PARTITION BY customer_id ORDER BY day) AS next_period",
+        "  FROM health_days",
+        "  WHERE purchases > 0",
+        ") AS ordered",
+        "WHERE next_period IS NULL OR next_period <> period_index",
       ].join("\n"),
     ],
     [
       "health_sums",
       [
-        "SELECT period_index,",
-        "  SUM(CASE WHEN purchase_days > 0 THEN 1 ELSE 0 END) AS active_customers,",
-        "  SUM(CASE WHEN purchase_days > 0 AND is_new = 1 THEN 1 ELSE 0 END) AS new_customers,",
-        "  SUM(purchase_days) AS purchases,",
-        "  SUM(CASE WHEN is_new = 1 THEN purchase_days ELSE 0 END) AS new_purchases,",
-        "  SUM(CASE WHEN is_new = 1 THEN revenue ELSE 0 END) AS new_revenue,",
-        "  SUM(CASE WHEN is_new = 1 THEN 0 ELSE revenue END) AS existing_revenue",
-        "FROM health_customer_periods",
-        "GROUP BY period_index",
+        "SELECT s.period_index,",
+        "  COALESCE(a.active_customers, 0) AS active_customers,",
+        "  COALESCE(a.new_customers, 0) AS new_customers,",
+        "  s.purchases, s.new_purchases, s.new_revenue, s.existing_revenue",
+        "FROM (",
+        "  SELECT period_index,",
+        "    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchases,",
+        "    SUM(CASE WHEN purchases > 0 AND is_new = 1 THEN 1 ELSE 0 END) AS new_purchases,",
+        "    SUM(CASE WHEN is_new = 1 THEN day_amount ELSE 0 END) AS new_revenue,",
+        "    SUM(CASE WHEN is_new = 1 THEN 0 ELSE day_amount END) AS existing_revenue",
+        "  FROM health_days",
+        "  GROUP BY period_index",
+        ") AS s",
+        // A run is one customer's purchases in one period: counted, the period's active customers.
+        "LEFT JOIN (",
+        "  SELECT period_index, COUNT(*) AS active_customers, SUM(is_new) AS new_customers",
+        "  FROM health_runs",
+        "  GROUP BY period_index",
+        ") AS a ON a.period_index = s.period_index",
       ].join("\n"),
     ],
     ...activeBaseCtes(),
@@ -84,15 +102,6 @@ export function healthCtes(settings: ReportQuerySettings, sql: Dialect): [string
  */
 function activeBaseCtes(): [string, string][] {
   return [
-    [
-      "health_runs",
-      [
-        "SELECT period_index, last_purchase,",
-        "  LEAD(period_index) OVER (PARTITION BY customer_key ORDER BY period_index) AS next_period",
-        "FROM health_customer_periods",
-        "WHERE purchase_days > 0",
-      ].join("\n"),
-    ],
     [
       // For each day a run ends on, the last period whose trailing year still holds it (a few thousand days at most).
       "health_reach",

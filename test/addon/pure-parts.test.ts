@@ -119,6 +119,9 @@ describe("remembered settings", () => {
         excludeDealType: null,
         countedStatuses: null,
         currency: null,
+        // The health check's settings came later: their defaults, ±10 % and 2.
+        trendThresholdPercent: 10,
+        lapsedFactor: 2,
       },
     });
     expect(parseRemembered(older("Project"))!.settings.excludeDealType).toBe("Project");

@@ -87,7 +87,7 @@ describe("the HTML report, answer first", () => {
     const summary = page.slice(page.indexOf('data-section="summary"'), page.indexOf('data-section="charts"'));
     const headline = summary.indexOf('<p class="headline bad">Retention of new customers: 50.0% (target 67%) — below target</p>');
     const action = summary.indexOf('<p class="action">To win back: 3 repeat customers who have lapsed.</p>');
-    const health = summary.indexOf("<h2>Health check: the book&#39;s eight questions</h2>");
+    const health = summary.indexOf("<h2>Customer base health: the book&#39;s eight questions</h2>");
     expect([headline, action, health].every((at) => at > 0)).toBe(true);
     expect(headline < action && action < health).toBe(true);
     expect(summary.match(/<li class="health-/g)).toHaveLength(8);
@@ -153,9 +153,9 @@ describe("in Russian", () => {
     expect(report).toContain(`\nУдержание новых клиентов: 50,0${NBSP}% (цель 67${NBSP}%) — ниже цели\n`);
     expect(report).toContain("\nКлиентов: 7, заказы с 10.01.2024 по 20.04.2024\n");
     expect(report).toContain("\nСтоит вернуть ушедших постоянных клиентов: 3.\n");
-    const health = report.slice(report.indexOf("Проверка здоровья: восемь вопросов книги\n"));
+    const health = report.slice(report.indexOf("Здоровье клиентской базы: восемь вопросов книги\n"));
     const lines = health.split("\n").slice(1, 9);
-    expect(lines.every((line) => /^(хорошо|под наблюдением|плохо|нужны данные) +[1-8]\. \S/.test(line))).toBe(true);
+    expect(lines.every((line) => /^(хорошо|требует внимания|плохо|нужны данные) +[1-8]\. \S/.test(line))).toBe(true);
     // «плохо» padded to «нужны данные», the longest word here (12 letters), then two spaces.
     expect(lines[4]).toBe(`плохо${" ".repeat(9)}5. Ушедших: 3 из 3 клиентов с повторными покупками; под угрозой 600,00${NBSP}₽ в год.`);
   });
@@ -164,14 +164,14 @@ describe("in Russian", () => {
 describe("the text report's health check", () => {
   it("is eight lines, the verdict word in a column, then the sentence", () => {
     const report = renderText({ file: "orders.csv", layout: LAYOUT, report: handReport }, "en", false);
-    const health = report.slice(report.indexOf("Health check: the book's eight questions\n")).split("\n");
+    const health = report.slice(report.indexOf("Customer base health: the book's eight questions\n")).split("\n");
     expect(health[5]).toBe("bad         5. 3 of 3 repeat customers have lapsed; 600.00 a year at stake.");
     expect(health[1]).toMatch(/^needs data {2}1\. Needs more history/);
   });
 
   it("is left out when the report has no health check", () => {
     const { healthCheck: _, ...without } = handReport;
-    expect(renderText({ file: "orders.csv", layout: LAYOUT, report: without }, "en", false)).not.toContain("Health check");
+    expect(renderText({ file: "orders.csv", layout: LAYOUT, report: without }, "en", false)).not.toContain("Customer base health");
   });
 });
 

@@ -73,3 +73,22 @@ describe("a plain Name column", () => {
     expect(detectTextLayout(rowsOf("Name,Email,Created at\n#1001,a@example.com,2024-01-01"), en).mapping.customer).toBe(1);
   });
 });
+
+describe("an email column beside a customer's name", () => {
+  const header = "Клиент;Дата;Сумма;Почта";
+
+  it("is the customer when it names one on every order, as a unique identifier", () => {
+    const rows = rowsOf(`${header}\nАнна;01.01.2024;10;anna@example.com\nАнна;02.02.2024;10;anna@example.com`, ";");
+    expect(detectTextLayout(rows, ru).mapping).toEqual({ customer: 3, date: 1, amount: 2 });
+  });
+
+  it("leaves the customer to the name when it is typed on some orders only", () => {
+    // The email on each customer's first order only: as the customer it would leave 2 of 4 orders
+    // with none, where «Клиент» names one on all 4.
+    const rows = rowsOf(
+      `${header}\nАнна;01.01.2024;10;anna@example.com\nАнна;02.02.2024;10;\nБорис;03.01.2024;5;boris@example.com\nБорис;04.02.2024;5;`,
+      ";",
+    );
+    expect(detectTextLayout(rows, ru).mapping).toEqual({ customer: 0, date: 1, amount: 2 });
+  });
+});

@@ -167,6 +167,31 @@ describe("the verdict bands", () => {
     expect(bandVerdict(0.2501, HEALTH_BANDS.lapsedShare)).toBe("bad");
     expect(bandVerdict(0, HEALTH_BANDS.managersInTrouble)).toBe("good");
   });
+
+  it("hold every question's boundaries: share of wallet, started by the company, managers in trouble", () => {
+    expect(bandVerdict(0.75, HEALTH_BANDS.shareOfWallet)).toBe("good");
+    expect(bandVerdict(0.7499, HEALTH_BANDS.shareOfWallet)).toBe("watch");
+    expect(bandVerdict(0.5, HEALTH_BANDS.shareOfWallet)).toBe("watch");
+    expect(bandVerdict(0.4999, HEALTH_BANDS.shareOfWallet)).toBe("bad");
+    expect(bandVerdict(0.5, HEALTH_BANDS.startedShare)).toBe("good");
+    expect(bandVerdict(0.3, HEALTH_BANDS.startedShare)).toBe("watch");
+    expect(bandVerdict(0.2999, HEALTH_BANDS.startedShare)).toBe("bad");
+    // One manager of three in trouble is under half: watch; exactly half is watch; more is bad.
+    expect(bandVerdict(1 / 3, HEALTH_BANDS.managersInTrouble)).toBe("watch");
+    expect(bandVerdict(0.5, HEALTH_BANDS.managersInTrouble)).toBe("watch");
+    expect(bandVerdict(2 / 3, HEALTH_BANDS.managersInTrouble)).toBe("bad");
+  });
+
+  it("count a share of money sums that lands a hair off a threshold as on it", () => {
+    // 10.10 + 10.20 + 9.70 of a budget of 60 is 50 % to the cent, but in floating point, added in
+    // the rows' order, the sum is 29.999999999999996 and the share a hair under 0.5.
+    const share = (10.1 + 10.2 + 9.7) / 60;
+    expect(share).toBeLessThan(0.5);
+    expect(bandVerdict(share, HEALTH_BANDS.shareOfWallet)).toBe("watch");
+    expect(bandVerdict(0.5 - 1e-12, HEALTH_BANDS.shareOfWallet)).toBe("watch");
+    expect(bandVerdict(0.5 - 1e-6, HEALTH_BANDS.shareOfWallet)).toBe("bad");
+    expect(bandVerdict(0.5 + 1e-12, HEALTH_BANDS.managersInTrouble)).toBe("watch");
+  });
 });
 
 describe("question 5: lapsed customers", () => {
@@ -528,5 +553,30 @@ describe("who started the sale", () => {
     ]);
     expect(["Входящий звонок", "Inbound", "клиент"].map(initiatorOf)).toEqual(["customer", "customer", "customer"]);
     expect(["", "partner"].map(initiatorOf)).toEqual(["blank", "unknown"]);
+  });
+});
+
+describe("how much more history a question needs, on a log shorter than a year", () => {
+  // Worked by hand. Orders from 5 Jan to 30 Jun 2024, monthly: June is the last complete month. A
+  // customer seen in the first 12 months may be older, so the first judged month is February 2025
+  // (the first to start 12 months after 5 Jan 2024 or later). Question 1 reads the last 3 complete
+  // months, February to April 2025: 10 more months after June 2024. Questions 3 and 8 compare 3
+  // months with the 3 before them, February to July 2025: 13 more.
+  const log = rows([
+    ["A", "2024-01-05", 10],
+    ["A", "2024-03-10", 10],
+    ["B", "2024-04-02", 10],
+    ["C", "2024-06-30", 10],
+  ]);
+
+  it("counts from the first judged month, even past the data's end", () => {
+    const { questions } = health(log);
+    expect(questions.map((q) => [q.id, q.verdict, q.periodsNeeded])).toEqual(
+      expect.arrayContaining([
+        [1, "needsData", 10],
+        [3, "needsData", 13],
+        [8, "needsData", 13],
+      ]),
+    );
   });
 });

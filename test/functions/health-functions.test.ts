@@ -3,29 +3,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFakeSheets, installFakeGlobals } from "../../src/fake-sheets";
-import * as customFunctions from "../../src/functions/custom-functions";
-import { loadCodeJs, run } from "../support/apps-script-context";
-
-type Call = (name: keyof typeof customFunctions, ...args: unknown[]) => unknown;
-
-// biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test calls each function by name.
-const inProcess: Call = (name, ...args) => (customFunctions[name] as (...values: unknown[]) => unknown)(...args);
-
-function inCodeJs(locale: string): Call {
-  const context = loadCodeJs({ locale, timeZone: "UTC" });
-  return (name, ...args) => run(context, `${name}(...${JSON.stringify(args)})`);
-}
-
-function errorOf(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("the call did not fail");
-}
-
-const column = (values: unknown[]): unknown[][] => values.map((value) => [value]);
+import { column, errorOf, inCodeJs, inProcess } from "../support/custom-function-calls";
 
 /** Dates (of either realm) as YYYY-MM-DD, the rest as is. */
 const plain = (table: unknown): unknown[][] =>
@@ -72,7 +50,7 @@ describe.each([
     // A factor of 301 ÷ 29.5 ≈ 10.2 or more keeps A off the list.
     expect(plain(call("LAPSED_CUSTOMERS", CUSTOMERS, DATES, AMOUNTS, "", "", 10.3))).toHaveLength(1);
     expect(errorOf(() => call("LAPSED_CUSTOMERS", CUSTOMERS, DATES, "", "", "", "two"))).toBe(
-      "factor: «two» is not a factor above 0 (2 means gone more than twice their usual gap)",
+      "factor: «two» is not a factor above 1 (2 means gone more than twice their usual gap)",
     );
   });
 

@@ -7,32 +7,8 @@ import { dayFromCivil } from "../../src/core/calendar";
 import { CustomerLedger } from "../../src/core/ledger";
 import type { ProblemError } from "../../src/core/problems";
 import { createFakeSheets, installFakeGlobals } from "../../src/fake-sheets";
-import * as customFunctions from "../../src/functions/custom-functions";
 import { cohortMatrixWidth, requireSheetColumns, SHEET_MAX_COLUMNS } from "../../src/functions/sheet-limits";
-import { loadCodeJs, run } from "../support/apps-script-context";
-
-type Call = (name: keyof typeof customFunctions, ...args: unknown[]) => unknown;
-
-// biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test calls each function by name.
-const inProcess: Call = (name, ...args) => (customFunctions[name] as (...values: unknown[]) => unknown)(...args);
-
-function inCodeJs(locale: string): Call {
-  const context = loadCodeJs({ locale, timeZone: "UTC" });
-  // Arguments as JSON: ranges are arrays of rows, dates text, as Sheets may pass them.
-  return (name, ...args) => run(context, `${name}(...${JSON.stringify(args)})`);
-}
-
-/** The message a call fails with; the test fails when it does not fail. */
-function errorOf(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("the call did not fail");
-}
-
-const column = (values: unknown[]): unknown[][] => values.map((value) => [value]);
+import { column, errorOf, inCodeJs, inProcess } from "../support/custom-function-calls";
 
 // A log worked out by hand below. Amounts: E's -100 is a refund; deal types: B's March order is a project.
 const CUSTOMERS = column(["X", "X", "A", "A", "B", "B", "C", "D", "E", "E", "F"]);

@@ -8,7 +8,16 @@ import { describe, expect, it } from "vitest";
 import { cli, tempDir, writeFixture } from "../cli/helpers";
 import { suggestsDuckDb } from "../../src/cli/duckdb-engine";
 import type { HealthPeriod } from "../../src/core/health/period-table";
-import { comparable, comparablePeriods, coreReport, describeDuckDb, duckDbReport } from "./support";
+import type { HealthQuestion } from "../../src/core/health/questions";
+import {
+  comparable,
+  comparablePeriods,
+  comparableQuestions,
+  coreReport,
+  describeDuckDb,
+  duckDbReport,
+  PERIOD_QUESTION_IDS,
+} from "./support";
 
 const DEMO = join(__dirname, "../../demo/orders.csv");
 const BUILT_CLI = join(__dirname, "../../build/cli.cjs");
@@ -98,12 +107,12 @@ describe("sheets-retention sql", () => {
 });
 
 describe("the hint to use DuckDB", () => {
-  it("comes when the streaming engine would want more than half the memory (2.3 bytes a byte of file)", () => {
-    const machine = 24 * 2 ** 30; // half of it: 12.9 GB, which a file of 5.6 GB reaches
-    expect(suggestsDuckDb(5.5e9, machine)).toBe(false); // 12.65 GB
-    expect(suggestsDuckDb(5.7e9, machine)).toBe(true); // 13.1 GB
-    expect(suggestsDuckDb(240e6, 2 ** 30)).toBe(true); // 552 MB on a 1 GiB machine (half: 537 MB)
-    expect(suggestsDuckDb(230e6, 2 ** 30)).toBe(false); // 529 MB
+  it("comes when the streaming engine would want more than half the memory (1.9 bytes a byte of file)", () => {
+    const machine = 24 * 2 ** 30; // half of it: 12.9 GB, which a file of 6.8 GB reaches
+    expect(suggestsDuckDb(6.7e9, machine)).toBe(false); // 12.73 GB
+    expect(suggestsDuckDb(6.9e9, machine)).toBe(true); // 13.11 GB
+    expect(suggestsDuckDb(290e6, 2 ** 30)).toBe(true); // 551 MB on a 1 GiB machine (half: 537 MB)
+    expect(suggestsDuckDb(280e6, 2 ** 30)).toBe(false); // 532 MB
   });
 });
 
@@ -118,21 +127,36 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     expect(comparable(duck)).toEqual(comparable(core, true));
   });
 
-  it("--json carries the health check's periods, the command's own (and none with --no-health)", async () => {
+  it("--json carries the health check's periods and questions 1, 3, 6 and 8, the command's own (and none with --no-health)", async () => {
     const [duck, own] = await Promise.all([cli(["report", DEMO, "--engine", "duckdb", "--json"]), cli(["report", DEMO, "--json"])]);
-    const periods = (result: { stdout: string }) => JSON.parse(result.stdout).healthCheck.periods as HealthPeriod[];
+    const health = (result: { stdout: string }) => JSON.parse(result.stdout).healthCheck;
+    const periods = (result: { stdout: string }) => health(result).periods as HealthPeriod[];
     expect(periods(duck).length).toBeGreaterThan(12);
     expect(comparablePeriods(periods(duck))).toEqual(comparablePeriods(periods(own), true));
-    // The questions' verdicts stay the core's: this engine gives the periods alone.
-    expect(JSON.parse(duck.stdout).healthCheck.questions).toBeUndefined();
+    // The verdicts are the core's, judged from the periods; each with its sentence, as the command words it.
+    const questions = (result: { stdout: string }) => health(result).questions as (HealthQuestion & { answer: string })[];
+    expect(questions(duck).map((question) => question.id)).toEqual(PERIOD_QUESTION_IDS);
+    expect(comparableQuestions(questions(duck))).toEqual(comparableQuestions(questions(own), true));
     const without = await cli(["report", DEMO, "--engine", "duckdb", "--json", "--no-health"]);
     expect(JSON.parse(without.stdout).healthCheck).toBeNull();
   });
 
-  it("prints the usual report", async () => {
+  it("prints the usual report, and says which of the health check's questions it does not answer", async () => {
     const result = await cli(["report", DEMO, "--engine", "duckdb"]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("51.2%");
+    expect(result.stdout).toMatch(/^\S.* 3\. Revenue from existing customers is /m);
+    expect(result.stdout).toContain("Questions 2, 4, 5, 7 are not answered under --engine duckdb: run the report without it for them.");
+    const russian = await cli(["report", DEMO, "--engine", "duckdb"], { LANG: "ru_RU.UTF-8" });
+    expect(russian.stdout).toContain("На вопросы 2, 4, 5, 7 с --engine duckdb ответов нет");
+  });
+
+  it("numbers the answered questions in the HTML report by their place in the book", async () => {
+    const out = join(tempDir(), "report.html");
+    expect((await cli(["report", DEMO, "--engine", "duckdb", "--html", out])).exitCode).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect([...html.matchAll(/<li class="health-\w+" value="(\d)">/g)].map((match) => Number(match[1]))).toEqual(PERIOD_QUESTION_IDS);
+    expect(html).toContain("Questions 2, 4, 5, 7 are not answered under --engine duckdb");
   });
 
   it("without DuckDB installed, says how to install it, with exit 2", () => {

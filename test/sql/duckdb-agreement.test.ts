@@ -11,17 +11,35 @@ import { tempDir, trickyOrderLog, writeFixture } from "../cli/helpers";
 import { datasetPath, describeDataset } from "../support/datasets";
 import type { ReportOutcome } from "../../src/cli/report-command";
 import { skippedByReason, skippedLines } from "../../src/cli/report-lines";
-import { comparable, comparablePeriods, coreOutcome, coreReport, describeDuckDb, duckDbOutcome, duckDbReport } from "./support";
+import {
+  comparable,
+  comparablePeriods,
+  comparableQuestions,
+  coreOutcome,
+  coreReport,
+  describeDuckDb,
+  duckDbOutcome,
+  duckDbReport,
+  PERIOD_QUESTION_IDS,
+} from "./support";
 
 const DEMO = join(__dirname, "../../demo/orders.csv");
 
-/** The same report, and the same health-check periods as the core's `healthCheck(...).periods`. */
-async function expectSameReport(argv: readonly string[], duckArgv = argv): Promise<void> {
+/**
+ * The same report, the same health-check periods as the core's `healthCheck(...).periods`, and the
+ * same verdicts and figures of the questions those periods answer (1, 3, 6, 8). Returns the
+ * questions' verdicts, so that a test can check that they judged something.
+ */
+async function expectSameReport(argv: readonly string[], duckArgv = argv): Promise<string[]> {
   const [core, duck] = await Promise.all([coreReport(argv), duckDbOutcome(duckArgv)]);
   expect(comparable(duck.report)).toEqual(comparable(core, true));
   expect(core.healthCheck!.periods.length).toBeGreaterThan(0);
-  expect(duck.healthPeriods!.periodsOmitted).toBe(core.healthCheck!.periodsOmitted);
-  expect(comparablePeriods(duck.healthPeriods!.periods)).toEqual(comparablePeriods(core.healthCheck!.periods, true));
+  const health = duck.periodHealth!;
+  expect(health.periodsOmitted).toBe(core.healthCheck!.periodsOmitted);
+  expect(comparablePeriods(health.periods)).toEqual(comparablePeriods(core.healthCheck!.periods, true));
+  expect(health.questions.map((question) => question.id)).toEqual(PERIOD_QUESTION_IDS);
+  expect(comparableQuestions(health.questions)).toEqual(comparableQuestions(core.healthCheck!.questions, true));
+  return health.questions.map((question) => question.verdict);
 }
 
 /** Hand-made rows the SQL must read as the core does; each line says what it tries. */
@@ -74,6 +92,11 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
       await expectSameReport([DEMO, ...flags]);
     });
   }
+
+  it("judges questions 1, 3, 6 and 8 on the demo orders, not only says they need data", async () => {
+    // Three years of orders with amounts: each of the four has periods enough to judge.
+    expect(await expectSameReport([DEMO])).not.toContain("needsData");
+  });
 
   it("on hand-made tricky rows, in both slashed-date orders", async () => {
     const file = writeFixture(tempDir(), "tricky.csv", `${TRICKY_ROWS}\n`);

@@ -9,6 +9,7 @@ import { runDuckDbReport } from "../../src/cli/duckdb-engine";
 import { parseInvocation, type CliOptions } from "../../src/cli/options";
 import { runReport, type ReportOutcome } from "../../src/cli/report-command";
 import type { HealthPeriod } from "../../src/core/health/period-table";
+import type { HealthQuestion } from "../../src/core/health/questions";
 
 function installed(name: string): boolean {
   try {
@@ -93,4 +94,21 @@ export function comparablePeriods(periods: readonly HealthPeriod[], expected = f
     newAverageOrder: round(row.newAverageOrder),
     existingAverageOrder: round(row.existingAverageOrder),
   }));
+}
+
+/** The questions a periods table answers: the ones `report --engine duckdb` judges. */
+export const PERIOD_QUESTION_IDS: readonly number[] = [1, 3, 6, 8];
+
+/** Those questions, every number in them to a cent in a hundred million as above (sums of money, and shares and trends of them). */
+export function comparableQuestions(questions: readonly HealthQuestion[], expected = false): unknown {
+  const asked = questions.filter((question) => PERIOD_QUESTION_IDS.includes(question.id));
+  return expected ? approximately(asked) : asked;
+}
+
+function approximately(value: unknown): unknown {
+  if (typeof value === "number") return money(value, true);
+  if (Array.isArray(value)) return value.map(approximately);
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, each]) => [key, approximately(each)]));
+  return value;
 }

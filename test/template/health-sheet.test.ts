@@ -360,7 +360,7 @@ describe("the Health check sheet never overwrites", () => {
     const rules = fake.sheet(created.healthSheet).describeRules();
     expect(rules.map((rule) => [rule.criteria, rule.criteriaValues, rule.ranges])).toEqual([
       ["TEXT_EQUAL_TO", ["хорошо"], ["B5:B12"]],
-      ["TEXT_EQUAL_TO", ["под наблюдением"], ["B5:B12"]],
+      ["TEXT_EQUAL_TO", ["требует внимания"], ["B5:B12"]],
       ["TEXT_EQUAL_TO", ["плохо"], ["B5:B12"]],
     ]);
   });

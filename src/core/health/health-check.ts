@@ -4,21 +4,21 @@
 // The rules and thresholds are written down in docs/health-check.md.
 
 import type { CustomerLedger } from "../ledger";
-import { periodEnd, periodLabel, periodStart, type Period } from "../periods";
+import type { Period } from "../periods";
 import type { ManagerReportRow } from "../report";
 import { ratio } from "../statistics";
 import { VERDICT_COHORTS } from "../verdict";
-import { yearAfter } from "./calendar-year";
 import { type CohortGrid, CohortGridBuilder } from "./cohort-grid";
 import { DayTable } from "./day-table";
 import type { HealthColumnNames } from "./health-columns";
 import { forEachCustomer, salesInYear, type WalletShare } from "./figures";
-import { DEFAULT_LAPSED_FACTOR, LapsedFinder, type LapsedList } from "./lapsed";
+import { DEFAULT_LAPSED_FACTOR, LapsedFinder, type LapsedList, type LapsedOfManager } from "./lapsed";
 import { ManagerRevenue } from "./manager-revenue";
+import { judging, periodQuestions, type Judging } from "./period-questions";
 import { PeriodTotals, periodRows, type HealthPeriod } from "./period-table";
 import { type EntryRun, type PurchaseLog, REFUND, STARTED_BY_COMPANY } from "./purchase-log";
-import { bandVerdict, HEALTH_BANDS, labelTrend, needsData, trendQuestion, type HealthQuestion, type ReportTrend } from "./questions";
-import { DEFAULT_TREND, trendOf, trendWindows, type TrendSettings } from "./trend";
+import { bandVerdict, HEALTH_BANDS, needsData, type HealthQuestion, type ReportTrend } from "./questions";
+import { DEFAULT_TREND, trendWindows, type TrendSettings } from "./trend";
 
 /** Judged managers: those with at least this many judged new customers (as the action line's rule). */
 export const MANAGER_MIN_NEW_CUSTOMERS = 10;
@@ -57,6 +57,8 @@ export interface ManagerHealth {
   /** Revenue from existing customers credited to the manager of each order: its trend. */
   existingRevenueTrend: ReportTrend;
   lapsed: number;
+  /** What their lapsed customers spent in the 12 months up to their last purchase; null without amounts. */
+  lapsedRevenueAtStake: number | null;
   /** Sales in the last 12 months ÷ budgets, over the customers whose latest purchase was theirs. */
   shareOfWallet: number | null;
   /** Judged (enough new customers) and below target, or with falling existing revenue. */
@@ -81,9 +83,8 @@ export interface HealthCheck {
 /** Figures gathered in the pass over customers. */
 interface Gathered {
   totals: PeriodTotals;
-  /** Positions in `totals`: the last complete period (−1 for none) and the first judged one. */
-  lastComplete: number;
-  firstJudged: number;
+  /** Which periods are judged, and the trend rule over them. */
+  judge: Judging;
   lapsed: LapsedFinder;
   /** Existing customers' revenue per manager (by log number), over the periods their trends read; only with managers. */
   managerRevenue: ManagerRevenue | undefined;
@@ -103,14 +104,8 @@ export function healthCheck(
   const trendSettings = settings.trend ?? DEFAULT_TREND;
   const factor = settings.lapsedFactor ?? DEFAULT_LAPSED_FACTOR;
   const gathered = gather(ledger, log, settings, factor, trendSettings);
-  const { totals, lastComplete, firstJudged } = gathered;
-  const judge: Judging = {
-    firstJudged,
-    lastComplete,
-    trendOf: (windowValue, firstUsable = firstJudged) =>
-      labelTrend(trendOf(windowValue, firstUsable, lastComplete, VERDICT_COHORTS[settings.period], trendSettings), (p) => label(totals, p)),
-    windowPeriods: trendSettings.windowPeriods,
-  };
+  const { totals, judge } = gathered;
+  const { lastComplete, firstJudged } = judge;
   const periods = ledger.isEmpty
     ? []
     : periodRows(totals, { complete: (p) => p <= lastComplete, judged: (p) => p >= firstJudged && p <= lastComplete }, settings.hasAmounts);
@@ -120,20 +115,21 @@ export function healthCheck(
     settings.hasAmounts,
   );
   const managers = settings.hasManagers ? managerHealth(log, gathered, lapsedByManager, managerRows ?? [], settings, judge) : null;
+  const asked = periodQuestions(totals, judge, settings.hasAmounts);
   const periodLimit = settings.periodLimit ?? periods.length;
   const managerLimit = settings.managerLimit ?? managers?.length ?? 0;
   return {
     periods: periods.slice(Math.max(0, periods.length - periodLimit)),
     periodsOmitted: Math.max(0, periods.length - periodLimit),
     questions: [
-      revenueSplitQuestion(totals, settings, judge),
+      asked.revenueSplit,
       shareOfWalletQuestion(log, gathered.wallet, settings),
-      existingRevenueQuestion(totals, settings, judge),
+      asked.existingRevenue,
       managersQuestion(managers),
       lapsedQuestion(lapsed),
-      averageOrderQuestion(totals, settings, judge),
+      asked.averageOrder,
       startedQuestion(gathered, settings),
-      activeBaseQuestion(totals, judge),
+      asked.activeBase,
     ],
     lapsed,
     managers: managers?.slice(0, managerLimit) ?? null,
@@ -143,14 +139,6 @@ export function healthCheck(
   };
 }
 
-interface Judging {
-  firstJudged: number;
-  lastComplete: number;
-  /** The trend rule over the complete periods from `firstUsable` (the first judged one by default), its windows labelled. */
-  trendOf: (windowValue: (from: number, to: number) => number, firstUsable?: number) => ReportTrend;
-  windowPeriods: number;
-}
-
 function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettings, factor: number, trend: TrendSettings): Gathered {
   const firstDay = Math.min(log.firstDay, ledger.earliestDay);
   const lastDay = Math.max(log.lastDay, ledger.latestDay);
@@ -158,14 +146,18 @@ function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettin
   const firstIndex = ledger.isEmpty ? 0 : days.period(firstDay);
   const lastIndex = ledger.isEmpty ? -1 : days.period(lastDay);
   const totals = new PeriodTotals(settings.period, firstIndex, lastIndex - firstIndex + 1, days);
-  const lastComplete = lastCompletePosition(totals, ledger.latestDay);
-  const firstJudged = firstJudgedPosition(totals, ledger.earliestDay, settings.ordersStartWithBusiness === true);
+  const judge = judging(
+    totals,
+    { latestDay: ledger.latestDay, earliestDay: ledger.earliestDay, ordersStartWithBusiness: settings.ordersStartWithBusiness === true },
+    trend,
+  );
   const gathered: Gathered = {
     totals,
-    lastComplete,
-    firstJudged,
+    judge,
     lapsed: new LapsedFinder(ledger.latestDay, factor),
-    managerRevenue: settings.hasManagers ? managerRevenue(totals, log, firstJudged, lastComplete, settings.period, trend) : undefined,
+    managerRevenue: settings.hasManagers
+      ? managerRevenue(totals, log, judge.firstJudged, judge.lastComplete, settings.period, trend)
+      : undefined,
     managerWallet: new Map(),
     wallet: { share: undefined, sales: 0, budget: 0, customers: 0 },
     started: { purchases: 0, byCompany: 0 },
@@ -276,66 +268,6 @@ function addStarted(gathered: Gathered, purchases: PurchaseDays, latestDay: numb
   }
 }
 
-/** The last period whose last day is on or before the latest purchase; -1 when there is none. */
-function lastCompletePosition(totals: PeriodTotals, latestDay: number): number {
-  let position = totals.count - 1;
-  while (position >= 0 && periodEnd(totals.firstIndex + position, totals.period) > latestDay) position--;
-  return position;
-}
-
-/** The first period that starts 12 months or more after the data do (the first of all when they start with the business). */
-function firstJudgedPosition(totals: PeriodTotals, earliestDay: number, ordersStartWithBusiness: boolean): number {
-  if (ordersStartWithBusiness || totals.count === 0) return 0;
-  const from = yearAfter(earliestDay);
-  let position = 0;
-  while (position < totals.count && periodStart(totals.firstIndex + position, totals.period) < from) position++;
-  return position;
-}
-
-function sumOver(values: ArrayLike<number>, from: number, to: number): number {
-  let sum = 0;
-  for (let position = from; position <= to; position++) sum += values[position]!;
-  return sum;
-}
-
-/** Question 1: is revenue from existing customers larger than from new ones? */
-function revenueSplitQuestion(totals: PeriodTotals, settings: HealthSettings, judge: Judging): HealthQuestion {
-  if (!settings.hasAmounts) return needsData(1, "amount");
-  const share = (from: number, to: number): number => {
-    const existing = sumOver(totals.existingRevenue, from, to);
-    const revenue = existing + sumOver(totals.newRevenue, from, to);
-    // A share of no revenue (or of refunds that outweigh it) says nothing: the trend rule reads NaN as "needs data".
-    return revenue > 0 ? existing / revenue : Number.NaN;
-  };
-  const size = judge.windowPeriods;
-  const from = judge.lastComplete - size + 1;
-  if (from < judge.firstJudged) return needsData(1, "history", judge.firstJudged - from);
-  const existingShare = share(from, judge.lastComplete);
-  if (Number.isNaN(existingShare)) return needsData(1, "history", 0);
-  const trend = judge.trendOf(share);
-  return {
-    id: 1,
-    verdict: bandVerdict(existingShare, HEALTH_BANDS.existingShare),
-    figures: {
-      existingShare,
-      existingRevenue: sumOver(totals.existingRevenue, from, judge.lastComplete),
-      newRevenue: sumOver(totals.newRevenue, from, judge.lastComplete),
-      ...windowFigures(totals, from, judge.lastComplete),
-      shareChange: trend.direction === "needsData" ? null : trend.change,
-    },
-    trend,
-    series: "existingRevenue",
-  };
-}
-
-function windowFigures(totals: PeriodTotals, from: number, to: number): HealthQuestion["figures"] {
-  return { from: label(totals, from), to: label(totals, to) };
-}
-
-function label(totals: PeriodTotals, position: number): string {
-  return periodLabel(totals.firstIndex + position, totals.period);
-}
-
 /** Question 2: are the customers' budgets larger than what they buy from you? */
 function shareOfWalletQuestion(log: PurchaseLog, wallet: WalletShare, settings: HealthSettings): HealthQuestion {
   if (!log.hasBudgets) return needsData(2, "budget");
@@ -343,33 +275,6 @@ function shareOfWalletQuestion(log: PurchaseLog, wallet: WalletShare, settings: 
   const { share, sales, budget, customers } = wallet;
   if (share === undefined) return needsData(2, "budget");
   return { id: 2, verdict: bandVerdict(share, HEALTH_BANDS.shareOfWallet), figures: { shareOfWallet: share, sales, budget, customers } };
-}
-
-/** Question 3: is revenue from existing customers falling or standing still? */
-function existingRevenueQuestion(totals: PeriodTotals, settings: HealthSettings, judge: Judging): HealthQuestion {
-  if (!settings.hasAmounts) return needsData(3, "amount");
-  const trend = judge.trendOf((from, to) => sumOver(totals.existingRevenue, from, to));
-  return trendQuestion(3, trend, "existingRevenue");
-}
-
-/** Question 6: could the average order be higher? Judged by its trend over every complete period. */
-function averageOrderQuestion(totals: PeriodTotals, settings: HealthSettings, judge: Judging): HealthQuestion {
-  if (!settings.hasAmounts) return needsData(6, "amount");
-  const average = (from: number, to: number): number =>
-    ratio(sumOver(totals.newRevenue, from, to) + sumOver(totals.existingRevenue, from, to), sumOver(totals.purchases, from, to)) ??
-    Number.NaN;
-  const trend = judge.trendOf(average, 0);
-  const figures: HealthQuestion["figures"] =
-    trend.direction === "needsData" ? {} : { averageOrder: trend.recent.value, before: trend.base.value };
-  return trendQuestion(6, trend, "averageOrder", figures);
-}
-
-/** Question 8: is the customer base (customers of the trailing 12 months) steady or shrinking? */
-function activeBaseQuestion(totals: PeriodTotals, judge: Judging): HealthQuestion {
-  const base = totals.activeBase();
-  const trend = judge.trendOf((from, to) => sumOver(base, from, to));
-  const figures: HealthQuestion["figures"] = judge.lastComplete >= 0 ? { activeBase: base[judge.lastComplete]! } : {};
-  return trendQuestion(8, trend, "activeBase", figures);
 }
 
 /** Question 5: do customers leave and not come back? */
@@ -418,7 +323,7 @@ function isJudgedManager(manager: ManagerHealth): boolean {
 function managerHealth(
   log: PurchaseLog,
   gathered: Gathered,
-  lapsedByManager: ReadonlyMap<string, number>,
+  lapsedByManager: ReadonlyMap<string, LapsedOfManager>,
   retentionRows: readonly ManagerReportRow[],
   settings: HealthSettings,
   judge: Judging,
@@ -432,6 +337,7 @@ function managerHealth(
       const retention = retentionByName.get(manager);
       const existingRevenueTrend: ReportTrend = revenueTrends.get(manager) ?? { direction: "needsData", periodsNeeded: 0 };
       const wallet = gathered.managerWallet.get(manager);
+      const lapsed = lapsedByManager.get(manager);
       const newCustomers = retention?.newCustomers ?? 0;
       const rate = retention?.rate ?? null;
       const belowTarget = newCustomers >= MANAGER_MIN_NEW_CUSTOMERS && rate !== null && rate < settings.target;
@@ -441,7 +347,8 @@ function managerHealth(
         returned: retention?.returned ?? 0,
         retention: rate,
         existingRevenueTrend,
-        lapsed: lapsedByManager.get(manager) ?? 0,
+        lapsed: lapsed?.count ?? 0,
+        lapsedRevenueAtStake: settings.hasAmounts ? (lapsed?.revenueAtStake ?? 0) : null,
         shareOfWallet: wallet === undefined ? null : (ratio(wallet.sales, wallet.budget) ?? null),
         inTrouble: belowTarget || existingRevenueTrend.direction === "falling",
       };

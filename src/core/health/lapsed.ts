@@ -9,6 +9,11 @@ import { medianOfCounts } from "../statistics";
 
 export const DEFAULT_LAPSED_FACTOR = 2;
 
+/** A factor every surface accepts: above 1, since gone for less than one usual gap is not gone at all. */
+export function isLapsedFactor(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value > 1;
+}
+
 export interface LapsedCustomer {
   name: string;
   /** The manager of their last purchase. */
@@ -34,6 +39,12 @@ export interface LapsedList {
   medianGapDays: number | null;
   factor: number;
   customers: LapsedCustomer[];
+}
+
+/** One manager's lapsed customers (by the manager of their last purchase), all of them, not only those listed. */
+export interface LapsedOfManager {
+  count: number;
+  revenueAtStake: number;
 }
 
 /** What the list needs of one customer: their sorted distinct purchase days (the first `count` of `days`) and a few figures. */
@@ -86,13 +97,16 @@ export class LapsedFinder {
     names: { name(customer: number): string; contact(customer: number): string | undefined },
     limit: number,
     hasAmounts: boolean,
-  ): { list: LapsedList; byManager: Map<string, number> } {
+  ): { list: LapsedList; byManager: Map<string, LapsedOfManager> } {
     const median = medianOfCounts(Array.from(this.gapCounts, (count) => count ?? 0));
     const lapsed = this.candidates.filter((candidate) => median !== undefined && candidate.gone > median);
-    const byManager = new Map<string, number>();
+    const byManager = new Map<string, LapsedOfManager>();
     let atStake = 0;
     for (const candidate of lapsed) {
-      byManager.set(candidate.manager, (byManager.get(candidate.manager) ?? 0) + 1);
+      let ofManager = byManager.get(candidate.manager);
+      if (ofManager === undefined) byManager.set(candidate.manager, (ofManager = { count: 0, revenueAtStake: 0 }));
+      ofManager.count++;
+      ofManager.revenueAtStake += candidate.revenueAtStake;
       atStake += candidate.revenueAtStake;
     }
     const shown = firstInOrder(lapsed, limit, hasAmounts ? mostAtStakeFirst : longestGoneFirst);

@@ -2,7 +2,7 @@
 // ours, written down in docs/health-check.md and tested at every boundary: "good" from the good
 // threshold on, "bad" past the bad one, "watch" between.
 
-import type { Trend, TrendDirection } from "./trend";
+import { ROUNDING, type Trend, type TrendDirection } from "./trend";
 
 /** A window of the trend as reports show it: period labels (`2024-03` …) and the window's value. */
 export interface LabelledWindow {
@@ -79,10 +79,13 @@ export const HEALTH_BANDS = {
   startedShare: { good: 0.5, bad: 0.3, higherIsBetter: true },
 } as const satisfies Record<string, Band>;
 
-/** Where a value falls. Lower-is-better bands are good up to `good` and bad above `bad`. */
+/**
+ * Where a value falls. Lower-is-better bands are good up to `good` and bad above `bad`. Shares of
+ * money sums reach a threshold only to within rounding: a value that close counts as on it.
+ */
 export function bandVerdict(value: number, band: Band): HealthVerdict {
-  if (band.higherIsBetter) return value >= band.good ? "good" : value < band.bad ? "bad" : "watch";
-  return value <= band.good ? "good" : value > band.bad ? "bad" : "watch";
+  if (band.higherIsBetter) return value >= band.good - ROUNDING ? "good" : value < band.bad - ROUNDING ? "bad" : "watch";
+  return value <= band.good + ROUNDING ? "good" : value > band.bad + ROUNDING ? "bad" : "watch";
 }
 
 /** A trend's verdict: growth is good, flat is to watch, a fall is bad. */

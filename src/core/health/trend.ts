@@ -13,8 +13,16 @@ export interface TrendSettings {
 
 export const DEFAULT_TREND: TrendSettings = { windowPeriods: 3, threshold: 0.1 };
 
-// 110 ÷ 100 − 1 is 0.10000000000000009 in floating point: exactly +10 % must stay flat.
-const ROUNDING = 1e-9;
+/** A threshold every surface accepts, as a share: above 0 (else every wobble is a trend) and below 1 (a fall of 100 % is the floor). */
+export function isTrendThreshold(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 && value < 1;
+}
+
+/**
+ * How far a figure may miss a threshold and still be on it: 110 ÷ 100 − 1 is 0.10000000000000009
+ * in floating point, and exactly +10 % must stay flat; 29.99 ÷ 60 can land a hair below 50 %.
+ */
+export const ROUNDING = 1e-9;
 
 export type TrendDirection = "growing" | "flat" | "falling";
 

@@ -28,10 +28,16 @@ date_value_2 AS (
 date_value_3 AS (
   SELECT
     *,
-    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+    date_text = '' AS date_blank
   FROM date_value_2
 ),
 date_value_4 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+  FROM date_value_3
+),
+date_value_5 AS (
   SELECT
     *,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{4})-\d{1,2}-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_1,
@@ -43,25 +49,25 @@ date_value_4 AS (
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,4})/\d{1,2}/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_1,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/(\d{1,2})/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_2,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/\d{1,2}/(\d{1,4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_3
-  FROM date_value_3
-),
-date_value_5 AS (
-  SELECT
-    *,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
   FROM date_value_4
 ),
 date_value_6 AS (
   SELECT
     *,
-    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
   FROM date_value_5
 ),
-date_values AS (
-  SELECT date_cell, date_text, date_error, day
+date_value_7 AS (
+  SELECT
+    *,
+    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
   FROM date_value_6
+),
+date_values AS (
+  SELECT date_cell, date_blank, date_error, day
+  FROM date_value_7
 ),
 amount_distinct AS (
   SELECT DISTINCT COALESCE(amount_cell, '') AS amount_cell
@@ -137,11 +143,11 @@ amount_value_11 AS (
   FROM amount_value_10
 ),
 amount_values AS (
-  SELECT amount_cell, amount_text, amount_error, amount_blank, amount
+  SELECT amount_cell, amount_blank, amount_error, amount
   FROM amount_value_11
 ),
 valued AS (
-  SELECT r.*, date_v.date_text, date_v.date_error, date_v.day, amount_v.amount_text, amount_v.amount_error, amount_v.amount_blank, amount_v.amount
+  SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount
   FROM cells AS r
   JOIN date_values AS date_v ON date_v.date_cell = COALESCE(r.date_cell, '')
   JOIN amount_values AS amount_v ON amount_v.amount_cell = COALESCE(r.amount_cell, '')
@@ -157,6 +163,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
+    customer_text = '' AS customer_blank,
     CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
   FROM read_1
 ),
@@ -169,24 +176,42 @@ read_3 AS (
 read_4 AS (
   SELECT
     *,
-    CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END AS manager_name,
+    customer_key AS customer_id,
+    customer_name AS name_order
+  FROM read_3
+),
+read_5 AS (
+  SELECT
+    *,
+    manager_text = '' AS manager_blank,
+    CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END AS manager_name
+  FROM read_4
+),
+read_6 AS (
+  SELECT
+    *,
+    manager_name AS manager_order
+  FROM read_5
+),
+read_7 AS (
+  SELECT
+    *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
     '' AS status_key,
     '' AS status_label,
-    customer_text = '' AND date_text = '' AND amount_text = '' AND manager_text = '' AND dealType_text = '' AS all_blank,
-    date_text = '' AS date_blank,
+    customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_3
+  FROM read_6
 ),
 read_rows AS (
-  SELECT * FROM read_4
+  SELECT * FROM read_7
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
     CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' WHEN amount_error THEN 'amount' WHEN dealType_error THEN 'dealType' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN CAST(amount_cell AS STRING) WHEN 'missingCustomer' THEN '' WHEN 'errorValue' THEN CASE WHEN customer_error THEN CAST(customer_cell AS STRING) WHEN date_error THEN CAST(date_cell AS STRING) WHEN amount_error THEN CAST(amount_cell AS STRING) WHEN dealType_error THEN CAST(dealType_cell AS STRING) END ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
     SELECT *, CASE
-      WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
+      WHEN customer_blank THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
       WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
       WHEN deal_key IN ('project', 'проект') THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE 'excluded' END
       WHEN amount IS NULL THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE 'badAmount' END
@@ -196,48 +221,42 @@ fated AS (
   ) AS rows_with_fate
 ),
 row_groups AS (
-  SELECT group_key, day,
+  SELECT customer_id, day, other_key,
     COUNT(*) AS row_count,
-    MIN(fate_value) AS example,
-    MAX(fate_value) AS other_example,
-    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchases,
     SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
     SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
     SUM(amount) AS day_amount,
     MIN(purchase_manager) AS day_manager,
-    MIN(order_name) AS day_name
+    MIN(name_order) AS name_order
   FROM (
-    SELECT
-      CASE WHEN fate = 'order' THEN customer_key ELSE CONCAT(fate, '|', fate_column, '|', status_label) END AS group_key,
-      CASE WHEN fate = 'order' THEN day END AS day,
-      CASE WHEN fate = 'order' THEN amount END AS amount,
-      CASE WHEN fate <> 'order' THEN fate_value END AS fate_value,
-      CASE WHEN fate = 'order' THEN CASE WHEN amount >= 0 AND manager_name <> '' THEN manager_name END END AS purchase_manager,
-      CASE WHEN fate = 'order' THEN customer_name END AS order_name
+    SELECT customer_id, day, amount, name_order,
+      CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,
+      CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager
     FROM fated
   ) AS keyed
-  GROUP BY group_key, day
+  GROUP BY customer_id, day, other_key
 ),
 row_counts AS (
-  SELECT SUBSTR(group_key, 1, STRPOS(group_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
-    row_count, example, other_example
-  FROM (SELECT *, SUBSTR(group_key, STRPOS(group_key, '|') + 1) AS rest FROM row_groups WHERE day IS NULL) AS fates
+  SELECT SUBSTR(other_key, 1, STRPOS(other_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
+    row_count
+  FROM (SELECT other_key, SUBSTR(other_key, STRPOS(other_key, '|') + 1) AS rest, SUM(row_count) AS row_count
+    FROM row_groups WHERE other_key IS NOT NULL GROUP BY other_key) AS fates
   UNION ALL
-  SELECT 'order', '', '', SUM(row_count), NULL, NULL FROM row_groups WHERE day IS NOT NULL
+  SELECT 'order', '', '', SUM(row_count) FROM row_groups WHERE other_key IS NULL
 ),
 customer_days AS (
-  SELECT group_key AS customer_key, day, purchases, refund_rows, refund_amount, day_amount, day_manager, day_name
+  SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order
   FROM row_groups
-  WHERE day IS NOT NULL
+  WHERE other_key IS NULL
 ),
 customer_firsts AS (
-  SELECT customer_key, MIN(day) AS first_day
+  SELECT customer_id, MIN(day) AS first_day
   FROM customer_days
   WHERE purchases > 0
-  GROUP BY customer_key
+  GROUP BY customer_id
 ),
 customers AS (
-  SELECT customer_key,
+  SELECT customer_id,
     MIN(first_day) AS first_day,
     MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
     MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
@@ -246,10 +265,10 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
-    COALESCE(MIN(CASE WHEN day = first_day THEN day_manager END), '') AS manager,
-    MIN(day_name) AS name
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_key)
-  GROUP BY customer_key
+    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
+    MIN(name_order) AS name_order
+  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
+  GROUP BY customer_id
 ),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
@@ -275,7 +294,7 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_key, c.name, c.manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
@@ -354,10 +373,16 @@ date_value_2 AS (
 date_value_3 AS (
   SELECT
     *,
-    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+    date_text = '' AS date_blank
   FROM date_value_2
 ),
 date_value_4 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+  FROM date_value_3
+),
+date_value_5 AS (
   SELECT
     *,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{4})-\d{1,2}-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_1,
@@ -369,25 +394,25 @@ date_value_4 AS (
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,4})/\d{1,2}/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_1,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/(\d{1,2})/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_2,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/\d{1,2}/(\d{1,4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_3
-  FROM date_value_3
-),
-date_value_5 AS (
-  SELECT
-    *,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
   FROM date_value_4
 ),
 date_value_6 AS (
   SELECT
     *,
-    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
   FROM date_value_5
 ),
-date_values AS (
-  SELECT date_cell, date_text, date_error, day
+date_value_7 AS (
+  SELECT
+    *,
+    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
   FROM date_value_6
+),
+date_values AS (
+  SELECT date_cell, date_blank, date_error, day
+  FROM date_value_7
 ),
 amount_distinct AS (
   SELECT DISTINCT COALESCE(amount_cell, '') AS amount_cell
@@ -463,11 +488,11 @@ amount_value_11 AS (
   FROM amount_value_10
 ),
 amount_values AS (
-  SELECT amount_cell, amount_text, amount_error, amount_blank, amount
+  SELECT amount_cell, amount_blank, amount_error, amount
   FROM amount_value_11
 ),
 valued AS (
-  SELECT r.*, date_v.date_text, date_v.date_error, date_v.day, amount_v.amount_text, amount_v.amount_error, amount_v.amount_blank, amount_v.amount
+  SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount
   FROM cells AS r
   JOIN date_values AS date_v ON date_v.date_cell = COALESCE(r.date_cell, '')
   JOIN amount_values AS amount_v ON amount_v.amount_cell = COALESCE(r.amount_cell, '')
@@ -483,6 +508,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
+    customer_text = '' AS customer_blank,
     CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
   FROM read_1
 ),
@@ -495,24 +521,42 @@ read_3 AS (
 read_4 AS (
   SELECT
     *,
-    CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END AS manager_name,
+    customer_key AS customer_id,
+    customer_name AS name_order
+  FROM read_3
+),
+read_5 AS (
+  SELECT
+    *,
+    manager_text = '' AS manager_blank,
+    CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END AS manager_name
+  FROM read_4
+),
+read_6 AS (
+  SELECT
+    *,
+    manager_name AS manager_order
+  FROM read_5
+),
+read_7 AS (
+  SELECT
+    *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
     '' AS status_key,
     '' AS status_label,
-    customer_text = '' AND date_text = '' AND amount_text = '' AND manager_text = '' AND dealType_text = '' AS all_blank,
-    date_text = '' AS date_blank,
+    customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_3
+  FROM read_6
 ),
 read_rows AS (
-  SELECT * FROM read_4
+  SELECT * FROM read_7
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
     CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' WHEN amount_error THEN 'amount' WHEN dealType_error THEN 'dealType' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN CAST(amount_cell AS STRING) WHEN 'missingCustomer' THEN '' WHEN 'errorValue' THEN CASE WHEN customer_error THEN CAST(customer_cell AS STRING) WHEN date_error THEN CAST(date_cell AS STRING) WHEN amount_error THEN CAST(amount_cell AS STRING) WHEN dealType_error THEN CAST(dealType_cell AS STRING) END ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
     SELECT *, CASE
-      WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
+      WHEN customer_blank THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
       WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
       WHEN deal_key IN ('project', 'проект') THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE 'excluded' END
       WHEN amount IS NULL THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE 'badAmount' END
@@ -522,48 +566,42 @@ fated AS (
   ) AS rows_with_fate
 ),
 row_groups AS (
-  SELECT group_key, day,
+  SELECT customer_id, day, other_key,
     COUNT(*) AS row_count,
-    MIN(fate_value) AS example,
-    MAX(fate_value) AS other_example,
-    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchases,
     SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
     SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
     SUM(amount) AS day_amount,
     MIN(purchase_manager) AS day_manager,
-    MIN(order_name) AS day_name
+    MIN(name_order) AS name_order
   FROM (
-    SELECT
-      CASE WHEN fate = 'order' THEN customer_key ELSE CONCAT(fate, '|', fate_column, '|', status_label) END AS group_key,
-      CASE WHEN fate = 'order' THEN day END AS day,
-      CASE WHEN fate = 'order' THEN amount END AS amount,
-      CASE WHEN fate <> 'order' THEN fate_value END AS fate_value,
-      CASE WHEN fate = 'order' THEN CASE WHEN amount >= 0 AND manager_name <> '' THEN manager_name END END AS purchase_manager,
-      CASE WHEN fate = 'order' THEN customer_name END AS order_name
+    SELECT customer_id, day, amount, name_order,
+      CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,
+      CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager
     FROM fated
   ) AS keyed
-  GROUP BY group_key, day
+  GROUP BY customer_id, day, other_key
 ),
 row_counts AS (
-  SELECT SUBSTR(group_key, 1, STRPOS(group_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
-    row_count, example, other_example
-  FROM (SELECT *, SUBSTR(group_key, STRPOS(group_key, '|') + 1) AS rest FROM row_groups WHERE day IS NULL) AS fates
+  SELECT SUBSTR(other_key, 1, STRPOS(other_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
+    row_count
+  FROM (SELECT other_key, SUBSTR(other_key, STRPOS(other_key, '|') + 1) AS rest, SUM(row_count) AS row_count
+    FROM row_groups WHERE other_key IS NOT NULL GROUP BY other_key) AS fates
   UNION ALL
-  SELECT 'order', '', '', SUM(row_count), NULL, NULL FROM row_groups WHERE day IS NOT NULL
+  SELECT 'order', '', '', SUM(row_count) FROM row_groups WHERE other_key IS NULL
 ),
 customer_days AS (
-  SELECT group_key AS customer_key, day, purchases, refund_rows, refund_amount, day_amount, day_manager, day_name
+  SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order
   FROM row_groups
-  WHERE day IS NOT NULL
+  WHERE other_key IS NULL
 ),
 customer_firsts AS (
-  SELECT customer_key, MIN(day) AS first_day
+  SELECT customer_id, MIN(day) AS first_day
   FROM customer_days
   WHERE purchases > 0
-  GROUP BY customer_key
+  GROUP BY customer_id
 ),
 customers AS (
-  SELECT customer_key,
+  SELECT customer_id,
     MIN(first_day) AS first_day,
     MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
     MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
@@ -572,10 +610,10 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
-    COALESCE(MIN(CASE WHEN day = first_day THEN day_manager END), '') AS manager,
-    MIN(day_name) AS name
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_key)
-  GROUP BY customer_key
+    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
+    MIN(name_order) AS name_order
+  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
+  GROUP BY customer_id
 ),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
@@ -601,7 +639,7 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_key, c.name, c.manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
@@ -665,10 +703,16 @@ date_value_2 AS (
 date_value_3 AS (
   SELECT
     *,
-    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+    date_text = '' AS date_blank
   FROM date_value_2
 ),
 date_value_4 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+  FROM date_value_3
+),
+date_value_5 AS (
   SELECT
     *,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{4})-\d{1,2}-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_1,
@@ -680,25 +724,25 @@ date_value_4 AS (
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,4})/\d{1,2}/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_1,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/(\d{1,2})/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_2,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/\d{1,2}/(\d{1,4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_3
-  FROM date_value_3
-),
-date_value_5 AS (
-  SELECT
-    *,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
   FROM date_value_4
 ),
 date_value_6 AS (
   SELECT
     *,
-    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
   FROM date_value_5
 ),
-date_values AS (
-  SELECT date_cell, date_text, date_error, day
+date_value_7 AS (
+  SELECT
+    *,
+    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
   FROM date_value_6
+),
+date_values AS (
+  SELECT date_cell, date_blank, date_error, day
+  FROM date_value_7
 ),
 amount_distinct AS (
   SELECT DISTINCT COALESCE(amount_cell, '') AS amount_cell
@@ -774,11 +818,11 @@ amount_value_11 AS (
   FROM amount_value_10
 ),
 amount_values AS (
-  SELECT amount_cell, amount_text, amount_error, amount_blank, amount
+  SELECT amount_cell, amount_blank, amount_error, amount
   FROM amount_value_11
 ),
 valued AS (
-  SELECT r.*, date_v.date_text, date_v.date_error, date_v.day, amount_v.amount_text, amount_v.amount_error, amount_v.amount_blank, amount_v.amount
+  SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount
   FROM cells AS r
   JOIN date_values AS date_v ON date_v.date_cell = COALESCE(r.date_cell, '')
   JOIN amount_values AS amount_v ON amount_v.amount_cell = COALESCE(r.amount_cell, '')
@@ -794,6 +838,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
+    customer_text = '' AS customer_blank,
     CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
   FROM read_1
 ),
@@ -806,24 +851,42 @@ read_3 AS (
 read_4 AS (
   SELECT
     *,
-    CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END AS manager_name,
+    customer_key AS customer_id,
+    customer_name AS name_order
+  FROM read_3
+),
+read_5 AS (
+  SELECT
+    *,
+    manager_text = '' AS manager_blank,
+    CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END AS manager_name
+  FROM read_4
+),
+read_6 AS (
+  SELECT
+    *,
+    manager_name AS manager_order
+  FROM read_5
+),
+read_7 AS (
+  SELECT
+    *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
     '' AS status_key,
     '' AS status_label,
-    customer_text = '' AND date_text = '' AND amount_text = '' AND manager_text = '' AND dealType_text = '' AS all_blank,
-    date_text = '' AS date_blank,
+    customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_3
+  FROM read_6
 ),
 read_rows AS (
-  SELECT * FROM read_4
+  SELECT * FROM read_7
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
     CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' WHEN amount_error THEN 'amount' WHEN dealType_error THEN 'dealType' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN CAST(amount_cell AS STRING) WHEN 'missingCustomer' THEN '' WHEN 'errorValue' THEN CASE WHEN customer_error THEN CAST(customer_cell AS STRING) WHEN date_error THEN CAST(date_cell AS STRING) WHEN amount_error THEN CAST(amount_cell AS STRING) WHEN dealType_error THEN CAST(dealType_cell AS STRING) END ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
     SELECT *, CASE
-      WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
+      WHEN customer_blank THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
       WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
       WHEN deal_key IN ('project', 'проект') THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE 'excluded' END
       WHEN amount IS NULL THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE 'badAmount' END
@@ -833,48 +896,42 @@ fated AS (
   ) AS rows_with_fate
 ),
 row_groups AS (
-  SELECT group_key, day,
+  SELECT customer_id, day, other_key,
     COUNT(*) AS row_count,
-    MIN(fate_value) AS example,
-    MAX(fate_value) AS other_example,
-    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchases,
     SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
     SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
     SUM(amount) AS day_amount,
     MIN(purchase_manager) AS day_manager,
-    MIN(order_name) AS day_name
+    MIN(name_order) AS name_order
   FROM (
-    SELECT
-      CASE WHEN fate = 'order' THEN customer_key ELSE CONCAT(fate, '|', fate_column, '|', status_label) END AS group_key,
-      CASE WHEN fate = 'order' THEN day END AS day,
-      CASE WHEN fate = 'order' THEN amount END AS amount,
-      CASE WHEN fate <> 'order' THEN fate_value END AS fate_value,
-      CASE WHEN fate = 'order' THEN CASE WHEN amount >= 0 AND manager_name <> '' THEN manager_name END END AS purchase_manager,
-      CASE WHEN fate = 'order' THEN customer_name END AS order_name
+    SELECT customer_id, day, amount, name_order,
+      CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,
+      CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager
     FROM fated
   ) AS keyed
-  GROUP BY group_key, day
+  GROUP BY customer_id, day, other_key
 ),
 row_counts AS (
-  SELECT SUBSTR(group_key, 1, STRPOS(group_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
-    row_count, example, other_example
-  FROM (SELECT *, SUBSTR(group_key, STRPOS(group_key, '|') + 1) AS rest FROM row_groups WHERE day IS NULL) AS fates
+  SELECT SUBSTR(other_key, 1, STRPOS(other_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
+    row_count
+  FROM (SELECT other_key, SUBSTR(other_key, STRPOS(other_key, '|') + 1) AS rest, SUM(row_count) AS row_count
+    FROM row_groups WHERE other_key IS NOT NULL GROUP BY other_key) AS fates
   UNION ALL
-  SELECT 'order', '', '', SUM(row_count), NULL, NULL FROM row_groups WHERE day IS NOT NULL
+  SELECT 'order', '', '', SUM(row_count) FROM row_groups WHERE other_key IS NULL
 ),
 customer_days AS (
-  SELECT group_key AS customer_key, day, purchases, refund_rows, refund_amount, day_amount, day_manager, day_name
+  SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order
   FROM row_groups
-  WHERE day IS NOT NULL
+  WHERE other_key IS NULL
 ),
 customer_firsts AS (
-  SELECT customer_key, MIN(day) AS first_day
+  SELECT customer_id, MIN(day) AS first_day
   FROM customer_days
   WHERE purchases > 0
-  GROUP BY customer_key
+  GROUP BY customer_id
 ),
 customers AS (
-  SELECT customer_key,
+  SELECT customer_id,
     MIN(first_day) AS first_day,
     MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
     MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
@@ -883,10 +940,10 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
-    COALESCE(MIN(CASE WHEN day = first_day THEN day_manager END), '') AS manager,
-    MIN(day_name) AS name
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_key)
-  GROUP BY customer_key
+    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
+    MIN(name_order) AS name_order
+  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
+  GROUP BY customer_id
 ),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
@@ -912,7 +969,7 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_key, c.name, c.manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
@@ -972,10 +1029,16 @@ date_value_2 AS (
 date_value_3 AS (
   SELECT
     *,
-    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+    date_text = '' AS date_blank
   FROM date_value_2
 ),
 date_value_4 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+  FROM date_value_3
+),
+date_value_5 AS (
   SELECT
     *,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{4})-\d{1,2}-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_1,
@@ -987,25 +1050,25 @@ date_value_4 AS (
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,4})/\d{1,2}/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_1,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/(\d{1,2})/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_2,
     CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/\d{1,2}/(\d{1,4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_3
-  FROM date_value_3
-),
-date_value_5 AS (
-  SELECT
-    *,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
-    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
   FROM date_value_4
 ),
 date_value_6 AS (
   SELECT
     *,
-    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
   FROM date_value_5
 ),
-date_values AS (
-  SELECT date_cell, date_text, date_error, day
+date_value_7 AS (
+  SELECT
+    *,
+    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
   FROM date_value_6
+),
+date_values AS (
+  SELECT date_cell, date_blank, date_error, day
+  FROM date_value_7
 ),
 amount_distinct AS (
   SELECT DISTINCT COALESCE(amount_cell, '') AS amount_cell
@@ -1081,11 +1144,11 @@ amount_value_11 AS (
   FROM amount_value_10
 ),
 amount_values AS (
-  SELECT amount_cell, amount_text, amount_error, amount_blank, amount
+  SELECT amount_cell, amount_blank, amount_error, amount
   FROM amount_value_11
 ),
 valued AS (
-  SELECT r.*, date_v.date_text, date_v.date_error, date_v.day, amount_v.amount_text, amount_v.amount_error, amount_v.amount_blank, amount_v.amount
+  SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount
   FROM cells AS r
   JOIN date_values AS date_v ON date_v.date_cell = COALESCE(r.date_cell, '')
   JOIN amount_values AS amount_v ON amount_v.amount_cell = COALESCE(r.amount_cell, '')
@@ -1101,6 +1164,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
+    customer_text = '' AS customer_blank,
     CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
   FROM read_1
 ),
@@ -1113,24 +1177,42 @@ read_3 AS (
 read_4 AS (
   SELECT
     *,
-    CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END AS manager_name,
+    customer_key AS customer_id,
+    customer_name AS name_order
+  FROM read_3
+),
+read_5 AS (
+  SELECT
+    *,
+    manager_text = '' AS manager_blank,
+    CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END AS manager_name
+  FROM read_4
+),
+read_6 AS (
+  SELECT
+    *,
+    manager_name AS manager_order
+  FROM read_5
+),
+read_7 AS (
+  SELECT
+    *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
     '' AS status_key,
     '' AS status_label,
-    customer_text = '' AND date_text = '' AND amount_text = '' AND manager_text = '' AND dealType_text = '' AS all_blank,
-    date_text = '' AS date_blank,
+    customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_3
+  FROM read_6
 ),
 read_rows AS (
-  SELECT * FROM read_4
+  SELECT * FROM read_7
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
     CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' WHEN amount_error THEN 'amount' WHEN dealType_error THEN 'dealType' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN CAST(amount_cell AS STRING) WHEN 'missingCustomer' THEN '' WHEN 'errorValue' THEN CASE WHEN customer_error THEN CAST(customer_cell AS STRING) WHEN date_error THEN CAST(date_cell AS STRING) WHEN amount_error THEN CAST(amount_cell AS STRING) WHEN dealType_error THEN CAST(dealType_cell AS STRING) END ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
     SELECT *, CASE
-      WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
+      WHEN customer_blank THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
       WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
       WHEN deal_key IN ('project', 'проект') THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE 'excluded' END
       WHEN amount IS NULL THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE 'badAmount' END
@@ -1140,48 +1222,42 @@ fated AS (
   ) AS rows_with_fate
 ),
 row_groups AS (
-  SELECT group_key, day,
+  SELECT customer_id, day, other_key,
     COUNT(*) AS row_count,
-    MIN(fate_value) AS example,
-    MAX(fate_value) AS other_example,
-    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchases,
     SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
     SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
     SUM(amount) AS day_amount,
     MIN(purchase_manager) AS day_manager,
-    MIN(order_name) AS day_name
+    MIN(name_order) AS name_order
   FROM (
-    SELECT
-      CASE WHEN fate = 'order' THEN customer_key ELSE CONCAT(fate, '|', fate_column, '|', status_label) END AS group_key,
-      CASE WHEN fate = 'order' THEN day END AS day,
-      CASE WHEN fate = 'order' THEN amount END AS amount,
-      CASE WHEN fate <> 'order' THEN fate_value END AS fate_value,
-      CASE WHEN fate = 'order' THEN CASE WHEN amount >= 0 AND manager_name <> '' THEN manager_name END END AS purchase_manager,
-      CASE WHEN fate = 'order' THEN customer_name END AS order_name
+    SELECT customer_id, day, amount, name_order,
+      CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,
+      CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager
     FROM fated
   ) AS keyed
-  GROUP BY group_key, day
+  GROUP BY customer_id, day, other_key
 ),
 row_counts AS (
-  SELECT SUBSTR(group_key, 1, STRPOS(group_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
-    row_count, example, other_example
-  FROM (SELECT *, SUBSTR(group_key, STRPOS(group_key, '|') + 1) AS rest FROM row_groups WHERE day IS NULL) AS fates
+  SELECT SUBSTR(other_key, 1, STRPOS(other_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
+    row_count
+  FROM (SELECT other_key, SUBSTR(other_key, STRPOS(other_key, '|') + 1) AS rest, SUM(row_count) AS row_count
+    FROM row_groups WHERE other_key IS NOT NULL GROUP BY other_key) AS fates
   UNION ALL
-  SELECT 'order', '', '', SUM(row_count), NULL, NULL FROM row_groups WHERE day IS NOT NULL
+  SELECT 'order', '', '', SUM(row_count) FROM row_groups WHERE other_key IS NULL
 ),
 customer_days AS (
-  SELECT group_key AS customer_key, day, purchases, refund_rows, refund_amount, day_amount, day_manager, day_name
+  SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order
   FROM row_groups
-  WHERE day IS NOT NULL
+  WHERE other_key IS NULL
 ),
 customer_firsts AS (
-  SELECT customer_key, MIN(day) AS first_day
+  SELECT customer_id, MIN(day) AS first_day
   FROM customer_days
   WHERE purchases > 0
-  GROUP BY customer_key
+  GROUP BY customer_id
 ),
 customers AS (
-  SELECT customer_key,
+  SELECT customer_id,
     MIN(first_day) AS first_day,
     MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
     MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
@@ -1190,10 +1266,10 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
-    COALESCE(MIN(CASE WHEN day = first_day THEN day_manager END), '') AS manager,
-    MIN(day_name) AS name
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_key)
-  GROUP BY customer_key
+    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
+    MIN(name_order) AS name_order
+  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
+  GROUP BY customer_id
 ),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
@@ -1219,7 +1295,7 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_key, c.name, c.manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
@@ -1251,35 +1327,41 @@ health_calendar AS (
     UNIX_DATE(DATE_ADD(DATE_FROM_UNIX_DATE(UNIX_DATE(DATE(CAST(FLOOR(((period_index) + 1) / 12) AS INT64), MOD((period_index) + 1, 12) + 1, 1)) - 1), INTERVAL -1 YEAR)) AS year_before_end
   FROM (SELECT period_index FROM health_span CROSS JOIN UNNEST(GENERATE_ARRAY(first_period, last_period)) AS period_index) AS indexes
 ),
-health_customer_periods AS (
-  SELECT p.*, CASE WHEN p.period_index = (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) THEN 1 ELSE 0 END AS is_new
-  FROM (
-    SELECT customer_key, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(day)) - 1) AS period_index,
-      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-      SUM(day_amount) AS revenue,
-      MAX(CASE WHEN purchases > 0 THEN day END) AS last_purchase
-    FROM customer_days
-    GROUP BY customer_key, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(day)) - 1)
-  ) AS p
-  JOIN customers AS c ON c.customer_key = p.customer_key
+health_days AS (
+  SELECT d.customer_id, d.day, d.purchases, d.day_amount, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(d.day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(d.day)) - 1) AS period_index,
+    CASE WHEN (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(d.day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(d.day)) - 1) = (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) THEN 1 ELSE 0 END AS is_new
+  FROM customer_days AS d
+  JOIN customers AS c ON c.customer_id = d.customer_id
   WHERE c.first_day IS NOT NULL
 ),
-health_sums AS (
-  SELECT period_index,
-    SUM(CASE WHEN purchase_days > 0 THEN 1 ELSE 0 END) AS active_customers,
-    SUM(CASE WHEN purchase_days > 0 AND is_new = 1 THEN 1 ELSE 0 END) AS new_customers,
-    SUM(purchase_days) AS purchases,
-    SUM(CASE WHEN is_new = 1 THEN purchase_days ELSE 0 END) AS new_purchases,
-    SUM(CASE WHEN is_new = 1 THEN revenue ELSE 0 END) AS new_revenue,
-    SUM(CASE WHEN is_new = 1 THEN 0 ELSE revenue END) AS existing_revenue
-  FROM health_customer_periods
-  GROUP BY period_index
-),
 health_runs AS (
-  SELECT period_index, last_purchase,
-    LEAD(period_index) OVER (PARTITION BY customer_key ORDER BY period_index) AS next_period
-  FROM health_customer_periods
-  WHERE purchase_days > 0
+  SELECT period_index, is_new, day AS last_purchase, next_period
+  FROM (
+    SELECT period_index, is_new, day, LEAD(period_index) OVER (PARTITION BY customer_id ORDER BY day) AS next_period
+    FROM health_days
+    WHERE purchases > 0
+  ) AS ordered
+  WHERE next_period IS NULL OR next_period <> period_index
+),
+health_sums AS (
+  SELECT s.period_index,
+    COALESCE(a.active_customers, 0) AS active_customers,
+    COALESCE(a.new_customers, 0) AS new_customers,
+    s.purchases, s.new_purchases, s.new_revenue, s.existing_revenue
+  FROM (
+    SELECT period_index,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchases,
+      SUM(CASE WHEN purchases > 0 AND is_new = 1 THEN 1 ELSE 0 END) AS new_purchases,
+      SUM(CASE WHEN is_new = 1 THEN day_amount ELSE 0 END) AS new_revenue,
+      SUM(CASE WHEN is_new = 1 THEN 0 ELSE day_amount END) AS existing_revenue
+    FROM health_days
+    GROUP BY period_index
+  ) AS s
+  LEFT JOIN (
+    SELECT period_index, COUNT(*) AS active_customers, SUM(is_new) AS new_customers
+    FROM health_runs
+    GROUP BY period_index
+  ) AS a ON a.period_index = s.period_index
 ),
 health_reach AS (
   SELECT days.day, MAX(c.period_index) AS last_period

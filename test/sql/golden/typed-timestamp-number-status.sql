@@ -18,6 +18,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
+    customer_text = '' AS customer_blank,
     CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
   FROM read_1
 ),
@@ -30,44 +31,63 @@ read_3 AS (
 read_4 AS (
   SELECT
     *,
-    '' AS manager_name,
-    '' AS deal_key,
-    REPLACE(REGEXP_REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), r'[ _.-]', ''), 'ё', 'е') AS status_key,
-    CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
-    customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
-    date_cell IS NULL AS date_blank,
-    CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
-    FALSE AS date_error,
-    FALSE AS amount_error,
-    CASE WHEN STARTS_WITH(status_text, '#') THEN UPPER(status_text) = '#N/A' OR UPPER(status_text) = '#REF!' OR UPPER(status_text) = '#VALUE!' OR UPPER(status_text) = '#DIV/0!' OR UPPER(status_text) = '#NAME?' OR UPPER(status_text) = '#NUM!' OR UPPER(status_text) = '#NULL!' OR UPPER(status_text) = '#ERROR!' OR UPPER(status_text) = '#SPILL!' OR UPPER(status_text) = '#CALC!' OR UPPER(status_text) = '#GETTING_DATA' OR UPPER(status_text) = '#Н/Д' OR UPPER(status_text) = '#ЗНАЧ!' OR UPPER(status_text) = '#ССЫЛКА!' OR UPPER(status_text) = '#ДЕЛ/0!' OR UPPER(status_text) = '#ИМЯ?' OR UPPER(status_text) = '#ЧИСЛО!' OR UPPER(status_text) = '#ПУСТО!' ELSE FALSE END AS status_error
+    customer_key AS customer_id,
+    customer_name AS name_order
   FROM read_3
 ),
 read_5 AS (
   SELECT
     *,
-    UNIX_DATE(DATE(date_cell, 'Europe/Moscow')) AS day
+    TRUE AS manager_blank,
+    '' AS manager_name,
+    CAST(NULL AS INT64) AS manager_order
   FROM read_4
 ),
 read_6 AS (
   SELECT
     *,
-    amount_cell IS NULL AS amount_blank
+    '' AS deal_key,
+    REPLACE(REGEXP_REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), r'[ _.-]', ''), 'ё', 'е') AS status_key,
+    CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
+    customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
+    CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
+    FALSE AS date_error,
+    FALSE AS amount_error,
+    CASE WHEN STARTS_WITH(status_text, '#') THEN UPPER(status_text) = '#N/A' OR UPPER(status_text) = '#REF!' OR UPPER(status_text) = '#VALUE!' OR UPPER(status_text) = '#DIV/0!' OR UPPER(status_text) = '#NAME?' OR UPPER(status_text) = '#NUM!' OR UPPER(status_text) = '#NULL!' OR UPPER(status_text) = '#ERROR!' OR UPPER(status_text) = '#SPILL!' OR UPPER(status_text) = '#CALC!' OR UPPER(status_text) = '#GETTING_DATA' OR UPPER(status_text) = '#Н/Д' OR UPPER(status_text) = '#ЗНАЧ!' OR UPPER(status_text) = '#ССЫЛКА!' OR UPPER(status_text) = '#ДЕЛ/0!' OR UPPER(status_text) = '#ИМЯ?' OR UPPER(status_text) = '#ЧИСЛО!' OR UPPER(status_text) = '#ПУСТО!' ELSE FALSE END AS status_error
   FROM read_5
 ),
 read_7 AS (
   SELECT
     *,
-    CAST(amount_cell AS FLOAT64) AS amount_read
+    date_cell IS NULL AS date_blank
   FROM read_6
 ),
 read_8 AS (
   SELECT
     *,
-    CASE WHEN amount_blank THEN 0 WHEN NOT (IS_INF(amount_read) OR IS_NAN(amount_read)) THEN amount_read END AS amount
+    UNIX_DATE(DATE(date_cell, 'Europe/Moscow')) AS day
   FROM read_7
 ),
+read_9 AS (
+  SELECT
+    *,
+    amount_cell IS NULL AS amount_blank
+  FROM read_8
+),
+read_10 AS (
+  SELECT
+    *,
+    CAST(amount_cell AS FLOAT64) AS amount_read
+  FROM read_9
+),
+read_11 AS (
+  SELECT
+    *,
+    CASE WHEN amount_blank THEN 0 WHEN NOT (IS_INF(amount_read) OR IS_NAN(amount_read)) THEN amount_read END AS amount
+  FROM read_10
+),
 read_rows AS (
-  SELECT * FROM read_8
+  SELECT * FROM read_11
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -76,7 +96,7 @@ fated AS (
       WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue'
       WHEN status_key <> '' AND status_key NOT IN ('paid', 'partiallyrefunded') THEN 'leftOut'
       WHEN status_key = '' AND NOT all_blank THEN 'continuation'
-      WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
+      WHEN customer_blank THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
       WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
       WHEN FALSE THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE 'excluded' END
       WHEN amount IS NULL THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE 'badAmount' END
@@ -86,48 +106,42 @@ fated AS (
   ) AS rows_with_fate
 ),
 row_groups AS (
-  SELECT group_key, day,
+  SELECT customer_id, day, other_key,
     COUNT(*) AS row_count,
-    MIN(fate_value) AS example,
-    MAX(fate_value) AS other_example,
-    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchases,
     SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
     SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
     SUM(amount) AS day_amount,
     MIN(purchase_manager) AS day_manager,
-    MIN(order_name) AS day_name
+    MIN(name_order) AS name_order
   FROM (
-    SELECT
-      CASE WHEN fate = 'order' THEN customer_key ELSE CONCAT(fate, '|', fate_column, '|', status_label) END AS group_key,
-      CASE WHEN fate = 'order' THEN day END AS day,
-      CASE WHEN fate = 'order' THEN amount END AS amount,
-      CASE WHEN fate <> 'order' THEN fate_value END AS fate_value,
-      CASE WHEN fate = 'order' THEN CASE WHEN amount >= 0 AND manager_name <> '' THEN manager_name END END AS purchase_manager,
-      CASE WHEN fate = 'order' THEN customer_name END AS order_name
+    SELECT customer_id, day, amount, name_order,
+      CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,
+      CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager
     FROM fated
   ) AS keyed
-  GROUP BY group_key, day
+  GROUP BY customer_id, day, other_key
 ),
 row_counts AS (
-  SELECT SUBSTR(group_key, 1, STRPOS(group_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
-    row_count, example, other_example
-  FROM (SELECT *, SUBSTR(group_key, STRPOS(group_key, '|') + 1) AS rest FROM row_groups WHERE day IS NULL) AS fates
+  SELECT SUBSTR(other_key, 1, STRPOS(other_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
+    row_count
+  FROM (SELECT other_key, SUBSTR(other_key, STRPOS(other_key, '|') + 1) AS rest, SUM(row_count) AS row_count
+    FROM row_groups WHERE other_key IS NOT NULL GROUP BY other_key) AS fates
   UNION ALL
-  SELECT 'order', '', '', SUM(row_count), NULL, NULL FROM row_groups WHERE day IS NOT NULL
+  SELECT 'order', '', '', SUM(row_count) FROM row_groups WHERE other_key IS NULL
 ),
 customer_days AS (
-  SELECT group_key AS customer_key, day, purchases, refund_rows, refund_amount, day_amount, day_manager, day_name
+  SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order
   FROM row_groups
-  WHERE day IS NOT NULL
+  WHERE other_key IS NULL
 ),
 customer_firsts AS (
-  SELECT customer_key, MIN(day) AS first_day
+  SELECT customer_id, MIN(day) AS first_day
   FROM customer_days
   WHERE purchases > 0
-  GROUP BY customer_key
+  GROUP BY customer_id
 ),
 customers AS (
-  SELECT customer_key,
+  SELECT customer_id,
     MIN(first_day) AS first_day,
     MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
     MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
@@ -136,10 +150,10 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
-    COALESCE(MIN(CASE WHEN day = first_day THEN day_manager END), '') AS manager,
-    MIN(day_name) AS name
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_key)
-  GROUP BY customer_key
+    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
+    MIN(name_order) AS name_order
+  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
+  GROUP BY customer_id
 ),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
@@ -165,7 +179,7 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_key, c.name, c.manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, '' AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
@@ -234,6 +248,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
+    customer_text = '' AS customer_blank,
     CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
   FROM read_1
 ),
@@ -246,44 +261,63 @@ read_3 AS (
 read_4 AS (
   SELECT
     *,
-    '' AS manager_name,
-    '' AS deal_key,
-    REPLACE(REGEXP_REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), r'[ _.-]', ''), 'ё', 'е') AS status_key,
-    CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
-    customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
-    date_cell IS NULL AS date_blank,
-    CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
-    FALSE AS date_error,
-    FALSE AS amount_error,
-    CASE WHEN STARTS_WITH(status_text, '#') THEN UPPER(status_text) = '#N/A' OR UPPER(status_text) = '#REF!' OR UPPER(status_text) = '#VALUE!' OR UPPER(status_text) = '#DIV/0!' OR UPPER(status_text) = '#NAME?' OR UPPER(status_text) = '#NUM!' OR UPPER(status_text) = '#NULL!' OR UPPER(status_text) = '#ERROR!' OR UPPER(status_text) = '#SPILL!' OR UPPER(status_text) = '#CALC!' OR UPPER(status_text) = '#GETTING_DATA' OR UPPER(status_text) = '#Н/Д' OR UPPER(status_text) = '#ЗНАЧ!' OR UPPER(status_text) = '#ССЫЛКА!' OR UPPER(status_text) = '#ДЕЛ/0!' OR UPPER(status_text) = '#ИМЯ?' OR UPPER(status_text) = '#ЧИСЛО!' OR UPPER(status_text) = '#ПУСТО!' ELSE FALSE END AS status_error
+    customer_key AS customer_id,
+    customer_name AS name_order
   FROM read_3
 ),
 read_5 AS (
   SELECT
     *,
-    UNIX_DATE(DATE(date_cell, 'Europe/Moscow')) AS day
+    TRUE AS manager_blank,
+    '' AS manager_name,
+    CAST(NULL AS INT64) AS manager_order
   FROM read_4
 ),
 read_6 AS (
   SELECT
     *,
-    amount_cell IS NULL AS amount_blank
+    '' AS deal_key,
+    REPLACE(REGEXP_REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), r'[ _.-]', ''), 'ё', 'е') AS status_key,
+    CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
+    customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
+    CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
+    FALSE AS date_error,
+    FALSE AS amount_error,
+    CASE WHEN STARTS_WITH(status_text, '#') THEN UPPER(status_text) = '#N/A' OR UPPER(status_text) = '#REF!' OR UPPER(status_text) = '#VALUE!' OR UPPER(status_text) = '#DIV/0!' OR UPPER(status_text) = '#NAME?' OR UPPER(status_text) = '#NUM!' OR UPPER(status_text) = '#NULL!' OR UPPER(status_text) = '#ERROR!' OR UPPER(status_text) = '#SPILL!' OR UPPER(status_text) = '#CALC!' OR UPPER(status_text) = '#GETTING_DATA' OR UPPER(status_text) = '#Н/Д' OR UPPER(status_text) = '#ЗНАЧ!' OR UPPER(status_text) = '#ССЫЛКА!' OR UPPER(status_text) = '#ДЕЛ/0!' OR UPPER(status_text) = '#ИМЯ?' OR UPPER(status_text) = '#ЧИСЛО!' OR UPPER(status_text) = '#ПУСТО!' ELSE FALSE END AS status_error
   FROM read_5
 ),
 read_7 AS (
   SELECT
     *,
-    CAST(amount_cell AS FLOAT64) AS amount_read
+    date_cell IS NULL AS date_blank
   FROM read_6
 ),
 read_8 AS (
   SELECT
     *,
-    CASE WHEN amount_blank THEN 0 WHEN NOT (IS_INF(amount_read) OR IS_NAN(amount_read)) THEN amount_read END AS amount
+    UNIX_DATE(DATE(date_cell, 'Europe/Moscow')) AS day
   FROM read_7
 ),
+read_9 AS (
+  SELECT
+    *,
+    amount_cell IS NULL AS amount_blank
+  FROM read_8
+),
+read_10 AS (
+  SELECT
+    *,
+    CAST(amount_cell AS FLOAT64) AS amount_read
+  FROM read_9
+),
+read_11 AS (
+  SELECT
+    *,
+    CASE WHEN amount_blank THEN 0 WHEN NOT (IS_INF(amount_read) OR IS_NAN(amount_read)) THEN amount_read END AS amount
+  FROM read_10
+),
 read_rows AS (
-  SELECT * FROM read_8
+  SELECT * FROM read_11
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -292,7 +326,7 @@ fated AS (
       WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue'
       WHEN status_key <> '' AND status_key NOT IN ('paid', 'partiallyrefunded') THEN 'leftOut'
       WHEN status_key = '' AND NOT all_blank THEN 'continuation'
-      WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
+      WHEN customer_blank THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
       WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
       WHEN FALSE THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE 'excluded' END
       WHEN amount IS NULL THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE 'badAmount' END
@@ -302,48 +336,42 @@ fated AS (
   ) AS rows_with_fate
 ),
 row_groups AS (
-  SELECT group_key, day,
+  SELECT customer_id, day, other_key,
     COUNT(*) AS row_count,
-    MIN(fate_value) AS example,
-    MAX(fate_value) AS other_example,
-    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchases,
     SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
     SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
     SUM(amount) AS day_amount,
     MIN(purchase_manager) AS day_manager,
-    MIN(order_name) AS day_name
+    MIN(name_order) AS name_order
   FROM (
-    SELECT
-      CASE WHEN fate = 'order' THEN customer_key ELSE CONCAT(fate, '|', fate_column, '|', status_label) END AS group_key,
-      CASE WHEN fate = 'order' THEN day END AS day,
-      CASE WHEN fate = 'order' THEN amount END AS amount,
-      CASE WHEN fate <> 'order' THEN fate_value END AS fate_value,
-      CASE WHEN fate = 'order' THEN CASE WHEN amount >= 0 AND manager_name <> '' THEN manager_name END END AS purchase_manager,
-      CASE WHEN fate = 'order' THEN customer_name END AS order_name
+    SELECT customer_id, day, amount, name_order,
+      CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,
+      CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager
     FROM fated
   ) AS keyed
-  GROUP BY group_key, day
+  GROUP BY customer_id, day, other_key
 ),
 row_counts AS (
-  SELECT SUBSTR(group_key, 1, STRPOS(group_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
-    row_count, example, other_example
-  FROM (SELECT *, SUBSTR(group_key, STRPOS(group_key, '|') + 1) AS rest FROM row_groups WHERE day IS NULL) AS fates
+  SELECT SUBSTR(other_key, 1, STRPOS(other_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
+    row_count
+  FROM (SELECT other_key, SUBSTR(other_key, STRPOS(other_key, '|') + 1) AS rest, SUM(row_count) AS row_count
+    FROM row_groups WHERE other_key IS NOT NULL GROUP BY other_key) AS fates
   UNION ALL
-  SELECT 'order', '', '', SUM(row_count), NULL, NULL FROM row_groups WHERE day IS NOT NULL
+  SELECT 'order', '', '', SUM(row_count) FROM row_groups WHERE other_key IS NULL
 ),
 customer_days AS (
-  SELECT group_key AS customer_key, day, purchases, refund_rows, refund_amount, day_amount, day_manager, day_name
+  SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order
   FROM row_groups
-  WHERE day IS NOT NULL
+  WHERE other_key IS NULL
 ),
 customer_firsts AS (
-  SELECT customer_key, MIN(day) AS first_day
+  SELECT customer_id, MIN(day) AS first_day
   FROM customer_days
   WHERE purchases > 0
-  GROUP BY customer_key
+  GROUP BY customer_id
 ),
 customers AS (
-  SELECT customer_key,
+  SELECT customer_id,
     MIN(first_day) AS first_day,
     MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
     MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
@@ -352,10 +380,10 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
-    COALESCE(MIN(CASE WHEN day = first_day THEN day_manager END), '') AS manager,
-    MIN(day_name) AS name
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_key)
-  GROUP BY customer_key
+    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
+    MIN(name_order) AS name_order
+  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
+  GROUP BY customer_id
 ),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
@@ -381,7 +409,7 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_key, c.name, c.manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, '' AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
@@ -435,6 +463,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
+    customer_text = '' AS customer_blank,
     CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
   FROM read_1
 ),
@@ -447,44 +476,63 @@ read_3 AS (
 read_4 AS (
   SELECT
     *,
-    '' AS manager_name,
-    '' AS deal_key,
-    REPLACE(REGEXP_REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), r'[ _.-]', ''), 'ё', 'е') AS status_key,
-    CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
-    customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
-    date_cell IS NULL AS date_blank,
-    CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
-    FALSE AS date_error,
-    FALSE AS amount_error,
-    CASE WHEN STARTS_WITH(status_text, '#') THEN UPPER(status_text) = '#N/A' OR UPPER(status_text) = '#REF!' OR UPPER(status_text) = '#VALUE!' OR UPPER(status_text) = '#DIV/0!' OR UPPER(status_text) = '#NAME?' OR UPPER(status_text) = '#NUM!' OR UPPER(status_text) = '#NULL!' OR UPPER(status_text) = '#ERROR!' OR UPPER(status_text) = '#SPILL!' OR UPPER(status_text) = '#CALC!' OR UPPER(status_text) = '#GETTING_DATA' OR UPPER(status_text) = '#Н/Д' OR UPPER(status_text) = '#ЗНАЧ!' OR UPPER(status_text) = '#ССЫЛКА!' OR UPPER(status_text) = '#ДЕЛ/0!' OR UPPER(status_text) = '#ИМЯ?' OR UPPER(status_text) = '#ЧИСЛО!' OR UPPER(status_text) = '#ПУСТО!' ELSE FALSE END AS status_error
+    customer_key AS customer_id,
+    customer_name AS name_order
   FROM read_3
 ),
 read_5 AS (
   SELECT
     *,
-    UNIX_DATE(DATE(date_cell, 'Europe/Moscow')) AS day
+    TRUE AS manager_blank,
+    '' AS manager_name,
+    CAST(NULL AS INT64) AS manager_order
   FROM read_4
 ),
 read_6 AS (
   SELECT
     *,
-    amount_cell IS NULL AS amount_blank
+    '' AS deal_key,
+    REPLACE(REGEXP_REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), r'[ _.-]', ''), 'ё', 'е') AS status_key,
+    CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
+    customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
+    CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
+    FALSE AS date_error,
+    FALSE AS amount_error,
+    CASE WHEN STARTS_WITH(status_text, '#') THEN UPPER(status_text) = '#N/A' OR UPPER(status_text) = '#REF!' OR UPPER(status_text) = '#VALUE!' OR UPPER(status_text) = '#DIV/0!' OR UPPER(status_text) = '#NAME?' OR UPPER(status_text) = '#NUM!' OR UPPER(status_text) = '#NULL!' OR UPPER(status_text) = '#ERROR!' OR UPPER(status_text) = '#SPILL!' OR UPPER(status_text) = '#CALC!' OR UPPER(status_text) = '#GETTING_DATA' OR UPPER(status_text) = '#Н/Д' OR UPPER(status_text) = '#ЗНАЧ!' OR UPPER(status_text) = '#ССЫЛКА!' OR UPPER(status_text) = '#ДЕЛ/0!' OR UPPER(status_text) = '#ИМЯ?' OR UPPER(status_text) = '#ЧИСЛО!' OR UPPER(status_text) = '#ПУСТО!' ELSE FALSE END AS status_error
   FROM read_5
 ),
 read_7 AS (
   SELECT
     *,
-    CAST(amount_cell AS FLOAT64) AS amount_read
+    date_cell IS NULL AS date_blank
   FROM read_6
 ),
 read_8 AS (
   SELECT
     *,
-    CASE WHEN amount_blank THEN 0 WHEN NOT (IS_INF(amount_read) OR IS_NAN(amount_read)) THEN amount_read END AS amount
+    UNIX_DATE(DATE(date_cell, 'Europe/Moscow')) AS day
   FROM read_7
 ),
+read_9 AS (
+  SELECT
+    *,
+    amount_cell IS NULL AS amount_blank
+  FROM read_8
+),
+read_10 AS (
+  SELECT
+    *,
+    CAST(amount_cell AS FLOAT64) AS amount_read
+  FROM read_9
+),
+read_11 AS (
+  SELECT
+    *,
+    CASE WHEN amount_blank THEN 0 WHEN NOT (IS_INF(amount_read) OR IS_NAN(amount_read)) THEN amount_read END AS amount
+  FROM read_10
+),
 read_rows AS (
-  SELECT * FROM read_8
+  SELECT * FROM read_11
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -493,7 +541,7 @@ fated AS (
       WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue'
       WHEN status_key <> '' AND status_key NOT IN ('paid', 'partiallyrefunded') THEN 'leftOut'
       WHEN status_key = '' AND NOT all_blank THEN 'continuation'
-      WHEN customer_key = '' THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
+      WHEN customer_blank THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
       WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
       WHEN FALSE THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE 'excluded' END
       WHEN amount IS NULL THEN CASE WHEN customer_error OR date_error OR amount_error OR status_error THEN 'errorValue' ELSE 'badAmount' END
@@ -503,48 +551,42 @@ fated AS (
   ) AS rows_with_fate
 ),
 row_groups AS (
-  SELECT group_key, day,
+  SELECT customer_id, day, other_key,
     COUNT(*) AS row_count,
-    MIN(fate_value) AS example,
-    MAX(fate_value) AS other_example,
-    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchases,
     SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
     SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
     SUM(amount) AS day_amount,
     MIN(purchase_manager) AS day_manager,
-    MIN(order_name) AS day_name
+    MIN(name_order) AS name_order
   FROM (
-    SELECT
-      CASE WHEN fate = 'order' THEN customer_key ELSE CONCAT(fate, '|', fate_column, '|', status_label) END AS group_key,
-      CASE WHEN fate = 'order' THEN day END AS day,
-      CASE WHEN fate = 'order' THEN amount END AS amount,
-      CASE WHEN fate <> 'order' THEN fate_value END AS fate_value,
-      CASE WHEN fate = 'order' THEN CASE WHEN amount >= 0 AND manager_name <> '' THEN manager_name END END AS purchase_manager,
-      CASE WHEN fate = 'order' THEN customer_name END AS order_name
+    SELECT customer_id, day, amount, name_order,
+      CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,
+      CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager
     FROM fated
   ) AS keyed
-  GROUP BY group_key, day
+  GROUP BY customer_id, day, other_key
 ),
 row_counts AS (
-  SELECT SUBSTR(group_key, 1, STRPOS(group_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
-    row_count, example, other_example
-  FROM (SELECT *, SUBSTR(group_key, STRPOS(group_key, '|') + 1) AS rest FROM row_groups WHERE day IS NULL) AS fates
+  SELECT SUBSTR(other_key, 1, STRPOS(other_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
+    row_count
+  FROM (SELECT other_key, SUBSTR(other_key, STRPOS(other_key, '|') + 1) AS rest, SUM(row_count) AS row_count
+    FROM row_groups WHERE other_key IS NOT NULL GROUP BY other_key) AS fates
   UNION ALL
-  SELECT 'order', '', '', SUM(row_count), NULL, NULL FROM row_groups WHERE day IS NOT NULL
+  SELECT 'order', '', '', SUM(row_count) FROM row_groups WHERE other_key IS NULL
 ),
 customer_days AS (
-  SELECT group_key AS customer_key, day, purchases, refund_rows, refund_amount, day_amount, day_manager, day_name
+  SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order
   FROM row_groups
-  WHERE day IS NOT NULL
+  WHERE other_key IS NULL
 ),
 customer_firsts AS (
-  SELECT customer_key, MIN(day) AS first_day
+  SELECT customer_id, MIN(day) AS first_day
   FROM customer_days
   WHERE purchases > 0
-  GROUP BY customer_key
+  GROUP BY customer_id
 ),
 customers AS (
-  SELECT customer_key,
+  SELECT customer_id,
     MIN(first_day) AS first_day,
     MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
     MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
@@ -553,10 +595,10 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
-    COALESCE(MIN(CASE WHEN day = first_day THEN day_manager END), '') AS manager,
-    MIN(day_name) AS name
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_key)
-  GROUP BY customer_key
+    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
+    MIN(name_order) AS name_order
+  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
+  GROUP BY customer_id
 ),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
@@ -582,7 +624,7 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_key, c.name, c.manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, '' AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
@@ -614,35 +656,41 @@ health_calendar AS (
     UNIX_DATE(DATE_ADD(DATE_FROM_UNIX_DATE(UNIX_DATE(DATE(CAST(FLOOR(((period_index) + 1) / 12) AS INT64), MOD((period_index) + 1, 12) + 1, 1)) - 1), INTERVAL -1 YEAR)) AS year_before_end
   FROM (SELECT period_index FROM health_span CROSS JOIN UNNEST(GENERATE_ARRAY(first_period, last_period)) AS period_index) AS indexes
 ),
-health_customer_periods AS (
-  SELECT p.*, CASE WHEN p.period_index = (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) THEN 1 ELSE 0 END AS is_new
-  FROM (
-    SELECT customer_key, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(day)) - 1) AS period_index,
-      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-      SUM(day_amount) AS revenue,
-      MAX(CASE WHEN purchases > 0 THEN day END) AS last_purchase
-    FROM customer_days
-    GROUP BY customer_key, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(day)) - 1)
-  ) AS p
-  JOIN customers AS c ON c.customer_key = p.customer_key
+health_days AS (
+  SELECT d.customer_id, d.day, d.purchases, d.day_amount, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(d.day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(d.day)) - 1) AS period_index,
+    CASE WHEN (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(d.day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(d.day)) - 1) = (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) THEN 1 ELSE 0 END AS is_new
+  FROM customer_days AS d
+  JOIN customers AS c ON c.customer_id = d.customer_id
   WHERE c.first_day IS NOT NULL
 ),
-health_sums AS (
-  SELECT period_index,
-    SUM(CASE WHEN purchase_days > 0 THEN 1 ELSE 0 END) AS active_customers,
-    SUM(CASE WHEN purchase_days > 0 AND is_new = 1 THEN 1 ELSE 0 END) AS new_customers,
-    SUM(purchase_days) AS purchases,
-    SUM(CASE WHEN is_new = 1 THEN purchase_days ELSE 0 END) AS new_purchases,
-    SUM(CASE WHEN is_new = 1 THEN revenue ELSE 0 END) AS new_revenue,
-    SUM(CASE WHEN is_new = 1 THEN 0 ELSE revenue END) AS existing_revenue
-  FROM health_customer_periods
-  GROUP BY period_index
-),
 health_runs AS (
-  SELECT period_index, last_purchase,
-    LEAD(period_index) OVER (PARTITION BY customer_key ORDER BY period_index) AS next_period
-  FROM health_customer_periods
-  WHERE purchase_days > 0
+  SELECT period_index, is_new, day AS last_purchase, next_period
+  FROM (
+    SELECT period_index, is_new, day, LEAD(period_index) OVER (PARTITION BY customer_id ORDER BY day) AS next_period
+    FROM health_days
+    WHERE purchases > 0
+  ) AS ordered
+  WHERE next_period IS NULL OR next_period <> period_index
+),
+health_sums AS (
+  SELECT s.period_index,
+    COALESCE(a.active_customers, 0) AS active_customers,
+    COALESCE(a.new_customers, 0) AS new_customers,
+    s.purchases, s.new_purchases, s.new_revenue, s.existing_revenue
+  FROM (
+    SELECT period_index,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchases,
+      SUM(CASE WHEN purchases > 0 AND is_new = 1 THEN 1 ELSE 0 END) AS new_purchases,
+      SUM(CASE WHEN is_new = 1 THEN day_amount ELSE 0 END) AS new_revenue,
+      SUM(CASE WHEN is_new = 1 THEN 0 ELSE day_amount END) AS existing_revenue
+    FROM health_days
+    GROUP BY period_index
+  ) AS s
+  LEFT JOIN (
+    SELECT period_index, COUNT(*) AS active_customers, SUM(is_new) AS new_customers
+    FROM health_runs
+    GROUP BY period_index
+  ) AS a ON a.period_index = s.period_index
 ),
 health_reach AS (
   SELECT days.day, MAX(c.period_index) AS last_period

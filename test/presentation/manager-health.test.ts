@@ -1,0 +1,116 @@
+// Question 4 per manager as every surface words it (src/presentation/manager-health.ts). The
+// figures are worked out by hand in manager-log.ts.
+
+import { describe, expect, it } from "vitest";
+import type { ManagerHealth } from "../../src/core/health/health-check";
+import { formatsFor } from "../../src/presentation/formats";
+import { managerHealthTable } from "../../src/presentation/manager-health";
+import { MARKUP_MANAGER, managerReport } from "./manager-log";
+
+const NBSP = "\u00a0";
+
+function tableOf(report = managerReport(), language: "en" | "ru" = "en") {
+  return managerHealthTable(report.healthCheck!, report, language, formatsFor(language));
+}
+
+describe("question 4's table of managers", () => {
+  it("lists each manager's new customers, returns, rate, existing-revenue trend, lapsed, money at stake and share of wallet", () => {
+    const table = tableOf()!;
+    expect(table.title).toBe("By manager");
+    expect(table.header).toEqual([
+      "Manager",
+      "New",
+      "Back in 30 d",
+      "Rate",
+      "Existing revenue",
+      "Lapsed",
+      "At stake a year",
+      "Share of wallet",
+      "",
+    ]);
+    expect(table.rows).toEqual([
+      {
+        manager: "Bob",
+        figures: ["3", "1", "33.3%", "falling, −100.0%", "1", "900.00", "—"],
+        belowTarget: true,
+        inTrouble: true,
+        note: "below target",
+      },
+      {
+        manager: "Ann",
+        figures: ["2", "2", "100.0%", "growing, +200.0%", "1", "400.00", "60.0%"],
+        belowTarget: false,
+        inTrouble: false,
+        note: "",
+      },
+      {
+        manager: MARKUP_MANAGER,
+        figures: ["1", "0", "0.0%", "growing, up from nothing", "0", "0.00", "—"],
+        belowTarget: true,
+        inTrouble: false,
+        note: "below target",
+      },
+    ]);
+    expect(table.omitted).toBeNull();
+  });
+
+  it("in Russian", () => {
+    const table = tableOf(managerReport(), "ru")!;
+    expect(table.header).toEqual([
+      "Менеджер",
+      "Новые",
+      "Верн. за 30 дн.",
+      "Доля",
+      "Выручка текущих",
+      "Ушедшие",
+      "Под угрозой в год",
+      "Доля бюджета",
+      "",
+    ]);
+    expect(table.rows.map((row) => [row.manager, ...row.figures, row.note])).toEqual([
+      ["Bob", "3", "1", `33,3${NBSP}%`, `снижается, −100,0${NBSP}%`, "1", "900,00", "—", "ниже цели"],
+      ["Ann", "2", "2", `100,0${NBSP}%`, `растёт, +200,0${NBSP}%`, "1", "400,00", `60,0${NBSP}%`, ""],
+      [MARKUP_MANAGER, "1", "0", `0,0${NBSP}%`, "растёт, с нуля", "0", "0,00", "—", "ниже цели"],
+    ]);
+  });
+
+  it("leaves out money at stake without amounts and the share of wallet without budgets", () => {
+    // Without amounts there is no revenue to trend, and no money at stake; the counts stay.
+    const table = tableOf(managerReport({ columns: "noAmountNoBudget" }))!;
+    expect(table.header).toEqual(["Manager", "New", "Back in 30 d", "Rate", "Existing revenue", "Lapsed", ""]);
+    expect(table.rows.map((row) => [row.manager, ...row.figures])).toEqual([
+      ["Bob", "3", "1", "33.3%", "—", "1"],
+      ["Ann", "2", "2", "100.0%", "—", "1"],
+      [MARKUP_MANAGER, "1", "0", "0.0%", "—", "0"],
+    ]);
+  });
+
+  it("is absent without a manager column", () => {
+    expect(tableOf(managerReport({ columns: "noManager" }))).toBeNull();
+  });
+
+  it("says how many managers are left out, in the language's plural", () => {
+    const manager: ManagerHealth = {
+      manager: "Ann",
+      newCustomers: 0,
+      returned: 0,
+      retention: null,
+      existingRevenueTrend: { direction: "needsData", periodsNeeded: 2 },
+      lapsed: 0,
+      lapsedRevenueAtStake: null,
+      shareOfWallet: null,
+      inTrouble: false,
+    };
+    const report = { target: 0.67, verdict: { horizonDays: 30 } };
+    const table = (omitted: number, language: "en" | "ru") =>
+      managerHealthTable({ managers: [manager], managersOmitted: omitted }, report, language, formatsFor(language))!;
+    expect(table(1, "en").omitted).toBe("1 more manager not shown");
+    expect(table(3, "en").omitted).toBe("3 more managers not shown");
+    expect(table(1, "ru").omitted).toBe("Ещё 1 менеджер не показан");
+    expect(table(3, "ru").omitted).toBe("Ещё 3 менеджера не показаны");
+    expect(table(5, "ru").omitted).toBe("Ещё 5 менеджеров не показаны");
+    // A trend that needs history says how much more.
+    expect(table(0, "en").rows[0]!.figures[3]).toBe("needs 2 more periods");
+    expect(table(0, "ru").rows[0]!.figures[3]).toBe("нужно ещё 2 периода");
+  });
+});
