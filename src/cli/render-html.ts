@@ -111,7 +111,7 @@ function summary({ outcome, report, language, f, t }: Page): string {
     `<p class="headline ${headline!.style}">${escapeHtml(headline!.text)}</p>`,
     `<p>${verdict.map((line) => (line.style === "plain" ? escapeHtml(line.text) : `<span class="${line.style}">${escapeHtml(line.text)}</span>`)).join("<br>")}</p>`,
     action === null ? "" : `<p class="action">${partsHtml(action)}</p>`,
-    healthOf(outcome) === undefined ? "" : healthSummary(healthOf(outcome)!, managersOfHealth(report, language, f), language, f),
+    healthOf(outcome) === undefined ? "" : healthSummary(healthOf(outcome)!, language, f),
   ]
     .filter((part) => part !== "")
     .join("\n");
@@ -127,15 +127,14 @@ function managersOfHealth(report: RetentionReport, language: Language, f: Format
   return report.healthCheck === undefined ? null : managerHealthTable(report.healthCheck, report, language, f);
 }
 
-function healthSummary(check: AnsweredCheck, managers: ManagerHealthTable | null, language: Language, f: Formats): string {
+function healthSummary(check: AnsweredCheck, language: Language, f: Formats): string {
   const note = notAnsweredNote(check, language);
   // With some questions unanswered, each item keeps its question's number, not its place.
   const number = (id: number): string => (note === null ? "" : ` value="${id}"`);
   const items = healthAnswers(check, language, f).map(
     (answer) =>
       `<li class="health-${answer.verdict}"${number(answer.id)}><span class="badge">${escapeHtml(answer.verdictLabel)}</span> ` +
-      `<span class="q">${escapeHtml(answer.question)}</span><br>${escapeHtml(answer.sentence)}` +
-      `${answer.id === 4 && managers !== null ? `\n${managerHealthHtml(managers)}` : ""}</li>`,
+      `<span class="q">${escapeHtml(answer.question)}</span><br>${escapeHtml(answer.sentence)}</li>`,
   );
   return [
     `<h2>${escapeHtml(HEALTH_TEXT[language].title)}</h2>`,
@@ -148,7 +147,7 @@ function healthSummary(check: AnsweredCheck, managers: ManagerHealthTable | null
 function managerHealthHtml(managers: ManagerHealthTable): string {
   const rows = managers.rows.map((row) => [dataText(row.manager), ...row.figures.map(escapeHtml), escapeHtml(row.note)]);
   return [
-    `<p class="q">${escapeHtml(managers.title)}</p>`,
+    `<h2>${escapeHtml(managers.title)}</h2>`,
     htmlTable(
       managers.header.map(escapeHtml),
       rows,
@@ -213,7 +212,13 @@ function cohorts({ report, language, f, t }: Page): string {
 /** Period labels under the 750 px plot: the first starts at its edge, so 8 of `2024-03` leave gaps between them. */
 const PERIOD_LABELS = 8;
 
-function managers({ report, f, t }: Page): string | null {
+/**
+ * The managers' page: with a health check, question 4 per manager (the judged retention and more),
+ * kept off the first page so that the verdict and the eight answers print on one sheet.
+ */
+function managers({ report, language, f, t }: Page): string | null {
+  const health = managersOfHealth(report, language, f);
+  if (health !== null) return managerHealthHtml(health);
   // No judged cohort, no rows: a heading over an empty table would say nothing.
   if (report.managers === null || report.managers.length === 0) return null;
   const rows = report.managers.map((row) => [
