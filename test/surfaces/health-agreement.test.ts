@@ -1,14 +1,20 @@
 // The health check through every surface that has it: HEALTH_CHECK and the sidebar's server as the
-// built dist/Code.js runs them (node:vm, in-memory Sheets), on one generated log with managers,
-// budgets and an initiated-by column. The same orders and settings must give the same eight
-// answers, word for word. `npm test` builds dist/ first; alone, run `npm run build`.
+// built dist/Code.js runs them (node:vm, in-memory Sheets), and the built command line on the same
+// orders written to a CSV file, on one generated log with managers, budgets and an initiated-by
+// column. The same orders and settings must give the same eight answers, word for word. `npm test`
+// builds dist/ and build/ first; alone, run `npm run build`.
 
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { HealthCheck } from "../../src/core/health/health-check";
 import { createFakeSheets } from "../../src/fake-sheets";
 import { seededRandom } from "../../src/lib/seeded-random";
 import { healthAnswers } from "../../src/presentation/health-check";
 import { loadCodeJs } from "../support/apps-script-context";
+import { builtCli } from "../support/built-cli";
 
 type Fn = (...args: unknown[]) => any;
 
@@ -81,6 +87,18 @@ function viaSidebar(orders: readonly Order[]): HealthCheck {
   return JSON.parse(JSON.stringify(code.analyzeSelection!(request).report.healthCheck));
 }
 
+/** The command line's JSON health check of the orders as a CSV export, in English. */
+function viaCommandLine(orders: readonly Order[]): { verdict: string; answer: string }[] {
+  const file = join(mkdtempSync(join(tmpdir(), "health-agreement-")), "orders.csv");
+  const line = (o: Order): string => [o.date, o.customer, o.amount, o.manager, o.budget, o.initiatedBy].join(",");
+  writeFileSync(file, [HEADER.join(","), ...orders.map(line)].join("\n"));
+  const json = execFileSync(process.execPath, [builtCli(), "report", file, "--json"], {
+    encoding: "utf8",
+    env: { ...process.env, LANG: "en_US.UTF-8", LC_ALL: "", LANGUAGE: "" },
+  });
+  return JSON.parse(json).healthCheck.questions;
+}
+
 describe("one health check on every surface", () => {
   const orders = orderLog(14);
 
@@ -92,5 +110,10 @@ describe("one health check on every surface", () => {
     // Answers to compare: the log has what every question needs, so a slip of one rule would show.
     const verdicts = check.questions.map((q) => q.verdict);
     expect(verdicts.filter((v) => v === "needsData")).toEqual([]);
+  });
+
+  it("gives the same eight answers from the command line, on the orders as a CSV file", () => {
+    const fromSidebar = healthAnswers(viaSidebar(orders), "en").map((a) => [a.verdict, a.sentence]);
+    expect(viaCommandLine(orders).map((q) => [q.verdict, q.answer])).toEqual(fromSidebar);
   });
 });
