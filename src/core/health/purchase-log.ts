@@ -4,9 +4,9 @@
 // that come one after another (a line-item export's items, one order's rows) merge into one entry.
 //
 // Entries sit in typed arrays in the order they come, each with its customer, so that a million rows
-// make no objects. The health check then takes them customer by customer: one counting sort by
-// customer first, since following each customer's entries through the arrays would wait on a
-// cache miss at nearly every step. Customers are the ledger's numbers.
+// make no objects. The health check then takes them customer by customer, sorted by customer a
+// block of customers at a time (see forEachCustomer): following each customer's entries through the
+// arrays would wait on a cache miss at nearly every step. Customers are the ledger's numbers.
 
 import { customerDisplayName } from "../customer-key";
 import { PagedArray, pageOffset } from "../paged-array";
