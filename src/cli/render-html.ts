@@ -16,7 +16,7 @@ import { cohortChart } from "../presentation/cohort-chart";
 import { cohortHeatmap, judgedTrend } from "../presentation/cohort-heatmap";
 import { type Formats, formatsFor } from "../presentation/formats";
 import { type AnsweredCheck, healthAnswers, notAnsweredNote } from "../presentation/health-check";
-import { type ManagerHealthTable, managerHealthTable } from "../presentation/manager-health";
+import { isAlarming, type ManagerHealthTable, managerHealthTable } from "../presentation/manager-health";
 import { ADDON_VERSION } from "../version";
 import { text, type CliMessageKey } from "./errors";
 import { cohortBarsSvg, escapeHtml, heatmapSvg, trendSvg } from "./html-charts";
@@ -151,7 +151,7 @@ function managerHealthHtml(managers: ManagerHealthTable): string {
     htmlTable(
       managers.header.map(escapeHtml),
       rows,
-      managers.rows.map((row) => (row.inTrouble || row.belowTarget ? "bad" : "")),
+      managers.rows.map((row) => (isAlarming(row) ? "bad" : "")),
     ),
     ...(managers.omitted === null ? [] : [`<p class="legend">${escapeHtml(managers.omitted)}</p>`]),
   ].join("\n");

@@ -8,7 +8,7 @@ import { HEALTH_TEXT } from "../i18n/health";
 import type { Language } from "../i18n/language";
 import { type Formats, formatsFor } from "../presentation/formats";
 import { type AnsweredCheck, healthAnswers, notAnsweredNote } from "../presentation/health-check";
-import { type ManagerHealthTable, managerHealthTable } from "../presentation/manager-health";
+import { isAlarming, type ManagerHealthTable, managerHealthTable } from "../presentation/manager-health";
 import { text, type CliMessageKey } from "./errors";
 import type { ReportOutcome } from "./report-command";
 import {
@@ -191,7 +191,7 @@ function managerLines(managers: ManagerHealthTable, paint: Paint): string[] {
     rows[0]!,
     ...managers.rows.map((row, k) => {
       const line = row.note === "" ? rows[k + 1]! : `${rows[k + 1]!}  ${row.note}`;
-      return row.inTrouble || row.belowTarget ? paint("bad", line) : line;
+      return isAlarming(row) ? paint("bad", line) : line;
     }),
     ...(managers.omitted === null ? [] : [managers.omitted]),
   ];

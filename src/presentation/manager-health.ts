@@ -34,6 +34,11 @@ export interface ManagerHealthRow {
 
 type Text = (typeof HEALTH_TEXT)["en"];
 
+/** A row every surface shows in the bad colour: in trouble, or with a rate below target. */
+export function isAlarming(row: ManagerHealthRow): boolean {
+  return row.inTrouble || row.belowTarget;
+}
+
 /** The first figures of a row: new customers, back within H and the rate, as the verdict's manager table has them. */
 export const RETENTION_FIGURES = 3;
 

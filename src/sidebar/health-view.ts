@@ -6,7 +6,7 @@ import type { HealthCheck } from "../core/health/health-check";
 import type { RetentionReport } from "../core/report";
 import { HEALTH_TEXT } from "../i18n/health";
 import { type HealthAnswer, healthAnswers } from "../presentation/health-check";
-import { type ManagerHealthTable, managerHealthTable, RETENTION_FIGURES } from "../presentation/manager-health";
+import { isAlarming, type ManagerHealthTable, managerHealthTable, RETENTION_FIGURES } from "../presentation/manager-health";
 import { h, svg } from "./dom";
 import type { ReportContext } from "./report-view";
 
@@ -47,18 +47,18 @@ function managerTable(managers: ManagerHealthTable): HTMLElement {
   const columns = 1 + RETENTION_FIGURES;
   const moreHeadings = managers.header.slice(columns, -1);
   const rows = managers.rows.flatMap((row) => {
-    const className = row.inTrouble || row.belowTarget ? "below-target" : "ok";
+    const alarming = isAlarming(row);
     const more = moreHeadings.map((heading, k) => `${heading}: ${row.figures[RETENTION_FIGURES + k]}`);
     return [
       h(
         "tr",
-        { className: `${className} manager-figures` },
+        { className: `${alarming ? "below-target" : "ok"} manager-figures` },
         h("td", { className: "name" }, row.manager),
         ...row.figures.slice(0, RETENTION_FIGURES).map((figure) => h("td", { className: "num" }, figure)),
       ),
       h(
         "tr",
-        { className: `manager-more${row.inTrouble || row.belowTarget ? " below-target" : ""}` },
+        { className: `manager-more${alarming ? " below-target" : ""}` },
         h("td", { attrs: { colspan: String(columns) } }, [...more, ...(row.note === "" ? [] : [row.note])].join(" · ")),
       ),
     ];
