@@ -103,23 +103,23 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
         DUCKDB,
       );
     const wanted = { managers: source.layout.mapping.manager !== undefined, health: options.health };
-    let read = source;
-    const tables = await runTables(connection, query(read.relation), wanted).catch((error: unknown) => {
-      // DuckDB reads a CSV file in parallel unless a quoted field holds a line break, which it meets only then.
-      if (parquet || !String(error).includes("parallel=false")) throw error;
-      read = csvSource(files, options, false);
-      return runTables(connection, query(read.relation), wanted);
-    });
+    const { tables, read } = await runTables(connection, query(source.relation), wanted).then(
+      (tables) => ({ tables, read: source }),
+      async (error: unknown) => {
+        // DuckDB reads a CSV file in parallel unless a quoted field holds a line break, which it meets only then.
+        if (parquet || !String(error).includes("parallel=false")) throw error;
+        const serial = csvSource(files, options, false);
+        return { tables: await runTables(connection, query(serial.relation), wanted), read: serial };
+      },
+    );
     const { report, skipped } = reportOf(tables, source.layout, options);
-    const numbered =
-      files.length === 1
-        ? await numberRows(connection, read, skipped, (numbering) => query(numbering.relation, numbering.rowNumber))
-        : false;
+    // With several files the rows are not numbered (each file would start again).
+    if (files.length === 1) await numberRows(connection, read, skipped, (numbering) => query(numbering.relation, numbering.rowNumber));
     const outcome: ReportOutcome = {
       file: files.join(" "),
       layout: source.layout,
       report,
-      skippedByReason: groupsInOrder(skipped, numbered),
+      skippedByReason: groupsInOrder(skipped),
     };
     return options.health
       ? { ...outcome, periodHealth: periodHealth(tables.healthPeriods, tables.summary[0]!, source.layout, options) }
@@ -156,7 +156,7 @@ interface Numbering {
   /** Whether DuckDB gives the numbered rows in the file's order; otherwise they are sorted. */
   inOrder: boolean;
   /** The rows the report names for these ordinals: file lines of a CSV file, row indexes of a Parquet file. */
-  rowsOf: (ordinals: readonly number[]) => Map<number, number>;
+  rowsOf: (ordinals: readonly number[]) => Promise<Map<number, number>>;
 }
 
 const FIELDS = ["customer", "date", "amount", "manager", "dealType"] as const;
@@ -269,7 +269,7 @@ async function parquetSource(connection: Connection, files: readonly string[], o
       relation: `read_parquet([${paths}], file_row_number = true)`,
       rowNumber: "file_row_number + 1",
       inOrder: false,
-      rowsOf: (ordinals) => new Map(ordinals.map((ordinal) => [ordinal, ordinal])),
+      rowsOf: async (ordinals) => new Map(ordinals.map((ordinal) => [ordinal, ordinal])),
     },
     columns: queryColumns(
       layout,
@@ -582,8 +582,8 @@ async function numberRows(
   source: Source,
   groups: Map<string, SkippedGroup>,
   query: (numbering: Numbering) => ReportQuery,
-): Promise<boolean> {
-  if (groups.size === 0) return false;
+): Promise<void> {
+  if (groups.size === 0) return;
   const { numbered } = source;
   const statement = query(numbered).statement("problemRows");
   const sql = numbered.inOrder ? statement : `SELECT * FROM (\n${statement}\n) AS problems ORDER BY source_row`;
@@ -600,19 +600,21 @@ async function numberRows(
   }
   const first = await firstRowsOfGroups(groups, chunks());
   connection.interrupt();
-  const rowOf = numbered.rowsOf([...first.values()].flat().map((row) => row.ordinal));
+  const rowOf = await numbered.rowsOf([...first.values()].flat().map((row) => row.ordinal));
   for (const [key, group] of groups) {
     const rows = first.get(key)!;
     group.examples = rows.map((row) => ({ row: rowOf.get(row.ordinal) ?? 0, value: row.value }));
     group.problem = { ...group.problem, value: rows[0]?.value ?? group.problem.value };
   }
-  return true;
 }
 
-/** The groups in the order their first rows come, as the streaming command lists them; as found when unnumbered. */
-function groupsInOrder(groups: Map<string, SkippedGroup>, numbered: boolean): SkippedGroup[] {
+/**
+ * The groups in the order their first rows come, as the streaming command lists them. Unnumbered
+ * rows are all row 0, and the sort, stable, leaves the groups as found.
+ */
+function groupsInOrder(groups: Map<string, SkippedGroup>): SkippedGroup[] {
   const firstRow = (group: SkippedGroup): number => group.examples[0]?.row ?? 0;
-  return numbered ? [...groups.values()].sort((a, b) => firstRow(a) - firstRow(b)) : [...groups.values()];
+  return [...groups.values()].sort((a, b) => firstRow(a) - firstRow(b));
 }
 
 function noPurchase(stats: IngestStats, path: string): Parameters<typeof dataError>[0] {

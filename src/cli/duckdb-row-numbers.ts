@@ -6,12 +6,11 @@
 // query runs unnumbered, and only when it found skipped rows does a second read number them: its
 // rows come in the file's order, and it stops as soon as each reason has its first rows. DuckDB's
 // ordinal counts records and passes empty lines over; the file line of a record is found by the
-// project's own CSV scanner, which reads the file's start only, up to the last record wanted.
+// project's own CSV reader, which reads the file's start only, up to the last record wanted.
 
-import { closeSync, openSync, readSync } from "node:fs";
 import { CR, LF } from "../files/ascii";
-import { CsvScanner, type CsvRecord } from "../files/csv-scanner";
-import { CHUNK_BYTES } from "../files/scan-file";
+import type { CsvRecord } from "../files/csv-scanner";
+import { scanFile } from "../files/scan-file";
 import { SKIPPED_EXAMPLES, type SkippedGroup } from "./report-command";
 
 /** A skipped row as the numbering read gives it: its ordinal, reason and value. */
@@ -52,13 +51,18 @@ export async function firstRowsOfGroups(
  * The file line each record ordinal starts on (1 = the first record after the `skipLines` lines
  * DuckDB skips), for the ordinals asked; empty lines, which DuckDB passes over, are not counted.
  */
-export function recordLines(path: string, delimiter: number, skipLines: number, ordinals: readonly number[]): Map<number, number> {
+export async function recordLines(
+  path: string,
+  delimiter: number,
+  skipLines: number,
+  ordinals: readonly number[],
+): Promise<Map<number, number>> {
   const wanted = [...new Set(ordinals)].sort((a, b) => a - b);
   const lines = new Map<number, number>();
   if (wanted.length === 0) return lines;
   let ordinal = 0;
   let next = 0;
-  const scanner = new CsvScanner(delimiter, (record) => {
+  const onRecord = (record: CsvRecord): boolean => {
     if (record.line <= skipLines || isEmptyLine(record)) return true;
     ordinal++;
     if (ordinal === wanted[next]) {
@@ -66,31 +70,12 @@ export function recordLines(path: string, delimiter: number, skipLines: number, 
       next++;
     }
     return next < wanted.length;
-  });
-  scanStart(path, scanner, () => next >= wanted.length);
+  };
+  await scanFile(path, () => ({ delimiter, onRecord }));
   return lines;
 }
 
 function isEmptyLine(record: CsvRecord): boolean {
   const first = record.bytes[record.start];
   return record.count === 1 && record.starts[0] === record.ends[0] && (first === LF || first === CR || first === undefined);
-}
-
-/** Feeds the file to the scanner a chunk at a time until `done`, or the file's end. */
-function scanStart(path: string, scanner: CsvScanner, done: () => boolean): void {
-  const fd = openSync(path, "r");
-  try {
-    const chunk = Buffer.alloc(CHUNK_BYTES);
-    let rest = Buffer.alloc(0);
-    for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      const bytes = Buffer.concat([rest, chunk.subarray(0, read)]);
-      const final = read === 0;
-      const used = scanner.scan(bytes, final);
-      if (final || done()) return;
-      rest = Buffer.from(bytes.subarray(used));
-    }
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -66,6 +66,11 @@ export class CsvScanner {
     start: 0,
   };
   private halted = false;
+
+  /** A record handler said to stop: the scanner reads nothing more. */
+  get stopped(): boolean {
+    return this.halted;
+  }
   /** Space-aligned records (see the top of this file). */
   private readonly spaced: boolean;
   /** The number of fields of the last one-line record with more than one: what a row spanning lines must have too. */

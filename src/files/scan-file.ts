@@ -199,7 +199,8 @@ async function scanOpenFile(
     reading.onChunk?.(bomBytes + bufferAt);
     const consumed = scanner.scan(buffer.subarray(0, filled), ended);
     await reading.afterChunk?.(bytesRead, totalBytes);
-    if (ended) break;
+    // A handler that has what it wanted (the first records, say) needs the rest of the file no more.
+    if (ended || scanner.stopped) break;
     bufferAt += consumed;
     const tail = filled - consumed;
     if (consumed === 0 && tail === buffer.length) {

@@ -14,7 +14,7 @@
 
 /** Characters a flexible column name may hold; anything else becomes "_". */
 const FLEXIBLE = /[\p{L}\p{M}\p{N}\p{Pc}\p{Pd}\p{Zs}&%=+:'<>#|]/u;
-export const MAX_COLUMN_NAME = 300;
+const MAX_COLUMN_NAME = 300;
 
 function flexibleName(header: string, column: number): string {
   const trimmed = header.trim();

@@ -11,6 +11,7 @@ import { CsvScanner } from "../../src/files/csv-scanner";
 import { FileError } from "../../src/files/file-error";
 import { fieldDecoder, recordTexts } from "../../src/files/fields";
 import { readTable } from "../../src/files/read-table";
+import { scanFile } from "../../src/files/scan-file";
 import { writeFixture } from "../cli/helpers";
 import { bothRead, bothRefuse, dir, report, scanned } from "./helpers";
 
@@ -159,3 +160,15 @@ function outcome<T>(read: () => T): T | unknown {
     return error;
   }
 }
+
+describe("a handler that says stop", () => {
+  it("is given no more records, and the file is read no further than the chunk it stopped in", async () => {
+    // 40 records of 10 bytes in 40-byte chunks: the first chunk holds 4 records, the file 10 chunks.
+    const path = join(dir, "stop.csv");
+    writeFileSync(path, Array.from({ length: 40 }, (_, i) => `r${String(i).padStart(3, "0")},x,yy\n`).join(""));
+    let records = 0;
+    let chunks = 0;
+    await scanFile(path, () => ({ delimiter: 0x2c, onRecord: () => ++records < 2, afterChunk: () => void chunks++ }), 40);
+    expect({ records, chunks }).toEqual({ records: 2, chunks: 1 });
+  });
+});
