@@ -170,7 +170,7 @@ export class Tally {
       index: this.index,
     } = withRoomIfGranted(capacity, (room) => {
       const names = new NameStore(options.file, room);
-      const ledger = new IndexedLedger({ amountWindow: options.window, purchaseLog: this.log }, names);
+      const ledger = new IndexedLedger({ amountWindow: options.window, purchaseLog: this.log, expectedCustomers: room }, names);
       return { names, ledger, index: new CustomerIndex(ledger, names, room) };
     }));
   }

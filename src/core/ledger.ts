@@ -16,7 +16,7 @@
 
 import { customerDisplayName, customerKey } from "./customer-key";
 import type { PurchaseLog } from "./health/purchase-log";
-import { PagedArray, pageOffset } from "./paged-array";
+import { PagedArray } from "./paged-array";
 import { periodIndex, type Period } from "./periods";
 
 /** "No such day": later than any real day, so `day < NO_DAY` holds for every order. */
@@ -38,6 +38,8 @@ export interface LedgerOptions {
   trackPeriods?: Period;
   /** Log every order, by customer number, for the health check (memory grows with purchases). */
   purchaseLog?: PurchaseLog;
+  /** About how many customers will come, when the caller can tell (the command line, from the file's size). */
+  expectedCustomers?: number;
 }
 
 // A customer's figures in `facts`, at customer × STRIDE + field.
@@ -67,7 +69,7 @@ export class CustomerLedger {
 
   /** Key → customer number, made when first needed: callers that keep their own index never need it. */
   private numbers: Map<string, number> | undefined;
-  private readonly facts = new PagedArray((length) => new Float64Array(length));
+  private readonly facts: PagedArray<Float64Array>;
   /** As first spelled; tidied when asked for, since most names are never shown. The key is `customerKey(rawName)`. */
   private readonly rawNames: unknown[] = [];
   /** Who made the first purchase: the book asks whose new customers come back. */
@@ -84,6 +86,9 @@ export class CustomerLedger {
   private readonly purchaseLog: PurchaseLog | undefined;
 
   constructor(readonly options: LedgerOptions = {}) {
+    this.facts = new PagedArray((length) => new Float64Array(length), (options.expectedCustomers ?? 0) * STRIDE);
+    // The room asked for is taken now, where a caller can still do without it if refused.
+    if (options.expectedCustomers) this.facts.reach(0);
     this.amountWindow = options.amountWindow;
     this.trackDays = options.trackDays === true;
     this.trackPeriods = options.trackPeriods;
@@ -138,7 +143,7 @@ export class CustomerLedger {
     this.managers.push(this.managerName(rawManager));
     this.facts.reach(customer * STRIDE + STRIDE - 1);
     const facts = this.facts.page(customer * STRIDE);
-    const at = pageOffset(customer * STRIDE);
+    const at = this.facts.offset(customer * STRIDE);
     facts[at + SECOND] = NO_DAY;
     if (amount < 0) {
       facts[at + FIRST] = NO_DAY;
@@ -178,7 +183,7 @@ export class CustomerLedger {
       if (day > this.latestDay) this.latestDay = day;
     }
     const facts = this.facts.page(customer * STRIDE);
-    const at = pageOffset(customer * STRIDE);
+    const at = this.facts.offset(customer * STRIDE);
     facts[at + TOTAL_AMOUNT] = facts[at + TOTAL_AMOUNT]! + amount;
     if (this.amountWindow === undefined || inWindow(day, this.amountWindow))
       facts[at + WINDOW_AMOUNT] = facts[at + WINDOW_AMOUNT]! + amount;
@@ -189,7 +194,7 @@ export class CustomerLedger {
 
   private placeDay(customer: number, day: number, amount: number, rawManager: unknown): void {
     const facts = this.facts.page(customer * STRIDE);
-    const at = pageOffset(customer * STRIDE);
+    const at = this.facts.offset(customer * STRIDE);
     const first = facts[at + FIRST]!;
     if (first === NO_DAY) this.customers++;
     if (day < first) {

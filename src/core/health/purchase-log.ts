@@ -9,7 +9,7 @@
 // arrays would wait on a cache miss at nearly every step. Customers are the ledger's numbers.
 
 import { customerDisplayName } from "../customer-key";
-import { PagedArray, pageOffset } from "../paged-array";
+import { PagedArray } from "../paged-array";
 
 /** No entry yet. */
 const NONE = -1;
@@ -100,7 +100,7 @@ export class PurchaseLog {
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
     const heads = this.heads.page(2 * customer);
-    const at = pageOffset(2 * customer);
+    const at = this.heads.offset(2 * customer);
     const head = heads[at]!;
     const tag = (managerNumber << FLAG_BITS) | flags;
     if (head !== NONE && heads[at + 1] === day && (this.dayTags[2 * head + 1]! & ~STARTED_BY_COMPANY) === tag) {
