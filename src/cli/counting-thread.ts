@@ -13,8 +13,8 @@ import { asCliError, CliError } from "./errors";
 import type { CliOptions } from "./options";
 import { Tally, type CountingThread, type ReadOutcome } from "./report-command";
 
-/** Batches (4 MB of file each) the reader may be ahead of the counting thread. */
-const MAX_BATCHES_AHEAD = 3;
+/** Batches (1 MB of file each, CHUNK_BYTES) the reader may be ahead of the counting thread. */
+export const MAX_BATCHES_AHEAD = 12;
 
 /** CliOptions without the class instance in `locale` (a structured clone would strip its methods). */
 type PlainOptions = Omit<CliOptions, "locale"> & { locale: { name: string; timeZone: string } };

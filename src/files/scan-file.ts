@@ -10,7 +10,12 @@ import { FileError, onFile, withPath } from "./file-error";
 import { sameVersion, versionOf, type FileVersion } from "./file-version";
 import type { Encoding, FileEncoding } from "./sniff";
 
-export const CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * Bytes read at a time. With two threads each chunk becomes a batch handed over, and the last one is
+ * counted after the reading ends: chunks of 1 MB rather than 4 cut that wait, which made the bench's
+ * UTF-8 file 6 % faster (paired runs); 512 KB gained nothing more.
+ */
+export const CHUNK_BYTES = 1024 * 1024;
 
 /** The longest record read: a quote that opens and runs this far is taken for one that never closes. */
 export const MAX_RECORD_BYTES = 64 * 1024 * 1024;

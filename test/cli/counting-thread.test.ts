@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/errors";
 import { inputLocale } from "../../src/core/cells";
 import type { CliOptions } from "../../src/cli/options";
-import { countInWorker } from "../../src/cli/counting-thread";
+import { countInWorker, MAX_BATCHES_AHEAD } from "../../src/cli/counting-thread";
 import type { ReadOutcome } from "../../src/cli/report-command";
 import { BatchWriter } from "../../src/cli/counting/batch";
 
@@ -44,21 +44,21 @@ describe("a counting thread that fails", () => {
 describe("handing batches to the counting thread", () => {
   const emptyBatch = () => new BatchWriter("utf-8", 16).take();
 
-  it("waits while three batches are out, and reuses those that come back", async () => {
+  it("waits while MAX_BATCHES_AHEAD batches are out, and reuses those that come back", async () => {
     const counter = standIn("slow-counter.mjs", "");
     const started = performance.now();
-    for (let k = 0; k < 3; k++) await counter.add(emptyBatch(), "utf-8");
-    // The third is out as well: the stand-in gives one back 100 ms after it came.
+    for (let k = 0; k < MAX_BATCHES_AHEAD; k++) await counter.add(emptyBatch(), "utf-8");
+    // The last is out as well: the stand-in gives one back 100 ms after it came.
     expect(performance.now() - started).toBeGreaterThan(80);
     expect(counter.reuse()).toBeDefined();
-    expect(await counter.finish(read)).toEqual({ batches: 3 });
+    expect(await counter.finish(read)).toEqual({ batches: MAX_BATCHES_AHEAD });
   });
 
   it("stops a reading that waits when the counter fails", async () => {
-    const counter = standIn("slow-counter.mjs", "batch 3");
-    await counter.add(emptyBatch(), "utf-8");
-    await counter.add(emptyBatch(), "utf-8");
-    await expect(counter.add(emptyBatch(), "utf-8")).rejects.toThrow("batch 3 would not add up");
-    await expect(counter.add(emptyBatch(), "utf-8")).rejects.toThrow("batch 3 would not add up");
+    const counter = standIn("slow-counter.mjs", `batch ${MAX_BATCHES_AHEAD}`);
+    for (let k = 1; k < MAX_BATCHES_AHEAD; k++) await counter.add(emptyBatch(), "utf-8");
+    const failure = `batch ${MAX_BATCHES_AHEAD} would not add up`;
+    await expect(counter.add(emptyBatch(), "utf-8")).rejects.toThrow(failure);
+    await expect(counter.add(emptyBatch(), "utf-8")).rejects.toThrow(failure);
   });
 });
