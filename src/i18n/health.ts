@@ -21,6 +21,7 @@ type HealthKey =
   | "answer2"
   | "answer3"
   | "answer4"
+  | "answer4NotJudged"
   | "answer5"
   | "answer6"
   | "answer7"
@@ -52,6 +53,7 @@ type HealthKey =
   | "managerAtStake"
   | "managerWallet"
   | "belowTarget"
+  | "belowTargetFew"
   | "trendCell"
   | "trendCellNeeds"
   | "managersOmitted"
@@ -77,6 +79,8 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     answer3: "Revenue from existing customers is {trend}: {change} in {recent} against {base}.",
     answer4:
       "{inTrouble} of {judged} {judged|manager|managers} {inTrouble|keeps|keep} fewer new customers than the target or {inTrouble|loses|lose} existing revenue.",
+    answer4NotJudged:
+      "{notJudged} more {notJudged|manager is|managers are} not counted yet: fewer than {least} judged new customers and no revenue trend.",
     answer5: "{lapsed} of {repeat} repeat {repeat|customer|customers} {lapsed|has|have} lapsed; {atStake} a year at stake.",
     answer6: "The average order is {trend}: {value}, {change} against {base}.",
     answer7: "The company started {share} of the purchases of the last 12 months.",
@@ -110,6 +114,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     managerAtStake: "At stake a year",
     managerWallet: "Share of wallet",
     belowTarget: "below target",
+    belowTargetFew: "below target, too few new customers to judge",
     trendCell: "{trend}, {change}",
     trendCellNeeds: "needs {count} more {count|period|periods}",
     managersOmitted: "{count} more {count|manager|managers} not shown",
@@ -134,6 +139,8 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
       "Продажи за последние 12 месяцев составляют {share} годового бюджета {customers} {customers|клиента|клиентов|клиентов}, у {customers|которого|которых|которых} он указан.",
     answer3: "Выручка от текущих клиентов {trend}: {change} за {recent} к {base}.",
     answer4: "Менеджеров, у которых новые клиенты возвращаются реже цели или падает выручка от текущих клиентов: {inTrouble} из {judged}.",
+    answer4NotJudged:
+      "Ещё {notJudged} {notJudged|менеджер пока не учтён|менеджера пока не учтены|менеджеров пока не учтены}: меньше {least} оценённых новых клиентов и нет тренда выручки.",
     answer5: "Ушедших: {lapsed} из {repeat} {repeat|клиента|клиентов|клиентов} с повторными покупками; под угрозой {atStake} в год.",
     answer6: "Средний чек {trend}: {value}, {change} к {base}.",
     answer7: "{share} покупок за последние 12 месяцев — по инициативе компании.",
@@ -168,6 +175,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     managerAtStake: "Под угрозой в год",
     managerWallet: "Доля бюджета",
     belowTarget: "ниже цели",
+    belowTargetFew: "ниже цели, мало новых клиентов для оценки",
     trendCell: "{trend}, {change}",
     trendCellNeeds: "нужно ещё {count} {count|период|периода|периодов}",
     managersOmitted: "Ещё {count} {count|менеджер не показан|менеджера не показаны|менеджеров не показаны}",

@@ -1,7 +1,7 @@
 // The health check as every surface words it: for each of the book's questions, the verdict and
 // one sentence with the figure behind it, and the series its trend line draws. Pure.
 
-import type { HealthCheck } from "../core/health/health-check";
+import { MANAGER_MIN_NEW_CUSTOMERS, type HealthCheck } from "../core/health/health-check";
 import type { HealthPeriod } from "../core/health/period-table";
 import type { HealthQuestion, HealthVerdict, ReportTrend } from "../core/health/questions";
 import { HEALTH_TEXT } from "../i18n/health";
@@ -63,6 +63,18 @@ function withUnreadNote(sentence: string, question: HealthQuestion, text: Text, 
   return `${sentence} ${fill(template, values, { language, of: { count: unread.count } })}`;
 }
 
+/** Question 4's sentence, and how many managers it leaves out and why, so that no row marked below target goes unexplained. */
+function managersSentence(inTrouble: number, judged: number, notJudged: number, text: Text, formats: Formats, language: Language): string {
+  const sentence = fill(
+    text.answer4,
+    { inTrouble: formats.count(inTrouble), judged: formats.count(judged) },
+    { language, of: { inTrouble, judged } },
+  );
+  if (notJudged === 0) return sentence;
+  const values = { notJudged: formats.count(notJudged), least: formats.count(MANAGER_MIN_NEW_CUSTOMERS) };
+  return `${sentence} ${fill(text.answer4NotJudged, values, { language, of: { notJudged } })}`;
+}
+
 function sentenceOf(question: HealthQuestion, check: AnsweredCheck, text: Text, formats: Formats, language: Language): string {
   if (question.verdict === "needsData") return needsText(question, text, language);
   const f = question.figures;
@@ -81,10 +93,13 @@ function sentenceOf(question: HealthQuestion, check: AnsweredCheck, text: Text, 
     case 3:
       return fill(text.answer3, trendValues(trend, text, formats));
     case 4:
-      return fill(
-        text.answer4,
-        { inTrouble: formats.count(f.managersInTrouble as number), judged: formats.count(f.managersJudged as number) },
-        counted({ inTrouble: f.managersInTrouble as number, judged: f.managersJudged as number }),
+      return managersSentence(
+        f.managersInTrouble as number,
+        f.managersJudged as number,
+        f.managersNotJudged as number,
+        text,
+        formats,
+        language,
       );
     case 5:
       return fill(

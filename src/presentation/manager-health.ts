@@ -3,7 +3,7 @@
 // the orders have them, the money at stake and the share of wallet. Pure: the names stay as the
 // data writes them, and each surface makes them safe its own way.
 
-import type { ManagerHealth } from "../core/health/health-check";
+import { MANAGER_MIN_NEW_CUSTOMERS, type ManagerHealth } from "../core/health/health-check";
 import type { ReportTrend } from "../core/health/questions";
 import { HEALTH_TEXT } from "../i18n/health";
 import { fill, type Language } from "../i18n/language";
@@ -28,7 +28,7 @@ export interface ManagerHealthRow {
   belowTarget: boolean;
   /** Counted as in trouble by question 4's verdict (enough new customers below target, or falling revenue). */
   inTrouble: boolean;
-  /** "below target", or "". */
+  /** "below target" (with why question 4 leaves the manager out, when it does), or "". */
   note: string;
 }
 
@@ -81,7 +81,7 @@ export function managerHealthTable(
       ],
       belowTarget,
       inTrouble: manager.inTrouble,
-      note: belowTarget ? text.belowTarget : "",
+      note: belowTarget ? (manager.newCustomers < MANAGER_MIN_NEW_CUSTOMERS ? text.belowTargetFew : text.belowTarget) : "",
     };
   });
   const omitted = check.managersOmitted;

@@ -509,28 +509,56 @@ describe("the cohort grid", () => {
   });
 });
 
+/**
+ * The report of managers' new customers, all first buying on 10 February 2023 and none coming back,
+ * between an opening order on 5 January 2023 and a closing one on 30 June 2024 (no manager). Nobody
+ * comes back, so H is 365 days: February is old enough by the latest order, and January (the data's
+ * first month) is left out.
+ */
+function newCustomersOf(managers: readonly (readonly [manager: string, customers: number])[]) {
+  const values: unknown[][] = [
+    ["Customer", "Date", "Amount", "Manager"],
+    ["Opening", "2023-01-05", 1, ""],
+    ["Closing", "2024-06-30", 1, ""],
+  ];
+  for (const [manager, customers] of managers)
+    for (let c = 0; c < customers; c++) values.push([`${manager} ${c}`, "2023-02-10", 5, manager]);
+  return analyzeTable(values, {
+    mapping: { customer: 0, date: 1, amount: 2, manager: 3 },
+    headers: values[0] as string[],
+    headerRow: 0,
+    firstRowNumber: 1,
+    health: { columns: {} },
+    locale: inputLocale("en_US", "UTC"),
+    settings: { target: 0.67, period: "month" },
+  }).report;
+}
+
 describe("edge cases the review found", () => {
   it("judges every manager for question 4, not only the first hundred the report lists", () => {
-    // 120 managers, each with 12 new customers in February 2023 who never come back. Nobody came
-    // back, so H is 365 days: February is old enough by the latest order, 30 June 2024, and January
-    // (the data's first month) is left out. Every manager keeps 0 % of 12 judged new customers.
-    const values: unknown[][] = [
-      ["Customer", "Date", "Amount", "Manager"],
-      ["Opening", "2023-01-05", 1, ""],
-      ["Closing", "2024-06-30", 1, ""],
-    ];
-    for (let m = 0; m < 120; m++) for (let c = 0; c < 12; c++) values.push([`C${m}-${c}`, "2023-02-10", 5, `Manager ${m}`]);
-    const { report } = analyzeTable(values, {
-      mapping: { customer: 0, date: 1, amount: 2, manager: 3 },
-      headers: values[0] as string[],
-      headerRow: 0,
-      firstRowNumber: 1,
-      health: { columns: {} },
-      locale: inputLocale("en_US", "UTC"),
-      settings: { target: 0.67, period: "month" },
-    });
+    // 120 managers, each keeping 0 % of 12 judged new customers.
+    const report = newCustomersOf(Array.from({ length: 120 }, (_, m) => [`Manager ${m}`, 12] as const));
     expect(report.managers).toHaveLength(100);
     expect(report.healthCheck!.questions[3]).toMatchObject({ verdict: "bad", figures: { managersInTrouble: 120, managersJudged: 120 } });
+  });
+
+  it("says how many managers question 4 leaves out for too few new customers and no revenue trend", () => {
+    // Small's 3 customers never buy again, so Small has no existing revenue: no trend, and 3
+    // judged new customers are fewer than the 10 question 4 asks for.
+    const report = newCustomersOf([
+      ["Big", 12],
+      ["Bigger", 12],
+      ["Small", 3],
+    ]);
+    expect(report.healthCheck!.managers!.map((m) => [m.manager, m.newCustomers, m.existingRevenueTrend.direction, m.inTrouble])).toEqual([
+      ["Big", 12, "needsData", true],
+      ["Bigger", 12, "needsData", true],
+      ["Small", 3, "needsData", false],
+    ]);
+    expect(report.healthCheck!.questions[3]).toMatchObject({
+      verdict: "bad",
+      figures: { managersInTrouble: 2, managersJudged: 2, managersNotJudged: 1 },
+    });
   });
 
   it("needs data for question 1 when the last judged months had no revenue", () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { ManagerHealth } from "../../src/core/health/health-check";
 import { formatsFor } from "../../src/presentation/formats";
+import { healthAnswers } from "../../src/presentation/health-check";
 import { managerHealthTable } from "../../src/presentation/manager-health";
 import { MARKUP_MANAGER, managerReport } from "./manager-log";
 
@@ -34,7 +35,7 @@ describe("question 4's table of managers", () => {
         figures: ["3", "1", "33.3%", "falling, −100.0%", "1", "900.00", "—"],
         belowTarget: true,
         inTrouble: true,
-        note: "below target",
+        note: "below target, too few new customers to judge",
       },
       {
         manager: "Ann",
@@ -48,7 +49,7 @@ describe("question 4's table of managers", () => {
         figures: ["1", "0", "0.0%", "growing, up from nothing", "0", "0.00", "—"],
         belowTarget: true,
         inTrouble: false,
-        note: "below target",
+        note: "below target, too few new customers to judge",
       },
     ]);
     expect(table.omitted).toBeNull();
@@ -68,9 +69,9 @@ describe("question 4's table of managers", () => {
       "",
     ]);
     expect(table.rows.map((row) => [row.manager, ...row.figures, row.note])).toEqual([
-      ["Bob", "3", "1", `33,3${NBSP}%`, `снижается, −100,0${NBSP}%`, "1", "900,00", "—", "ниже цели"],
+      ["Bob", "3", "1", `33,3${NBSP}%`, `снижается, −100,0${NBSP}%`, "1", "900,00", "—", "ниже цели, мало новых клиентов для оценки"],
       ["Ann", "2", "2", `100,0${NBSP}%`, `растёт, +200,0${NBSP}%`, "1", "400,00", `60,0${NBSP}%`, ""],
-      [MARKUP_MANAGER, "1", "0", `0,0${NBSP}%`, "растёт, с нуля", "0", "0,00", "—", "ниже цели"],
+      [MARKUP_MANAGER, "1", "0", `0,0${NBSP}%`, "растёт, с нуля", "0", "0,00", "—", "ниже цели, мало новых клиентов для оценки"],
     ]);
   });
 
@@ -112,5 +113,27 @@ describe("question 4's table of managers", () => {
     // A trend that needs history says how much more.
     expect(table(0, "en").rows[0]!.figures[3]).toBe("needs 2 more periods");
     expect(table(0, "ru").rows[0]!.figures[3]).toBe("нужно ещё 2 периода");
+  });
+});
+
+describe("question 4's sentence", () => {
+  const answer = (managersNotJudged: number, language: "en" | "ru") => {
+    const figures = { managersInTrouble: 2, managersJudged: 2, managersNotJudged };
+    return healthAnswers({ questions: [{ id: 4, verdict: "bad", figures }], periods: [] }, language)[0]!.sentence;
+  };
+
+  it("says how many managers it leaves out, and why, in either language", () => {
+    expect(answer(1, "en")).toBe(
+      "2 of 2 managers keep fewer new customers than the target or lose existing revenue. " +
+        "1 more manager is not counted yet: fewer than 10 judged new customers and no revenue trend.",
+    );
+    expect(answer(3, "ru")).toBe(
+      "Менеджеров, у которых новые клиенты возвращаются реже цели или падает выручка от текущих клиентов: 2 из 2. " +
+        "Ещё 3 менеджера пока не учтены: меньше 10 оценённых новых клиентов и нет тренда выручки.",
+    );
+  });
+
+  it("says nothing more when every manager is counted", () => {
+    expect(answer(0, "en")).toBe("2 of 2 managers keep fewer new customers than the target or lose existing revenue.");
   });
 });

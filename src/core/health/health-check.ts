@@ -304,14 +304,15 @@ function startedQuestion(gathered: Gathered, settings: HealthSettings): HealthQu
 /** Question 4: do the managers win the customers' whole budget, or only take the orders that come? */
 function managersQuestion(managers: readonly ManagerHealth[] | null): HealthQuestion {
   if (managers === null) return needsData(4, "manager");
-  const judged = managers.filter((manager) => manager.manager !== "" && isJudgedManager(manager));
+  const named = managers.filter((manager) => manager.manager !== "");
+  const judged = named.filter(isJudgedManager);
   if (judged.length === 0) return needsData(4, "history");
   const inTrouble = judged.filter((manager) => manager.inTrouble).length;
   const share = inTrouble / judged.length;
   return {
     id: 4,
     verdict: bandVerdict(share, HEALTH_BANDS.managersInTrouble),
-    figures: { managersInTrouble: inTrouble, managersJudged: judged.length },
+    figures: { managersInTrouble: inTrouble, managersJudged: judged.length, managersNotJudged: named.length - judged.length },
   };
 }
 
