@@ -478,6 +478,7 @@ function periodHealth(
     periods: periods.slice(omitted),
     periodsOmitted: omitted,
     questions: [asked.revenueSplit, asked.existingRevenue, asked.averageOrder, asked.activeBase],
+    settings: { trendThreshold: options.trend.threshold, trendPeriods: options.trend.windowPeriods },
   };
 }
 

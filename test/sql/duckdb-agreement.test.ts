@@ -39,6 +39,8 @@ async function expectSameReport(argv: readonly string[], duckArgv = argv): Promi
   expect(comparablePeriods(health.periods)).toEqual(comparablePeriods(core.healthCheck!.periods, true));
   expect(health.questions.map((question) => question.id)).toEqual(PERIOD_QUESTION_IDS);
   expect(comparableQuestions(health.questions)).toEqual(comparableQuestions(core.healthCheck!.questions, true));
+  const { lapsedFactor: _notAnsweredHere, ...trendRule } = core.healthCheck!.settings;
+  expect(health.settings).toEqual(trendRule);
   return health.questions.map((question) => question.verdict);
 }
 
@@ -86,6 +88,7 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
     ["--from", "2023-01-01", "--to", "2023-12-31", "--target", "50"],
     ["--keep-all-deals", "--locale", "ru_RU"],
     ["--exclude", "Deal type=Standard", "--period", "month", "--within-days", "30"],
+    ["--trend-threshold", "2%"],
   ];
   for (const flags of demoFlags) {
     it(`on the demo orders ${flags.join(" ") || "(no flags)"}`, async () => {
