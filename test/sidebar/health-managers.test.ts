@@ -39,7 +39,9 @@ describe("the sidebar's Health check card", () => {
       { className: "below-target manager-figures", cells: ["Bob", "3", "1", "33.3%"] },
       {
         className: "manager-more below-target",
-        cells: ["Existing revenue: falling, −100.0% · Lapsed: 1 · At stake a year: 900.00 · Share of wallet: — · below target, too few new customers to judge"],
+        cells: [
+          "Existing revenue: falling, −100.0% · Lapsed: 1 · At stake a year: 900.00 · Share of wallet: — · below target, too few new customers to judge",
+        ],
       },
       { className: "ok manager-figures", cells: ["Ann", "2", "2", "100.0%"] },
       {
@@ -49,7 +51,9 @@ describe("the sidebar's Health check card", () => {
       { className: "below-target manager-figures", cells: [MARKUP_MANAGER, "1", "0", "0.0%"] },
       {
         className: "manager-more below-target",
-        cells: ["Existing revenue: growing, up from nothing · Lapsed: 0 · At stake a year: 0.00 · Share of wallet: — · below target, too few new customers to judge"],
+        cells: [
+          "Existing revenue: growing, up from nothing · Lapsed: 0 · At stake a year: 0.00 · Share of wallet: — · below target, too few new customers to judge",
+        ],
       },
     ]);
     // The line under a manager spans the four columns; the other questions have no table.
@@ -66,7 +70,9 @@ describe("the sidebar's Health check card", () => {
         .map((row) => row.cells),
     ).toEqual([
       ["Bob", "3", "1", `33,3${NBSP}%`],
-      [`Выручка текущих: снижается, −100,0${NBSP}% · Ушедшие: 1 · Под угрозой в год: 900,00 · Доля бюджета: — · ниже цели, мало новых клиентов для оценки`],
+      [
+        `Выручка текущих: снижается, −100,0${NBSP}% · Ушедшие: 1 · Под угрозой в год: 900,00 · Доля бюджета: — · ниже цели, мало новых клиентов для оценки`,
+      ],
     ]);
   });
 
