@@ -3,6 +3,7 @@
 // Dashboard's layout is, so the formulas can be read (and tested) without Sheets.
 //
 //   rows 1–2   title, and what the sheet answers with which settings
+//   row 3      this sheet's own settings: A3–B3 the trend threshold, C3–D3 the lapsed factor
 //   A4:C12     HEALTH_CHECK: a header and the eight answers, always nine rows, so the blocks
 //              below it never collide with it
 //   D4:D12     "Trend", then a SPARKLINE on the row of each question judged by a trend
@@ -10,9 +11,12 @@
 //   A–I        REVENUE_SPLIT          K–Q   LAPSED_CUSTOMERS
 // Every spilling block has empty columns on both sides and nothing below it. Every formula reads
 // the open Orders columns and the Dashboard's settings (B3 deal type left out, B4 target, B5
-// orders start with the business, B11 latest order), so changing a setting changes every answer.
+// orders start with the business, B11 latest order), and the health check's and the lapsed list's
+// the two of row 3, so changing a setting changes every answer.
 
+import { DEFAULT_LAPSED_FACTOR } from "../core/health/lapsed";
 import type { QuestionId } from "../core/health/questions";
+import { DEFAULT_TREND } from "../core/health/trend";
 import { HEALTH_TEXT } from "../i18n/health";
 import type { Language } from "../i18n/language";
 import { TEMPLATE } from "../i18n/template";
@@ -28,6 +32,11 @@ import {
   TARGET_CELL,
   type SpillBlock,
 } from "./template-dashboard";
+
+/** This sheet's settings, each a label and the value right of it. */
+export const TREND_THRESHOLD_CELL = "$B$3";
+export const LAPSED_FACTOR_CELL = "$D$3";
+export const SETTINGS_ROW = 3;
 
 /** Where HEALTH_CHECK spills: a header row, then questions 1 to 8 in order. */
 export const CHECK = { row: 4, column: 1, rows: 9, columns: 3 } as const;
@@ -59,9 +68,19 @@ export const TREND_SERIES: Partial<Record<QuestionId, PeriodColumn>> = {
   8: "activeBase",
 };
 
+/** A setting of the sheet: its label in `column`, its value right of it. */
+export interface HealthSetting {
+  column: number;
+  label: string;
+  note: string;
+  value: number;
+  numberFormat: string;
+}
+
 export interface HealthLayout {
   title: string;
   rule: string;
+  settings: HealthSetting[];
   check: { formula: string; note: string };
   trend: { title: string; note: string /** One per answer row (questions 1…8): a SPARKLINE or "". */; sparklines: string[] };
   blocks: SpillBlock[];
@@ -100,10 +119,16 @@ export function healthLayout(language: Language, ordersSheetName: string, dashbo
     '"month"',
     setting(STARTS_WITH_BUSINESS_CELL),
     setting(TARGET_CELL),
+    LAPSED_FACTOR_CELL,
+    TREND_THRESHOLD_CELL,
   ];
   return {
     title: words.title,
     rule: t.healthRule,
+    settings: [
+      { column: 1, label: t.trendThreshold, note: t.trendThresholdNote, value: DEFAULT_TREND.threshold, numberFormat: FORMATS.percent },
+      { column: 3, label: t.lapsedFactor, note: t.lapsedFactorNote, value: DEFAULT_LAPSED_FACTOR, numberFormat: "0.0" },
+    ],
     check: { formula: `=HEALTH_CHECK(${checkArguments.join(", ")})`, note: t.healthNote },
     trend: {
       title: t.trendTitle,
@@ -157,7 +182,8 @@ function healthBlocks(language: Language, { orders, excluded, column }: OrderRef
       column: HEALTH_BLOCKS.lapsed,
       title: t.lapsedTitle,
       note: t.lapsedNote,
-      formulas: [`=LAPSED_CUSTOMERS(${lapsedOrders})`],
+      // No contacts column in the template: "" leaves that argument out.
+      formulas: [`=LAPSED_CUSTOMERS(${lapsedOrders}, "", ${LAPSED_FACTOR_CELL})`],
       columnFormats: ["", "", dateFormat, "0.0", count, amount, ""],
     },
   ];

@@ -33,6 +33,7 @@ import {
   HEALTH_SPILL_ROW,
   healthLayout,
   questionRow,
+  SETTINGS_ROW,
   TREND_COLUMN,
   type HealthLayout,
 } from "./template-health";
@@ -270,6 +271,7 @@ function writeHealth(sheet: Sheet, layout: HealthLayout): void {
   writeHealthFormulas(sheet, layout, width);
   writeHealthNotes(sheet, layout, width);
   writeBlockFormats(sheet, layout.blocks, HEALTH_SPILL_ROW, sheet.getMaxRows());
+  for (const setting of layout.settings) sheet.getRange(SETTINGS_ROW, setting.column + 1).setNumberFormat(setting.numberFormat);
   sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...verdictColours(sheet, layout.verdicts)]);
   sheet.getRange(1, 1).setFontWeight("bold");
   sheet.getRange(CHECK.row, 1, 1, width).setFontWeight("bold");
@@ -281,11 +283,15 @@ function writeHealth(sheet: Sheet, layout: HealthLayout): void {
   sheet.setColumnWidth(TREND_COLUMN, 160);
 }
 
-/** One block of plain values: the title, the rule, the trend column's title and the section titles. */
+/** One block of plain values: the title, the rule, the settings, the trend column's title and the section titles. */
 function writeHealthTexts(sheet: Sheet, layout: HealthLayout, width: number): void {
   const cells: unknown[][] = Array.from({ length: HEALTH_SECTION_TITLE_ROW }, () => Array<unknown>(width).fill(""));
   cells[0]![0] = layout.title;
   cells[1]![0] = layout.rule;
+  for (const setting of layout.settings) {
+    cells[SETTINGS_ROW - 1]![setting.column - 1] = setting.label;
+    cells[SETTINGS_ROW - 1]![setting.column] = setting.value;
+  }
   cells[CHECK.row - 1]![TREND_COLUMN - 1] = layout.trend.title;
   for (const block of layout.blocks) cells[HEALTH_SECTION_TITLE_ROW - 1]![block.column - 1] = block.title;
   sheet.getRange(1, 1, HEALTH_SECTION_TITLE_ROW, width).setValues(cells);
@@ -301,13 +307,14 @@ function writeHealthFormulas(sheet: Sheet, layout: HealthLayout, width: number):
   sheet.getRange(HEALTH_SPILL_ROW, 1, 1, width).setFormulas([spillRow]);
 }
 
-/** The notes on the check's and the trend's headers and on the section titles, in one block. */
+/** The notes on the settings' labels, the check's and the trend's headers and the section titles, in one block. */
 function writeHealthNotes(sheet: Sheet, layout: HealthLayout, width: number): void {
-  const notes = Array.from({ length: HEALTH_SECTION_TITLE_ROW - CHECK.row + 1 }, () => Array<string>(width).fill(""));
-  notes[0]![CHECK.column - 1] = layout.check.note;
-  notes[0]![TREND_COLUMN - 1] = layout.trend.note;
-  for (const block of layout.blocks) notes[HEALTH_SECTION_TITLE_ROW - CHECK.row]![block.column - 1] = block.note;
-  sheet.getRange(CHECK.row, 1, notes.length, width).setNotes(notes);
+  const notes = Array.from({ length: HEALTH_SECTION_TITLE_ROW - SETTINGS_ROW + 1 }, () => Array<string>(width).fill(""));
+  for (const setting of layout.settings) notes[0]![setting.column - 1] = setting.note;
+  notes[CHECK.row - SETTINGS_ROW]![CHECK.column - 1] = layout.check.note;
+  notes[CHECK.row - SETTINGS_ROW]![TREND_COLUMN - 1] = layout.trend.note;
+  for (const block of layout.blocks) notes[HEALTH_SECTION_TITLE_ROW - SETTINGS_ROW]![block.column - 1] = block.note;
+  sheet.getRange(SETTINGS_ROW, 1, notes.length, width).setNotes(notes);
 }
 
 /** The verdict column: good green, watch amber, bad red. */

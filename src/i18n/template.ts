@@ -64,6 +64,10 @@ type TemplateKey =
   // Health check sheet (its title is the health check's own, in src/i18n/health.ts).
   | "healthRule"
   | "healthNote"
+  | "trendThreshold"
+  | "trendThresholdNote"
+  | "lapsedFactor"
+  | "lapsedFactorNote"
   | "trendTitle"
   | "trendNote"
   | "periodsTitle"
@@ -157,12 +161,20 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     matrixNote: "+0 is the month of the first purchase (always 100 %); +1 the next month, and so on. Darker green: more came back.",
     healthRule:
       "The book's eight questions about the customer base, answered live from the orders with the Dashboard's settings: " +
-      "the deal type left out (B3), the target (B4) and whether the orders start with the business (B5). " +
-      "Only whole months are judged; the month in progress is shown but never judged.",
+      "the deal type left out (B3), the target (B4) and whether the orders start with the business (B5); " +
+      "and with this sheet's own two below. Only whole months are judged; the month in progress is shown but never judged.",
     healthNote:
       "HEALTH_CHECK: each question's verdict (good, watch, bad, or needs data) and the figure behind it. Trends compare " +
       "the last 3 complete months with the same months a year before (with less history, with the 3 months before them); " +
       "more than 10 % up is growing, more than 10 % down is falling. Fill in the Budget and Initiated by columns of the orders to answer questions 2 and 7.",
+    trendThreshold: "Trend threshold (±)",
+    trendThresholdNote:
+      "A change beyond this, up or down, is a trend (questions 1, 3, 4, 6 and 8); within it the figure is flat. " +
+      "10 % unless you change it, as in the sidebar's settings and the command line's --trend-threshold.",
+    lapsedFactor: "Lapsed after × usual gap",
+    lapsedFactorNote:
+      "A regular customer has lapsed once gone this many times their own usual gap between purchases (and longer than the " +
+      "business's median gap): questions 4 and 5 and the list below. 2 unless you change it, as --lapsed-factor.",
     trendTitle: "Trend",
     trendNote:
       "For the questions judged by a trend: the monthly figure it rests on (revenue from existing customers, the average " +
@@ -262,13 +274,22 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     matrixNote: "+0 — месяц первой покупки (всегда 100 %), +1 — следующий месяц и так далее. Темнее зелёный — больше вернулись.",
     healthRule:
       "Восемь вопросов книги о клиентской базе. Ответы считаются по заказам с настройками дашборда: какой тип сделки " +
-      "не учитывать (B3), цель (B4) и записаны ли заказы с самого начала бизнеса (B5). Оцениваются только полные месяцы; " +
+      "не учитывать (B3), цель (B4) и записаны ли заказы с самого начала бизнеса (B5), — и с двумя настройками этого " +
+      "листа ниже. Оцениваются только полные месяцы; " +
       "текущий месяц виден в таблице, но в оценку не входит.",
     healthNote:
       "HEALTH_CHECK: оценка по каждому вопросу (хорошо, под наблюдением, плохо или нужны данные) и цифра, на которой она " +
       "основана. Тренды сравнивают последние 3 полных месяца с теми же месяцами год назад (пока истории меньше — " +
       "с 3 месяцами перед ними); рост больше чем на 10 % — растёт, падение больше чем на 10 % — снижается. Заполните в заказах столбцы «Бюджет» и «Инициатор», чтобы " +
       "получить ответы на вопросы 2 и 7.",
+    trendThreshold: "Порог тренда (±)",
+    trendThresholdNote:
+      "Изменение больше этого, вверх или вниз, — тренд (вопросы 1, 3, 4, 6 и 8); в его пределах цифра стоит на месте. " +
+      "10 %, если не изменить, как в настройках боковой панели и --trend-threshold в командной строке.",
+    lapsedFactor: "Ушёл после × обычного перерыва",
+    lapsedFactorNote:
+      "Постоянный клиент считается ушедшим, если его нет во столько раз дольше его обычного перерыва между покупками (и дольше " +
+      "медианного перерыва бизнеса): вопросы 4 и 5 и список ниже. 2, если не изменить, как --lapsed-factor.",
     trendTitle: "Тренд",
     trendNote:
       "Для вопросов, которые оцениваются по тренду: помесячная цифра, на которой он основан (выручка от существующих " +

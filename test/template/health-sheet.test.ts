@@ -17,6 +17,7 @@ import type { HealthCheck } from "../../src/core/health/health-check";
 import { HealthOrders } from "../../src/core/health/health-orders";
 import { initiatorOf } from "../../src/core/health/initiated-by";
 import type { QuestionId } from "../../src/core/health/questions";
+import { DEFAULT_TREND } from "../../src/core/health/trend";
 import { ingestOrders } from "../../src/core/ingest";
 import { createFakeSheets, installFakeGlobals, type FakeSheets } from "../../src/fake-sheets";
 import { HEADERS } from "../../src/i18n/headers";
@@ -36,6 +37,9 @@ interface CoreSettings {
   excluded: string | undefined;
   target: number;
   ordersStartWithBusiness: boolean;
+  /** The Health check sheet's own two (B3, D3); the core's defaults when absent. */
+  trendThreshold?: number;
+  lapsedFactor?: number;
 }
 
 /**
@@ -66,6 +70,8 @@ function coreHealthCheck(fake: FakeSheets, ordersSheet: string, settings: CoreSe
     hasAmounts: true,
     hasManagers: true,
     hasInitiatedBy: true,
+    trend: { ...DEFAULT_TREND, threshold: settings.trendThreshold ?? DEFAULT_TREND.threshold },
+    lapsedFactor: settings.lapsedFactor,
   };
   return analyzeWithHealth(orders, stats, [], reportSettings).report.healthCheck!;
 }
@@ -176,16 +182,24 @@ function inLastYear(day: number, latest: number): boolean {
   return day <= latest && day > dayFromCivil(year - 1, month, date);
 }
 
-describe.each([
+describe.each<{ locale: string; settings: CoreSettings; change: Record<string, unknown>; healthChange?: Record<string, unknown> }>([
   { locale: "en_US", settings: { excluded: "project", target: 0.67, ordersStartWithBusiness: false }, change: {} },
   { locale: "ru_RU", settings: { excluded: "проект", target: 0.67, ordersStartWithBusiness: false }, change: {} },
   // Every setting is the Dashboard's: clearing B3, lowering B4 and setting B5 change the answers.
   { locale: "en_US", settings: { excluded: undefined, target: 0.67, ordersStartWithBusiness: false }, change: { B3: "" } },
   { locale: "en_US", settings: { excluded: "project", target: 0.3, ordersStartWithBusiness: true }, change: { B4: 0.3, B5: true } },
-])("the Health check sheet on the sample orders ($locale, $change)", ({ locale, settings, change }) => {
+  // And the sheet's own two: a 2 % trend threshold (B3) and lapsed after 1.2 usual gaps (D3).
+  {
+    locale: "ru_RU",
+    settings: { excluded: "проект", target: 0.67, ordersStartWithBusiness: false, trendThreshold: 0.02, lapsedFactor: 1.2 },
+    change: {},
+    healthChange: { B3: 0.02, D3: 1.2 },
+  },
+])("the Health check sheet on the sample orders ($locale, $change, $healthChange)", ({ locale, settings, change, healthChange = {} }) => {
   const fake = fakeWith(locale);
   const created = build(fake, SAMPLE_CUSTOMERS);
   for (const [cell, value] of Object.entries(change)) fake.sheet(created.dashboardSheet).getRange(cell).setValue(value);
+  for (const [cell, value] of Object.entries(healthChange)) fake.sheet(created.healthSheet).getRange(cell).setValue(value);
   const evaluated = evaluateWorkbook(fake.spreadsheet);
   const rows = evaluated.values[created.healthSheet];
   const language = languageForLocale(locale);
@@ -206,8 +220,8 @@ describe.each([
     ]);
     // A real check, not needs-data everywhere: the sample has budgets and initiators.
     expect(check.questions.filter((q) => q.verdict === "needsData").map((q) => q.id)).toEqual([]);
-    // The Dashboard's settings reach the answers: changed, they give other answers than as created.
-    if (Object.keys(change).length > 0) {
+    // The settings reach the answers: changed, they give other answers than as created.
+    if (Object.keys({ ...change, ...healthChange }).length > 0) {
       const asCreated = coreHealthCheck(fake, created.ordersSheet, { excluded: "project", target: 0.67, ordersStartWithBusiness: false });
       expect(answers.map((a) => a.sentence)).not.toEqual(healthAnswers(asCreated, language).map((a) => a.sentence));
     }
@@ -338,6 +352,22 @@ describe("the Health check sheet on a tiny order log worked out by hand", () => 
   });
 });
 
+describe("the Health check sheet's own settings", () => {
+  it("start at the core's defaults, 10 % and 2, labelled and explained in the user's language", () => {
+    for (const [locale, labels] of [
+      ["en_US", ["Trend threshold (±)", "Lapsed after × usual gap"]],
+      ["ru_RU", ["Порог тренда (±)", "Ушёл после × обычного перерыва"]],
+    ] as const) {
+      const fake = fakeWith(locale);
+      const health = fake.sheet(build(fake).healthSheet);
+      expect(health.getRange("A3:D3").getValues()).toEqual([[labels[0], 0.1, labels[1], 2]]);
+      expect([health.getRange("B3").getNumberFormat(), health.getRange("D3").getNumberFormat()]).toEqual(["0%", "0.0"]);
+      expect(health.getRange("A3").getNote()).toContain("--trend-threshold");
+      expect(health.getRange("C3").getNote()).toContain("--lapsed-factor");
+    }
+  });
+});
+
 describe("the Health check sheet never overwrites", () => {
   it("takes a free name and reads the sheets actually created", () => {
     const fake = fakeWith("en_US", { Orders: [["mine"]], "Health check": [["keep me"]], Dashboard: [["mine too"]] });
@@ -350,7 +380,7 @@ describe("the Health check sheet never overwrites", () => {
     expect(sheetsRead).toEqual(new Set(["'Orders 2'!", "'Dashboard 2'!"]));
     expect(formulas[0]).toBe(
       "=HEALTH_CHECK('Orders 2'!B2:B, 'Orders 2'!A2:A, 'Orders 2'!C2:C, 'Orders 2'!D2:D, 'Orders 2'!E2:E, 'Dashboard 2'!$B$3, " +
-        "'Orders 2'!F2:F, 'Orders 2'!G2:G, \"month\", 'Dashboard 2'!$B$5, 'Dashboard 2'!$B$4)",
+        "'Orders 2'!F2:F, 'Orders 2'!G2:G, \"month\", 'Dashboard 2'!$B$5, 'Dashboard 2'!$B$4, $D$3, $B$3)",
     );
   });
 
