@@ -18,6 +18,7 @@ type HealthKey =
   | "bad"
   | "needsData"
   | "answer1"
+  | "answer1Trend"
   | "answer2"
   | "answer3"
   | "answer4"
@@ -75,6 +76,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     bad: "bad",
     needsData: "needs data",
     answer1: "Existing customers brought {share} of revenue in {from} – {to}.",
+    answer1Trend: "Their share is {trend}: {change} against {base}.",
     answer2: "Sales of the last 12 months are {share} of the yearly budgets of {customers} {customers|customer|customers}.",
     answer3: "Revenue from existing customers is {trend}: {change} in {recent} against {base}.",
     answer4:
@@ -135,6 +137,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     bad: "плохо",
     needsData: "нужны данные",
     answer1: "Текущие клиенты принесли {share} выручки за {from} – {to}.",
+    answer1Trend: "Их доля {trend}: {change} к {base}.",
     answer2:
       "Продажи за последние 12 месяцев составляют {share} годового бюджета {customers} {customers|клиента|клиентов|клиентов}, у {customers|которого|которых|которых} он указан.",
     answer3: "Выручка от текущих клиентов {trend}: {change} за {recent} к {base}.",

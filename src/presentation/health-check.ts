@@ -83,7 +83,13 @@ function sentenceOf(question: HealthQuestion, check: AnsweredCheck, text: Text, 
   const trend = question.trend;
   switch (question.id) {
     case 1:
-      return fill(text.answer1, { share: share("existingShare"), from: String(f.from), to: String(f.to) });
+      return withTrend(
+        fill(text.answer1, { share: share("existingShare"), from: String(f.from), to: String(f.to) }),
+        text.answer1Trend,
+        trend,
+        text,
+        formats,
+      );
     case 2:
       return fill(
         text.answer2,
@@ -128,6 +134,12 @@ function sentenceOf(question: HealthQuestion, check: AnsweredCheck, text: Text, 
       );
     }
   }
+}
+
+/** The sentence, then how its share moved, where the periods tell. */
+function withTrend(sentence: string, template: string, trend: ReportTrend | undefined, text: Text, formats: Formats): string {
+  if (trend === undefined || trend.direction === "needsData") return sentence;
+  return `${sentence} ${fill(template, trendValues(trend, text, formats))}`;
 }
 
 function trendValues(trend: ReportTrend | undefined, text: Text, formats: Formats): Record<string, string> {

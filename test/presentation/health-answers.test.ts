@@ -1,0 +1,43 @@
+// The health check's sentences as every surface words them (src/presentation/health-check.ts), on
+// figures worked out by hand.
+
+import { describe, expect, it } from "vitest";
+import type { HealthQuestion, ReportTrend } from "../../src/core/health/questions";
+import { healthAnswers } from "../../src/presentation/health-check";
+
+const NBSP = "\u00a0";
+
+describe("question 1's sentence", () => {
+  // Existing customers brought 600 of 1,000 in April–June 2024: a share of 0.6. A year before, 0.5
+  // of the revenue: (0.6 − 0.5) ÷ 0.5 = +20 %, beyond the ±10 % threshold, so the share is growing.
+  const growing: ReportTrend = {
+    direction: "growing",
+    change: 0.2,
+    recent: { from: "2024-04", to: "2024-06", value: 0.6 },
+    base: { from: "2023-04", to: "2023-06", value: 0.5 },
+    basis: "yearBefore",
+  };
+  const question = (trend: ReportTrend): HealthQuestion => ({
+    id: 1,
+    verdict: "watch",
+    figures: { existingShare: 0.6, existingRevenue: 600, newRevenue: 400, from: "2024-04", to: "2024-06" },
+    trend,
+  });
+  const sentence = (trend: ReportTrend, language: "en" | "ru") =>
+    healthAnswers({ questions: [question(trend)], periods: [] }, language)[0]!.sentence;
+
+  it("says how the existing customers' share moved, in either language", () => {
+    expect(sentence(growing, "en")).toBe(
+      "Existing customers brought 60.0% of revenue in 2024-04 – 2024-06. Their share is growing: +20.0% against 2023-04 – 2023-06.",
+    );
+    expect(sentence(growing, "ru")).toBe(
+      `Текущие клиенты принесли 60,0${NBSP}% выручки за 2024-04 – 2024-06. Их доля растёт: +20,0${NBSP}% к 2023-04 – 2023-06.`,
+    );
+  });
+
+  it("says only the share while the periods are too few for a trend", () => {
+    expect(sentence({ direction: "needsData", periodsNeeded: 2 }, "en")).toBe(
+      "Existing customers brought 60.0% of revenue in 2024-04 – 2024-06.",
+    );
+  });
+});
