@@ -36,6 +36,7 @@ type HealthKey =
   | "needsBudget"
   | "needsInitiatedBy"
   | "needsManager"
+  | "needsRevenue"
   | "needsHistory"
   | "needsHistoryCount"
   | "lapsedTitle"
@@ -96,6 +97,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsBudget: "Needs data: add a Budget column with each customer's yearly budget.",
     needsInitiatedBy: "Needs data: add an Initiated by column (inbound or outbound).",
     needsManager: "Needs data: add a Manager column.",
+    needsRevenue: "Needs data: the periods judged have no revenue to split.",
     needsHistory: "Needs more history.",
     needsHistoryCount: "Needs more history: {count} more complete {count|period|periods}.",
     lapsedTitle: "Lapsed customers, most at stake first",
@@ -157,6 +159,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsBudget: "Нужны данные: добавьте столбец «Бюджет» с годовым бюджетом каждого клиента.",
     needsInitiatedBy: "Нужны данные: добавьте столбец «Инициатор» (входящий или исходящий).",
     needsManager: "Нужны данные: добавьте столбец «Менеджер».",
+    needsRevenue: "Нужны данные: в оцениваемых периодах нет выручки, которую можно разделить.",
     needsHistory: "Нужна история подлиннее.",
     needsHistoryCount: "Нужна история подлиннее: ещё {count} {count|полный период|полных периода|полных периодов}.",
     lapsedTitle: "Ушедшие клиенты, по выручке под угрозой",

@@ -177,6 +177,8 @@ function needsText(question: HealthQuestion, text: Text, language: Language): st
       return text.needsInitiatedBy;
     case "manager":
       return text.needsManager;
+    case "revenue":
+      return text.needsRevenue;
     default:
       return question.periodsNeeded !== undefined && question.periodsNeeded > 0
         ? fill(text.needsHistoryCount, { count: question.periodsNeeded }, { language, of: { count: question.periodsNeeded } })

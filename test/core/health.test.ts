@@ -567,7 +567,7 @@ describe("edge cases the review found", () => {
       (m) => (m >= 21 ? 0 : 10),
       (m) => (m >= 21 ? 0 : 10),
     );
-    expect(question(log, 1)).toMatchObject({ verdict: "needsData", needs: "history" });
+    expect(question(log, 1)).toMatchObject({ verdict: "needsData", needs: "revenue" });
   });
 });
 

@@ -35,6 +35,15 @@ describe("question 1's sentence", () => {
     );
   });
 
+  it("says that no revenue is no share, rather than asking for more history", () => {
+    const none: HealthQuestion = { id: 1, verdict: "needsData", needs: "revenue", figures: {} };
+    const answer = (language: "en" | "ru") => healthAnswers({ questions: [none], periods: [] }, language)[0]!.sentence;
+    expect([answer("en"), answer("ru")]).toEqual([
+      "Needs data: the periods judged have no revenue to split.",
+      "Нужны данные: в оцениваемых периодах нет выручки, которую можно разделить.",
+    ]);
+  });
+
   it("says only the share while the periods are too few for a trend", () => {
     expect(sentence({ direction: "needsData", periodsNeeded: 2 }, "en")).toBe(
       "Existing customers brought 60.0% of revenue in 2024-04 – 2024-06.",

@@ -109,7 +109,7 @@ function revenueSplitQuestion(totals: PeriodSeries, hasAmounts: boolean, judge: 
   const from = judge.lastComplete - size + 1;
   if (from < judge.firstJudged) return needsData(1, "history", judge.firstJudged - from);
   const existingShare = share(from, judge.lastComplete);
-  if (Number.isNaN(existingShare)) return needsData(1, "history", 0);
+  if (Number.isNaN(existingShare)) return needsData(1, "revenue");
   const trend = judge.trendOf(share);
   return {
     id: 1,

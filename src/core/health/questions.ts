@@ -30,7 +30,8 @@ export function labelTrend(trend: Trend, label: (position: number) => string): R
 export type HealthVerdict = "good" | "watch" | "bad" | "needsData";
 
 /** What a question needs that the orders lack. */
-export type MissingData = "amount" | "budget" | "initiatedBy" | "manager" | "history";
+/** "revenue": the periods judged had none (or refunds outweighed it), so there is no share to give. */
+export type MissingData = "amount" | "budget" | "initiatedBy" | "manager" | "history" | "revenue";
 
 export type QuestionId = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
