@@ -102,8 +102,9 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsHistoryCount: "Needs more history: {count} more complete {count|period|periods}.",
     lapsedTitle: "Lapsed customers, most at stake first",
     lapsedNone: "No customer has lapsed.",
-    unreadBudget: "The budget in row {row} (“{value}”) could not be read and is left out.",
-    unreadBudgets: "{count} {count|budget|budgets} could not be read and are left out, such as “{value}” in row {row}.",
+    unreadBudget: "The budget in row {row} (“{value}”) is not an amount of 0 or more and is left out.",
+    unreadBudgets:
+      "{count} {count|budget is not an amount|budgets are not amounts} of 0 or more and {count|is|are} left out, such as “{value}” in row {row}.",
     unknownInitiator:
       "The Initiated by value “{value}” in row {row} is not recognised, so its purchase counts as not started by the company.",
     unknownInitiators:
@@ -164,9 +165,9 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsHistoryCount: "Нужна история подлиннее: ещё {count} {count|полный период|полных периода|полных периодов}.",
     lapsedTitle: "Ушедшие клиенты, по выручке под угрозой",
     lapsedNone: "Ушедших клиентов нет.",
-    unreadBudget: "Бюджет в строке {row} («{value}») не удалось прочитать, он не учтён.",
+    unreadBudget: "Бюджет в строке {row} («{value}») — не сумма от 0 и больше, он не учтён.",
     unreadBudgets:
-      "{count} {count|бюджет не удалось прочитать, он не учтён|бюджета не удалось прочитать, они не учтены|бюджетов не удалось прочитать, они не учтены}; например, «{value}» в строке {row}.",
+      "{count} {count|бюджет — не сумма от 0 и больше, он не учтён|бюджета — не суммы от 0 и больше, они не учтены|бюджетов — не суммы от 0 и больше, они не учтены}; например, «{value}» в строке {row}.",
     unknownInitiator:
       "Значение «{value}» в строке {row} столбца «Инициатор» не распознано, поэтому покупка не отнесена к инициативе компании.",
     unknownInitiators:

@@ -50,3 +50,24 @@ describe("question 1's sentence", () => {
     );
   });
 });
+
+describe("question 2's note on budgets it leaves out", () => {
+  // Two budgets are left out: "−5 000" (an amount, but below 0) in row 7 first, then "lots".
+  const question: HealthQuestion = {
+    id: 2,
+    verdict: "watch",
+    figures: { shareOfWallet: 0.6, customers: 3 },
+    unread: { count: 2, row: 7, value: "−5 000" },
+  };
+  const sentence = (language: "en" | "ru", count = 2) =>
+    healthAnswers({ questions: [{ ...question, unread: { ...question.unread!, count } }], periods: [] }, language)[0]!.sentence;
+
+  it("says why, so that a negative budget is not called unreadable", () => {
+    expect(sentence("en")).toBe(
+      "Sales of the last 12 months are 60.0% of the yearly budgets of 3 customers. " +
+        "2 budgets are not amounts of 0 or more and are left out, such as “−5 000” in row 7.",
+    );
+    expect(sentence("en", 1)).toMatch(/ The budget in row 7 \(“−5 000”\) is not an amount of 0 or more and is left out\.$/);
+    expect(sentence("ru", 5)).toMatch(/ 5 бюджетов — не суммы от 0 и больше, они не учтены; например, «−5 000» в строке 7\.$/);
+  });
+});
