@@ -37,6 +37,7 @@ type HealthKey =
   | "needsInitiatedBy"
   | "needsManager"
   | "needsRevenue"
+  | "needsJudgedManagers"
   | "needsHistory"
   | "needsHistoryCount"
   | "lapsedTitle"
@@ -55,7 +56,8 @@ type HealthKey =
   | "managerAtStake"
   | "managerWallet"
   | "belowTarget"
-  | "belowTargetFew"
+  | "belowTargetNotJudged"
+  | "belowTargetByRevenue"
   | "trendCell"
   | "trendCellNeeds"
   | "managersOmitted"
@@ -98,6 +100,8 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsInitiatedBy: "Needs data: add an Initiated by column (inbound or outbound).",
     needsManager: "Needs data: add a Manager column.",
     needsRevenue: "Needs data: the periods judged have no revenue to split.",
+    needsJudgedManagers:
+      "Needs data: no manager has {least} judged new customers or a revenue trend yet ({count} {count|manager|managers} in the orders).",
     needsHistory: "Needs more history.",
     needsHistoryCount: "Needs more history: {count} more complete {count|period|periods}.",
     lapsedTitle: "Lapsed customers, most at stake first",
@@ -119,7 +123,8 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     managerAtStake: "At stake a year",
     managerWallet: "Share of wallet",
     belowTarget: "below target",
-    belowTargetFew: "below target, too few new customers to judge",
+    belowTargetNotJudged: "below target; not counted: fewer than {least} new customers and no revenue trend",
+    belowTargetByRevenue: "below target on fewer than {least} new customers: judged by revenue only",
     trendCell: "{trend}, {change}",
     trendCellNeeds: "needs {count} more {count|period|periods}",
     managersOmitted: "{count} more {count|manager|managers} not shown",
@@ -161,6 +166,8 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsInitiatedBy: "Нужны данные: добавьте столбец «Инициатор» (входящий или исходящий).",
     needsManager: "Нужны данные: добавьте столбец «Менеджер».",
     needsRevenue: "Нужны данные: в оцениваемых периодах нет выручки, которую можно разделить.",
+    needsJudgedManagers:
+      "Нужны данные: пока ни у одного менеджера нет {least} оценённых новых клиентов или тренда выручки (менеджеров в заказах: {count}).",
     needsHistory: "Нужна история подлиннее.",
     needsHistoryCount: "Нужна история подлиннее: ещё {count} {count|полный период|полных периода|полных периодов}.",
     lapsedTitle: "Ушедшие клиенты, по выручке под угрозой",
@@ -182,7 +189,8 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     managerAtStake: "Под угрозой в год",
     managerWallet: "Доля бюджета",
     belowTarget: "ниже цели",
-    belowTargetFew: "ниже цели, мало новых клиентов для оценки",
+    belowTargetNotJudged: "ниже цели; не учтён: меньше {least} новых клиентов и нет тренда выручки",
+    belowTargetByRevenue: "ниже цели, но новых клиентов меньше {least}: оценён только по выручке",
     trendCell: "{trend}, {change}",
     trendCellNeeds: "нужно ещё {count} {count|период|периода|периодов}",
     managersOmitted: "Ещё {count} {count|менеджер не показан|менеджера не показаны|менеджеров не показаны}",

@@ -76,7 +76,7 @@ function managersSentence(inTrouble: number, judged: number, notJudged: number, 
 }
 
 function sentenceOf(question: HealthQuestion, check: AnsweredCheck, text: Text, formats: Formats, language: Language): string {
-  if (question.verdict === "needsData") return needsText(question, text, language);
+  if (question.verdict === "needsData") return needsText(question, text, formats, language);
   const f = question.figures;
   const counted = (of: Record<string, number>) => ({ language, of });
   const share = (name: string): string => formats.rate(f[name] as number);
@@ -167,7 +167,7 @@ function signedChange(change: number, formats: Formats): string {
   return change > 0 ? `+${magnitude}` : change < 0 ? `−${magnitude}` : magnitude;
 }
 
-function needsText(question: HealthQuestion, text: Text, language: Language): string {
+function needsText(question: HealthQuestion, text: Text, formats: Formats, language: Language): string {
   switch (question.needs) {
     case "amount":
       return text.needsAmount;
@@ -179,6 +179,11 @@ function needsText(question: HealthQuestion, text: Text, language: Language): st
       return text.needsManager;
     case "revenue":
       return text.needsRevenue;
+    case "judgedManagers": {
+      const count = question.figures.managersNotJudged as number;
+      const values = { count: formats.count(count), least: formats.count(MANAGER_MIN_NEW_CUSTOMERS) };
+      return fill(text.needsJudgedManagers, values, { language, of: { count } });
+    }
     default:
       return question.periodsNeeded !== undefined && question.periodsNeeded > 0
         ? fill(text.needsHistoryCount, { count: question.periodsNeeded }, { language, of: { count: question.periodsNeeded } })

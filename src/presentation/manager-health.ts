@@ -28,7 +28,7 @@ export interface ManagerHealthRow {
   belowTarget: boolean;
   /** Counted as in trouble by question 4's verdict (enough new customers below target, or falling revenue). */
   inTrouble: boolean;
-  /** "below target" (with why question 4 leaves the manager out, when it does), or "". */
+  /** "below target" (with how question 4 counts the manager when their new customers are too few), or "". */
   note: string;
 }
 
@@ -81,7 +81,7 @@ export function managerHealthTable(
       ],
       belowTarget,
       inTrouble: manager.inTrouble,
-      note: belowTarget ? (manager.newCustomers < MANAGER_MIN_NEW_CUSTOMERS ? text.belowTargetFew : text.belowTarget) : "",
+      note: belowTarget ? belowTargetNote(manager, text, formats) : "",
     };
   });
   const omitted = check.managersOmitted;
@@ -91,6 +91,13 @@ export function managerHealthTable(
     rows,
     omitted: omitted === 0 ? null : fill(text.managersOmitted, { count: formats.count(omitted) }, { language, of: { count: omitted } }),
   };
+}
+
+/** Why a rate below target does or does not count in question 4's verdict, where it does not on its own. */
+function belowTargetNote(manager: ManagerHealth, text: Text, formats: Formats): string {
+  if (manager.newCustomers >= MANAGER_MIN_NEW_CUSTOMERS) return text.belowTarget;
+  const least = { least: formats.count(MANAGER_MIN_NEW_CUSTOMERS) };
+  return fill(manager.judged ? text.belowTargetByRevenue : text.belowTargetNotJudged, least);
 }
 
 /** "growing, +12.5%"; "needs 2 more periods"; a dash when there is no trend to tell (no amounts, no existing revenue). */

@@ -29,9 +29,29 @@ describe("the text report", () => {
     expect(questionFour(text(managerReport()))).toEqual([
       ["By manager"],
       ["Manager", "New", "Back in 30 d", "Rate", "Existing revenue", "Lapsed", "At stake a year", "Share of wallet"],
-      ["Bob", "3", "1", "33.3%", "falling, −100.0%", "1", "900.00", "—", "below target, too few new customers to judge"],
+      [
+        "Bob",
+        "3",
+        "1",
+        "33.3%",
+        "falling, −100.0%",
+        "1",
+        "900.00",
+        "—",
+        "below target on fewer than 10 new customers: judged by revenue only",
+      ],
       ["Ann", "2", "2", "100.0%", "growing, +200.0%", "1", "400.00", "60.0%"],
-      [MARKUP_MANAGER, "1", "0", "0.0%", "growing, up from nothing", "0", "0.00", "—", "below target, too few new customers to judge"],
+      [
+        MARKUP_MANAGER,
+        "1",
+        "0",
+        "0.0%",
+        "growing, up from nothing",
+        "0",
+        "0.00",
+        "—",
+        "below target on fewer than 10 new customers: judged by revenue only",
+      ],
     ]);
     const report = text(managerReport());
     // The table starts where the sentences do: after "needs attention", the widest word here, and two spaces.
@@ -42,9 +62,29 @@ describe("the text report", () => {
     expect(questionFour(text(managerReport(), "ru"))).toEqual([
       ["По менеджерам"],
       ["Менеджер", "Новые", "Верн. за 30 дн.", "Доля", "Выручка текущих", "Ушедшие", "Под угрозой в год", "Доля бюджета"],
-      ["Bob", "3", "1", `33,3${NBSP}%`, `снижается, −100,0${NBSP}%`, "1", "900,00", "—", "ниже цели, мало новых клиентов для оценки"],
+      [
+        "Bob",
+        "3",
+        "1",
+        `33,3${NBSP}%`,
+        `снижается, −100,0${NBSP}%`,
+        "1",
+        "900,00",
+        "—",
+        "ниже цели, но новых клиентов меньше 10: оценён только по выручке",
+      ],
       ["Ann", "2", "2", `100,0${NBSP}%`, `растёт, +200,0${NBSP}%`, "1", "400,00", `60,0${NBSP}%`],
-      [MARKUP_MANAGER, "1", "0", `0,0${NBSP}%`, "растёт, с нуля", "0", "0,00", "—", "ниже цели, мало новых клиентов для оценки"],
+      [
+        MARKUP_MANAGER,
+        "1",
+        "0",
+        `0,0${NBSP}%`,
+        "растёт, с нуля",
+        "0",
+        "0,00",
+        "—",
+        "ниже цели, но новых клиентов меньше 10: оценён только по выручке",
+      ],
     ]);
   });
 
@@ -102,7 +142,7 @@ describe("the HTML report", () => {
         "<th>At stake a year</th><th>Share of wallet</th><th></th></tr></thead>",
     );
     expect(four).toContain(
-      '<tr class="bad"><td><bdi>Bob</bdi></td><td>3</td><td>1</td><td>33.3%</td><td>falling, −100.0%</td><td>1</td><td>900.00</td><td>—</td><td>below target, too few new customers to judge</td></tr>',
+      '<tr class="bad"><td><bdi>Bob</bdi></td><td>3</td><td>1</td><td>33.3%</td><td>falling, −100.0%</td><td>1</td><td>900.00</td><td>—</td><td>below target on fewer than 10 new customers: judged by revenue only</td></tr>',
     );
     expect(four).toContain(
       "<tr><td><bdi>Ann</bdi></td><td>2</td><td>2</td><td>100.0%</td><td>growing, +200.0%</td><td>1</td><td>400.00</td><td>60.0%</td><td></td></tr>",
@@ -117,7 +157,7 @@ describe("the HTML report", () => {
   it("in Russian", () => {
     const page = html(managerReport(), "ru");
     expect(page).toContain(
-      `<tr class="bad"><td><bdi>Bob</bdi></td><td>3</td><td>1</td><td>33,3${NBSP}%</td><td>снижается, −100,0${NBSP}%</td><td>1</td><td>900,00</td><td>—</td><td>ниже цели, мало новых клиентов для оценки</td></tr>`,
+      `<tr class="bad"><td><bdi>Bob</bdi></td><td>3</td><td>1</td><td>33,3${NBSP}%</td><td>снижается, −100,0${NBSP}%</td><td>1</td><td>900,00</td><td>—</td><td>ниже цели, но новых клиентов меньше 10: оценён только по выручке</td></tr>`,
     );
   });
 

@@ -516,13 +516,17 @@ describe("the cohort grid", () => {
  * first month) is left out.
  */
 function newCustomersOf(managers: readonly (readonly [manager: string, customers: number])[]) {
-  const values: unknown[][] = [
-    ["Customer", "Date", "Amount", "Manager"],
+  const rows: [string, string, number, string][] = [
     ["Opening", "2023-01-05", 1, ""],
     ["Closing", "2024-06-30", 1, ""],
   ];
-  for (const [manager, customers] of managers)
-    for (let c = 0; c < customers; c++) values.push([`${manager} ${c}`, "2023-02-10", 5, manager]);
+  for (const [manager, customers] of managers) for (let c = 0; c < customers; c++) rows.push([`${manager} ${c}`, "2023-02-10", 5, manager]);
+  return managersReport(rows);
+}
+
+/** The report with the health check of [customer, date, amount, manager] rows, by months. */
+function managersReport(rows: readonly (readonly [string, string, number, string])[], ordersStartWithBusiness = false) {
+  const values: unknown[][] = [["Customer", "Date", "Amount", "Manager"], ...rows.map((row) => [...row])];
   return analyzeTable(values, {
     mapping: { customer: 0, date: 1, amount: 2, manager: 3 },
     headers: values[0] as string[],
@@ -530,7 +534,7 @@ function newCustomersOf(managers: readonly (readonly [manager: string, customers
     firstRowNumber: 1,
     health: { columns: {} },
     locale: inputLocale("en_US", "UTC"),
-    settings: { target: 0.67, period: "month" },
+    settings: { target: 0.67, period: "month", ordersStartWithBusiness },
   }).report;
 }
 
@@ -558,6 +562,47 @@ describe("edge cases the review found", () => {
     expect(report.healthCheck!.questions[3]).toMatchObject({
       verdict: "bad",
       figures: { managersInTrouble: 2, managersJudged: 2, managersNotJudged: 1 },
+    });
+  });
+
+  it("needs data for question 4 while no manager can be judged, and says how many there are", () => {
+    // As above: 3 and 2 new customers, never back, no existing revenue and too few periods for a trend.
+    const report = newCustomersOf([
+      ["Small", 3],
+      ["Tiny", 2],
+    ]);
+    expect(report.healthCheck!.managers!.map((m) => [m.manager, m.judged])).toEqual([
+      ["Small", false],
+      ["Tiny", false],
+    ]);
+    expect(report.healthCheck!.questions[3]).toMatchObject({
+      verdict: "needsData",
+      needs: "judgedManagers",
+      figures: { managersNotJudged: 2 },
+    });
+  });
+
+  it("judges no manager by a trend of nothing: revenue of 0 in both windows", () => {
+    // The orders start with the business, so every month is judged. Old's three customers buy on
+    // 10 January and 10 February 2023 and never again: existing revenue in February 2023 only. New's
+    // 12 customers first buy on 10 January 2024 and never come back. The latest order is 30 June
+    // 2024: Old's trend compares April–June 2024 with April–June 2023, nothing in both ("flat",
+    // no change), so Old is not judged. H is 31 days (the only return), so January 2024's 12 new
+    // customers are judged: 0 % of them came back, New is below target and in trouble.
+    const rows: [string, string, number, string][] = [["Closing", "2024-06-30", 1, ""]];
+    for (let c = 0; c < 3; c++) rows.push([`Old ${c}`, "2023-01-10", 5, "Old"], [`Old ${c}`, "2023-02-10", 5, "Old"]);
+    for (let c = 0; c < 12; c++) rows.push([`New ${c}`, "2024-01-10", 5, "New"]);
+    const check = managersReport(rows, true).healthCheck!;
+    const old = check.managers!.find((m) => m.manager === "Old")!;
+    expect([old.existingRevenueTrend, old.judged, old.inTrouble]).toEqual([
+      expect.objectContaining({ direction: "flat", change: null }),
+      false,
+      false,
+    ]);
+    expect(check.managers!.find((m) => m.manager === "New")).toMatchObject({ newCustomers: 12, judged: true, inTrouble: true });
+    expect(check.questions[3]).toMatchObject({
+      verdict: "bad",
+      figures: { managersInTrouble: 1, managersJudged: 1, managersNotJudged: 1 },
     });
   });
 

@@ -35,7 +35,7 @@ describe("question 4's table of managers", () => {
         figures: ["3", "1", "33.3%", "falling, −100.0%", "1", "900.00", "—"],
         belowTarget: true,
         inTrouble: true,
-        note: "below target, too few new customers to judge",
+        note: "below target on fewer than 10 new customers: judged by revenue only",
       },
       {
         manager: "Ann",
@@ -49,7 +49,7 @@ describe("question 4's table of managers", () => {
         figures: ["1", "0", "0.0%", "growing, up from nothing", "0", "0.00", "—"],
         belowTarget: true,
         inTrouble: false,
-        note: "below target, too few new customers to judge",
+        note: "below target on fewer than 10 new customers: judged by revenue only",
       },
     ]);
     expect(table.omitted).toBeNull();
@@ -69,9 +69,29 @@ describe("question 4's table of managers", () => {
       "",
     ]);
     expect(table.rows.map((row) => [row.manager, ...row.figures, row.note])).toEqual([
-      ["Bob", "3", "1", `33,3${NBSP}%`, `снижается, −100,0${NBSP}%`, "1", "900,00", "—", "ниже цели, мало новых клиентов для оценки"],
+      [
+        "Bob",
+        "3",
+        "1",
+        `33,3${NBSP}%`,
+        `снижается, −100,0${NBSP}%`,
+        "1",
+        "900,00",
+        "—",
+        "ниже цели, но новых клиентов меньше 10: оценён только по выручке",
+      ],
       ["Ann", "2", "2", `100,0${NBSP}%`, `растёт, +200,0${NBSP}%`, "1", "400,00", `60,0${NBSP}%`, ""],
-      [MARKUP_MANAGER, "1", "0", `0,0${NBSP}%`, "растёт, с нуля", "0", "0,00", "—", "ниже цели, мало новых клиентов для оценки"],
+      [
+        MARKUP_MANAGER,
+        "1",
+        "0",
+        `0,0${NBSP}%`,
+        "растёт, с нуля",
+        "0",
+        "0,00",
+        "—",
+        "ниже цели, но новых клиентов меньше 10: оценён только по выручке",
+      ],
     ]);
   });
 
@@ -100,6 +120,7 @@ describe("question 4's table of managers", () => {
       lapsed: 0,
       lapsedRevenueAtStake: null,
       shareOfWallet: null,
+      judged: false,
       inTrouble: false,
     };
     const report = { target: 0.67, verdict: { horizonDays: 30 } };
@@ -113,6 +134,45 @@ describe("question 4's table of managers", () => {
     // A trend that needs history says how much more.
     expect(table(0, "en").rows[0]!.figures[3]).toBe("needs 2 more periods");
     expect(table(0, "ru").rows[0]!.figures[3]).toBe("нужно ещё 2 периода");
+  });
+});
+
+describe("question 4's note on a rate below target", () => {
+  const report = { target: 0.67, verdict: { horizonDays: 30 } };
+  const trend = { direction: "needsData", periodsNeeded: 2 } as const;
+  const manager = (newCustomers: number, judged: boolean): ManagerHealth => ({
+    manager: "Ann",
+    newCustomers,
+    returned: Math.floor(newCustomers / 2),
+    retention: Math.floor(newCustomers / 2) / newCustomers,
+    existingRevenueTrend: trend,
+    lapsed: 0,
+    lapsedRevenueAtStake: null,
+    shareOfWallet: null,
+    judged,
+    inTrouble: newCustomers >= 10,
+  });
+  const note = (m: ManagerHealth, language: "en" | "ru" = "en") =>
+    managerHealthTable({ managers: [m], managersOmitted: 0 }, report, language, formatsFor(language))!.rows[0]!.note;
+
+  it("is plain with 10 new customers or more, which the verdict counts", () => {
+    expect([note(manager(12, true)), note(manager(10, true), "ru")]).toEqual(["below target", "ниже цели"]);
+  });
+
+  it("says how the verdict counts a manager with fewer", () => {
+    expect(note(manager(4, true))).toBe("below target on fewer than 10 new customers: judged by revenue only");
+    expect(note(manager(4, false), "ru")).toBe("ниже цели; не учтён: меньше 10 новых клиентов и нет тренда выручки");
+  });
+});
+
+describe("question 4 while no manager can be judged", () => {
+  it("says what would let it judge, and how many managers wait for it", () => {
+    const question = { id: 4, verdict: "needsData", needs: "judgedManagers", figures: { managersNotJudged: 3 } } as const;
+    const sentence = (language: "en" | "ru") => healthAnswers({ questions: [question], periods: [] }, language)[0]!.sentence;
+    expect(sentence("en")).toBe("Needs data: no manager has 10 judged new customers or a revenue trend yet (3 managers in the orders).");
+    expect(sentence("ru")).toBe(
+      "Нужны данные: пока ни у одного менеджера нет 10 оценённых новых клиентов или тренда выручки (менеджеров в заказах: 3).",
+    );
   });
 });
 

@@ -40,7 +40,7 @@ describe("the sidebar's Health check card", () => {
       {
         className: "manager-more below-target",
         cells: [
-          "Existing revenue: falling, −100.0% · Lapsed: 1 · At stake a year: 900.00 · Share of wallet: — · below target, too few new customers to judge",
+          "Existing revenue: falling, −100.0% · Lapsed: 1 · At stake a year: 900.00 · Share of wallet: — · below target on fewer than 10 new customers: judged by revenue only",
         ],
       },
       { className: "ok manager-figures", cells: ["Ann", "2", "2", "100.0%"] },
@@ -52,7 +52,7 @@ describe("the sidebar's Health check card", () => {
       {
         className: "manager-more below-target",
         cells: [
-          "Existing revenue: growing, up from nothing · Lapsed: 0 · At stake a year: 0.00 · Share of wallet: — · below target, too few new customers to judge",
+          "Existing revenue: growing, up from nothing · Lapsed: 0 · At stake a year: 0.00 · Share of wallet: — · below target on fewer than 10 new customers: judged by revenue only",
         ],
       },
     ]);
@@ -71,7 +71,7 @@ describe("the sidebar's Health check card", () => {
     ).toEqual([
       ["Bob", "3", "1", `33,3${NBSP}%`],
       [
-        `Выручка текущих: снижается, −100,0${NBSP}% · Ушедшие: 1 · Под угрозой в год: 900,00 · Доля бюджета: — · ниже цели, мало новых клиентов для оценки`,
+        `Выручка текущих: снижается, −100,0${NBSP}% · Ушедшие: 1 · Под угрозой в год: 900,00 · Доля бюджета: — · ниже цели, но новых клиентов меньше 10: оценён только по выручке`,
       ],
     ]);
   });
@@ -84,7 +84,9 @@ describe("the sidebar's Health check card", () => {
 
   it("leaves out money at stake and the share of wallet where the orders have no amounts or budgets", () => {
     const table = sidebar(managerReport({ columns: "noAmountNoBudget" })).byTestId("health-managers");
-    expect(rows(table)[1]!.cells).toEqual(["Existing revenue: — · Lapsed: 1 · below target, too few new customers to judge"]);
+    expect(rows(table)[1]!.cells).toEqual([
+      "Existing revenue: — · Lapsed: 1 · below target; not counted: fewer than 10 new customers and no revenue trend",
+    ]);
   });
 
   it("shows no managers' table without a manager column", () => {

@@ -61,7 +61,12 @@ export interface ManagerHealth {
   lapsedRevenueAtStake: number | null;
   /** Sales in the last 12 months ÷ budgets, over the customers whose latest purchase was theirs. */
   shareOfWallet: number | null;
-  /** Judged (enough new customers) and below target, or with falling existing revenue. */
+  /**
+   * Counted by question 4: 10 or more judged new customers, or a trend of existing revenue (one of
+   * something: nothing in both windows is no trend to judge by).
+   */
+  judged: boolean;
+  /** Judged and below target with 10 or more new customers, or with falling existing revenue. */
   inTrouble: boolean;
 }
 
@@ -305,8 +310,8 @@ function startedQuestion(gathered: Gathered, settings: HealthSettings): HealthQu
 function managersQuestion(managers: readonly ManagerHealth[] | null): HealthQuestion {
   if (managers === null) return needsData(4, "manager");
   const named = managers.filter((manager) => manager.manager !== "");
-  const judged = named.filter(isJudgedManager);
-  if (judged.length === 0) return needsData(4, "history");
+  const judged = named.filter((manager) => manager.judged);
+  if (judged.length === 0) return { ...needsData(4, "judgedManagers"), figures: { managersNotJudged: named.length } };
   const inTrouble = judged.filter((manager) => manager.inTrouble).length;
   const share = inTrouble / judged.length;
   return {
@@ -317,8 +322,13 @@ function managersQuestion(managers: readonly ManagerHealth[] | null): HealthQues
 }
 
 /** A manager is judged on enough new customers, or on a trend of their existing customers' revenue. */
-function isJudgedManager(manager: ManagerHealth): boolean {
-  return manager.newCustomers >= MANAGER_MIN_NEW_CUSTOMERS || manager.existingRevenueTrend.direction !== "needsData";
+function isJudgedManager(newCustomers: number, trend: ReportTrend): boolean {
+  return newCustomers >= MANAGER_MIN_NEW_CUSTOMERS || hasRevenueToJudge(trend);
+}
+
+/** A trend taken from some revenue: "flat, nothing in either window" says nothing of the manager. */
+function hasRevenueToJudge(trend: ReportTrend): boolean {
+  return trend.direction !== "needsData" && !(trend.direction === "flat" && trend.change === null);
 }
 
 function managerHealth(
@@ -342,6 +352,7 @@ function managerHealth(
       const newCustomers = retention?.newCustomers ?? 0;
       const rate = retention?.rate ?? null;
       const belowTarget = newCustomers >= MANAGER_MIN_NEW_CUSTOMERS && rate !== null && rate < settings.target;
+      const judged = isJudgedManager(newCustomers, existingRevenueTrend);
       return {
         manager,
         newCustomers,
@@ -351,6 +362,7 @@ function managerHealth(
         lapsed: lapsed?.count ?? 0,
         lapsedRevenueAtStake: settings.hasAmounts ? (lapsed?.revenueAtStake ?? 0) : null,
         shareOfWallet: wallet === undefined ? null : (ratio(wallet.sales, wallet.budget) ?? null),
+        judged,
         inTrouble: belowTarget || existingRevenueTrend.direction === "falling",
       };
     })
