@@ -79,7 +79,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     bad: "bad",
     needsData: "needs data",
     answer1: "Existing customers brought {share} of revenue in {from} – {to}.",
-    answer1Trend: "Their share is {trend}: {change} against {base}.",
+    answer1Trend: "Their share is {trend}: it was {before} in {base}.",
     answer2: "Sales of the last 12 months are {share} of the yearly budgets of {customers} {customers|customer|customers}.",
     answer3: "Revenue from existing customers is {trend}: {change} in {recent} against {base}.",
     answer4:
@@ -145,7 +145,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     bad: "плохо",
     needsData: "нужны данные",
     answer1: "Текущие клиенты принесли {share} выручки за {from} – {to}.",
-    answer1Trend: "Их доля {trend}: {change} к {base}.",
+    answer1Trend: "Их доля {trend}: за {base} она была {before}.",
     answer2:
       "Продажи за последние 12 месяцев составляют {share} годового бюджета {customers} {customers|клиента|клиентов|клиентов}, у {customers|которого|которых|которых} он указан.",
     answer3: "Выручка от текущих клиентов {trend}: {change} за {recent} к {base}.",

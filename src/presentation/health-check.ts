@@ -83,9 +83,8 @@ function sentenceOf(question: HealthQuestion, check: AnsweredCheck, text: Text, 
   const trend = question.trend;
   switch (question.id) {
     case 1:
-      return withTrend(
+      return withShareTrend(
         fill(text.answer1, { share: share("existingShare"), from: String(f.from), to: String(f.to) }),
-        text.answer1Trend,
         trend,
         text,
         formats,
@@ -136,10 +135,14 @@ function sentenceOf(question: HealthQuestion, check: AnsweredCheck, text: Text, 
   }
 }
 
-/** The sentence, then how its share moved, where the periods tell. */
-function withTrend(sentence: string, template: string, trend: ReportTrend | undefined, text: Text, formats: Formats): string {
+/**
+ * Question 1's sentence, then how the share moved: the share it was in the window compared with,
+ * since a relative change next to a share ("+16.1%" from 45.0 % to 52.2 %) reads as points.
+ */
+function withShareTrend(sentence: string, trend: ReportTrend | undefined, text: Text, formats: Formats): string {
   if (trend === undefined || trend.direction === "needsData") return sentence;
-  return `${sentence} ${fill(template, trendValues(trend, text, formats))}`;
+  const values = { trend: text[trend.direction], before: formats.rate(trend.base.value), base: windowLabel(trend.base) };
+  return `${sentence} ${fill(text.answer1Trend, values)}`;
 }
 
 function trendValues(trend: ReportTrend | undefined, text: Text, formats: Formats): Record<string, string> {

@@ -9,7 +9,8 @@ const NBSP = "\u00a0";
 
 describe("question 1's sentence", () => {
   // Existing customers brought 600 of 1,000 in April–June 2024: a share of 0.6. A year before, 0.5
-  // of the revenue: (0.6 − 0.5) ÷ 0.5 = +20 %, beyond the ±10 % threshold, so the share is growing.
+  // of the revenue: (0.6 − 0.5) ÷ 0.5 = +20 %, beyond the ±10 % threshold, so the share is growing,
+  // and the sentence gives the 50 % it was, not the relative +20 % (which would read as points).
   const growing: ReportTrend = {
     direction: "growing",
     change: 0.2,
@@ -28,10 +29,10 @@ describe("question 1's sentence", () => {
 
   it("says how the existing customers' share moved, in either language", () => {
     expect(sentence(growing, "en")).toBe(
-      "Existing customers brought 60.0% of revenue in 2024-04 – 2024-06. Their share is growing: +20.0% against 2023-04 – 2023-06.",
+      "Existing customers brought 60.0% of revenue in 2024-04 – 2024-06. Their share is growing: it was 50.0% in 2023-04 – 2023-06.",
     );
     expect(sentence(growing, "ru")).toBe(
-      `Текущие клиенты принесли 60,0${NBSP}% выручки за 2024-04 – 2024-06. Их доля растёт: +20,0${NBSP}% к 2023-04 – 2023-06.`,
+      `Текущие клиенты принесли 60,0${NBSP}% выручки за 2024-04 – 2024-06. Их доля растёт: за 2023-04 – 2023-06 она была 50,0${NBSP}%.`,
     );
   });
 
@@ -42,6 +43,12 @@ describe("question 1's sentence", () => {
       "Needs data: the periods judged have no revenue to split.",
       "Нужны данные: в оцениваемых периодах нет выручки, которую можно разделить.",
     ]);
+  });
+
+  it("gives the share it was even when that was nothing, where a change cannot be told", () => {
+    // No existing revenue in April–June 2023 (a shop whose customers all bought once then): from 0 the change is undefined.
+    const fromNothing: ReportTrend = { ...growing, change: null, base: { from: "2023-04", to: "2023-06", value: 0 } };
+    expect(sentence(fromNothing, "en")).toMatch(/ Their share is growing: it was 0\.0% in 2023-04 – 2023-06\.$/);
   });
 
   it("says only the share while the periods are too few for a trend", () => {
