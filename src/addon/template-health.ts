@@ -11,8 +11,8 @@
 //   A–I        REVENUE_SPLIT          K–Q   LAPSED_CUSTOMERS
 // Every spilling block has empty columns on both sides and nothing below it. Every formula reads
 // the open Orders columns and the Dashboard's settings (B3 deal type left out, B4 target, B5
-// orders start with the business, B11 latest order), and the health check's and the lapsed list's
-// the two of row 3, so changing a setting changes every answer.
+// orders start with the business, B11 latest order); HEALTH_CHECK and LAPSED_CUSTOMERS read this
+// sheet's two of row 3 as well. So changing a setting changes every answer.
 
 import { DEFAULT_LAPSED_FACTOR } from "../core/health/lapsed";
 import type { QuestionId } from "../core/health/questions";
@@ -25,6 +25,7 @@ import {
   EXCLUDED_DEAL_CELL,
   FORMATS,
   LATEST_ORDER_CELL,
+  letterOf,
   openColumn,
   ORDER_COLUMNS,
   sheetReference,
@@ -33,10 +34,14 @@ import {
   type SpillBlock,
 } from "./template-dashboard";
 
-/** This sheet's settings, each a label and the value right of it. */
-export const TREND_THRESHOLD_CELL = "$B$3";
-export const LAPSED_FACTOR_CELL = "$D$3";
+/** This sheet's settings, each a label and the value right of it, in this row. */
 export const SETTINGS_ROW = 3;
+const TREND_THRESHOLD_LABEL_COLUMN = 1;
+const LAPSED_FACTOR_LABEL_COLUMN = 3;
+/** The cell of the value whose label is in `labelColumn`. */
+const settingCell = (labelColumn: number): string => `$${letterOf(labelColumn + 1)}$${SETTINGS_ROW}`;
+export const TREND_THRESHOLD_CELL = settingCell(TREND_THRESHOLD_LABEL_COLUMN);
+export const LAPSED_FACTOR_CELL = settingCell(LAPSED_FACTOR_LABEL_COLUMN);
 
 /** Where HEALTH_CHECK spills: a header row, then questions 1 to 8 in order. */
 export const CHECK = { row: 4, column: 1, rows: 9, columns: 3 } as const;
@@ -126,8 +131,20 @@ export function healthLayout(language: Language, ordersSheetName: string, dashbo
     title: words.title,
     rule: t.healthRule,
     settings: [
-      { column: 1, label: t.trendThreshold, note: t.trendThresholdNote, value: DEFAULT_TREND.threshold, numberFormat: FORMATS.percent },
-      { column: 3, label: t.lapsedFactor, note: t.lapsedFactorNote, value: DEFAULT_LAPSED_FACTOR, numberFormat: "0.0" },
+      {
+        column: TREND_THRESHOLD_LABEL_COLUMN,
+        label: t.trendThreshold,
+        note: t.trendThresholdNote,
+        value: DEFAULT_TREND.threshold,
+        numberFormat: FORMATS.rate,
+      },
+      {
+        column: LAPSED_FACTOR_LABEL_COLUMN,
+        label: t.lapsedFactor,
+        note: t.lapsedFactorNote,
+        value: DEFAULT_LAPSED_FACTOR,
+        numberFormat: "0.0",
+      },
     ],
     check: { formula: `=HEALTH_CHECK(${checkArguments.join(", ")})`, note: t.healthNote },
     trend: {

@@ -160,21 +160,23 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     matrixTitle: "Cohorts: share of each month's new customers buying again N months later",
     matrixNote: "+0 is the month of the first purchase (always 100 %); +1 the next month, and so on. Darker green: more came back.",
     healthRule:
-      "The book's eight questions about the customer base, answered live from the orders with the Dashboard's settings: " +
-      "the deal type left out (B3), the target (B4) and whether the orders start with the business (B5); " +
-      "and with this sheet's own two below. Only whole months are judged; the month in progress is shown but never judged.",
+      "The book's eight questions about the customer base, answered live from the orders with the Dashboard's settings " +
+      "(there: B3 the deal type left out, B4 the target, B5 whether the orders start with the business) and this sheet's two " +
+      "settings in row 3. Only whole months are judged; the month in progress is shown but never judged.",
     healthNote:
       "HEALTH_CHECK: each question's verdict (good, watch, bad, or needs data) and the figure behind it. Trends compare " +
       "the last 3 complete months with the same months a year before (with less history, with the 3 months before them); " +
-      "more than 10 % up is growing, more than 10 % down is falling. Fill in the Budget and Initiated by columns of the orders to answer questions 2 and 7.",
+      "a change beyond the trend threshold (B3) up is growing, down is falling. Fill in the Budget and Initiated by columns of the orders to answer questions 2 and 7.",
     trendThreshold: "Trend threshold (±)",
     trendThresholdNote:
-      "A change beyond this, up or down, is a trend (questions 1, 3, 4, 6 and 8); within it the figure is flat. " +
-      "10 % unless you change it, as in the sidebar's settings and the command line's --trend-threshold.",
+      "A change beyond this, up or down, is a trend (questions 1, 3, 4, 6 and 8); within it the figure is flat. Above 0 % and " +
+      "below 100 %: type it as 15%. 10 % by default, as in the sidebar and --trend-threshold; the sidebar keeps its own setting, " +
+      "so set both alike for the same answers.",
     lapsedFactor: "Lapsed after × usual gap",
     lapsedFactorNote:
       "A regular customer has lapsed once gone this many times their own usual gap between purchases (and longer than the " +
-      "business's median gap): questions 4 and 5 and the list below. 2 unless you change it, as --lapsed-factor.",
+      "business's median gap): question 5 and the list below. Above 1; 2 by default, as --lapsed-factor; the sidebar keeps " +
+      "its own setting, so set both alike for the same answers.",
     trendTitle: "Trend",
     trendNote:
       "For the questions judged by a trend: the monthly figure it rests on (revenue from existing customers, the average " +
@@ -186,8 +188,8 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "active base: customers with a purchase in the 12 months up to the month's end. The last month may be in progress.",
     lapsedTitle: "Lapsed customers: call them",
     lapsedNote:
-      "LAPSED_CUSTOMERS: customers who bought on two days or more and have now been gone more than twice their usual gap " +
-      "and longer than the business's median gap. Most revenue at stake first: what they spent in the 12 months before leaving.",
+      "LAPSED_CUSTOMERS: customers who bought on two days or more and have now been gone longer than the lapsed factor (D3) " +
+      "times their usual gap, and longer than the business's median gap. Most revenue at stake first: what they spent in the 12 months before leaving.",
     created: "Created the sheets «{orders}», «{dashboard}» and «{health}».",
   },
   ru: {
@@ -273,23 +275,24 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     matrixTitle: "Когорты: доля новых клиентов месяца, купивших снова через N месяцев",
     matrixNote: "+0 — месяц первой покупки (всегда 100 %), +1 — следующий месяц и так далее. Темнее зелёный — больше вернулись.",
     healthRule:
-      "Восемь вопросов книги о клиентской базе. Ответы считаются по заказам с настройками дашборда: какой тип сделки " +
-      "не учитывать (B3), цель (B4) и записаны ли заказы с самого начала бизнеса (B5), — и с двумя настройками этого " +
-      "листа ниже. Оцениваются только полные месяцы; " +
-      "текущий месяц виден в таблице, но в оценку не входит.",
+      "Восемь вопросов книги о клиентской базе. Ответы считаются по заказам с настройками дашборда (там B3 — какой тип " +
+      "сделки не учитывать, B4 — цель, B5 — записаны ли заказы с самого начала бизнеса) и с двумя настройками этого листа " +
+      "в строке 3. Оцениваются только полные месяцы; текущий месяц виден в таблице, но в оценку не входит.",
     healthNote:
       "HEALTH_CHECK: оценка по каждому вопросу (хорошо, под наблюдением, плохо или нужны данные) и цифра, на которой она " +
       "основана. Тренды сравнивают последние 3 полных месяца с теми же месяцами год назад (пока истории меньше — " +
-      "с 3 месяцами перед ними); рост больше чем на 10 % — растёт, падение больше чем на 10 % — снижается. Заполните в заказах столбцы «Бюджет» и «Инициатор», чтобы " +
+      "с 3 месяцами перед ними); изменение больше порога тренда (B3) вверх — растёт, вниз — снижается. Заполните в заказах столбцы «Бюджет» и «Инициатор», чтобы " +
       "получить ответы на вопросы 2 и 7.",
     trendThreshold: "Порог тренда (±)",
     trendThresholdNote:
       "Изменение больше этого, вверх или вниз, — тренд (вопросы 1, 3, 4, 6 и 8); в его пределах цифра стоит на месте. " +
-      "10 %, если не изменить, как в настройках боковой панели и --trend-threshold в командной строке.",
-    lapsedFactor: "Ушёл после × обычного перерыва",
+      "Больше 0 % и меньше 100 %: введите, например, 15%. По умолчанию 10 %, как в боковой панели и --trend-threshold; у " +
+      "боковой панели своя настройка, поэтому для одинаковых ответов задайте обе одинаково.",
+    lapsedFactor: "Ушедший: дольше × обычных интервалов",
     lapsedFactorNote:
-      "Постоянный клиент считается ушедшим, если его нет во столько раз дольше его обычного перерыва между покупками (и дольше " +
-      "медианного перерыва бизнеса): вопросы 4 и 5 и список ниже. 2, если не изменить, как --lapsed-factor.",
+      "Постоянный клиент считается ушедшим, если его нет во столько раз дольше его обычного интервала между покупками (и дольше " +
+      "медианного интервала по бизнесу): вопрос 5 и список ниже. Больше 1; по умолчанию 2, как --lapsed-factor; у боковой " +
+      "панели своя настройка, поэтому для одинаковых ответов задайте обе одинаково.",
     trendTitle: "Тренд",
     trendNote:
       "Для вопросов, которые оцениваются по тренду: помесячная цифра, на которой он основан (выручка от существующих " +
@@ -301,8 +304,8 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "клиенты с покупкой за 12 месяцев до конца месяца. Последний месяц может быть ещё не закончен.",
     lapsedTitle: "Ушедшие клиенты: позвоните им",
     lapsedNote:
-      "LAPSED_CUSTOMERS: клиенты, которые покупали хотя бы в два разных дня и пропали дольше, чем на два своих обычных " +
-      "промежутка между покупками, и дольше медианного промежутка по бизнесу. Сначала те, с кем под угрозой больше " +
+      "LAPSED_CUSTOMERS: клиенты, которые покупали хотя бы в два разных дня и пропали дольше, чем на столько своих обычных " +
+      "интервалов между покупками, сколько задано в D3, и дольше медианного интервала по бизнесу. Сначала те, с кем под угрозой больше " +
       "выручки: сколько они потратили за 12 месяцев до ухода.",
     created: "Созданы листы «{orders}», «{dashboard}» и «{health}».",
   },

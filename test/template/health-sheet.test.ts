@@ -356,12 +356,12 @@ describe("the Health check sheet's own settings", () => {
   it("start at the core's defaults, 10 % and 2, labelled and explained in the user's language", () => {
     for (const [locale, labels] of [
       ["en_US", ["Trend threshold (±)", "Lapsed after × usual gap"]],
-      ["ru_RU", ["Порог тренда (±)", "Ушёл после × обычного перерыва"]],
+      ["ru_RU", ["Порог тренда (±)", "Ушедший: дольше × обычных интервалов"]],
     ] as const) {
       const fake = fakeWith(locale);
       const health = fake.sheet(build(fake).healthSheet);
       expect(health.getRange("A3:D3").getValues()).toEqual([[labels[0], 0.1, labels[1], 2]]);
-      expect([health.getRange("B3").getNumberFormat(), health.getRange("D3").getNumberFormat()]).toEqual(["0%", "0.0"]);
+      expect([health.getRange("B3").getNumberFormat(), health.getRange("D3").getNumberFormat()]).toEqual(["0.0%", "0.0"]);
       expect(health.getRange("A3").getNote()).toContain("--trend-threshold");
       expect(health.getRange("C3").getNote()).toContain("--lapsed-factor");
     }
