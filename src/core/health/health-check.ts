@@ -295,8 +295,16 @@ function lapsedQuestion(lapsed: LapsedList): HealthQuestion {
 
 /** Question 7: does the company start the sales, or only answer requests? */
 function startedQuestion(gathered: Gathered, settings: HealthSettings): HealthQuestion {
-  if (!settings.hasInitiatedBy) return needsData(7, "initiatedBy");
-  const { purchases, byCompany } = gathered.started;
+  return startedShareQuestion(settings.hasInitiatedBy, gathered.started);
+}
+
+/**
+ * Question 7 from its two counts: the purchases (customer-days) of the 12 months ending on the
+ * latest purchase, and those of them the company started. Every engine judges it here, the SQL's too.
+ */
+export function startedShareQuestion(hasInitiatedBy: boolean, started: { purchases: number; byCompany: number }): HealthQuestion {
+  if (!hasInitiatedBy) return needsData(7, "initiatedBy");
+  const { purchases, byCompany } = started;
   const share = ratio(byCompany, purchases);
   if (share === undefined) return needsData(7, "history");
   return {

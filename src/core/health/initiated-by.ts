@@ -4,36 +4,37 @@
 
 import { customerKey } from "../customer-key";
 
-const BY_COMPANY = new Set([
-  "outbound",
-  "outgoing",
-  "company",
-  "manager",
-  "sales",
-  "us",
-  "we",
-  "исходящий",
-  "исходящая",
-  "исходящее",
-  "исходящие",
-  "компания",
-  "менеджер",
-  "продавец",
-  "мы",
-]);
+/**
+ * The words that name each side, as keys (src/core/customer-key.ts). Exported for the SQL
+ * generator (src/sql/initiator-sql.ts), which writes them into its queries: one list for both.
+ */
+export const INITIATOR_WORDS: { readonly company: readonly string[]; readonly customer: readonly string[] } = {
+  company: [
+    "outbound",
+    "outgoing",
+    "company",
+    "manager",
+    "sales",
+    "us",
+    "we",
+    "исходящий",
+    "исходящая",
+    "исходящее",
+    "исходящие",
+    "компания",
+    "менеджер",
+    "продавец",
+    "мы",
+  ],
+  customer: ["inbound", "incoming", "customer", "client", "входящий", "входящая", "входящее", "входящие", "клиент", "покупатель"],
+};
 
-const BY_CUSTOMER = new Set([
-  "inbound",
-  "incoming",
-  "customer",
-  "client",
-  "входящий",
-  "входящая",
-  "входящее",
-  "входящие",
-  "клиент",
-  "покупатель",
-]);
+/** What ends a value's first word besides whitespace: «Исходящий звонок», "Outbound, email". */
+export const INITIATOR_WORD_ENDS = ",.;:()-";
+
+const BY_COMPANY = new Set(INITIATOR_WORDS.company);
+const BY_CUSTOMER = new Set(INITIATOR_WORDS.customer);
+const WORD_BREAK = new RegExp(`[\\s${INITIATOR_WORD_ENDS}]+`);
 
 export type Initiator = "company" | "customer" | "unknown" | "blank";
 
@@ -41,7 +42,7 @@ export type Initiator = "company" | "customer" | "unknown" | "blank";
 export function initiatorOf(cell: unknown): Initiator {
   const key = customerKey(cell);
   if (key === "") return "blank";
-  const firstWord = key.split(/[\s,.;:()-]+/)[0]!;
+  const firstWord = key.split(WORD_BREAK)[0]!;
   if (BY_COMPANY.has(key) || BY_COMPANY.has(firstWord)) return "company";
   if (BY_CUSTOMER.has(key) || BY_CUSTOMER.has(firstWord)) return "customer";
   return "unknown";
