@@ -46,6 +46,8 @@ type HealthKey =
   | "unreadBudgets"
   | "unknownInitiator"
   | "unknownInitiators"
+  | "unknownInitiatorNoRow"
+  | "unknownInitiatorsNoRow"
   | "managersTitle"
   | "managerColumn"
   | "managerNew"
@@ -113,6 +115,9 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
       "The Initiated by value “{value}” in row {row} is not recognised, so its purchase counts as not started by the company.",
     unknownInitiators:
       "{count} {count|value|values} of the Initiated by column are not recognised, such as “{value}” in row {row}; their purchases count as not started by the company.",
+    unknownInitiatorNoRow: "The Initiated by value “{value}” is not recognised, so its purchase counts as not started by the company.",
+    unknownInitiatorsNoRow:
+      "{count} {count|value|values} of the Initiated by column are not recognised, such as “{value}”; their purchases count as not started by the company.",
     managersTitle: "By manager",
     managerColumn: "Manager",
     managerNew: "New",
@@ -179,6 +184,9 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
       "Значение «{value}» в строке {row} столбца «Инициатор» не распознано, поэтому покупка не отнесена к инициативе компании.",
     unknownInitiators:
       "{count} {count|значение|значения|значений} столбца «Инициатор» не {count|распознано|распознаны|распознаны}, и такие покупки не отнесены к инициативе компании; например, «{value}» в строке {row}.",
+    unknownInitiatorNoRow: "Значение «{value}» столбца «Инициатор» не распознано, поэтому покупка не отнесена к инициативе компании.",
+    unknownInitiatorsNoRow:
+      "{count} {count|значение|значения|значений} столбца «Инициатор» не {count|распознано|распознаны|распознаны}, и такие покупки не отнесены к инициативе компании; например, «{value}».",
     managersTitle: "По менеджерам",
     managerColumn: "Менеджер",
     managerNew: "Новые",

@@ -55,12 +55,18 @@ function seriesOf(question: HealthQuestion, periods: readonly HealthPeriod[]): n
 function withUnreadNote(sentence: string, question: HealthQuestion, text: Text, formats: Formats, language: Language): string {
   const { unread } = question;
   if (unread === undefined) return sentence;
-  // One value is named outright; "such as" would promise more.
-  const one = unread.count === 1;
-  const template =
-    question.id === 2 ? (one ? text.unreadBudget : text.unreadBudgets) : one ? text.unknownInitiator : text.unknownInitiators;
+  const template = unreadTemplate(question.id, unread.count, unread.row, text);
   const values = { count: formats.count(unread.count), value: unread.value, row: formats.count(unread.row) };
   return `${sentence} ${fill(template, values, { language, of: { count: unread.count } })}`;
+}
+
+/** Row 0: not numbered (several files under DuckDB), as the skipped rows' examples are. */
+function unreadTemplate(id: number, count: number, row: number, text: Text): string {
+  // One value is named outright; "such as" would promise more.
+  const one = count === 1;
+  if (id === 2) return one ? text.unreadBudget : text.unreadBudgets;
+  if (row === 0) return one ? text.unknownInitiatorNoRow : text.unknownInitiatorsNoRow;
+  return one ? text.unknownInitiator : text.unknownInitiators;
 }
 
 /** Question 4's sentence, and how many managers it leaves out and why, so that no row marked below target goes unexplained. */

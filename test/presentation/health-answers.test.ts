@@ -78,3 +78,38 @@ describe("question 2's note on budgets it leaves out", () => {
     expect(sentence("ru", 5)).toMatch(/ 5 бюджетов — не суммы от 0 и больше, они не учтены; например, «−5 000» в строке 7\.$/);
   });
 });
+
+describe("question 7's note on values that name neither side", () => {
+  // 1 purchase of 4 started by the company: 25 %. One value unknown, found in row 12 of one file,
+  // or in no numbered row (several files under --engine duckdb, which numbers none: row 0).
+  const sentence = (row: number, language: "en" | "ru") =>
+    healthAnswers(
+      {
+        questions: [
+          {
+            id: 7,
+            verdict: "bad",
+            figures: { startedShare: 0.25, startedByCompany: 1, purchases: 4 },
+            unread: { count: 1, row, value: "partner" },
+          },
+        ],
+        periods: [],
+      },
+      language,
+    )[0]!.sentence;
+
+  it("names the row where there is one", () => {
+    expect(sentence(12, "en")).toBe(
+      "The company started 25.0% of the purchases of the last 12 months. The Initiated by value “partner” in row 12 is not recognised, so its purchase counts as not started by the company.",
+    );
+  });
+
+  it("names no row where the rows are not numbered, in either language", () => {
+    expect(sentence(0, "en")).toBe(
+      "The company started 25.0% of the purchases of the last 12 months. The Initiated by value “partner” is not recognised, so its purchase counts as not started by the company.",
+    );
+    expect(sentence(0, "ru")).toBe(
+      `25,0${NBSP}% покупок за последние 12 месяцев — по инициативе компании. Значение «partner» столбца «Инициатор» не распознано, поэтому покупка не отнесена к инициативе компании.`,
+    );
+  });
+});

@@ -58,7 +58,7 @@ export interface HealthQuestion {
 /** Cells the health check could not read (a budget that is no number, an initiator it does not know). */
 export interface UnreadValues {
   count: number;
-  /** The first of them: its row and its value as written. */
+  /** The first of them: its row (0 where the rows are not numbered: several files under DuckDB) and its value as written. */
   row: number;
   value: string;
 }
