@@ -13,8 +13,10 @@ import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { isoDate } from "../core/calendar";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
+import { startedShareQuestion } from "../core/health/health-check";
 import { judging, periodQuestions, type PeriodSeries } from "../core/health/period-questions";
 import type { HealthPeriod } from "../core/health/period-table";
+import type { HealthQuestion, UnreadValues } from "../core/health/questions";
 import { countLeftOutStatus, type IngestStats } from "../core/ingest";
 import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "../core/periods";
 import type { ProblemCode } from "../core/problems";
@@ -27,7 +29,9 @@ import { CHUNK_BYTES } from "../files/scan-file";
 import { detectDelimiter, detectEncoding } from "../files/sniff";
 import { DUCKDB } from "../sql/dialect";
 import { reportQuery, withClause, type ColumnType, type QueryColumns, type ReportQuery, type ReportTable } from "../sql/report-query";
+import { UNKNOWN_INITIATOR } from "../sql/started-query";
 import { firstRowsOfGroups, problemKey, recordLines, type ProblemRow } from "./duckdb-row-numbers";
+import { SKIPPED_EXAMPLES } from "./report-command";
 import { CliError, dataError, usageError } from "./errors";
 import { fileLayout, type FileLayout, type SampleRows } from "./file-layout";
 import type { CliOptions } from "./options";
@@ -102,7 +106,13 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
         },
         DUCKDB,
       );
-    const wanted = { managers: source.layout.mapping.manager !== undefined, health: options.health };
+    const wanted = {
+      managers: source.layout.mapping.manager !== undefined,
+      health: options.health,
+      started: source.columns.initiatedBy !== undefined,
+      // With several files the rows are not numbered (each file would start again).
+      numbered: files.length === 1,
+    };
     const { tables, read } = await runTables(connection, query(source.relation), wanted).then(
       (tables) => ({ tables, read: source }),
       async (error: unknown) => {
@@ -113,17 +123,19 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       },
     );
     const { report, skipped } = reportOf(tables, source.layout, options);
-    // With several files the rows are not numbered (each file would start again).
-    if (files.length === 1) await numberRows(connection, read, skipped, (numbering) => query(numbering.relation, numbering.rowNumber));
+    const unknownInitiators = num(tables.started[0]?.unknown_initiators ?? 0);
+    const firstUnknown = wanted.numbered
+      ? await numberRows(connection, read, { skipped, unknownInitiators }, (numbering) => query(numbering.relation, numbering.rowNumber))
+      : unnumberedUnknown(tables.initiatorExample[0], unknownInitiators);
     const outcome: ReportOutcome = {
       file: files.join(" "),
       layout: source.layout,
       report,
       skippedByReason: groupsInOrder(skipped),
     };
-    return options.health
-      ? { ...outcome, periodHealth: periodHealth(tables.healthPeriods, tables.summary[0]!, source.layout, options) }
-      : outcome;
+    if (!options.health) return outcome;
+    const started = startedQuestion(tables.started[0], wanted.started, firstUnknown);
+    return { ...outcome, periodHealth: periodHealth(tables.healthPeriods, tables.summary[0]!, source.layout, options, started) };
   } catch (error) {
     // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
     if (error instanceof Error && !(error instanceof CliError)) {
@@ -161,13 +173,22 @@ interface Numbering {
 
 const FIELDS = ["customer", "date", "amount", "manager", "dealType"] as const;
 
-function queryColumns(layout: FileLayout, nameOf: (column: number) => string, typeOf: (column: number) => ColumnType): QueryColumns {
+/** The query's columns; the initiated-by column only for the health check (it costs the grouping time). */
+function queryColumns(
+  layout: FileLayout,
+  options: CliOptions,
+  nameOf: (column: number) => string,
+  typeOf: (column: number) => ColumnType,
+): QueryColumns {
   const columns: Partial<QueryColumns> = {};
+  const source = (column: number): QueryColumns["customer"] => ({ name: nameOf(column), type: typeOf(column) });
   for (const field of FIELDS) {
     const column = layout.mapping[field];
-    if (column !== undefined) columns[field] = { name: nameOf(column), type: typeOf(column) };
+    if (column !== undefined) columns[field] = source(column);
   }
-  if (layout.status !== undefined) columns.status = { name: nameOf(layout.status.column), type: typeOf(layout.status.column) };
+  if (layout.status !== undefined) columns.status = source(layout.status.column);
+  const initiatedBy = layout.healthColumns?.initiatedBy;
+  if (options.health && initiatedBy !== undefined) columns.initiatedBy = source(initiatedBy);
   return columns as QueryColumns;
 }
 
@@ -198,6 +219,7 @@ function csvSource(files: readonly string[], options: CliOptions, parallel: bool
     },
     columns: queryColumns(
       layout,
+      options,
       (column) => names[column]!,
       () => "text",
     ),
@@ -273,6 +295,7 @@ async function parquetSource(connection: Connection, files: readonly string[], o
     },
     columns: queryColumns(
       layout,
+      options,
       (column) => names[column]!,
       (column) => types[column]!,
     ),
@@ -297,7 +320,11 @@ type Tables = Record<Exclude<ReportTable, "problemRows">, Row[]>;
  * window's new customers, and every table of the report is computed from those. Only when some
  * row was skipped is it read again, for the values the report quotes.
  */
-async function runTables(connection: Connection, query: ReportQuery, wanted: { managers: boolean; health: boolean }): Promise<Tables> {
+async function runTables(
+  connection: Connection,
+  query: ReportQuery,
+  wanted: { managers: boolean; health: boolean; started: boolean; numbered: boolean },
+): Promise<Tables> {
   const ctes = new Map([...query.reading, ...query.figures]);
   const keep = async (name: string, table: string): Promise<void> => {
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${withClause([...ctes])}SELECT * FROM ${name}`);
@@ -314,11 +341,15 @@ async function runTables(connection: Connection, query: ReportQuery, wanted: { m
     return table("healthPeriods");
   };
   const rowCounts = await table("rowCounts");
+  const started = wanted.started ? await table("started") : [];
   return {
     summary: await table("summary"),
     cohorts: await table("cohorts"),
     managers: wanted.managers ? await table("managers") : [],
     healthPeriods: wanted.health ? await health() : [],
+    started,
+    // Where the numbering read does not find the first unknown initiator, the one that sorts first: one more read.
+    initiatorExample: !wanted.numbered && num(started[0]?.unknown_initiators ?? 0) > 0 ? await table("initiatorExample") : [],
     rowCounts,
     rowExamples: rowCounts.some((row) => PROBLEMS.has(String(row.fate))) ? await table("rowExamples") : [],
     lost: await table("lost"),
@@ -441,6 +472,7 @@ function periodHealth(
   summary: Row,
   layout: FileLayout,
   options: CliOptions,
+  started: HealthQuestion,
 ): NonNullable<ReportOutcome["periodHealth"]> {
   const { period } = options;
   const periods = rows.map((row): HealthPeriod => {
@@ -477,9 +509,24 @@ function periodHealth(
   return {
     periods: periods.slice(omitted),
     periodsOmitted: omitted,
-    questions: [asked.revenueSplit, asked.existingRevenue, asked.averageOrder, asked.activeBase],
+    questions: [asked.revenueSplit, asked.existingRevenue, asked.averageOrder, started, asked.activeBase],
     settings: { trendThreshold: options.trend.threshold, trendPeriods: options.trend.windowPeriods },
   };
+}
+
+/**
+ * Question 7 from the `started` table's counts, judged by the core (`startedShareQuestion`),
+ * with the orders whose initiator names neither side, where the numbering read found the first.
+ */
+function startedQuestion(row: Row | undefined, hasInitiatedBy: boolean, firstUnknown: UnreadValues | undefined): HealthQuestion {
+  const counts = { purchases: num(row?.purchases ?? 0), byCompany: num(row?.started_by_company ?? 0) };
+  const question = startedShareQuestion(hasInitiatedBy, counts);
+  return firstUnknown === undefined ? question : { ...question, unread: firstUnknown };
+}
+
+/** The unknown initiators of unnumbered rows (several files): their count, and the value that sorts first, in no row (0). */
+function unnumberedUnknown(example: Row | undefined, count: number): UnreadValues | undefined {
+  return example === undefined || count === 0 ? undefined : { count, row: 0, value: String(example.example) };
 }
 
 /** The periods' sums as the core's PeriodTotals holds them, every period from the first (money 0 without amounts). */
@@ -573,18 +620,23 @@ function rowStats(
   return { stats, skipped };
 }
 
+const UNKNOWN_INITIATOR_KEY = problemKey(UNKNOWN_INITIATOR, "initiatedBy");
+
 /**
  * Names the first rows of each group of skipped rows, and puts their values in place of the
- * group's examples, as the streaming command shows them. Only when there are skipped rows: see
+ * group's examples, as the streaming command shows them; finds the first order whose initiator
+ * names neither side (question 7 shows it), its row and value. Only when there are such rows: see
  * duckdb-row-numbers.ts for why this is a second read.
  */
 async function numberRows(
   connection: Connection,
   source: Source,
-  groups: Map<string, SkippedGroup>,
+  { skipped: groups, unknownInitiators }: { skipped: Map<string, SkippedGroup>; unknownInitiators: number },
   query: (numbering: Numbering) => ReportQuery,
-): Promise<void> {
-  if (groups.size === 0) return;
+): Promise<UnreadValues | undefined> {
+  const wanted = new Map([...groups].map(([key, group]) => [key, Math.min(group.count, SKIPPED_EXAMPLES)]));
+  if (unknownInitiators > 0) wanted.set(UNKNOWN_INITIATOR_KEY, 1);
+  if (wanted.size === 0) return undefined;
   const { numbered } = source;
   const statement = query(numbered).statement("problemRows");
   const sql = numbered.inOrder ? statement : `SELECT * FROM (\n${statement}\n) AS problems ORDER BY source_row`;
@@ -599,7 +651,7 @@ async function numberRows(
       }));
     }
   }
-  const first = await firstRowsOfGroups(groups, chunks());
+  const first = await firstRowsOfGroups(wanted, chunks());
   connection.interrupt();
   const rowOf = await numbered.rowsOf([...first.values()].flat().map((row) => row.ordinal));
   for (const [key, group] of groups) {
@@ -607,6 +659,10 @@ async function numberRows(
     group.examples = rows.map((row) => ({ row: rowOf.get(row.ordinal) ?? 0, value: row.value }));
     group.problem = { ...group.problem, value: rows[0]?.value ?? group.problem.value };
   }
+  const unknown = first.get(UNKNOWN_INITIATOR_KEY)?.[0];
+  return unknown === undefined
+    ? undefined
+    : { count: unknownInitiators, row: rowOf.get(unknown.ordinal) ?? 0, value: String(unknown.value) };
 }
 
 /**

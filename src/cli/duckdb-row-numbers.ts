@@ -11,7 +11,6 @@
 import { CR, LF } from "../files/ascii";
 import type { CsvRecord } from "../files/csv-scanner";
 import { scanFile } from "../files/scan-file";
-import { SKIPPED_EXAMPLES, type SkippedGroup } from "./report-command";
 
 /** A skipped row as the numbering read gives it: its ordinal, reason and value. */
 export interface ProblemRow {
@@ -26,19 +25,20 @@ export function problemKey(fate: string, column: string): string {
 }
 
 /**
- * The first rows of each group, from skipped rows in the file's order; stops reading once every
- * group has as many as it will show. `rows` yields chunks, and is told to stop by returning.
+ * The first rows of each group, from rows in the file's order; `wanted` says how many each group
+ * shows (at most as many as it has). Stops reading once every group has them. `rows` yields
+ * chunks, and is told to stop by returning.
  */
 export async function firstRowsOfGroups(
-  groups: ReadonlyMap<string, SkippedGroup>,
+  wanted: ReadonlyMap<string, number>,
   rows: AsyncIterable<readonly ProblemRow[]>,
 ): Promise<Map<string, ProblemRow[]>> {
-  const found = new Map<string, ProblemRow[]>([...groups.keys()].map((key) => [key, []]));
-  let missing = [...groups.values()].reduce((sum, group) => sum + Math.min(group.count, SKIPPED_EXAMPLES), 0);
+  const found = new Map<string, ProblemRow[]>([...wanted.keys()].map((key) => [key, []]));
+  let missing = [...wanted.values()].reduce((sum, count) => sum + count, 0);
   for await (const chunk of rows) {
     for (const row of chunk) {
       const first = found.get(row.key);
-      if (first === undefined || first.length === SKIPPED_EXAMPLES) continue;
+      if (first === undefined || first.length === wanted.get(row.key)) continue;
       first.push(row);
       missing--;
     }

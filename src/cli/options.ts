@@ -80,6 +80,8 @@ export interface SqlOptions {
    */
   deals?: { column: string; excluded?: string[] };
   statuses: CliOptions["statuses"];
+  /** --initiated-by: the column that says who started the sale (health check question 7). */
+  initiatedBy?: string;
   /** How the date and amount columns are typed in the table (text is read by the core's rules). */
   dateType: "text" | "date" | "timestamp";
   amountType: "text" | "number";
@@ -234,6 +236,7 @@ function parseSqlOptions(values: FlagValues, extra: readonly string[], localeNam
     columns: { customer: values.customer, date: values.date, amount: values.amount, manager: values.manager },
     deals: sqlDeals(values),
     statuses: { column: values["status-column"], counted: values["count-status"] ?? [] },
+    initiatedBy: values["initiated-by"],
     dateType,
     amountType,
     target: values.target === undefined ? DEFAULT_TARGET : parseTarget(values.target),

@@ -24,6 +24,7 @@ export function renderSql(options: SqlOptions): string {
       manager: columns.manager,
       dealType: options.deals?.column,
       status: options.statuses.column,
+      initiatedBy: options.initiatedBy,
     },
     dateType: options.dateType,
     amountType: options.amountType,

@@ -6,14 +6,23 @@ import { PROJECT_DEAL_TYPES } from "../core/deal-types";
 import type { DayWindow } from "../core/ledger";
 import type { Period } from "../core/periods";
 import { DIALECTS, type DialectName } from "./dialect";
-import { PUBLISHED_TABLES, reportQuery, type ColumnType, type QueryColumns } from "./report-query";
+import { PUBLISHED_TABLES, reportQuery, type ColumnType, type QueryColumns, type ReportQuerySettings } from "./report-query";
 
 export interface OrderTableRequest {
   dialect: DialectName;
   /** `project.dataset.orders` in BigQuery; a table, view or `read_parquet(…)` in DuckDB. */
   table: string;
   /** Column names; the customer and the date are required. */
-  columns: { customer: string; date: string; amount?: string; manager?: string; dealType?: string; status?: string };
+  columns: {
+    customer: string;
+    date: string;
+    amount?: string;
+    manager?: string;
+    dealType?: string;
+    status?: string;
+    /** Who started the sale (health check question 7): adds the `started` statement. */
+    initiatedBy?: string;
+  };
   dateType: Extract<ColumnType, "text" | "date" | "timestamp">;
   amountType: Extract<ColumnType, "text" | "number">;
   /** Deal types left out; the one-off project deals when a deal-type column is named and this is absent. */
@@ -28,7 +37,7 @@ export interface OrderTableRequest {
   locale: Pick<InputLocale, "slashOrder" | "decimalComma">;
 }
 
-/** The summary, cohort and manager queries, each a statement of its own, in that order. */
+/** The summary, cohort, manager, health-period and question 7 queries, each a statement of its own, in that order. */
 export function orderTableSql(request: OrderTableRequest): string {
   const dialect = DIALECTS[request.dialect];
   const { columns } = request;
@@ -40,24 +49,27 @@ export function orderTableSql(request: OrderTableRequest): string {
     manager: text(columns.manager),
     dealType: text(columns.dealType),
     status: text(columns.status),
+    initiatedBy: text(columns.initiatedBy),
   };
-  const query = reportQuery(
-    {
-      source: request.dialect === "bigquery" ? { table: request.table } : { relation: request.table },
-      columns: queryColumns,
-      excludeDealTypes: columns.dealType === undefined ? [] : (request.excludeDealTypes ?? PROJECT_DEAL_TYPES),
-      countedStatuses: request.countedStatuses,
-      target: request.target,
-      period: request.period,
-      withinDays: request.withinDays,
-      window: request.window ?? {},
-      ordersStartWithBusiness: request.ordersStartWithBusiness === true,
-      timeZone: request.timeZone,
-      slashOrder: request.locale.slashOrder,
-      decimalComma: request.locale.decimalComma,
-    },
-    dialect,
+  const settings: ReportQuerySettings = {
+    source: request.dialect === "bigquery" ? { table: request.table } : { relation: request.table },
+    columns: queryColumns,
+    excludeDealTypes: columns.dealType === undefined ? [] : (request.excludeDealTypes ?? PROJECT_DEAL_TYPES),
+    countedStatuses: request.countedStatuses,
+    target: request.target,
+    period: request.period,
+    withinDays: request.withinDays,
+    window: request.window ?? {},
+    ordersStartWithBusiness: request.ordersStartWithBusiness === true,
+    timeZone: request.timeZone,
+    slashOrder: request.locale.slashOrder,
+    decimalComma: request.locale.decimalComma,
+  };
+  const query = reportQuery(settings, dialect);
+  // Only question 7's statement reads the initiated-by column: the others stay as they are without one.
+  const others = reportQuery({ ...settings, columns: { ...queryColumns, initiatedBy: undefined } }, dialect);
+  const tables = PUBLISHED_TABLES.filter(
+    (table) => (table !== "managers" || columns.manager !== undefined) && (table !== "started" || columns.initiatedBy !== undefined),
   );
-  const tables = PUBLISHED_TABLES.filter((table) => table !== "managers" || columns.manager !== undefined);
-  return tables.map((table) => `-- ${table}\n${query.statement(table)};\n`).join("\n");
+  return tables.map((table) => `-- ${table}\n${(table === "started" ? query : others).statement(table)};\n`).join("\n");
 }

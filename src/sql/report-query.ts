@@ -15,6 +15,15 @@ import { CellRules, type Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
 import { healthCtes, healthSelect } from "./health-query";
 import { periodEndDate, periodLabel, periodOfDay, periodStartDate } from "./period-sql";
+import {
+  INITIATOR_EXAMPLE_SELECT,
+  initiatorStages,
+  STARTED_DAY_COLUMNS,
+  STARTED_GROUP_COLUMNS,
+  STARTED_ROW_COLUMNS,
+  startedSelect,
+  UNKNOWN_INITIATOR,
+} from "./started-query";
 
 /** How a source column is typed: text is read by the core's rules for text cells. */
 export type ColumnType = "text" | "date" | "timestamp" | "number";
@@ -33,6 +42,8 @@ export interface QueryColumns {
   dealType?: SourceColumn;
   /** A status column: only the statuses counted are purchases (src/core/statuses.ts). */
   status?: SourceColumn;
+  /** Who started the sale (the health check's question 7, started-query.ts): read as text. */
+  initiatedBy?: SourceColumn;
 }
 
 export interface ReportQuerySettings {
@@ -63,9 +74,20 @@ export interface ReportQuerySettings {
 }
 
 /** The tables of the report: the published ones are what the CLI's --json shows. */
-export type ReportTable = "summary" | "cohorts" | "managers" | "healthPeriods" | "rowCounts" | "rowExamples" | "lost" | "problemRows";
+export type ReportTable =
+  | "summary"
+  | "cohorts"
+  | "managers"
+  | "healthPeriods"
+  | "started"
+  | "initiatorExample"
+  | "rowCounts"
+  | "rowExamples"
+  | "lost"
+  | "problemRows";
 
-export const PUBLISHED_TABLES: readonly ReportTable[] = ["summary", "cohorts", "managers", "healthPeriods"];
+/** `managers` only with a manager column, `started` only with an initiated-by column. */
+export const PUBLISHED_TABLES: readonly ReportTable[] = ["summary", "cohorts", "managers", "healthPeriods", "started"];
 
 /** Lost customers a query lists (REPORT_LIMITS.lost). */
 const LOST_LISTED = 50;
@@ -106,7 +128,9 @@ export function reportQuery(settings: ReportQuerySettings, sql: Dialect): Report
 
 const FIGURE_FIELDS = ["customer", "date", "amount", "dealType", "status"] as const;
 const ALL_FIELDS = ["customer", "date", "amount", "manager", "dealType", "status"] as const;
-type ColumnField = (typeof ALL_FIELDS)[number];
+/** Read besides the order's columns, never making a row blank or skipped: the health check's own. */
+const DETAIL_FIELDS = ["initiatedBy"] as const;
+type ColumnField = (typeof ALL_FIELDS)[number] | (typeof DETAIL_FIELDS)[number];
 
 /** What `ingestOrders` made of a row besides an order, with the column it names. */
 export const PROBLEM_FATES = ["errorValue", "missingCustomer", "missingDate", "badDate", "implausibleDate", "badAmount"] as const;
@@ -117,7 +141,7 @@ export const PROBLEM_FATES = ["errorValue", "missingCustomer", "missingDate", "b
  * reading it, but the dictionary numbers the customers and managers, and every later grouping
  * and join on an integer instead of a name is what makes DuckDB fast (bench/RESULTS.md).
  */
-const DICTIONARY_FIELDS = ["date", "amount", "customer", "manager"] as const;
+const DICTIONARY_FIELDS = ["date", "amount", "customer", "manager", "initiatedBy"] as const;
 type DictionaryField = (typeof DICTIONARY_FIELDS)[number];
 const NAME_FIELDS: ReadonlySet<DictionaryField> = new Set(["customer", "manager"]);
 
@@ -134,6 +158,7 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
   const rules = new CellRules(sql);
   const { columns } = settings;
   const present = ALL_FIELDS.filter((field) => columns[field] !== undefined);
+  const read: ColumnField[] = [...present, ...DETAIL_FIELDS.filter((field) => columns[field] !== undefined)];
   // Every column but a typed date or amount is read as text, as a sheet's cell would be.
   const isText = (field: ColumnField): boolean => {
     const type = columns[field]?.type;
@@ -142,7 +167,7 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
   // Where the source numbers its rows (the engine's second read, for the skipped rows' numbers).
   const rowNumber = "relation" in settings.source ? settings.source.rowNumber : undefined;
   const cells: Stage = [
-    ...present.map((field): [string, string] => {
+    ...read.map((field): [string, string] => {
       const column = sql.identifier(columns[field]!.name);
       return [`${field}_cell`, isText(field) ? sql.asText(column) : column];
     }),
@@ -196,11 +221,15 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
     amount: [[["amount_blank", columns.amount ? textBlank("amount") : "TRUE"]], ...amountStages(settings, sql, rules)],
     customer: customerStages,
     manager: managerStages,
+    initiatedBy: initiatorStages(rules, sql),
   };
+  // A value is checked for a sheet error only where the rows take that from the dictionary.
+  const errorStage = (field: DictionaryField): Stage[] =>
+    dictionaryOutputs(field).includes(`${field}_error`) ? [[[`${field}_error`, error(field)]]] : [];
   const dictionaryCtes = dictionaries.flatMap((field) =>
-    dictionaryOf(field, [[[`${field}_text`, rules.trim(`${field}_cell`)]], [[`${field}_error`, error(field)]], ...valueStages[field]]),
+    dictionaryOf(field, [[[`${field}_text`, rules.trim(`${field}_cell`)]], ...errorStage(field), ...valueStages[field]]),
   );
-  const perRow = present.filter((field) => !inDictionary(field));
+  const perRow = read.filter((field) => !inDictionary(field));
   const trimmed: Stage = perRow.filter(isText).map((field) => [`${field}_text`, rules.trim(`COALESCE(${field}_cell, '')`)]);
   const readHere = (field: DictionaryField): Stage[] => (inDictionary(field) ? [] : valueStages[field]);
   const keys: Stage = [
@@ -213,12 +242,22 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
       error(field),
     ]),
   ];
-  const stages: Stage[] = [trimmed, ...readHere("customer"), ...readHere("manager"), keys, ...readHere("date"), ...readHere("amount")];
+  const detailStages = DETAIL_FIELDS.filter((field) => columns[field] !== undefined).flatMap(readHere);
+  const stages: Stage[] = [
+    trimmed,
+    ...readHere("customer"),
+    ...readHere("manager"),
+    keys,
+    ...readHere("date"),
+    ...readHere("amount"),
+    ...detailStages,
+  ];
   // `SELECT *, … AS name` with a name already taken gives two columns of that name, silently.
   const aliases = [...[cells, ...stages].flat().map(([alias]) => alias), ...dictionaries.flatMap(dictionaryOutputs)];
   const repeated = aliases.find((alias, at) => aliases.indexOf(alias) !== at);
   if (repeated !== undefined) throw new Error(`the query names ${repeated} twice`);
   const rows = dictionaries.length > 0 ? "valued" : "cells";
+  const started = columns.initiatedBy !== undefined;
   const staged = stagedCtes("read", rows, stages);
   return [
     ["cells", `SELECT\n  ${cells.map(([alias, expr]) => `${expr} AS ${alias}`).join(",\n  ")}\nFROM ${sourceOf(settings, sql)}`],
@@ -227,12 +266,12 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
     ...staged,
     ["read_rows", `SELECT * FROM ${staged.length === 0 ? rows : `read_${staged.length}`}`],
     ["fated", fatedRows(settings, sql)],
-    ["row_groups", rowGroups()],
+    ["row_groups", rowGroups(started)],
     ["row_counts", rowCounts()],
     [
       "customer_days",
       // An order's amount is never NULL: every row of the day is a purchase or a refund.
-      "SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order\n" +
+      `SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order${started ? `, ${STARTED_DAY_COLUMNS.join(", ")}` : ""}\n` +
         "FROM row_groups\nWHERE other_key IS NULL",
     ],
     ["customer_firsts", "SELECT customer_id, MIN(day) AS first_day\nFROM customer_days\nWHERE purchases > 0\nGROUP BY customer_id"],
@@ -285,6 +324,8 @@ function dictionaryOutputs(field: DictionaryField): string[] {
       return ["customer_blank", "customer_error", "customer_name", "customer_id", "name_order"];
     case "manager":
       return ["manager_blank", "manager_name", "manager_order"];
+    case "initiatedBy":
+      return ["initiator"];
   }
 }
 
@@ -383,9 +424,12 @@ function countedKeys(settings: ReportQuerySettings): string[] {
  * first (ledger.ts: a named manager beats a blank one). Names are kept as their numbers: a text
  * kept for each of millions of groups, if only a NULL, cost some 40 % of the grouping's time.
  */
-function rowGroups(): string {
+function rowGroups(started: boolean): string {
+  // Question 7's columns only with an initiated-by column: each costs the grouping time.
+  const more = (columns: readonly string[]): string[] => (started ? columns.map((column) => `  ${column},`) : []);
   return [
     "SELECT customer_id, day, other_key,",
+    ...more(STARTED_GROUP_COLUMNS),
     "  COUNT(*) AS row_count,",
     "  SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,",
     "  SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,",
@@ -394,6 +438,7 @@ function rowGroups(): string {
     "  MIN(name_order) AS name_order",
     "FROM (",
     "  SELECT customer_id, day, amount, name_order,",
+    ...more(STARTED_ROW_COLUMNS).map((column) => `  ${column}`),
     "    CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,",
     "    CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager",
     "  FROM fated",
@@ -580,11 +625,32 @@ function finalSelect(table: Exclude<ReportTable, "healthPeriods">, settings: Rep
         "GROUP BY fate, fate_column",
       ].join("\n");
     case "problemRows":
-      // In the source's order, without sorting: the engine reads them as they come and stops early.
-      return `SELECT source_row, fate, fate_column, fate_value\nFROM fated\nWHERE fate IN (${PROBLEM_FATES.map(sql.text).join(", ")})`;
+      return problemRowsSelect(settings, sql);
+    case "started":
+      return startedSelect(sql);
+    case "initiatorExample":
+      return INITIATOR_EXAMPLE_SELECT;
     case "lost":
       return lostSelect(settings, sql);
   }
+}
+
+/**
+ * The skipped rows, and the orders whose initiator names neither side (question 7 shows the
+ * first), in the source's order, without sorting: the engine reads them as they come and stops early.
+ */
+function problemRowsSelect(settings: ReportQuerySettings, sql: Dialect): string {
+  const problems = `fate IN (${PROBLEM_FATES.map(sql.text).join(", ")})`;
+  if (settings.columns.initiatedBy === undefined) return `SELECT source_row, fate, fate_column, fate_value\nFROM fated\nWHERE ${problems}`;
+  const unknown = "fate = 'order' AND initiator = 'unknown'";
+  return [
+    "SELECT source_row,",
+    `  CASE WHEN ${unknown} THEN ${sql.text(UNKNOWN_INITIATOR)} ELSE fate END AS fate,`,
+    `  CASE WHEN ${unknown} THEN 'initiatedBy' ELSE fate_column END AS fate_column,`,
+    `  CASE WHEN ${unknown} THEN initiatedBy_cell ELSE fate_value END AS fate_value`,
+    "FROM fated",
+    `WHERE ${problems} OR (${unknown})`,
+  ].join("\n");
 }
 
 /** The lost customers most at stake, their names looked up by number (for these few only) where names are numbered. */

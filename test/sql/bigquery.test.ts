@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import { REPORT_LIMITS, type RetentionReport } from "../../src/core/report";
 import { orderTableSql, type OrderTableRequest } from "../../src/sql/order-table";
 import type { HealthPeriod } from "../../src/core/health/period-table";
-import { comparablePeriods, coreReport, describeDuckDb } from "./support";
+import type { HealthQuestion } from "../../src/core/health/questions";
+import { comparablePeriods, coreReport, demoWithInitiators, describeDuckDb } from "./support";
 
 const GOLDEN = join(__dirname, "golden");
 const DEMO = join(__dirname, "../../demo/orders.csv");
@@ -30,8 +31,15 @@ const base: OrderTableRequest = {
 };
 
 /** Each combination, and the command's flags that ask for the same report of the demo orders. */
-const CASES: { name: string; request: OrderTableRequest; flags: string[] }[] = [
+const CASES: { name: string; request: OrderTableRequest; flags: string[]; file?: () => string }[] = [
   { name: "text-columns-month", request: base, flags: ["--locale", "ru_RU"] },
+  {
+    // Question 7: the demo orders with an "Initiated by" column (support.ts).
+    name: "initiated-by-quarter",
+    request: { ...base, period: "quarter", columns: { ...base.columns, initiatedBy: "Initiated by" } },
+    flags: ["--locale", "ru_RU", "--period", "quarter"],
+    file: demoWithInitiators,
+  },
   {
     name: "week-within-days-window",
     request: { ...base, period: "week", withinDays: 45, window: { start: 19358, end: 19722 }, target: 0.5 },
@@ -144,7 +152,13 @@ async function runTranspiled(request: OrderTableRequest, file: string): Promise<
   // The table BigQuery would hold after `bq load` with every column a STRING (docs/bigquery-duckdb.md).
   await connection.run(`CREATE VIEW "${DEMO_TABLE}" AS SELECT * FROM read_csv('${file}', delim = ';', header = true, all_varchar = true)`);
   const statements = transpile(orderTableSql(request));
-  const names = ["summary", "cohorts", ...(request.columns.manager ? ["managers"] : []), "healthPeriods"];
+  const names = [
+    "summary",
+    "cohorts",
+    ...(request.columns.manager ? ["managers"] : []),
+    "healthPeriods",
+    ...(request.columns.initiatedBy ? ["started"] : []),
+  ];
   const tables: Record<string, Row[]> = {};
   for (const [at, statement] of statements.entries()) {
     tables[names[at]!] = (await connection.runAndReadAll(putRight(statement))).getRowObjectsJson() as Row[];
@@ -153,7 +167,7 @@ async function runTranspiled(request: OrderTableRequest, file: string): Promise<
 }
 
 /** The figures a Connected Sheets user reads from the three tables, as the core's report gives them. */
-function published(report: RetentionReport, withManagers: boolean, withAmounts = true): object {
+function published(report: RetentionReport, withManagers: boolean, withAmounts = true, withInitiators = false): object {
   // The command finds the demo's Amount column by itself; a query written without one has no money.
   const noMoney = {
     revenue: null,
@@ -188,7 +202,13 @@ function published(report: RetentionReport, withManagers: boolean, withAmounts =
       : null,
     healthPeriods: comparablePeriods(periods, true),
     healthPeriodCount: report.healthCheck!.periods.length + report.healthCheck!.periodsOmitted,
+    // Question 7's figures, and how many initiators name neither side (BigQuery has no row order to name the first by).
+    started: withInitiators ? startedFigures(report.healthCheck!.questions.find((question) => question.id === 7)!) : null,
   };
+}
+
+function startedFigures({ figures, unread }: HealthQuestion): object {
+  return { ...figures, unknownInitiators: unread?.count ?? 0 };
 }
 
 function fromTables(tables: Record<string, Row[]>): object {
@@ -218,6 +238,13 @@ function fromTables(tables: Record<string, Row[]>): object {
     // The report shows the latest periods only; the table holds them all.
     healthPeriods: comparablePeriods(tables.healthPeriods!.slice(-REPORT_LIMITS.healthPeriods).map(healthPeriod)),
     healthPeriodCount: tables.healthPeriods!.length,
+    started:
+      tables.started?.map((row) => ({
+        startedShare: row.started_share,
+        startedByCompany: num(row.started_by_company),
+        purchases: num(row.purchases),
+        unknownInitiators: num(row.unknown_initiators),
+      }))[0] ?? null,
   };
 }
 
@@ -252,10 +279,12 @@ describeDuckDb("the BigQuery queries, transpiled by sqlglot, run in DuckDB", () 
     console.warn(
       `\n${"!".repeat(72)}\nSQLGLOT TESTS SKIPPED: ${PYTHON} has no sqlglot (apt-get install python3-sqlglot)\n${"!".repeat(72)}\n`,
     );
-  for (const { name, request, flags } of CASES.filter((each) => each.request.dialect === "bigquery" && each.flags.length > 0)) {
+  for (const { name, request, flags, file } of CASES.filter((each) => each.request.dialect === "bigquery" && each.flags.length > 0)) {
     it.skipIf(!SQLGLOT)(`${name} gives the command's report of the demo orders`, async () => {
-      const [tables, core] = await Promise.all([runTranspiled(request, DEMO), coreReport([DEMO, ...flags])]);
-      expect(fromTables(tables)).toEqual(published(core, request.columns.manager !== undefined, request.columns.amount !== undefined));
+      const orders = file?.() ?? DEMO;
+      const [tables, core] = await Promise.all([runTranspiled(request, orders), coreReport([orders, ...flags])]);
+      const { manager, amount, initiatedBy } = request.columns;
+      expect(fromTables(tables)).toEqual(published(core, manager !== undefined, amount !== undefined, initiatedBy !== undefined));
     });
   }
 });

@@ -6,7 +6,9 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { isSheetError, parseAmount, parseDateText, SHEET_ERROR_VALUES, type SlashOrder } from "../../src/core/cells";
 import { customerDisplayName, customerKey } from "../../src/core/customer-key";
+import { INITIATOR_WORDS, initiatorOf } from "../../src/core/health/initiated-by";
 import { CellRules, type Stage } from "../../src/sql/cell-rules";
+import { initiatorStages } from "../../src/sql/started-query";
 import { DUCKDB } from "../../src/sql/dialect";
 import { describeDuckDb } from "./support";
 
@@ -137,6 +139,24 @@ describeDuckDb("the core's cell rules in SQL", () => {
         (await evaluate(sample, [...stages.slice(0, -1), integers, day])).map((value) => (value === null ? null : Number(value))),
       ).toEqual(expected);
     }
+  });
+
+  it("read who started the sale as initiatorOf does: the whole value or its first word", async () => {
+    const words = [...INITIATOR_WORDS.company, ...INITIATOR_WORDS.customer];
+    const sample = shaped(
+      [
+        ["", " ", "\u00a0", "(", "-"],
+        [...words, ...words.map((word) => word.toUpperCase()), "usa", "partner", "сайт", "", "Исходящий звонок"],
+        ["", "", " ", "  ", ",", ".", ";", ":", "(", ")", "-", "\u00a0", "\t", "/", "_"],
+        ["", "call", "звонок", "email", "outbound", "клиент", "x"],
+      ],
+      6,
+    );
+    const stages: Stage[] = [[["initiatedBy_text", "cell"]], ...initiatorStages(rules, DUCKDB)];
+    const initiators = await evaluate(sample, stages);
+    expect(initiators).toEqual(sample.map(initiatorOf));
+    // Each side, the blank and the unknown all drawn.
+    expect(new Set(initiators)).toEqual(new Set(["company", "customer", "unknown", "blank"]));
   });
 
   it("know the sheet error values the core knows", async () => {

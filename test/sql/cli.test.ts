@@ -16,7 +16,7 @@ import {
   coreReport,
   describeDuckDb,
   duckDbReport,
-  PERIOD_QUESTION_IDS,
+  DUCKDB_QUESTION_IDS,
 } from "./support";
 
 const DEMO = join(__dirname, "../../demo/orders.csv");
@@ -30,6 +30,17 @@ describe("sheets-retention sql", () => {
     expect(result.stdout.match(/^-- (\w+)$/gm)).toEqual(["-- summary", "-- cohorts", "-- managers", "-- healthPeriods"]);
     expect(result.stdout).toContain("FROM `shop.sales.orders`");
     expect(result.stdout).toContain("`ordered_at`");
+  });
+
+  it("with --initiated-by, adds question 7's query, which alone reads that column", async () => {
+    const argv = ["sql", "--table", "t", "--customer", "c", "--date", "d", "--initiated-by", "Initiated by"];
+    const { stdout, exitCode } = await cli(argv);
+    expect(exitCode).toBe(0);
+    expect(stdout.match(/^-- (\w+)$/gm)).toEqual(["-- summary", "-- cohorts", "-- healthPeriods", "-- started"]);
+    const started = stdout.slice(stdout.indexOf("-- started"));
+    expect(started).toContain("CAST(`Initiated by` AS STRING) AS initiatedBy_cell");
+    expect(started).toContain("SAFE_DIVIDE(started_by_company, purchases) AS started_share");
+    expect(stdout.slice(0, stdout.indexOf("-- started"))).not.toContain("Initiated by");
   });
 
   it("takes the report's flags into the query: the target, the horizon, the period, the one-off deals", async () => {
@@ -127,7 +138,7 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     expect(comparable(duck)).toEqual(comparable(core, true));
   });
 
-  it("--json carries the health check's periods and questions 1, 3, 6 and 8, the command's own (and none with --no-health)", async () => {
+  it("--json carries the health check's periods and questions 1, 3, 6, 7 and 8, the command's own (and none with --no-health)", async () => {
     const [duck, own] = await Promise.all([cli(["report", DEMO, "--engine", "duckdb", "--json"]), cli(["report", DEMO, "--json"])]);
     const health = (result: { stdout: string }) => JSON.parse(result.stdout).healthCheck;
     const periods = (result: { stdout: string }) => health(result).periods as HealthPeriod[];
@@ -135,7 +146,7 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     expect(comparablePeriods(periods(duck))).toEqual(comparablePeriods(periods(own), true));
     // The verdicts are the core's, judged from the periods; each with its sentence, as the command words it.
     const questions = (result: { stdout: string }) => health(result).questions as (HealthQuestion & { answer: string })[];
-    expect(questions(duck).map((question) => question.id)).toEqual(PERIOD_QUESTION_IDS);
+    expect(questions(duck).map((question) => question.id)).toEqual(DUCKDB_QUESTION_IDS);
     expect(comparableQuestions(questions(duck))).toEqual(comparableQuestions(questions(own), true));
     const without = await cli(["report", DEMO, "--engine", "duckdb", "--json", "--no-health"]);
     expect(JSON.parse(without.stdout).healthCheck).toBeNull();
@@ -146,17 +157,17 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("51.2%");
     expect(result.stdout).toMatch(/^\S.* 3\. Revenue from existing customers is /m);
-    expect(result.stdout).toContain("Questions 2, 4, 5, 7 are not answered under --engine duckdb: run the report without it for them.");
+    expect(result.stdout).toContain("Questions 2, 4, 5 are not answered under --engine duckdb: run the report without it for them.");
     const russian = await cli(["report", DEMO, "--engine", "duckdb"], { LANG: "ru_RU.UTF-8" });
-    expect(russian.stdout).toContain("На вопросы 2, 4, 5, 7 с --engine duckdb ответов нет");
+    expect(russian.stdout).toContain("На вопросы 2, 4, 5 с --engine duckdb ответов нет");
   });
 
   it("numbers the answered questions in the HTML report by their place in the book", async () => {
     const out = join(tempDir(), "report.html");
     expect((await cli(["report", DEMO, "--engine", "duckdb", "--html", out])).exitCode).toBe(0);
     const html = readFileSync(out, "utf8");
-    expect([...html.matchAll(/<li class="health-\w+" value="(\d)">/g)].map((match) => Number(match[1]))).toEqual(PERIOD_QUESTION_IDS);
-    expect(html).toContain("Questions 2, 4, 5, 7 are not answered under --engine duckdb");
+    expect([...html.matchAll(/<li class="health-\w+" value="(\d)">/g)].map((match) => Number(match[1]))).toEqual(DUCKDB_QUESTION_IDS);
+    expect(html).toContain("Questions 2, 4, 5 are not answered under --engine duckdb");
   });
 
   it("without DuckDB installed, says how to install it, with exit 2", () => {

@@ -10,6 +10,9 @@ import { seededRandom } from "../../src/lib/seeded-random";
 import { tempDir, trickyOrderLog, writeFixture } from "../cli/helpers";
 import { datasetPath, describeDataset } from "../support/datasets";
 import type { ReportOutcome } from "../../src/cli/report-command";
+import type { HealthQuestion } from "../../src/core/health/questions";
+import type { Language } from "../../src/i18n/language";
+import { healthAnswers } from "../../src/presentation/health-check";
 import { skippedByReason, skippedLines } from "../../src/cli/report-lines";
 import {
   comparable,
@@ -20,29 +23,34 @@ import {
   describeDuckDb,
   duckDbOutcome,
   duckDbReport,
-  PERIOD_QUESTION_IDS,
+  DUCKDB_QUESTION_IDS,
+  demoWithInitiators,
+  INITIATORS,
 } from "./support";
 
 const DEMO = join(__dirname, "../../demo/orders.csv");
 
 /**
  * The same report, the same health-check periods as the core's `healthCheck(...).periods`, and the
- * same verdicts and figures of the questions those periods answer (1, 3, 6, 8). Returns the
- * questions' verdicts, so that a test can check that they judged something.
+ * same verdicts and figures of the questions those periods answer (1, 3, 6, 8) and of question 7,
+ * the first unknown initiator's row and value included. Returns the questions, so that a test can
+ * check that they judged something.
  */
-async function expectSameReport(argv: readonly string[], duckArgv = argv): Promise<string[]> {
+async function expectSameReport(argv: readonly string[], duckArgv = argv): Promise<HealthQuestion[]> {
   const [core, duck] = await Promise.all([coreReport(argv), duckDbOutcome(duckArgv)]);
   expect(comparable(duck.report)).toEqual(comparable(core, true));
   expect(core.healthCheck!.periods.length).toBeGreaterThan(0);
   const health = duck.periodHealth!;
   expect(health.periodsOmitted).toBe(core.healthCheck!.periodsOmitted);
   expect(comparablePeriods(health.periods)).toEqual(comparablePeriods(core.healthCheck!.periods, true));
-  expect(health.questions.map((question) => question.id)).toEqual(PERIOD_QUESTION_IDS);
+  expect(health.questions.map((question) => question.id)).toEqual(DUCKDB_QUESTION_IDS);
   expect(comparableQuestions(health.questions)).toEqual(comparableQuestions(core.healthCheck!.questions, true));
   const { lapsedFactor: _notAnsweredHere, ...trendRule } = core.healthCheck!.settings;
   expect(health.settings).toEqual(trendRule);
-  return health.questions.map((question) => question.verdict);
+  return health.questions;
 }
+
+const verdictOf = (questions: readonly HealthQuestion[], id: number): string => questions.find((question) => question.id === id)!.verdict;
 
 /** Hand-made rows the SQL must read as the core does; each line says what it tries. */
 const TRICKY_ROWS = [
@@ -98,7 +106,10 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
 
   it("judges questions 1, 3, 6 and 8 on the demo orders, not only says they need data", async () => {
     // Three years of orders with amounts: each of the four has periods enough to judge.
-    expect(await expectSameReport([DEMO])).not.toContain("needsData");
+    const questions = await expectSameReport([DEMO]);
+    for (const id of [1, 3, 6, 8]) expect(verdictOf(questions, id)).not.toBe("needsData");
+    // The demo has no initiated-by column: question 7 needs one, as the core says (compared above).
+    expect(questions.find((question) => question.id === 7)).toMatchObject({ verdict: "needsData", needs: "initiatedBy" });
   });
 
   it("on hand-made tricky rows, in both slashed-date orders", async () => {
@@ -242,6 +253,131 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
       exitCode: 1,
       detail: { key: "duckdbEncoding" },
     });
+  });
+});
+
+/**
+ * Two years of orders with an initiated-by column, so that "the last 12 months" leaves some out:
+ * a third of the rows repeat the row before's customer and day with another initiator (one
+ * purchase, started by the company if any of its rows says so), refunds, blank amounts, one-off
+ * deals; with `statuses`, a status column too: statuses left out, continuation rows (a blank status).
+ */
+function initiatedLog(rows: number, seed: number, language: "en" | "ru", statuses?: readonly string[]): string {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const header = language === "en" ? "Customer;Date;Amount;Deal type;Initiated by" : "Клиент;Дата;Сумма;Тип сделки;Инициатор";
+  const lines = [statuses === undefined ? header : `${header};Status`];
+  let customer = "";
+  let date = "";
+  for (let row = 0; row < rows; row++) {
+    if (row === 0 || random() > 0.3) {
+      const n = Math.floor(random() * rows * 0.2);
+      customer = pick([`Клиент ${n}`, `  КЛИЕНТ ${n} `, `client ${n}`]);
+      date = new Date(Date.UTC(2023, 0, 1 + Math.floor(random() * 730))).toISOString().slice(0, 10);
+    }
+    const cents = String(Math.floor(random() * 100)).padStart(2, "0");
+    const amount =
+      random() < 0.02 ? "" : `${random() < 0.05 ? "-" : ""}${Math.floor(random() * 10_000)}${language === "en" ? "." : ","}${cents}`;
+    const deal = random() < 0.05 ? (language === "en" ? "Project" : "Проект") : "";
+    const cells = [customer, date, amount, deal, pick(INITIATORS)];
+    lines.push((statuses === undefined ? cells : [...cells, pick(statuses)]).join(";"));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * A hand-worked log for question 7. The latest purchase is 2024-06-30, so the 12 months are
+ * 2023-07-01 … 2024-06-30. Purchases (customer-days) in them: a 2023-07-01 (its second row is
+ * outbound: started), b 2023-08-01 (blank; its outbound row is a refund, no purchase), c
+ * 2024-01-15 ("partner": neither), d 2024-06-30 (both rows say the company). 2 of 4 = 50 %,
+ * "good" (from 50 % on). Left out: a 2023-06-30 (the same date a year before is not in the 12
+ * months), c's refund on 2024-02-15, e's one-off deal, f's unreadable date, e 2022-01-01 (a year
+ * too old). Values that name neither side: "partner" (line 7) and "сайт" (line 9), counted on
+ * every order, old or not; "whatever" is on a skipped row and the one-off deal's is not read.
+ */
+const STARTED_ROWS = [
+  "Customer;Date;Amount;Deal type;Initiated by",
+  "a;2023-06-30;10;;outbound",
+  "a;2023-07-01;10;;inbound",
+  "a;2023-07-01;5;;Outbound call",
+  "b;2023-08-01;10;;",
+  "b;2023-08-01;-5;;outbound",
+  "c;2024-01-15;10;;partner",
+  "c;2024-02-15;-3;;Исходящий",
+  "e;2022-01-01;7;;сайт",
+  "", // an empty line: the rows after it keep their file lines
+  "e;2024-05-01;9;Project;outbound",
+  "f;never;5;;whatever",
+  "d;2024-06-30;20;;Исходящий звонок",
+  "d;2024-06-30;1;;мы",
+  ";;;;outbound", // nothing but an initiator: no order, as the core reads it
+];
+const STARTED_FIGURES = { startedShare: 0.5, startedByCompany: 2, purchases: 4 };
+
+describeDuckDb("question 7 under report --engine duckdb: who started the sale", () => {
+  it("gives the command's answer on generated logs in both languages", async () => {
+    for (const [seed, language] of [
+      [1, "ru"],
+      [2, "en"],
+    ] as const) {
+      const file = writeFixture(tempDir(), `initiated-${seed}.csv`, initiatedLog(3000, seed, language));
+      const deals = language === "en" ? "Deal type=Project" : "Тип сделки=Проект";
+      const questions = await expectSameReport([file, "--exclude", deals, "--locale", language === "en" ? "en_US" : "ru_RU"]);
+      const started = questions.find((question) => question.id === 7)!;
+      // Something to judge, and values that name neither side, counted and shown with their row.
+      expect(started.verdict).not.toBe("needsData");
+      expect(started.figures.startedByCompany).toBeGreaterThan(0);
+      expect(started.unread!.count).toBeGreaterThan(0);
+      expect(started.unread!.row).toBeGreaterThan(1);
+    }
+  });
+
+  it("leaves out the rows a status column leaves out, and reads no continuation row's initiator", async () => {
+    const file = writeFixture(tempDir(), "statuses.csv", initiatedLog(3000, 3, "en", ["paid", "Completed", "pending", "refunded", ""]));
+    const argv = [file, "--exclude", "Deal type=Project", "--locale", "en_US", "--status-column", "Status"];
+    const started = (await expectSameReport(argv)).find((question) => question.id === 7)!;
+    expect(started.verdict).not.toBe("needsData");
+    await expectSameReport([...argv, "--count-status", "pending"]);
+  });
+
+  it("gives the command's answer on the demo orders with an initiated-by column", async () => {
+    const questions = await expectSameReport([demoWithInitiators(), "--locale", "ru_RU"]);
+    expect(questions.map((question) => question.verdict)).not.toContain("needsData");
+  });
+
+  it("on a hand-worked log: the share of the last 12 months' purchases the company started", async () => {
+    const file = writeFixture(tempDir(), "hand.csv", `${STARTED_ROWS.join("\n")}\n`);
+    const questions = await expectSameReport([file, "--locale", "en_US"]);
+    expect(questions.find((question) => question.id === 7)).toEqual({
+      id: 7,
+      verdict: "good",
+      figures: STARTED_FIGURES,
+      unread: { count: 2, row: 7, value: "partner" },
+    });
+  });
+
+  it("with several files: the same counts, and the unknown value that sorts first, in no row", async () => {
+    const dir = tempDir();
+    const [header, ...rows] = STARTED_ROWS;
+    // "сайт" comes first in the files, "partner" sorts first; no row is named (each file starts again).
+    const first = writeFixture(dir, "part-1.csv", `${[header, ...rows.slice(6)].join("\n")}\n`);
+    const second = writeFixture(dir, "part-2.csv", `${[header, ...rows.slice(0, 6)].join("\n")}\n`);
+    const duck = await duckDbOutcome([first, second, "--locale", "en_US"]);
+    const started = duck.periodHealth!.questions.find((question) => question.id === 7)!;
+    expect(started).toEqual({ id: 7, verdict: "good", figures: STARTED_FIGURES, unread: { count: 2, row: 0, value: "partner" } });
+    const sentence = (language: Language) => healthAnswers(duck.periodHealth!, language).find((answer) => answer.id === 7)!.sentence;
+    expect(sentence("en")).toBe(
+      "The company started 50.0% of the purchases of the last 12 months. 2 values of the Initiated by column are not recognised, such as “partner”; their purchases count as not started by the company.",
+    );
+    expect(sentence("ru")).toBe(
+      "50,0\u00a0% покупок за последние 12 месяцев — по инициативе компании. 2 значения столбца «Инициатор» не распознаны, и такие покупки не отнесены к инициативе компании; например, «partner».",
+    );
+  });
+
+  it("says question 7 needs an initiated-by column without one, as the core does", async () => {
+    const file = writeFixture(tempDir(), "plain.csv", "Customer;Date;Amount\na;2024-01-01;1\na;2024-02-01;2\n");
+    const questions = await expectSameReport([file, "--locale", "en_US"]);
+    expect(questions.find((question) => question.id === 7)).toMatchObject({ verdict: "needsData", needs: "initiatedBy" });
   });
 });
 

@@ -3,7 +3,6 @@
 
 import { describe, expect, it } from "vitest";
 import { firstRowsOfGroups, recordLines, type ProblemRow } from "../../src/cli/duckdb-row-numbers";
-import type { SkippedGroup } from "../../src/cli/report-command";
 import { tempDir, writeFixture } from "../cli/helpers";
 
 describe("recordLines", () => {
@@ -37,19 +36,20 @@ describe("recordLines", () => {
 });
 
 describe("firstRowsOfGroups", () => {
-  const group = (count: number): SkippedGroup => ({ problem: { code: "badDate", value: "" }, count, examples: [], sameValue: true });
-
-  it("keeps each group's first three rows and stops reading once every group has them", async () => {
-    const groups = new Map([
-      ["badDate|date", group(5)],
-      ["badAmount|amount", group(1)],
+  it("keeps as many first rows of each group as wanted and stops reading once every group has them", async () => {
+    // Three rows of a reason with five (the report shows three), one of a reason with one, the
+    // first order whose initiator names neither side (question 7 shows one).
+    const wanted = new Map([
+      ["badDate|date", 3],
+      ["badAmount|amount", 1],
+      ["unknownInitiator|initiatedBy", 1],
     ]);
     const row = (ordinal: number, key: string): ProblemRow => ({ ordinal, key, value: ordinal });
     let chunksRead = 0;
     async function* chunks(): AsyncGenerator<ProblemRow[]> {
       const all = [
-        [row(2, "badDate|date"), row(4, "badDate|date")],
-        [row(7, "badAmount|amount"), row(9, "badDate|date")],
+        [row(2, "badDate|date"), row(3, "unknownInitiator|initiatedBy"), row(4, "badDate|date")],
+        [row(5, "unknownInitiator|initiatedBy"), row(7, "badAmount|amount"), row(9, "badDate|date")],
         [row(11, "badDate|date")], // every group is full before this chunk
       ];
       for (const chunk of all) {
@@ -57,9 +57,10 @@ describe("firstRowsOfGroups", () => {
         yield chunk;
       }
     }
-    const first = await firstRowsOfGroups(groups, chunks());
+    const first = await firstRowsOfGroups(wanted, chunks());
     expect(first.get("badDate|date")!.map((each) => each.ordinal)).toEqual([2, 4, 9]);
     expect(first.get("badAmount|amount")!.map((each) => each.ordinal)).toEqual([7]);
+    expect(first.get("unknownInitiator|initiatedBy")!.map((each) => each.ordinal)).toEqual([3]);
     expect(chunksRead).toBe(2);
   });
 });

@@ -1,7 +1,9 @@
 // What the SQL tests share: DuckDB when installed (they skip loudly without it), and the two ways
 // of making a report from one file, the command's own reading and the report's query in DuckDB.
 
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { describe, expect } from "vitest";
 import { customerKey } from "../../src/core/customer-key";
 import type { RetentionReport } from "../../src/core/report";
@@ -10,6 +12,8 @@ import { parseInvocation, type CliOptions } from "../../src/cli/options";
 import { runReport, type ReportOutcome } from "../../src/cli/report-command";
 import type { HealthPeriod } from "../../src/core/health/period-table";
 import type { HealthQuestion } from "../../src/core/health/questions";
+import { seededRandom } from "../../src/lib/seeded-random";
+import { tempDir, writeFixture } from "../cli/helpers";
 
 function installed(name: string): boolean {
   try {
@@ -96,12 +100,12 @@ export function comparablePeriods(periods: readonly HealthPeriod[], expected = f
   }));
 }
 
-/** The questions a periods table answers: the ones `report --engine duckdb` judges. */
-export const PERIOD_QUESTION_IDS: readonly number[] = [1, 3, 6, 8];
+/** The questions `report --engine duckdb` judges: those its periods table answers (1, 3, 6, 8), and 7 from its own counts. */
+export const DUCKDB_QUESTION_IDS: readonly number[] = [1, 3, 6, 7, 8];
 
 /** Those questions, every number in them to a cent in a hundred million as above (sums of money, and shares and trends of them). */
 export function comparableQuestions(questions: readonly HealthQuestion[], expected = false): unknown {
-  const asked = questions.filter((question) => PERIOD_QUESTION_IDS.includes(question.id));
+  const asked = questions.filter((question) => DUCKDB_QUESTION_IDS.includes(question.id));
   return expected ? approximately(asked) : asked;
 }
 
@@ -111,4 +115,32 @@ function approximately(value: unknown): unknown {
   if (value !== null && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([key, each]) => [key, approximately(each)]));
   return value;
+}
+
+/** Who started the sale, as teams and CRMs write it: both sides in both languages, first words, blanks, values that name neither. */
+export const INITIATORS = [
+  "inbound",
+  "Outbound",
+  "OUTBOUND email",
+  "Исходящий звонок",
+  "входящий",
+  "клиент",
+  "Менеджер",
+  "  мы ",
+  "",
+  "partner", // names neither side
+  "сайт", // nor this
+  "(outbound)", // its first word is empty: neither
+  "Outbound, e-mail",
+  "исходящий-звонок",
+  "#N/A",
+  "Incoming call",
+];
+
+/** The demo orders with an "Initiated by" column of those values, chosen at random (seeded). */
+export function demoWithInitiators(): string {
+  const random = seededRandom(5);
+  const [header, ...rows] = readFileSync(join(__dirname, "../../demo/orders.csv"), "utf8").trimEnd().split("\n");
+  const lines = [`${header};Initiated by`, ...rows.map((row) => `${row};${INITIATORS[Math.floor(random() * INITIATORS.length)]}`)];
+  return writeFixture(tempDir(), "demo-initiated.csv", `${lines.join("\n")}\n`);
 }

@@ -199,25 +199,19 @@ manager_value_1 AS (
 manager_value_2 AS (
   SELECT
     *,
-    CASE WHEN STARTS_WITH(manager_text, '#') THEN UPPER(manager_text) = '#N/A' OR UPPER(manager_text) = '#REF!' OR UPPER(manager_text) = '#VALUE!' OR UPPER(manager_text) = '#DIV/0!' OR UPPER(manager_text) = '#NAME?' OR UPPER(manager_text) = '#NUM!' OR UPPER(manager_text) = '#NULL!' OR UPPER(manager_text) = '#ERROR!' OR UPPER(manager_text) = '#SPILL!' OR UPPER(manager_text) = '#CALC!' OR UPPER(manager_text) = '#GETTING_DATA' OR UPPER(manager_text) = '#Н/Д' OR UPPER(manager_text) = '#ЗНАЧ!' OR UPPER(manager_text) = '#ССЫЛКА!' OR UPPER(manager_text) = '#ДЕЛ/0!' OR UPPER(manager_text) = '#ИМЯ?' OR UPPER(manager_text) = '#ЧИСЛО!' OR UPPER(manager_text) = '#ПУСТО!' ELSE FALSE END AS manager_error
+    manager_text = '' AS manager_blank,
+    CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END AS manager_name
   FROM manager_value_1
 ),
 manager_value_3 AS (
   SELECT
     *,
-    manager_text = '' AS manager_blank,
-    CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END AS manager_name
-  FROM manager_value_2
-),
-manager_value_4 AS (
-  SELECT
-    *,
     DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
-  FROM manager_value_3
+  FROM manager_value_2
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_4
+  FROM manager_value_3
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -594,25 +588,19 @@ manager_value_1 AS (
 manager_value_2 AS (
   SELECT
     *,
-    CASE WHEN STARTS_WITH(manager_text, '#') THEN UPPER(manager_text) = '#N/A' OR UPPER(manager_text) = '#REF!' OR UPPER(manager_text) = '#VALUE!' OR UPPER(manager_text) = '#DIV/0!' OR UPPER(manager_text) = '#NAME?' OR UPPER(manager_text) = '#NUM!' OR UPPER(manager_text) = '#NULL!' OR UPPER(manager_text) = '#ERROR!' OR UPPER(manager_text) = '#SPILL!' OR UPPER(manager_text) = '#CALC!' OR UPPER(manager_text) = '#GETTING_DATA' OR UPPER(manager_text) = '#Н/Д' OR UPPER(manager_text) = '#ЗНАЧ!' OR UPPER(manager_text) = '#ССЫЛКА!' OR UPPER(manager_text) = '#ДЕЛ/0!' OR UPPER(manager_text) = '#ИМЯ?' OR UPPER(manager_text) = '#ЧИСЛО!' OR UPPER(manager_text) = '#ПУСТО!' ELSE FALSE END AS manager_error
+    manager_text = '' AS manager_blank,
+    CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END AS manager_name
   FROM manager_value_1
 ),
 manager_value_3 AS (
   SELECT
     *,
-    manager_text = '' AS manager_blank,
-    CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END AS manager_name
-  FROM manager_value_2
-),
-manager_value_4 AS (
-  SELECT
-    *,
     DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
-  FROM manager_value_3
+  FROM manager_value_2
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_4
+  FROM manager_value_3
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -974,25 +962,19 @@ manager_value_1 AS (
 manager_value_2 AS (
   SELECT
     *,
-    CASE WHEN STARTS_WITH(manager_text, '#') THEN UPPER(manager_text) = '#N/A' OR UPPER(manager_text) = '#REF!' OR UPPER(manager_text) = '#VALUE!' OR UPPER(manager_text) = '#DIV/0!' OR UPPER(manager_text) = '#NAME?' OR UPPER(manager_text) = '#NUM!' OR UPPER(manager_text) = '#NULL!' OR UPPER(manager_text) = '#ERROR!' OR UPPER(manager_text) = '#SPILL!' OR UPPER(manager_text) = '#CALC!' OR UPPER(manager_text) = '#GETTING_DATA' OR UPPER(manager_text) = '#Н/Д' OR UPPER(manager_text) = '#ЗНАЧ!' OR UPPER(manager_text) = '#ССЫЛКА!' OR UPPER(manager_text) = '#ДЕЛ/0!' OR UPPER(manager_text) = '#ИМЯ?' OR UPPER(manager_text) = '#ЧИСЛО!' OR UPPER(manager_text) = '#ПУСТО!' ELSE FALSE END AS manager_error
+    manager_text = '' AS manager_blank,
+    CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END AS manager_name
   FROM manager_value_1
 ),
 manager_value_3 AS (
   SELECT
     *,
-    manager_text = '' AS manager_blank,
-    CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END AS manager_name
-  FROM manager_value_2
-),
-manager_value_4 AS (
-  SELECT
-    *,
     DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
-  FROM manager_value_3
+  FROM manager_value_2
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_4
+  FROM manager_value_3
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -1350,25 +1332,19 @@ manager_value_1 AS (
 manager_value_2 AS (
   SELECT
     *,
-    CASE WHEN STARTS_WITH(manager_text, '#') THEN UPPER(manager_text) = '#N/A' OR UPPER(manager_text) = '#REF!' OR UPPER(manager_text) = '#VALUE!' OR UPPER(manager_text) = '#DIV/0!' OR UPPER(manager_text) = '#NAME?' OR UPPER(manager_text) = '#NUM!' OR UPPER(manager_text) = '#NULL!' OR UPPER(manager_text) = '#ERROR!' OR UPPER(manager_text) = '#SPILL!' OR UPPER(manager_text) = '#CALC!' OR UPPER(manager_text) = '#GETTING_DATA' OR UPPER(manager_text) = '#Н/Д' OR UPPER(manager_text) = '#ЗНАЧ!' OR UPPER(manager_text) = '#ССЫЛКА!' OR UPPER(manager_text) = '#ДЕЛ/0!' OR UPPER(manager_text) = '#ИМЯ?' OR UPPER(manager_text) = '#ЧИСЛО!' OR UPPER(manager_text) = '#ПУСТО!' ELSE FALSE END AS manager_error
+    manager_text = '' AS manager_blank,
+    CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END AS manager_name
   FROM manager_value_1
 ),
 manager_value_3 AS (
   SELECT
     *,
-    manager_text = '' AS manager_blank,
-    CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END AS manager_name
-  FROM manager_value_2
-),
-manager_value_4 AS (
-  SELECT
-    *,
     DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
-  FROM manager_value_3
+  FROM manager_value_2
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_4
+  FROM manager_value_3
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
