@@ -374,6 +374,25 @@ describeDuckDb("question 7 under report --engine duckdb: who started the sale", 
     );
   });
 
+  it("names the first unknown initiator of a Parquet file by its row's index, from 1", async () => {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const dir = tempDir();
+    const csv = writeFixture(dir, "hand.csv", `${STARTED_ROWS.join("\n")}\n`);
+    const parquet = join(dir, "hand.parquet");
+    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    // Every column text, as written; DuckDB drops the empty line, so "partner" is the 6th row.
+    await connection.run(
+      `COPY (SELECT * FROM read_csv('${csv}', delim = ';', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
+    const duck = await duckDbOutcome([parquet, "--locale", "en_US"]);
+    expect(duck.periodHealth!.questions.find((question) => question.id === 7)).toEqual({
+      id: 7,
+      verdict: "good",
+      figures: STARTED_FIGURES,
+      unread: { count: 2, row: 6, value: "partner" },
+    });
+  });
+
   it("says question 7 needs an initiated-by column without one, as the core does", async () => {
     const file = writeFixture(tempDir(), "plain.csv", "Customer;Date;Amount\na;2024-01-01;1\na;2024-02-01;2\n");
     const questions = await expectSameReport([file, "--locale", "en_US"]);
