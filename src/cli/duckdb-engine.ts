@@ -465,7 +465,8 @@ function cohortRow(row: Row, period: Period): CohortReportRow {
 
 /**
  * The periods as the core's health check gives them (src/core/health/period-table.ts), the latest
- * ones as it caps them, and the questions they answer, judged by the core (period-questions.ts).
+ * ones as it caps them, and the questions they answer, judged by the core (period-questions.ts),
+ * with question 7 (`started`) in its place among them.
  */
 function periodHealth(
   rows: readonly Row[],

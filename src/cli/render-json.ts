@@ -79,7 +79,7 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
   return `${terminalSafeJson(JSON.stringify(json, null, 2))}\n`;
 }
 
-/** The periods and the questions they answer, where the engine computes no more (DuckDB's). */
+/** The periods and the questions answered from them and from the SQL's counts, where the engine computes no more (DuckDB's). */
 function periodHealthJson(check: ReportOutcome["periodHealth"], language: Language) {
   if (check === undefined) return null;
   return { ...check, questions: answered(check, language) };

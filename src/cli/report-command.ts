@@ -94,7 +94,7 @@ export interface ReportOutcome {
   report: RetentionReport;
   /** Every skipped row, grouped by reason; without it, the report's kept rows are grouped. */
   skippedByReason?: SkippedGroup[];
-  /** The health check's periods and the questions they answer (1, 3, 6, 8), where the engine computes no more of it (DuckDB's). */
+  /** The health check's periods, the questions they answer (1, 3, 6, 8) and question 7, where the engine computes no more of it (DuckDB's). */
   periodHealth?: Pick<HealthCheck, "periods" | "periodsOmitted" | "questions"> & {
     /** The trend rule the questions were judged by (the lapsed factor serves question 5, not answered here). */
     settings: Pick<HealthCheck["settings"], "trendThreshold" | "trendPeriods">;
