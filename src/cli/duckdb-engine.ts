@@ -25,7 +25,6 @@ import { ratio } from "../core/statistics";
 import { CsvScanner } from "../files/csv-scanner";
 import { byteOrderMark } from "../files/encoding";
 import { fieldDecoder, recordTexts } from "../files/fields";
-import { CHUNK_BYTES } from "../files/scan-file";
 import { detectDelimiter, detectEncoding } from "../files/sniff";
 import { DUCKDB } from "../sql/dialect";
 import { reportQuery, withClause, type ColumnType, type QueryColumns, type ReportQuery, type ReportTable } from "../sql/report-query";
@@ -252,6 +251,14 @@ function csvSample(path: string, options: CliOptions): { sample: SampleRows; wid
 
 const EXTRA_COLUMNS = 8;
 
+/**
+ * How much of the first file the layout and the encoding are read from: as much as the streaming
+ * engine once read in its first chunk, so that a file that turns Windows-1251 after a long ASCII
+ * start is still refused with the message that says how to go on (DuckDB itself would only report
+ * a bad line).
+ */
+const SAMPLE_BYTES = 4 * 1024 * 1024;
+
 function firstBytes(path: string): Buffer {
   let fd: number;
   try {
@@ -260,7 +267,7 @@ function firstBytes(path: string): Buffer {
     throw dataError({ key: "cannotRead", values: { path, reason: (error as Error).message } });
   }
   try {
-    const buffer = Buffer.alloc(CHUNK_BYTES);
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
     const read = readSync(fd, buffer, 0, buffer.length, 0);
     // The sample ends at a whole line: a record cut in two would read as a short row.
     const end = read < buffer.length ? read : buffer.lastIndexOf(0x0a, read - 1) + 1;

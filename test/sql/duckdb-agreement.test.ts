@@ -254,6 +254,19 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
       detail: { key: "duckdbEncoding" },
     });
   });
+
+  it("refuses one whose Windows-1251 starts after 3 MB of ASCII, as the streaming engine reads it", async () => {
+    // 3 MB of plain rows, then a name in Windows-1251 (0xC0 is «А»): past the streaming engine's
+    // 1 MB chunk, within the 4 MB the layout and the encoding are read from.
+    const row = "Ann,2024-03-05,10\n";
+    const ascii = row.repeat(Math.ceil((3 * 1024 * 1024) / row.length));
+    const file = writeFixture(
+      tempDir(),
+      "late-1251.csv",
+      Buffer.concat([Buffer.from(`Customer,Date,Amount\n${ascii}`), Buffer.from([0xc0, 0x2c]), Buffer.from("2024-03-06,5\n")]),
+    );
+    await expect(duckDbReport([file])).rejects.toMatchObject({ exitCode: 1, detail: { key: "duckdbEncoding" } });
+  });
 });
 
 /**
