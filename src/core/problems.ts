@@ -8,6 +8,7 @@ export type ProblemCode =
   | "missingDate"
   | "badDate"
   | "badAmount"
+  | "badBudget"
   | "errorValue"
   | "implausibleDate"
   | "tooManyColumns"

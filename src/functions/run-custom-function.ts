@@ -66,7 +66,7 @@ export function readHealthOrders(env: SheetEnvironment, ranges: HealthRanges): {
   const stats = ingestRanges(env, ranges, orders, [budget, contact, initiatedBy]);
   if (orders.problems.firstUnreadableBudget !== undefined) {
     const { row, value } = orders.problems.firstUnreadableBudget;
-    fail({ code: "badAmount", argument: "budgets", row, value });
+    fail({ code: "badBudget", argument: "budgets", row, value });
   }
   return { orders, stats };
 }

@@ -75,7 +75,11 @@ describe.each([
     // From 6 Jan 2023 to 5 Jan 2024: A 300, B 80 + 40; budgets A 1,000, B 200: 420 ÷ 1,200.
     expect(call("SHARE_OF_WALLET", CUSTOMERS, DATES, AMOUNTS, BUDGETS)).toBeCloseTo(0.35, 12);
     expect(errorOf(() => call("SHARE_OF_WALLET", CUSTOMERS, DATES, AMOUNTS, column(["", "", "", "", "", "lots", "", "", ""])))).toBe(
-      "budgets, row 6: cannot read «lots» as an amount",
+      "budgets, row 6: «lots» is not a yearly budget (an amount of 0 or more)",
+    );
+    // A negative amount is readable, and no budget either: the message says why.
+    expect(errorOf(() => call("SHARE_OF_WALLET", CUSTOMERS, DATES, AMOUNTS, column(["", "-5000", "", "", "", "", "", "", ""])))).toBe(
+      "budgets, row 2: «-5000» is not a yearly budget (an amount of 0 or more)",
     );
     expect(errorOf(() => call("SHARE_OF_WALLET", CUSTOMERS, DATES, AMOUNTS, column(Array(9).fill(""))))).toBe(
       "budgets: no customer has a budget above 0; type each customer's yearly budget in that column",
@@ -113,7 +117,7 @@ describe.each([
     // Q1 needs 3 judged months: February to April 2024 are 4 more complete months than now.
     // Q2: 420 ÷ 1,200 (see SHARE_OF_WALLET) is below 50 %. Q3 and Q8 need 6 judged months: 7 more.
     // Q4: H is 334 days (the 2nd of the gaps 31 and 334), so only January 2023 is old enough, and
-    // the data's first month is left out: no manager has judged customers. Q5: A of A and B lapsed.
+    // the data's first month is left out: neither Ann nor Bob has judged customers or a trend. Q5: A of A and B lapsed.
     // Q6: July–September had no purchase to compare October–December with. Q7: no column.
     expect(call("HEALTH_CHECK", CUSTOMERS, DATES, AMOUNTS, MANAGERS, "", "", BUDGETS)).toEqual([
       ["Question", "Verdict", "Answer"],
@@ -124,7 +128,11 @@ describe.each([
         "Sales of the last 12 months are 35.0% of the yearly budgets of 2 customers.",
       ],
       ["Are sales to existing customers falling or standing still?", "needs data", "Needs more history: 7 more complete periods."],
-      ["Do your managers win the customer's whole budget, not just take the orders that come?", "needs data", "Needs more history."],
+      [
+        "Do your managers win the customer's whole budget, not just take the orders that come?",
+        "needs data",
+        "Needs data: no manager has 10 judged new customers or a revenue trend yet (2 managers in the orders).",
+      ],
       ["Do customers leave and not come back?", "bad", "1 of 2 repeat customers has lapsed; 300.00 a year at stake."],
       ["Could the average order be higher?", "needs data", "Needs more history."],
       [
