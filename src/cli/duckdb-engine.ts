@@ -518,7 +518,7 @@ function periodHealth(
     periods: periods.slice(omitted),
     periodsOmitted: omitted,
     questions: [asked.revenueSplit, asked.existingRevenue, asked.averageOrder, started, asked.activeBase],
-    settings: { trendThreshold: options.trend.threshold, trendPeriods: options.trend.windowPeriods },
+    settings: { trendThreshold: options.trend.threshold, trendPeriods: options.trend.windowPeriods, lapsedFactor: null },
   };
 }
 

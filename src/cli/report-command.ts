@@ -47,7 +47,10 @@ const TWO_THREADS_MIN_BYTES = 8 * 1024 * 1024;
  * customers have more than one. A file with more customers than that grows its tables as needed.
  */
 const BYTES_PER_CUSTOMER = 64;
-/** Room reserved up front for no more customers than this (about 120 MB of address space). */
+/**
+ * Room reserved up front for no more customers than this: about 120 MB of address space for the
+ * index and the names, and the ledger's one page (32 MB at most, see PagedArray).
+ */
 const CAPACITY_AT_MOST = 1 << 20;
 
 /** How many of a group's rows are shown as examples. */
@@ -96,8 +99,8 @@ export interface ReportOutcome {
   skippedByReason?: SkippedGroup[];
   /** The health check's periods, the questions they answer (1, 3, 6, 8) and question 7, where the engine computes no more of it (DuckDB's). */
   periodHealth?: Pick<HealthCheck, "periods" | "periodsOmitted" | "questions"> & {
-    /** The trend rule the questions were judged by (the lapsed factor serves question 5, not answered here). */
-    settings: Pick<HealthCheck["settings"], "trendThreshold" | "trendPeriods">;
+    /** The trend rule the questions were judged by; no lapsed factor (null), since question 5 is not answered here. */
+    settings: Pick<HealthCheck["settings"], "trendThreshold" | "trendPeriods"> & { lapsedFactor: null };
   };
 }
 

@@ -6,7 +6,7 @@
 //
 // A caller that knows how many numbers to expect (the command line, from the file's size) gets
 // pages big enough to hold them in one: its hot loops then always find the same page, which saved
-// 3–4 % of the command's CPU on a million rows (docs/speed.md). The part of a page that no number
+// 3–5 % of the command's CPU on a million rows (docs/speed.md). The part of a page that no number
 // reaches costs address space, not memory, when its starting value is zero: the system maps it
 // only when written.
 
