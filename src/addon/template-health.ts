@@ -65,9 +65,12 @@ export const PERIOD_COLUMNS = [
 ] as const;
 export type PeriodColumn = (typeof PERIOD_COLUMNS)[number];
 
+/** A column of REVENUE_SPLIT, or question 1's share, which two of its columns make. */
+export type TrendSeries = PeriodColumn | "existingShare";
+
 /** The monthly figure each trend question rests on: the health check's `series` for it. */
-export const TREND_SERIES: Partial<Record<QuestionId, PeriodColumn>> = {
-  1: "existingRevenue",
+export const TREND_SERIES: Partial<Record<QuestionId, TrendSeries>> = {
+  1: "existingShare",
   3: "existingRevenue",
   6: "averageOrder",
   8: "activeBase",
@@ -164,11 +167,23 @@ export function healthLayout(language: Language, ordersSheetName: string, dashbo
  * the latest order, as the health check judges them (the month in progress would dip at the end).
  * IFERROR: before a month is complete there is nothing to draw, and FILTER would say #N/A.
  */
-function sparkline(series: PeriodColumn | undefined, latestOrder: string): string {
+function sparkline(series: TrendSeries | undefined, latestOrder: string): string {
   if (series === undefined) return "";
   const starts = periodColumnRange("periodStart");
   const complete = `(${starts}<>"")*(EOMONTH(${starts}, 0)<=${latestOrder})`;
-  return `=SPARKLINE(IFERROR(FILTER(${periodColumnRange(series)}, ${complete}), 0))`;
+  return `=SPARKLINE(IFERROR(FILTER(${seriesRange(series)}, ${complete}), 0))`;
+}
+
+/**
+ * The month-by-month values of a series. The share is existing ÷ all revenue, 0 where the revenue
+ * is not above 0 (no share, which the health check's line also draws as 0), written so that no
+ * month divides by 0: a #DIV/0! among the values would blank the whole line.
+ */
+function seriesRange(series: TrendSeries): string {
+  if (series !== "existingShare") return periodColumnRange(series);
+  const existing = periodColumnRange("existingRevenue");
+  const revenue = `(${periodColumnRange("newRevenue")}+${existing})`;
+  return `${existing}*(${revenue}>0)/ABS(${revenue}+(${revenue}=0))`;
 }
 
 /** How the blocks name the orders: the Orders sheet, the Dashboard's B3, an open Orders column. */

@@ -15,7 +15,7 @@ import { isoDate } from "../core/calendar";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
 import { startedShareQuestion } from "../core/health/health-check";
 import { judging, periodQuestions, type PeriodSeries } from "../core/health/period-questions";
-import type { HealthPeriod } from "../core/health/period-table";
+import { existingShareOf, type HealthPeriod } from "../core/health/period-table";
 import type { HealthQuestion, UnreadValues } from "../core/health/questions";
 import { countLeftOutStatus, type IngestStats } from "../core/ingest";
 import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "../core/periods";
@@ -483,6 +483,7 @@ function periodHealth(
   started: HealthQuestion,
 ): NonNullable<ReportOutcome["periodHealth"]> {
   const { period } = options;
+  const hasAmounts = layout.mapping.amount !== undefined;
   const periods = rows.map((row): HealthPeriod => {
     const index = num(row.period_index);
     return {
@@ -500,6 +501,7 @@ function periodHealth(
       revenue: numOrNull(row.revenue),
       newRevenue: numOrNull(row.new_revenue),
       existingRevenue: numOrNull(row.existing_revenue),
+      existingShare: hasAmounts ? existingShareOf(num(row.new_revenue), num(row.existing_revenue)) : null,
       averageOrder: numOrNull(row.average_order),
       newAverageOrder: numOrNull(row.new_average_order),
       existingAverageOrder: numOrNull(row.existing_average_order),
@@ -513,7 +515,7 @@ function periodHealth(
     earliestDay: num(summary.earliest_day),
     ordersStartWithBusiness: options.ordersStartWithBusiness,
   };
-  const asked = periodQuestions(totals, judging(totals, facts, options.trend), layout.mapping.amount !== undefined);
+  const asked = periodQuestions(totals, judging(totals, facts, options.trend), hasAmounts);
   return {
     periods: periods.slice(omitted),
     periodsOmitted: omitted,

@@ -7,7 +7,7 @@ import { renderHtml } from "../../src/cli/render-html";
 import { renderText } from "../../src/cli/render-text";
 import type { RetentionReport } from "../../src/core/report";
 import type { Language } from "../../src/i18n/language";
-import { MARKUP_MANAGER, TEXT_LAYOUT, managerReport } from "../presentation/manager-log";
+import { MARKUP_MANAGER, RUSSIAN_ROWS, TEXT_LAYOUT, managerReport } from "../presentation/manager-log";
 
 const NBSP = "\u00a0";
 
@@ -62,29 +62,9 @@ describe("the text report", () => {
     expect(questionFour(text(managerReport(), "ru"))).toEqual([
       ["По менеджерам"],
       ["Менеджер", "Новые", "Верн. за 30 дн.", "Доля", "Выручка текущих", "Ушедшие", "Под угрозой в год", "Доля бюджета"],
-      [
-        "Bob",
-        "3",
-        "1",
-        `33,3${NBSP}%`,
-        `снижается, −100,0${NBSP}%`,
-        "1",
-        "900,00",
-        "—",
-        "ниже цели, но новых клиентов меньше 10: оценён только по выручке",
-      ],
+      [...RUSSIAN_ROWS.bob],
       ["Ann", "2", "2", `100,0${NBSP}%`, `растёт, +200,0${NBSP}%`, "1", "400,00", `60,0${NBSP}%`],
-      [
-        MARKUP_MANAGER,
-        "1",
-        "0",
-        `0,0${NBSP}%`,
-        "растёт, с нуля",
-        "0",
-        "0,00",
-        "—",
-        "ниже цели, но новых клиентов меньше 10: оценён только по выручке",
-      ],
+      [...RUSSIAN_ROWS.markup],
     ]);
   });
 

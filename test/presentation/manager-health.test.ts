@@ -6,7 +6,7 @@ import type { ManagerHealth } from "../../src/core/health/health-check";
 import { formatsFor } from "../../src/presentation/formats";
 import { healthAnswers } from "../../src/presentation/health-check";
 import { managerHealthTable } from "../../src/presentation/manager-health";
-import { MARKUP_MANAGER, managerReport } from "./manager-log";
+import { MARKUP_MANAGER, RUSSIAN_ROWS, managerReport } from "./manager-log";
 
 const NBSP = "\u00a0";
 
@@ -69,29 +69,9 @@ describe("question 4's table of managers", () => {
       "",
     ]);
     expect(table.rows.map((row) => [row.manager, ...row.figures, row.note])).toEqual([
-      [
-        "Bob",
-        "3",
-        "1",
-        `33,3${NBSP}%`,
-        `снижается, −100,0${NBSP}%`,
-        "1",
-        "900,00",
-        "—",
-        "ниже цели, но новых клиентов меньше 10: оценён только по выручке",
-      ],
+      [...RUSSIAN_ROWS.bob],
       ["Ann", "2", "2", `100,0${NBSP}%`, `растёт, +200,0${NBSP}%`, "1", "400,00", `60,0${NBSP}%`, ""],
-      [
-        MARKUP_MANAGER,
-        "1",
-        "0",
-        `0,0${NBSP}%`,
-        "растёт, с нуля",
-        "0",
-        "0,00",
-        "—",
-        "ниже цели, но новых клиентов меньше 10: оценён только по выручке",
-      ],
+      [...RUSSIAN_ROWS.markup],
     ]);
   });
 

@@ -8,6 +8,37 @@ import type { RetentionReport } from "../../src/core/report";
 /** A manager's name that is markup and starts like a formula: every surface must show it as text. */
 export const MARKUP_MANAGER = "=<b>Cy</b>";
 
+const NBSP = "\u00a0";
+
+/**
+ * Question 4's Russian rows for Bob and the markup manager, as managerReport() gives them (worked
+ * out below): both have fewer than 10 new customers and a revenue trend, so the note says so.
+ */
+export const RUSSIAN_ROWS = {
+  bob: [
+    "Bob",
+    "3",
+    "1",
+    `33,3${NBSP}%`,
+    `снижается, −100,0${NBSP}%`,
+    "1",
+    "900,00",
+    "—",
+    "ниже цели, но новых клиентов меньше 10: оценён только по выручке",
+  ],
+  markup: [
+    MARKUP_MANAGER,
+    "1",
+    "0",
+    `0,0${NBSP}%`,
+    "растёт, с нуля",
+    "0",
+    "0,00",
+    "—",
+    "ниже цели, но новых клиентов меньше 10: оценён только по выручке",
+  ],
+} as const;
+
 /**
  * 2024, by the month; returns counted within 30 days; the orders start with the business, so every
  * complete month is judged. The latest purchase is Dora's on 1 July (no manager): January to June

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPORT_LIMITS, type RetentionReport } from "../../src/core/report";
 import { orderTableSql, type OrderTableRequest } from "../../src/sql/order-table";
-import type { HealthPeriod } from "../../src/core/health/period-table";
+import { existingShareOf, type HealthPeriod } from "../../src/core/health/period-table";
 import type { HealthQuestion } from "../../src/core/health/questions";
 import { comparablePeriods, coreReport, demoWithInitiators, describeDuckDb } from "./support";
 
@@ -173,6 +173,7 @@ function published(report: RetentionReport, withManagers: boolean, withAmounts =
     revenue: null,
     newRevenue: null,
     existingRevenue: null,
+    existingShare: null,
     averageOrder: null,
     newAverageOrder: null,
     existingAverageOrder: null,
@@ -267,6 +268,8 @@ function healthPeriod(row: Row): HealthPeriod {
     revenue: numOrNull(row.revenue),
     newRevenue: numOrNull(row.new_revenue),
     existingRevenue: numOrNull(row.existing_revenue),
+    // Not a column of the query: the engines derive it from the two revenues, as the core does.
+    existingShare: row.new_revenue === null ? null : existingShareOf(Number(row.new_revenue), Number(row.existing_revenue)),
     averageOrder: numOrNull(row.average_order),
     newAverageOrder: numOrNull(row.new_average_order),
     existingAverageOrder: numOrNull(row.existing_average_order),

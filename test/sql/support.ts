@@ -94,6 +94,8 @@ export function comparablePeriods(periods: readonly HealthPeriod[], expected = f
     revenue: round(row.revenue),
     newRevenue: round(row.newRevenue),
     existingRevenue: round(row.existingRevenue),
+    // A ratio of sums that may differ in their last digits by the order they were added in.
+    existingShare: row.existingShare === null ? null : Number(row.existingShare.toFixed(9)),
     averageOrder: round(row.averageOrder),
     newAverageOrder: round(row.newAverageOrder),
     existingAverageOrder: round(row.existingAverageOrder),

@@ -278,10 +278,14 @@ describe.each<{ locale: string; settings: CoreSettings; change: Record<string, u
         expect(formula).toBe("");
         continue;
       }
-      // The column it reads is the one REVENUE_SPLIT heads with that series' name.
-      const column = PERIOD_COLUMNS.indexOf(series);
-      expect(rows![14]![column]).toBe(h[series]);
-      expect(formula).toContain(`FILTER(${letterOf(column + 1)}16:${letterOf(column + 1)}, `);
+      // The columns it reads are those REVENUE_SPLIT heads with the series' name, or, for question
+      // 1's share, with the two revenues it divides.
+      const read = series === "existingShare" ? (["newRevenue", "existingRevenue"] as const) : [series];
+      for (const name of read) {
+        const column = PERIOD_COLUMNS.indexOf(name);
+        expect(rows![14]![column]).toBe(h[name]);
+        expect(formula).toContain(`${letterOf(column + 1)}16:${letterOf(column + 1)}`);
+      }
       // HyperFormula draws no sparkline, but evaluates the FILTER it is given: in a free column, the
       // same data spill as numbers. (The IFERROR around it, for a sheet with no complete month yet,
       // is left out: HyperFormula's IFERROR does not spill.)

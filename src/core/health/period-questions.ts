@@ -123,7 +123,7 @@ function revenueSplitQuestion(totals: PeriodSeries, hasAmounts: boolean, judge: 
       shareChange: trend.direction === "needsData" ? null : trend.change,
     },
     trend,
-    series: "existingRevenue",
+    series: "existingShare",
   };
 }
 

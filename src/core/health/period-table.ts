@@ -35,6 +35,8 @@ export interface HealthPeriod {
   revenue: number | null;
   newRevenue: number | null;
   existingRevenue: number | null;
+  /** Existing customers' share of the period's revenue (question 1's line); null without amounts or revenue above 0. */
+  existingShare: number | null;
   averageOrder: number | null;
   newAverageOrder: number | null;
   existingAverageOrder: number | null;
@@ -152,6 +154,12 @@ export interface PeriodFlags {
   judged: (position: number) => boolean;
 }
 
+/** Existing customers' share of a period's revenue; null when the revenue is not above 0 (no share to give). */
+export function existingShareOf(newRevenue: number, existingRevenue: number): number | null {
+  const revenue = newRevenue + existingRevenue;
+  return revenue > 0 ? existingRevenue / revenue : null;
+}
+
 export function periodRows(totals: PeriodTotals, flags: PeriodFlags, hasAmounts: boolean): HealthPeriod[] {
   const base = totals.activeBase();
   const money = (value: number): number | null => (hasAmounts ? value : null);
@@ -177,6 +185,7 @@ export function periodRows(totals: PeriodTotals, flags: PeriodFlags, hasAmounts:
       revenue: money(newRevenue + existingRevenue),
       newRevenue: money(newRevenue),
       existingRevenue: money(existingRevenue),
+      existingShare: hasAmounts ? existingShareOf(newRevenue, existingRevenue) : null,
       averageOrder: average(newRevenue + existingRevenue, purchases),
       newAverageOrder: average(newRevenue, newPurchases),
       existingAverageOrder: average(existingRevenue, purchases - newPurchases),
