@@ -115,7 +115,7 @@ export class PurchaseLog {
 
   /**
    * Room for this many entries up front, for a caller that knows how many rows will come (a custom
-   * function's ranges): growing by doubling would allocate about twice the room and leave the
+   * function's ranges) or may come (the command line, from its file's size): growing by doubling would allocate about twice the room and leave the
    * smaller arrays to a full collection of a heap that holds the sheet's cells.
    */
   reserve(entries: number): void {
