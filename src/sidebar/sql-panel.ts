@@ -13,7 +13,7 @@ import { type OrderTableRequest, orderTableSql } from "../sql/order-table";
 import { h, replaceChildren } from "./dom";
 import type { Text } from "./text";
 
-type Role = Field | "status";
+type Role = Field | "status" | "initiatedBy";
 
 const ROLE_LABELS: readonly { role: Role; label: SidebarKey }[] = [
   { role: "customer", label: "fieldCustomer" },
@@ -22,22 +22,31 @@ const ROLE_LABELS: readonly { role: Role; label: SidebarKey }[] = [
   { role: "manager", label: "fieldManager" },
   { role: "dealType", label: "fieldDealType" },
   { role: "status", label: "fieldStatus" },
+  { role: "initiatedBy", label: "fieldInitiatedBy" },
 ];
 
 /** The analysis the SQL repeats: its settings, and the range analysed with its columns and deal types. */
 export interface Analysed {
   settings: AnalysisSettings;
   range: RangeState;
+  /** The header of the column the health check read as "initiated by" (question 7), when there is one. */
+  initiatedBy?: string;
 }
 
 /** The sheet column each role reads, in the analysed range. */
-function roleColumns({ range }: Analysed): Map<Role, number> {
+function roleColumns({ range, initiatedBy }: Analysed): Map<Role, number> {
   const columns = new Map<Role, number>();
   for (const { role } of ROLE_LABELS) {
-    const column = role === "status" ? range.statusColumn : range.mapping[role];
+    const column = role === "status" ? range.statusColumn : role === "initiatedBy" ? headerColumn(range, initiatedBy) : range.mapping[role];
     if (column !== undefined && column !== null) columns.set(role, column);
   }
   return columns;
+}
+
+/** The column a header names, as the report named the health check's columns it read. */
+function headerColumn(range: RangeState, header: string | undefined): number | undefined {
+  const column = header === undefined ? -1 : range.headers.indexOf(header);
+  return column < 0 ? undefined : column;
 }
 
 /** The deal types the sidebar leaves out: the user's choice, else the column's project deal type. */

@@ -11,6 +11,8 @@ import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { HealthVerdict } from "../../src/core/health/questions";
 import { HEALTH_TEXT } from "../../src/i18n/health";
+import { DEFAULT_TIME_ZONE } from "../../src/preview/workbook";
+import { orderTableSql } from "../../src/sql/order-table";
 import { hasChromium } from "./chromium";
 import { buildDistIfStale, type PreviewInChromium, reanalyse, usePreviewInChromium } from "./fixture";
 
@@ -163,6 +165,37 @@ function sheetContents(session: PreviewInChromium, sheetName: string, locale?: s
 
 describe.skipIf(!hasChromium)("the Health check view with Budget and Initiated by columns (headless Chromium)", () => {
   const session = usePreviewInChromium({ prepare: buildDistIfStale, previewOptions: () => ({ dataPath: ordersFile(ORDERS) }) });
+
+  it("gives “SQL for BigQuery” the Initiated by column it read, so that the query answers question 7 too", async () => {
+    const frame = await session.openSidebar();
+    await frame.click("[data-testid=sql-panel] > summary");
+    const names = await frame.$$eval("[data-testid^=sql-column-]:not([data-testid$=-error])", (inputs) =>
+      inputs.map((input) => [input.getAttribute("data-testid"), (input as HTMLInputElement).value]),
+    );
+    expect(names).toEqual([
+      ["sql-column-customer", "Customer"],
+      ["sql-column-date", "Order date"],
+      ["sql-column-amount", "Amount"],
+      ["sql-column-initiatedBy", "Initiated by"],
+    ]);
+    await frame.fill("[data-testid=sql-table]", "my-project.shop.orders");
+    // The sidebar's settings on opening, as sidebar-sql.test.ts writes them out, on this file's columns.
+    const expected = orderTableSql({
+      dialect: "bigquery",
+      table: "my-project.shop.orders",
+      columns: { customer: "Customer", date: "Order date", amount: "Amount", initiatedBy: "Initiated by" },
+      dateType: "text",
+      amountType: "text",
+      excludeDealTypes: [],
+      target: 0.67,
+      period: "month",
+      ordersStartWithBusiness: false,
+      timeZone: DEFAULT_TIME_ZONE,
+      locale: { slashOrder: "MDY", decimalComma: false },
+    });
+    expect(await frame.inputValue("[data-testid=sql-text]")).toBe(expected);
+    expect(expected).toContain("`Initiated by`");
+  });
 
   it("shows the eight questions with the hand-worked verdict colours and a trend line exactly where there is a series", async () => {
     const frame = await openJudgingEveryMonth(session);
