@@ -614,6 +614,16 @@ describe("edge cases the review found", () => {
     );
     expect(question(log, 1)).toMatchObject({ verdict: "needsData", needs: "revenue" });
   });
+
+  it("needs data for question 1 when refunds outweigh the revenue of the last judged months", () => {
+    // October–December 2023: Regular's refunds of 30 a month against 10 from each new customer:
+    // −90 + 30 = −60 in all, no share of it to give.
+    const log = twoYears(
+      (m) => (m >= 21 ? -30 : 10),
+      () => 10,
+    );
+    expect(question(log, 1)).toMatchObject({ verdict: "needsData", needs: "revenue" });
+  });
 });
 
 describe("who started the sale", () => {
