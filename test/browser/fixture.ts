@@ -124,3 +124,10 @@ function newestIn(folder: string): number {
     }),
   );
 }
+
+/** The "SQL for BigQuery" panel's column fields, as [test id, BigQuery name] in the order shown. */
+export function sqlColumnNames(frame: Frame): Promise<string[][]> {
+  return frame.$$eval("[data-testid^=sql-column-]:not([data-testid$=-error])", (inputs) =>
+    inputs.map((input) => [input.getAttribute("data-testid")!, (input as HTMLInputElement).value]),
+  );
+}

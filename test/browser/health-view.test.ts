@@ -14,7 +14,7 @@ import { HEALTH_TEXT } from "../../src/i18n/health";
 import { DEFAULT_TIME_ZONE } from "../../src/preview/workbook";
 import { orderTableSql } from "../../src/sql/order-table";
 import { hasChromium } from "./chromium";
-import { buildDistIfStale, type PreviewInChromium, reanalyse, usePreviewInChromium } from "./fixture";
+import { buildDistIfStale, type PreviewInChromium, reanalyse, sqlColumnNames, usePreviewInChromium } from "./fixture";
 
 /**
  * Six months of 2024; the latest purchase is on 30 June, so January to June are all complete. The
@@ -169,10 +169,7 @@ describe.skipIf(!hasChromium)("the Health check view with Budget and Initiated b
   it("gives “SQL for BigQuery” the Initiated by column it read, so that the query answers question 7 too", async () => {
     const frame = await session.openSidebar();
     await frame.click("[data-testid=sql-panel] > summary");
-    const names = await frame.$$eval("[data-testid^=sql-column-]:not([data-testid$=-error])", (inputs) =>
-      inputs.map((input) => [input.getAttribute("data-testid"), (input as HTMLInputElement).value]),
-    );
-    expect(names).toEqual([
+    expect(await sqlColumnNames(frame)).toEqual([
       ["sql-column-customer", "Customer"],
       ["sql-column-date", "Order date"],
       ["sql-column-amount", "Amount"],

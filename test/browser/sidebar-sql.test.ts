@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_TIME_ZONE } from "../../src/preview/workbook";
 import { type OrderTableRequest, orderTableSql } from "../../src/sql/order-table";
 import { hasChromium } from "./chromium";
-import { usePreviewInChromium } from "./fixture";
+import { sqlColumnNames, usePreviewInChromium } from "./fixture";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -65,10 +65,7 @@ describe.skipIf(!hasChromium)("SQL for BigQuery in the sidebar (headless Chromiu
   it("checks the table's shape beside the field, then shows the SQL naming it, equal to orderTableSql for the same settings", async () => {
     const frame = await openPanel();
     expect(await frame.textContent("[data-testid=sql-panel] > summary")).toBe("SQL for BigQuery");
-    const names = await frame.$$eval("[data-testid^=sql-column-]:not([data-testid$=-error])", (inputs) =>
-      inputs.map((input) => [input.getAttribute("data-testid"), (input as HTMLInputElement).value]),
-    );
-    expect(names).toEqual([
+    expect(await sqlColumnNames(frame)).toEqual([
       ["sql-column-customer", "Customer"],
       ["sql-column-date", "Order date"],
       ["sql-column-amount", "Amount"],
