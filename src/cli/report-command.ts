@@ -28,7 +28,7 @@ import { CHUNK_BYTES } from "../files/scan-file";
 import { formatsFor } from "../presentation/formats";
 import type { Encoding } from "../files/sniff";
 import { problemMessage } from "../i18n/problems";
-import { BatchReader, BatchWriter, batchRowsFor, SameThreadWriter, type OrderBatch } from "./counting/batch";
+import { BatchReader, BatchWriter, batchRowsFor, ORDER_ROW_BYTES_AT_LEAST, SameThreadWriter, type OrderBatch } from "./counting/batch";
 import { CustomerIndex } from "./counting/customer-index";
 import { IndexedLedger } from "./counting/indexed-ledger";
 import { NameStore } from "./counting/name-store";
@@ -42,8 +42,6 @@ import { readOrderFile, type ReadSettings } from "./order-file";
 export const SKIPPED_ROWS_KEPT = 1000;
 /** Below this a second thread costs more to start than it saves. */
 const TWO_THREADS_MIN_BYTES = 8 * 1024 * 1024;
-/** An order row takes this many bytes or more. */
-const ORDER_ROW_BYTES_AT_LEAST = 32;
 /**
  * File bytes per customer that room is reserved for: most customers have more than one order
  * row. A file with more customers than that grows its tables as needed.
@@ -177,18 +175,19 @@ export class Tally {
     private readonly options: CliOptions,
     capacity: number,
   ) {
-    this.log = options.health ? new PurchaseLog() : undefined;
     ({
+      log: this.log,
       names: this.names,
       ledger: this.ledger,
       index: this.index,
     } = withRoomIfGranted(capacity, (room) => {
+      const log = options.health ? new PurchaseLog() : undefined;
       // Grown by doubling, the log would copy itself and leave the old arrays to the collector:
       // 2 % of the health check's CPU on the bench's manager file (paired runs).
-      this.log?.reserve(room * (BYTES_PER_CUSTOMER / ORDER_ROW_BYTES_AT_LEAST));
+      log?.reserve(room * (BYTES_PER_CUSTOMER / ORDER_ROW_BYTES_AT_LEAST));
       const names = new NameStore(options.file, room);
-      const ledger = new IndexedLedger({ amountWindow: options.window, purchaseLog: this.log, expectedCustomers: room }, names);
-      return { names, ledger, index: new CustomerIndex(ledger, names, room) };
+      const ledger = new IndexedLedger({ amountWindow: options.window, purchaseLog: log, expectedCustomers: room }, names);
+      return { log, names, ledger, index: new CustomerIndex(ledger, names, room) };
     }));
   }
 

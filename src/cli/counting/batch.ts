@@ -64,8 +64,11 @@ export const nextKeyStart = (end: number): number => (end + 3) & ~3;
 /** Where row `row`'s key starts in its batch. */
 export const keyStartOf = (keyEnds: Int32Array, row: number): number => (row === 0 ? 0 : nextKeyStart(keyEnds[row - 1]!));
 
-/** Rows of a batch for a chunk of `chunkBytes`, if rows take 32 bytes or more: such batches rarely grow. */
-export const batchRowsFor = (chunkBytes: number): number => Math.ceil(chunkBytes / 32);
+/** An order row takes this many bytes or more: room made for rows (a batch's, the health check's log) counts on it. */
+export const ORDER_ROW_BYTES_AT_LEAST = 32;
+
+/** Rows of a batch for a chunk of `chunkBytes`: such batches rarely grow. */
+export const batchRowsFor = (chunkBytes: number): number => Math.ceil(chunkBytes / ORDER_ROW_BYTES_AT_LEAST);
 
 /** The reading thread's side: orders into batches. */
 export class BatchWriter implements OrderWriter {

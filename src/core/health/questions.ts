@@ -29,10 +29,10 @@ export function labelTrend(trend: Trend, label: (position: number) => string): R
 
 export type HealthVerdict = "good" | "watch" | "bad" | "needsData";
 
-/** What a question needs that the orders lack. */
 /**
- * "revenue": the periods judged had none (or refunds outweighed it), so there is no share to give.
- * "judgedManagers": no manager has enough new customers or a revenue trend for question 4 yet.
+ * What a question needs that the orders lack. "revenue": the periods judged had none (or refunds
+ * outweighed it), so there is no share to give. "judgedManagers": no manager has enough new
+ * customers or a revenue trend for question 4 yet.
  */
 export type MissingData = "amount" | "budget" | "initiatedBy" | "manager" | "history" | "revenue" | "judgedManagers";
 
