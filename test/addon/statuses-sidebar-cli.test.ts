@@ -16,7 +16,7 @@ import { createFakeSheets } from "../../src/fake-sheets";
 import { readTable } from "../../src/files/read-table";
 import { sheetCell } from "../../src/preview/sheet-cells";
 import { loadCodeJs } from "../support/apps-script-context";
-import { builtCli } from "../support/built-cli";
+import { builtCli, CHILD_TIMEOUT_MS } from "../support/built-cli";
 import { EXPORT_FIXTURES, type ExportFixture } from "../support/exports";
 
 type AppsScriptFunction = (...args: unknown[]) => unknown;
@@ -55,6 +55,7 @@ function cliReport(fixture: ExportFixture, flags: string[] = []): Record<string,
   const result = spawnSync(process.execPath, [builtCli(), "report", path, "--json", ...flags], {
     encoding: "utf8",
     env: { PATH: process.env.PATH, LANG: "C", ...fixture.env },
+    timeout: CHILD_TIMEOUT_MS,
   });
   if (result.status !== 0) throw new Error(`exit ${result.status}: ${result.stderr}`);
   return JSON.parse(result.stdout);

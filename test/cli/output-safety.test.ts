@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { closeSync, linkSync, openSync, readFileSync, symlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtCli } from "../support/built-cli";
+import { builtCli, CHILD_TIMEOUT_MS } from "../support/built-cli";
 import { cli, json, tempDir, writeFixture } from "./helpers";
 
 const bin = builtCli();
@@ -193,6 +193,7 @@ describe("node build/cli.cjs and its streams", () => {
       stdio: ["ignore", "pipe", "pipe"],
       encoding: "utf8",
       env: { PATH: process.env.PATH },
+      timeout: CHILD_TIMEOUT_MS,
     });
     expect(result.stdout).toBe("{\n");
     expect(result.stderr).toBe("");
@@ -202,7 +203,11 @@ describe("node build/cli.cjs and its streams", () => {
   it("a full device as stdout (> /dev/full) says 'cannot write the standard output', exit 1", () => {
     const full = openSync("/dev/full", "w");
     try {
-      const result = spawnSync(process.execPath, [bin, "report", weekly], { stdio: ["ignore", full, "pipe"], encoding: "utf8" });
+      const result = spawnSync(process.execPath, [bin, "report", weekly], {
+        stdio: ["ignore", full, "pipe"],
+        encoding: "utf8",
+        timeout: CHILD_TIMEOUT_MS,
+      });
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(/^sheets-retention: cannot write the standard output: ENOSPC[^\n]*\n$/);
     } finally {
@@ -212,7 +217,10 @@ describe("node build/cli.cjs and its streams", () => {
 
   it("two threads group all the skipped rows too", () => {
     const file = writeFixture(dir, "two.csv", `customer,date,amount\n${"c,2024-01-05,x\n".repeat(1500)}A,2024-01-05,10\n`);
-    const result = spawnSync(process.execPath, [bin, "report", file, "--threads", "2", "--json"], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [bin, "report", file, "--threads", "2", "--json"], {
+      encoding: "utf8",
+      timeout: CHILD_TIMEOUT_MS,
+    });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).skippedByReason).toEqual([
       { reason: "amount: cannot read «x» as an amount", count: 1500, rows: [2, 3, 4] },

@@ -1,13 +1,17 @@
 // The built bin as a user runs it: `node build/cli.cjs`, real exit codes and streams.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { builtCli } from "../support/built-cli";
+import { builtCli, CHILD_TIMEOUT_MS } from "../support/built-cli";
 import { tempDir, writeFixture } from "./helpers";
 
 const bin = builtCli();
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { PATH: process.env.PATH, LANG: "en_US.UTF-8" } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, LANG: "en_US.UTF-8" },
+    timeout: CHILD_TIMEOUT_MS,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -10,6 +10,7 @@ import { encodeWindows1251 } from "../../bench/cp1251";
 import { runCli } from "../../src/cli/cli";
 import type { ReportIo } from "../../src/cli/report-command";
 import { queuedCounter, tempDir, trickyOrderLog, writeFixture } from "./helpers";
+import { CHILD_TIMEOUT_MS } from "../support/built-cli";
 
 const ARGS = ["--json", "--manager", "Менеджер", "--exclude", "Тип сделки=проект", "--period", "week"];
 const BIN = join(__dirname, "../../build/cli.cjs");
@@ -27,7 +28,11 @@ async function report(file: string, extra: string[], io: ReportIo = {}): Promise
 }
 
 function runBin(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { PATH: process.env.PATH, LANG: "C" }, timeout: 60_000 });
+  return spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, LANG: "C" },
+    timeout: CHILD_TIMEOUT_MS,
+  });
 }
 
 /** The bin reading the file through a shell pipe, as in `cat file | sheets-retention report /dev/stdin`. */
@@ -36,7 +41,7 @@ function runBinOnPipe(file: string, args: string[]): { status: number | null; st
   return spawnSync("/bin/sh", ["-c", command, file, ...args], {
     encoding: "utf8",
     env: { PATH: process.env.PATH, LANG: "C" },
-    timeout: 60_000,
+    timeout: CHILD_TIMEOUT_MS,
   });
 }
 

@@ -6,6 +6,7 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, tempDir, writeFixture } from "../cli/helpers";
+import { builtCli, CHILD_TIMEOUT_MS } from "../support/built-cli";
 import { suggestsDuckDb } from "../../src/cli/duckdb-engine";
 import type { HealthPeriod } from "../../src/core/health/period-table";
 import type { HealthQuestion } from "../../src/core/health/questions";
@@ -20,7 +21,6 @@ import {
 } from "./support";
 
 const DEMO = join(__dirname, "../../demo/orders.csv");
-const BUILT_CLI = join(__dirname, "../../build/cli.cjs");
 
 describe("sheets-retention sql", () => {
   it("prints the summary, cohort and manager queries for BigQuery", async () => {
@@ -173,8 +173,12 @@ describeDuckDb("report --engine duckdb, as a command", () => {
   it("without DuckDB installed, says how to install it, with exit 2", () => {
     // The built command away from the project's node_modules, where nothing provides DuckDB.
     const alone = join(tempDir(), "cli.cjs");
-    copyFileSync(BUILT_CLI, alone);
-    const run = spawnSync(process.execPath, [alone, "report", DEMO, "--engine", "duckdb"], { encoding: "utf8", env: { LANG: "C" } });
+    copyFileSync(builtCli(), alone);
+    const run = spawnSync(process.execPath, [alone, "report", DEMO, "--engine", "duckdb"], {
+      encoding: "utf8",
+      env: { LANG: "C" },
+      timeout: CHILD_TIMEOUT_MS,
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("npm install @duckdb/node-api");
   });

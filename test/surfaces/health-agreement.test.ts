@@ -14,7 +14,7 @@ import { createFakeSheets } from "../../src/fake-sheets";
 import { seededRandom } from "../../src/lib/seeded-random";
 import { healthAnswers } from "../../src/presentation/health-check";
 import { loadCodeJs } from "../support/apps-script-context";
-import { builtCli } from "../support/built-cli";
+import { builtCli, CHILD_TIMEOUT_MS } from "../support/built-cli";
 
 type Fn = (...args: unknown[]) => any;
 
@@ -95,6 +95,7 @@ function viaCommandLine(orders: readonly Order[]): { verdict: string; answer: st
   const json = execFileSync(process.execPath, [builtCli(), "report", file, "--json"], {
     encoding: "utf8",
     env: { ...process.env, LANG: "en_US.UTF-8", LC_ALL: "", LANGUAGE: "" },
+    timeout: CHILD_TIMEOUT_MS,
   });
   return JSON.parse(json).healthCheck.questions;
 }

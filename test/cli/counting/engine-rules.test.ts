@@ -11,12 +11,16 @@ import { CustomerIndex } from "../../../src/cli/counting/customer-index";
 import { IndexedLedger } from "../../../src/cli/counting/indexed-ledger";
 import { NameStore } from "../../../src/cli/counting/name-store";
 import { seededRandom } from "../../../src/lib/seeded-random";
+import { CHILD_TIMEOUT_MS } from "../../support/built-cli";
 
 const V8_RULES = fileURLToPath(new URL("./fixtures/v8-rules.ts", import.meta.url));
 
 function askV8(detachEarly: boolean): Record<string, boolean> {
   const args = ["--allow-natives-syntax", "--import", "tsx", V8_RULES, ...(detachEarly ? ["early"] : [])];
-  return JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8" }).trim()) as Record<string, boolean>;
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8", timeout: CHILD_TIMEOUT_MS }).trim()) as Record<
+    string,
+    boolean
+  >;
 }
 
 /** A ledger that notes, per customer, the days of the orders it is given, in the order given. */

@@ -8,6 +8,7 @@ import { ManagerRevenue } from "../../../src/core/health/manager-revenue";
 import { PurchaseLog } from "../../../src/core/health/purchase-log";
 import { trendWindows } from "../../../src/core/health/trend";
 import { day } from "../fixtures";
+import { CHILD_TIMEOUT_MS } from "../../support/built-cli";
 
 describe("the windows every trend of one check compares", () => {
   it("are the last three complete periods and the same three a year before, else the three just before", () => {
@@ -123,7 +124,10 @@ describe("a manager column of unique values", () => {
       // the kept windows take 48,000 × 6 sums, and the rest of what the check keeps per manager
       // (their figures, names and trends) stays well under 200 MB.
       const probe = fileURLToPath(new URL("./unique-managers-peak.ts", import.meta.url));
-      const output = execFileSync(process.execPath, ["--import", "tsx", probe, "60000", "40"], { encoding: "utf8" });
+      const output = execFileSync(process.execPath, ["--import", "tsx", probe, "60000", "40"], {
+        encoding: "utf8",
+        timeout: CHILD_TIMEOUT_MS,
+      });
       const { peakMb, periods, managers } = JSON.parse(output) as { peakMb: number | null; periods: number; managers: number };
       if (peakMb === null) context.skip("this system does not let a process reset its peak memory");
       expect(periods).toBe(2088);
