@@ -1,13 +1,14 @@
-// The report as JSON for scripts: figures as plain numbers (rates are fractions 0…1), reasons for
-// skipped rows as localized messages. `verdict` is the judged headline (see core verdict.ts);
-// firstPurchases, secondPurchases and retentionRate stay the literal all-time ratio. Characters a
-// terminal acts on (C1 controls, bidi overrides) are written as \u escapes, which JSON reads back
-// as the same text.
+// The report as JSON for scripts: figures as plain numbers (rates are fractions 0…1; sums without
+// float noise, see plain-numbers.ts), reasons for skipped rows as localized messages. `verdict` is
+// the judged headline (see core verdict.ts); firstPurchases, secondPurchases and retentionRate stay
+// the literal all-time ratio. Characters a terminal acts on (C1 controls, bidi overrides) are
+// written as \u escapes, which JSON reads back as the same text.
 
 import type { HealthCheck } from "../core/health/health-check";
 import type { Language } from "../i18n/language";
 import { type AnsweredCheck, healthAnswers } from "../presentation/health-check";
 import { problemMessage } from "../i18n/problems";
+import { plainNumbers } from "../presentation/plain-numbers";
 import type { ReportOutcome } from "./report-command";
 import { skippedByReason } from "./report-lines";
 import { terminalSafeJson } from "./render-text";
@@ -76,7 +77,7 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
     healthCheck:
       report.healthCheck !== undefined ? healthCheckJson(report.healthCheck, language) : periodHealthJson(outcome.periodHealth, language),
   };
-  return `${terminalSafeJson(JSON.stringify(json, null, 2))}\n`;
+  return `${terminalSafeJson(JSON.stringify(json, plainNumbers, 2))}\n`;
 }
 
 /** The periods and the questions answered from them and from the SQL's counts, where the engine computes no more (DuckDB's). */
