@@ -5,10 +5,11 @@
 
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { inputLocale } from "../core/cells";
+import { type LoggedEntries, type SortedEntries, sortLogEntries } from "../core/health/purchase-log";
 import type { RetentionReport } from "../core/report";
 import type { Encoding } from "../files/sniff";
 import type { OrderBatch } from "./counting/batch";
-import { batchBuffers, detachOneBufferEarly, sameShape } from "./counting/transfer";
+import { batchBuffers, detachOneBufferEarly, entryBuffers, sameShape } from "./counting/transfer";
 import { asCliError, CliError } from "./errors";
 import type { CliOptions } from "./options";
 import { Tally, type CountingThread, type ReadOutcome } from "./report-command";
@@ -26,10 +27,11 @@ interface CounterRequest {
   capacity: number;
 }
 
-type ToCounter = { batch: OrderBatch; encoding: Encoding } | { read: ReadOutcome };
+type ToCounter = { batch: OrderBatch; encoding: Encoding } | { read: ReadOutcome } | { sorted: SortedEntries };
 
 type FromCounter =
   | { recycled: OrderBatch }
+  | { sortEntries: LoggedEntries }
   | { report: RetentionReport }
   | { cliError: { exitCode: CliError["exitCode"]; detail: CliError["detail"] } }
   | { failure: string };
@@ -62,6 +64,10 @@ export function countInWorker(script: URL): (options: CliOptions, capacity: numb
       if ("recycled" in message) {
         ahead--;
         spare.push(sameShape(message.recycled));
+      } else if ("sortEntries" in message) {
+        // This thread has read the whole file and waits: the sort is off the counter's last steps.
+        const sorted = sortLogEntries(message.sortEntries);
+        worker.postMessage({ sorted } satisfies ToCounter, entryBuffers(sorted));
       } else if ("report" in message) {
         report = message.report;
       } else {
@@ -129,15 +135,34 @@ export function serveCounting(): void {
   };
   try {
     const tally = new Tally({ ...plain, locale: inputLocale(plain.locale.name, plain.locale.timeZone) }, capacity);
+    let sortedArrive: ((sorted: SortedEntries) => void) | undefined;
+    const finish = async (read: ReadOutcome): Promise<void> => {
+      try {
+        // The health check's log is sorted on the reading thread while this one analyses the ledger.
+        const entries = tally.entriesToSort();
+        let sorted: Promise<SortedEntries> | undefined;
+        if (entries !== undefined) {
+          sorted = new Promise((resolve) => {
+            sortedArrive = resolve;
+          });
+          port.postMessage({ sortEntries: entries } satisfies FromCounter, entryBuffers(entries));
+        }
+        port.postMessage({ report: await tally.report(read, sorted) } satisfies FromCounter);
+        port.close();
+      } catch (error) {
+        stop(error);
+      }
+    };
     port.on("message", (message: ToCounter) => {
       try {
         if ("batch" in message) {
           const batch = sameShape(message.batch);
           tally.add(batch, message.encoding);
           port.postMessage({ recycled: batch } satisfies FromCounter, batchBuffers(batch));
+        } else if ("sorted" in message) {
+          sortedArrive?.(message.sorted);
         } else {
-          port.postMessage({ report: tally.report(message.read) } satisfies FromCounter);
-          port.close();
+          void finish(message.read);
         }
       } catch (error) {
         stop(error);

@@ -11,10 +11,10 @@
 import { statSync } from "node:fs";
 import type { IngestStats } from "../core/ingest";
 import type { Problem } from "../core/problems";
-import { analyzeWithHealth } from "../core/health/analyze-health";
+import { analyzeBeforeHealthCheck, withHealthCheck } from "../core/health/analyze-health";
 import type { HealthCheck } from "../core/health/health-check";
 import type { DetailProblems } from "../core/health/order-details";
-import { PurchaseLog } from "../core/health/purchase-log";
+import { type LoggedEntries, PurchaseLog, type SortedEntries } from "../core/health/purchase-log";
 import {
   analyzeLedger,
   REPORT_LIMITS,
@@ -155,7 +155,7 @@ export async function runReport(options: CliOptions, io: ReportIo = {}): Promise
   }
   const tally = new Tally(options, capacity);
   const { skippedByReason, ...read } = await readHere(options, tally, io);
-  return { file: options.file, layout: read.layout, report: tally.report(read), skippedByReason };
+  return { file: options.file, layout: read.layout, report: await tally.report(read), skippedByReason };
 }
 
 /**
@@ -196,8 +196,19 @@ export class Tally {
     (this.batches ??= new BatchReader(this.index, encoding)).add(batch);
   }
 
-  /** The report, once every order is counted. */
-  report({ stats, layout, skipped, version, detailProblems }: ReadOutcome): RetentionReport {
+  /**
+   * The health check's log entries, to be sorted on the reading thread while `report` analyses the
+   * ledger (countInWorker); none without a health check, or without a purchase (no report then).
+   */
+  entriesToSort(): LoggedEntries | undefined {
+    return this.ledger.isEmpty ? undefined : this.log?.loggedEntries();
+  }
+
+  /** The report, once every order is counted; `sorted`: entriesToSort's entries, sorted elsewhere. */
+  async report(
+    { stats, layout, skipped, version, detailProblems }: ReadOutcome,
+    sorted?: Promise<SortedEntries>,
+  ): Promise<RetentionReport> {
     this.names.placesIn(version);
     if (this.ledger.isEmpty) throw dataError(this.noPurchase(stats, skipped));
     const { options } = this;
@@ -225,7 +236,10 @@ export class Tally {
       trend: options.trend,
       lapsedFactor: options.lapsedFactor,
     };
-    return analyzeWithHealth({ ledger: this.ledger, log: this.log }, stats, skipped, health, detailProblems).report;
+    const orders = { ledger: this.ledger, log: this.log };
+    const analysis = analyzeBeforeHealthCheck(orders, stats, skipped, health);
+    if (sorted !== undefined) this.log.useSorted(await sorted);
+    return withHealthCheck(analysis, orders, health, detailProblems).report;
   }
 
   /** Why there is no purchase to report on: one message, the most telling. */

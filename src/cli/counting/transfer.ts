@@ -1,6 +1,7 @@
 // How batches cross between the reading thread and the counting thread, and the rules that keep
 // the crossing from costing more than the counting: see docs/cli-engine.md.
 
+import type { LoggedEntries, SortedEntries } from "../../core/health/purchase-log";
 import type { OrderBatch } from "./batch";
 
 /**
@@ -38,6 +39,15 @@ export function batchBuffers(batch: OrderBatch): ArrayBuffer[] {
   return [hashes, days, amounts, managerIds, keyEnds, keyBytes, namePlaces, nameLengths, nameKinds, nameBytes]
     .concat([detailFlags, budgets, contactEnds, contactBytes])
     .map((array) => array.buffer);
+}
+
+/** The buffers of the health check's log entries, on their way to be sorted and back. */
+export function entryBuffers(entries: LoggedEntries | SortedEntries): ArrayBuffer[] {
+  const arrays =
+    "ends" in entries
+      ? [entries.ends, entries.day, entries.amount, entries.manager, entries.flags]
+      : [entries.customers, entries.dayTags, entries.amounts];
+  return arrays.map((array) => array.buffer as ArrayBuffer);
 }
 
 /**

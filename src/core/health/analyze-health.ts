@@ -11,6 +11,11 @@ import type { DetailProblems } from "./order-details";
 import type { PurchaseLog } from "./purchase-log";
 import type { HealthQuestion, QuestionId } from "./questions";
 
+interface LedgerAndLog {
+  ledger: CustomerLedger;
+  log: PurchaseLog;
+}
+
 export type HealthReportSettings = ReportSettings &
   Pick<HealthSettings, "hasInitiatedBy" | "trend" | "lapsedFactor" | "lapsedLimit"> & {
     /** The budget, initiated-by and contact columns read, by name. */
@@ -23,13 +28,35 @@ export type HealthReportSettings = ReportSettings &
  * questions that read them.
  */
 export function analyzeWithHealth(
-  orders: { ledger: CustomerLedger; log: PurchaseLog },
+  orders: LedgerAndLog,
   stats: IngestStats,
   skipped: SkippedRow[],
   settings: HealthReportSettings,
   unread?: DetailProblems,
 ): Analysis {
-  const analysis = analyzeLedger(orders.ledger, stats, skipped, settings, (customer) => orders.log.contact(customer));
+  return withHealthCheck(analyzeBeforeHealthCheck(orders, stats, skipped, settings), orders, settings, unread);
+}
+
+/** The ledger's analysis, with the contacts of the log beside it: analyzeWithHealth's first step. */
+export function analyzeBeforeHealthCheck(
+  orders: LedgerAndLog,
+  stats: IngestStats,
+  skipped: SkippedRow[],
+  settings: ReportSettings,
+): Analysis {
+  return analyzeLedger(orders.ledger, stats, skipped, settings, (customer) => orders.log.contact(customer));
+}
+
+/**
+ * analyzeWithHealth's second step, taken apart so that a caller may do something between the two
+ * (the command line waits there for its log's entries, sorted on its other thread meanwhile).
+ */
+export function withHealthCheck(
+  analysis: Analysis,
+  orders: LedgerAndLog,
+  settings: HealthReportSettings,
+  unread?: DetailProblems,
+): Analysis {
   analysis.report.healthCheck = healthCheck(
     orders.ledger,
     orders.log,

@@ -71,6 +71,8 @@ export class PurchaseLog {
   private readonly heads = new PagedArray((length) => new Int32Array(length).fill(NONE));
   /** Customers 0 … customerCount − 1 may have entries. */
   private customerCount = 0;
+  /** The entries sorted elsewhere (useSorted), when they were. */
+  private sorted: SortedEntries | undefined;
 
   /**
    * Customer → yearly budget, the latest non-blank value (by date, then row order), and its day:
@@ -175,59 +177,29 @@ export class PurchaseLog {
 
   /** Every customer with an entry, in customer order, with their entries sorted (see EntryRun). */
   forEachCustomer(visit: (customer: number, run: EntryRun) => void): void {
-    const customers = this.customerCount;
-    const { size, customers: customerOf, dayTags, amounts } = this;
-    // A counting sort by customer, stable, so each customer's entries keep the rows' order: but a
-    // block of customers at a time, into arrays reused from block to block, not into a sorted copy
-    // of the whole log. A copy that large makes V8 collect the whole heap, a custom function's
-    // sheet cells and all (its "external memory pressure"), which costs more than the check. Each
-    // block reads the log from start to end and keeps its customers' entries: a few passes of
-    // reads in order, which cost less than fetching each entry from a random place.
-    const ends = new Int32Array(customers);
-    for (let entry = 0; entry < size; entry++) ends[customerOf[entry]!]!++;
-    let longest = 0;
-    for (let customer = 0, sum = 0; customer < customers; customer++) {
-      const count = ends[customer]!;
-      if (count > longest) longest = count;
-      ends[customer] = sum; // the customer's first place, which the pass below moves to its end
-      sum += count;
+    if (this.sorted !== undefined) {
+      visitSorted(this.sorted, visit);
+      return;
     }
-    const room = Math.max(BLOCK_ENTRIES, Math.ceil(size / MOST_PASSES), longest);
-    const run: EntryRun = {
-      start: 0,
-      end: 0,
-      day: new Int32Array(room),
-      amount: new Float64Array(room),
-      manager: new Int32Array(room),
-      flags: new Uint8Array(room),
-    };
-    const { day: runDays, amount: runAmounts, manager: runManagers, flags: runFlags } = run;
-    for (let first = 0, begin = 0; first < customers; ) {
-      let last = first + 1;
-      while (last < customers && (last + 1 < customers ? ends[last + 1]! : size) - begin <= room) last++;
-      const blockEnd = last < customers ? ends[last]! : size;
-      for (let entry = 0; entry < size; entry++) {
-        const customer = customerOf[entry]!;
-        if (customer < first || customer >= last) continue;
-        const at = ends[customer]!++ - begin;
-        const tag = dayTags[2 * entry + 1]!;
-        runDays[at] = dayTags[2 * entry]!;
-        runAmounts[at] = amounts[entry]!;
-        runManagers[at] = tag >> FLAG_BITS;
-        runFlags[at] = tag & FLAG_MASK;
-      }
-      for (let customer = first, from = begin; customer < last; customer++) {
-        const end = ends[customer]!;
-        if (end === from) continue;
-        run.start = from - begin;
-        run.end = end - begin;
-        sortByDay(run);
-        visit(customer, run);
-        from = end;
-      }
-      first = last;
-      begin = blockEnd;
-    }
+    // Into one block's room, reused, not into a sorted copy of the whole log: a copy that large
+    // makes V8 collect the whole heap, a custom function's sheet cells and all (its "external
+    // memory pressure"), which costs more than the check.
+    sortInBlocks(this.loggedEntries(), visit, "reusing one block's room");
+  }
+
+  /**
+   * The entries as logged, to be sorted on another thread (sortLogEntries) while this one does other
+   * work: the command line's counting thread hands them to the reading thread, idle by then. The
+   * log reads no entry again until `useSorted` gives them back.
+   */
+  loggedEntries(): LoggedEntries {
+    const { size, customerCount, customers, dayTags, amounts } = this;
+    return { size, customerCount, customers, dayTags, amounts };
+  }
+
+  /** The entries as sortLogEntries sorted them, for every later visit. */
+  useSorted(sorted: SortedEntries): void {
+    this.sorted = sorted;
   }
 
   /** The number of a manager cell: cells are looked up as they come, and tidied once (as the ledger tidies them) when new. */
@@ -272,6 +244,104 @@ export class PurchaseLog {
     this.amounts = grown(this.amounts, new Float64Array(capacity));
     this.customers = grown(this.customers, new Int32Array(capacity));
   }
+}
+
+/** The log's entries in the order they came: the first `size` of each array (dayTags holds two a entry). */
+export interface LoggedEntries {
+  size: number;
+  customerCount: number;
+  customers: Int32Array;
+  dayTags: Int32Array;
+  amounts: Float64Array;
+}
+
+/** Entries sorted by customer, each customer's by day: customer c's at `ends[c − 1]` (0 for c = 0) … `ends[c]` − 1. */
+export interface SortedEntries extends Omit<EntryRun, "start" | "end"> {
+  ends: Int32Array;
+}
+
+/** The whole log sorted, for a thread with nothing else to do, which can afford a sorted copy. */
+export function sortLogEntries(entries: LoggedEntries): SortedEntries {
+  const { run, ends } = sortInBlocks(entries, () => {}, "into a whole copy");
+  return { ends, day: run.day, amount: run.amount, manager: run.manager, flags: run.flags };
+}
+
+function visitSorted(sorted: SortedEntries, visit: (customer: number, run: EntryRun) => void): void {
+  const { ends } = sorted;
+  const run: EntryRun = { ...sorted, start: 0, end: 0 };
+  for (let customer = 0, from = 0; customer < ends.length; customer++) {
+    const end = ends[customer]!;
+    if (end === from) continue;
+    run.start = from;
+    run.end = end;
+    visit(customer, run);
+    from = end;
+  }
+}
+
+/**
+ * Sorts the entries by customer (stably, so each customer's keep the rows' order) a block of
+ * customers at a time, then each customer's by day; visits each customer with entries in order.
+ * Each block is a pass over the whole log that keeps its customers' entries: a few passes of reads
+ * in order, whose writes stay in a block's room, cost less than one pass writing every entry to a
+ * random place. The blocks go into arrays with room for one, reused from block to block, or into
+ * arrays with room for all: then the arrays returned hold the whole log sorted, customer c's
+ * entries ending at `ends[c]`.
+ */
+function sortInBlocks(
+  { size, customerCount: customers, customers: customerOf, dayTags, amounts }: LoggedEntries,
+  visit: (customer: number, run: EntryRun) => void,
+  where: "reusing one block's room" | "into a whole copy",
+): { run: EntryRun; ends: Int32Array } {
+  const ends = new Int32Array(customers);
+  for (let entry = 0; entry < size; entry++) ends[customerOf[entry]!]!++;
+  let longest = 0;
+  for (let customer = 0, sum = 0; customer < customers; customer++) {
+    const count = ends[customer]!;
+    if (count > longest) longest = count;
+    ends[customer] = sum; // the customer's first place, which the pass below moves to its end
+    sum += count;
+  }
+  const room = Math.max(BLOCK_ENTRIES, Math.ceil(size / MOST_PASSES), longest);
+  const whole = where === "into a whole copy";
+  const length = whole ? size : room;
+  const run: EntryRun = {
+    start: 0,
+    end: 0,
+    day: new Int32Array(length),
+    amount: new Float64Array(length),
+    manager: new Int32Array(length),
+    flags: new Uint8Array(length),
+  };
+  const { day: runDays, amount: runAmounts, manager: runManagers, flags: runFlags } = run;
+  for (let first = 0, begin = 0; first < customers; ) {
+    let last = first + 1;
+    while (last < customers && (last + 1 < customers ? ends[last + 1]! : size) - begin <= room) last++;
+    const blockEnd = last < customers ? ends[last]! : size;
+    const base = whole ? 0 : begin;
+    for (let entry = 0; entry < size; entry++) {
+      const customer = customerOf[entry]!;
+      if (customer < first || customer >= last) continue;
+      const at = ends[customer]!++ - base;
+      const tag = dayTags[2 * entry + 1]!;
+      runDays[at] = dayTags[2 * entry]!;
+      runAmounts[at] = amounts[entry]!;
+      runManagers[at] = tag >> FLAG_BITS;
+      runFlags[at] = tag & FLAG_MASK;
+    }
+    for (let customer = first, from = begin; customer < last; customer++) {
+      const end = ends[customer]!;
+      if (end === from) continue;
+      run.start = from - base;
+      run.end = end - base;
+      sortByDay(run);
+      visit(customer, run);
+      from = end;
+    }
+    first = last;
+    begin = blockEnd;
+  }
+  return { run, ends };
 }
 
 /** `bigger` with `old` copied to its start. */

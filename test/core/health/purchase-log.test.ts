@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PurchaseLog } from "../../../src/core/health/purchase-log";
+import { PurchaseLog, sortLogEntries } from "../../../src/core/health/purchase-log";
 import { seededRandom } from "../../../src/lib/seeded-random";
 
 interface Entry {
@@ -18,7 +18,23 @@ function visited(log: PurchaseLog): Map<number, Entry[]> {
   return seen;
 }
 
-describe("the purchase log, customer by customer", () => {
+/**
+ * The two ways a log is visited: sorting a block of customers at a time itself, or with its
+ * entries sorted elsewhere and handed back, as the command line's threads do (copied here as a
+ * message between threads copies them).
+ */
+const ways: [string, (log: PurchaseLog) => PurchaseLog][] = [
+  ["sorting in blocks", (log) => log],
+  [
+    "sorted on another thread",
+    (log) => {
+      log.useSorted(structuredClone(sortLogEntries(structuredClone(log.loggedEntries()))));
+      return log;
+    },
+  ],
+];
+
+describe.each(ways)("the purchase log, customer by customer, %s,", (_, prepared) => {
   it("visits every customer once, in order, with their entries by day: across many gathering blocks", () => {
     // 300,000 rows over 40,000 customers: forEachCustomer sorts them in four blocks of 75,000.
     // The expected lists come from a plain grouping and sort of the same rows.
@@ -36,7 +52,7 @@ describe("the purchase log, customer by customer", () => {
       list.push({ day, amount });
     }
     for (const list of expected.values()) list.sort((a, b) => a.day - b.day);
-    const seen = visited(log);
+    const seen = visited(prepared(log));
     expect([...seen.keys()]).toEqual([...expected.keys()].sort((a, b) => a - b));
     for (const [customer, list] of expected) expect(seen.get(customer)).toEqual(list);
   });
@@ -49,7 +65,7 @@ describe("the purchase log, customer by customer", () => {
     log.add(0, 10, 3, "Boris");
     const days: number[] = [];
     const amounts: number[] = [];
-    log.forEachCustomer((_, run) => {
+    prepared(log).forEachCustomer((_, run) => {
       for (let i = run.start; i < run.end; i++) {
         days.push(run.day[i]!);
         amounts.push(run.amount[i]!);
