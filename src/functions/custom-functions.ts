@@ -7,7 +7,7 @@ import { customerSummary } from "../core/customer-summary";
 import { dayFromIso } from "../core/calendar";
 import { activeCustomers, averageOrder, shareOfWallet } from "../core/health/figures";
 import { analyzeWithHealth } from "../core/health/analyze-health";
-import { healthCheck } from "../core/health/health-check";
+import { healthCheck, lapsedCustomers } from "../core/health/health-check";
 import { DEFAULT_LAPSED_FACTOR } from "../core/health/lapsed";
 import { DEFAULT_TREND } from "../core/health/trend";
 import { fail } from "../core/problems";
@@ -375,8 +375,7 @@ export function LAPSED_CUSTOMERS(
     };
     const { orders } = readHealthOrders(env, ranges);
     const hasAmounts = ranges.amounts !== undefined;
-    const settings = { period: "month" as const, target: DEFAULT_TARGET, hasAmounts, hasManagers: false, hasInitiatedBy: false };
-    const { lapsed } = healthCheck(orders.ledger, orders.log, { ...settings, lapsedFactor, lapsedLimit: Number.POSITIVE_INFINITY }, null);
+    const lapsed = lapsedCustomers(orders.ledger, orders.log, { hasAmounts, lapsedFactor, lapsedLimit: Number.POSITIVE_INFINITY });
     const table = lapsedCallList(lapsed.customers, env.language);
     return [
       table.header,

@@ -114,11 +114,7 @@ export function healthCheck(
   const periods = ledger.isEmpty
     ? []
     : periodRows(totals, { complete: (p) => p <= lastComplete, judged: (p) => p >= firstJudged && p <= lastComplete }, settings.hasAmounts);
-  const { list: lapsed, byManager: lapsedByManager } = gathered.lapsed.finish(
-    { name: (customer) => ledger.name(customer), contact: (customer) => log.contact(customer) },
-    settings.lapsedLimit ?? 50,
-    settings.hasAmounts,
-  );
+  const { list: lapsed, byManager: lapsedByManager } = finishLapsed(gathered.lapsed, ledger, log, settings);
   const managers = settings.hasManagers ? managerHealth(log, gathered, lapsedByManager, managerRows ?? [], settings, judge) : null;
   const asked = periodQuestions(totals, judge, settings.hasAmounts);
   const periodLimit = settings.periodLimit ?? periods.length;
@@ -174,11 +170,7 @@ function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettin
   forEachCustomer(ledger, log, (run, customer) => {
     const first = ledger.first(customer);
     totals.addCustomer(run, first);
-    purchases.read(run, log.managerNames);
-    const last = purchases.days[purchases.count - 1]!;
-    const lastManager = log.managerNames[purchases.lastManager]!;
-    const revenueAtStake = salesInYear(run, last, days.yearBefore(last));
-    gathered.lapsed.add({ customer, days: purchases.days, count: purchases.count, revenueAtStake, manager: lastManager });
+    const lastManager = addToLapsed(gathered.lapsed, purchases, run, customer, log.managerNames, days);
     if (gathered.managerRevenue !== undefined) addManagerRevenue(gathered.managerRevenue, totals, run, totals.position(first));
     addWallet(gathered, log.budget(customer), salesInYear(run, ledger.latestDay, latestYearStart), lastManager);
     addStarted(gathered, purchases, ledger.latestDay, latestYearStart);
@@ -186,6 +178,51 @@ function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettin
   });
   gathered.wallet.share = ratio(gathered.wallet.sales, gathered.wallet.budget);
   return gathered;
+}
+
+/**
+ * Question 5's list alone, as the health check makes it, without the rest of the check's pass: for
+ * LAPSED_CUSTOMERS, which would otherwise pay for every figure of the check to show one list.
+ */
+export function lapsedCustomers(
+  ledger: CustomerLedger,
+  log: PurchaseLog,
+  settings: Pick<HealthSettings, "hasAmounts" | "lapsedFactor" | "lapsedLimit">,
+): LapsedList {
+  const finder = new LapsedFinder(ledger.latestDay, settings.lapsedFactor ?? DEFAULT_LAPSED_FACTOR);
+  if (!ledger.isEmpty) {
+    const days = new DayTable(Math.min(log.firstDay, ledger.earliestDay), Math.max(log.lastDay, ledger.latestDay), "month");
+    const purchases = new PurchaseDays();
+    forEachCustomer(ledger, log, (run, customer) => addToLapsed(finder, purchases, run, customer, log.managerNames, days));
+  }
+  return finishLapsed(finder, ledger, log, settings).list;
+}
+
+/** A customer's purchase days read into `purchases`, and the customer offered to the lapsed list; the manager of their last purchase. */
+function addToLapsed(
+  finder: LapsedFinder,
+  purchases: PurchaseDays,
+  run: EntryRun,
+  customer: number,
+  managerNames: readonly string[],
+  days: DayTable,
+): string {
+  purchases.read(run, managerNames);
+  const last = purchases.days[purchases.count - 1]!;
+  const manager = managerNames[purchases.lastManager]!;
+  const revenueAtStake = salesInYear(run, last, days.yearBefore(last));
+  finder.add({ customer, days: purchases.days, count: purchases.count, revenueAtStake, manager });
+  return manager;
+}
+
+function finishLapsed(
+  finder: LapsedFinder,
+  ledger: CustomerLedger,
+  log: PurchaseLog,
+  settings: Pick<HealthSettings, "hasAmounts" | "lapsedLimit">,
+): ReturnType<LapsedFinder["finish"]> {
+  const names = { name: (customer: number) => ledger.name(customer), contact: (customer: number) => log.contact(customer) };
+  return finder.finish(names, settings.lapsedLimit ?? 50, settings.hasAmounts);
 }
 
 /** One customer's distinct purchase days, in arrays reused from customer to customer. */
