@@ -7,7 +7,6 @@ import { formulaSafeText } from "../core/formula-safe";
 import type { Language } from "../i18n/language";
 import type { CallListCell, CallListTable } from "../presentation/call-list";
 import { formatsFor } from "../presentation/formats";
-import { plainNumber } from "../presentation/plain-numbers";
 
 const BOM = "\uFEFF";
 
@@ -19,10 +18,7 @@ export function callListCsv(table: CallListTable, language: Language): string {
   const delimiter = language === "ru" ? ";" : ",";
   const date = formatsFor(language).date;
   const cell = (value: CallListCell, column: number): string => {
-    if (typeof value === "number") {
-      const text = String(plainNumber(value));
-      return language === "ru" ? text.replace(".", ",") : text;
-    }
+    if (typeof value === "number") return language === "ru" ? String(value).replace(".", ",") : String(value);
     return formulaSafeText(column === table.dateColumn && value !== "" ? date(value) : value);
   };
   const line = (cells: readonly string[]): string => cells.map((field) => quoted(field, delimiter)).join(delimiter);

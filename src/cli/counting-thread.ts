@@ -66,8 +66,14 @@ export function countInWorker(script: URL): (options: CliOptions, capacity: numb
         spare.push(sameShape(message.recycled));
       } else if ("sortEntries" in message) {
         // This thread has read the whole file and waits: the sort is off the counter's last steps.
-        const sorted = sortLogEntries(message.sortEntries);
-        worker.postMessage({ sorted } satisfies ToCounter, entryBuffers(sorted));
+        try {
+          const sorted = sortLogEntries(message.sortEntries);
+          worker.postMessage({ sorted } satisfies ToCounter, entryBuffers(sorted));
+        } catch (error) {
+          // A sorted copy too large for memory fails the report as any error does, not the process.
+          failed ??= error as Error;
+          void worker.terminate();
+        }
       } else if ("report" in message) {
         report = message.report;
       } else {

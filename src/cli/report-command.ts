@@ -201,7 +201,7 @@ export class Tally {
    * ledger (countInWorker); none without a health check, or without a purchase (no report then).
    */
   entriesToSort(): LoggedEntries | undefined {
-    return this.ledger.isEmpty ? undefined : this.log?.loggedEntries();
+    return this.ledger.isEmpty ? undefined : this.log?.handOverEntries();
   }
 
   /** The report, once every order is counted; `sorted`: entriesToSort's entries, sorted elsewhere. */

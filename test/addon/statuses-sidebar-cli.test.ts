@@ -16,7 +16,8 @@ import { createFakeSheets } from "../../src/fake-sheets";
 import { readTable } from "../../src/files/read-table";
 import { sheetCell } from "../../src/preview/sheet-cells";
 import { loadCodeJs } from "../support/apps-script-context";
-import { builtCli, CHILD_TIMEOUT_MS } from "../support/built-cli";
+import { builtCli } from "../support/built-cli";
+import { CHILD_TIMEOUT_MS } from "../support/child-timeout";
 import { EXPORT_FIXTURES, type ExportFixture } from "../support/exports";
 
 type AppsScriptFunction = (...args: unknown[]) => unknown;

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { DEFAULT_OPTIONS, type PreviewOptions, type PreviewServer, startPreview } from "../../src/preview/server";
+import { CHILD_TIMEOUT_MS } from "../support/child-timeout";
 import { launchChromium } from "./chromium";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -96,7 +97,10 @@ export async function reanalyse(frame: Frame, action: () => Promise<unknown>): P
 
 /** Builds dist/ and build/preview/, which the preview serves. */
 function buildDist(): void {
-  execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/build.ts")], { cwd: ROOT });
+  execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/build.ts")], {
+    cwd: ROOT,
+    timeout: CHILD_TIMEOUT_MS,
+  });
 }
 
 /**

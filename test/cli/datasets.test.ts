@@ -6,11 +6,23 @@ import { expect, it } from "vitest";
 import { DATASETS, describeDataset } from "../support/datasets";
 import { json } from "./helpers";
 
-/** Every figure of a sum of money in the JSON report (revenue, amounts, sales; not ratios of them), by its path. */
-function moneyFigures(value: unknown, path = ""): [string, number][] {
-  if (typeof value === "number") return /revenue|amount|sales/i.test(path) && !/average|share/i.test(path) ? [[path, value]] : [];
+/** The JSON report's keys that hold a sum of money (not a ratio or an average of one). */
+const MONEY_KEYS = new Set([
+  "amount",
+  "revenue",
+  "newRevenue",
+  "existingRevenue",
+  "sales",
+  "budget",
+  "revenueAtStake",
+  "lapsedRevenueAtStake",
+]);
+
+/** Every sum of money in the JSON report, by its path. */
+function moneyFigures(value: unknown, path = "", key = ""): [string, number][] {
+  if (typeof value === "number") return MONEY_KEYS.has(key) ? [[path, value]] : [];
   if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, inner]) => moneyFigures(inner, `${path}.${key}`));
+  return Object.entries(value).flatMap(([inner, innerValue]) => moneyFigures(innerValue, `${path}.${inner}`, inner));
 }
 
 function reference(rows: { customer: string; date: string }[]): { customers: number; returned: number } {

@@ -5,7 +5,8 @@ import { spawnSync } from "node:child_process";
 import { closeSync, linkSync, openSync, readFileSync, symlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtCli, CHILD_TIMEOUT_MS } from "../support/built-cli";
+import { builtCli } from "../support/built-cli";
+import { CHILD_TIMEOUT_MS } from "../support/child-timeout";
 import { cli, json, tempDir, writeFixture } from "./helpers";
 
 const bin = builtCli();

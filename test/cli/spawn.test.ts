@@ -1,7 +1,8 @@
 // The built bin as a user runs it: `node build/cli.cjs`, real exit codes and streams.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { builtCli, CHILD_TIMEOUT_MS } from "../support/built-cli";
+import { builtCli } from "../support/built-cli";
+import { CHILD_TIMEOUT_MS } from "../support/child-timeout";
 import { tempDir, writeFixture } from "./helpers";
 
 const bin = builtCli();

@@ -10,7 +10,7 @@ import { encodeWindows1251 } from "../../bench/cp1251";
 import { runCli } from "../../src/cli/cli";
 import type { ReportIo } from "../../src/cli/report-command";
 import { queuedCounter, tempDir, trickyOrderLog, writeFixture } from "./helpers";
-import { CHILD_TIMEOUT_MS } from "../support/built-cli";
+import { CHILD_TIMEOUT_MS } from "../support/child-timeout";
 
 const ARGS = ["--json", "--manager", "Менеджер", "--exclude", "Тип сделки=проект", "--period", "week"];
 const BIN = join(__dirname, "../../build/cli.cjs");

@@ -23,6 +23,23 @@ describe("plainNumber", () => {
     expect(plainNumber(0.1234567)).toBe(0.1234567);
   });
 
+  it("writes what is left when purchases and refunds cancel out as the cents it is", () => {
+    expect(0.01 + 2.09 - 2.1).toBeLessThan(0); // -4.4e-16, not 0
+    expect(plainNumber(0.01 + 2.09 - 2.1)).toBe(0);
+    expect(Object.is(plainNumber(-1e-17), 0)).toBe(true); // not -0, which JSON writes as 0 but a CSV as "-0"
+    // 1,000,000 − 999,999.99 leaves noise relative to the large terms, not to the result.
+    expect(plainNumber(1_000_000 - 999_999.99)).toBe(0.01);
+  });
+
+  it("keeps the digits of a large sum rather than round them away with the noise", () => {
+    // A one-in-10^12 tolerance is 0.06 here: rounding to one decimal would fit it, and lose a cent.
+    expect(plainNumber(60_000_000_000.13)).toBe(60_000_000_000.13);
+    expect(plainNumber(6_000_000_000.004)).toBe(6_000_000_000.004);
+    expect(plainNumber(1_000_000_000.1234567)).toBe(1_000_000_000.1234567);
+    // Where the noise is far below the cent, a large sum is still cleaned.
+    expect(plainNumber(12_345_678.900000002)).toBe(12_345_678.9);
+  });
+
   it("keeps integers, exact decimals and what is not a finite number", () => {
     for (const value of [0, -5, 1e21, 1234.5, 0.125, -0.001, Number.NaN, Number.POSITIVE_INFINITY]) expect(plainNumber(value)).toBe(value);
   });

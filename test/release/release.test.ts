@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeRelease } from "../../scripts/release";
+import { CHILD_TIMEOUT_MS } from "../support/child-timeout";
 
 const root = join(import.meta.dirname, "../..");
 
@@ -15,7 +16,7 @@ describe("npm run release", () => {
   const outDir = mkdtempSync(join(tmpdir(), "sheets-retention-release-"));
   const zip = writeRelease(root, outDir);
   const unpacked = mkdtempSync(join(tmpdir(), "sheets-retention-unzipped-"));
-  execFileSync("python3", ["-m", "zipfile", "--extract", zip, unpacked]);
+  execFileSync("python3", ["-m", "zipfile", "--extract", zip, unpacked], { timeout: CHILD_TIMEOUT_MS });
 
   it("names the zip after the package's version", () => {
     const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };

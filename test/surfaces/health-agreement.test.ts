@@ -14,7 +14,8 @@ import { createFakeSheets } from "../../src/fake-sheets";
 import { seededRandom } from "../../src/lib/seeded-random";
 import { healthAnswers } from "../../src/presentation/health-check";
 import { loadCodeJs } from "../support/apps-script-context";
-import { builtCli, CHILD_TIMEOUT_MS } from "../support/built-cli";
+import { builtCli } from "../support/built-cli";
+import { CHILD_TIMEOUT_MS } from "../support/child-timeout";
 
 type Fn = (...args: unknown[]) => any;
 

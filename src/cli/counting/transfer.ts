@@ -1,5 +1,6 @@
-// How batches cross between the reading thread and the counting thread, and the rules that keep
-// the crossing from costing more than the counting: see docs/cli-engine.md.
+// How batches (and, at the end, the health check's log) cross between the reading thread and the
+// counting thread, and the rules that keep the crossing from costing more than the counting: see
+// docs/cli-engine.md.
 
 import type { LoggedEntries, SortedEntries } from "../../core/health/purchase-log";
 import type { OrderBatch } from "./batch";

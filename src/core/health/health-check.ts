@@ -191,6 +191,7 @@ export function lapsedCustomers(
 ): LapsedList {
   const finder = new LapsedFinder(ledger.latestDay, settings.lapsedFactor ?? DEFAULT_LAPSED_FACTOR);
   if (!ledger.isEmpty) {
+    // Only its years are read here (yearBefore), which no period setting changes.
     const days = new DayTable(Math.min(log.firstDay, ledger.earliestDay), Math.max(log.lastDay, ledger.latestDay), "month");
     const purchases = new PurchaseDays();
     forEachCustomer(ledger, log, (run, customer) => addToLapsed(finder, purchases, run, customer, log.managerNames, days));

@@ -14,7 +14,7 @@ import { PagedArray } from "../paged-array";
 /** No entry yet. */
 const NONE = -1;
 /**
- * Entries sorted at a time in `forEachCustomer`: at least about 1 MB of arrays, and a quarter of the
+ * Entries sorted at a time (sortInBlocks): at least about 1 MB of arrays, and a quarter of the
  * log for a larger one, since each block is a pass over the whole log. Measured on a million entries
  * of 200,000 customers: four passes as fast as one sorted copy, sixteen twice as slow.
  */
@@ -73,6 +73,8 @@ export class PurchaseLog {
   private customerCount = 0;
   /** The entries sorted elsewhere (useSorted), when they were. */
   private sorted: SortedEntries | undefined;
+  /** The entries as logged went to be sorted (handOverEntries): only their sorted copy may be read. */
+  private handedOver = false;
 
   /**
    * Customer → yearly budget, the latest non-blank value (by date, then row order), and its day:
@@ -171,6 +173,7 @@ export class PurchaseLog {
    * sums amounts nor needs a customer's days in order, which then costs no sort.
    */
   forEachEntry(visit: (customer: number, day: number, flags: number) => void): void {
+    this.checkEntriesHere();
     const { size, customers, dayTags } = this;
     for (let entry = 0; entry < size; entry++) visit(customers[entry]!, dayTags[2 * entry]!, dayTags[2 * entry + 1]! & FLAG_MASK);
   }
@@ -181,20 +184,34 @@ export class PurchaseLog {
       visitSorted(this.sorted, visit);
       return;
     }
+    this.checkEntriesHere();
     // Into one block's room, reused, not into a sorted copy of the whole log: a copy that large
     // makes V8 collect the whole heap, a custom function's sheet cells and all (its "external
     // memory pressure"), which costs more than the check.
-    sortInBlocks(this.loggedEntries(), visit, "reusing one block's room");
+    sortInBlocks(this.entriesAsLogged(), visit, "reusing one block's room");
   }
 
   /**
-   * The entries as logged, to be sorted on another thread (sortLogEntries) while this one does other
-   * work: the command line's counting thread hands them to the reading thread, idle by then. The
-   * log reads no entry again until `useSorted` gives them back.
+   * The entries as logged, handed over to be sorted on another thread (sortLogEntries) while this
+   * one does other work: the command line's counting thread gives them to the reading thread, idle
+   * by then, by transfer, which empties this log's arrays. No entry may be read here again until
+   * `useSorted` gives them back sorted.
    */
-  loggedEntries(): LoggedEntries {
+  handOverEntries(): LoggedEntries {
+    this.checkEntriesHere();
+    this.handedOver = true;
+    return this.entriesAsLogged();
+  }
+
+  private entriesAsLogged(): LoggedEntries {
     const { size, customerCount, customers, dayTags, amounts } = this;
     return { size, customerCount, customers, dayTags, amounts };
+  }
+
+  /** A read of the entries as logged, once handed over, would find none: a wrong figure, so an error instead. */
+  private checkEntriesHere(): void {
+    if (this.handedOver)
+      throw new Error("the purchase log's entries were handed over to be sorted: only forEachCustomer reads them, once back");
   }
 
   /** The entries as sortLogEntries sorted them, for every later visit. */
@@ -268,7 +285,7 @@ export function sortLogEntries(entries: LoggedEntries): SortedEntries {
 
 function visitSorted(sorted: SortedEntries, visit: (customer: number, run: EntryRun) => void): void {
   const { ends } = sorted;
-  const run: EntryRun = { ...sorted, start: 0, end: 0 };
+  const run: EntryRun = { start: 0, end: 0, day: sorted.day, amount: sorted.amount, manager: sorted.manager, flags: sorted.flags };
   for (let customer = 0, from = 0; customer < ends.length; customer++) {
     const end = ends[customer]!;
     if (end === from) continue;

@@ -11,7 +11,7 @@ import { CustomerIndex } from "../../../src/cli/counting/customer-index";
 import { IndexedLedger } from "../../../src/cli/counting/indexed-ledger";
 import { NameStore } from "../../../src/cli/counting/name-store";
 import { seededRandom } from "../../../src/lib/seeded-random";
-import { CHILD_TIMEOUT_MS } from "../../support/built-cli";
+import { CHILD_TIMEOUT_MS } from "../../support/child-timeout";
 
 const V8_RULES = fileURLToPath(new URL("./fixtures/v8-rules.ts", import.meta.url));
 

@@ -8,7 +8,7 @@ import { ManagerRevenue } from "../../../src/core/health/manager-revenue";
 import { PurchaseLog } from "../../../src/core/health/purchase-log";
 import { trendWindows } from "../../../src/core/health/trend";
 import { day } from "../fixtures";
-import { CHILD_TIMEOUT_MS } from "../../support/built-cli";
+import { CHILD_TIMEOUT_MS } from "../../support/child-timeout";
 
 describe("the windows every trend of one check compares", () => {
   it("are the last three complete periods and the same three a year before, else the three just before", () => {

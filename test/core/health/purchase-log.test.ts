@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { PurchaseLog, sortLogEntries } from "../../../src/core/health/purchase-log";
+import { PurchaseLog, REFUND, sortLogEntries } from "../../../src/core/health/purchase-log";
 import { seededRandom } from "../../../src/lib/seeded-random";
 
 interface Entry {
   day: number;
   amount: number;
+  /** The manager's name ("": none), and whether it is a refund. */
+  manager: string;
+  refund: boolean;
 }
 
 /** What `forEachCustomer` gives, as plain lists: each customer's entries, in the order visited. */
@@ -12,10 +15,19 @@ function visited(log: PurchaseLog): Map<number, Entry[]> {
   const seen = new Map<number, Entry[]>();
   log.forEachCustomer((customer, run) => {
     const entries: Entry[] = [];
-    for (let i = run.start; i < run.end; i++) entries.push({ day: run.day[i]!, amount: run.amount[i]! });
+    for (let i = run.start; i < run.end; i++) {
+      const manager = log.managerNames[run.manager[i]!]!;
+      entries.push({ day: run.day[i]!, amount: run.amount[i]!, manager, refund: (run.flags[i]! & REFUND) !== 0 });
+    }
     seen.set(customer, entries);
   });
   return seen;
+}
+
+/** `value` as a message between threads carries it: its typed arrays moved, not copied, leaving the sender's empty. */
+function moved<T extends object>(value: T): T {
+  const buffers = Object.values(value).flatMap((field) => (ArrayBuffer.isView(field) ? [field.buffer as ArrayBuffer] : []));
+  return structuredClone(value, { transfer: buffers });
 }
 
 /**
@@ -28,7 +40,7 @@ const ways: [string, (log: PurchaseLog) => PurchaseLog][] = [
   [
     "sorted on another thread",
     (log) => {
-      log.useSorted(structuredClone(sortLogEntries(structuredClone(log.loggedEntries()))));
+      log.useSorted(moved(sortLogEntries(moved(log.handOverEntries()))));
       return log;
     },
   ],
@@ -45,11 +57,13 @@ describe.each(ways)("the purchase log, customer by customer, %s,", (_, prepared)
       const customer = Math.floor(next() * 40_000);
       // A day no other row has (it ends in the row's number), in random order, so no rows merge.
       const day = Math.floor(next() * 1_000) * 1_000_000 + row;
-      const amount = row;
-      log.add(customer, day, amount, undefined);
+      // One row in seven a refund; managers by the row's number, a blank one among them.
+      const amount = row % 7 === 0 ? -row : row;
+      const manager = ["", "Anna", "Boris", "Вера"][row % 4]!;
+      log.add(customer, day, amount, manager);
       let list = expected.get(customer);
       if (list === undefined) expected.set(customer, (list = []));
-      list.push({ day, amount });
+      list.push({ day, amount, manager, refund: amount < 0 });
     }
     for (const list of expected.values()) list.sort((a, b) => a.day - b.day);
     const seen = visited(prepared(log));
@@ -63,15 +77,24 @@ describe.each(ways)("the purchase log, customer by customer, %s,", (_, prepared)
     log.add(0, 10, 7, "Anna");
     log.add(0, 9, 1, undefined);
     log.add(0, 10, 3, "Boris");
-    const days: number[] = [];
-    const amounts: number[] = [];
-    prepared(log).forEachCustomer((_, run) => {
-      for (let i = run.start; i < run.end; i++) {
-        days.push(run.day[i]!);
-        amounts.push(run.amount[i]!);
-      }
-    });
-    expect(days).toEqual([9, 10, 10, 10]);
-    expect(amounts).toEqual([1, 7, 3, -5]);
+    expect(visited(prepared(log)).get(0)).toEqual([
+      { day: 9, amount: 1, manager: "", refund: false },
+      { day: 10, amount: 7, manager: "Anna", refund: false },
+      { day: 10, amount: 3, manager: "Boris", refund: false },
+      { day: 10, amount: -5, manager: "", refund: true },
+    ]);
+  });
+});
+
+describe("the purchase log's entries handed over", () => {
+  it("gives no entry to a reader once they are handed over, until they come back sorted", () => {
+    const log = new PurchaseLog();
+    log.add(0, 10, 7, "Anna");
+    log.add(1, 11, 2, undefined);
+    const entries = moved(log.handOverEntries());
+    expect(() => log.forEachCustomer(() => {})).toThrow(/handed over/);
+    expect(() => log.forEachEntry(() => {})).toThrow(/handed over/);
+    log.useSorted(moved(sortLogEntries(entries)));
+    expect([...visited(log).keys()]).toEqual([0, 1]);
   });
 });
