@@ -13,7 +13,8 @@ import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { isoDate } from "../core/calendar";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
-import { startedShareQuestion } from "../core/health/health-check";
+import { lapsedQuestion, startedShareQuestion } from "../core/health/health-check";
+import type { LapsedList } from "../core/health/lapsed";
 import { judging, periodQuestions, type PeriodSeries } from "../core/health/period-questions";
 import { existingShareOf, type HealthPeriod } from "../core/health/period-table";
 import type { HealthQuestion, UnreadValues } from "../core/health/questions";
@@ -102,6 +103,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
           slashOrder: options.locale.slashOrder,
           decimalComma: options.locale.decimalComma,
           compactDays: source.layout.compactDays,
+          lapsedFactor: options.lapsedFactor,
         },
         DUCKDB,
       );
@@ -111,6 +113,8 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       started: source.columns.initiatedBy !== undefined,
       // With several files the rows are not numbered (each file would start again).
       numbered: files.length === 1,
+      // --lapsed-csv writes every lapsed customer; the reports list the first (cli.ts).
+      lapsedLimit: options.lapsedCsv === undefined ? REPORT_LIMITS.lost : undefined,
     };
     const { tables, read } = await runTables(connection, query(source.relation), wanted).then(
       (tables) => ({ tables, read: source }),
@@ -134,7 +138,11 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     };
     if (!options.health) return outcome;
     const started = startedQuestion(tables.started[0], wanted.started, firstUnknown);
-    return { ...outcome, periodHealth: periodHealth(tables.healthPeriods, tables.summary[0]!, source.layout, options, started) };
+    const lapsed = lapsedList(tables, options, source.layout.mapping.amount !== undefined);
+    return {
+      ...outcome,
+      periodHealth: periodHealth(tables.healthPeriods, tables.summary[0]!, source.layout, options, { started, lapsed }),
+    };
   } catch (error) {
     // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
     if (error instanceof Error && !(error instanceof CliError)) {
@@ -330,7 +338,7 @@ type Tables = Record<Exclude<ReportTable, "problemRows">, Row[]>;
 async function runTables(
   connection: Connection,
   query: ReportQuery,
-  wanted: { managers: boolean; health: boolean; started: boolean; numbered: boolean },
+  wanted: { managers: boolean; health: boolean; started: boolean; numbered: boolean; lapsedLimit: number | undefined },
 ): Promise<Tables> {
   const ctes = new Map([...query.reading, ...query.figures]);
   const keep = async (name: string, table: string): Promise<void> => {
@@ -347,6 +355,16 @@ async function runTables(
     for (const [name, body] of query.health) ctes.set(name, body);
     return table("healthPeriods");
   };
+  const lapsed = async (): Promise<Pick<Tables, "lapsedSummary" | "lapsed">> => {
+    for (const [name, body] of query.lapsed) ctes.set(name, body);
+    // The lapsed customers' figures are read once by both of their tables.
+    await keep("lapsed_stakes", "sr_lapsed_stakes");
+    const list = withClause([...ctes]) + query.select("lapsed");
+    return {
+      lapsedSummary: await table("lapsedSummary"),
+      lapsed: await rows(connection, wanted.lapsedLimit === undefined ? list : `${list}\nLIMIT ${wanted.lapsedLimit}`),
+    };
+  };
   const rowCounts = await table("rowCounts");
   const started = wanted.started ? await table("started") : [];
   return {
@@ -354,6 +372,7 @@ async function runTables(
     cohorts: await table("cohorts"),
     managers: wanted.managers ? await table("managers") : [],
     healthPeriods: wanted.health ? await health() : [],
+    ...(wanted.health ? await lapsed() : { lapsedSummary: [], lapsed: [] }),
     started,
     // Where the numbering read does not find the first unknown initiator, the one that sorts first: one more read.
     initiatorExample: !wanted.numbered && num(started[0]?.unknown_initiators ?? 0) > 0 ? await table("initiatorExample") : [],
@@ -480,7 +499,7 @@ function periodHealth(
   summary: Row,
   layout: FileLayout,
   options: CliOptions,
-  started: HealthQuestion,
+  { started, lapsed }: { started: HealthQuestion; lapsed: LapsedList },
 ): NonNullable<ReportOutcome["periodHealth"]> {
   const { period } = options;
   const hasAmounts = layout.mapping.amount !== undefined;
@@ -519,8 +538,32 @@ function periodHealth(
   return {
     periods: periods.slice(omitted),
     periodsOmitted: omitted,
-    questions: [asked.revenueSplit, asked.existingRevenue, asked.averageOrder, started, asked.activeBase],
-    settings: { trendThreshold: options.trend.threshold, trendPeriods: options.trend.windowPeriods, lapsedFactor: null },
+    questions: [asked.revenueSplit, asked.existingRevenue, lapsedQuestion(lapsed), asked.averageOrder, started, asked.activeBase],
+    lapsed,
+    settings: { trendThreshold: options.trend.threshold, trendPeriods: options.trend.windowPeriods, lapsedFactor: options.lapsedFactor },
+  };
+}
+
+/** Question 5's list as the core's LapsedFinder gives it, from the `lapsedSummary` and `lapsed` tables. */
+function lapsedList(tables: Tables, options: CliOptions, hasAmounts: boolean): LapsedList {
+  const summary = tables.lapsedSummary[0]!;
+  return {
+    count: num(summary.lapsed_customers),
+    revenueAtStake: hasAmounts ? num(summary.revenue_at_stake) : null,
+    repeatCustomers: num(summary.repeat_customers),
+    medianGapDays: numOrNull(summary.median_gap_days),
+    factor: options.lapsedFactor,
+    customers: tables.lapsed.map((row) => ({
+      name: String(row.name),
+      manager: String(row.manager),
+      lastPurchase: isoDate(num(row.last_day)),
+      purchases: num(row.purchases),
+      usualGapDays: num(row.usual_gap_days),
+      daysSinceLast: num(row.days_since_last),
+      revenueAtStake: hasAmounts ? num(row.revenue_at_stake) : null,
+      // The contact column is not read under DuckDB (docs/bigquery-duckdb.md).
+      contact: "",
+    })),
   };
 }
 

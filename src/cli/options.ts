@@ -82,6 +82,8 @@ export interface SqlOptions {
   statuses: CliOptions["statuses"];
   /** --initiated-by: the column that says who started the sale (health check question 7). */
   initiatedBy?: string;
+  /** --lapsed-factor: gone more than this many usual gaps is lapsed (question 5's statements). */
+  lapsedFactor: number;
   /** How the date and amount columns are typed in the table (text is read by the core's rules). */
   dateType: "text" | "date" | "timestamp";
   amountType: "text" | "number";
@@ -174,7 +176,7 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
   if (values.exclude !== undefined && values["keep-all-deals"]) {
     throw usageError({ key: "excludeAndKeepAll", values: { value: values.exclude } });
   }
-  requireHealthFor(values, engine);
+  requireHealthFor(values);
   const locale = inputLocale(localeName, "UTC");
   const options: CliOptions = {
     file: files[0]!,
@@ -237,6 +239,7 @@ function parseSqlOptions(values: FlagValues, extra: readonly string[], localeNam
     deals: sqlDeals(values),
     statuses: { column: values["status-column"], counted: values["count-status"] ?? [] },
     initiatedBy: values["initiated-by"],
+    lapsedFactor: values["lapsed-factor"] === undefined ? DEFAULT_LAPSED_FACTOR : parseLapsedFactor(values["lapsed-factor"]),
     dateType,
     amountType,
     target: values.target === undefined ? DEFAULT_TARGET : parseTarget(values.target),
@@ -314,15 +317,11 @@ function parseLapsedFactor(text: string): number {
   return factor;
 }
 
-/**
- * The health check's settings would be silently ignored without it: with --no-health, and (for the
- * lapsed customers, which DuckDB's engine does not list) with --engine.
- */
-function requireHealthFor(values: FlagValues, engine: CliOptions["engine"]): void {
+/** The health check's settings would be silently ignored without it, with --no-health. */
+function requireHealthFor(values: FlagValues): void {
   for (const flag of ["trend-threshold", "lapsed-factor"] as const) {
     if (values[flag] !== undefined && values["no-health"]) throw usageError({ key: "settingNeedsHealth", values: { flag: `--${flag}` } });
   }
-  if (values["lapsed-factor"] !== undefined && engine !== undefined) throw usageError({ key: "lapsedFactorWithEngine" });
 }
 
 function parsePeriodFlag(text: string): Period {

@@ -105,7 +105,7 @@ const SECTIONS: Record<string, (page: Page) => string | null> = { summary, chart
 /** The first page: the verdict, whom to act on, and the health check's eight answers. */
 function summary({ outcome, report, language, f, t }: Page): string {
   const [headline, ...verdict] = verdictLines(report, language);
-  const action = actionLineParts(report, language, f);
+  const action = actionLineParts(outcome, language, f);
   return [
     `<h1>${t("htmlTitle", { file: outcome.file })}</h1>`,
     `<p class="headline ${headline!.style}">${escapeHtml(headline!.text)}</p>`,
@@ -254,8 +254,8 @@ function lost({ report, language, f, t }: Page): string | null {
 }
 
 /** The health check's lapsed customers, as the call list words them, the most revenue at stake first. */
-function lapsed({ report, language, f, t }: Page): string | null {
-  const list = report.healthCheck?.lapsed;
+function lapsed({ outcome, report, language, f, t }: Page): string | null {
+  const list = (report.healthCheck ?? outcome.periodHealth)?.lapsed;
   if (list === undefined || list.count === 0) return null;
   const table = lapsedCallList(list.customers, language);
   const rows = list.customers.map((c) => [

@@ -80,10 +80,14 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
   return `${terminalSafeJson(JSON.stringify(json, plainNumbers, 2))}\n`;
 }
 
-/** The periods and the questions answered from them and from the SQL's counts, where the engine computes no more (DuckDB's). */
+/**
+ * The periods, the questions answered from them and from the SQL's counts, and the lapsed
+ * customers, where the engine computes no more (DuckDB's): in the whole health check's shape.
+ */
 function periodHealthJson(check: ReportOutcome["periodHealth"], language: Language) {
   if (check === undefined) return null;
-  return { ...check, questions: answered(check, language) };
+  const { customers, ...lapsedTotals } = check.lapsed;
+  return { ...check, questions: answered(check, language), lapsed: customers, lapsedTotals };
 }
 
 function answered(check: AnsweredCheck, language: Language) {

@@ -91,7 +91,7 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
     paint("bold", painted(headline!, paint)),
     ...verdict.map((line) => painted(line, paint)),
   ];
-  const action = actionLineParts(report, language, f);
+  const action = actionLineParts(outcome, language, f);
   if (action !== null) lines.push(paint("bold", plainText(action)));
   if (report.medianDaysToSecond !== null)
     lines.push(t("medianLine", { days: f.count(report.medianDaysToSecond) }, { days: report.medianDaysToSecond }));

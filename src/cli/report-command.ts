@@ -98,11 +98,11 @@ export interface ReportOutcome {
   report: RetentionReport;
   /** Every skipped row, grouped by reason; without it, the report's kept rows are grouped. */
   skippedByReason?: SkippedGroup[];
-  /** The health check's periods, the questions they answer (1, 3, 6, 8) and question 7, where the engine computes no more of it (DuckDB's). */
-  periodHealth?: Pick<HealthCheck, "periods" | "periodsOmitted" | "questions"> & {
-    /** The trend rule the questions were judged by; no lapsed factor (null), since question 5 is not answered here. */
-    settings: Pick<HealthCheck["settings"], "trendThreshold" | "trendPeriods"> & { lapsedFactor: null };
-  };
+  /**
+   * The health check's periods, the questions they answer (1, 3, 6, 8), questions 5 and 7 and the
+   * lapsed customers, where the engine computes no more of it (DuckDB's).
+   */
+  periodHealth?: Pick<HealthCheck, "periods" | "periodsOmitted" | "questions" | "lapsed" | "settings">;
 }
 
 /** What reading the file gives besides its orders. */

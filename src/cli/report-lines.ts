@@ -161,9 +161,14 @@ export function cohortHead(report: RetentionReport, language: Language): string[
 /** A piece of a line: our own words, or text from the data, which each surface shows its safe way. */
 export type LinePart = TextPart;
 
-/** Whom to act on first, under the verdict (presentation/action-line.ts); null while there is nothing to act on. */
-export function actionLineParts(report: RetentionReport, language: Language, formats: Formats): LinePart[] | null {
-  const action = actionLine(report);
+/**
+ * Whom to act on first, under the verdict (presentation/action-line.ts); null while there is
+ * nothing to act on. The lapsed customers are the health check's, or the engine's that computes no
+ * more of it (DuckDB's).
+ */
+export function actionLineParts(outcome: ReportOutcome, language: Language, formats: Formats): LinePart[] | null {
+  const { report } = outcome;
+  const action = actionLine({ ...report, healthCheck: report.healthCheck ?? outcome.periodHealth });
   return action === null ? null : actionParts(action, report.verdict.horizonDays, formats, language);
 }
 

@@ -30,6 +30,7 @@ export function renderSql(options: SqlOptions): string {
     amountType: options.amountType,
     excludeDealTypes: options.deals?.excluded,
     countedStatuses: options.statuses.counted.length > 0 ? options.statuses.counted : undefined,
+    lapsedFactor: options.lapsedFactor,
     ...queryRules(options),
     locale: options.locale,
   });

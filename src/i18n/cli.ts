@@ -21,7 +21,6 @@ type CliKey =
   | "badCurrency"
   | "lapsedCsvNeedsHealth"
   | "settingNeedsHealth"
-  | "lapsedFactorWithEngine"
   | "sameOutput"
   | "lapsedWritten"
   | "badDialect"
@@ -218,7 +217,6 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badCurrency: "--currency: {value} is not a currency; give a code such as RUB, USD or EUR, or a sign such as ₽ or $",
     lapsedCsvNeedsHealth: "--lapsed-csv needs the health check: leave out --no-health and --engine",
     settingNeedsHealth: "{flag} is a setting of the health check, which --no-health leaves out; give one of them",
-    lapsedFactorWithEngine: "--lapsed-factor: --engine duckdb does not list lapsed customers; leave out one of them",
     sameOutput: "--html and --lapsed-csv both name {path}; one would overwrite the other, so choose two paths",
     lapsedWritten: "Lapsed customers ({count}) written to {path}",
     badDialect: "--dialect: {value} is not bigquery or duckdb",
@@ -439,7 +437,6 @@ Windows-1251, UTF-16) определяются сами.
     badCurrency: "--currency: {value} — не валюта; укажите код (RUB, USD, EUR) или знак (₽, $)",
     lapsedCsvNeedsHealth: "для --lapsed-csv нужна проверка здоровья: уберите --no-health и --engine",
     settingNeedsHealth: "{flag} настраивает проверку здоровья, а --no-health её отключает; укажите что-то одно",
-    lapsedFactorWithEngine: "--lapsed-factor: --engine duckdb не составляет список ушедших клиентов; укажите что-то одно",
     sameOutput: "--html и --lapsed-csv указывают на один файл {path}; один затёр бы другой, укажите два пути",
     lapsedWritten: "Ушедшие клиенты ({count}) записаны в {path}",
     badDialect: "--dialect: {value} — не bigquery и не duckdb",

@@ -7,7 +7,7 @@
 //   more new customers, then by name, so the row order does not choose.
 // Names stay data (`data: true`), so each surface shows them its safe way. Pure.
 
-import { MANAGER_MIN_NEW_CUSTOMERS } from "../core/health/health-check";
+import { type HealthCheck, MANAGER_MIN_NEW_CUSTOMERS } from "../core/health/health-check";
 import type { ManagerReportRow, RetentionReport } from "../core/report";
 import { ACTION_TEXT } from "../i18n/action";
 import { fill, type Language } from "../i18n/language";
@@ -26,7 +26,9 @@ export interface TextPart {
 }
 
 /** Null while no cohort is judged and nobody has lapsed: there is nothing to act on yet. */
-export function actionLine(report: Pick<RetentionReport, "verdict" | "managers" | "healthCheck">): ActionLine | null {
+export function actionLine(
+  report: Pick<RetentionReport, "verdict" | "managers"> & { healthCheck?: Pick<HealthCheck, "lapsed"> },
+): ActionLine | null {
   const judged = report.verdict.rate !== null;
   const neverReturned = judged ? report.verdict.notReturned : 0;
   const lapsed = report.healthCheck?.lapsed.count ?? 0;

@@ -33,11 +33,16 @@ export interface OrderTableRequest {
   withinDays?: number;
   window?: DayWindow;
   ordersStartWithBusiness?: boolean;
+  /** Question 5: gone more than this many usual gaps is lapsed (the core's default when absent). */
+  lapsedFactor?: number;
   timeZone: string;
   locale: Pick<InputLocale, "slashOrder" | "decimalComma">;
 }
 
-/** The summary, cohort, manager, health-period and question 7 queries, each a statement of its own, in that order. */
+/**
+ * The summary, cohort, manager, health-period, question 7 and question 5 (the lapsed customers'
+ * totals, then the customers) queries, each a statement of its own, in that order.
+ */
 export function orderTableSql(request: OrderTableRequest): string {
   const dialect = DIALECTS[request.dialect];
   const { columns } = request;
@@ -61,6 +66,7 @@ export function orderTableSql(request: OrderTableRequest): string {
     withinDays: request.withinDays,
     window: request.window ?? {},
     ordersStartWithBusiness: request.ordersStartWithBusiness === true,
+    lapsedFactor: request.lapsedFactor,
     timeZone: request.timeZone,
     slashOrder: request.locale.slashOrder,
     decimalComma: request.locale.decimalComma,

@@ -14,6 +14,7 @@ import { DEFAULT_HORIZON_DAYS, HORIZON_SHARE, VERDICT_COHORTS } from "../core/ve
 import { CellRules, type Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
 import { healthCtes, healthSelect } from "./health-query";
+import { lapsedCtes, lapsedSelect, lapsedSummarySelect } from "./lapsed-query";
 import { periodEndDate, periodLabel, periodOfDay, periodStartDate } from "./period-sql";
 import {
   INITIATOR_EXAMPLE_SELECT,
@@ -66,6 +67,8 @@ export interface ReportQuerySettings {
   decimalComma: boolean;
   /** Text dates are `YYYYMMDD` only. */
   compactDays?: boolean;
+  /** Question 5: gone more than this many usual gaps is lapsed (DEFAULT_LAPSED_FACTOR when absent). */
+  lapsedFactor?: number;
   /**
    * Every cell read in its row, no value looked up: slower, but the rows keep the source's order,
    * which a join does not keep (the engine's numbering read streams them in order).
@@ -80,6 +83,8 @@ export type ReportTable =
   | "managers"
   | "healthPeriods"
   | "started"
+  | "lapsedSummary"
+  | "lapsed"
   | "initiatorExample"
   | "rowCounts"
   | "rowExamples"
@@ -87,7 +92,18 @@ export type ReportTable =
   | "problemRows";
 
 /** `managers` only with a manager column, `started` only with an initiated-by column. */
-export const PUBLISHED_TABLES: readonly ReportTable[] = ["summary", "cohorts", "managers", "healthPeriods", "started"];
+export const PUBLISHED_TABLES: readonly ReportTable[] = [
+  "summary",
+  "cohorts",
+  "managers",
+  "healthPeriods",
+  "started",
+  "lapsedSummary",
+  "lapsed",
+];
+
+/** The tables computed from the lapsed customers' CTEs (lapsed-query.ts). */
+const LAPSED_TABLES: ReadonlySet<ReportTable> = new Set(["lapsedSummary", "lapsed"]);
 
 /** Lost customers a query lists (REPORT_LIMITS.lost). */
 const LOST_LISTED = 50;
@@ -99,6 +115,8 @@ export interface ReportQuery {
   readonly figures: readonly [string, string][];
   /** The health check's periods, from `customer_days`, `customers` and `data_span` (health-query.ts). */
   readonly health: readonly [string, string][];
+  /** Question 5's lapsed customers, from the same (lapsed-query.ts). */
+  readonly lapsed: readonly [string, string][];
   /** The final SELECT of a table, over the CTEs above. */
   select(table: ReportTable): string;
   /** One statement that computes a table from the orders. */
@@ -117,11 +135,17 @@ export function reportQuery(settings: ReportQuerySettings, sql: Dialect): Report
   const reading = readingCtes(settings, sql);
   const figures = figureCtes(settings, sql);
   const health = healthCtes(settings, sql);
+  const lapsed = lapsedCtes(settings.lapsedFactor, sql);
   const select = (table: ReportTable): string =>
     table === "healthPeriods" ? healthSelect(settings, sql) : finalSelect(table, settings, sql);
-  // Only the periods' statement carries their CTEs: the others stay as short as they were.
-  const ctes = (table: ReportTable): [string, string][] => [...reading, ...figures, ...(table === "healthPeriods" ? health : [])];
-  return { reading, figures, health, select, statement: (table) => withClause(ctes(table)) + select(table) };
+  // Only the periods' and the lapsed customers' statements carry their CTEs: the others stay as short as they were.
+  const ctes = (table: ReportTable): [string, string][] => [
+    ...reading,
+    ...figures,
+    ...(table === "healthPeriods" ? health : []),
+    ...(LAPSED_TABLES.has(table) ? lapsed : []),
+  ];
+  return { reading, figures, health, lapsed, select, statement: (table) => withClause(ctes(table)) + select(table) };
 }
 
 // ── Reading: cells → fates → customers ───────────────────────────────────────────────────────
@@ -502,7 +526,7 @@ function figureCtes(settings: ReportQuerySettings, sql: Dialect): [string, strin
   const earliest = windowFirst === undefined ? afterLeftOut : `GREATEST(${afterLeftOut}, ${windowFirst})`;
   const last = windowLast === undefined ? "latest_judgeable" : `LEAST(latest_judgeable, ${windowLast})`;
   const returnedWithin = settings.withinDays === undefined ? "second_day IS NOT NULL" : `second_day - first_day <= ${settings.withinDays}`;
-  const manager = customersManager(settings, sql);
+  const manager = managerByOrder(settings, sql, "c");
   return [
     [
       "data_span",
@@ -558,11 +582,17 @@ function figureCtes(settings: ReportQuerySettings, sql: Dialect): [string, strin
   ];
 }
 
-/** The manager credited with each customer, by name: looked up by number where names are numbered. */
-function customersManager(settings: ReportQuerySettings, sql: Dialect): { column: string; join: string[] } {
+/** The name of the manager `table.manager_order`: looked up by number where names are numbered. */
+function managerByOrder(settings: ReportQuerySettings, sql: Dialect, table: string): { column: string; join: string[] } {
   if (settings.columns.manager === undefined) return { column: "''", join: [] };
-  if (numberingOf(settings, sql) === undefined) return { column: "COALESCE(c.manager_order, '')", join: [] };
-  return { column: "COALESCE(m.manager, '')", join: ["LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order"] };
+  if (numberingOf(settings, sql) === undefined) return { column: `COALESCE(${table}.manager_order, '')`, join: [] };
+  return { column: "COALESCE(m.manager, '')", join: [`LEFT JOIN manager_names AS m ON m.manager_order = ${table}.manager_order`] };
+}
+
+/** The name of the customer `table.name_order`: looked up by number where names are numbered. */
+function nameByOrder(settings: ReportQuerySettings, sql: Dialect, table: string): { column: string; join: string[] } {
+  if (numberingOf(settings, sql) === undefined) return { column: `${table}.name_order`, join: [] };
+  return { column: "n.name", join: [`JOIN customer_names AS n ON n.name_order = ${table}.name_order`] };
 }
 
 /** H: `withinDays`, else the nearest-rank 80th percentile of days to a second purchase over all the data. */
@@ -628,6 +658,17 @@ function finalSelect(table: Exclude<ReportTable, "healthPeriods">, settings: Rep
       return problemRowsSelect(settings, sql);
     case "started":
       return startedSelect(sql);
+    case "lapsedSummary":
+      return lapsedSummarySelect({ hasAmounts: settings.columns.amount !== undefined }, sql);
+    case "lapsed":
+      return lapsedSelect(
+        {
+          name: nameByOrder(settings, sql, "c"),
+          manager: managerByOrder(settings, sql, "l"),
+          hasAmounts: settings.columns.amount !== undefined,
+        },
+        sql,
+      );
     case "initiatorExample":
       return INITIATOR_EXAMPLE_SELECT;
     case "lost":

@@ -11,7 +11,8 @@ import { REPORT_LIMITS, type RetentionReport } from "../../src/core/report";
 import { orderTableSql, type OrderTableRequest } from "../../src/sql/order-table";
 import { existingShareOf, type HealthPeriod } from "../../src/core/health/period-table";
 import type { HealthQuestion } from "../../src/core/health/questions";
-import { comparablePeriods, coreReport, demoWithInitiators, describeDuckDb } from "./support";
+import { DEFAULT_LAPSED_FACTOR, type LapsedList } from "../../src/core/health/lapsed";
+import { comparableLapsed, comparablePeriods, coreReport, demoWithInitiators, describeDuckDb } from "./support";
 
 const GOLDEN = join(__dirname, "golden");
 const DEMO = join(__dirname, "../../demo/orders.csv");
@@ -44,6 +45,12 @@ const CASES: { name: string; request: OrderTableRequest; flags: string[]; file?:
     name: "week-within-days-window",
     request: { ...base, period: "week", withinDays: 45, window: { start: 19358, end: 19722 }, target: 0.5 },
     flags: ["--locale", "ru_RU", "--period", "week", "--within-days", "45", "--from", "2023-01-01", "--to", "2023-12-31", "--target", "50"],
+  },
+  {
+    // Question 5 with another factor than the default 2.
+    name: "lapsed-factor-3",
+    request: { ...base, lapsedFactor: 3 },
+    flags: ["--locale", "ru_RU", "--lapsed-factor", "3"],
   },
   {
     name: "quarter-business-start-keep-all",
@@ -158,6 +165,8 @@ async function runTranspiled(request: OrderTableRequest, file: string): Promise<
     ...(request.columns.manager ? ["managers"] : []),
     "healthPeriods",
     ...(request.columns.initiatedBy ? ["started"] : []),
+    "lapsedSummary",
+    "lapsed",
   ];
   const tables: Record<string, Row[]> = {};
   for (const [at, statement] of statements.entries()) {
@@ -205,6 +214,7 @@ function published(report: RetentionReport, withManagers: boolean, withAmounts =
     healthPeriodCount: report.healthCheck!.periods.length + report.healthCheck!.periodsOmitted,
     // Question 7's figures, and how many initiators name neither side (BigQuery has no row order to name the first by).
     started: withInitiators ? startedFigures(report.healthCheck!.questions.find((question) => question.id === 7)!) : null,
+    lapsed: withAmounts ? comparableLapsed(report.healthCheck!.lapsed, true) : lapsedCounts(report.healthCheck!.lapsed),
   };
 }
 
@@ -212,7 +222,8 @@ function startedFigures({ figures, unread }: HealthQuestion): object {
   return { ...figures, unknownInitiators: unread?.count ?? 0 };
 }
 
-function fromTables(tables: Record<string, Row[]>): object {
+/** The tables as the report's figures; `factor` is the lapsed factor the queries were written with (no column holds it). */
+function fromTables(tables: Record<string, Row[]>, factor = DEFAULT_LAPSED_FACTOR, withAmounts = true): object {
   const s = tables.summary![0]!;
   const iso = (value: unknown): string => String(value).slice(0, 10);
   const num = (value: unknown): number => Number(value);
@@ -246,6 +257,39 @@ function fromTables(tables: Record<string, Row[]>): object {
         purchases: num(row.purchases),
         unknownInitiators: num(row.unknown_initiators),
       }))[0] ?? null,
+    lapsed: withAmounts
+      ? comparableLapsed(lapsedList(tables.lapsedSummary![0]!, tables.lapsed!, factor))
+      : lapsedCounts(lapsedList(tables.lapsedSummary![0]!, tables.lapsed!, factor)),
+  };
+}
+
+/**
+ * Without an amount column in the query (but one the command finds in the demo orders) the lists
+ * are ordered otherwise, by the longest gone: the counts alone are the same.
+ */
+function lapsedCounts({ count, repeatCustomers, medianGapDays, factor }: LapsedList): object {
+  return { count, repeatCustomers, medianGapDays, factor };
+}
+
+/** The `lapsedSummary` and `lapsed` tables as the core's list: the customers as many as the report lists. */
+function lapsedList(summary: Row, rows: readonly Row[], factor: number): LapsedList {
+  const numOrNull = (value: unknown): number | null => (value === null ? null : Number(value));
+  return {
+    count: Number(summary.lapsed_customers),
+    revenueAtStake: numOrNull(summary.revenue_at_stake),
+    repeatCustomers: Number(summary.repeat_customers),
+    medianGapDays: numOrNull(summary.median_gap_days),
+    factor,
+    customers: rows.slice(0, REPORT_LIMITS.lost).map((row) => ({
+      name: String(row.name),
+      manager: String(row.manager),
+      lastPurchase: String(row.last_purchase).slice(0, 10),
+      purchases: Number(row.purchases),
+      usualGapDays: Number(row.usual_gap_days),
+      daysSinceLast: Number(row.days_since_last),
+      revenueAtStake: numOrNull(row.revenue_at_stake),
+      contact: "",
+    })),
   };
 }
 
@@ -287,7 +331,9 @@ describeDuckDb("the BigQuery queries, transpiled by sqlglot, run in DuckDB", () 
       const orders = file?.() ?? DEMO;
       const [tables, core] = await Promise.all([runTranspiled(request, orders), coreReport([orders, ...flags])]);
       const { manager, amount, initiatedBy } = request.columns;
-      expect(fromTables(tables)).toEqual(published(core, manager !== undefined, amount !== undefined, initiatedBy !== undefined));
+      expect(fromTables(tables, request.lapsedFactor, amount !== undefined)).toEqual(
+        published(core, manager !== undefined, amount !== undefined, initiatedBy !== undefined),
+      );
     });
   }
 });
@@ -315,7 +361,7 @@ describe("on BigQuery", () => {
         encoding: "utf8",
       });
       if (run.status !== 0) throw new Error(run.stderr);
-      tables[["summary", "cohorts", "managers", "healthPeriods"][at]!] = JSON.parse(run.stdout) as Row[];
+      tables[["summary", "cohorts", "managers", "healthPeriods", "lapsedSummary", "lapsed"][at]!] = JSON.parse(run.stdout) as Row[];
     }
     const bool = (rows: Row[]): Row[] =>
       rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === "true" ? true : v === "false" ? false : v])));

@@ -9,10 +9,12 @@ import { cli, tempDir, writeFixture } from "../cli/helpers";
 import { builtCli } from "../support/built-cli";
 import { CHILD_TIMEOUT_MS } from "../support/child-timeout";
 import { suggestsDuckDb } from "../../src/cli/duckdb-engine";
+import type { LapsedList } from "../../src/core/health/lapsed";
 import type { HealthPeriod } from "../../src/core/health/period-table";
 import type { HealthQuestion } from "../../src/core/health/questions";
 import {
   comparable,
+  comparableLapsed,
   comparablePeriods,
   comparableQuestions,
   coreReport,
@@ -28,7 +30,14 @@ describe("sheets-retention sql", () => {
     const argv = ["sql", "--table", "shop.sales.orders", "--customer", "client", "--date", "ordered_at", "--manager", "manager"];
     const result = await cli(argv);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout.match(/^-- (\w+)$/gm)).toEqual(["-- summary", "-- cohorts", "-- managers", "-- healthPeriods"]);
+    expect(result.stdout.match(/^-- (\w+)$/gm)).toEqual([
+      "-- summary",
+      "-- cohorts",
+      "-- managers",
+      "-- healthPeriods",
+      "-- lapsedSummary",
+      "-- lapsed",
+    ]);
     expect(result.stdout).toContain("FROM `shop.sales.orders`");
     expect(result.stdout).toContain("`ordered_at`");
   });
@@ -37,11 +46,19 @@ describe("sheets-retention sql", () => {
     const argv = ["sql", "--table", "t", "--customer", "c", "--date", "d", "--initiated-by", "Initiated by"];
     const { stdout, exitCode } = await cli(argv);
     expect(exitCode).toBe(0);
-    expect(stdout.match(/^-- (\w+)$/gm)).toEqual(["-- summary", "-- cohorts", "-- healthPeriods", "-- started"]);
+    expect(stdout.match(/^-- (\w+)$/gm)).toEqual([
+      "-- summary",
+      "-- cohorts",
+      "-- healthPeriods",
+      "-- started",
+      "-- lapsedSummary",
+      "-- lapsed",
+    ]);
     const started = stdout.slice(stdout.indexOf("-- started"));
     expect(started).toContain("CAST(`Initiated by` AS STRING) AS initiatedBy_cell");
     expect(started).toContain("SAFE_DIVIDE(started_by_company, purchases) AS started_share");
     expect(stdout.slice(0, stdout.indexOf("-- started"))).not.toContain("Initiated by");
+    expect(stdout.slice(stdout.indexOf("-- lapsedSummary"))).not.toContain("Initiated by");
   });
 
   it("takes the report's flags into the query: the target, the horizon, the period, the one-off deals", async () => {
@@ -86,9 +103,13 @@ describe("sheets-retention sql", () => {
     expect((await cli(argv.slice(0, -2))).stdout).not.toContain("deal_key IN");
   });
 
-  it("prints the health check's periods as a fourth statement", async () => {
+  it("prints the health check's periods as a fourth statement, then question 5's two", async () => {
     const { stdout } = await cli(["sql", "--table", "t", "--customer", "c", "--date", "d", "--amount", "a"]);
-    expect(stdout.match(/^-- (\w+)$/gm)).toEqual(["-- summary", "-- cohorts", "-- healthPeriods"]);
+    expect(stdout.match(/^-- (\w+)$/gm)).toEqual(["-- summary", "-- cohorts", "-- healthPeriods", "-- lapsedSummary", "-- lapsed"]);
+    // The factor: the core's default 2, or --lapsed-factor.
+    expect(stdout).toContain("s.latest_day - r.last_day > CAST('2' AS FLOAT64) * r.usual_gap");
+    const factor = await cli(["sql", "--table", "t", "--customer", "c", "--date", "d", "--lapsed-factor", "2,5"]);
+    expect(factor.stdout).toContain("s.latest_day - r.last_day > CAST('2.5' AS FLOAT64) * r.usual_gap");
     expect(stdout).toContain("AS active_base");
     expect(stdout).toContain("GENERATE_ARRAY(first_period, last_period)");
   });
@@ -139,7 +160,7 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     expect(comparable(duck)).toEqual(comparable(core, true));
   });
 
-  it("--json carries the health check's periods and questions 1, 3, 6, 7 and 8, the command's own (and none with --no-health)", async () => {
+  it("--json carries the health check's periods, questions 1, 3, 5, 6, 7 and 8 and the lapsed customers, the command's own (and none with --no-health)", async () => {
     const [duck, own] = await Promise.all([cli(["report", DEMO, "--engine", "duckdb", "--json"]), cli(["report", DEMO, "--json"])]);
     const health = (result: { stdout: string }) => JSON.parse(result.stdout).healthCheck;
     const periods = (result: { stdout: string }) => health(result).periods as HealthPeriod[];
@@ -149,6 +170,13 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     const questions = (result: { stdout: string }) => health(result).questions as (HealthQuestion & { answer: string })[];
     expect(questions(duck).map((question) => question.id)).toEqual(DUCKDB_QUESTION_IDS);
     expect(comparableQuestions(questions(duck))).toEqual(comparableQuestions(questions(own), true));
+    // The lapsed customers in the streaming report's shape: the list, and the totals beside it.
+    const lapsed = (result: { stdout: string }): LapsedList => {
+      const { lapsed: customers, lapsedTotals } = health(result);
+      return { ...lapsedTotals, customers };
+    };
+    expect(lapsed(duck).customers).toHaveLength(50);
+    expect(comparableLapsed(lapsed(duck))).toEqual(comparableLapsed(lapsed(own), true));
     const without = await cli(["report", DEMO, "--engine", "duckdb", "--json", "--no-health"]);
     expect(JSON.parse(without.stdout).healthCheck).toBeNull();
   });
@@ -158,9 +186,9 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("51.2%");
     expect(result.stdout).toMatch(/^\S.* 3\. Revenue from existing customers is /m);
-    expect(result.stdout).toContain("Questions 2, 4, 5 are not answered under --engine duckdb: run the report without it for them.");
+    expect(result.stdout).toContain("Questions 2, 4 are not answered under --engine duckdb: run the report without it for them.");
     const russian = await cli(["report", DEMO, "--engine", "duckdb"], { LANG: "ru_RU.UTF-8" });
-    expect(russian.stdout).toContain("На вопросы 2, 4, 5 с --engine duckdb ответов нет");
+    expect(russian.stdout).toContain("На вопросы 2, 4 с --engine duckdb ответов нет");
   });
 
   it("numbers the answered questions in the HTML report by their place in the book", async () => {
@@ -168,7 +196,7 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     expect((await cli(["report", DEMO, "--engine", "duckdb", "--html", out])).exitCode).toBe(0);
     const html = readFileSync(out, "utf8");
     expect([...html.matchAll(/<li class="health-\w+" value="(\d)">/g)].map((match) => Number(match[1]))).toEqual(DUCKDB_QUESTION_IDS);
-    expect(html).toContain("Questions 2, 4, 5 are not answered under --engine duckdb");
+    expect(html).toContain("Questions 2, 4 are not answered under --engine duckdb");
   });
 
   it("without DuckDB installed, says how to install it, with exit 2", () => {

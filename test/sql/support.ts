@@ -10,6 +10,7 @@ import type { RetentionReport } from "../../src/core/report";
 import { runDuckDbReport } from "../../src/cli/duckdb-engine";
 import { parseInvocation, type CliOptions } from "../../src/cli/options";
 import { runReport, type ReportOutcome } from "../../src/cli/report-command";
+import type { LapsedList } from "../../src/core/health/lapsed";
 import type { HealthPeriod } from "../../src/core/health/period-table";
 import type { HealthQuestion } from "../../src/core/health/questions";
 import { seededRandom } from "../../src/lib/seeded-random";
@@ -102,8 +103,25 @@ export function comparablePeriods(periods: readonly HealthPeriod[], expected = f
   }));
 }
 
-/** The questions `report --engine duckdb` judges: those its periods table answers (1, 3, 6, 8), and 7 from its own counts. */
-export const DUCKDB_QUESTION_IDS: readonly number[] = [1, 3, 6, 7, 8];
+/** The questions `report --engine duckdb` judges: those its periods table answers (1, 3, 6, 8), and 5 and 7 from its own tables. */
+export const DUCKDB_QUESTION_IDS: readonly number[] = [1, 3, 5, 6, 7, 8];
+
+/**
+ * The lapsed customers (question 5) as both engines must give them: names by key (as `comparable`),
+ * money to a cent in a hundred million, and no contact (DuckDB reads no contact column).
+ */
+export function comparableLapsed(list: LapsedList, expected = false): object {
+  const round = (value: number | null): unknown => money(value, expected);
+  return {
+    ...list,
+    revenueAtStake: round(list.revenueAtStake),
+    customers: list.customers.map(({ contact: _contact, ...customer }) => ({
+      ...customer,
+      name: customerKey(customer.name),
+      revenueAtStake: round(customer.revenueAtStake),
+    })),
+  };
+}
 
 /** Those questions, every number in them to a cent in a hundred million as above (sums of money, and shares and trends of them). */
 export function comparableQuestions(questions: readonly HealthQuestion[], expected = false): unknown {

@@ -320,8 +320,11 @@ function shareOfWalletQuestion(log: PurchaseLog, wallet: WalletShare, settings: 
   return { id: 2, verdict: bandVerdict(share, HEALTH_BANDS.shareOfWallet), figures: { shareOfWallet: share, sales, budget, customers } };
 }
 
-/** Question 5: do customers leave and not come back? */
-function lapsedQuestion(lapsed: LapsedList): HealthQuestion {
+/**
+ * Question 5: do customers leave and not come back? From the lapsed list's counts: every engine
+ * judges it here, the SQL's too.
+ */
+export function lapsedQuestion(lapsed: Pick<LapsedList, "count" | "repeatCustomers" | "revenueAtStake">): HealthQuestion {
   const share = ratio(lapsed.count, lapsed.repeatCustomers);
   if (share === undefined) return needsData(5, "history");
   return {

@@ -1,0 +1,136 @@
+// Questions 5 (lapsed customers) and 2 (share of wallet) under `report --engine duckdb`, on logs
+// worked out by hand: both engines must give the figures in the comments. (Agreement with the
+// streaming command on generated logs, the demo and the datasets is in duckdb-agreement.test.ts.)
+
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import type { ReportOutcome } from "../../src/cli/report-command";
+import type { HealthQuestion } from "../../src/core/health/questions";
+import { tempDir, writeFixture } from "../cli/helpers";
+import { coreOutcome, describeDuckDb, duckDbOutcome } from "./support";
+
+const question = (questions: readonly HealthQuestion[], id: number): HealthQuestion => questions.find((each) => each.id === id)!;
+
+/**
+ * The latest purchase of the data is F's, 2025-03-31. Purchase days and gaps between them:
+ *   A  2024-01-01, 2024-01-05                  gap 4        gone 451 (366 to 2025-01-05, then 85)
+ *   B  2024-01-01, 2024-01-07                  gap 6        gone 449
+ *   K  2023-03-05, 2023-03-06, 2024-03-05      gaps 1, 365  usual 366 ÷ 2 = 183, gone 391 (365 + 26)
+ *   D  2024-01-01, 2024-01-21 (a refund on the 11th is no purchase)   gap 20   gone 435
+ *   E  2025-03-12, 2025-03-18                  gap 6        gone 13
+ *   F  2025-02-19, 2025-03-31                  gap 40       gone 0
+ *   G  2024-11-16, 2024-12-31                  gap 45       gone 90
+ *   H  2024-06-01 only: no repeat customer
+ * Gaps 1, 4, 6, 6, 20, 40, 45, 365: eight, the median is the mean of the 4th and 5th, (6 + 20) ÷ 2 = 13.
+ * Factor 2: A (451 > 8), B (449 > 12), K (391 > 366), D (435 > 40) are lapsed, all gone more than 13.
+ * G is gone exactly 2 × 45 = 90: not more, not lapsed. E is gone 13 > 2 × 6, but exactly the median: not lapsed.
+ * Revenue at stake, the days after the same date a year before the last purchase, up to it:
+ *   K  2023-03-06 1000 + 2024-03-05 (50 + 20) = 1070; 2023-03-05 (500) is that same date a year
+ *      before, left out (365 days before 2024-03-05 would be 2023-03-06, left out too: 2024 has a 29 February)
+ *   D  200 − 50 + (100 + 200) = 450    A  100 + 50 = 150    B  10 + 20 = 30
+ * Lapsed 4 of 7 repeat customers (57 %, above the 25 % of "bad"), 1,700 at stake.
+ * The manager of the last purchase day: D's has Zoe and Ann (Ann sorts first), K's a blank one and
+ * Bob (a named one wins).
+ */
+const LAPSED_ROWS = [
+  "Customer;Date;Amount;Manager",
+  "F;2025-03-31;10;Ann",
+  "A;2024-01-01;100;Ann",
+  "A;2024-01-05;50;Ann",
+  "B;2024-01-07;20;Bob",
+  "B;2024-01-01;10;Bob",
+  "K;2023-03-05;500;Bob",
+  "K;2023-03-06;1000;Bob",
+  "K;2024-03-05;50;",
+  "K;2024-03-05;20;Bob",
+  "D;2024-01-01;200;Zoe",
+  "D;2024-01-11;-50;Zoe",
+  "D;2024-01-21;100;Zoe",
+  "D;2024-01-21;200;Ann",
+  "E;2025-03-12;5;Ann",
+  "E;2025-03-18;5;Ann",
+  "F;2025-02-19;10;Ann",
+  "G;2024-11-16;5;Bob",
+  "G;2024-12-31;5;Bob",
+  "H;2024-06-01;999;Bob",
+];
+
+function lapsedOf(outcome: ReportOutcome) {
+  return (outcome.report.healthCheck ?? outcome.periodHealth)!;
+}
+
+describeDuckDb("question 5 under report --engine duckdb: lapsed customers", () => {
+  it("on a hand-worked log: the median gap, both boundaries, the calendar year at stake, the last day's manager", async () => {
+    const file = writeFixture(tempDir(), "lapsed.csv", `${LAPSED_ROWS.join("\n")}\n`);
+    const argv = [file, "--locale", "en_US", "--manager", "Manager"];
+    for (const outcome of await Promise.all([coreOutcome(argv), duckDbOutcome(argv)])) {
+      const check = lapsedOf(outcome);
+      expect(question(check.questions, 5)).toEqual({
+        id: 5,
+        verdict: "bad",
+        figures: { lapsedShare: 4 / 7, lapsed: 4, repeatCustomers: 7, revenueAtStake: 1700 },
+      });
+      const { customers, ...totals } = check.lapsed;
+      expect(totals).toEqual({ count: 4, revenueAtStake: 1700, repeatCustomers: 7, medianGapDays: 13, factor: 2 });
+      expect(customers.map(({ contact: _contact, ...customer }) => customer)).toEqual([
+        {
+          name: "K",
+          manager: "Bob",
+          lastPurchase: "2024-03-05",
+          purchases: 3,
+          usualGapDays: 183,
+          daysSinceLast: 391,
+          revenueAtStake: 1070,
+        },
+        { name: "D", manager: "Ann", lastPurchase: "2024-01-21", purchases: 2, usualGapDays: 20, daysSinceLast: 435, revenueAtStake: 450 },
+        { name: "A", manager: "Ann", lastPurchase: "2024-01-05", purchases: 2, usualGapDays: 4, daysSinceLast: 451, revenueAtStake: 150 },
+        { name: "B", manager: "Bob", lastPurchase: "2024-01-07", purchases: 2, usualGapDays: 6, daysSinceLast: 449, revenueAtStake: 30 },
+      ]);
+    }
+  });
+
+  it("with --lapsed-factor 3: K (391 ≤ 3 × 183) is no longer lapsed", async () => {
+    const file = writeFixture(tempDir(), "lapsed.csv", `${LAPSED_ROWS.join("\n")}\n`);
+    const argv = [file, "--locale", "en_US", "--lapsed-factor", "3"];
+    for (const outcome of await Promise.all([coreOutcome(argv), duckDbOutcome(argv)])) {
+      const { customers, ...totals } = lapsedOf(outcome).lapsed;
+      expect(totals).toEqual({ count: 3, revenueAtStake: 630, repeatCustomers: 7, medianGapDays: 13, factor: 3 });
+      expect(customers.map((customer) => customer.name)).toEqual(["D", "A", "B"]);
+    }
+  });
+
+  it("without amounts: the longest gone first, no money", async () => {
+    const rows = LAPSED_ROWS.filter((row) => !row.includes(";-")).map((row) => row.split(";").slice(0, 2).join(";"));
+    const file = writeFixture(tempDir(), "no-amounts.csv", `${rows.join("\n")}\n`);
+    const argv = [file, "--locale", "en_US"];
+    for (const outcome of await Promise.all([coreOutcome(argv), duckDbOutcome(argv)])) {
+      const { customers, ...totals } = lapsedOf(outcome).lapsed;
+      expect(totals).toEqual({ count: 4, revenueAtStake: null, repeatCustomers: 7, medianGapDays: 13, factor: 2 });
+      expect(customers.map((customer) => [customer.name, customer.daysSinceLast, customer.revenueAtStake])).toEqual([
+        ["A", 451, null],
+        ["B", 449, null],
+        ["D", 435, null],
+        ["K", 391, null],
+      ]);
+    }
+  });
+
+  it("on the same log as Parquet with typed columns", async () => {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const dir = tempDir();
+    const csv = writeFixture(dir, "lapsed.csv", `${LAPSED_ROWS.join("\n")}\n`);
+    const parquet = join(dir, "lapsed.parquet");
+    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    await connection.run(
+      `COPY (SELECT Customer, CAST(Date AS DATE) AS Date, CAST(Amount AS DOUBLE) AS Amount, Manager FROM read_csv('${csv}', delim = ';', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
+    const { lapsed } = lapsedOf(await duckDbOutcome([parquet, "--manager", "Manager"]));
+    expect(lapsed.count).toBe(4);
+    expect(lapsed.customers.map((customer) => [customer.name, customer.manager, customer.revenueAtStake])).toEqual([
+      ["K", "Bob", 1070],
+      ["D", "Ann", 450],
+      ["A", "Ann", 150],
+      ["B", "Bob", 30],
+    ]);
+  });
+});
