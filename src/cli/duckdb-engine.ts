@@ -13,7 +13,7 @@ import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { isoDate } from "../core/calendar";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
-import { lapsedQuestion, startedShareQuestion } from "../core/health/health-check";
+import { lapsedQuestion, shareOfWalletQuestion, startedShareQuestion } from "../core/health/health-check";
 import type { LapsedList } from "../core/health/lapsed";
 import { judging, periodQuestions, type PeriodSeries } from "../core/health/period-questions";
 import { existingShareOf, type HealthPeriod } from "../core/health/period-table";
@@ -30,6 +30,7 @@ import { detectDelimiter, detectEncoding } from "../files/sniff";
 import { DUCKDB } from "../sql/dialect";
 import { reportQuery, withClause, type ColumnType, type QueryColumns, type ReportQuery, type ReportTable } from "../sql/report-query";
 import { UNKNOWN_INITIATOR } from "../sql/started-query";
+import { UNREADABLE_BUDGET } from "../sql/wallet-query";
 import { firstRowsOfGroups, problemKey, recordLines, type ProblemRow } from "./duckdb-row-numbers";
 import { SKIPPED_EXAMPLES } from "./report-command";
 import { CliError, dataError, usageError } from "./errors";
@@ -111,6 +112,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       managers: source.layout.mapping.manager !== undefined,
       health: options.health,
       started: source.columns.initiatedBy !== undefined,
+      wallet: source.columns.budget !== undefined,
       // With several files the rows are not numbered (each file would start again).
       numbered: files.length === 1,
       // --lapsed-csv writes every lapsed customer; the reports list the first (cli.ts).
@@ -126,10 +128,13 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       },
     );
     const { report, skipped } = reportOf(tables, source.layout, options);
-    const unknownInitiators = num(tables.started[0]?.unknown_initiators ?? 0);
-    const firstUnknown = wanted.numbered
-      ? await numberRows(connection, read, { skipped, unknownInitiators }, (numbering) => query(numbering.relation, numbering.rowNumber))
-      : unnumberedUnknown(tables.initiatorExample[0], unknownInitiators);
+    const unreadCounts: UnreadCounts = {
+      [UNKNOWN_INITIATOR]: num(tables.started[0]?.unknown_initiators ?? 0),
+      [UNREADABLE_BUDGET]: num(tables.wallet[0]?.unreadable_budgets ?? 0),
+    };
+    const unread = wanted.numbered
+      ? await numberRows(connection, read, { skipped, unreadCounts }, (numbering) => query(numbering.relation, numbering.rowNumber))
+      : unnumberedUnread(tables, unreadCounts);
     const outcome: ReportOutcome = {
       file: files.join(" "),
       layout: source.layout,
@@ -137,12 +142,12 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       skippedByReason: groupsInOrder(skipped),
     };
     if (!options.health) return outcome;
-    const started = startedQuestion(tables.started[0], wanted.started, firstUnknown);
-    const lapsed = lapsedList(tables, options, source.layout.mapping.amount !== undefined);
-    return {
-      ...outcome,
-      periodHealth: periodHealth(tables.healthPeriods, tables.summary[0]!, source.layout, options, { started, lapsed }),
-    };
+    const hasAmounts = source.layout.mapping.amount !== undefined;
+    const started = withUnread(startedQuestion(tables.started[0], wanted.started), unread.get(UNKNOWN_INITIATOR));
+    const wallet = withUnread(walletQuestion(tables.wallet[0], hasAmounts), unread.get(UNREADABLE_BUDGET));
+    const lapsed = lapsedList(tables, options, hasAmounts);
+    const answers = { started, wallet, lapsed };
+    return { ...outcome, periodHealth: periodHealth(tables.healthPeriods, tables.summary[0]!, source.layout, options, answers) };
   } catch (error) {
     // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
     if (error instanceof Error && !(error instanceof CliError)) {
@@ -180,7 +185,7 @@ interface Numbering {
 
 const FIELDS = ["customer", "date", "amount", "manager", "dealType"] as const;
 
-/** The query's columns; the initiated-by column only for the health check (it costs the grouping time). */
+/** The query's columns; the initiated-by and budget columns only for the health check (they cost the grouping time). */
 function queryColumns(
   layout: FileLayout,
   options: CliOptions,
@@ -194,8 +199,9 @@ function queryColumns(
     if (column !== undefined) columns[field] = source(column);
   }
   if (layout.status !== undefined) columns.status = source(layout.status.column);
-  const initiatedBy = layout.healthColumns?.initiatedBy;
+  const { initiatedBy, budget } = layout.healthColumns ?? {};
   if (options.health && initiatedBy !== undefined) columns.initiatedBy = source(initiatedBy);
+  if (options.health && budget !== undefined) columns.budget = source(budget);
   return columns as QueryColumns;
 }
 
@@ -338,7 +344,7 @@ type Tables = Record<Exclude<ReportTable, "problemRows">, Row[]>;
 async function runTables(
   connection: Connection,
   query: ReportQuery,
-  wanted: { managers: boolean; health: boolean; started: boolean; numbered: boolean; lapsedLimit: number | undefined },
+  wanted: { managers: boolean; health: boolean; started: boolean; wallet: boolean; numbered: boolean; lapsedLimit: number | undefined },
 ): Promise<Tables> {
   const ctes = new Map([...query.reading, ...query.figures]);
   const keep = async (name: string, table: string): Promise<void> => {
@@ -365,8 +371,13 @@ async function runTables(
       lapsed: await rows(connection, wanted.lapsedLimit === undefined ? list : `${list}\nLIMIT ${wanted.lapsedLimit}`),
     };
   };
+  const walletTable = async (): Promise<Row[]> => {
+    for (const [name, body] of query.wallet) ctes.set(name, body);
+    return table("wallet");
+  };
   const rowCounts = await table("rowCounts");
   const started = wanted.started ? await table("started") : [];
+  const wallet = wanted.wallet ? await walletTable() : [];
   return {
     summary: await table("summary"),
     cohorts: await table("cohorts"),
@@ -376,6 +387,8 @@ async function runTables(
     started,
     // Where the numbering read does not find the first unknown initiator, the one that sorts first: one more read.
     initiatorExample: !wanted.numbered && num(started[0]?.unknown_initiators ?? 0) > 0 ? await table("initiatorExample") : [],
+    wallet,
+    budgetExample: !wanted.numbered && num(wallet[0]?.unreadable_budgets ?? 0) > 0 ? await table("budgetExample") : [],
     rowCounts,
     rowExamples: rowCounts.some((row) => PROBLEMS.has(String(row.fate))) ? await table("rowExamples") : [],
     lost: await table("lost"),
@@ -499,7 +512,7 @@ function periodHealth(
   summary: Row,
   layout: FileLayout,
   options: CliOptions,
-  { started, lapsed }: { started: HealthQuestion; lapsed: LapsedList },
+  { started, wallet, lapsed }: { started: HealthQuestion; wallet: HealthQuestion; lapsed: LapsedList },
 ): NonNullable<ReportOutcome["periodHealth"]> {
   const { period } = options;
   const hasAmounts = layout.mapping.amount !== undefined;
@@ -538,7 +551,7 @@ function periodHealth(
   return {
     periods: periods.slice(omitted),
     periodsOmitted: omitted,
-    questions: [asked.revenueSplit, asked.existingRevenue, lapsedQuestion(lapsed), asked.averageOrder, started, asked.activeBase],
+    questions: [asked.revenueSplit, wallet, asked.existingRevenue, lapsedQuestion(lapsed), asked.averageOrder, started, asked.activeBase],
     lapsed,
     settings: { trendThreshold: options.trend.threshold, trendPeriods: options.trend.windowPeriods, lapsedFactor: options.lapsedFactor },
   };
@@ -567,19 +580,38 @@ function lapsedList(tables: Tables, options: CliOptions, hasAmounts: boolean): L
   };
 }
 
-/**
- * Question 7 from the `started` table's counts, judged by the core (`startedShareQuestion`),
- * with the orders whose initiator names neither side, where the numbering read found the first.
- */
-function startedQuestion(row: Row | undefined, hasInitiatedBy: boolean, firstUnknown: UnreadValues | undefined): HealthQuestion {
+/** Question 7 from the `started` table's counts, judged by the core (`startedShareQuestion`). */
+function startedQuestion(row: Row | undefined, hasInitiatedBy: boolean): HealthQuestion {
   const counts = { purchases: num(row?.purchases ?? 0), byCompany: num(row?.started_by_company ?? 0) };
-  const question = startedShareQuestion(hasInitiatedBy, counts);
-  return firstUnknown === undefined ? question : { ...question, unread: firstUnknown };
+  return startedShareQuestion(hasInitiatedBy, counts);
 }
 
-/** The unknown initiators of unnumbered rows (several files): their count, and the value that sorts first, in no row (0). */
-function unnumberedUnknown(example: Row | undefined, count: number): UnreadValues | undefined {
-  return example === undefined || count === 0 ? undefined : { count, row: 0, value: String(example.example) };
+/** Question 2 from the `wallet` table (none without a budget column), judged by the core (`shareOfWalletQuestion`). */
+function walletQuestion(row: Row | undefined, hasAmounts: boolean): HealthQuestion {
+  const sums = { sales: num(row?.sales ?? 0), budget: num(row?.budget ?? 0), customers: num(row?.customers ?? 0) };
+  return shareOfWalletQuestion(row?.has_budgets === true, hasAmounts, { ...sums, share: numOrNull(row?.share_of_wallet) ?? undefined });
+}
+
+/** The question with the values of its column that could not be read, where there are any. */
+function withUnread(question: HealthQuestion, unread: UnreadValues | undefined): HealthQuestion {
+  return unread === undefined ? question : { ...question, unread };
+}
+
+/**
+ * Values of the health check's own columns that cannot be read, by the column the numbering read
+ * gives them in (problemRowsSelect): how many the query counted.
+ */
+type UnreadCounts = Record<typeof UNKNOWN_INITIATOR | typeof UNREADABLE_BUDGET, number>;
+
+/** Where the rows are not numbered (several files): the count, and the value that sorts first, in no row (0). */
+function unnumberedUnread(tables: Tables, counts: UnreadCounts): Map<string, UnreadValues> {
+  const examples = { [UNKNOWN_INITIATOR]: tables.initiatorExample[0], [UNREADABLE_BUDGET]: tables.budgetExample[0] };
+  const unread = new Map<string, UnreadValues>();
+  for (const [key, count] of Object.entries(counts) as [keyof UnreadCounts, number][]) {
+    const example = examples[key];
+    if (example !== undefined && count > 0) unread.set(key, { count, row: 0, value: String(example.example) });
+  }
+  return unread;
 }
 
 /** The periods' sums as the core's PeriodTotals holds them, every period from the first (money 0 without amounts). */
@@ -673,23 +705,23 @@ function rowStats(
   return { stats, skipped };
 }
 
-const UNKNOWN_INITIATOR_KEY = problemKey(UNKNOWN_INITIATOR, "initiatedBy");
-
 /**
  * Names the first rows of each group of skipped rows, and puts their values in place of the
  * group's examples, as the streaming command shows them; finds the first order whose initiator
- * names neither side (question 7 shows it), its row and value. Only when there are such rows: see
+ * names neither side (question 7 shows it) and the first whose budget cannot be read (question 2),
+ * their rows and values, by the column of UnreadCounts. Only when there are such rows: see
  * duckdb-row-numbers.ts for why this is a second read.
  */
 async function numberRows(
   connection: Connection,
   source: Source,
-  { skipped: groups, unknownInitiators }: { skipped: Map<string, SkippedGroup>; unknownInitiators: number },
+  { skipped: groups, unreadCounts }: { skipped: Map<string, SkippedGroup>; unreadCounts: UnreadCounts },
   query: (numbering: Numbering) => ReportQuery,
-): Promise<UnreadValues | undefined> {
+): Promise<Map<string, UnreadValues>> {
   const wanted = new Map([...groups].map(([key, group]) => [key, Math.min(group.count, SKIPPED_EXAMPLES)]));
-  if (unknownInitiators > 0) wanted.set(UNKNOWN_INITIATOR_KEY, 1);
-  if (wanted.size === 0) return undefined;
+  const unreadColumns = (Object.keys(unreadCounts) as (keyof UnreadCounts)[]).filter((column) => unreadCounts[column] > 0);
+  for (const column of unreadColumns) wanted.set(column, 1);
+  if (wanted.size === 0) return new Map();
   const { numbered } = source;
   const statement = query(numbered).statement("problemRows");
   const sql = numbered.inOrder ? statement : `SELECT * FROM (\n${statement}\n) AS problems ORDER BY source_row`;
@@ -697,11 +729,14 @@ async function numberRows(
   const names = result.columnNames();
   async function* chunks(): AsyncGenerator<ProblemRow[]> {
     for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      yield chunk.getRowObjects(names).map((row) => ({
-        ordinal: Number(row.source_row),
-        key: problemKey(String(row.fate), String(row.fate_column)),
-        value: row.fate_value,
-      }));
+      yield chunk.getRowObjects(names).flatMap((row) => {
+        const ordinal = Number(row.source_row);
+        const unread = unreadColumns.filter((column) => row[column] !== null && row[column] !== undefined);
+        return [
+          { ordinal, key: problemKey(String(row.fate), String(row.fate_column)), value: row.fate_value },
+          ...unread.map((column) => ({ ordinal, key: column, value: row[column] })),
+        ];
+      });
     }
   }
   const first = await firstRowsOfGroups(wanted, chunks());
@@ -712,10 +747,12 @@ async function numberRows(
     group.examples = rows.map((row) => ({ row: rowOf.get(row.ordinal) ?? 0, value: row.value }));
     group.problem = { ...group.problem, value: rows[0]?.value ?? group.problem.value };
   }
-  const unknown = first.get(UNKNOWN_INITIATOR_KEY)?.[0];
-  return unknown === undefined
-    ? undefined
-    : { count: unknownInitiators, row: rowOf.get(unknown.ordinal) ?? 0, value: String(unknown.value) };
+  const unread = new Map<string, UnreadValues>();
+  for (const column of unreadColumns) {
+    const row = first.get(column)?.[0];
+    if (row !== undefined) unread.set(column, { count: unreadCounts[column], row: rowOf.get(row.ordinal) ?? 0, value: String(row.value) });
+  }
+  return unread;
 }
 
 /**

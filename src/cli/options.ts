@@ -82,6 +82,8 @@ export interface SqlOptions {
   statuses: CliOptions["statuses"];
   /** --initiated-by: the column that says who started the sale (health check question 7). */
   initiatedBy?: string;
+  /** --budget: the customer's yearly budget (health check question 2), typed as the amount column. */
+  budget?: string;
   /** --lapsed-factor: gone more than this many usual gaps is lapsed (question 5's statements). */
   lapsedFactor: number;
   /** How the date and amount columns are typed in the table (text is read by the core's rules). */
@@ -239,6 +241,7 @@ function parseSqlOptions(values: FlagValues, extra: readonly string[], localeNam
     deals: sqlDeals(values),
     statuses: { column: values["status-column"], counted: values["count-status"] ?? [] },
     initiatedBy: values["initiated-by"],
+    budget: values.budget,
     lapsedFactor: values["lapsed-factor"] === undefined ? DEFAULT_LAPSED_FACTOR : parseLapsedFactor(values["lapsed-factor"]),
     dateType,
     amountType,

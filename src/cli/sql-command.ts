@@ -25,6 +25,7 @@ export function renderSql(options: SqlOptions): string {
       dealType: options.deals?.column,
       status: options.statuses.column,
       initiatedBy: options.initiatedBy,
+      budget: options.budget,
     },
     dateType: options.dateType,
     amountType: options.amountType,

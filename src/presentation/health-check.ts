@@ -40,7 +40,9 @@ export function healthAnswers(check: AnsweredCheck, language: Language, formats:
 export function notAnsweredNote(check: AnsweredCheck, language: Language): string | null {
   const answered = new Set<number>(check.questions.map((question) => question.id));
   const missing = QUESTION_IDS.filter((id) => !answered.has(id));
-  return missing.length === 0 ? null : fill(HEALTH_TEXT[language].notAnswered, { questions: missing.join(", ") });
+  if (missing.length === 0) return null;
+  const text = HEALTH_TEXT[language];
+  return fill(missing.length === 1 ? text.notAnsweredOne : text.notAnswered, { questions: missing.join(", ") });
 }
 
 const QUESTION_IDS = [1, 2, 3, 4, 5, 6, 7, 8] as const;

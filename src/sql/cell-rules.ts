@@ -128,16 +128,18 @@ export class CellRules {
   }
 
   /**
-   * `parseAmount` of trimmed text, in stages, ending in `amount_number`: a number text a cast reads,
-   * '' when the text is no amount. Currency marks go, U+2212 is a minus; then a sign, digits with
+   * `parseAmount` of trimmed text, in stages, ending in `amount_number` (`prefix_number`: each
+   * column read as an amount names its stages apart): a number text a cast reads, '' when the text
+   * is no amount. Currency marks go, U+2212 is a minus; then a sign, digits with
    * at most one decimal separator and well-formed grouping, an exponent.
    */
-  amountStages(trimmed: string, decimalComma: boolean): Stage[] {
+  amountStages(trimmed: string, decimalComma: boolean, prefix = "amount"): Stage[] {
     const { sql } = this;
+    const n = (part: string): string => `${prefix}_${part}`;
     const text = `REPLACE(${sql.replaceAll(trimmed, CURRENCY, "")}, '\u2212', '-')`;
     const spaceKind = `${WHITESPACE.slice(1, -1)}${APOSTROPHE}`;
-    const noExponent = "amount_exponent = ''";
-    const matches = (pattern: string): string => sql.matches("amount_plain", pattern);
+    const noExponent = `${n("exponent")} = ''`;
+    const matches = (pattern: string): string => sql.matches(n("plain"), pattern);
     const whole = [
       matches(String.raw`^\d+$`),
       `${noExponent} AND ${matches(String.raw`^\d{1,3}( \d{3})+$`)}`,
@@ -152,36 +154,36 @@ export class CellRules {
       `${noExponent} AND ${matches(String.raw`^\d{1,3}(\.\d{3})+,\d*$`)}`,
     ];
     const digits = (expr: string): string => sql.replaceAll(expr, String.raw`\D`, "");
-    const integerPart = digits(sql.extract("amount_plain", String.raw`^(.*)[.,]\d*$`));
-    const fraction = sql.extract("amount_plain", String.raw`[.,](\d*)$`);
+    const integerPart = digits(sql.extract(n("plain"), String.raw`^(.*)[.,]\d*$`));
+    const fraction = sql.extract(n("plain"), String.raw`[.,](\d*)$`);
     const anyOf = (conditions: readonly string[]): string => conditions.map((condition) => `(${condition})`).join(" OR ");
-    const sign = `CASE WHEN ${sql.matches("amount_unmarked", "^-")} THEN '-' ELSE '' END`;
+    const sign = `CASE WHEN ${sql.matches(n("unmarked"), "^-")} THEN '-' ELSE '' END`;
     // Most amounts are plain (-1234.5, or 1234,5 where a comma is the decimal mark): read at once,
     // and every pattern below runs only for the rest.
     const plainAmount = decimalComma ? String.raw`^-?\d+([.,]\d+)?$` : String.raw`^-?\d+(\.\d+)?$`;
-    const fast: Stage = [["amount_fast", `CASE WHEN ${sql.matches(trimmed, plainAmount)} THEN REPLACE(${trimmed}, ',', '.') END`]];
-    const otherwise = (stage: Stage): Stage => stage.map(([alias, expr]) => [alias, `CASE WHEN amount_fast IS NULL THEN ${expr} END`]);
+    const fast: Stage = [[n("fast"), `CASE WHEN ${sql.matches(trimmed, plainAmount)} THEN REPLACE(${trimmed}, ',', '.') END`]];
+    const otherwise = (stage: Stage): Stage => stage.map(([alias, expr]) => [alias, `CASE WHEN ${n("fast")} IS NULL THEN ${expr} END`]);
     const general =
-      `CASE WHEN NOT amount_shape THEN '' ` +
-      `WHEN ${anyOf(whole)} THEN CONCAT(amount_sign, ${digits("amount_plain")}, amount_exponent) ` +
-      `WHEN ${anyOf(decimal)} THEN CONCAT(amount_sign, '0', ${integerPart}, '.', ${fraction}, '0', amount_exponent) ELSE '' END`;
+      `CASE WHEN NOT ${n("shape")} THEN '' ` +
+      `WHEN ${anyOf(whole)} THEN CONCAT(${n("sign")}, ${digits(n("plain"))}, ${n("exponent")}) ` +
+      `WHEN ${anyOf(decimal)} THEN CONCAT(${n("sign")}, '0', ${integerPart}, '.', ${fraction}, '0', ${n("exponent")}) ELSE '' END`;
     return [
       fast,
-      otherwise([["amount_unmarked", text]]),
+      otherwise([[n("unmarked"), text]]),
       otherwise([
-        ["amount_sign", sign],
-        ["amount_rest", sql.replaceAll("amount_unmarked", `^[+-]?${WHITESPACE}*`, "")],
+        [n("sign"), sign],
+        [n("rest"), sql.replaceAll(n("unmarked"), `^[+-]?${WHITESPACE}*`, "")],
       ]),
       otherwise([
-        ["amount_exponent", sql.extract("amount_rest", String.raw`([eE][+-]?\d+)$`)],
-        ["amount_body", sql.replaceAll("amount_rest", String.raw`[eE][+-]?\d+$`, "")],
+        [n("exponent"), sql.extract(n("rest"), String.raw`([eE][+-]?\d+)$`)],
+        [n("body"), sql.replaceAll(n("rest"), String.raw`[eE][+-]?\d+$`, "")],
       ]),
       otherwise([
-        ["amount_shape", sql.matches("amount_body", `^[\\d${spaceKind},.]*$`)],
+        [n("shape"), sql.matches(n("body"), `^[\\d${spaceKind},.]*$`)],
         // Every separator of the space kind (spaces, no-break spaces, an apostrophe) made one space.
-        ["amount_plain", sql.replaceAll("amount_body", `[${spaceKind}]`, " ")],
+        [n("plain"), sql.replaceAll(n("body"), `[${spaceKind}]`, " ")],
       ]),
-      [["amount_number", `COALESCE(amount_fast, ${general})`]],
+      [[n("number"), `COALESCE(${n("fast")}, ${general})`]],
     ];
   }
 }

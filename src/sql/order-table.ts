@@ -6,7 +6,14 @@ import { PROJECT_DEAL_TYPES } from "../core/deal-types";
 import type { DayWindow } from "../core/ledger";
 import type { Period } from "../core/periods";
 import { DIALECTS, type DialectName } from "./dialect";
-import { PUBLISHED_TABLES, reportQuery, type ColumnType, type QueryColumns, type ReportQuerySettings } from "./report-query";
+import {
+  PUBLISHED_TABLES,
+  reportQuery,
+  type ColumnType,
+  type QueryColumns,
+  type ReportQuerySettings,
+  type ReportTable,
+} from "./report-query";
 
 export interface OrderTableRequest {
   dialect: DialectName;
@@ -22,6 +29,8 @@ export interface OrderTableRequest {
     status?: string;
     /** Who started the sale (health check question 7): adds the `started` statement. */
     initiatedBy?: string;
+    /** The customer's yearly budget (question 2), typed as the amount column: adds the `wallet` statement. */
+    budget?: string;
   };
   dateType: Extract<ColumnType, "text" | "date" | "timestamp">;
   amountType: Extract<ColumnType, "text" | "number">;
@@ -40,8 +49,8 @@ export interface OrderTableRequest {
 }
 
 /**
- * The summary, cohort, manager, health-period, question 7 and question 5 (the lapsed customers'
- * totals, then the customers) queries, each a statement of its own, in that order.
+ * The summary, cohort, manager, health-period, question 7, question 2 and question 5 (the lapsed
+ * customers' totals, then the customers) queries, each a statement of its own, in that order.
  */
 export function orderTableSql(request: OrderTableRequest): string {
   const dialect = DIALECTS[request.dialect];
@@ -55,6 +64,7 @@ export function orderTableSql(request: OrderTableRequest): string {
     dealType: text(columns.dealType),
     status: text(columns.status),
     initiatedBy: text(columns.initiatedBy),
+    budget: columns.budget === undefined ? undefined : { name: columns.budget, type: request.amountType },
   };
   const settings: ReportQuerySettings = {
     source: request.dialect === "bigquery" ? { table: request.table } : { relation: request.table },
@@ -71,11 +81,20 @@ export function orderTableSql(request: OrderTableRequest): string {
     slashOrder: request.locale.slashOrder,
     decimalComma: request.locale.decimalComma,
   };
-  const query = reportQuery(settings, dialect);
-  // Only question 7's statement reads the initiated-by column: the others stay as they are without one.
-  const others = reportQuery({ ...settings, columns: { ...queryColumns, initiatedBy: undefined } }, dialect);
+  // Only question 7's statement reads the initiated-by column, only question 2's the budget column:
+  // the others stay as they are without them.
+  const reading = (read: Pick<QueryColumns, "initiatedBy" | "budget">) =>
+    reportQuery({ ...settings, columns: { ...queryColumns, initiatedBy: undefined, budget: undefined, ...read } }, dialect);
+  const queries: Partial<Record<ReportTable, ReturnType<typeof reportQuery>>> = {
+    started: reading({ initiatedBy: queryColumns.initiatedBy }),
+    wallet: reading({ budget: queryColumns.budget }),
+  };
+  const others = reading({});
   const tables = PUBLISHED_TABLES.filter(
-    (table) => (table !== "managers" || columns.manager !== undefined) && (table !== "started" || columns.initiatedBy !== undefined),
+    (table) =>
+      (table !== "managers" || columns.manager !== undefined) &&
+      (table !== "started" || columns.initiatedBy !== undefined) &&
+      (table !== "wallet" || columns.budget !== undefined),
   );
-  return tables.map((table) => `-- ${table}\n${(table === "started" ? query : others).statement(table)};\n`).join("\n");
+  return tables.map((table) => `-- ${table}\n${(queries[table] ?? others).statement(table)};\n`).join("\n");
 }

@@ -25,6 +25,16 @@ import {
   startedSelect,
   UNKNOWN_INITIATOR,
 } from "./started-query";
+import {
+  BUDGET_DAY_COLUMNS,
+  BUDGET_EXAMPLE_SELECT,
+  BUDGET_GROUP_COLUMNS,
+  BUDGET_ROW_COLUMNS,
+  budgetStages,
+  UNREADABLE_BUDGET,
+  walletCtes,
+  walletSelect,
+} from "./wallet-query";
 
 /** How a source column is typed: text is read by the core's rules for text cells. */
 export type ColumnType = "text" | "date" | "timestamp" | "number";
@@ -45,6 +55,8 @@ export interface QueryColumns {
   status?: SourceColumn;
   /** Who started the sale (the health check's question 7, started-query.ts): read as text. */
   initiatedBy?: SourceColumn;
+  /** The customer's yearly budget (question 2, wallet-query.ts): text read as amounts are, or a number. */
+  budget?: SourceColumn;
 }
 
 export interface ReportQuerySettings {
@@ -83,21 +95,24 @@ export type ReportTable =
   | "managers"
   | "healthPeriods"
   | "started"
+  | "wallet"
   | "lapsedSummary"
   | "lapsed"
   | "initiatorExample"
+  | "budgetExample"
   | "rowCounts"
   | "rowExamples"
   | "lost"
   | "problemRows";
 
-/** `managers` only with a manager column, `started` only with an initiated-by column. */
+/** `managers` only with a manager column, `started` only with an initiated-by column, `wallet` only with a budget column. */
 export const PUBLISHED_TABLES: readonly ReportTable[] = [
   "summary",
   "cohorts",
   "managers",
   "healthPeriods",
   "started",
+  "wallet",
   "lapsedSummary",
   "lapsed",
 ];
@@ -117,6 +132,8 @@ export interface ReportQuery {
   readonly health: readonly [string, string][];
   /** Question 5's lapsed customers, from the same (lapsed-query.ts). */
   readonly lapsed: readonly [string, string][];
+  /** Question 2's share of wallet, from the same (wallet-query.ts). */
+  readonly wallet: readonly [string, string][];
   /** The final SELECT of a table, over the CTEs above. */
   select(table: ReportTable): string;
   /** One statement that computes a table from the orders. */
@@ -136,6 +153,7 @@ export function reportQuery(settings: ReportQuerySettings, sql: Dialect): Report
   const figures = figureCtes(settings, sql);
   const health = healthCtes(settings, sql);
   const lapsed = lapsedCtes(settings.lapsedFactor, sql);
+  const wallet = walletCtes(sql);
   const select = (table: ReportTable): string =>
     table === "healthPeriods" ? healthSelect(settings, sql) : finalSelect(table, settings, sql);
   // Only the periods' and the lapsed customers' statements carry their CTEs: the others stay as short as they were.
@@ -144,8 +162,9 @@ export function reportQuery(settings: ReportQuerySettings, sql: Dialect): Report
     ...figures,
     ...(table === "healthPeriods" ? health : []),
     ...(LAPSED_TABLES.has(table) ? lapsed : []),
+    ...(table === "wallet" ? wallet : []),
   ];
-  return { reading, figures, health, lapsed, select, statement: (table) => withClause(ctes(table)) + select(table) };
+  return { reading, figures, health, lapsed, wallet, select, statement: (table) => withClause(ctes(table)) + select(table) };
 }
 
 // ── Reading: cells → fates → customers ───────────────────────────────────────────────────────
@@ -153,8 +172,10 @@ export function reportQuery(settings: ReportQuerySettings, sql: Dialect): Report
 const FIGURE_FIELDS = ["customer", "date", "amount", "dealType", "status"] as const;
 const ALL_FIELDS = ["customer", "date", "amount", "manager", "dealType", "status"] as const;
 /** Read besides the order's columns, never making a row blank or skipped: the health check's own. */
-const DETAIL_FIELDS = ["initiatedBy"] as const;
+const DETAIL_FIELDS = ["initiatedBy", "budget"] as const;
 type ColumnField = (typeof ALL_FIELDS)[number] | (typeof DETAIL_FIELDS)[number];
+/** Read as they are when the source types them (a DATE, a number); every other column as text. */
+const TYPED_FIELDS: ReadonlySet<ColumnField> = new Set(["date", "amount", "budget"]);
 
 /** What `ingestOrders` made of a row besides an order, with the column it names. */
 export const PROBLEM_FATES = ["errorValue", "missingCustomer", "missingDate", "badDate", "implausibleDate", "badAmount"] as const;
@@ -165,7 +186,7 @@ export const PROBLEM_FATES = ["errorValue", "missingCustomer", "missingDate", "b
  * reading it, but the dictionary numbers the customers and managers, and every later grouping
  * and join on an integer instead of a name is what makes DuckDB fast (bench/RESULTS.md).
  */
-const DICTIONARY_FIELDS = ["date", "amount", "customer", "manager", "initiatedBy"] as const;
+const DICTIONARY_FIELDS = ["date", "amount", "customer", "manager", "initiatedBy", "budget"] as const;
 type DictionaryField = (typeof DICTIONARY_FIELDS)[number];
 const NAME_FIELDS: ReadonlySet<DictionaryField> = new Set(["customer", "manager"]);
 
@@ -186,7 +207,7 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
   // Every column but a typed date or amount is read as text, as a sheet's cell would be.
   const isText = (field: ColumnField): boolean => {
     const type = columns[field]?.type;
-    return type === "text" || (field !== "date" && field !== "amount" && type !== undefined);
+    return type === "text" || (!TYPED_FIELDS.has(field) && type !== undefined);
   };
   // Where the source numbers its rows (the engine's second read, for the skipped rows' numbers).
   const rowNumber = "relation" in settings.source ? settings.source.rowNumber : undefined;
@@ -246,6 +267,7 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
     customer: customerStages,
     manager: managerStages,
     initiatedBy: initiatorStages(rules, sql),
+    budget: budgetStages(!isText("budget"), textBlank("budget"), settings.decimalComma, rules, sql),
   };
   // A value is checked for a sheet error only where the rows take that from the dictionary.
   const errorStage = (field: DictionaryField): Stage[] =>
@@ -282,6 +304,7 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
   if (repeated !== undefined) throw new Error(`the query names ${repeated} twice`);
   const rows = dictionaries.length > 0 ? "valued" : "cells";
   const started = columns.initiatedBy !== undefined;
+  const budget = columns.budget !== undefined;
   const staged = stagedCtes("read", rows, stages);
   return [
     ["cells", `SELECT\n  ${cells.map(([alias, expr]) => `${expr} AS ${alias}`).join(",\n  ")}\nFROM ${sourceOf(settings, sql)}`],
@@ -290,12 +313,12 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
     ...staged,
     ["read_rows", `SELECT * FROM ${staged.length === 0 ? rows : `read_${staged.length}`}`],
     ["fated", fatedRows(settings, sql)],
-    ["row_groups", rowGroups(started)],
+    ["row_groups", rowGroups({ started, budget })],
     ["row_counts", rowCounts()],
     [
       "customer_days",
       // An order's amount is never NULL: every row of the day is a purchase or a refund.
-      `SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order${started ? `, ${STARTED_DAY_COLUMNS.join(", ")}` : ""}\n` +
+      `SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order${[...(started ? STARTED_DAY_COLUMNS : []), ...(budget ? BUDGET_DAY_COLUMNS : [])].map((column) => `, ${column}`).join("")}\n` +
         "FROM row_groups\nWHERE other_key IS NULL",
     ],
     ["customer_firsts", "SELECT customer_id, MIN(day) AS first_day\nFROM customer_days\nWHERE purchases > 0\nGROUP BY customer_id"],
@@ -350,6 +373,8 @@ function dictionaryOutputs(field: DictionaryField): string[] {
       return ["manager_blank", "manager_name", "manager_order"];
     case "initiatedBy":
       return ["initiator"];
+    case "budget":
+      return ["budget_value", "budget_unread"];
   }
 }
 
@@ -448,12 +473,16 @@ function countedKeys(settings: ReportQuerySettings): string[] {
  * first (ledger.ts: a named manager beats a blank one). Names are kept as their numbers: a text
  * kept for each of millions of groups, if only a NULL, cost some 40 % of the grouping's time.
  */
-function rowGroups(started: boolean): string {
-  // Question 7's columns only with an initiated-by column: each costs the grouping time.
-  const more = (columns: readonly string[]): string[] => (started ? columns.map((column) => `  ${column},`) : []);
+function rowGroups(details: { started: boolean; budget: boolean }): string {
+  // Question 7's columns only with an initiated-by column, question 2's only with a budget column: each costs the grouping time.
+  const columnsOf = (started: readonly string[], budget: readonly string[]): string[] => [
+    ...(details.started ? started : []),
+    ...(details.budget ? budget : []),
+  ];
+  const more = (columns: readonly string[]): string[] => columns.map((column) => `  ${column},`);
   return [
     "SELECT customer_id, day, other_key,",
-    ...more(STARTED_GROUP_COLUMNS),
+    ...more(columnsOf(STARTED_GROUP_COLUMNS, BUDGET_GROUP_COLUMNS)),
     "  COUNT(*) AS row_count,",
     "  SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,",
     "  SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,",
@@ -462,7 +491,7 @@ function rowGroups(started: boolean): string {
     "  MIN(name_order) AS name_order",
     "FROM (",
     "  SELECT customer_id, day, amount, name_order,",
-    ...more(STARTED_ROW_COLUMNS).map((column) => `  ${column}`),
+    ...more(columnsOf(STARTED_ROW_COLUMNS, BUDGET_ROW_COLUMNS)).map((column) => `  ${column}`),
     "    CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,",
     "    CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager",
     "  FROM fated",
@@ -671,6 +700,10 @@ function finalSelect(table: Exclude<ReportTable, "healthPeriods">, settings: Rep
       );
     case "initiatorExample":
       return INITIATOR_EXAMPLE_SELECT;
+    case "wallet":
+      return walletSelect(sql);
+    case "budgetExample":
+      return BUDGET_EXAMPLE_SELECT;
     case "lost":
       return lostSelect(settings, sql);
   }
@@ -682,15 +715,22 @@ function finalSelect(table: Exclude<ReportTable, "healthPeriods">, settings: Rep
  */
 function problemRowsSelect(settings: ReportQuerySettings, sql: Dialect): string {
   const problems = `fate IN (${PROBLEM_FATES.map(sql.text).join(", ")})`;
-  if (settings.columns.initiatedBy === undefined) return `SELECT source_row, fate, fate_column, fate_value\nFROM fated\nWHERE ${problems}`;
-  const unknown = "fate = 'order' AND initiator = 'unknown'";
+  // An order's values the health check cannot read, each in a column of its own: one order may have both.
+  const details: [condition: string, value: string, alias: string][] = [
+    ...(settings.columns.initiatedBy === undefined
+      ? []
+      : [["fate = 'order' AND initiator = 'unknown'", "initiatedBy_cell", UNKNOWN_INITIATOR] as [string, string, string]]),
+    ...(settings.columns.budget === undefined
+      ? []
+      : [["fate = 'order' AND budget_unread", "budget_cell", UNREADABLE_BUDGET] as [string, string, string]]),
+  ];
   return [
-    "SELECT source_row,",
-    `  CASE WHEN ${unknown} THEN ${sql.text(UNKNOWN_INITIATOR)} ELSE fate END AS fate,`,
-    `  CASE WHEN ${unknown} THEN 'initiatedBy' ELSE fate_column END AS fate_column,`,
-    `  CASE WHEN ${unknown} THEN initiatedBy_cell ELSE fate_value END AS fate_value`,
+    [
+      "SELECT source_row, fate, fate_column, fate_value",
+      ...details.map(([condition, value, alias]) => `CASE WHEN ${condition} THEN ${value} END AS ${alias}`),
+    ].join(",\n  "),
     "FROM fated",
-    `WHERE ${problems} OR (${unknown})`,
+    `WHERE ${[problems, ...details.map(([condition]) => `(${condition})`)].join(" OR ")}`,
   ].join("\n");
 }
 

@@ -156,7 +156,7 @@ describe("a column named that the file does not have", () => {
 });
 
 describeDuckDb("the flags with --engine duckdb and several files", () => {
-  it("check the names against the first file's header, though that engine reads none of the columns", async () => {
+  it("check the names against the first file's header, and read the budget and initiated-by columns named", async () => {
     const dir = tempDir();
     const files = [ROWS.slice(0, 2), ROWS.slice(2)].map((rows, k) =>
       writeFixture(dir, `part-${k + 1}.csv`, csvText(";", [HEADER, ...rows])),
@@ -164,8 +164,16 @@ describeDuckDb("the flags with --engine duckdb and several files", () => {
     const wrong = await cli(["report", ...files, "--engine", "duckdb", "--budget", "Бюджет клиента"]);
     expect(wrong.exitCode).toBe(1);
     expect(wrong.stderr).toContain("--budget: no column «Бюджет клиента»");
-    const named = await cli(["report", ...files, "--engine", "duckdb", ...NAMED, "--locale", "ru_RU"]);
-    expect(named.exitCode).toBe(0);
+    const share = async (flags: readonly string[], id: number): Promise<unknown> => {
+      const result = await cli(["report", ...files, "--engine", "duckdb", ...flags, "--locale", "ru_RU", "--json"]);
+      expect(result.exitCode).toBe(0);
+      const questions: { id: number; figures: Record<string, number> }[] = JSON.parse(result.stdout).healthCheck.questions;
+      return questions.find((question) => question.id === id)!.figures;
+    };
+    // The shares worked out above: «Годовой потенциал» named, «Потенциал (старый)» found by its header.
+    expect(await share(NAMED, 2)).toMatchObject({ shareOfWallet: 0.25, customers: 2 });
+    expect(await share([], 2)).toMatchObject({ shareOfWallet: 0.025, customers: 2 });
+    expect(await share(NAMED, 7)).toMatchObject({ startedShare: 0.75 });
   });
 });
 

@@ -12,7 +12,7 @@ import { orderTableSql, type OrderTableRequest } from "../../src/sql/order-table
 import { existingShareOf, type HealthPeriod } from "../../src/core/health/period-table";
 import type { HealthQuestion } from "../../src/core/health/questions";
 import { DEFAULT_LAPSED_FACTOR, type LapsedList } from "../../src/core/health/lapsed";
-import { comparableLapsed, comparablePeriods, coreReport, demoWithInitiators, describeDuckDb } from "./support";
+import { comparableLapsed, comparablePeriods, coreReport, demoWithBudgets, demoWithInitiators, describeDuckDb } from "./support";
 
 const GOLDEN = join(__dirname, "golden");
 const DEMO = join(__dirname, "../../demo/orders.csv");
@@ -45,6 +45,13 @@ const CASES: { name: string; request: OrderTableRequest; flags: string[]; file?:
     name: "week-within-days-window",
     request: { ...base, period: "week", withinDays: 45, window: { start: 19358, end: 19722 }, target: 0.5 },
     flags: ["--locale", "ru_RU", "--period", "week", "--within-days", "45", "--from", "2023-01-01", "--to", "2023-12-31", "--target", "50"],
+  },
+  {
+    // Question 2: the demo orders with a "Budget" column (support.ts).
+    name: "budget-month",
+    request: { ...base, columns: { ...base.columns, budget: "Budget" } },
+    flags: ["--locale", "ru_RU"],
+    file: demoWithBudgets,
   },
   {
     // Question 5 with another factor than the default 2.
@@ -165,6 +172,7 @@ async function runTranspiled(request: OrderTableRequest, file: string): Promise<
     ...(request.columns.manager ? ["managers"] : []),
     "healthPeriods",
     ...(request.columns.initiatedBy ? ["started"] : []),
+    ...(request.columns.budget ? ["wallet"] : []),
     "lapsedSummary",
     "lapsed",
   ];
@@ -176,7 +184,11 @@ async function runTranspiled(request: OrderTableRequest, file: string): Promise<
 }
 
 /** The figures a Connected Sheets user reads from the three tables, as the core's report gives them. */
-function published(report: RetentionReport, withManagers: boolean, withAmounts = true, withInitiators = false): object {
+function published(
+  report: RetentionReport,
+  withManagers: boolean,
+  { withAmounts = true, withInitiators = false, withBudgets = false } = {},
+): object {
   // The command finds the demo's Amount column by itself; a query written without one has no money.
   const noMoney = {
     revenue: null,
@@ -214,12 +226,31 @@ function published(report: RetentionReport, withManagers: boolean, withAmounts =
     healthPeriodCount: report.healthCheck!.periods.length + report.healthCheck!.periodsOmitted,
     // Question 7's figures, and how many initiators name neither side (BigQuery has no row order to name the first by).
     started: withInitiators ? startedFigures(report.healthCheck!.questions.find((question) => question.id === 7)!) : null,
+    // Question 2's figures, and how many budget cells could not be read.
+    wallet: withBudgets ? walletFigures(report.healthCheck!.questions.find((question) => question.id === 2)!) : null,
     lapsed: withAmounts ? comparableLapsed(report.healthCheck!.lapsed, true) : lapsedCounts(report.healthCheck!.lapsed),
   };
 }
 
 function startedFigures({ figures, unread }: HealthQuestion): object {
   return { ...figures, unknownInitiators: unread?.count ?? 0 };
+}
+
+function walletFigures({ figures, unread }: HealthQuestion): object {
+  const { shareOfWallet, sales, budget, customers } = figures as {
+    shareOfWallet: number;
+    sales: number;
+    budget: number;
+    customers: number;
+  };
+  const money = (value: number): unknown => expect.closeTo(value, 2);
+  return {
+    shareOfWallet: expect.closeTo(shareOfWallet, 12),
+    sales: money(sales),
+    budget: money(budget),
+    customers,
+    unreadableBudgets: unread?.count ?? 0,
+  };
 }
 
 /** The tables as the report's figures; `factor` is the lapsed factor the queries were written with (no column holds it). */
@@ -256,6 +287,14 @@ function fromTables(tables: Record<string, Row[]>, factor = DEFAULT_LAPSED_FACTO
         startedByCompany: num(row.started_by_company),
         purchases: num(row.purchases),
         unknownInitiators: num(row.unknown_initiators),
+      }))[0] ?? null,
+    wallet:
+      tables.wallet?.map((row) => ({
+        shareOfWallet: row.share_of_wallet,
+        sales: num(row.sales),
+        budget: num(row.budget),
+        customers: num(row.customers),
+        unreadableBudgets: num(row.unreadable_budgets),
       }))[0] ?? null,
     lapsed: withAmounts
       ? comparableLapsed(lapsedList(tables.lapsedSummary![0]!, tables.lapsed!, factor))
@@ -330,10 +369,13 @@ describeDuckDb("the BigQuery queries, transpiled by sqlglot, run in DuckDB", () 
     it.skipIf(!SQLGLOT)(`${name} gives the command's report of the demo orders`, async () => {
       const orders = file?.() ?? DEMO;
       const [tables, core] = await Promise.all([runTranspiled(request, orders), coreReport([orders, ...flags])]);
-      const { manager, amount, initiatedBy } = request.columns;
-      expect(fromTables(tables, request.lapsedFactor, amount !== undefined)).toEqual(
-        published(core, manager !== undefined, amount !== undefined, initiatedBy !== undefined),
-      );
+      const { manager, amount, initiatedBy, budget } = request.columns;
+      const expected = published(core, manager !== undefined, {
+        withAmounts: amount !== undefined,
+        withInitiators: initiatedBy !== undefined,
+        withBudgets: budget !== undefined,
+      });
+      expect(fromTables(tables, request.lapsedFactor, amount !== undefined)).toEqual(expected);
     });
   }
 });

@@ -103,6 +103,27 @@ describe("sheets-retention sql", () => {
     expect((await cli(argv.slice(0, -2))).stdout).not.toContain("deal_key IN");
   });
 
+  it("with --budget, adds question 2's query, which alone reads that column", async () => {
+    const argv = ["sql", "--table", "t", "--customer", "c", "--date", "d", "--amount", "a", "--budget", "Бюджет клиента"];
+    const { stdout, exitCode } = await cli(argv);
+    expect(exitCode).toBe(0);
+    expect(stdout.match(/^-- (\w+)$/gm)).toEqual([
+      "-- summary",
+      "-- cohorts",
+      "-- healthPeriods",
+      "-- wallet",
+      "-- lapsedSummary",
+      "-- lapsed",
+    ]);
+    const wallet = stdout.slice(stdout.indexOf("-- wallet"), stdout.indexOf("-- lapsedSummary"));
+    expect(wallet).toContain("CAST(`Бюджет клиента` AS STRING) AS budget_cell");
+    expect(wallet).toContain("SAFE_DIVIDE(sales, budget) AS share_of_wallet");
+    expect(stdout.replace(wallet, "")).not.toContain("Бюджет клиента");
+    // Typed as the amount column: a NUMERIC budget is taken as it is.
+    const typed = await cli([...argv, "--amount-type", "number"]);
+    expect(typed.stdout).toContain("CAST(budget_cell AS FLOAT64) AS budget_read");
+  });
+
   it("prints the health check's periods as a fourth statement, then question 5's two", async () => {
     const { stdout } = await cli(["sql", "--table", "t", "--customer", "c", "--date", "d", "--amount", "a"]);
     expect(stdout.match(/^-- (\w+)$/gm)).toEqual(["-- summary", "-- cohorts", "-- healthPeriods", "-- lapsedSummary", "-- lapsed"]);
@@ -160,7 +181,7 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     expect(comparable(duck)).toEqual(comparable(core, true));
   });
 
-  it("--json carries the health check's periods, questions 1, 3, 5, 6, 7 and 8 and the lapsed customers, the command's own (and none with --no-health)", async () => {
+  it("--json carries the health check's periods, questions 1, 2, 3, 5, 6, 7 and 8 and the lapsed customers, the command's own (and none with --no-health)", async () => {
     const [duck, own] = await Promise.all([cli(["report", DEMO, "--engine", "duckdb", "--json"]), cli(["report", DEMO, "--json"])]);
     const health = (result: { stdout: string }) => JSON.parse(result.stdout).healthCheck;
     const periods = (result: { stdout: string }) => health(result).periods as HealthPeriod[];
@@ -186,9 +207,9 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("51.2%");
     expect(result.stdout).toMatch(/^\S.* 3\. Revenue from existing customers is /m);
-    expect(result.stdout).toContain("Questions 2, 4 are not answered under --engine duckdb: run the report without it for them.");
+    expect(result.stdout).toContain("Question 4 is not answered under --engine duckdb: run the report without it for its answer.");
     const russian = await cli(["report", DEMO, "--engine", "duckdb"], { LANG: "ru_RU.UTF-8" });
-    expect(russian.stdout).toContain("На вопросы 2, 4 с --engine duckdb ответов нет");
+    expect(russian.stdout).toContain("На вопрос 4 с --engine duckdb ответа нет: чтобы его получить, запустите отчёт без этого флага.");
   });
 
   it("numbers the answered questions in the HTML report by their place in the book", async () => {
@@ -196,7 +217,7 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     expect((await cli(["report", DEMO, "--engine", "duckdb", "--html", out])).exitCode).toBe(0);
     const html = readFileSync(out, "utf8");
     expect([...html.matchAll(/<li class="health-\w+" value="(\d)">/g)].map((match) => Number(match[1]))).toEqual(DUCKDB_QUESTION_IDS);
-    expect(html).toContain("Questions 2, 4 are not answered under --engine duckdb");
+    expect(html).toContain("Question 4 is not answered under --engine duckdb");
   });
 
   it("without DuckDB installed, says how to install it, with exit 2", () => {

@@ -25,6 +25,7 @@ import {
   duckDbOutcome,
   duckDbReport,
   DUCKDB_QUESTION_IDS,
+  demoWithBudgets,
   demoWithInitiators,
   INITIATORS,
 } from "./support";
@@ -356,7 +357,8 @@ describeDuckDb("question 7 under report --engine duckdb: who started the sale", 
 
   it("gives the command's answer on the demo orders with an initiated-by column", async () => {
     const questions = await expectSameReport([demoWithInitiators(), "--locale", "ru_RU"]);
-    expect(questions.map((question) => question.verdict)).not.toContain("needsData");
+    // All but question 2: the demo orders have no budget column.
+    expect(questions.filter((question) => question.id !== 2).map((question) => question.verdict)).not.toContain("needsData");
   });
 
   it("on a hand-worked log: the share of the last 12 months' purchases the company started", async () => {
@@ -411,6 +413,146 @@ describeDuckDb("question 7 under report --engine duckdb: who started the sale", 
     const file = writeFixture(tempDir(), "plain.csv", "Customer;Date;Amount\na;2024-01-01;1\na;2024-02-01;2\n");
     const questions = await expectSameReport([file, "--locale", "en_US"]);
     expect(questions.find((question) => question.id === 7)).toMatchObject({ verdict: "needsData", needs: "initiatedBy" });
+  });
+});
+
+/**
+ * Two years of orders of a few hundred customers with managers and a budget column: each
+ * customer's budget changes every few months and is blank on many rows; some cells are no
+ * budget (negative, words, an error); every row of one customer-day carries the same value (where
+ * they disagree the engines part, docs/bigquery-duckdb.md). Refunds, blank amounts, one-off deals,
+ * several rows a customer-day, names in case and space variants; with `statuses`, a status column.
+ */
+function budgetLog(rows: number, seed: number, language: "en" | "ru", statuses?: readonly string[]): string {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const header =
+    language === "en" ? "Customer;Date;Amount;Manager;Deal type;Budget" : "Клиент;Дата;Сумма;Менеджер;Тип сделки;Бюджет клиента";
+  const lines = [statuses === undefined ? header : `${header};Status`];
+  const point = language === "en" ? "." : ",";
+  const group = language === "en" ? "," : " ";
+  const budgetOf = (n: number, day: number): string => {
+    const kind = (n * 7 + Math.floor(day / 90)) % 12;
+    if (kind < 4) return "";
+    if (kind === 4) return pick(["-100", "много", "#N/A"]);
+    if (kind === 5) return "0";
+    const thousands = 50 + ((n * 31 + Math.floor(day / 90) * 17) % 950);
+    return kind % 2 === 0 ? `${thousands}${group}000${point}50` : `${thousands}000`;
+  };
+  let n = 0;
+  let day = 0;
+  for (let row = 0; row < rows; row++) {
+    if (row === 0 || random() > 0.3) {
+      n = Math.floor(random() * rows * 0.15);
+      day = Math.floor(random() * 730);
+    }
+    const customer = pick([`Клиент ${n}`, `  КЛИЕНТ ${n} `, `client ${n}`]);
+    const date = new Date(Date.UTC(2023, 0, 1 + day)).toISOString().slice(0, 10);
+    const cents = String(Math.floor(random() * 100)).padStart(2, "0");
+    const amount = random() < 0.02 ? "" : `${random() < 0.05 ? "-" : ""}${Math.floor(random() * 10_000)}${point}${cents}`;
+    const deal = random() < 0.05 ? (language === "en" ? "Project" : "Проект") : "";
+    const cells = [customer, date, amount, pick(["Anna", "Борис", "", "Vera"]), deal, budgetOf(n, day)];
+    lines.push((statuses === undefined ? cells : [...cells, pick(statuses)]).join(";"));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const walletOf = (questions: readonly HealthQuestion[]): HealthQuestion => questions.find((question) => question.id === 2)!;
+
+describeDuckDb("question 2 under report --engine duckdb: share of wallet", () => {
+  it("gives the command's answer on generated logs in both languages, and question 5 at --lapsed-factor 3", async () => {
+    for (const [seed, language] of [
+      [1, "ru"],
+      [2, "en"],
+    ] as const) {
+      const file = writeFixture(tempDir(), `budget-${seed}.csv`, budgetLog(4000, seed, language));
+      const flags = [file, "--exclude", language === "en" ? "Deal type=Project" : "Тип сделки=Проект"];
+      const locale = ["--locale", language === "en" ? "en_US" : "ru_RU"];
+      const wallet = walletOf(await expectSameReport([...flags, ...locale]));
+      // Something to judge, and cells that are no budget, counted and shown with their line.
+      expect(wallet.verdict).not.toBe("needsData");
+      expect(wallet.figures.customers).toBeGreaterThan(100);
+      expect(wallet.unread!.count).toBeGreaterThan(0);
+      expect(wallet.unread!.row).toBeGreaterThan(1);
+      await expectSameReport([...flags, ...locale, "--lapsed-factor", "3", "--period", "quarter"]);
+    }
+  });
+
+  it("with a status column: the rows it leaves out and continuation rows give no budget", async () => {
+    const file = writeFixture(tempDir(), "budget-statuses.csv", budgetLog(3000, 3, "en", ["paid", "Completed", "pending", "refunded", ""]));
+    const argv = [file, "--locale", "en_US", "--status-column", "Status"];
+    expect(walletOf(await expectSameReport(argv)).verdict).not.toBe("needsData");
+    await expectSameReport([...argv, "--count-status", "pending"]);
+  });
+
+  it("on the demo orders with a budget column, named or found by its header", async () => {
+    const file = demoWithBudgets();
+    expect(walletOf(await expectSameReport([file, "--locale", "ru_RU"])).unread).toBeDefined();
+    await expectSameReport([file, "--locale", "ru_RU", "--budget", "Budget", "--period", "week"]);
+  });
+
+  it("on the same orders as Parquet: a text budget column, and a typed one", async () => {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const dir = tempDir();
+    const csv = writeFixture(dir, "budget.csv", budgetLog(2000, 4, "en"));
+    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    const read = `read_csv('${csv}', delim = ';', header = true, all_varchar = true)`;
+    const text = join(dir, "text.parquet");
+    await connection.run(`COPY (SELECT * FROM ${read}) TO '${text}' (FORMAT parquet)`);
+    const [core, duck] = await Promise.all([coreOutcome([csv, "--locale", "en_US"]), duckDbOutcome([text, "--locale", "en_US"])]);
+    // The first unreadable budget is named by its row's index in the Parquet file: the CSV's line less the header's.
+    const { unread, ...figures } = walletOf(duck.periodHealth!.questions);
+    const { unread: csvUnread, ...csvFigures } = walletOf(core.report.healthCheck!.questions);
+    expect(comparableQuestions([figures])).toEqual(comparableQuestions([csvFigures], true));
+    expect(unread).toEqual({ ...csvUnread, row: csvUnread!.row - 1 });
+    // A DOUBLE column: the same budgets without their grouping, and no value to misread but the negative one.
+    const typed = join(dir, "typed.parquet");
+    const number = "TRY_CAST(REPLACE(Budget, ',', '') AS DOUBLE)";
+    await connection.run(`COPY (SELECT * REPLACE (${number} AS Budget) FROM ${read}) TO '${typed}' (FORMAT parquet)`);
+    const [head, ...rows] = readFileSync(csv, "utf8").trimEnd().split("\n");
+    const plainRows = rows.map((row) =>
+      row.replace(/;([^;]*)$/, (_, budget: string) => {
+        const value = Number(budget.replace(/,/g, ""));
+        return `;${budget === "" || Number.isNaN(value) ? "" : value}`;
+      }),
+    );
+    const plain = writeFixture(dir, "plain.csv", `${[head, ...plainRows].join("\n")}\n`);
+    const [plainCore, typedDuck] = await Promise.all([
+      coreOutcome([plain, "--locale", "en_US"]),
+      duckDbOutcome([typed, "--locale", "en_US"]),
+    ]);
+    const { unread: typedUnread, ...typedFigures } = walletOf(typedDuck.periodHealth!.questions);
+    const { unread: plainUnread, ...plainFigures } = walletOf(plainCore.report.healthCheck!.questions);
+    expect(comparableQuestions([typedFigures])).toEqual(comparableQuestions([plainFigures], true));
+    expect(typedUnread).toEqual({ ...plainUnread, row: plainUnread!.row - 1, value: "-100" });
+  });
+
+  it("with several files: the same figures, and the unreadable budget that sorts first, in no row", async () => {
+    const dir = tempDir();
+    const [header, ...rows] = budgetLog(2000, 5, "ru").trimEnd().split("\n");
+    const first = writeFixture(dir, "part-1.csv", `${[header, ...rows.slice(1000)].join("\n")}\n`);
+    const second = writeFixture(dir, "part-2.csv", `${[header, ...rows.slice(0, 1000)].join("\n")}\n`);
+    const joined = writeFixture(dir, "joined.csv", `${[header, ...rows.slice(1000), ...rows.slice(0, 1000)].join("\n")}\n`);
+    const [core, duck] = await Promise.all([
+      coreOutcome([joined, "--locale", "ru_RU"]),
+      duckDbOutcome([first, second, "--locale", "ru_RU"]),
+    ]);
+    const { unread, ...figures } = walletOf(duck.periodHealth!.questions);
+    const { unread: coreUnread, ...coreFigures } = walletOf(core.report.healthCheck!.questions);
+    expect(comparableQuestions([figures])).toEqual(comparableQuestions([coreFigures], true));
+    // "#N/A" sorts before "-100" and "много" by code point.
+    expect(unread).toEqual({ count: coreUnread!.count, row: 0, value: "#N/A" });
+  });
+
+  it("says question 2 needs a budget column without one, and amounts with one but none", async () => {
+    const plain = writeFixture(tempDir(), "plain.csv", "Customer;Date;Amount\na;2024-01-01;1\na;2024-02-01;2\n");
+    expect(walletOf(await expectSameReport([plain, "--locale", "en_US"]))).toMatchObject({ verdict: "needsData", needs: "budget" });
+    const noAmounts = writeFixture(tempDir(), "no-amounts.csv", "Customer;Date;Budget\na;2024-01-01;100\na;2024-02-01;\n");
+    const named = [noAmounts, "--locale", "en_US", "--budget", "Budget"];
+    expect(walletOf(await expectSameReport(named))).toMatchObject({ verdict: "needsData", needs: "amount" });
+    // A budget column with nothing readable in it: no budget, as the core says.
+    const unreadable = writeFixture(tempDir(), "unreadable.csv", "Customer;Date;Amount;Budget\na;2024-01-01;1;-5\na;2024-02-01;2;\n");
+    expect(walletOf(await expectSameReport([unreadable, "--locale", "en_US"]))).toMatchObject({ verdict: "needsData", needs: "budget" });
   });
 });
 

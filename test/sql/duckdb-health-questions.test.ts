@@ -134,3 +134,59 @@ describeDuckDb("question 5 under report --engine duckdb: lapsed customers", () =
     ]);
   });
 });
+
+/**
+ * The latest purchase is 2025-03-31: the 12 months are the days after 2024-03-31, up to it.
+ * Each customer's budget is the latest one read, by day; a blank cell says nothing, and so does
+ * one that is no budget (negative, words), which is counted:
+ *   A  budgets 1,000 (2024-03-31), then 2,000 (2024-06-01); sales 200 + 10 + 50 = 260 (2024-03-31's 100 is a year before)
+ *   B  500, then 0 on a refund's row: the latest is 0, so B is not counted
+ *   C  1,500, then −200 (line 9: unreadable, the first); sales 400 + 100 − 50 = 450
+ *   D  no budget; E only a refund (no purchase, no customer); G only "много" (line 14: unreadable)
+ *   F  3,000 and no sale in the 12 months: 0
+ *   H  "1 000 руб." is 1,000; sales 20
+ * Σ budgets 2,000 + 1,500 + 3,000 + 1,000 = 7,500 over 4 customers; Σ sales 260 + 450 + 0 + 20 =
+ * 730; share 730 ÷ 7,500 = 9.7 %, below the 50 % of "bad". Two budget cells unread, the first −200.
+ */
+const WALLET_ROWS = [
+  "Customer;Date;Amount;Budget",
+  "A;2024-03-31;100;1 000",
+  "A;2024-04-01;200;",
+  "A;2024-06-01;10;2 000",
+  "A;2025-03-31;50;",
+  "B;2024-05-01;300;500",
+  "B;2024-07-01;-100;0",
+  "C;2024-09-01;400;1 500",
+  "C;2024-10-01;100;-200",
+  "C;2024-11-01;-50;",
+  "D;2024-12-01;1000;",
+  "E;2024-12-05;-30;999",
+  "F;2023-01-01;700;3 000",
+  "G;2025-01-01;5;много",
+  "H;2025-03-31;20;1 000 руб.",
+];
+
+describeDuckDb("question 2 under report --engine duckdb: share of wallet", () => {
+  it("on a hand-worked log: the latest budget, blanks and unreadable cells, the 12 months' sales", async () => {
+    const file = writeFixture(tempDir(), "wallet.csv", `${WALLET_ROWS.join("\n")}\n`);
+    const argv = [file, "--locale", "ru_RU"];
+    for (const outcome of await Promise.all([coreOutcome(argv), duckDbOutcome(argv)])) {
+      expect(question(lapsedOf(outcome).questions, 2)).toEqual({
+        id: 2,
+        verdict: "bad",
+        figures: { shareOfWallet: 730 / 7500, sales: 730, budget: 7500, customers: 4 },
+        unread: { count: 2, row: 9, value: "-200" },
+      });
+    }
+  });
+
+  it("of two budgets on one day, takes the larger, where the core takes the later row (documented)", async () => {
+    // J's budgets on 2024-08-01: 900, then 100. The core: 100 (the later row); DuckDB: 900 (no row order).
+    const rows = ["Customer;Date;Amount;Budget", "J;2024-08-01;10;900", "J;2024-08-01;10;100", "J;2024-09-01;30;"];
+    const file = writeFixture(tempDir(), "same-day.csv", `${rows.join("\n")}\n`);
+    const argv = [file, "--locale", "en_US"];
+    const [core, duck] = await Promise.all([coreOutcome(argv), duckDbOutcome(argv)]);
+    expect(question(lapsedOf(core).questions, 2).figures).toEqual({ shareOfWallet: 50 / 100, sales: 50, budget: 100, customers: 1 });
+    expect(question(lapsedOf(duck).questions, 2).figures).toEqual({ shareOfWallet: 50 / 900, sales: 50, budget: 900, customers: 1 });
+  });
+});

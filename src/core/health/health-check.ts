@@ -124,7 +124,7 @@ export function healthCheck(
     periodsOmitted: Math.max(0, periods.length - periodLimit),
     questions: [
       asked.revenueSplit,
-      shareOfWalletQuestion(log, gathered.wallet, settings),
+      shareOfWalletQuestion(log.hasBudgets, settings.hasAmounts, gathered.wallet),
       asked.existingRevenue,
       managersQuestion(managers),
       lapsedQuestion(lapsed),
@@ -311,10 +311,13 @@ function addStarted(gathered: Gathered, purchases: PurchaseDays, latestDay: numb
   }
 }
 
-/** Question 2: are the customers' budgets larger than what they buy from you? */
-function shareOfWalletQuestion(log: PurchaseLog, wallet: WalletShare, settings: HealthSettings): HealthQuestion {
-  if (!log.hasBudgets) return needsData(2, "budget");
-  if (!settings.hasAmounts) return needsData(2, "amount");
+/**
+ * Question 2: are the customers' budgets larger than what they buy from you? From whether any
+ * budget was read, and the sums: every engine judges it here, the SQL's too.
+ */
+export function shareOfWalletQuestion(hasBudgets: boolean, hasAmounts: boolean, wallet: WalletShare): HealthQuestion {
+  if (!hasBudgets) return needsData(2, "budget");
+  if (!hasAmounts) return needsData(2, "amount");
   const { share, sales, budget, customers } = wallet;
   if (share === undefined) return needsData(2, "budget");
   return { id: 2, verdict: bandVerdict(share, HEALTH_BANDS.shareOfWallet), figures: { shareOfWallet: share, sales, budget, customers } };
