@@ -13,11 +13,18 @@ import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { isoDate } from "../core/calendar";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
-import { lapsedQuestion, shareOfWalletQuestion, startedShareQuestion } from "../core/health/health-check";
+import {
+  lapsedQuestion,
+  type ManagerHealth,
+  managerHealth,
+  managersQuestion,
+  shareOfWalletQuestion,
+  startedShareQuestion,
+} from "../core/health/health-check";
 import type { LapsedList } from "../core/health/lapsed";
-import { judging, periodQuestions, type PeriodSeries } from "../core/health/period-questions";
+import { type Judging, judging, periodQuestions, type PeriodSeries } from "../core/health/period-questions";
 import { existingShareOf, type HealthPeriod } from "../core/health/period-table";
-import type { HealthQuestion, UnreadValues } from "../core/health/questions";
+import type { HealthQuestion, ReportTrend, UnreadValues } from "../core/health/questions";
 import { countLeftOutStatus, type IngestStats } from "../core/ingest";
 import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "../core/periods";
 import type { ProblemCode } from "../core/problems";
@@ -147,7 +154,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     const wallet = withUnread(walletQuestion(tables.wallet[0], hasAmounts), unread.get(UNREADABLE_BUDGET));
     const lapsed = lapsedList(tables, options, hasAmounts);
     const answers = { started, wallet, lapsed };
-    return { ...outcome, periodHealth: periodHealth(tables.healthPeriods, tables.summary[0]!, source.layout, options, answers) };
+    return { ...outcome, periodHealth: periodHealth(tables, source.layout, options, answers) };
   } catch (error) {
     // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
     if (error instanceof Error && !(error instanceof CliError)) {
@@ -361,33 +368,42 @@ async function runTables(
     for (const [name, body] of query.health) ctes.set(name, body);
     return table("healthPeriods");
   };
-  const lapsed = async (): Promise<Pick<Tables, "lapsedSummary" | "lapsed">> => {
+  const lapsed = async (): Promise<Pick<Tables, "lapsedSummary" | "lapsed" | "managerLapsed">> => {
     for (const [name, body] of query.lapsed) ctes.set(name, body);
-    // The lapsed customers' figures are read once by both of their tables.
+    // The median gap (an ordering of every customer's days) and the lapsed customers' figures are
+    // made once for the tables that read them.
+    await keep("lapsed_median", "sr_lapsed_median");
     await keep("lapsed_stakes", "sr_lapsed_stakes");
     const list = withClause([...ctes]) + query.select("lapsed");
     return {
       lapsedSummary: await table("lapsedSummary"),
       lapsed: await rows(connection, wanted.lapsedLimit === undefined ? list : `${list}\nLIMIT ${wanted.lapsedLimit}`),
+      managerLapsed: wanted.managers ? await table("managerLapsed") : [],
     };
   };
-  const walletTable = async (): Promise<Row[]> => {
+  const walletTables = async (): Promise<Pick<Tables, "wallet" | "managerWallet">> => {
     for (const [name, body] of query.wallet) ctes.set(name, body);
-    return table("wallet");
+    return { wallet: await table("wallet"), managerWallet: wanted.managers ? await table("managerWallet") : [] };
+  };
+  const managerRevenue = async (): Promise<Row[]> => {
+    for (const [name, body] of query.managerRevenue) ctes.set(name, body);
+    return table("managerRevenue");
   };
   const rowCounts = await table("rowCounts");
   const started = wanted.started ? await table("started") : [];
-  const wallet = wanted.wallet ? await walletTable() : [];
+  const { wallet, managerWallet } = wanted.wallet ? await walletTables() : { wallet: [], managerWallet: [] };
   return {
     summary: await table("summary"),
     cohorts: await table("cohorts"),
     managers: wanted.managers ? await table("managers") : [],
     healthPeriods: wanted.health ? await health() : [],
-    ...(wanted.health ? await lapsed() : { lapsedSummary: [], lapsed: [] }),
+    ...(wanted.health ? await lapsed() : { lapsedSummary: [], lapsed: [], managerLapsed: [] }),
     started,
     // Where the numbering read does not find the first unknown initiator, the one that sorts first: one more read.
     initiatorExample: !wanted.numbered && num(started[0]?.unknown_initiators ?? 0) > 0 ? await table("initiatorExample") : [],
     wallet,
+    managerWallet,
+    managerRevenue: wanted.health && wanted.managers ? await managerRevenue() : [],
     budgetExample: !wanted.numbered && num(wallet[0]?.unreadable_budgets ?? 0) > 0 ? await table("budgetExample") : [],
     rowCounts,
     rowExamples: rowCounts.some((row) => PROBLEMS.has(String(row.fate))) ? await table("rowExamples") : [],
@@ -508,12 +524,13 @@ function cohortRow(row: Row, period: Period): CohortReportRow {
  * with question 7 (`started`) in its place among them.
  */
 function periodHealth(
-  rows: readonly Row[],
-  summary: Row,
+  tables: Tables,
   layout: FileLayout,
   options: CliOptions,
   { started, wallet, lapsed }: { started: HealthQuestion; wallet: HealthQuestion; lapsed: LapsedList },
 ): NonNullable<ReportOutcome["periodHealth"]> {
+  const { healthPeriods: rows } = tables;
+  const summary = tables.summary[0]!;
   const { period } = options;
   const hasAmounts = layout.mapping.amount !== undefined;
   const periods = rows.map((row): HealthPeriod => {
@@ -547,12 +564,25 @@ function periodHealth(
     earliestDay: num(summary.earliest_day),
     ordersStartWithBusiness: options.ordersStartWithBusiness,
   };
-  const asked = periodQuestions(totals, judging(totals, facts, options.trend), hasAmounts);
+  const judge = judging(totals, facts, options.trend);
+  const asked = periodQuestions(totals, judge, hasAmounts);
+  const managers = layout.mapping.manager === undefined ? null : managersOf(tables, judge, totals.firstIndex, options, hasAmounts);
   return {
     periods: periods.slice(omitted),
     periodsOmitted: omitted,
-    questions: [asked.revenueSplit, wallet, asked.existingRevenue, lapsedQuestion(lapsed), asked.averageOrder, started, asked.activeBase],
+    questions: [
+      asked.revenueSplit,
+      wallet,
+      asked.existingRevenue,
+      managersQuestion(managers),
+      lapsedQuestion(lapsed),
+      asked.averageOrder,
+      started,
+      asked.activeBase,
+    ],
     lapsed,
+    managers: managers?.slice(0, REPORT_LIMITS.healthManagers) ?? null,
+    managersOmitted: Math.max(0, (managers?.length ?? 0) - REPORT_LIMITS.healthManagers),
     settings: { trendThreshold: options.trend.threshold, trendPeriods: options.trend.windowPeriods, lapsedFactor: options.lapsedFactor },
   };
 }
@@ -584,6 +614,40 @@ function lapsedList(tables: Tables, options: CliOptions, hasAmounts: boolean): L
 function startedQuestion(row: Row | undefined, hasInitiatedBy: boolean): HealthQuestion {
   const counts = { purchases: num(row?.purchases ?? 0), byCompany: num(row?.started_by_company ?? 0) };
   return startedShareQuestion(hasInitiatedBy, counts);
+}
+
+/**
+ * Question 4's rows, made by the core (`managerHealth`) from the verdict's manager rows and the
+ * `manager…` tables: the trend of each manager's existing customers' revenue by the core's rule
+ * over the same periods as question 3 (`firstIndex` is the first period's index).
+ */
+function managersOf(tables: Tables, judge: Judging, firstIndex: number, options: CliOptions, hasAmounts: boolean): ManagerHealth[] {
+  const revenue = new Map<string, Map<number, number>>();
+  for (const row of tables.managerRevenue) {
+    const manager = String(row.manager);
+    let byPosition = revenue.get(manager);
+    if (byPosition === undefined) revenue.set(manager, (byPosition = new Map()));
+    byPosition.set(num(row.period_index) - firstIndex, num(row.existing_revenue));
+  }
+  const revenueTrends = new Map<string, ReportTrend>();
+  for (const [manager, byPosition] of revenue) {
+    const windowSum = (from: number, to: number): number => {
+      let sum = 0;
+      for (let position = from; position <= to; position++) sum += byPosition.get(position) ?? 0;
+      return sum;
+    };
+    revenueTrends.set(manager, hasAmounts ? judge.trendOf(windowSum) : { direction: "needsData", periodsNeeded: 0 });
+  }
+  const byManager = <T>(rows: readonly Row[], value: (row: Row) => T): Map<string, T> =>
+    new Map(rows.map((row) => [String(row.manager), value(row)]));
+  return managerHealth({
+    retentionRows: tables.managers.map(managerRow),
+    revenueTrends,
+    lapsedByManager: byManager(tables.managerLapsed, (row) => ({ count: num(row.lapsed), revenueAtStake: num(row.revenue_at_stake) })),
+    walletByManager: byManager(tables.managerWallet, (row) => ({ sales: num(row.sales), budget: num(row.budget) })),
+    hasAmounts,
+    target: options.target,
+  });
 }
 
 /** Question 2 from the `wallet` table (none without a budget column), judged by the core (`shareOfWalletQuestion`). */

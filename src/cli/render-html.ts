@@ -15,7 +15,7 @@ import { lapsedCallList } from "../presentation/call-list";
 import { cohortChart } from "../presentation/cohort-chart";
 import { cohortHeatmap, judgedTrend } from "../presentation/cohort-heatmap";
 import { type Formats, formatsFor } from "../presentation/formats";
-import { type AnsweredCheck, healthAnswers, notAnsweredNote } from "../presentation/health-check";
+import { type AnsweredCheck, healthAnswers } from "../presentation/health-check";
 import { isAlarming, type ManagerHealthTable, managerHealthTable } from "../presentation/manager-health";
 import { ADDON_VERSION } from "../version";
 import { text, type CliMessageKey } from "./errors";
@@ -117,30 +117,24 @@ function summary({ outcome, report, language, f, t }: Page): string {
     .join("\n");
 }
 
-/** The whole health check, or the questions an engine answered from its periods alone (DuckDB's). */
-function healthOf(outcome: ReportOutcome): AnsweredCheck | undefined {
+/** The whole health check, or the one of an engine that makes no cohort grid (DuckDB's). */
+function healthOf(outcome: ReportOutcome): ReportOutcome["periodHealth"] {
   return outcome.report.healthCheck ?? outcome.periodHealth;
 }
 
-/** Question 4 per manager: only a whole health check has the managers. */
-function managersOfHealth(report: RetentionReport, language: Language, f: Formats): ManagerHealthTable | null {
-  return report.healthCheck === undefined ? null : managerHealthTable(report.healthCheck, report, language, f);
+/** Question 4 per manager. */
+function managersOfHealth(outcome: ReportOutcome, language: Language, f: Formats): ManagerHealthTable | null {
+  const check = healthOf(outcome);
+  return check === undefined ? null : managerHealthTable(check, outcome.report, language, f);
 }
 
 function healthSummary(check: AnsweredCheck, language: Language, f: Formats): string {
-  const note = notAnsweredNote(check, language);
-  // With some questions unanswered, each item keeps its question's number, not its place.
-  const number = (id: number): string => (note === null ? "" : ` value="${id}"`);
   const items = healthAnswers(check, language, f).map(
     (answer) =>
-      `<li class="health-${answer.verdict}"${number(answer.id)}><span class="badge">${escapeHtml(answer.verdictLabel)}</span> ` +
+      `<li class="health-${answer.verdict}"><span class="badge">${escapeHtml(answer.verdictLabel)}</span> ` +
       `<span class="q">${escapeHtml(answer.question)}</span><br>${escapeHtml(answer.sentence)}</li>`,
   );
-  return [
-    `<h2>${escapeHtml(HEALTH_TEXT[language].title)}</h2>`,
-    `<ol class="health">\n${items.join("\n")}\n</ol>`,
-    ...(note === null ? [] : [`<p class="legend">${escapeHtml(note)}</p>`]),
-  ].join("\n");
+  return [`<h2>${escapeHtml(HEALTH_TEXT[language].title)}</h2>`, `<ol class="health">\n${items.join("\n")}\n</ol>`].join("\n");
 }
 
 /** Question 4's managers: a row in trouble or below target in the bad colour, "below target" said in words too. */
@@ -216,8 +210,8 @@ const PERIOD_LABELS = 8;
  * The managers' page: with a health check, question 4 per manager (the judged retention and more),
  * kept off the first page so that the verdict and the eight answers print on one sheet.
  */
-function managers({ report, language, f, t }: Page): string | null {
-  const health = managersOfHealth(report, language, f);
+function managers({ outcome, report, language, f, t }: Page): string | null {
+  const health = managersOfHealth(outcome, language, f);
   if (health !== null) return managerHealthHtml(health);
   // No judged cohort, no rows: a heading over an empty table would say nothing.
   if (report.managers === null || report.managers.length === 0) return null;
@@ -254,8 +248,8 @@ function lost({ report, language, f, t }: Page): string | null {
 }
 
 /** The health check's lapsed customers, as the call list words them, the most revenue at stake first. */
-function lapsed({ outcome, report, language, f, t }: Page): string | null {
-  const list = (report.healthCheck ?? outcome.periodHealth)?.lapsed;
+function lapsed({ outcome, language, f, t }: Page): string | null {
+  const list = healthOf(outcome)?.lapsed;
   if (list === undefined || list.count === 0) return null;
   const table = lapsedCallList(list.customers, language);
   const rows = list.customers.map((c) => [

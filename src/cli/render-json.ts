@@ -81,8 +81,8 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
 }
 
 /**
- * The periods, the questions answered from them and from the SQL's counts, and the lapsed
- * customers, where the engine computes no more (DuckDB's): in the whole health check's shape.
+ * The health check of an engine that makes no cohort grid (DuckDB's): in the whole health check's
+ * shape, but for the grid and the columns read.
  */
 function periodHealthJson(check: ReportOutcome["periodHealth"], language: Language) {
   if (check === undefined) return null;

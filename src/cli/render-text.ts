@@ -7,7 +7,7 @@ import type { HealthVerdict } from "../core/health/questions";
 import { HEALTH_TEXT } from "../i18n/health";
 import type { Language } from "../i18n/language";
 import { type Formats, formatsFor } from "../presentation/formats";
-import { type AnsweredCheck, healthAnswers, notAnsweredNote } from "../presentation/health-check";
+import { type AnsweredCheck, healthAnswers } from "../presentation/health-check";
 import { isAlarming, type ManagerHealthTable, managerHealthTable } from "../presentation/manager-health";
 import { text, type CliMessageKey } from "./errors";
 import type { ReportOutcome } from "./report-command";
@@ -99,7 +99,7 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
 
   const check = report.healthCheck ?? outcome.periodHealth;
   if (check !== undefined) {
-    const managers = report.healthCheck === undefined ? null : managerHealthTable(report.healthCheck, report, language, f);
+    const managers = managerHealthTable(check, report, language, f);
     lines.push("", ...healthLines(check, managers, language, paint, f));
   }
 
@@ -169,7 +169,6 @@ const VERDICT_PAINT: Record<HealthVerdict, "good" | "bad" | "dim" | undefined> =
 function healthLines(check: AnsweredCheck, managers: ManagerHealthTable | null, language: Language, paint: Paint, f: Formats): string[] {
   const answers = healthAnswers(check, language, f);
   const width = Math.max(...answers.map((answer) => [...answer.verdictLabel].length));
-  const note = notAnsweredNote(check, language);
   const indent = " ".repeat(width + 2);
   return [
     paint("bold", HEALTH_TEXT[language].title),
@@ -179,7 +178,6 @@ function healthLines(check: AnsweredCheck, managers: ManagerHealthTable | null, 
       const line = `${style === undefined ? word : paint(style, word)}  ${answer.id}. ${answer.sentence}`;
       return answer.id === 4 && managers !== null ? [line, ...managerLines(managers, paint).map((row) => indent + row)] : [line];
     }),
-    ...(note === null ? [] : [note]),
   ];
 }
 

@@ -99,10 +99,10 @@ export interface ReportOutcome {
   /** Every skipped row, grouped by reason; without it, the report's kept rows are grouped. */
   skippedByReason?: SkippedGroup[];
   /**
-   * The health check's periods, the questions they answer (1, 3, 6, 8), questions 5 and 7 and the
-   * lapsed customers, where the engine computes no more of it (DuckDB's).
+   * The health check of an engine that makes no cohort grid (DuckDB's), where `report` has none:
+   * the periods, the eight questions, the lapsed customers and the managers.
    */
-  periodHealth?: Pick<HealthCheck, "periods" | "periodsOmitted" | "questions" | "lapsed" | "settings">;
+  periodHealth?: Omit<HealthCheck, "cohortGrid" | "columns">;
 }
 
 /** What reading the file gives besides its orders. */

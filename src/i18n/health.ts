@@ -62,9 +62,7 @@ type HealthKey =
   | "belowTargetByRevenue"
   | "trendCell"
   | "trendCellNeeds"
-  | "managersOmitted"
-  | "notAnswered"
-  | "notAnsweredOne";
+  | "managersOmitted";
 
 export const HEALTH_TEXT: Catalogue<HealthKey> = {
   en: {
@@ -134,8 +132,6 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     trendCell: "{trend}, {change}",
     trendCellNeeds: "needs {count} more {count|period|periods}",
     managersOmitted: "{count} more {count|manager|managers} not shown",
-    notAnswered: "Questions {questions} are not answered under --engine duckdb: run the report without it for them.",
-    notAnsweredOne: "Question {questions} is not answered under --engine duckdb: run the report without it for its answer.",
   },
   ru: {
     title: "Здоровье клиентской базы: восемь вопросов книги",
@@ -204,7 +200,5 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     trendCell: "{trend}, {change}",
     trendCellNeeds: "нужно ещё {count} {count|период|периода|периодов}",
     managersOmitted: "Ещё {count} {count|менеджер не показан|менеджера не показаны|менеджеров не показаны}",
-    notAnswered: "На вопросы {questions} с --engine duckdb ответов нет: чтобы их получить, запустите отчёт без этого флага.",
-    notAnsweredOne: "На вопрос {questions} с --engine duckdb ответа нет: чтобы его получить, запустите отчёт без этого флага.",
   },
 };

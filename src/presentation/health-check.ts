@@ -20,7 +20,7 @@ export interface HealthAnswer {
 
 type Text = (typeof HEALTH_TEXT)["en"];
 
-/** What the answers read: a whole health check, or the questions an engine answered from its periods alone (DuckDB's). */
+/** What the answers read: a whole health check, or the one of an engine that makes no cohort grid (DuckDB's). */
 export type AnsweredCheck = Pick<HealthCheck, "questions" | "periods">;
 
 /** `formats` carries a currency when the surface knows one (money at stake, the average order). */
@@ -35,17 +35,6 @@ export function healthAnswers(check: AnsweredCheck, language: Language, formats:
     series: seriesOf(question, check.periods),
   }));
 }
-
-/** The questions left unanswered, said once under the answers; null when every one is answered. */
-export function notAnsweredNote(check: AnsweredCheck, language: Language): string | null {
-  const answered = new Set<number>(check.questions.map((question) => question.id));
-  const missing = QUESTION_IDS.filter((id) => !answered.has(id));
-  if (missing.length === 0) return null;
-  const text = HEALTH_TEXT[language];
-  return fill(missing.length === 1 ? text.notAnsweredOne : text.notAnswered, { questions: missing.join(", ") });
-}
-
-const QUESTION_IDS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 function seriesOf(question: HealthQuestion, periods: readonly HealthPeriod[]): number[] {
   const field = question.series as keyof HealthPeriod | undefined;

@@ -25,36 +25,34 @@ export function lapsedCtes(factor: number | undefined, sql: Dialect): [string, s
   const yearStart = sql.epochDay(sql.addYears(sql.dateOfEpochDay("r.last_day"), -1));
   return [
     [
-      // Each purchase day with the gap since the customer's previous one.
-      "lapsed_days",
-      [
-        "SELECT customer_id, day, day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap",
-        "FROM customer_days",
-        "WHERE purchases > 0",
-      ].join("\n"),
-    ],
-    [
-      // medianOfCounts over every gap between consecutive purchase days: the two middle ranks' gaps, halved.
+      // medianOfCounts over every gap between one customer's consecutive purchase days (one ordering
+      // of each customer's days): the gaps of the two middle ranks, halved.
       "lapsed_median",
       [
         "SELECT (MIN(CASE WHEN upto > FLOOR((total - 1) / 2) THEN gap END) + MIN(CASE WHEN upto > FLOOR(total / 2) THEN gap END)) / 2 AS median_gap",
         "FROM (",
         "  SELECT gap, SUM(n) OVER (ORDER BY gap) AS upto, SUM(n) OVER () AS total",
-        "  FROM (SELECT gap, COUNT(*) AS n FROM lapsed_days WHERE gap IS NOT NULL GROUP BY gap) AS gaps",
+        "  FROM (",
+        "    SELECT gap, COUNT(*) AS n",
+        "    FROM (",
+        "      SELECT day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap",
+        "      FROM customer_days",
+        "      WHERE purchases > 0",
+        "    ) AS gaps",
+        "    WHERE gap IS NOT NULL",
+        "    GROUP BY gap",
+        "  ) AS counted",
         ") AS ranked",
       ].join("\n"),
     ],
     [
+      // The customers with purchases on two days or more, from their facts (report-query.ts).
       "lapsed_repeat",
       [
         // In brackets: sqlglot drops SAFE_DIVIDE's own when it writes a division (bigquery.test.ts).
-        `SELECT customer_id, purchases, last_day, ${sql.divide("(last_day - first_day)", "(purchases - 1)")} AS usual_gap`,
-        "FROM (",
-        "  SELECT customer_id, COUNT(*) AS purchases, MIN(day) AS first_day, MAX(day) AS last_day",
-        "  FROM lapsed_days",
-        "  GROUP BY customer_id",
-        ") AS repeated",
-        "WHERE purchases >= 2",
+        `SELECT customer_id, purchase_days AS purchases, last_day, ${sql.divide("(last_day - first_day)", "(purchase_days - 1)")} AS usual_gap`,
+        "FROM customers",
+        "WHERE purchase_days >= 2",
       ].join("\n"),
     ],
     [

@@ -48,9 +48,13 @@ export interface OrderTableRequest {
   locale: Pick<InputLocale, "slashOrder" | "decimalComma">;
 }
 
+const MANAGER_TABLES: ReadonlySet<ReportTable> = new Set(["managers", "managerRevenue", "managerLapsed", "managerWallet"]);
+const WALLET_TABLES: ReadonlySet<ReportTable> = new Set(["wallet", "managerWallet"]);
+
 /**
- * The summary, cohort, manager, health-period, question 7, question 2 and question 5 (the lapsed
- * customers' totals, then the customers) queries, each a statement of its own, in that order.
+ * The summary, cohort, manager, health-period, question 7, question 2, question 5 (the lapsed
+ * customers' totals, then the customers) and question 4 queries, each a statement of its own, in
+ * that order: those of PUBLISHED_TABLES the columns allow.
  */
 export function orderTableSql(request: OrderTableRequest): string {
   const dialect = DIALECTS[request.dialect];
@@ -88,13 +92,14 @@ export function orderTableSql(request: OrderTableRequest): string {
   const queries: Partial<Record<ReportTable, ReturnType<typeof reportQuery>>> = {
     started: reading({ initiatedBy: queryColumns.initiatedBy }),
     wallet: reading({ budget: queryColumns.budget }),
+    managerWallet: reading({ budget: queryColumns.budget }),
   };
   const others = reading({});
   const tables = PUBLISHED_TABLES.filter(
     (table) =>
-      (table !== "managers" || columns.manager !== undefined) &&
+      (!MANAGER_TABLES.has(table) || columns.manager !== undefined) &&
       (table !== "started" || columns.initiatedBy !== undefined) &&
-      (table !== "wallet" || columns.budget !== undefined),
+      (!WALLET_TABLES.has(table) || columns.budget !== undefined),
   );
   return tables.map((table) => `-- ${table}\n${(queries[table] ?? others).statement(table)};\n`).join("\n");
 }

@@ -15,6 +15,7 @@ import { CellRules, type Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
 import { healthCtes, healthSelect } from "./health-query";
 import { lapsedCtes, lapsedSelect, lapsedSummarySelect } from "./lapsed-query";
+import { managerCtes, managerLapsedSelect, managerRevenueSelect, managerWalletSelect } from "./manager-query";
 import { periodEndDate, periodLabel, periodOfDay, periodStartDate } from "./period-sql";
 import {
   INITIATOR_EXAMPLE_SELECT,
@@ -98,6 +99,9 @@ export type ReportTable =
   | "wallet"
   | "lapsedSummary"
   | "lapsed"
+  | "managerRevenue"
+  | "managerLapsed"
+  | "managerWallet"
   | "initiatorExample"
   | "budgetExample"
   | "rowCounts"
@@ -105,7 +109,10 @@ export type ReportTable =
   | "lost"
   | "problemRows";
 
-/** `managers` only with a manager column, `started` only with an initiated-by column, `wallet` only with a budget column. */
+/**
+ * `managers` and the `manager…` tables only with a manager column, `started` only with an
+ * initiated-by column, `wallet` (and `managerWallet`) only with a budget column.
+ */
 export const PUBLISHED_TABLES: readonly ReportTable[] = [
   "summary",
   "cohorts",
@@ -115,10 +122,14 @@ export const PUBLISHED_TABLES: readonly ReportTable[] = [
   "wallet",
   "lapsedSummary",
   "lapsed",
+  "managerRevenue",
+  "managerLapsed",
+  "managerWallet",
 ];
 
-/** The tables computed from the lapsed customers' CTEs (lapsed-query.ts). */
-const LAPSED_TABLES: ReadonlySet<ReportTable> = new Set(["lapsedSummary", "lapsed"]);
+/** The tables computed from the lapsed customers' CTEs (lapsed-query.ts), and from question 2's (wallet-query.ts). */
+const LAPSED_TABLES: ReadonlySet<ReportTable> = new Set(["lapsedSummary", "lapsed", "managerLapsed"]);
+const WALLET_TABLES: ReadonlySet<ReportTable> = new Set(["wallet", "managerWallet"]);
 
 /** Lost customers a query lists (REPORT_LIMITS.lost). */
 const LOST_LISTED = 50;
@@ -134,6 +145,8 @@ export interface ReportQuery {
   readonly lapsed: readonly [string, string][];
   /** Question 2's share of wallet, from the same (wallet-query.ts). */
   readonly wallet: readonly [string, string][];
+  /** Question 4's revenue of each manager's existing customers, from `fated` and `customers` (manager-query.ts). */
+  readonly managerRevenue: readonly [string, string][];
   /** The final SELECT of a table, over the CTEs above. */
   select(table: ReportTable): string;
   /** One statement that computes a table from the orders. */
@@ -154,6 +167,7 @@ export function reportQuery(settings: ReportQuerySettings, sql: Dialect): Report
   const health = healthCtes(settings, sql);
   const lapsed = lapsedCtes(settings.lapsedFactor, sql);
   const wallet = walletCtes(sql);
+  const managerRevenue = managerCtes(settings, sql);
   const select = (table: ReportTable): string =>
     table === "healthPeriods" ? healthSelect(settings, sql) : finalSelect(table, settings, sql);
   // Only the periods' and the lapsed customers' statements carry their CTEs: the others stay as short as they were.
@@ -162,9 +176,11 @@ export function reportQuery(settings: ReportQuerySettings, sql: Dialect): Report
     ...figures,
     ...(table === "healthPeriods" ? health : []),
     ...(LAPSED_TABLES.has(table) ? lapsed : []),
-    ...(table === "wallet" ? wallet : []),
+    ...(WALLET_TABLES.has(table) ? wallet : []),
+    ...(table === "managerRevenue" ? managerRevenue : []),
   ];
-  return { reading, figures, health, lapsed, wallet, select, statement: (table) => withClause(ctes(table)) + select(table) };
+  const statement = (table: ReportTable): string => withClause(ctes(table)) + select(table);
+  return { reading, figures, health, lapsed, wallet, managerRevenue, select, statement };
 }
 
 // ── Reading: cells → fates → customers ───────────────────────────────────────────────────────
@@ -525,6 +541,8 @@ function customerFacts(settings: ReportQuerySettings): string {
     `  SUM(CASE WHEN ${windowCondition("day", settings.window)} THEN day_amount ELSE 0 END) AS window_amount,`,
     "  SUM(refund_rows) AS refund_rows,",
     "  SUM(refund_amount) AS refund_amount,",
+    // Question 5's repeat customers: their days with a purchase (lapsed-query.ts).
+    "  SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,",
     "  MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,",
     "  MIN(name_order) AS name_order",
     // Refund-only customers have no first day: no purchase, no customer.
@@ -702,6 +720,12 @@ function finalSelect(table: Exclude<ReportTable, "healthPeriods">, settings: Rep
       return INITIATOR_EXAMPLE_SELECT;
     case "wallet":
       return walletSelect(sql);
+    case "managerRevenue":
+      return managerRevenueSelect(settings, managerByOrder(settings, sql, "r"), sql);
+    case "managerLapsed":
+      return managerLapsedSelect(managerByOrder(settings, sql, "l"));
+    case "managerWallet":
+      return managerWalletSelect(managerByOrder(settings, sql, "w"));
     case "budgetExample":
       return BUDGET_EXAMPLE_SELECT;
     case "lost":

@@ -11,6 +11,7 @@ import { REPORT_LIMITS, type RetentionReport } from "../../src/core/report";
 import { orderTableSql, type OrderTableRequest } from "../../src/sql/order-table";
 import { existingShareOf, type HealthPeriod } from "../../src/core/health/period-table";
 import type { HealthQuestion } from "../../src/core/health/questions";
+import type { ManagerHealth } from "../../src/core/health/health-check";
 import { DEFAULT_LAPSED_FACTOR, type LapsedList } from "../../src/core/health/lapsed";
 import { comparableLapsed, comparablePeriods, coreReport, demoWithBudgets, demoWithInitiators, describeDuckDb } from "./support";
 
@@ -175,6 +176,8 @@ async function runTranspiled(request: OrderTableRequest, file: string): Promise<
     ...(request.columns.budget ? ["wallet"] : []),
     "lapsedSummary",
     "lapsed",
+    ...(request.columns.manager ? ["managerRevenue", "managerLapsed"] : []),
+    ...(request.columns.manager && request.columns.budget ? ["managerWallet"] : []),
   ];
   const tables: Record<string, Row[]> = {};
   for (const [at, statement] of statements.entries()) {
@@ -229,11 +232,27 @@ function published(
     // Question 2's figures, and how many budget cells could not be read.
     wallet: withBudgets ? walletFigures(report.healthCheck!.questions.find((question) => question.id === 2)!) : null,
     lapsed: withAmounts ? comparableLapsed(report.healthCheck!.lapsed, true) : lapsedCounts(report.healthCheck!.lapsed),
+    managerHealth: withManagers ? managerFigures(report.healthCheck!.managers!, withAmounts, withBudgets) : null,
   };
 }
 
 function startedFigures({ figures, unread }: HealthQuestion): object {
   return { ...figures, unknownInitiators: unread?.count ?? 0 };
+}
+
+/**
+ * Question 4's figures that are sums, not verdicts, by manager: the lapsed customers and what they
+ * have at stake, the share of wallet, and which managers have revenue from existing customers.
+ */
+function managerFigures(managers: readonly ManagerHealth[], withAmounts: boolean, withBudgets: boolean): object {
+  const named = [...managers].sort((a, b) => (a.manager < b.manager ? -1 : 1));
+  return {
+    lapsed: named
+      .filter((manager) => manager.lapsed > 0)
+      .map((manager) => [manager.manager, manager.lapsed, withAmounts ? expect.closeTo(manager.lapsedRevenueAtStake!, 2) : 0]),
+    wallet: withBudgets ? named.filter((m) => m.shareOfWallet !== null).map((m) => [m.manager, expect.closeTo(m.shareOfWallet!, 12)]) : [],
+    withRevenue: named.filter((manager) => manager.existingRevenueTrend.direction !== "needsData" || !withAmounts).map((m) => m.manager),
+  };
 }
 
 function walletFigures({ figures, unread }: HealthQuestion): object {
@@ -296,9 +315,20 @@ function fromTables(tables: Record<string, Row[]>, factor = DEFAULT_LAPSED_FACTO
         customers: num(row.customers),
         unreadableBudgets: num(row.unreadable_budgets),
       }))[0] ?? null,
+    managerHealth: tables.managerLapsed === undefined ? null : managerTables(tables),
     lapsed: withAmounts
       ? comparableLapsed(lapsedList(tables.lapsedSummary![0]!, tables.lapsed!, factor))
       : lapsedCounts(lapsedList(tables.lapsedSummary![0]!, tables.lapsed!, factor)),
+  };
+}
+
+/** The `manager…` tables as managerFigures gives the core's (the blank manager is no manager there). */
+function managerTables(tables: Record<string, Row[]>): object {
+  const named = (rows: Row[]): Row[] => rows.filter((row) => row.manager !== "");
+  return {
+    lapsed: named(tables.managerLapsed!).map((row) => [row.manager, Number(row.lapsed), Number(row.revenue_at_stake)]),
+    wallet: named(tables.managerWallet ?? []).map((row) => [row.manager, Number(row.sales) / Number(row.budget)]),
+    withRevenue: [...new Set(named(tables.managerRevenue!).map((row) => String(row.manager)))].sort(),
   };
 }
 
@@ -403,7 +433,8 @@ describe("on BigQuery", () => {
         encoding: "utf8",
       });
       if (run.status !== 0) throw new Error(run.stderr);
-      tables[["summary", "cohorts", "managers", "healthPeriods", "lapsedSummary", "lapsed"][at]!] = JSON.parse(run.stdout) as Row[];
+      tables[["summary", "cohorts", "managers", "healthPeriods", "lapsedSummary", "lapsed", "managerRevenue", "managerLapsed"][at]!] =
+        JSON.parse(run.stdout) as Row[];
     }
     const bool = (rows: Row[]): Row[] =>
       rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === "true" ? true : v === "false" ? false : v])));

@@ -17,6 +17,7 @@ import { skippedByReason, skippedLines } from "../../src/cli/report-lines";
 import {
   comparable,
   comparableLapsed,
+  comparableManagers,
   comparablePeriods,
   comparableQuestions,
   coreOutcome,
@@ -48,6 +49,8 @@ async function expectSameReport(argv: readonly string[], duckArgv = argv): Promi
   expect(health.questions.map((question) => question.id)).toEqual(DUCKDB_QUESTION_IDS);
   expect(comparableQuestions(health.questions)).toEqual(comparableQuestions(core.healthCheck!.questions, true));
   expect(comparableLapsed(health.lapsed)).toEqual(comparableLapsed(core.healthCheck!.lapsed, true));
+  expect(comparableManagers(health.managers)).toEqual(comparableManagers(core.healthCheck!.managers, true));
+  expect(health.managersOmitted).toBe(core.healthCheck!.managersOmitted);
   expect(health.settings).toEqual(core.healthCheck!.settings);
   return health.questions;
 }

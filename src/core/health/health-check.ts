@@ -115,7 +115,16 @@ export function healthCheck(
     ? []
     : periodRows(totals, { complete: (p) => p <= lastComplete, judged: (p) => p >= firstJudged && p <= lastComplete }, settings.hasAmounts);
   const { list: lapsed, byManager: lapsedByManager } = finishLapsed(gathered.lapsed, ledger, log, settings);
-  const managers = settings.hasManagers ? managerHealth(log, gathered, lapsedByManager, managerRows ?? [], settings, judge) : null;
+  const managers = settings.hasManagers
+    ? managerHealth({
+        retentionRows: managerRows ?? [],
+        revenueTrends: existingRevenueTrends(log, gathered, settings, judge),
+        lapsedByManager,
+        walletByManager: gathered.managerWallet,
+        hasAmounts: settings.hasAmounts,
+        target: settings.target,
+      })
+    : null;
   const asked = periodQuestions(totals, judge, settings.hasAmounts);
   const periodLimit = settings.periodLimit ?? periods.length;
   const managerLimit = settings.managerLimit ?? managers?.length ?? 0;
@@ -358,8 +367,11 @@ export function startedShareQuestion(hasInitiatedBy: boolean, started: { purchas
   };
 }
 
-/** Question 4: do the managers win the customers' whole budget, or only take the orders that come? */
-function managersQuestion(managers: readonly ManagerHealth[] | null): HealthQuestion {
+/**
+ * Question 4: do the managers win the customers' whole budget, or only take the orders that come?
+ * From the managers' rows (managerHealth): every engine judges it here, the SQL's too.
+ */
+export function managersQuestion(managers: readonly ManagerHealth[] | null): HealthQuestion {
   if (managers === null) return needsData(4, "manager");
   const named = managers.filter((manager) => manager.manager !== "");
   const judged = named.filter((manager) => manager.judged);
@@ -383,15 +395,29 @@ function hasRevenueToJudge(trend: ReportTrend): boolean {
   return trend.direction !== "needsData" && !(trend.direction === "flat" && trend.change === null);
 }
 
-function managerHealth(
-  log: PurchaseLog,
-  gathered: Gathered,
-  lapsedByManager: ReadonlyMap<string, LapsedOfManager>,
-  retentionRows: readonly ManagerReportRow[],
-  settings: HealthSettings,
-  judge: Judging,
-): ManagerHealth[] {
-  const revenueTrends = existingRevenueTrends(log, gathered, settings, judge);
+/** What question 4 reads of each manager, by name: each engine gathers them its own way. */
+export interface ManagerFigures {
+  /** The verdict's manager rows: the judged retention of their new customers. */
+  retentionRows: readonly ManagerReportRow[];
+  /** The trend of their existing customers' revenue, for the managers with any. */
+  revenueTrends: ReadonlyMap<string, ReportTrend>;
+  /** Their lapsed customers (by the manager of the last purchase), all of them. */
+  lapsedByManager: ReadonlyMap<string, LapsedOfManager>;
+  /** Sales in the last 12 months and budgets of the customers whose latest purchase was theirs. */
+  walletByManager: ReadonlyMap<string, { sales: number; budget: number }>;
+  hasAmounts: boolean;
+  target: number;
+}
+
+/** Each named manager's row of question 4, most new customers first, then by name. */
+export function managerHealth({
+  retentionRows,
+  revenueTrends,
+  lapsedByManager,
+  walletByManager,
+  hasAmounts,
+  target,
+}: ManagerFigures): ManagerHealth[] {
   const names = new Set<string>([...retentionRows.map((row) => row.manager), ...revenueTrends.keys(), ...lapsedByManager.keys()]);
   names.delete("");
   const retentionByName = new Map(retentionRows.map((row) => [row.manager, row]));
@@ -399,11 +425,11 @@ function managerHealth(
     .map((manager): ManagerHealth => {
       const retention = retentionByName.get(manager);
       const existingRevenueTrend: ReportTrend = revenueTrends.get(manager) ?? { direction: "needsData", periodsNeeded: 0 };
-      const wallet = gathered.managerWallet.get(manager);
+      const wallet = walletByManager.get(manager);
       const lapsed = lapsedByManager.get(manager);
       const newCustomers = retention?.newCustomers ?? 0;
       const rate = retention?.rate ?? null;
-      const belowTarget = newCustomers >= MANAGER_MIN_NEW_CUSTOMERS && rate !== null && rate < settings.target;
+      const belowTarget = newCustomers >= MANAGER_MIN_NEW_CUSTOMERS && rate !== null && rate < target;
       const judged = isJudgedManager(newCustomers, existingRevenueTrend);
       return {
         manager,
@@ -412,7 +438,7 @@ function managerHealth(
         retention: rate,
         existingRevenueTrend,
         lapsed: lapsed?.count ?? 0,
-        lapsedRevenueAtStake: settings.hasAmounts ? (lapsed?.revenueAtStake ?? 0) : null,
+        lapsedRevenueAtStake: hasAmounts ? (lapsed?.revenueAtStake ?? 0) : null,
         shareOfWallet: wallet === undefined ? null : (ratio(wallet.sales, wallet.budget) ?? null),
         judged,
         inTrouble: belowTarget || existingRevenueTrend.direction === "falling",

@@ -188,6 +188,7 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
+    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
     MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
     MIN(name_order) AS name_order
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
@@ -456,6 +457,7 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
+    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
     MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
     MIN(name_order) AS name_order
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
@@ -709,6 +711,7 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
+    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
     MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
     MIN(name_order) AS name_order
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
@@ -1038,6 +1041,7 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
+    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
     MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
     MIN(name_order) AS name_order
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
@@ -1088,26 +1092,26 @@ window_gaps AS (
   WHERE second_day IS NOT NULL AND first_day IS NOT NULL
   GROUP BY second_day - first_day
 ),
-lapsed_days AS (
-  SELECT customer_id, day, day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap
-  FROM customer_days
-  WHERE purchases > 0
-),
 lapsed_median AS (
   SELECT (MIN(CASE WHEN upto > FLOOR((total - 1) / 2) THEN gap END) + MIN(CASE WHEN upto > FLOOR(total / 2) THEN gap END)) / 2 AS median_gap
   FROM (
     SELECT gap, SUM(n) OVER (ORDER BY gap) AS upto, SUM(n) OVER () AS total
-    FROM (SELECT gap, COUNT(*) AS n FROM lapsed_days WHERE gap IS NOT NULL GROUP BY gap) AS gaps
+    FROM (
+      SELECT gap, COUNT(*) AS n
+      FROM (
+        SELECT day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap
+        FROM customer_days
+        WHERE purchases > 0
+      ) AS gaps
+      WHERE gap IS NOT NULL
+      GROUP BY gap
+    ) AS counted
   ) AS ranked
 ),
 lapsed_repeat AS (
-  SELECT customer_id, purchases, last_day, SAFE_DIVIDE((last_day - first_day), (purchases - 1)) AS usual_gap
-  FROM (
-    SELECT customer_id, COUNT(*) AS purchases, MIN(day) AS first_day, MAX(day) AS last_day
-    FROM lapsed_days
-    GROUP BY customer_id
-  ) AS repeated
-  WHERE purchases >= 2
+  SELECT customer_id, purchase_days AS purchases, last_day, SAFE_DIVIDE((last_day - first_day), (purchase_days - 1)) AS usual_gap
+  FROM customers
+  WHERE purchase_days >= 2
 ),
 lapsed_customers AS (
   SELECT r.customer_id, r.purchases, r.last_day, r.usual_gap, s.latest_day - r.last_day AS gone,
@@ -1322,6 +1326,7 @@ customers AS (
     SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
     SUM(refund_rows) AS refund_rows,
     SUM(refund_amount) AS refund_amount,
+    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
     MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
     MIN(name_order) AS name_order
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
@@ -1372,26 +1377,26 @@ window_gaps AS (
   WHERE second_day IS NOT NULL AND first_day IS NOT NULL
   GROUP BY second_day - first_day
 ),
-lapsed_days AS (
-  SELECT customer_id, day, day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap
-  FROM customer_days
-  WHERE purchases > 0
-),
 lapsed_median AS (
   SELECT (MIN(CASE WHEN upto > FLOOR((total - 1) / 2) THEN gap END) + MIN(CASE WHEN upto > FLOOR(total / 2) THEN gap END)) / 2 AS median_gap
   FROM (
     SELECT gap, SUM(n) OVER (ORDER BY gap) AS upto, SUM(n) OVER () AS total
-    FROM (SELECT gap, COUNT(*) AS n FROM lapsed_days WHERE gap IS NOT NULL GROUP BY gap) AS gaps
+    FROM (
+      SELECT gap, COUNT(*) AS n
+      FROM (
+        SELECT day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap
+        FROM customer_days
+        WHERE purchases > 0
+      ) AS gaps
+      WHERE gap IS NOT NULL
+      GROUP BY gap
+    ) AS counted
   ) AS ranked
 ),
 lapsed_repeat AS (
-  SELECT customer_id, purchases, last_day, SAFE_DIVIDE((last_day - first_day), (purchases - 1)) AS usual_gap
-  FROM (
-    SELECT customer_id, COUNT(*) AS purchases, MIN(day) AS first_day, MAX(day) AS last_day
-    FROM lapsed_days
-    GROUP BY customer_id
-  ) AS repeated
-  WHERE purchases >= 2
+  SELECT customer_id, purchase_days AS purchases, last_day, SAFE_DIVIDE((last_day - first_day), (purchase_days - 1)) AS usual_gap
+  FROM customers
+  WHERE purchase_days >= 2
 ),
 lapsed_customers AS (
   SELECT r.customer_id, r.purchases, r.last_day, r.usual_gap, s.latest_day - r.last_day AS gone,
