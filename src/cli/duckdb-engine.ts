@@ -112,6 +112,8 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
           decimalComma: options.locale.decimalComma,
           compactDays: source.layout.compactDays,
           lapsedFactor: options.lapsedFactor,
+          // Question 4's revenue credits each order's own manager.
+          byOrderManager: options.health,
         },
         DUCKDB,
       );
@@ -361,6 +363,8 @@ async function runTables(
   await keep("customer_values", "sr_customer_values");
   if (wanted.managers) await keep("manager_values", "sr_manager_values");
   await keep("row_groups", "sr_row_groups");
+  // Summed from groups by manager too (byOrderManager), the customer-days are kept, not summed again for each table.
+  if (wanted.health && wanted.managers) await keep("customer_days", "sr_customer_days");
   await keep("customers", "sr_customers");
   await keep("window_customers", "sr_window_customers");
   const table = (name: ReportTable): Promise<Row[]> => rows(connection, withClause([...ctes]) + query.select(name));

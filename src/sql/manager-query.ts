@@ -2,7 +2,8 @@
 // their new customers (the `managers` table), as the core gathers it (src/core/health/health-check.ts):
 //   managerRevenue  revenue from existing customers credited to the manager of each order (refunds
 //                   included; a blank manager is credited nothing), per period: every order of a
-//                   customer with a purchase, but those of the period of their first purchase.
+//                   customer with a purchase, but those of the period of their first purchase;
+//                   from the rows grouped by their manager too (ReportQuerySettings.byOrderManager).
 //                   The trend over it is the core's (judging, trendWindows), as for question 3
 //   managerLapsed   their lapsed customers, by the manager of the last purchase day (lapsed-query.ts)
 //   managerWallet   the sales and budgets of question 2's customers, by the manager of their last
@@ -19,18 +20,22 @@ export interface ManagerName {
   join: string[];
 }
 
-/** The CTEs over `fated`, `customers` and `customer_days` (report-query.ts). */
+/** The CTEs over `row_groups` grouped by each order's manager, and `customers` (report-query.ts). */
 export function managerCtes(settings: ReportQuerySettings, sql: Dialect): [string, string][] {
   const periodOf = (day: string): string => periodOfDay(day, settings.period, sql);
   return [
     [
       "manager_revenue",
       [
-        "SELECT f.manager_order, f.period_index, SUM(f.amount) AS existing_revenue",
-        `FROM (SELECT manager_order, customer_id, ${periodOf("day")} AS period_index, amount FROM fated WHERE fate = 'order' AND NOT manager_blank) AS f`,
-        "JOIN customers AS c ON c.customer_id = f.customer_id",
-        `WHERE c.first_day IS NOT NULL AND f.period_index <> ${periodOf("c.first_day")}`,
-        "GROUP BY f.manager_order, f.period_index",
+        "SELECT g.manager_order, g.period_index, SUM(g.day_amount) AS existing_revenue",
+        "FROM (",
+        `  SELECT order_manager AS manager_order, customer_id, ${periodOf("day")} AS period_index, day_amount`,
+        "  FROM row_groups",
+        "  WHERE other_key IS NULL AND order_manager IS NOT NULL",
+        ") AS g",
+        "JOIN customers AS c ON c.customer_id = g.customer_id",
+        `WHERE c.first_day IS NOT NULL AND g.period_index <> ${periodOf("c.first_day")}`,
+        "GROUP BY g.manager_order, g.period_index",
       ].join("\n"),
     ],
   ];

@@ -87,11 +87,13 @@ export function orderTableSql(request: OrderTableRequest): string {
   };
   // Only question 7's statement reads the initiated-by column, only question 2's the budget column:
   // the others stay as they are without them.
-  const reading = (read: Pick<QueryColumns, "initiatedBy" | "budget">) =>
-    reportQuery({ ...settings, columns: { ...queryColumns, initiatedBy: undefined, budget: undefined, ...read } }, dialect);
+  // Only question 4's revenue groups the rows by each order's manager too.
+  const reading = (read: Pick<QueryColumns, "initiatedBy" | "budget">, byOrderManager = false) =>
+    reportQuery({ ...settings, byOrderManager, columns: { ...queryColumns, initiatedBy: undefined, budget: undefined, ...read } }, dialect);
   const queries: Partial<Record<ReportTable, ReturnType<typeof reportQuery>>> = {
     started: reading({ initiatedBy: queryColumns.initiatedBy }),
     wallet: reading({ budget: queryColumns.budget }),
+    managerRevenue: reading({}, true),
     managerWallet: reading({ budget: queryColumns.budget }),
   };
   const others = reading({});

@@ -20,14 +20,12 @@ import { periodEndDate, periodLabel, periodOfDay, periodStartDate } from "./peri
 import {
   INITIATOR_EXAMPLE_SELECT,
   initiatorStages,
-  STARTED_DAY_COLUMNS,
   STARTED_GROUP_COLUMNS,
   STARTED_ROW_COLUMNS,
   startedSelect,
   UNKNOWN_INITIATOR,
 } from "./started-query";
 import {
-  BUDGET_DAY_COLUMNS,
   BUDGET_EXAMPLE_SELECT,
   BUDGET_GROUP_COLUMNS,
   BUDGET_ROW_COLUMNS,
@@ -82,6 +80,12 @@ export interface ReportQuerySettings {
   compactDays?: boolean;
   /** Question 5: gone more than this many usual gaps is lapsed (DEFAULT_LAPSED_FACTOR when absent). */
   lapsedFactor?: number;
+  /**
+   * The rows are grouped by each order's manager too (`order_manager`), not by customer and day
+   * alone: question 4's revenue credits each order's own manager (manager-query.ts). The
+   * customer-days are then summed from those groups.
+   */
+  byOrderManager?: boolean;
   /**
    * Every cell read in its row, no value looked up: slower, but the rows keep the source's order,
    * which a join does not keep (the engine's numbering read streams them in order).
@@ -321,6 +325,7 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
   const rows = dictionaries.length > 0 ? "valued" : "cells";
   const started = columns.initiatedBy !== undefined;
   const budget = columns.budget !== undefined;
+  const byManager = settings.byOrderManager === true && columns.manager !== undefined;
   const staged = stagedCtes("read", rows, stages);
   return [
     ["cells", `SELECT\n  ${cells.map(([alias, expr]) => `${expr} AS ${alias}`).join(",\n  ")}\nFROM ${sourceOf(settings, sql)}`],
@@ -329,14 +334,9 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
     ...staged,
     ["read_rows", `SELECT * FROM ${staged.length === 0 ? rows : `read_${staged.length}`}`],
     ["fated", fatedRows(settings, sql)],
-    ["row_groups", rowGroups({ started, budget })],
+    ["row_groups", rowGroups({ started, budget, byManager })],
     ["row_counts", rowCounts()],
-    [
-      "customer_days",
-      // An order's amount is never NULL: every row of the day is a purchase or a refund.
-      `SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order${[...(started ? STARTED_DAY_COLUMNS : []), ...(budget ? BUDGET_DAY_COLUMNS : [])].map((column) => `, ${column}`).join("")}\n` +
-        "FROM row_groups\nWHERE other_key IS NULL",
-    ],
+    ["customer_days", customerDays({ started, budget, byManager })],
     ["customer_firsts", "SELECT customer_id, MIN(day) AS first_day\nFROM customer_days\nWHERE purchases > 0\nGROUP BY customer_id"],
     ["customers", customerFacts(settings)],
     // Each name's text by its number: looked up for the few customers and managers a table names.
@@ -489,31 +489,65 @@ function countedKeys(settings: ReportQuerySettings): string[] {
  * first (ledger.ts: a named manager beats a blank one). Names are kept as their numbers: a text
  * kept for each of millions of groups, if only a NULL, cost some 40 % of the grouping's time.
  */
-function rowGroups(details: { started: boolean; budget: boolean }): string {
-  // Question 7's columns only with an initiated-by column, question 2's only with a budget column: each costs the grouping time.
-  const columnsOf = (started: readonly string[], budget: readonly string[]): string[] => [
-    ...(details.started ? started : []),
-    ...(details.budget ? budget : []),
-  ];
+function rowGroups(details: RowDetails): string {
   const more = (columns: readonly string[]): string[] => columns.map((column) => `  ${column},`);
+  const byManager = details.byManager ? ", order_manager" : "";
   return [
-    "SELECT customer_id, day, other_key,",
-    ...more(columnsOf(STARTED_GROUP_COLUMNS, BUDGET_GROUP_COLUMNS)),
-    "  COUNT(*) AS row_count,",
-    "  SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,",
-    "  SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,",
-    "  SUM(amount) AS day_amount,",
-    "  MIN(purchase_manager) AS day_manager,",
-    "  MIN(name_order) AS name_order",
+    `SELECT customer_id, day, other_key${byManager},`,
+    `  ${groupColumns(details).join(",\n  ")}`,
     "FROM (",
     "  SELECT customer_id, day, amount, name_order,",
-    ...more(columnsOf(STARTED_ROW_COLUMNS, BUDGET_ROW_COLUMNS)).map((column) => `  ${column}`),
+    ...more(detailColumns(details, STARTED_ROW_COLUMNS, BUDGET_ROW_COLUMNS)).map((column) => `  ${column}`),
+    ...(details.byManager ? ["    CASE WHEN NOT manager_blank THEN manager_order END AS order_manager,"] : []),
     "    CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,",
     "    CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager",
     "  FROM fated",
     ") AS keyed",
-    "GROUP BY customer_id, day, other_key",
+    `GROUP BY customer_id, day, other_key${byManager}`,
   ].join("\n");
+}
+
+/** What a grouping of rows keeps besides its key: the health check's columns only where the orders have them. */
+interface RowDetails {
+  started: boolean;
+  budget: boolean;
+  byManager: boolean;
+}
+
+/** Question 7's columns only with an initiated-by column, question 2's only with a budget column: each costs the grouping time. */
+function detailColumns(details: RowDetails, started: readonly string[], budget: readonly string[]): string[] {
+  return [...(details.started ? started : []), ...(details.budget ? budget : [])];
+}
+
+/** The aggregates of a group of rows, each `FUNCTION(…) AS name`: the health check's after the order's. */
+function groupColumns(details: RowDetails): string[] {
+  return [
+    "COUNT(*) AS row_count",
+    "SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows",
+    "SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount",
+    "SUM(amount) AS day_amount",
+    "MIN(purchase_manager) AS day_manager",
+    "MIN(name_order) AS name_order",
+    ...detailColumns(details, STARTED_GROUP_COLUMNS, BUDGET_GROUP_COLUMNS),
+  ];
+}
+
+/**
+ * An order's customer and day, from its group of rows; where the rows are grouped by their
+ * managers too, from those groups, each aggregate taken again over them (a count summed).
+ */
+function customerDays(details: RowDetails): string {
+  const names = groupColumns(details).map((column) => column.slice(column.lastIndexOf(" AS ") + 4));
+  const regrouped = groupColumns(details).map((column) => {
+    const name = column.slice(column.lastIndexOf(" AS ") + 4);
+    const aggregate = column.startsWith("COUNT(") ? "SUM" : column.slice(0, column.indexOf("("));
+    return `${aggregate}(${name}) AS ${name}`;
+  });
+  const groups = details.byManager
+    ? `(\n  SELECT customer_id, day,\n    ${regrouped.join(",\n    ")}\n  FROM row_groups\n  WHERE other_key IS NULL\n  GROUP BY customer_id, day\n) AS days`
+    : "row_groups\nWHERE other_key IS NULL";
+  // An order's amount is never NULL: every row of the day is a purchase or a refund.
+  return `SELECT customer_id, day, row_count - refund_rows AS purchases, ${names.filter((name) => name !== "row_count").join(", ")}\nFROM ${groups}`;
 }
 
 /** The rows by fate, column and status (from the key `rowGroups` made of them), and the orders. */

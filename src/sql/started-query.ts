@@ -47,7 +47,6 @@ export const STARTED_ROW_COLUMNS = [
   "CASE WHEN initiator = 'unknown' THEN 1 ELSE 0 END AS unknown_row",
 ];
 export const STARTED_GROUP_COLUMNS = ["MAX(started_row) AS started", "SUM(unknown_row) AS unknown_initiators"];
-export const STARTED_DAY_COLUMNS = ["started", "unknown_initiators"];
 
 /**
  * The value, as written, that sorts first of the orders' initiators that name neither side: where

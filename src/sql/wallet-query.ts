@@ -37,7 +37,6 @@ export function budgetStages(typed: boolean, blank: string, decimalComma: boolea
  */
 export const BUDGET_ROW_COLUMNS = ["budget_value", "CASE WHEN budget_unread THEN 1 ELSE 0 END AS budget_unread_row"];
 export const BUDGET_GROUP_COLUMNS = ["MAX(budget_value) AS day_budget", "SUM(budget_unread_row) AS unreadable_budgets"];
-export const BUDGET_DAY_COLUMNS = ["day_budget", "unreadable_budgets"];
 
 /** The unreadable budget value, as written, that sorts first: where the rows are not numbered, what question 2 shows. */
 export const BUDGET_EXAMPLE_SELECT = "SELECT MIN(budget_cell) AS example\nFROM fated\nWHERE fate = 'order' AND budget_unread";

@@ -2357,7 +2357,7 @@ fated AS (
   ) AS rows_with_fate
 ),
 row_groups AS (
-  SELECT customer_id, day, other_key,
+  SELECT customer_id, day, other_key, order_manager,
     COUNT(*) AS row_count,
     SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
     SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
@@ -2366,11 +2366,12 @@ row_groups AS (
     MIN(name_order) AS name_order
   FROM (
     SELECT customer_id, day, amount, name_order,
+      CASE WHEN NOT manager_blank THEN manager_order END AS order_manager,
       CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,
       CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager
     FROM fated
   ) AS keyed
-  GROUP BY customer_id, day, other_key
+  GROUP BY customer_id, day, other_key, order_manager
 ),
 row_counts AS (
   SELECT SUBSTR(other_key, 1, STRPOS(other_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
@@ -2382,8 +2383,18 @@ row_counts AS (
 ),
 customer_days AS (
   SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order
-  FROM row_groups
-  WHERE other_key IS NULL
+  FROM (
+    SELECT customer_id, day,
+      SUM(row_count) AS row_count,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(day_amount) AS day_amount,
+      MIN(day_manager) AS day_manager,
+      MIN(name_order) AS name_order
+    FROM row_groups
+    WHERE other_key IS NULL
+    GROUP BY customer_id, day
+  ) AS days
 ),
 customer_firsts AS (
   SELECT customer_id, MIN(day) AS first_day
@@ -2453,11 +2464,15 @@ window_gaps AS (
   GROUP BY second_day - first_day
 ),
 manager_revenue AS (
-  SELECT f.manager_order, f.period_index, SUM(f.amount) AS existing_revenue
-  FROM (SELECT manager_order, customer_id, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(day)) * 4 + CAST(FLOOR((EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(day)) - 1) / 3) AS INT64)) AS period_index, amount FROM fated WHERE fate = 'order' AND NOT manager_blank) AS f
-  JOIN customers AS c ON c.customer_id = f.customer_id
-  WHERE c.first_day IS NOT NULL AND f.period_index <> (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 4 + CAST(FLOOR((EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) / 3) AS INT64))
-  GROUP BY f.manager_order, f.period_index
+  SELECT g.manager_order, g.period_index, SUM(g.day_amount) AS existing_revenue
+  FROM (
+    SELECT order_manager AS manager_order, customer_id, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(day)) * 4 + CAST(FLOOR((EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(day)) - 1) / 3) AS INT64)) AS period_index, day_amount
+    FROM row_groups
+    WHERE other_key IS NULL AND order_manager IS NOT NULL
+  ) AS g
+  JOIN customers AS c ON c.customer_id = g.customer_id
+  WHERE c.first_day IS NOT NULL AND g.period_index <> (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 4 + CAST(FLOOR((EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) / 3) AS INT64))
+  GROUP BY g.manager_order, g.period_index
 )
 SELECT COALESCE(r.manager_order, '') AS manager, r.period_index, CONCAT(CAST(CAST(FLOOR((r.period_index) / 4) AS INT64) AS STRING), '-Q', CAST(MOD(r.period_index, 4) + 1 AS STRING)) AS period, r.existing_revenue
 FROM manager_revenue AS r
