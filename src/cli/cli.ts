@@ -53,7 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     ) {
       throw new CliError(EXIT_USAGE, { key: "sameOutput", values: { path: options.html } });
     }
-    if (options.lapsedCsv !== undefined && (!options.health || options.engine !== undefined)) {
+    if (options.lapsedCsv !== undefined && !options.health) {
       throw new CliError(EXIT_USAGE, { key: "lapsedCsvNeedsHealth" });
     }
     const report = options.engine === "duckdb" ? runDuckDbReport(options, options.files) : runReport(options, io);

@@ -98,6 +98,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     await connection.run("SET TimeZone = 'UTC'");
     const parquet = isParquet(files);
     const source = parquet ? await parquetSource(connection, files, options) : csvSource(files, options, true);
+    refuseCallListWithoutContacts(source.layout, options);
     const query = (relation: string, rowNumber?: string): ReportQuery =>
       reportQuery(
         {
@@ -168,6 +169,15 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     instance.closeSync();
     rmSync(spill, { recursive: true, force: true });
   }
+}
+
+/**
+ * The lapsed customers' contacts are not read here (docs/bigquery-duckdb.md): a call list from a
+ * file that has them would silently lack them. Without a contact column the list is the whole one.
+ */
+function refuseCallListWithoutContacts(layout: FileLayout, options: CliOptions): void {
+  const column = layout.healthColumnNames?.contact;
+  if (options.lapsedCsv !== undefined && column !== undefined) throw usageError({ key: "lapsedCsvContactDuckdb", values: { column } });
 }
 
 function isParquet(files: readonly string[]): boolean {

@@ -2,11 +2,12 @@
 // worked out by hand: both engines must give the figures in the comments. (Agreement with the
 // streaming command on generated logs, the demo and the datasets is in duckdb-agreement.test.ts.)
 
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import type { ReportOutcome } from "../../src/cli/report-command";
 import type { HealthQuestion } from "../../src/core/health/questions";
-import { tempDir, writeFixture } from "../cli/helpers";
+import { cli, tempDir, writeFixture } from "../cli/helpers";
 import { coreOutcome, describeDuckDb, duckDbOutcome } from "./support";
 
 const question = (questions: readonly HealthQuestion[], id: number): HealthQuestion => questions.find((each) => each.id === id)!;
@@ -188,5 +189,38 @@ describeDuckDb("question 2 under report --engine duckdb: share of wallet", () =>
     const [core, duck] = await Promise.all([coreOutcome(argv), duckDbOutcome(argv)]);
     expect(question(lapsedOf(core).questions, 2).figures).toEqual({ shareOfWallet: 50 / 100, sales: 50, budget: 100, customers: 1 });
     expect(question(lapsedOf(duck).questions, 2).figures).toEqual({ shareOfWallet: 50 / 900, sales: 50, budget: 900, customers: 1 });
+  });
+});
+
+describeDuckDb("--lapsed-csv under report --engine duckdb", () => {
+  it("writes the command's call list, every lapsed customer, when the file has no contact column", async () => {
+    const dir = tempDir();
+    const file = writeFixture(dir, "lapsed.csv", `${LAPSED_ROWS.join("\n")}\n`);
+    const callList = async (engine: string[], name: string): Promise<string> => {
+      const path = join(dir, name);
+      const result = await cli(["report", file, "--manager", "Manager", ...engine, "--lapsed-csv", path]);
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toContain(`Lapsed customers (4) written to ${path}`);
+      return readFileSync(path, "utf8");
+    };
+    const [duck, own] = await Promise.all([callList(["--engine", "duckdb"], "duck.csv"), callList([], "own.csv")]);
+    expect(duck.trim().split("\n")).toHaveLength(1 + 4);
+    expect(duck).toBe(own);
+  });
+
+  it("refuses it, saying why, when the file has a contact column it does not read", async () => {
+    const rows = LAPSED_ROWS.map((row, at) => `${row};${at === 0 ? "Email" : `${row.split(";")[0]}@example.com`}`);
+    const dir = tempDir();
+    const file = writeFixture(dir, "contacts.csv", `${rows.join("\n")}\n`);
+    const argv = ["report", file, "--engine", "duckdb", "--lapsed-csv", join(dir, "calls.csv")];
+    const english = await cli(argv);
+    expect(english.exitCode).toBe(2);
+    expect(english.stderr.split("\n")[0]).toBe(
+      "sheets-retention: --lapsed-csv: --engine duckdb does not read the contact column «Email», so the call list would have no contacts; leave out --engine duckdb",
+    );
+    const russian = await cli(argv, { LANG: "ru_RU.UTF-8" });
+    expect(russian.stderr.split("\n")[0]).toBe(
+      "sheets-retention: --lapsed-csv: с --engine duckdb столбец контактов «Email» не читается, и в списке для обзвона не было бы контактов; уберите --engine duckdb",
+    );
   });
 });
