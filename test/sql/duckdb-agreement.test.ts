@@ -29,6 +29,7 @@ import {
   demoWithBudgets,
   demoWithInitiators,
   INITIATORS,
+  parquetFromCsv,
 } from "./support";
 
 const DEMO = join(__dirname, "../../demo/orders.csv");
@@ -394,15 +395,11 @@ describeDuckDb("question 7 under report --engine duckdb: who started the sale", 
   });
 
   it("names the first unknown initiator of a Parquet file by its row's index, from 1", async () => {
-    const { DuckDBInstance } = await import("@duckdb/node-api");
     const dir = tempDir();
     const csv = writeFixture(dir, "hand.csv", `${STARTED_ROWS.join("\n")}\n`);
     const parquet = join(dir, "hand.parquet");
-    const connection = await (await DuckDBInstance.create(":memory:")).connect();
     // Every column text, as written; DuckDB drops the empty line, so "partner" is the 6th row.
-    await connection.run(
-      `COPY (SELECT * FROM read_csv('${csv}', delim = ';', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
-    );
+    await parquetFromCsv(csv, parquet);
     const duck = await duckDbOutcome([parquet, "--locale", "en_US"]);
     expect(duck.periodHealth!.questions.find((question) => question.id === 7)).toEqual({
       id: 7,
@@ -495,13 +492,10 @@ describeDuckDb("question 2 under report --engine duckdb: share of wallet", () =>
   });
 
   it("on the same orders as Parquet: a text budget column, and a typed one", async () => {
-    const { DuckDBInstance } = await import("@duckdb/node-api");
     const dir = tempDir();
     const csv = writeFixture(dir, "budget.csv", budgetLog(2000, 4, "en"));
-    const connection = await (await DuckDBInstance.create(":memory:")).connect();
-    const read = `read_csv('${csv}', delim = ';', header = true, all_varchar = true)`;
     const text = join(dir, "text.parquet");
-    await connection.run(`COPY (SELECT * FROM ${read}) TO '${text}' (FORMAT parquet)`);
+    await parquetFromCsv(csv, text);
     const [core, duck] = await Promise.all([coreOutcome([csv, "--locale", "en_US"]), duckDbOutcome([text, "--locale", "en_US"])]);
     // The first unreadable budget is named by its row's index in the Parquet file: the CSV's line less the header's.
     const { unread, ...figures } = walletOf(duck.periodHealth!.questions);
@@ -511,7 +505,7 @@ describeDuckDb("question 2 under report --engine duckdb: share of wallet", () =>
     // A DOUBLE column: the same budgets without their grouping, and no value to misread but the negative one.
     const typed = join(dir, "typed.parquet");
     const number = "TRY_CAST(REPLACE(Budget, ',', '') AS DOUBLE)";
-    await connection.run(`COPY (SELECT * REPLACE (${number} AS Budget) FROM ${read}) TO '${typed}' (FORMAT parquet)`);
+    await parquetFromCsv(csv, typed, `* REPLACE (${number} AS Budget)`);
     const [head, ...rows] = readFileSync(csv, "utf8").trimEnd().split("\n");
     const plainRows = rows.map((row) =>
       row.replace(/;([^;]*)$/, (_, budget: string) => {

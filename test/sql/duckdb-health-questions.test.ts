@@ -8,7 +8,7 @@ import { expect, it } from "vitest";
 import type { ReportOutcome } from "../../src/cli/report-command";
 import type { HealthQuestion } from "../../src/core/health/questions";
 import { cli, tempDir, writeFixture } from "../cli/helpers";
-import { coreOutcome, describeDuckDb, duckDbOutcome } from "./support";
+import { coreOutcome, describeDuckDb, duckDbOutcome, parquetFromCsv } from "./support";
 
 const question = (questions: readonly HealthQuestion[], id: number): HealthQuestion => questions.find((each) => each.id === id)!;
 
@@ -117,14 +117,10 @@ describeDuckDb("question 5 under report --engine duckdb: lapsed customers", () =
   });
 
   it("on the same log as Parquet with typed columns", async () => {
-    const { DuckDBInstance } = await import("@duckdb/node-api");
     const dir = tempDir();
     const csv = writeFixture(dir, "lapsed.csv", `${LAPSED_ROWS.join("\n")}\n`);
     const parquet = join(dir, "lapsed.parquet");
-    const connection = await (await DuckDBInstance.create(":memory:")).connect();
-    await connection.run(
-      `COPY (SELECT Customer, CAST(Date AS DATE) AS Date, CAST(Amount AS DOUBLE) AS Amount, Manager FROM read_csv('${csv}', delim = ';', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
-    );
+    await parquetFromCsv(csv, parquet, "Customer, CAST(Date AS DATE) AS Date, CAST(Amount AS DOUBLE) AS Amount, Manager");
     const { lapsed } = lapsedOf(await duckDbOutcome([parquet, "--manager", "Manager"]));
     expect(lapsed.count).toBe(4);
     expect(lapsed.customers.map((customer) => [customer.name, customer.manager, customer.revenueAtStake])).toEqual([

@@ -163,6 +163,14 @@ export const INITIATORS = [
   "Incoming call",
 ];
 
+/** The rows of a `;`-separated CSV file with a header as a Parquet file: every column text, unless `select` casts it. */
+export async function parquetFromCsv(csv: string, parquet: string, select = "*"): Promise<void> {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const connection = await (await DuckDBInstance.create(":memory:")).connect();
+  const rows = `read_csv('${csv}', delim = ';', header = true, all_varchar = true)`;
+  await connection.run(`COPY (SELECT ${select} FROM ${rows}) TO '${parquet}' (FORMAT parquet)`);
+}
+
 /** The demo orders with an "Initiated by" column of those values, chosen at random (seeded). */
 export function demoWithInitiators(): string {
   const random = seededRandom(5);
