@@ -535,7 +535,8 @@ function cohortRow(row: Row, period: Period): CohortReportRow {
 /**
  * The periods as the core's health check gives them (src/core/health/period-table.ts), the latest
  * ones as it caps them, and the questions they answer, judged by the core (period-questions.ts),
- * with question 7 (`started`) in its place among them.
+ * with questions 2, 5 and 7 in their places among them and question 4 judged over the managers'
+ * rows: the whole health check but for its cohort grid.
  */
 function periodHealth(
   tables: Tables,

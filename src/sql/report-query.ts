@@ -537,12 +537,13 @@ function groupColumns(details: RowDetails): string[] {
  * managers too, from those groups, each aggregate taken again over them (a count summed).
  */
 function customerDays(details: RowDetails): string {
-  const names = groupColumns(details).map((column) => column.slice(column.lastIndexOf(" AS ") + 4));
-  const regrouped = groupColumns(details).map((column) => {
-    const name = column.slice(column.lastIndexOf(" AS ") + 4);
-    const aggregate = column.startsWith("COUNT(") ? "SUM" : column.slice(0, column.indexOf("("));
-    return `${aggregate}(${name}) AS ${name}`;
-  });
+  // Every aggregate is a COUNT, SUM, MIN or MAX: of groups, a count is summed, the others taken alike.
+  const columns = groupColumns(details).map((column) => ({
+    name: column.slice(column.lastIndexOf(" AS ") + 4),
+    again: column.startsWith("COUNT(") ? "SUM" : column.slice(0, column.indexOf("(")),
+  }));
+  const names = columns.map(({ name }) => name);
+  const regrouped = columns.map(({ name, again }) => `${again}(${name}) AS ${name}`);
   const groups = details.byManager
     ? `(\n  SELECT customer_id, day,\n    ${regrouped.join(",\n    ")}\n  FROM row_groups\n  WHERE other_key IS NULL\n  GROUP BY customer_id, day\n) AS days`
     : "row_groups\nWHERE other_key IS NULL";
