@@ -85,6 +85,8 @@ export function sidebarSqlRequest(
     period: settings.period,
     withinDays: settings.withinDays ?? undefined,
     ordersStartWithBusiness: settings.ordersStartWithBusiness,
+    // Question 5's statements use the factor of the sidebar's settings, as its health check does.
+    lapsedFactor: settings.lapsedFactor,
     timeZone: state.timeZone,
     locale: state.cellLocale,
   };

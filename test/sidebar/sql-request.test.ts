@@ -86,4 +86,9 @@ describe("sidebarSqlRequest", () => {
       excludeDealTypes: ["Разовая"],
     });
   });
+
+  it("writes question 5's statements with the lapsed factor of the settings, the default 2 without one", () => {
+    expect(sidebarSqlRequest({ settings: { ...SETTINGS, lapsedFactor: 3 }, range: RANGE }, MOSCOW, TEXT_TABLE).lapsedFactor).toBe(3);
+    expect(sidebarSqlRequest({ settings: SETTINGS, range: RANGE }, MOSCOW, TEXT_TABLE).lapsedFactor).toBeUndefined();
+  });
 });
