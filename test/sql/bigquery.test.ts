@@ -14,6 +14,7 @@ import type { HealthQuestion } from "../../src/core/health/questions";
 import type { ManagerHealth } from "../../src/core/health/health-check";
 import { DEFAULT_LAPSED_FACTOR, type LapsedList } from "../../src/core/health/lapsed";
 import { comparableLapsed, comparablePeriods, coreReport, demoWithBudgets, demoWithInitiators, describeDuckDb } from "./support";
+import { CHILD_TIMEOUT_MS } from "../support/child-timeout";
 
 const GOLDEN = join(__dirname, "golden");
 const DEMO = join(__dirname, "../../demo/orders.csv");
@@ -114,11 +115,16 @@ describe("golden queries", () => {
 
 // ── sqlglot ──────────────────────────────────────────────────────────────────────────────────
 
-const SQLGLOT = spawnSync(PYTHON, ["-c", "import sqlglot"]).status === 0;
+const SQLGLOT = spawnSync(PYTHON, ["-c", "import sqlglot"], { timeout: CHILD_TIMEOUT_MS }).status === 0;
 
 function transpile(sql: string): string[] {
   const script = "import sys, sqlglot, json; print(json.dumps(sqlglot.transpile(sys.stdin.read(), read='bigquery', write='duckdb')))";
-  const run = spawnSync(PYTHON, ["-c", script], { input: sql, encoding: "utf8", maxBuffer: 64 << 20 });
+  const run = spawnSync(PYTHON, ["-c", script], {
+    input: sql,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    timeout: CHILD_TIMEOUT_MS,
+  });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as string[];
 }
@@ -431,6 +437,7 @@ describe("on BigQuery", () => {
     for (const [at, statement] of statements.entries()) {
       const run = spawnSync("bq", ["query", "--use_legacy_sql=false", "--format=json", "--max_rows=100000", statement], {
         encoding: "utf8",
+        timeout: CHILD_TIMEOUT_MS,
       });
       if (run.status !== 0) throw new Error(run.stderr);
       tables[["summary", "cohorts", "managers", "healthPeriods", "lapsedSummary", "lapsed", "managerRevenue", "managerLapsed"][at]!] =
