@@ -44,6 +44,12 @@ export interface EntryRun {
   flags: Uint8Array;
 }
 
+/** Where customers' contacts are kept when the log keeps only which one is each customer's latest. */
+export interface ContactSource {
+  /** The customer's contact as `contactOf` tidies it; undefined for none. */
+  contact(customer: number): string | undefined;
+}
+
 export class PurchaseLog {
   /** Manager names by index; index 0 is the blank manager. */
   readonly managerNames: string[] = [""];
@@ -84,9 +90,10 @@ export class PurchaseLog {
   private readonly budgets = new PagedArray((length) => new Float64Array(length).fill(Number.NaN));
   private readonly budgetDays = new PagedArray((length) => new Float64Array(length).fill(Number.NaN));
   private hasAnyBudget = false;
-  /** Customer → email or phone, the latest non-blank one by date. */
+  /** Customer → email or phone, the latest non-blank one by date (unless kept by a ContactSource). */
   private readonly contacts: (string | undefined)[] = [];
   private readonly contactDays = new PagedArray((length) => new Float64Array(length).fill(Number.NaN));
+  private contactSource: ContactSource | undefined;
 
   /** Entries kept (after merging), for tests and the bench. */
   get entries(): number {
@@ -146,13 +153,31 @@ export class PurchaseLog {
 
   /** Records a customer's email or phone as of `day`; the latest day wins. */
   setContact(customer: number, day: number, contact: string): void {
-    this.contactDays.reach(customer);
+    if (!this.takesContact(customer, day)) return;
     // Filled up to the customer, so that the array stays a list and never turns into a hash table.
     while (this.contacts.length <= customer) this.contacts.push(undefined);
-    // As with budgets, NaN (none yet) lets the first one in; of one day the later row wins.
-    if (day < this.contactDays.get(customer)) return;
     this.contacts[customer] = contact;
+  }
+
+  /**
+   * Whether a contact of `customer` as of `day` is their latest so far, which it then becomes: for
+   * a caller that keeps the contacts itself (see useContactSource) and asks before keeping one.
+   */
+  takesContact(customer: number, day: number): boolean {
+    this.contactDays.reach(customer);
+    // As with budgets, NaN (none yet) lets the first one in; of one day the later row wins.
+    if (day < this.contactDays.get(customer)) return false;
     this.contactDays.set(customer, day);
+    return true;
+  }
+
+  /**
+   * Contacts are kept by `source`, not here: the command line keeps each as the place of its cell
+   * in the file, and reads back only the few a report shows. Only `takesContact` then decides
+   * which contact is a customer's.
+   */
+  useContactSource(source: ContactSource): void {
+    this.contactSource = source;
   }
 
   budget(customer: number): number | undefined {
@@ -165,7 +190,9 @@ export class PurchaseLog {
   }
 
   contact(customer: number): string | undefined {
-    return this.contacts[customer];
+    if (this.contactSource === undefined) return this.contacts[customer];
+    const taken = this.contactDays.reached(customer) && !Number.isNaN(this.contactDays.get(customer));
+    return taken ? this.contactSource.contact(customer) : undefined;
   }
 
   /**

@@ -98,3 +98,28 @@ describe("the purchase log's entries handed over", () => {
     expect([...visited(log).keys()]).toEqual([0, 1]);
   });
 });
+
+describe("the purchase log's contacts", () => {
+  it("keeps the latest by day, then by row; with a source, only decides whose contact is kept", () => {
+    const log = new PurchaseLog();
+    const kept = new Map<number, string>();
+    log.useContactSource({ contact: (customer) => kept.get(customer) });
+    // Customer 3: day 10 taken first; day 5 (earlier) refused; day 10 again (a later row) taken; day 12 taken.
+    expect([10, 5, 10, 12].map((day) => log.takesContact(3, day))).toEqual([true, false, true, true]);
+    kept.set(3, "+7 900");
+    expect(log.contact(3)).toBe("+7 900");
+    // Customer 1 never had a contact taken: the source is not asked, whatever it holds.
+    kept.set(1, "stale");
+    expect(log.contact(1)).toBeUndefined();
+    expect(log.contact(99)).toBeUndefined();
+  });
+
+  it("keeps the text itself without a source: the later day wins, and of one day the later row", () => {
+    const log = new PurchaseLog();
+    log.setContact(0, 20, "new");
+    log.setContact(0, 10, "old");
+    expect(log.contact(0)).toBe("new");
+    log.setContact(0, 20, "newer");
+    expect(log.contact(0)).toBe("newer");
+  });
+});
