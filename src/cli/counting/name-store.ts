@@ -3,6 +3,8 @@
 // ledger keeps the number and asks for the text only of the names it shows (see
 // IndexedLedger), so a million rows over 200,000 customers make a few dozen strings
 // instead of 200,000, and the reading thread need not copy every row's name for the counting one.
+// The health check's contacts are kept the same way, one per customer: each `add…` can also put a
+// value under a number already used (a customer's newer contact), instead of a new number.
 
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { QUOTE } from "../../files/ascii";
@@ -42,6 +44,9 @@ export class NameStore {
   private readonly decoder = new TextDecoder();
   /** The version of the file that `addFilePlace` places are in. */
   private version: FileVersion | undefined;
+  /** The file, open while names are read back from it (see `close`). */
+  private descriptor: number | undefined;
+  private cp1251Decoder: TextDecoder | undefined;
 
   /**
    * `file` is the path that `addFilePlace` places are in; a store without one keeps bytes only.
@@ -57,9 +62,12 @@ export class NameStore {
     this.kinds = new Uint8Array(names);
   }
 
-  /** Stores a cell's bytes; a quoted cell's doubled quotes become one. Returns the name's number. */
-  addCell(cell: Uint8Array, start: number, end: number, escaped: boolean, cp1251: boolean): number {
-    this.reserve(3 * (end - start));
+  /**
+   * Stores a cell's bytes; a quoted cell's doubled quotes become one. Returns the name's number:
+   * `name`, which replaces what was kept under it, or a new one.
+   */
+  addCell(cell: Uint8Array, start: number, end: number, escaped: boolean, cp1251: boolean, name = this.count): number {
+    this.reserve(3 * (end - start), name);
     const out = this.bytes;
     let at = this.used;
     for (let i = start; i < end; i++) {
@@ -72,19 +80,19 @@ export class NameStore {
         for (let k = 0; k < length; k++) out[at++] = CP1251_AS_UTF8[4 * c + k]!;
       }
     }
-    return this.addBytesUpTo(at);
+    return this.addBytesUpTo(at, name);
   }
 
-  addText(text: string): number {
-    this.reserve(3 * text.length);
-    return this.addBytesUpTo(this.used + this.encoder.encodeInto(text, this.bytes.subarray(this.used)).written);
+  addText(text: string, name = this.count): number {
+    this.reserve(3 * text.length, name);
+    return this.addBytesUpTo(this.used + this.encoder.encodeInto(text, this.bytes.subarray(this.used)).written, name);
   }
 
   /** A name left in the file: the cell of `length` bytes at `position`, read when its text is asked for. */
-  addFilePlace(position: number, length: number, escaped: boolean, cp1251: boolean): number {
+  addFilePlace(position: number, length: number, escaped: boolean, cp1251: boolean, name = this.count): number {
     if (this.file === undefined) throw new Error("a name left in a file needs the file's path");
-    this.reserveName();
-    return this.add(position, length, CELL_IN_FILE | (escaped ? QUOTED : 0) | (cp1251 ? CP1251 : 0));
+    this.reserveName(name);
+    return this.add(position, length, CELL_IN_FILE | (escaped ? QUOTED : 0) | (cp1251 ? CP1251 : 0), name);
   }
 
   /** The places are in this version of the file (undefined: none that can be read again); a name is read back from no other. */
@@ -97,32 +105,34 @@ export class NameStore {
     const length = this.lengths[name]!;
     const kind = this.kinds[name]!;
     if (kind === UTF8_HERE) return this.decoder.decode(this.bytes.subarray(start, start + length));
-    const text = new TextDecoder(kind & CP1251 ? "windows-1251" : "utf-8").decode(this.readFile(start, length));
+    const decoder = kind & CP1251 ? (this.cp1251Decoder ??= new TextDecoder("windows-1251")) : this.decoder;
+    const text = decoder.decode(this.readFile(start, length));
     return kind & QUOTED ? text.replaceAll('""', '"') : text;
   }
 
   /**
-   * A name's bytes from the file, which is read again only for the few names a report shows: from
-   * the version whose places these are, or not at all.
+   * A name's bytes from the file, which is read again only for the names a report shows: from the
+   * version whose places these are, or not at all. The file stays open from one name to the next
+   * (a call list of every lapsed customer reads tens of thousands), and its version is checked at
+   * each: one that changes in place is refused; one replaced since it was opened is not the one
+   * open, which is still the version read.
    */
   private readFile(position: number, length: number): Uint8Array {
     const path = this.file!;
     const bytes = new Uint8Array(length);
     try {
-      const fd = openSync(path, "r");
-      try {
-        if (this.version === undefined || !sameVersion(this.version, versionOf(fstatSync(fd)))) {
-          throw new FileError("fileChangedAfterRead", path);
-        }
-        for (let at = 0; at < length; ) {
-          const read = readSync(fd, bytes, at, length - at, position + at);
-          if (read === 0) break;
-          at += read;
-        }
-      } finally {
-        closeSync(fd);
+      this.descriptor ??= openSync(path, "r");
+      const fd = this.descriptor;
+      if (this.version === undefined || !sameVersion(this.version, versionOf(fstatSync(fd)))) {
+        throw new FileError("fileChangedAfterRead", path);
+      }
+      for (let at = 0; at < length; ) {
+        const read = readSync(fd, bytes, at, length - at, position + at);
+        if (read === 0) break;
+        at += read;
       }
     } catch (error) {
+      this.close();
       if (error instanceof FileError) throw error;
       // Gone since it was read: say so, as for a file that cannot be read at all.
       throw new FileError("cannotRead", path, (error as Error).message);
@@ -130,30 +140,49 @@ export class NameStore {
     return bytes;
   }
 
-  /** Room for one more name and for `bytes` more bytes here. */
-  private reserve(bytes: number): void {
-    if (this.used + bytes > this.bytes.length) this.bytes = grown(this.bytes, this.used + bytes);
-    this.reserveName();
+  /** Closes the file names were read back from: once the report that shows them is made. */
+  close(): void {
+    if (this.descriptor === undefined) return;
+    closeSync(this.descriptor);
+    this.descriptor = undefined;
   }
 
-  private reserveName(): void {
-    if (this.count === this.kinds.length) {
-      this.starts = grown(this.starts, this.count + 1);
-      this.lengths = grown(this.lengths, this.count + 1);
-      this.kinds = grown(this.kinds, this.count + 1);
+  /** Room for name number `name` and for `bytes` more bytes here. */
+  private reserve(bytes: number, name: number): void {
+    if (this.used + bytes > this.bytes.length) this.bytes = grown(this.bytes, this.used + bytes);
+    this.reserveName(name);
+  }
+
+  private reserveName(name: number): void {
+    if (name >= this.kinds.length) {
+      this.starts = grown(this.starts, name + 1);
+      this.lengths = grown(this.lengths, name + 1);
+      this.kinds = grown(this.kinds, name + 1);
     }
   }
 
-  private addBytesUpTo(end: number): number {
-    const name = this.add(this.used, end - this.used, UTF8_HERE);
+  /**
+   * Keeps the bytes from `used` to `end` as name `name`. A name kept again (a customer's newer
+   * contact, most often as long as the one before) goes where its old bytes were if they fit, so
+   * that the bytes grow with the names, not with the times they change.
+   */
+  private addBytesUpTo(end: number, name: number): number {
+    const length = end - this.used;
+    if (name < this.count && this.kinds[name] === UTF8_HERE && length <= this.lengths[name]!) {
+      const start = this.starts[name]!;
+      this.bytes.copyWithin(start, this.used, end);
+      return this.add(start, length, UTF8_HERE, name);
+    }
+    this.add(this.used, length, UTF8_HERE, name);
     this.used = end;
     return name;
   }
 
-  private add(start: number, length: number, kind: number): number {
-    this.starts[this.count] = start;
-    this.lengths[this.count] = length;
-    this.kinds[this.count] = kind;
-    return this.count++;
+  private add(start: number, length: number, kind: number, name: number): number {
+    this.starts[name] = start;
+    this.lengths[name] = length;
+    this.kinds[name] = kind;
+    if (name >= this.count) this.count = name + 1;
+    return name;
   }
 }

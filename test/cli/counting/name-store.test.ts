@@ -73,4 +73,37 @@ describe("NameStore", () => {
     expect(names.text(0)).toBe("клиент 0");
     expect(names.text(19_999)).toBe("клиент 19999");
   });
+
+  it("puts a name under a number already used: in the old bytes' room when it fits, else after them", () => {
+    const names = new NameStore();
+    const cell = new TextEncoder().encode("+7 900 111|x@y.z|a-much-longer@example.com");
+    expect(names.addCell(cell, 0, 10, false, false, 5)).toBe(5);
+    expect(names.addText("other")).toBe(6);
+    expect(names.addCell(cell, 11, 16, false, false, 5)).toBe(5);
+    expect(names.addCell(cell, 17, cell.length, false, false, 5)).toBe(5);
+    expect([names.text(5), names.text(6), names.text(0)]).toEqual(["a-much-longer@example.com", "other", ""]);
+    expect(names.addText("next")).toBe(7);
+  });
+
+  it("reads no contact kept under a customer's number back from another version of the file", () => {
+    const file = writeFixture(tempDir(), "contacts.csv", "a@b.c\n");
+    const contacts = new NameStore(file);
+    contacts.placesIn(versionOf(statSync(file)));
+    expect(contacts.addFilePlace(0, 5, false, false, 42)).toBe(42);
+    expect(contacts.text(42)).toBe("a@b.c");
+    writeFileSync(file, "x@y.z\n");
+    expect(() => contacts.text(42)).toThrow(expect.objectContaining({ problem: "fileChangedAfterRead", path: file }));
+  });
+
+  it("keeps the file open from one name read back to the next, and still refuses it once it has changed", () => {
+    const file = writeFixture(tempDir(), "names.csv", "Анна\nПётр\n");
+    const names = new NameStore(file);
+    names.placesIn(versionOf(statSync(file)));
+    const anna = names.addFilePlace(0, Buffer.byteLength("Анна"), false, false);
+    const petr = names.addFilePlace(Buffer.byteLength("Анна\n"), Buffer.byteLength("Пётр"), false, false);
+    expect(names.text(anna)).toBe("Анна");
+    writeFileSync(file, "Анна\nЮрий\n");
+    expect(() => names.text(petr)).toThrow(expect.objectContaining({ problem: "fileChangedAfterRead" }));
+    names.close();
+  });
 });
