@@ -14,6 +14,7 @@ import type { Problem } from "../core/problems";
 import { analyzeBeforeHealthCheck, withHealthCheck } from "../core/health/analyze-health";
 import type { HealthCheck } from "../core/health/health-check";
 import type { DetailProblems } from "../core/health/order-details";
+import { contactOf } from "../core/health/order-details";
 import { type LoggedEntries, PurchaseLog, type SortedEntries } from "../core/health/purchase-log";
 import {
   analyzeLedger,
@@ -168,6 +169,8 @@ export class Tally {
   private readonly log: PurchaseLog | undefined;
   private readonly ledger: IndexedLedger;
   private readonly names: NameStore;
+  /** The health check's contacts, one per customer, kept as names are: read back only for those a report shows. */
+  private readonly contacts: NameStore;
   /** For batches from another thread, made with the first one (which brings the encoding). */
   private batches: BatchReader | undefined;
 
@@ -178,6 +181,7 @@ export class Tally {
     ({
       log: this.log,
       names: this.names,
+      contacts: this.contacts,
       ledger: this.ledger,
       index: this.index,
     } = withRoomIfGranted(capacity, (room) => {
@@ -186,8 +190,11 @@ export class Tally {
       // 2 % of the health check's CPU on the bench's manager file (paired runs).
       log?.reserve(room * (BYTES_PER_CUSTOMER / ORDER_ROW_BYTES_AT_LEAST));
       const names = new NameStore(options.file, room);
+      // Most files have no contact column: its store starts small and grows with the customers that have one.
+      const contacts = new NameStore(options.file);
+      log?.useContactSource({ contact: (customer) => contactOf(contacts.text(customer)) });
       const ledger = new IndexedLedger({ amountWindow: options.window, purchaseLog: log, expectedCustomers: room }, names);
-      return { log, names, ledger, index: new CustomerIndex(ledger, names, room) };
+      return { log, names, contacts, ledger, index: new CustomerIndex(ledger, names, room, contacts) };
     }));
   }
 
@@ -210,6 +217,19 @@ export class Tally {
     sorted?: Promise<SortedEntries>,
   ): Promise<RetentionReport> {
     this.names.placesIn(version);
+    this.contacts.placesIn(version);
+    try {
+      return await this.reportOn({ stats, layout, skipped, detailProblems }, sorted);
+    } finally {
+      this.names.close();
+      this.contacts.close();
+    }
+  }
+
+  private async reportOn(
+    { stats, layout, skipped, detailProblems }: Omit<ReadOutcome, "version">,
+    sorted: Promise<SortedEntries> | undefined,
+  ): Promise<RetentionReport> {
     if (this.ledger.isEmpty) throw dataError(this.noPurchase(stats, skipped));
     const { options } = this;
     const settings: ReportSettings = {

@@ -15,6 +15,7 @@ import { grown } from "./typed-arrays";
 const NAME_CELL = 0; // a cell of the file
 const NAME_QUOTED_CELL = 1; // a cell of the file with doubled quotes inside
 const NAME_UTF8 = 2; // text the core read, as UTF-8 in the batch's nameBytes
+const NO_CONTACT = 3; // a row without a contact (contacts are kept as names are)
 
 /** Managers get numbers so that a row carries 4 bytes, not a name; past this many they start over. */
 const MANAGER_IDS_LIMIT = 100_000;
@@ -49,9 +50,13 @@ export interface OrderBatch {
   /** STARTED_BY_COMPANY and HAS_BUDGET bits. */
   detailFlags: Uint8Array<ArrayBuffer>;
   budgets: Float64Array<ArrayBuffer>;
-  /** Row r's contact is UTF-8 in contactBytes from row r − 1's end (0 for row 0) to contactEnds[r]; empty for none. */
-  contactEnds: Int32Array<ArrayBuffer>;
-  contactBytes: Uint8Array<ArrayBuffer>;
+  /**
+   * Row r's contact, kept as its name is (NO_CONTACT for none): its cell in the file, for one that
+   * the reading side found needs no tidying to be known as a contact, else the tidied text in nameBytes.
+   */
+  contactPlaces: Float64Array<ArrayBuffer>;
+  contactLengths: Int32Array<ArrayBuffer>;
+  contactKinds: Uint8Array<ArrayBuffer>;
 }
 
 /** OrderBatch.detailFlags bits. */
@@ -76,9 +81,10 @@ export class BatchWriter implements OrderWriter {
   readonly key: KeyBytes;
   private batch: OrderBatch;
   private nameUsed = 0;
-  private contactUsed = 0;
   private managerIds = new Map<string, number>();
   private readonly encoder = new TextEncoder();
+  /** A contact the core tidied into text, as writePlace takes it. */
+  private readonly contactText: NameSource = { record: undefined, column: 0, chunkAt: 0, text: undefined };
 
   /**
    * `rows` is a new batch's room (it grows when needed); `reuse` gives back a batch the counting side
@@ -117,12 +123,13 @@ export class BatchWriter implements OrderWriter {
       hasDetails: false,
       detailFlags: new Uint8Array(0),
       budgets: new Float64Array(0),
-      contactEnds: new Int32Array(0),
-      contactBytes: new Uint8Array(0),
+      contactPlaces: new Float64Array(0),
+      contactLengths: new Int32Array(0),
+      contactKinds: new Uint8Array(0),
     });
   }
 
-  add(day: number, amount: number, manager: string | undefined, name: NameSource, details?: OrderDetails): void {
+  add(day: number, amount: number, manager: string | undefined, name: NameSource, details?: OrderDetails, contactCell?: NameSource): void {
     let batch = this.batch;
     if (batch.count === batch.hashes.length) batch = this.moreRows();
     const row = batch.count++;
@@ -136,8 +143,8 @@ export class BatchWriter implements OrderWriter {
     const keyEnd = key.start + key.length;
     batch.keyEnds[row] = keyEnd;
     key.writeAt(batch.keyBytes, nextKeyStart(keyEnd));
-    this.writeName(batch, row, name);
-    if (details !== undefined) this.writeDetails(batch, row, details);
+    this.writePlace(batch, row, name, batch.namePlaces, batch.nameLengths, batch.nameKinds);
+    if (details !== undefined) this.writeDetails(batch, row, details, contactCell);
   }
 
   /** The batch so far, handed over (its buffers move to the other thread); the writer starts the next one. */
@@ -148,7 +155,6 @@ export class BatchWriter implements OrderWriter {
     next.newManagers = [];
     next.managersRestart = false;
     next.hasDetails = false;
-    this.contactUsed = 0;
     if (this.managerIds.size > MANAGER_IDS_LIMIT) {
       this.managerIds = new Map();
       next.managersRestart = true;
@@ -159,49 +165,64 @@ export class BatchWriter implements OrderWriter {
     return batch;
   }
 
-  /** Every row says where its customer's name is: only the counting side knows whether they are new. */
-  private writeName(batch: OrderBatch, row: number, name: NameSource): void {
-    const { record, column } = name;
+  /**
+   * Says where a row's name (or contact) is: only the counting side knows whether the customer is
+   * new (or the contact their latest).
+   */
+  private writePlace(
+    batch: OrderBatch,
+    row: number,
+    source: NameSource,
+    places: Float64Array,
+    lengths: Int32Array,
+    kinds: Uint8Array,
+  ): void {
+    const { record, column } = source;
     if (record === undefined) {
-      const text = nameText(name);
+      const text = nameText(source);
       if (this.nameUsed + 3 * text.length > batch.nameBytes.length)
         batch.nameBytes = grown(batch.nameBytes, this.nameUsed + 3 * text.length);
       const written = this.encoder.encodeInto(text, batch.nameBytes.subarray(this.nameUsed)).written;
-      batch.namePlaces[row] = this.nameUsed;
-      batch.nameLengths[row] = written;
-      batch.nameKinds[row] = NAME_UTF8;
+      places[row] = this.nameUsed;
+      lengths[row] = written;
+      kinds[row] = NAME_UTF8;
       this.nameUsed += written;
     } else {
       const start = record.starts[column]!;
-      batch.namePlaces[row] = name.chunkAt + start;
-      batch.nameLengths[row] = record.ends[column]! - start;
-      batch.nameKinds[row] = record.escaped[column] ? NAME_QUOTED_CELL : NAME_CELL;
+      places[row] = source.chunkAt + start;
+      lengths[row] = record.ends[column]! - start;
+      kinds[row] = record.escaped[column] ? NAME_QUOTED_CELL : NAME_CELL;
     }
   }
 
-  /** A file with the health check's own columns gives every order its details, so a batch has all rows' or none. */
-  private writeDetails(batch: OrderBatch, row: number, details: OrderDetails): void {
+  /**
+   * A file with the health check's own columns gives every order its details, so a batch has all
+   * rows' or none. The contact is `contactCell` when the reading side left it as a cell, else the
+   * details' text.
+   */
+  private writeDetails(batch: OrderBatch, row: number, details: OrderDetails, contactCell: NameSource | undefined): void {
     if (!batch.hasDetails) {
       batch.hasDetails = true;
       if (batch.detailFlags.length < batch.hashes.length) this.moreDetailRows(batch);
     }
     batch.detailFlags[row] = (details.startedByCompany ? STARTED_BY_COMPANY : 0) | (details.budget === undefined ? 0 : HAS_BUDGET);
     batch.budgets[row] = details.budget ?? 0;
-    const contact = details.contact;
-    // Most rows have no contact: encoding nothing still costs a call and two objects a row.
-    if (contact !== undefined && contact !== "") {
-      if (this.contactUsed + 3 * contact.length > batch.contactBytes.length)
-        batch.contactBytes = grown(batch.contactBytes, this.contactUsed + 3 * contact.length);
-      this.contactUsed += this.encoder.encodeInto(contact, batch.contactBytes.subarray(this.contactUsed)).written;
+    const { contactPlaces, contactLengths, contactKinds } = batch;
+    if (contactCell !== undefined) this.writePlace(batch, row, contactCell, contactPlaces, contactLengths, contactKinds);
+    else if (details.contact === undefined) contactKinds[row] = NO_CONTACT;
+    else {
+      this.contactText.text = details.contact;
+      this.writePlace(batch, row, this.contactText, contactPlaces, contactLengths, contactKinds);
     }
-    batch.contactEnds[row] = this.contactUsed;
   }
 
   private moreDetailRows(batch: OrderBatch): void {
     const rows = batch.hashes.length;
     batch.detailFlags = grown(batch.detailFlags, rows);
     batch.budgets = grown(batch.budgets, rows);
-    batch.contactEnds = grown(batch.contactEnds, rows);
+    batch.contactPlaces = grown(batch.contactPlaces, rows);
+    batch.contactLengths = grown(batch.contactLengths, rows);
+    batch.contactKinds = grown(batch.contactKinds, rows);
   }
 
   private moreRows(): OrderBatch {
@@ -232,13 +253,13 @@ export class BatchWriter implements OrderWriter {
 
 /** Where the counting side finds the bytes of a name that is a cell of the file. */
 interface CellNames {
-  /** Stores the name of `length` bytes at `place` in the file; returns its number. */
-  store(names: NameStore, place: number, length: number, escaped: boolean, cp1251: boolean): number;
+  /** Stores the name of `length` bytes at `place` in the file as name `name` (a new number if undefined); returns its number. */
+  store(names: NameStore, place: number, length: number, escaped: boolean, cp1251: boolean, name: number | undefined): number;
 }
 
 /** Names the other thread read: only their place is kept, and read from the file if shown. */
 const namesLeftInFile: CellNames = {
-  store: (names, place, length, escaped, cp1251) => names.addFilePlace(place, length, escaped, cp1251),
+  store: (names, place, length, escaped, cp1251, name) => names.addFilePlace(place, length, escaped, cp1251, name),
 };
 
 /** The counting side: adds batches' orders to the ledger, in their order. */
@@ -263,11 +284,30 @@ export class BatchReader implements BatchNames {
   }
 
   storeName(names: NameStore, batch: OrderBatch, row: number): number {
-    const { namePlaces, nameLengths, nameKinds, nameBytes } = batch;
-    const place = namePlaces[row]!;
-    const kind = nameKinds[row];
-    if (kind === NAME_UTF8) return names.addCell(nameBytes, place, place + nameLengths[row]!, false, false);
-    return this.cellNames.store(names, place, nameLengths[row]!, kind === NAME_QUOTED_CELL, this.cp1251);
+    return this.store(names, batch, row, batch.namePlaces, batch.nameLengths, batch.nameKinds, undefined);
+  }
+
+  hasContact(batch: OrderBatch, row: number): boolean {
+    return batch.contactKinds[row] !== NO_CONTACT;
+  }
+
+  storeContact(contacts: NameStore, batch: OrderBatch, row: number, customer: number): void {
+    this.store(contacts, batch, row, batch.contactPlaces, batch.contactLengths, batch.contactKinds, customer);
+  }
+
+  private store(
+    names: NameStore,
+    batch: OrderBatch,
+    row: number,
+    places: Float64Array,
+    lengths: Int32Array,
+    kinds: Uint8Array,
+    name: number | undefined,
+  ): number {
+    const place = places[row]!;
+    const kind = kinds[row];
+    if (kind === NAME_UTF8) return names.addCell(batch.nameBytes, place, place + lengths[row]!, false, false, name);
+    return this.cellNames.store(names, place, lengths[row]!, kind === NAME_QUOTED_CELL, this.cp1251, name);
   }
 }
 
@@ -294,12 +334,12 @@ export class SameThreadWriter implements OrderWriter, CellNames {
     this.key = this.writer.key;
   }
 
-  add(day: number, amount: number, manager: string | undefined, name: NameSource, details?: OrderDetails): void {
+  add(day: number, amount: number, manager: string | undefined, name: NameSource, details?: OrderDetails, contactCell?: NameSource): void {
     if (name.record !== undefined) {
       this.chunk = name.record.bytes;
       this.chunkAt = name.chunkAt;
     }
-    this.writer.add(day, amount, manager, name, details);
+    this.writer.add(day, amount, manager, name, details, contactCell);
     if (this.writer.count === FLUSH_ROWS) this.flush();
   }
 
@@ -310,8 +350,8 @@ export class SameThreadWriter implements OrderWriter, CellNames {
     this.spare = batch;
   }
 
-  store(names: NameStore, place: number, length: number, escaped: boolean, cp1251: boolean): number {
+  store(names: NameStore, place: number, length: number, escaped: boolean, cp1251: boolean, name: number | undefined): number {
     const start = place - this.chunkAt;
-    return names.addCell(this.chunk, start, start + length, escaped, cp1251);
+    return names.addCell(this.chunk, start, start + length, escaped, cp1251, name);
   }
 }

@@ -6,9 +6,12 @@ import { ByteInterner, NOT_FOUND } from "./byte-interner";
 import type { IndexedLedger } from "./indexed-ledger";
 import type { NameStore } from "./name-store";
 
-/** The names of a batch's rows, stored when the index meets a new customer. */
+/** The names of a batch's rows, stored when the index meets a new customer; and their contacts, kept as names are. */
 export interface BatchNames {
   storeName(names: NameStore, batch: OrderBatch, row: number): number;
+  hasContact(batch: OrderBatch, row: number): boolean;
+  /** Keeps the row's contact as `customer`'s. */
+  storeContact(contacts: NameStore, batch: OrderBatch, row: number, customer: number): void;
 }
 
 /** Rows counted together: enough to keep many cache misses in flight, few enough to stay in cache. */
@@ -29,12 +32,13 @@ export class CustomerIndex {
   /** The current group's customers, -1 for a row whose new customer has already been added. */
   private readonly customers = new Int32Array(GROUP_ROWS);
   private readonly details: OrderDetails = { startedByCompany: false, budget: undefined, contact: undefined };
-  private readonly contacts = new TextDecoder();
 
+  /** `contacts` keeps each customer's latest contact under their number, as the log decides (PurchaseLog.takesContact). */
   constructor(
     private readonly ledger: IndexedLedger,
     private readonly names: NameStore,
     capacity = 0,
+    private readonly contacts?: NameStore,
   ) {
     this.byKey = new ByteInterner(capacity);
   }
@@ -63,7 +67,7 @@ export class CustomerIndex {
       let customer = byKey.getPadded(keyWords, keyStart, keyEnd, hash);
       if (customer === NOT_FOUND) {
         customer = ledger.addNewCustomer(names.storeName(this.names, batch, row), days[row]!, amounts[row]!, managerOf(managerIds[row]!));
-        if (batch.hasDetails) this.logDetails(batch, row, customer);
+        if (batch.hasDetails) this.logDetails(batch, row, customer, names);
         byKey.set(keyBytes, keyStart, keyEnd, hash, customer);
         customer = -1;
       }
@@ -74,20 +78,24 @@ export class CustomerIndex {
       const customer = customers[row - from]!;
       if (customer < 0) continue;
       ledger.addTo(customer, days[row]!, amounts[row]!, managerOf(managerIds[row]!));
-      if (batch.hasDetails) this.logDetails(batch, row, customer);
+      if (batch.hasDetails) this.logDetails(batch, row, customer, names);
     }
   }
 
-  /** The row's health-check cells, on the purchase just added for `customer`. */
-  private logDetails(batch: OrderBatch, row: number, customer: number): void {
-    const { detailFlags, budgets, contactEnds, contactBytes } = batch;
-    const flags = detailFlags[row]!;
-    const contactStart = row === 0 ? 0 : contactEnds[row - 1]!;
-    const contactEnd = contactEnds[row]!;
+  /**
+   * The row's health-check cells, on the purchase just added for `customer`. Its contact is only
+   * kept (as the place of its cell, or its bytes) when it is the customer's latest so far.
+   */
+  private logDetails(batch: OrderBatch, row: number, customer: number, names: BatchNames): void {
+    const flags = batch.detailFlags[row]!;
+    const day = batch.days[row]!;
     const details = this.details;
     details.startedByCompany = (flags & STARTED_BY_COMPANY) !== 0;
-    details.budget = (flags & HAS_BUDGET) === 0 ? undefined : budgets[row];
-    details.contact = contactEnd === contactStart ? undefined : this.contacts.decode(contactBytes.subarray(contactStart, contactEnd));
-    this.ledger.logDetails(customer, batch.days[row]!, details);
+    details.budget = (flags & HAS_BUDGET) === 0 ? undefined : batch.budgets[row];
+    this.ledger.logDetails(customer, day, details);
+    const contacts = this.contacts;
+    if (contacts !== undefined && names.hasContact(batch, row) && this.ledger.takesContact(customer, day)) {
+      names.storeContact(contacts, batch, row, customer);
+    }
   }
 }

@@ -41,6 +41,11 @@ export class IndexedLedger extends CustomerLedger {
     if (this.log !== undefined) logDetails(this.log, customer, day, details);
   }
 
+  /** Whether a contact of `customer` as of `day` is their latest so far (never with --no-health): see PurchaseLog.takesContact. */
+  takesContact(customer: number, day: number): boolean {
+    return this.log?.takesContact(customer, day) ?? false;
+  }
+
   /** Fetches the figures of customers[0 … count-1] into cache (negative numbers are passed over). */
   warm(customers: Int32Array, count: number): void {
     this.warmth = this.prefetch(customers, count);

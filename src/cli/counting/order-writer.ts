@@ -27,7 +27,8 @@ export interface OrderWriter {
   readonly key: KeyBytes;
   /**
    * An order of the customer whose key is in `key`; their name is read only if they are new.
-   * `details`, the health check's own cells, come only from files with such columns.
+   * `details`, the health check's own cells, come only from files with such columns; their contact
+   * is `contactCell` instead when that is given: a cell to tidy only if it is shown.
    */
-  add(day: number, amount: number, manager: string | undefined, name: NameSource, details?: OrderDetails): void;
+  add(day: number, amount: number, manager: string | undefined, name: NameSource, details?: OrderDetails, contactCell?: NameSource): void;
 }

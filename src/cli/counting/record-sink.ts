@@ -78,6 +78,21 @@ function simpleDateEnd(bytes: Uint8Array, start: number, limit: number, delimite
   return end < limit && endsUnquotedField(bytes[end]!, delimiter) ? end : -1;
 }
 
+/** The visible ASCII characters, from "!" to "~". */
+const FIRST_VISIBLE = 0x21;
+const LAST_VISIBLE = 0x7e;
+
+/**
+ * Whether the contact cell from bytes[start] is one as it stands, for `contactOf`: one that starts
+ * with a visible ASCII character other than "#" can be neither blank nor an error value once
+ * tidied, so its place in the file is all that need be kept. Any other (spaces or a no-break space
+ * first, "#N/A", a first letter beyond ASCII) is tidied and judged here, as the core does.
+ */
+function isPlainContact(bytes: Uint8Array, start: number): boolean {
+  const first = bytes[start]!;
+  return first >= FIRST_VISIBLE && first <= LAST_VISIBLE && first !== HASH;
+}
+
 /** Caches of values that are not customers (dates with times, managers) are emptied past this size. */
 const CACHE_LIMIT = 100_000;
 
@@ -163,6 +178,9 @@ export class RecordSink {
   private readonly details: DetailReader | undefined;
   /** Reused from order to order. */
   private readonly orderDetails: OrderDetails = { startedByCompany: false, budget: undefined, contact: undefined };
+  /** The order's contact cell, when kept as a cell (see isPlainContact); else undefined, and the details hold its text. */
+  private contactCell: NameSource | undefined;
+  private readonly contactPlace: NameSource;
   /** The few values an Initiated by column repeats, and who each says started the sale. */
   private readonly initiators = new FieldCache<Initiator>();
   /** The slow row's record, whose details its order carries. */
@@ -182,6 +200,7 @@ export class RecordSink {
         rawManager === undefined ? undefined : String(rawManager),
         this.name,
         this.detailsOf(this.slowRecord),
+        this.contactCell,
       );
     },
   };
@@ -231,6 +250,7 @@ export class RecordSink {
     this.slowRecord = this.simple;
     this.key = orders.key;
     this.name = { record: undefined, column: this.customer, chunkAt: 0, text: undefined };
+    this.contactPlace = { record: undefined, column: this.contact, chunkAt: 0, text: undefined };
     const ref = (field: Field, column: number): ColumnRef | undefined =>
       column < 0 ? undefined : { argument: options.columnNames[field] ?? "", values: this.slowRow, column };
     this.slowColumns = {
@@ -374,7 +394,7 @@ export class RecordSink {
       this.name.record = undefined;
       this.name.text = this.fieldText(record, this.customer);
     } else this.name.record = record;
-    this.orders.add(day, amount, manager?.text, this.name, this.detailsOf(record));
+    this.orders.add(day, amount, manager?.text, this.name, this.detailsOf(record), this.contactCell);
     this.stats.orders++;
     return true;
   }
@@ -382,15 +402,23 @@ export class RecordSink {
   /**
    * What the health check reads in the record besides the order, by the core's rules
    * (DetailReader); undefined without such columns. Blank fields are passed over and repeated
-   * initiators looked up, since every order of such a file comes here.
+   * initiators looked up, since every order of such a file comes here. A plain contact of a row
+   * whose name is kept as a cell is kept as a cell too (`contactCell`), and tidied only if shown.
    */
   private detailsOf(record: CsvRecord): OrderDetails | undefined {
+    this.contactCell = undefined;
     const reader = this.details;
     if (reader === undefined) return undefined;
     const details = this.orderDetails;
     details.startedByCompany = this.hasField(record, this.initiatedBy) && this.startedByCompany(record, reader);
     details.budget = this.hasField(record, this.budget) ? this.budgetOf(record, reader) : undefined;
-    details.contact = this.hasField(record, this.contact) ? contactOf(this.fieldText(record, this.contact)) : undefined;
+    details.contact = undefined;
+    if (!this.hasField(record, this.contact)) return details;
+    if (this.name.record === record && isPlainContact(record.bytes, record.starts[this.contact]!)) {
+      this.contactPlace.record = record;
+      this.contactPlace.chunkAt = this.name.chunkAt;
+      this.contactCell = this.contactPlace;
+    } else details.contact = contactOf(this.fieldText(record, this.contact));
     return details;
   }
 

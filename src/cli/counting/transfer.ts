@@ -28,17 +28,18 @@ export function sameShape(batch: OrderBatch): OrderBatch {
     hasDetails: batch.hasDetails,
     detailFlags: batch.detailFlags,
     budgets: batch.budgets,
-    contactEnds: batch.contactEnds,
-    contactBytes: batch.contactBytes,
+    contactPlaces: batch.contactPlaces,
+    contactLengths: batch.contactLengths,
+    contactKinds: batch.contactKinds,
   };
 }
 
 /** The buffers of a batch, for `postMessage`'s transfer list. */
 export function batchBuffers(batch: OrderBatch): ArrayBuffer[] {
   const { hashes, days, amounts, managerIds, keyEnds, keyBytes, namePlaces, nameLengths, nameKinds, nameBytes } = batch;
-  const { detailFlags, budgets, contactEnds, contactBytes } = batch;
+  const { detailFlags, budgets, contactPlaces, contactLengths, contactKinds } = batch;
   return [hashes, days, amounts, managerIds, keyEnds, keyBytes, namePlaces, nameLengths, nameKinds, nameBytes]
-    .concat([detailFlags, budgets, contactEnds, contactBytes])
+    .concat([detailFlags, budgets, contactPlaces, contactLengths, contactKinds])
     .map((array) => array.buffer);
 }
 

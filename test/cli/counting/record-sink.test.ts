@@ -4,6 +4,7 @@ import { inputLocale, isSheetError } from "../../../src/core/cells";
 import { CsvScanner } from "../../../src/files/csv-scanner";
 import { KeyBytes } from "../../../src/cli/counting/key-bytes";
 import { RecordSink } from "../../../src/cli/counting/record-sink";
+import type { NameSource } from "../../../src/cli/counting/order-writer";
 import { FileError } from "../../../src/files/file-error";
 import { fieldDecoder } from "../../../src/files/fields";
 
@@ -136,10 +137,18 @@ describe("rows with the health check's own columns", () => {
     return taken;
   }
 
+  /** A contact the sink left as a cell: its bytes as they are. */
+  const cellOf = ({ record, column }: NameSource): string =>
+    Buffer.from(record!.bytes.subarray(record!.starts[column], record!.ends[column])).toString();
+
   it("take the one-pass reader, with their details and their file lines", () => {
     const details: unknown[] = [];
     const sink = new RecordSink(
-      { key: new KeyBytes("utf-8"), add: (_day, _amount, _manager, _name, cells) => void details.push({ ...cells }) },
+      {
+        key: new KeyBytes("utf-8"),
+        add: (_day, _amount, _manager, _name, cells, contactCell) =>
+          void details.push({ ...cells, ...(contactCell && { contact: `cell ${cellOf(contactCell)}` }) }),
+      },
       {
         mapping: { customer: 0, date: 1, amount: 2 },
         columnNames: {},
@@ -152,10 +161,10 @@ describe("rows with the health check's own columns", () => {
     );
     expect(read(sink)).toBe(3);
     expect(details).toEqual([
-      { startedByCompany: true, budget: 100, contact: "+7 900" },
+      { startedByCompany: true, budget: 100, contact: "cell +7 900" },
       { startedByCompany: false, budget: undefined, contact: undefined },
       { startedByCompany: true, budget: undefined, contact: undefined },
-      { startedByCompany: false, budget: 3, contact: "x@y.z" },
+      { startedByCompany: false, budget: 3, contact: "cell x@y.z" },
     ]);
     expect(sink.detailProblems).toEqual({
       unreadableBudgets: 1,
