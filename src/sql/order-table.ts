@@ -13,6 +13,7 @@ import {
   type QueryColumns,
   type ReportQuerySettings,
   type ReportTable,
+  WALLET_TABLES,
 } from "./report-query";
 
 export interface OrderTableRequest {
@@ -49,7 +50,6 @@ export interface OrderTableRequest {
 }
 
 const MANAGER_TABLES: ReadonlySet<ReportTable> = new Set(["managers", "managerRevenue", "managerLapsed", "managerWallet"]);
-const WALLET_TABLES: ReadonlySet<ReportTable> = new Set(["wallet", "managerWallet"]);
 
 /**
  * The summary, cohort, manager, health-period, question 7, question 2, question 5 (the lapsed

@@ -133,7 +133,7 @@ export const PUBLISHED_TABLES: readonly ReportTable[] = [
 
 /** The tables computed from the lapsed customers' CTEs (lapsed-query.ts), and from question 2's (wallet-query.ts). */
 const LAPSED_TABLES: ReadonlySet<ReportTable> = new Set(["lapsedSummary", "lapsed", "managerLapsed"]);
-const WALLET_TABLES: ReadonlySet<ReportTable> = new Set(["wallet", "managerWallet"]);
+export const WALLET_TABLES: ReadonlySet<ReportTable> = new Set(["wallet", "managerWallet"]);
 
 /** Lost customers a query lists (REPORT_LIMITS.lost). */
 const LOST_LISTED = 50;
@@ -174,7 +174,8 @@ export function reportQuery(settings: ReportQuerySettings, sql: Dialect): Report
   const managerRevenue = managerCtes(settings, sql);
   const select = (table: ReportTable): string =>
     table === "healthPeriods" ? healthSelect(settings, sql) : finalSelect(table, settings, sql);
-  // Only the periods' and the lapsed customers' statements carry their CTEs: the others stay as short as they were.
+  // Each statement carries only the CTEs its table reads (periods, lapsed customers, wallets,
+  // managers' revenue): the others stay as short as they were.
   const ctes = (table: ReportTable): [string, string][] => [
     ...reading,
     ...figures,

@@ -434,14 +434,15 @@ describe("on BigQuery", () => {
       .split(/;\n/)
       .filter((statement) => statement.trim() !== "");
     const tables: Record<string, Row[]> = {};
-    for (const [at, statement] of statements.entries()) {
+    for (const statement of statements) {
       const run = spawnSync("bq", ["query", "--use_legacy_sql=false", "--format=json", "--max_rows=100000", statement], {
         encoding: "utf8",
         timeout: CHILD_TIMEOUT_MS,
       });
       if (run.status !== 0) throw new Error(run.stderr);
-      tables[["summary", "cohorts", "managers", "healthPeriods", "lapsedSummary", "lapsed", "managerRevenue", "managerLapsed"][at]!] =
-        JSON.parse(run.stdout) as Row[];
+      // Each statement is headed by its table's name (`-- summary`).
+      const name = /^-- (\w+)$/m.exec(statement)?.[1] ?? fail(`a statement without its name: ${statement.slice(0, 80)}`);
+      tables[name] = JSON.parse(run.stdout) as Row[];
     }
     const bool = (rows: Row[]): Row[] =>
       rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === "true" ? true : v === "false" ? false : v])));
@@ -450,3 +451,7 @@ describe("on BigQuery", () => {
     expect(fromTables(typed)).toEqual(published(await coreReport([DEMO, "--locale", "ru_RU"]), true));
   });
 });
+
+function fail(message: string): never {
+  throw new Error(message);
+}
