@@ -98,7 +98,6 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     await connection.run("SET TimeZone = 'UTC'");
     const parquet = isParquet(files);
     const source = parquet ? await parquetSource(connection, files, options) : csvSource(files, options, true);
-    refuseCallListWithoutContacts(source.layout, options);
     const query = (relation: string, rowNumber?: string): ReportQuery =>
       reportQuery(
         {
@@ -123,6 +122,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       health: options.health,
       started: source.columns.initiatedBy !== undefined,
       wallet: source.columns.budget !== undefined,
+      contacts: source.columns.contact !== undefined,
       // With several files the rows are not numbered (each file would start again).
       numbered: files.length === 1,
       // --lapsed-csv writes every lapsed customer; the reports list the first (cli.ts).
@@ -171,15 +171,6 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
   }
 }
 
-/**
- * The lapsed customers' contacts are not read here (docs/bigquery-duckdb.md): a call list from a
- * file that has them would silently lack them. Without a contact column the list is the whole one.
- */
-function refuseCallListWithoutContacts(layout: FileLayout, options: CliOptions): void {
-  const column = layout.healthColumnNames?.contact;
-  if (options.lapsedCsv !== undefined && column !== undefined) throw usageError({ key: "lapsedCsvContactDuckdb", values: { column } });
-}
-
 function isParquet(files: readonly string[]): boolean {
   return files.every((file) => /\.parquet$/i.test(file));
 }
@@ -218,9 +209,10 @@ function queryColumns(
     if (column !== undefined) columns[field] = source(column);
   }
   if (layout.status !== undefined) columns.status = source(layout.status.column);
-  const { initiatedBy, budget } = layout.healthColumns ?? {};
+  const { initiatedBy, budget, contact } = layout.healthColumns ?? {};
   if (options.health && initiatedBy !== undefined) columns.initiatedBy = source(initiatedBy);
   if (options.health && budget !== undefined) columns.budget = source(budget);
+  if (options.health && contact !== undefined) columns.contact = source(contact);
   return columns as QueryColumns;
 }
 
@@ -358,12 +350,21 @@ type Tables = Record<Exclude<ReportTable, "problemRows">, Row[]>;
  * managers' when it has a manager column, then for its rows, grouped by customer number and day
  * (the other rows by fate); each is kept in a temporary table, as are the customers and the
  * window's new customers, and every table of the report is computed from those. Only when some
- * row was skipped is it read again, for the values the report quotes.
+ * row was skipped is it read again, for the values the report quotes; and with a contact column
+ * once more, for the lapsed customers' rows.
  */
 async function runTables(
   connection: Connection,
   query: ReportQuery,
-  wanted: { managers: boolean; health: boolean; started: boolean; wallet: boolean; numbered: boolean; lapsedLimit: number | undefined },
+  wanted: {
+    managers: boolean;
+    health: boolean;
+    started: boolean;
+    wallet: boolean;
+    contacts: boolean;
+    numbered: boolean;
+    lapsedLimit: number | undefined;
+  },
 ): Promise<Tables> {
   const ctes = new Map([...query.reading, ...query.figures]);
   const keep = async (name: string, table: string): Promise<void> => {
@@ -382,7 +383,7 @@ async function runTables(
     for (const [name, body] of query.health) ctes.set(name, body);
     return table("healthPeriods");
   };
-  const lapsed = async (): Promise<Pick<Tables, "lapsedSummary" | "lapsed" | "managerLapsed">> => {
+  const lapsed = async (): Promise<Pick<Tables, "lapsedSummary" | "lapsed" | "lapsedContacts" | "managerLapsed">> => {
     for (const [name, body] of query.lapsed) ctes.set(name, body);
     // The median gap (an ordering of every customer's days) and the lapsed customers' figures are
     // made once for the tables that read them.
@@ -392,8 +393,14 @@ async function runTables(
     return {
       lapsedSummary: await table("lapsedSummary"),
       lapsed: await rows(connection, wanted.lapsedLimit === undefined ? list : `${list}\nLIMIT ${wanted.lapsedLimit}`),
+      // One more read of the file, for the lapsed customers' rows only, when it has contacts.
+      lapsedContacts: wanted.contacts ? await contacts() : [],
       managerLapsed: wanted.managers ? await table("managerLapsed") : [],
     };
+  };
+  const contacts = async (): Promise<Row[]> => {
+    for (const [name, body] of query.contacts) ctes.set(name, body);
+    return table("lapsedContacts");
   };
   const walletTables = async (): Promise<Pick<Tables, "wallet" | "managerWallet">> => {
     for (const [name, body] of query.wallet) ctes.set(name, body);
@@ -411,7 +418,7 @@ async function runTables(
     cohorts: await table("cohorts"),
     managers: wanted.managers ? await table("managers") : [],
     healthPeriods: wanted.health ? await health() : [],
-    ...(wanted.health ? await lapsed() : { lapsedSummary: [], lapsed: [], managerLapsed: [] }),
+    ...(wanted.health ? await lapsed() : { lapsedSummary: [], lapsed: [], lapsedContacts: [], managerLapsed: [] }),
     started,
     // Where the numbering read does not find the first unknown initiator, the one that sorts first: one more read.
     initiatorExample: !wanted.numbered && num(started[0]?.unknown_initiators ?? 0) > 0 ? await table("initiatorExample") : [],
@@ -605,6 +612,7 @@ function periodHealth(
 /** Question 5's list as the core's LapsedFinder gives it, from the `lapsedSummary` and `lapsed` tables. */
 function lapsedList(tables: Tables, options: CliOptions, hasAmounts: boolean): LapsedList {
   const summary = tables.lapsedSummary[0]!;
+  const contacts = new Map(tables.lapsedContacts.map((row) => [String(row.name), String(row.contact)]));
   return {
     count: num(summary.lapsed_customers),
     revenueAtStake: hasAmounts ? num(summary.revenue_at_stake) : null,
@@ -619,8 +627,8 @@ function lapsedList(tables: Tables, options: CliOptions, hasAmounts: boolean): L
       usualGapDays: num(row.usual_gap_days),
       daysSinceLast: num(row.days_since_last),
       revenueAtStake: hasAmounts ? num(row.revenue_at_stake) : null,
-      // The contact column is not read under DuckDB (docs/bigquery-duckdb.md).
-      contact: "",
+      // None without a contact column, or when none of the customer's is filled in: "", as the core's.
+      contact: contacts.get(String(row.name)) ?? "",
     })),
   };
 }

@@ -20,7 +20,6 @@ type CliKey =
   | "badTimeZone"
   | "badCurrency"
   | "lapsedCsvNeedsHealth"
-  | "lapsedCsvContactDuckdb"
   | "settingNeedsHealth"
   | "sameOutput"
   | "lapsedWritten"
@@ -217,8 +216,6 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     badTimeZone: "--time-zone: {value} is not a time zone; use a name such as Europe/Moscow or UTC",
     badCurrency: "--currency: {value} is not a currency; give a code such as RUB, USD or EUR, or a sign such as ₽ or $",
     lapsedCsvNeedsHealth: "--lapsed-csv needs the health check: leave out --no-health",
-    lapsedCsvContactDuckdb:
-      "--lapsed-csv: --engine duckdb does not read the contact column «{column}», so the call list would have no contacts; leave out --engine duckdb",
     settingNeedsHealth: "{flag} is a setting of the health check, which --no-health leaves out; give one of them",
     sameOutput: "--html and --lapsed-csv both name {path}; one would overwrite the other, so choose two paths",
     lapsedWritten: "Lapsed customers ({count}) written to {path}",
@@ -439,8 +436,6 @@ Windows-1251, UTF-16) определяются сами.
     badTimeZone: "--time-zone: {value} — не часовой пояс; укажите, например, Europe/Moscow или UTC",
     badCurrency: "--currency: {value} — не валюта; укажите код (RUB, USD, EUR) или знак (₽, $)",
     lapsedCsvNeedsHealth: "для --lapsed-csv нужна проверка здоровья: уберите --no-health",
-    lapsedCsvContactDuckdb:
-      "--lapsed-csv: с --engine duckdb столбец контактов «{column}» не читается, и в списке для обзвона не было бы контактов; уберите --engine duckdb",
     settingNeedsHealth: "{flag} настраивает проверку здоровья, а --no-health её отключает; укажите что-то одно",
     sameOutput: "--html и --lapsed-csv указывают на один файл {path}; один затёр бы другой, укажите два пути",
     lapsedWritten: "Ушедшие клиенты ({count}) записаны в {path}",

@@ -10,6 +10,7 @@
 // a named one, the one that sorts first). The verdict is the core's (`lapsedQuestion`).
 
 import { DEFAULT_LAPSED_FACTOR } from "../core/health/lapsed";
+import type { CellRules } from "./cell-rules";
 import type { Dialect } from "./dialect";
 
 export interface LapsedSql {
@@ -114,5 +115,56 @@ export function lapsedSelect({ manager, name, hasAmounts }: LapsedSql, sql: Dial
     ...name.join,
     ...manager.join,
     `ORDER BY ${order}`,
+  ].join("\n");
+}
+
+/**
+ * The CTEs of the lapsed customers' contacts, over `fated` (its `contact_cell`) and `lapsed_stakes`:
+ * read for those customers only, and only by the statement that lists them, so that no text goes
+ * into the grouping of every customer-day. As the core's (contactOf, PurchaseLog.takesContact): an
+ * order's contact cell trimmed and tidied as names are, none when blank or a sheet error value;
+ * each customer's is the one of their latest day that has one. Of two on that day the core takes
+ * the later row; SQL keeps no row order, so here the one that sorts last (MAX) is taken.
+ */
+export function contactCtes(rules: CellRules, sql: Dialect): [string, string][] {
+  const trimmed = rules.trim(`COALESCE(${sql.asText("contact_cell")}, '')`);
+  return [
+    [
+      "contact_rows",
+      [
+        "SELECT customer_id, day, contact",
+        "FROM (",
+        `  SELECT customer_id, day, ${rules.tidy("contact_text")} AS contact`,
+        `  FROM (SELECT customer_id, day, ${trimmed} AS contact_text`,
+        "    FROM fated",
+        "    WHERE fate = 'order' AND customer_id IN (SELECT customer_id FROM lapsed_stakes)) AS trimmed",
+        ") AS tidied",
+        `WHERE contact <> '' AND NOT (${rules.isSheetError("contact")})`,
+      ].join("\n"),
+    ],
+    [
+      "lapsed_contacts",
+      [
+        "SELECT r.customer_id, MAX(r.contact) AS contact",
+        "FROM contact_rows AS r",
+        "JOIN (",
+        "  SELECT customer_id, MAX(day) AS contact_day",
+        "  FROM contact_rows",
+        "  GROUP BY customer_id",
+        ") AS latest ON latest.customer_id = r.customer_id AND latest.contact_day = r.day",
+        "GROUP BY r.customer_id",
+      ].join("\n"),
+    ],
+  ];
+}
+
+/** Each lapsed customer that has a contact, by name (a name is one customer's), with it. */
+export function lapsedContactsSelect({ name }: Pick<LapsedSql, "name">): string {
+  return [
+    `SELECT ${name.column} AS name, l.contact`,
+    "FROM lapsed_contacts AS l",
+    "JOIN customers AS c ON c.customer_id = l.customer_id",
+    ...name.join,
+    `ORDER BY ${name.column}`,
   ].join("\n");
 }

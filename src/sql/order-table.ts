@@ -32,6 +32,8 @@ export interface OrderTableRequest {
     initiatedBy?: string;
     /** The customer's yearly budget (question 2), typed as the amount column: adds the `wallet` statement. */
     budget?: string;
+    /** The customer's email or phone: adds the `lapsedContacts` statement (question 5's call list). */
+    contact?: string;
   };
   dateType: Extract<ColumnType, "text" | "date" | "timestamp">;
   amountType: Extract<ColumnType, "text" | "number">;
@@ -53,7 +55,7 @@ const MANAGER_TABLES: ReadonlySet<ReportTable> = new Set(["managers", "managerRe
 
 /**
  * The summary, cohort, manager, health-period, question 7, question 2, question 5 (the lapsed
- * customers' totals, then the customers) and question 4 queries, each a statement of its own, in
+ * customers' totals, the customers, then their contacts) and question 4 queries, each a statement of its own, in
  * that order: those of PUBLISHED_TABLES the columns allow.
  */
 export function orderTableSql(request: OrderTableRequest): string {
@@ -69,6 +71,7 @@ export function orderTableSql(request: OrderTableRequest): string {
     status: text(columns.status),
     initiatedBy: text(columns.initiatedBy),
     budget: columns.budget === undefined ? undefined : { name: columns.budget, type: request.amountType },
+    contact: text(columns.contact),
   };
   const settings: ReportQuerySettings = {
     source: request.dialect === "bigquery" ? { table: request.table } : { relation: request.table },
@@ -85,23 +88,28 @@ export function orderTableSql(request: OrderTableRequest): string {
     slashOrder: request.locale.slashOrder,
     decimalComma: request.locale.decimalComma,
   };
-  // Only question 7's statement reads the initiated-by column, only question 2's the budget column:
-  // the others stay as they are without them.
+  // Only question 7's statement reads the initiated-by column, only question 2's the budget column,
+  // only the lapsed customers' contacts the contact column: the others stay as they are without them.
   // Only question 4's revenue groups the rows by each order's manager too.
-  const reading = (read: Pick<QueryColumns, "initiatedBy" | "budget">, byOrderManager = false) =>
-    reportQuery({ ...settings, byOrderManager, columns: { ...queryColumns, initiatedBy: undefined, budget: undefined, ...read } }, dialect);
+  const reading = (read: Pick<QueryColumns, "initiatedBy" | "budget" | "contact">, byOrderManager = false) =>
+    reportQuery(
+      { ...settings, byOrderManager, columns: { ...queryColumns, initiatedBy: undefined, budget: undefined, contact: undefined, ...read } },
+      dialect,
+    );
   const queries: Partial<Record<ReportTable, ReturnType<typeof reportQuery>>> = {
     started: reading({ initiatedBy: queryColumns.initiatedBy }),
     wallet: reading({ budget: queryColumns.budget }),
     managerRevenue: reading({}, true),
     managerWallet: reading({ budget: queryColumns.budget }),
+    lapsedContacts: reading({ contact: queryColumns.contact }),
   };
   const others = reading({});
   const tables = PUBLISHED_TABLES.filter(
     (table) =>
       (!MANAGER_TABLES.has(table) || columns.manager !== undefined) &&
       (table !== "started" || columns.initiatedBy !== undefined) &&
-      (!WALLET_TABLES.has(table) || columns.budget !== undefined),
+      (!WALLET_TABLES.has(table) || columns.budget !== undefined) &&
+      (table !== "lapsedContacts" || columns.contact !== undefined),
   );
   return tables.map((table) => `-- ${table}\n${(queries[table] ?? others).statement(table)};\n`).join("\n");
 }

@@ -14,7 +14,7 @@ import { DEFAULT_HORIZON_DAYS, HORIZON_SHARE, VERDICT_COHORTS } from "../core/ve
 import { CellRules, type Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
 import { healthCtes, healthSelect } from "./health-query";
-import { lapsedCtes, lapsedSelect, lapsedSummarySelect } from "./lapsed-query";
+import { contactCtes, lapsedContactsSelect, lapsedCtes, lapsedSelect, lapsedSummarySelect } from "./lapsed-query";
 import { managerCtes, managerLapsedSelect, managerRevenueSelect, managerWalletSelect } from "./manager-query";
 import { periodEndDate, periodLabel, periodOfDay, periodStartDate } from "./period-sql";
 import {
@@ -56,6 +56,8 @@ export interface QueryColumns {
   initiatedBy?: SourceColumn;
   /** The customer's yearly budget (question 2, wallet-query.ts): text read as amounts are, or a number. */
   budget?: SourceColumn;
+  /** The customer's email or phone (question 5's call list, lapsed-query.ts): read as text, by the contacts' statement only. */
+  contact?: SourceColumn;
 }
 
 export interface ReportQuerySettings {
@@ -103,6 +105,7 @@ export type ReportTable =
   | "wallet"
   | "lapsedSummary"
   | "lapsed"
+  | "lapsedContacts"
   | "managerRevenue"
   | "managerLapsed"
   | "managerWallet"
@@ -115,7 +118,8 @@ export type ReportTable =
 
 /**
  * `managers` and the `manager…` tables only with a manager column, `started` only with an
- * initiated-by column, `wallet` (and `managerWallet`) only with a budget column.
+ * initiated-by column, `wallet` (and `managerWallet`) only with a budget column, `lapsedContacts`
+ * (the contacts of the `lapsed` list) only with a contact column.
  */
 export const PUBLISHED_TABLES: readonly ReportTable[] = [
   "summary",
@@ -126,13 +130,14 @@ export const PUBLISHED_TABLES: readonly ReportTable[] = [
   "wallet",
   "lapsedSummary",
   "lapsed",
+  "lapsedContacts",
   "managerRevenue",
   "managerLapsed",
   "managerWallet",
 ];
 
 /** The tables computed from the lapsed customers' CTEs (lapsed-query.ts), and from question 2's (wallet-query.ts). */
-const LAPSED_TABLES: ReadonlySet<ReportTable> = new Set(["lapsedSummary", "lapsed", "managerLapsed"]);
+const LAPSED_TABLES: ReadonlySet<ReportTable> = new Set(["lapsedSummary", "lapsed", "lapsedContacts", "managerLapsed"]);
 export const WALLET_TABLES: ReadonlySet<ReportTable> = new Set(["wallet", "managerWallet"]);
 
 /** Lost customers a query lists (REPORT_LIMITS.lost). */
@@ -147,6 +152,8 @@ export interface ReportQuery {
   readonly health: readonly [string, string][];
   /** Question 5's lapsed customers, from the same (lapsed-query.ts). */
   readonly lapsed: readonly [string, string][];
+  /** The lapsed customers' contacts, from `fated` and `lapsed_stakes` (lapsed-query.ts). */
+  readonly contacts: readonly [string, string][];
   /** Question 2's share of wallet, from the same (wallet-query.ts). */
   readonly wallet: readonly [string, string][];
   /** Question 4's revenue of each manager's existing customers, from `fated` and `customers` (manager-query.ts). */
@@ -170,6 +177,7 @@ export function reportQuery(settings: ReportQuerySettings, sql: Dialect): Report
   const figures = figureCtes(settings, sql);
   const health = healthCtes(settings, sql);
   const lapsed = lapsedCtes(settings.lapsedFactor, sql);
+  const contacts = contactCtes(new CellRules(sql), sql);
   const wallet = walletCtes(sql);
   const managerRevenue = managerCtes(settings, sql);
   const select = (table: ReportTable): string =>
@@ -181,11 +189,12 @@ export function reportQuery(settings: ReportQuerySettings, sql: Dialect): Report
     ...figures,
     ...(table === "healthPeriods" ? health : []),
     ...(LAPSED_TABLES.has(table) ? lapsed : []),
+    ...(table === "lapsedContacts" ? contacts : []),
     ...(WALLET_TABLES.has(table) ? wallet : []),
     ...(table === "managerRevenue" ? managerRevenue : []),
   ];
   const statement = (table: ReportTable): string => withClause(ctes(table)) + select(table);
-  return { reading, figures, health, lapsed, wallet, managerRevenue, select, statement };
+  return { reading, figures, health, lapsed, contacts, wallet, managerRevenue, select, statement };
 }
 
 // ── Reading: cells → fates → customers ───────────────────────────────────────────────────────
@@ -238,6 +247,8 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
       return [`${field}_cell`, isText(field) ? sql.asText(column) : column];
     }),
     ...(rowNumber === undefined ? [] : [["source_row", rowNumber] as const]),
+    // As it is: only the contacts' statement reads it (contactCtes), for the lapsed customers' rows.
+    ...(columns.contact === undefined ? [] : [["contact_cell", sql.identifier(columns.contact.name)] as const]),
   ];
   const numbering = numberingOf(settings, sql);
   const dictionaries = settings.readEachRow
@@ -752,6 +763,8 @@ function finalSelect(table: Exclude<ReportTable, "healthPeriods">, settings: Rep
         },
         sql,
       );
+    case "lapsedContacts":
+      return lapsedContactsSelect({ name: nameByOrder(settings, sql, "c") });
     case "initiatorExample":
       return INITIATOR_EXAMPLE_SELECT;
     case "wallet":

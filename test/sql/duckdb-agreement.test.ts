@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { seededRandom } from "../../src/lib/seeded-random";
-import { tempDir, trickyOrderLog, writeFixture } from "../cli/helpers";
+import { REPORT_LIMITS } from "../../src/core/report";
+import { cli, tempDir, trickyOrderLog, writeFixture } from "../cli/helpers";
 import { datasetPath, describeDataset } from "../support/datasets";
 import type { ReportOutcome } from "../../src/cli/report-command";
 import type { HealthQuestion } from "../../src/core/health/questions";
@@ -27,6 +28,7 @@ import {
   duckDbReport,
   DUCKDB_QUESTION_IDS,
   demoWithBudgets,
+  demoWithContacts,
   demoWithInitiators,
   INITIATORS,
   parquetFromCsv,
@@ -550,6 +552,52 @@ describeDuckDb("question 2 under report --engine duckdb: share of wallet", () =>
     // A budget column with nothing readable in it: no budget, as the core says.
     const unreadable = writeFixture(tempDir(), "unreadable.csv", "Customer;Date;Amount;Budget\na;2024-01-01;1;-5\na;2024-02-01;2;\n");
     expect(walletOf(await expectSameReport([unreadable, "--locale", "en_US"]))).toMatchObject({ verdict: "needsData", needs: "budget" });
+  });
+});
+
+describeDuckDb("question 5's contacts under report --engine duckdb: the call list", () => {
+  /** The --lapsed-csv file the command writes from `argv`, by the engine `engine` names. */
+  async function callList(argv: readonly string[], engine: string[], name: string): Promise<string> {
+    const path = join(tempDir(), name);
+    const result = await cli(["report", ...argv, ...engine, "--lapsed-csv", path]);
+    expect(result.exitCode).toBe(0);
+    return readFileSync(path, "utf8");
+  }
+
+  for (const [header, locale] of [
+    // Found by their headers, as the command finds them.
+    ["Email", "en_US"],
+    ["Телефон", "ru_RU"],
+  ] as const) {
+    it(`gives every lapsed customer the command's contact, and its call list byte for byte (a «${header}» column)`, async () => {
+      const file = demoWithContacts(header);
+      const argv = [file, "--locale", locale];
+      const [core, duck] = await Promise.all([coreOutcome(argv), duckDbOutcome(argv)]);
+      const coreLapsed = core.report.healthCheck!.lapsed.customers;
+      const contacts = (customers: typeof coreLapsed): string[][] => customers.map(({ name, contact }) => [name, contact]);
+      expect(contacts(duck.periodHealth!.lapsed.customers)).toEqual(contacts(coreLapsed));
+      // Something to check: customers with a contact, tidied, and some whose latest cells hold none.
+      expect(coreLapsed.filter(({ contact }) => contact !== "").length).toBeGreaterThan(10);
+      expect(coreLapsed.some(({ contact }) => contact.includes("+7 999 000"))).toBe(true);
+      const [duckCsv, ownCsv] = await Promise.all([callList(argv, ["--engine", "duckdb"], "duck.csv"), callList(argv, [], "own.csv")]);
+      expect(duckCsv.trim().split("\n").length).toBeGreaterThan(REPORT_LIMITS.lost + 1);
+      expect(duckCsv).toBe(ownCsv);
+    });
+  }
+
+  it("the same from Parquet, and with the column named by --contact", async () => {
+    const csv = demoWithContacts("Контакт");
+    const parquet = join(tempDir(), "contacts.parquet");
+    await parquetFromCsv(csv, parquet);
+    const flags = ["--locale", "ru_RU", "--contact", "Контакт"];
+    const [duckCsv, ownCsv] = await Promise.all([
+      callList([parquet, ...flags], ["--engine", "duckdb"], "duck.csv"),
+      callList([csv, ...flags], [], "own.csv"),
+    ]);
+    // Contacts tidied from "  client…@example.org " and "+7 999  000 …": read, not left blank.
+    expect(duckCsv).toMatch(/;client\d+@example\.org\r\n/);
+    expect(duckCsv).toMatch(/;'\+7 999 000 \d+\r\n/);
+    expect(duckCsv).toBe(ownCsv);
   });
 });
 

@@ -56,6 +56,42 @@ const LAPSED_ROWS = [
   "H;2024-06-01;999;Bob",
 ];
 
+/**
+ * The same orders with an Email column (row by row, as the rows above). The lapsed customers' contacts:
+ *   K  k-1 (2023-03-05), k-2 (2023-03-06); on 2024-03-05 spaces only (no contact) and "  +7  999 " → "+7 999"
+ *   D  d-first, a refund row's d-refund (an order too, but an earlier day), then on 2024-01-21
+ *      d-zoe and, in the later row, d-ann
+ *   A  a-old@example.com, then a blank cell on the later day: no contact, a-old stays
+ *   B  "  b  new@example.com " on 2024-01-01 → "b new@example.com"; "#N/A" on 2024-01-07 is none
+ */
+const CONTACT_ROWS = LAPSED_ROWS.map(
+  (row, at) =>
+    `${row};${
+      [
+        "Email",
+        "f@example.com",
+        "a-old@example.com",
+        "",
+        "#N/A",
+        "  b  new@example.com ",
+        "k-1",
+        "k-2",
+        "   ",
+        "  +7  999 ",
+        "d-first",
+        "d-refund",
+        "d-zoe@example.com",
+        "d-ann@example.com",
+        "e",
+        "e",
+        "f@example.com",
+        "g",
+        "g",
+        "h",
+      ][at]
+    }`,
+);
+
 function lapsedOf(outcome: ReportOutcome) {
   return (outcome.report.healthCheck ?? outcome.periodHealth)!;
 }
@@ -204,19 +240,31 @@ describeDuckDb("--lapsed-csv under report --engine duckdb", () => {
     expect(duck).toBe(own);
   });
 
-  it("refuses it, saying why, when the file has a contact column it does not read", async () => {
-    const rows = LAPSED_ROWS.map((row, at) => `${row};${at === 0 ? "Email" : `${row.split(";")[0]}@example.com`}`);
+  it("gives each lapsed customer the latest contact, on a hand-worked log", async () => {
     const dir = tempDir();
-    const file = writeFixture(dir, "contacts.csv", `${rows.join("\n")}\n`);
-    const argv = ["report", file, "--engine", "duckdb", "--lapsed-csv", join(dir, "calls.csv")];
-    const english = await cli(argv);
-    expect(english.exitCode).toBe(2);
-    expect(english.stderr.split("\n")[0]).toBe(
-      "sheets-retention: --lapsed-csv: --engine duckdb does not read the contact column «Email», so the call list would have no contacts; leave out --engine duckdb",
-    );
-    const russian = await cli(argv, { LANG: "ru_RU.UTF-8" });
-    expect(russian.stderr.split("\n")[0]).toBe(
-      "sheets-retention: --lapsed-csv: с --engine duckdb столбец контактов «Email» не читается, и в списке для обзвона не было бы контактов; уберите --engine duckdb",
-    );
+    const file = writeFixture(dir, "contacts.csv", `${CONTACT_ROWS.join("\n")}\n`);
+    // Named: a column of emails would be taken for the customers' (the emails name them in some logs).
+    const argv = [file, "--locale", "en_US", "--manager", "Manager", "--customer", "Customer"];
+    const [core, duck] = await Promise.all([coreOutcome(argv), duckDbOutcome(argv)]);
+    const contacts = (outcome: ReportOutcome): string[][] => lapsedOf(outcome).lapsed.customers.map(({ name, contact }) => [name, contact]);
+    const agreed = [
+      ["K", "+7 999"],
+      ["A", "a-old@example.com"],
+      ["B", "b new@example.com"],
+    ];
+    // D's last day has two contacts: the core takes the later row's, DuckDB the one that sorts last.
+    expect(contacts(core)).toEqual([agreed[0], ["D", "d-ann@example.com"], ...agreed.slice(1)]);
+    expect(contacts(duck)).toEqual([agreed[0], ["D", "d-zoe@example.com"], ...agreed.slice(1)]);
+    const path = join(dir, "calls.csv");
+    const result = await cli(["report", ...argv, "--engine", "duckdb", "--lapsed-csv", path]);
+    expect(result.exitCode).toBe(0);
+    // Lines end in CRLF; a text starting with "+" is written after a quote, so that no spreadsheet reads a formula.
+    expect(
+      readFileSync(path, "utf8")
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",").at(-1)),
+    ).toEqual(["'+7 999", "d-zoe@example.com", "a-old@example.com", "b new@example.com"]);
   });
 });

@@ -202,3 +202,43 @@ export function demoWithBudgets(): string {
   });
   return writeFixture(tempDir(), "demo-budget.csv", `${[`${header};Budget`, ...lines].join("\n")}\n`);
 }
+
+/**
+ * A customer's contact cell on one of their days, as teams type them: an email or a phone that
+ * changes over time (the customer's number `n` in it), written with spaces around and doubled
+ * inside, or left blank, spaces only, or a sheet error value, which are no contact.
+ */
+const CONTACTS = [
+  (n: string) => `client${n}@example.com`,
+  (n: string) => `  client${n}@example.org `,
+  (n: string) => `+7 999  000 ${n}`,
+  (n: string) => `+7  (495) ${n}`,
+  () => "",
+  () => "   ",
+  () => "#N/A",
+  () => "#REF!",
+];
+
+/**
+ * The demo orders with a contact column (headed `header`) of those values, chosen at random
+ * (seeded) for each customer-day: the rows of one customer and day may disagree, where the engines
+ * part (docs/bigquery-duckdb.md), so each row of a customer-day after the first repeats the first's
+ * value. Each customer is written as on their first row: of a name written two ways the engines
+ * show different ones, and the call lists are compared byte for byte.
+ */
+export function demoWithContacts(header: string): string {
+  const [columns, ...rows] = readFileSync(join(__dirname, "../../demo/orders.csv"), "utf8").trimEnd().split("\n");
+  const random = seededRandom(13);
+  const spellings = new Map<string, string>();
+  const ofDay = new Map<string, string>();
+  const lines = rows.map((row) => {
+    const cells = row.split(";");
+    const key = customerKey(cells[2]!);
+    if (!spellings.has(key)) spellings.set(key, cells[2]!);
+    cells[2] = spellings.get(key)!;
+    const day = `${key}|${cells[1]}`;
+    if (!ofDay.has(day)) ofDay.set(day, CONTACTS[Math.floor(random() * CONTACTS.length)]!(String(spellings.size)));
+    return `${cells.join(";")};${ofDay.get(day)}`;
+  });
+  return writeFixture(tempDir(), "demo-contact.csv", `${[`${columns};${header}`, ...lines].join("\n")}\n`);
+}
