@@ -84,6 +84,8 @@ export interface SqlOptions {
   initiatedBy?: string;
   /** --budget: the customer's yearly budget (health check question 2), typed as the amount column. */
   budget?: string;
+  /** --contact: the customer's email or phone, for the lapsed customers' contacts (question 5's call list). */
+  contact?: string;
   /** --lapsed-factor: gone more than this many usual gaps is lapsed (question 5's statements). */
   lapsedFactor: number;
   /** How the date and amount columns are typed in the table (text is read by the core's rules). */
@@ -242,6 +244,7 @@ function parseSqlOptions(values: FlagValues, extra: readonly string[], localeNam
     statuses: { column: values["status-column"], counted: values["count-status"] ?? [] },
     initiatedBy: values["initiated-by"],
     budget: values.budget,
+    contact: values.contact,
     lapsedFactor: values["lapsed-factor"] === undefined ? DEFAULT_LAPSED_FACTOR : parseLapsedFactor(values["lapsed-factor"]),
     dateType,
     amountType,

@@ -26,6 +26,7 @@ export function renderSql(options: SqlOptions): string {
       status: options.statuses.column,
       initiatedBy: options.initiatedBy,
       budget: options.budget,
+      contact: options.contact,
     },
     dateType: options.dateType,
     amountType: options.amountType,

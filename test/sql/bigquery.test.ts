@@ -13,7 +13,16 @@ import { existingShareOf, type HealthPeriod } from "../../src/core/health/period
 import type { HealthQuestion } from "../../src/core/health/questions";
 import type { ManagerHealth } from "../../src/core/health/health-check";
 import { DEFAULT_LAPSED_FACTOR, type LapsedList } from "../../src/core/health/lapsed";
-import { comparableLapsed, comparablePeriods, coreReport, demoWithBudgets, demoWithInitiators, describeDuckDb } from "./support";
+import { customerKey } from "../../src/core/customer-key";
+import {
+  comparableLapsed,
+  comparablePeriods,
+  coreReport,
+  demoWithBudgets,
+  demoWithContacts,
+  demoWithInitiators,
+  describeDuckDb,
+} from "./support";
 import { CHILD_TIMEOUT_MS } from "../support/child-timeout";
 
 const GOLDEN = join(__dirname, "golden");
@@ -54,6 +63,13 @@ const CASES: { name: string; request: OrderTableRequest; flags: string[]; file?:
     request: { ...base, columns: { ...base.columns, budget: "Budget" } },
     flags: ["--locale", "ru_RU"],
     file: demoWithBudgets,
+  },
+  {
+    // Question 5's call list: the demo orders with a contact column (support.ts), the lapsed customers' contacts.
+    name: "contact-month",
+    request: { ...base, columns: { ...base.columns, contact: "Contact" } },
+    flags: ["--locale", "ru_RU", "--contact", "Contact"],
+    file: () => demoWithContacts("Contact"),
   },
   {
     // Question 5 with another factor than the default 2.
@@ -182,6 +198,7 @@ async function runTranspiled(request: OrderTableRequest, file: string): Promise<
     ...(request.columns.budget ? ["wallet"] : []),
     "lapsedSummary",
     "lapsed",
+    ...(request.columns.contact ? ["lapsedContacts"] : []),
     ...(request.columns.manager ? ["managerRevenue", "managerLapsed"] : []),
     ...(request.columns.manager && request.columns.budget ? ["managerWallet"] : []),
   ];
@@ -196,7 +213,7 @@ async function runTranspiled(request: OrderTableRequest, file: string): Promise<
 function published(
   report: RetentionReport,
   withManagers: boolean,
-  { withAmounts = true, withInitiators = false, withBudgets = false } = {},
+  { withAmounts = true, withInitiators = false, withBudgets = false, withContacts = false } = {},
 ): object {
   // The command finds the demo's Amount column by itself; a query written without one has no money.
   const noMoney = {
@@ -238,6 +255,8 @@ function published(
     // Question 2's figures, and how many budget cells could not be read.
     wallet: withBudgets ? walletFigures(report.healthCheck!.questions.find((question) => question.id === 2)!) : null,
     lapsed: withAmounts ? comparableLapsed(report.healthCheck!.lapsed, true) : lapsedCounts(report.healthCheck!.lapsed),
+    // The listed customers' contacts, by key: of a name written two ways the engines show different ones.
+    contacts: withContacts ? report.healthCheck!.lapsed.customers.map(({ name, contact }) => [customerKey(name), contact]) : null,
     managerHealth: withManagers ? managerFigures(report.healthCheck!.managers!, withAmounts, withBudgets) : null,
   };
 }
@@ -325,7 +344,14 @@ function fromTables(tables: Record<string, Row[]>, factor = DEFAULT_LAPSED_FACTO
     lapsed: withAmounts
       ? comparableLapsed(lapsedList(tables.lapsedSummary![0]!, tables.lapsed!, factor))
       : lapsedCounts(lapsedList(tables.lapsedSummary![0]!, tables.lapsed!, factor)),
+    contacts: tables.lapsedContacts === undefined ? null : listedContacts(tables.lapsed!, tables.lapsedContacts),
   };
+}
+
+/** The contacts of the customers the report lists, by key, from the `lapsed` and `lapsedContacts` tables ("" for none). */
+function listedContacts(lapsed: readonly Row[], contacts: readonly Row[]): string[][] {
+  const byName = new Map(contacts.map((row) => [String(row.name), String(row.contact)]));
+  return lapsed.slice(0, REPORT_LIMITS.lost).map((row) => [customerKey(String(row.name)), byName.get(String(row.name)) ?? ""]);
 }
 
 /** The `manager…` tables as managerFigures gives the core's (the blank manager is no manager there). */
@@ -405,11 +431,12 @@ describeDuckDb("the BigQuery queries, transpiled by sqlglot, run in DuckDB", () 
     it.skipIf(!SQLGLOT)(`${name} gives the command's report of the demo orders`, async () => {
       const orders = file?.() ?? DEMO;
       const [tables, core] = await Promise.all([runTranspiled(request, orders), coreReport([orders, ...flags])]);
-      const { manager, amount, initiatedBy, budget } = request.columns;
+      const { manager, amount, initiatedBy, budget, contact } = request.columns;
       const expected = published(core, manager !== undefined, {
         withAmounts: amount !== undefined,
         withInitiators: initiatedBy !== undefined,
         withBudgets: budget !== undefined,
+        withContacts: contact !== undefined,
       });
       expect(fromTables(tables, request.lapsedFactor, amount !== undefined)).toEqual(expected);
     });

@@ -120,6 +120,17 @@ describe("sheets-retention sql", () => {
     expect(typed.stdout).toContain("CAST(budget_cell AS FLOAT64) AS budget_read");
   });
 
+  it("with --contact, adds the lapsed customers' contacts after their list, which alone reads that column", async () => {
+    const argv = ["sql", "--table", "t", "--customer", "c", "--date", "d", "--amount", "a", "--contact", "Телефон клиента"];
+    const { stdout, exitCode } = await cli(argv);
+    expect(exitCode).toBe(0);
+    expect(statements(stdout)).toEqual([...withoutManagers(), "-- lapsedContacts"]);
+    const contacts = stdout.slice(stdout.indexOf("-- lapsedContacts"));
+    expect(contacts).toContain("`Телефон клиента` AS contact_cell");
+    expect(contacts).toContain("WHERE fate = 'order' AND customer_id IN (SELECT customer_id FROM lapsed_stakes)");
+    expect(stdout.replace(contacts, "")).not.toContain("Телефон клиента");
+  });
+
   it("prints the health check's periods as a fourth statement, then question 5's two", async () => {
     const { stdout } = await cli(["sql", "--table", "t", "--customer", "c", "--date", "d", "--amount", "a"]);
     expect(statements(stdout)).toEqual(withoutManagers());
