@@ -105,7 +105,7 @@ function mount(app: HTMLElement, server: ServerClient, state: SidebarState): voi
       form.showRange(response.range);
       view.range.textContent = t("range", { range: response.range.rangeA1 });
       if (response.report === null) return askToConfirm();
-      sql.show({ settings: request.settings, range: response.range, initiatedBy: response.report.healthCheck?.columns?.initiatedBy });
+      sql.show({ settings: request.settings, range: response.range, healthColumns: response.report.healthCheck?.columns });
       const [answer, ...rest] = reportSections(response.report, contextFor(response.sheetCurrency));
       // The actions come right after the answer and the heatmap: what to do, once it is clear why.
       replaceChildren(view.report, answer, ...rest.slice(0, 1), view.actions, ...rest.slice(1));

@@ -13,7 +13,9 @@ import { type OrderTableRequest, orderTableSql } from "../sql/order-table";
 import { h, replaceChildren } from "./dom";
 import type { Text } from "./text";
 
-type Role = Field | "status" | "initiatedBy";
+/** The health check's own columns, which the report names by their headers. */
+type HealthRole = "initiatedBy" | "budget" | "contact";
+type Role = Field | "status" | HealthRole;
 
 const ROLE_LABELS: readonly { role: Role; label: SidebarKey }[] = [
   { role: "customer", label: "fieldCustomer" },
@@ -23,24 +25,34 @@ const ROLE_LABELS: readonly { role: Role; label: SidebarKey }[] = [
   { role: "dealType", label: "fieldDealType" },
   { role: "status", label: "fieldStatus" },
   { role: "initiatedBy", label: "fieldInitiatedBy" },
+  { role: "budget", label: "fieldBudget" },
+  { role: "contact", label: "fieldContact" },
 ];
 
 /** The analysis the SQL repeats: its settings, and the range analysed with its columns and deal types. */
 export interface Analysed {
   settings: AnalysisSettings;
   range: RangeState;
-  /** The header of the column the health check read as "initiated by" (question 7), when there is one. */
-  initiatedBy?: string;
+  /**
+   * The headers of the columns the health check read as "initiated by" (question 7), budget
+   * (question 2) and contact (question 5's call list), where it read them.
+   */
+  healthColumns?: { [Key in HealthRole]?: string };
 }
 
 /** The sheet column each role reads, in the analysed range. */
-function roleColumns({ range, initiatedBy }: Analysed): Map<Role, number> {
+function roleColumns({ range, healthColumns = {} }: Analysed): Map<Role, number> {
   const columns = new Map<Role, number>();
   for (const { role } of ROLE_LABELS) {
-    const column = role === "status" ? range.statusColumn : role === "initiatedBy" ? headerColumn(range, initiatedBy) : range.mapping[role];
+    const column =
+      role === "status" ? range.statusColumn : isHealthRole(role) ? headerColumn(range, healthColumns[role]) : range.mapping[role];
     if (column !== undefined && column !== null) columns.set(role, column);
   }
   return columns;
+}
+
+function isHealthRole(role: Role): role is HealthRole {
+  return role === "initiatedBy" || role === "budget" || role === "contact";
 }
 
 /** The column a header names, as the report named the health check's columns it read. */

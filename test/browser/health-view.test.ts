@@ -166,7 +166,7 @@ function sheetContents(session: PreviewInChromium, sheetName: string, locale?: s
 describe.skipIf(!hasChromium)("the Health check view with Budget and Initiated by columns (headless Chromium)", () => {
   const session = usePreviewInChromium({ prepare: buildDistIfStale, previewOptions: () => ({ dataPath: ordersFile(ORDERS) }) });
 
-  it("gives “SQL for BigQuery” the Initiated by column it read, so that the query answers question 7 too", async () => {
+  it("gives “SQL for BigQuery” the Initiated by, Budget and Phone columns it read, so that the query answers questions 7 and 2 and lists contacts", async () => {
     const frame = await session.openSidebar();
     await frame.click("[data-testid=sql-panel] > summary");
     expect(await sqlColumnNames(frame)).toEqual([
@@ -174,13 +174,22 @@ describe.skipIf(!hasChromium)("the Health check view with Budget and Initiated b
       ["sql-column-date", "Order date"],
       ["sql-column-amount", "Amount"],
       ["sql-column-initiatedBy", "Initiated by"],
+      ["sql-column-budget", "Budget"],
+      ["sql-column-contact", "Phone"],
     ]);
     await frame.fill("[data-testid=sql-table]", "my-project.shop.orders");
     // The sidebar's settings on opening, as sidebar-sql.test.ts writes them out, on this file's columns.
     const expected = orderTableSql({
       dialect: "bigquery",
       table: "my-project.shop.orders",
-      columns: { customer: "Customer", date: "Order date", amount: "Amount", initiatedBy: "Initiated by" },
+      columns: {
+        customer: "Customer",
+        date: "Order date",
+        amount: "Amount",
+        initiatedBy: "Initiated by",
+        budget: "Budget",
+        contact: "Phone",
+      },
       dateType: "text",
       amountType: "text",
       excludeDealTypes: [],
@@ -192,6 +201,9 @@ describe.skipIf(!hasChromium)("the Health check view with Budget and Initiated b
     });
     expect(await frame.inputValue("[data-testid=sql-text]")).toBe(expected);
     expect(expected).toContain("`Initiated by`");
+    // Question 2's statement and the call list's contacts, which need those columns.
+    expect(expected).toMatch(/^-- wallet$/m);
+    expect(expected).toMatch(/^-- lapsedContacts$/m);
   });
 
   it("shows the eight questions with the hand-worked verdict colours and a trend line exactly where there is a series", async () => {
