@@ -102,7 +102,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsManager: "Needs data: add a Manager column.",
     needsRevenue: "Needs data: the periods judged have no revenue to split.",
     needsJudgedManagers:
-      "Needs data: no manager has {least} judged new customers or a revenue trend yet ({count} {count|manager|managers} in the orders).",
+      "Needs data: no manager has {least} judged new customers or a revenue trend yet ({count} {count|manager|managers} with figures so far).",
     needsHistory: "Needs more history.",
     needsHistoryCount: "Needs more history: {count} more complete {count|period|periods}.",
     lapsedTitle: "Lapsed customers, most at stake first",
@@ -170,7 +170,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsManager: "Нужны данные: добавьте столбец «Менеджер».",
     needsRevenue: "Нужны данные: в оцениваемых периодах нет выручки, которую можно разделить.",
     needsJudgedManagers:
-      "Нужны данные: пока ни у одного менеджера нет {least} оценённых новых клиентов или тренда выручки (менеджеров в заказах: {count}).",
+      "Нужны данные: пока ни у одного менеджера нет {least} оценённых новых клиентов или тренда выручки (менеджеров с показателями: {count}).",
     needsHistory: "Нужна история подлиннее.",
     needsHistoryCount: "Нужна история подлиннее: ещё {count} {count|полный период|полных периода|полных периодов}.",
     lapsedTitle: "Ушедшие клиенты, по выручке под угрозой",

@@ -131,7 +131,7 @@ describe.each([
       [
         "Do your managers win the customer's whole budget, not just take the orders that come?",
         "needs data",
-        "Needs data: no manager has 10 judged new customers or a revenue trend yet (2 managers in the orders).",
+        "Needs data: no manager has 10 judged new customers or a revenue trend yet (2 managers with figures so far).",
       ],
       ["Do customers leave and not come back?", "bad", "1 of 2 repeat customers has lapsed; 300.00 a year at stake."],
       ["Could the average order be higher?", "needs data", "Needs more history."],

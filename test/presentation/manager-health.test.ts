@@ -149,9 +149,11 @@ describe("question 4 while no manager can be judged", () => {
   it("says what would let it judge, and how many managers wait for it", () => {
     const question = { id: 4, verdict: "needsData", needs: "judgedManagers", figures: { managersNotJudged: 3 } } as const;
     const sentence = (language: "en" | "ru") => healthAnswers({ questions: [question], periods: [] }, language)[0]!.sentence;
-    expect(sentence("en")).toBe("Needs data: no manager has 10 judged new customers or a revenue trend yet (3 managers in the orders).");
+    expect(sentence("en")).toBe(
+      "Needs data: no manager has 10 judged new customers or a revenue trend yet (3 managers with figures so far).",
+    );
     expect(sentence("ru")).toBe(
-      "Нужны данные: пока ни у одного менеджера нет 10 оценённых новых клиентов или тренда выручки (менеджеров в заказах: 3).",
+      "Нужны данные: пока ни у одного менеджера нет 10 оценённых новых клиентов или тренда выручки (менеджеров с показателями: 3).",
     );
   });
 });
