@@ -606,6 +606,8 @@ function periodHealth(
     managers: managers?.slice(0, REPORT_LIMITS.healthManagers) ?? null,
     managersOmitted: Math.max(0, (managers?.length ?? 0) - REPORT_LIMITS.healthManagers),
     settings: { trendThreshold: options.trend.threshold, trendPeriods: options.trend.windowPeriods, lapsedFactor: options.lapsedFactor },
+    // The health check's own columns the layout found, by header, as the streaming report names them.
+    columns: layout.healthColumnNames ?? {},
   };
 }
 

@@ -82,7 +82,7 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
 
 /**
  * The health check of an engine that makes no cohort grid (DuckDB's): in the whole health check's
- * shape, but for the grid and the columns read.
+ * shape, but for the grid.
  */
 function periodHealthJson(check: ReportOutcome["periodHealth"], language: Language) {
   if (check === undefined) return null;

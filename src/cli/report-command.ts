@@ -101,9 +101,9 @@ export interface ReportOutcome {
   skippedByReason?: SkippedGroup[];
   /**
    * The health check of an engine that makes no cohort grid (DuckDB's), where `report` has none:
-   * the periods, the eight questions, the lapsed customers and the managers.
+   * the periods, the eight questions, the lapsed customers, the managers and the columns read.
    */
-  periodHealth?: Omit<HealthCheck, "cohortGrid" | "columns">;
+  periodHealth?: Omit<HealthCheck, "cohortGrid">;
 }
 
 /** What reading the file gives besides its orders. */

@@ -55,6 +55,7 @@ async function expectSameReport(argv: readonly string[], duckArgv = argv): Promi
   expect(comparableManagers(health.managers)).toEqual(comparableManagers(core.healthCheck!.managers, true));
   expect(health.managersOmitted).toBe(core.healthCheck!.managersOmitted);
   expect(health.settings).toEqual(core.healthCheck!.settings);
+  expect(health.columns).toEqual(core.healthCheck!.columns);
   return health.questions;
 }
 
