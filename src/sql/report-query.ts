@@ -34,6 +34,7 @@ import {
   walletCtes,
   walletSelect,
 } from "./wallet-query";
+import { aggregateSql, type GroupAggregate, regroupedSql } from "./group-aggregate";
 
 /** How a source column is typed: text is read by the core's rules for text cells. */
 export type ColumnType = "text" | "date" | "timestamp" | "number";
@@ -506,7 +507,7 @@ function rowGroups(details: RowDetails): string {
   const byManager = details.byManager ? ", order_manager" : "";
   return [
     `SELECT customer_id, day, other_key${byManager},`,
-    `  ${groupColumns(details).join(",\n  ")}`,
+    `  ${groupColumns(details).map(aggregateSql).join(",\n  ")}`,
     "FROM (",
     "  SELECT customer_id, day, amount, name_order,",
     ...more(detailColumns(details, STARTED_ROW_COLUMNS, BUDGET_ROW_COLUMNS)).map((column) => `  ${column}`),
@@ -527,19 +528,19 @@ interface RowDetails {
 }
 
 /** Question 7's columns only with an initiated-by column, question 2's only with a budget column: each costs the grouping time. */
-function detailColumns(details: RowDetails, started: readonly string[], budget: readonly string[]): string[] {
+function detailColumns<T>(details: RowDetails, started: readonly T[], budget: readonly T[]): T[] {
   return [...(details.started ? started : []), ...(details.budget ? budget : [])];
 }
 
-/** The aggregates of a group of rows, each `FUNCTION(…) AS name`: the health check's after the order's. */
-function groupColumns(details: RowDetails): string[] {
+/** The aggregates of a group of rows: the health check's after the order's. */
+function groupColumns(details: RowDetails): GroupAggregate[] {
   return [
-    "COUNT(*) AS row_count",
-    "SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows",
-    "SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount",
-    "SUM(amount) AS day_amount",
-    "MIN(purchase_manager) AS day_manager",
-    "MIN(name_order) AS name_order",
+    { fn: "COUNT", of: "*", name: "row_count" },
+    { fn: "SUM", of: "CASE WHEN amount < 0 THEN 1 ELSE 0 END", name: "refund_rows" },
+    { fn: "SUM", of: "CASE WHEN amount < 0 THEN amount ELSE 0 END", name: "refund_amount" },
+    { fn: "SUM", of: "amount", name: "day_amount" },
+    { fn: "MIN", of: "purchase_manager", name: "day_manager" },
+    { fn: "MIN", of: "name_order", name: "name_order" },
     ...detailColumns(details, STARTED_GROUP_COLUMNS, BUDGET_GROUP_COLUMNS),
   ];
 }
@@ -549,13 +550,9 @@ function groupColumns(details: RowDetails): string[] {
  * managers too, from those groups, each aggregate taken again over them (a count summed).
  */
 function customerDays(details: RowDetails): string {
-  // Every aggregate is a COUNT, SUM, MIN or MAX: of groups, a count is summed, the others taken alike.
-  const columns = groupColumns(details).map((column) => ({
-    name: column.slice(column.lastIndexOf(" AS ") + 4),
-    again: column.startsWith("COUNT(") ? "SUM" : column.slice(0, column.indexOf("(")),
-  }));
+  const columns = groupColumns(details);
   const names = columns.map(({ name }) => name);
-  const regrouped = columns.map(({ name, again }) => `${again}(${name}) AS ${name}`);
+  const regrouped = columns.map(regroupedSql);
   const groups = details.byManager
     ? `(\n  SELECT customer_id, day,\n    ${regrouped.join(",\n    ")}\n  FROM row_groups\n  WHERE other_key IS NULL\n  GROUP BY customer_id, day\n) AS days`
     : "row_groups\nWHERE other_key IS NULL";

@@ -6,6 +6,7 @@
 import { INITIATOR_WORD_ENDS, INITIATOR_WORDS } from "../core/health/initiated-by";
 import type { CellRules, Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
+import type { GroupAggregate } from "./group-aggregate";
 
 /** The fate a numbering read gives an order whose initiator names neither side (duckdb-row-numbers.ts). */
 export const UNKNOWN_INITIATOR = "unknownInitiator";
@@ -46,7 +47,10 @@ export const STARTED_ROW_COLUMNS = [
   "CASE WHEN amount >= 0 AND initiator = 'company' THEN 1 ELSE 0 END AS started_row",
   "CASE WHEN initiator = 'unknown' THEN 1 ELSE 0 END AS unknown_row",
 ];
-export const STARTED_GROUP_COLUMNS = ["MAX(started_row) AS started", "SUM(unknown_row) AS unknown_initiators"];
+export const STARTED_GROUP_COLUMNS: readonly GroupAggregate[] = [
+  { fn: "MAX", of: "started_row", name: "started" },
+  { fn: "SUM", of: "unknown_row", name: "unknown_initiators" },
+];
 
 /**
  * The value, as written, that sorts first of the orders' initiators that name neither side: where

@@ -8,6 +8,7 @@
 
 import type { CellRules, Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
+import type { GroupAggregate } from "./group-aggregate";
 
 /** The fate a numbering read gives an order whose budget cell cannot be read (duckdb-row-numbers.ts). */
 export const UNREADABLE_BUDGET = "unreadableBudget";
@@ -36,7 +37,10 @@ export function budgetStages(typed: boolean, blank: string, decimalComma: boolea
  * many of its budget cells could not be read.
  */
 export const BUDGET_ROW_COLUMNS = ["budget_value", "CASE WHEN budget_unread THEN 1 ELSE 0 END AS budget_unread_row"];
-export const BUDGET_GROUP_COLUMNS = ["MAX(budget_value) AS day_budget", "SUM(budget_unread_row) AS unreadable_budgets"];
+export const BUDGET_GROUP_COLUMNS: readonly GroupAggregate[] = [
+  { fn: "MAX", of: "budget_value", name: "day_budget" },
+  { fn: "SUM", of: "budget_unread_row", name: "unreadable_budgets" },
+];
 
 /** The unreadable budget value, as written, that sorts first: where the rows are not numbered, what question 2 shows. */
 export const BUDGET_EXAMPLE_SELECT = "SELECT MIN(budget_cell) AS example\nFROM fated\nWHERE fate = 'order' AND budget_unread";
