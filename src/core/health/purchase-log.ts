@@ -142,12 +142,9 @@ export class PurchaseLog {
 
   /** Records a customer's budget as of `day`; the latest day wins, and of one day the later row. */
   setBudget(customer: number, day: number, budget: number): void {
+    if (!isLatest(this.budgetDays, customer, day)) return;
     this.budgets.reach(customer);
-    this.budgetDays.reach(customer);
-    // NaN (no budget yet) compares false, so `day < NaN` lets the first one in.
-    if (day < this.budgetDays.get(customer)) return;
     this.budgets.set(customer, budget);
-    this.budgetDays.set(customer, day);
     this.hasAnyBudget = true;
   }
 
@@ -164,11 +161,7 @@ export class PurchaseLog {
    * a caller that keeps the contacts itself (see useContactSource) and asks before keeping one.
    */
   takesContact(customer: number, day: number): boolean {
-    this.contactDays.reach(customer);
-    // As with budgets, NaN (none yet) lets the first one in; of one day the later row wins.
-    if (day < this.contactDays.get(customer)) return false;
-    this.contactDays.set(customer, day);
-    return true;
+    return isLatest(this.contactDays, customer, day);
   }
 
   /**
@@ -302,6 +295,18 @@ export interface LoggedEntries {
 /** Entries sorted by customer, each customer's by day: customer c's at `ends[c − 1]` (0 for c = 0) … `ends[c]` − 1. */
 export interface SortedEntries extends Omit<EntryRun, "start" | "end"> {
   ends: Int32Array;
+}
+
+/**
+ * Whether a value of `customer` as of `day` is their latest so far (by day; of one day, the later
+ * row), in which case `day` becomes the day of their latest: the one rule for budgets and contacts.
+ */
+function isLatest(days: PagedArray<Float64Array>, customer: number, day: number): boolean {
+  days.reach(customer);
+  // NaN (none yet) compares false, so `day < NaN` lets the first one in.
+  if (day < days.get(customer)) return false;
+  days.set(customer, day);
+  return true;
 }
 
 /** The whole log sorted, for a thread with nothing else to do, which can afford a sorted copy. */
