@@ -62,7 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     });
     let stderr = "";
     if (options.lapsedCsv !== undefined) {
-      const lapsed = (outcome.report.healthCheck ?? outcome.periodHealth)?.lapsed;
+      const lapsed = outcome.report.healthCheck?.lapsed;
       writeReportFile(io, options.lapsedCsv, callListCsv(lapsedCallList(lapsed?.customers ?? [], language), language));
       stderr += `${text(language, "lapsedWritten", { path: options.lapsedCsv, count: lapsed?.count ?? 0 })}\n`;
       // Every lapsed customer went to the file; the reports list the first, as without it.

@@ -13,7 +13,10 @@ import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { isoDate } from "../core/calendar";
 import { LAYOUT_SAMPLE_ROWS } from "../core/columns";
+import { type CohortCounts, type CohortGrid, cohortGrid } from "../core/health/cohort-grid";
 import {
+  GRID_SIZE,
+  type HealthCheck,
   lapsedQuestion,
   type ManagerHealth,
   managerHealth,
@@ -157,7 +160,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     const wallet = withUnread(walletQuestion(tables.wallet[0], hasAmounts), unread.get(UNREADABLE_BUDGET));
     const lapsed = lapsedList(tables, options, hasAmounts);
     const answers = { started, wallet, lapsed };
-    return { ...outcome, periodHealth: periodHealth(tables, source.layout, options, answers) };
+    return { ...outcome, report: { ...report, healthCheck: healthCheckOf(tables, source.layout, options, answers) } };
   } catch (error) {
     // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
     if (error instanceof Error && !(error instanceof CliError)) {
@@ -379,9 +382,12 @@ async function runTables(
   await keep("customers", "sr_customers");
   await keep("window_customers", "sr_window_customers");
   const table = (name: ReportTable): Promise<Row[]> => rows(connection, withClause([...ctes]) + query.select(name));
-  const health = async (): Promise<Row[]> => {
+  const health = async (): Promise<Pick<Tables, "healthPeriods" | "cohortGrid">> => {
     for (const [name, body] of query.health) ctes.set(name, body);
-    return table("healthPeriods");
+    // Each customer's runs of purchases by period (an ordering of every customer's days) are made
+    // once for the periods and the grid.
+    await keep("health_runs", "sr_health_runs");
+    return { healthPeriods: await table("healthPeriods"), cohortGrid: await table("cohortGrid") };
   };
   const lapsed = async (): Promise<Pick<Tables, "lapsedSummary" | "lapsed" | "lapsedContacts" | "managerLapsed">> => {
     for (const [name, body] of query.lapsed) ctes.set(name, body);
@@ -417,7 +423,7 @@ async function runTables(
     summary: await table("summary"),
     cohorts: await table("cohorts"),
     managers: wanted.managers ? await table("managers") : [],
-    healthPeriods: wanted.health ? await health() : [],
+    ...(wanted.health ? await health() : { healthPeriods: [], cohortGrid: [] }),
     ...(wanted.health ? await lapsed() : { lapsedSummary: [], lapsed: [], lapsedContacts: [], managerLapsed: [] }),
     started,
     // Where the numbering read does not find the first unknown initiator, the one that sorts first: one more read.
@@ -543,14 +549,14 @@ function cohortRow(row: Row, period: Period): CohortReportRow {
  * The periods as the core's health check gives them (src/core/health/period-table.ts), the latest
  * ones as it caps them, and the questions they answer, judged by the core (period-questions.ts),
  * with questions 2, 5 and 7 in their places among them and question 4 judged over the managers'
- * rows: the whole health check but for its cohort grid.
+ * rows, and the cohort grid from its counts: the whole health check.
  */
-function periodHealth(
+function healthCheckOf(
   tables: Tables,
   layout: FileLayout,
   options: CliOptions,
   { started, wallet, lapsed }: { started: HealthQuestion; wallet: HealthQuestion; lapsed: LapsedList },
-): NonNullable<ReportOutcome["periodHealth"]> {
+): HealthCheck {
   const { healthPeriods: rows } = tables;
   const summary = tables.summary[0]!;
   const { period } = options;
@@ -605,10 +611,26 @@ function periodHealth(
     lapsed,
     managers: managers?.slice(0, REPORT_LIMITS.healthManagers) ?? null,
     managersOmitted: Math.max(0, (managers?.length ?? 0) - REPORT_LIMITS.healthManagers),
+    cohortGrid: cohortGridOf(tables.cohortGrid, period, facts.latestDay),
     settings: { trendThreshold: options.trend.threshold, trendPeriods: options.trend.windowPeriods, lapsedFactor: options.lapsedFactor },
     // The health check's own columns the layout found, by header, as the streaming report names them.
     columns: layout.healthColumnNames ?? {},
   };
+}
+
+/** The cohort grid as the core's builder makes it (cohort-grid.ts), from the `cohortGrid` table's counts. */
+function cohortGridOf(rows: readonly Row[], period: Period, latestDay: number): CohortGrid {
+  const byCohort = new Map<number, CohortCounts>();
+  for (const row of rows) {
+    const cohort = num(row.cohort_index);
+    const offset = num(row.period_offset);
+    let counts = byCohort.get(cohort);
+    if (counts === undefined) byCohort.set(cohort, (counts = { size: 0, active: [] }));
+    counts.active[offset] = num(row.customers);
+    // Everyone buys in their first period: offset 0 counts the whole cohort.
+    if (offset === 0) counts.size = counts.active[0]!;
+  }
+  return cohortGrid(byCohort, period, latestDay, GRID_SIZE, GRID_SIZE);
 }
 
 /** Question 5's list as the core's LapsedFinder gives it, from the `lapsedSummary` and `lapsed` tables. */

@@ -111,20 +111,15 @@ function summary({ outcome, report, language, f, t }: Page): string {
     `<p class="headline ${headline!.style}">${escapeHtml(headline!.text)}</p>`,
     `<p>${verdict.map((line) => (line.style === "plain" ? escapeHtml(line.text) : `<span class="${line.style}">${escapeHtml(line.text)}</span>`)).join("<br>")}</p>`,
     action === null ? "" : `<p class="action">${partsHtml(action)}</p>`,
-    healthOf(outcome) === undefined ? "" : healthSummary(healthOf(outcome)!, language, f),
+    report.healthCheck === undefined ? "" : healthSummary(report.healthCheck, language, f),
   ]
     .filter((part) => part !== "")
     .join("\n");
 }
 
-/** The whole health check, or the one of an engine that makes no cohort grid (DuckDB's). */
-function healthOf(outcome: ReportOutcome): ReportOutcome["periodHealth"] {
-  return outcome.report.healthCheck ?? outcome.periodHealth;
-}
-
 /** Question 4 per manager. */
 function managersOfHealth(outcome: ReportOutcome, language: Language, f: Formats): ManagerHealthTable | null {
-  const check = healthOf(outcome);
+  const check = outcome.report.healthCheck;
   return check === undefined ? null : managerHealthTable(check, outcome.report, language, f);
 }
 
@@ -249,7 +244,7 @@ function lost({ report, language, f, t }: Page): string | null {
 
 /** The health check's lapsed customers, as the call list words them, the most revenue at stake first. */
 function lapsed({ outcome, language, f, t }: Page): string | null {
-  const list = healthOf(outcome)?.lapsed;
+  const list = outcome.report.healthCheck?.lapsed;
   if (list === undefined || list.count === 0) return null;
   const table = lapsedCallList(list.customers, language);
   const rows = list.customers.map((c) => [

@@ -74,20 +74,9 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
       })) ?? null,
     managersOmitted: report.managersOmitted,
     lost: report.lost,
-    healthCheck:
-      report.healthCheck !== undefined ? healthCheckJson(report.healthCheck, language) : periodHealthJson(outcome.periodHealth, language),
+    healthCheck: report.healthCheck === undefined ? null : healthCheckJson(report.healthCheck, language),
   };
   return `${terminalSafeJson(JSON.stringify(json, plainNumbers, 2))}\n`;
-}
-
-/**
- * The health check of an engine that makes no cohort grid (DuckDB's): in the whole health check's
- * shape, but for the grid.
- */
-function periodHealthJson(check: ReportOutcome["periodHealth"], language: Language) {
-  if (check === undefined) return null;
-  const { customers, ...lapsedTotals } = check.lapsed;
-  return { ...check, questions: answered(check, language), lapsed: customers, lapsedTotals };
 }
 
 function answered(check: AnsweredCheck, language: Language) {

@@ -97,7 +97,7 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
     lines.push(t("medianLine", { days: f.count(report.medianDaysToSecond) }, { days: report.medianDaysToSecond }));
   if (report.repeatRevenueShare !== null) lines.push(t("repeatShareLine", { share: f.rate(report.repeatRevenueShare) }));
 
-  const check = report.healthCheck ?? outcome.periodHealth;
+  const check = report.healthCheck;
   if (check !== undefined) {
     const managers = managerHealthTable(check, report, language, f);
     lines.push("", ...healthLines(check, managers, language, paint, f));

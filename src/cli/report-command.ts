@@ -12,7 +12,6 @@ import { statSync } from "node:fs";
 import type { IngestStats } from "../core/ingest";
 import type { Problem } from "../core/problems";
 import { analyzeBeforeHealthCheck, withHealthCheck } from "../core/health/analyze-health";
-import type { HealthCheck } from "../core/health/health-check";
 import type { DetailProblems } from "../core/health/order-details";
 import { contactOf } from "../core/health/order-details";
 import { type LoggedEntries, PurchaseLog, type SortedEntries } from "../core/health/purchase-log";
@@ -99,11 +98,6 @@ export interface ReportOutcome {
   report: RetentionReport;
   /** Every skipped row, grouped by reason; without it, the report's kept rows are grouped. */
   skippedByReason?: SkippedGroup[];
-  /**
-   * The health check of an engine that makes no cohort grid (DuckDB's), where `report` has none:
-   * the periods, the eight questions, the lapsed customers, the managers and the columns read.
-   */
-  periodHealth?: Omit<HealthCheck, "cohortGrid">;
 }
 
 /** What reading the file gives besides its orders. */

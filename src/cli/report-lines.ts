@@ -163,12 +163,11 @@ export type LinePart = TextPart;
 
 /**
  * Whom to act on first, under the verdict (presentation/action-line.ts); null while there is
- * nothing to act on. The lapsed customers are the health check's, or the engine's that computes no
- * more of it (DuckDB's).
+ * nothing to act on.
  */
 export function actionLineParts(outcome: ReportOutcome, language: Language, formats: Formats): LinePart[] | null {
   const { report } = outcome;
-  const action = actionLine({ ...report, healthCheck: report.healthCheck ?? outcome.periodHealth });
+  const action = actionLine(report);
   return action === null ? null : actionParts(action, report.verdict.horizonDays, formats, language);
 }
 

@@ -44,6 +44,7 @@ export function healthCtes(settings: ReportQuerySettings, sql: Dialect): [string
       "health_days",
       [
         `SELECT d.customer_id, d.day, d.purchases, d.day_amount, ${periodOf("d.day")} AS period_index,`,
+        `  ${periodOf("c.first_day")} AS cohort_index,`,
         `  CASE WHEN ${periodOf("d.day")} = ${periodOf("c.first_day")} THEN 1 ELSE 0 END AS is_new`,
         "FROM customer_days AS d",
         "JOIN customers AS c ON c.customer_id = d.customer_id",
@@ -52,13 +53,13 @@ export function healthCtes(settings: ReportQuerySettings, sql: Dialect): [string
     ],
     [
       // Each customer's last purchase day in each period they bought in, with the next period they
-      // bought in: one ordering of each customer's days, instead of grouping them by period first,
-      // which cost DuckDB as much again.
+      // bought in (and their cohort, for the grid): one ordering of each customer's days, instead of
+      // grouping them by period first, which cost DuckDB as much again.
       "health_runs",
       [
-        "SELECT period_index, is_new, day AS last_purchase, next_period",
+        "SELECT period_index, cohort_index, is_new, day AS last_purchase, next_period",
         "FROM (",
-        "  SELECT period_index, is_new, day, LEAD(period_index) OVER (PARTITION BY customer_id ORDER BY day) AS next_period",
+        "  SELECT period_index, cohort_index, is_new, day, LEAD(period_index) OVER (PARTITION BY customer_id ORDER BY day) AS next_period",
         "  FROM health_days",
         "  WHERE purchases > 0",
         ") AS ordered",
@@ -165,5 +166,23 @@ export function healthSelect(settings: ReportQuerySettings, sql: Dialect): strin
     "CROSS JOIN data_span AS span",
     "WHERE span.customers > 0",
     "ORDER BY c.period_index",
+  ].join("\n");
+}
+
+/**
+ * The cohort grid (src/core/health/cohort-grid.ts), every cell of it: for each cohort of new
+ * customers (the period of their first purchase), how many bought in the period `period_offset`
+ * periods later. A run is one customer's purchases in one period, so the runs counted by cohort and
+ * period are those customers; offset 0 is the cohort's size.
+ */
+export function cohortGridSelect(settings: ReportQuerySettings, sql: Dialect): string {
+  return [
+    "SELECT cohort_index,",
+    `  ${periodLabel("cohort_index", settings.period, sql)} AS cohort,`,
+    "  period_index - cohort_index AS period_offset,",
+    "  COUNT(*) AS customers",
+    "FROM health_runs",
+    "GROUP BY cohort_index, period_index",
+    "ORDER BY cohort_index, period_offset",
   ].join("\n");
 }

@@ -13,7 +13,7 @@ import { COMPLETED_STATUSES, statusKey } from "../core/statuses";
 import { DEFAULT_HORIZON_DAYS, HORIZON_SHARE, VERDICT_COHORTS } from "../core/verdict";
 import { CellRules, type Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
-import { healthCtes, healthSelect } from "./health-query";
+import { cohortGridSelect, healthCtes, healthSelect } from "./health-query";
 import { contactCtes, lapsedContactsSelect, lapsedCtes, lapsedSelect, lapsedSummarySelect } from "./lapsed-query";
 import { managerCtes, managerLapsedSelect, managerRevenueSelect, managerWalletSelect } from "./manager-query";
 import { periodEndDate, periodLabel, periodOfDay, periodStartDate } from "./period-sql";
@@ -102,6 +102,7 @@ export type ReportTable =
   | "cohorts"
   | "managers"
   | "healthPeriods"
+  | "cohortGrid"
   | "started"
   | "wallet"
   | "lapsedSummary"
@@ -127,6 +128,7 @@ export const PUBLISHED_TABLES: readonly ReportTable[] = [
   "cohorts",
   "managers",
   "healthPeriods",
+  "cohortGrid",
   "started",
   "wallet",
   "lapsedSummary",
@@ -137,6 +139,8 @@ export const PUBLISHED_TABLES: readonly ReportTable[] = [
   "managerWallet",
 ];
 
+/** The tables computed from the health check's periods' CTEs (health-query.ts). */
+const HEALTH_TABLES: ReadonlySet<ReportTable> = new Set(["healthPeriods", "cohortGrid"]);
 /** The tables computed from the lapsed customers' CTEs (lapsed-query.ts), and from question 2's (wallet-query.ts). */
 const LAPSED_TABLES: ReadonlySet<ReportTable> = new Set(["lapsedSummary", "lapsed", "lapsedContacts", "managerLapsed"]);
 export const WALLET_TABLES: ReadonlySet<ReportTable> = new Set(["wallet", "managerWallet"]);
@@ -181,14 +185,16 @@ export function reportQuery(settings: ReportQuerySettings, sql: Dialect): Report
   const contacts = contactCtes(new CellRules(sql), sql);
   const wallet = walletCtes(sql);
   const managerRevenue = managerCtes(settings, sql);
-  const select = (table: ReportTable): string =>
-    table === "healthPeriods" ? healthSelect(settings, sql) : finalSelect(table, settings, sql);
+  const select = (table: ReportTable): string => {
+    if (table === "healthPeriods") return healthSelect(settings, sql);
+    return table === "cohortGrid" ? cohortGridSelect(settings, sql) : finalSelect(table, settings, sql);
+  };
   // Each statement carries only the CTEs its table reads (periods, lapsed customers, wallets,
   // managers' revenue): the others stay as short as they were.
   const ctes = (table: ReportTable): [string, string][] => [
     ...reading,
     ...figures,
-    ...(table === "healthPeriods" ? health : []),
+    ...(HEALTH_TABLES.has(table) ? health : []),
     ...(LAPSED_TABLES.has(table) ? lapsed : []),
     ...(table === "lapsedContacts" ? contacts : []),
     ...(WALLET_TABLES.has(table) ? wallet : []),
@@ -703,7 +709,7 @@ function horizon(settings: ReportQuerySettings, sql: Dialect): string {
 
 const JUDGED = "(period_index BETWEEN span_first AND span_last)";
 
-function finalSelect(table: Exclude<ReportTable, "healthPeriods">, settings: ReportQuerySettings, sql: Dialect): string {
+function finalSelect(table: Exclude<ReportTable, "healthPeriods" | "cohortGrid">, settings: ReportQuerySettings, sql: Dialect): string {
   const target = sql.double(settings.target);
   switch (table) {
     case "cohorts":

@@ -11,7 +11,8 @@ import { REPORT_LIMITS, type RetentionReport } from "../../src/core/report";
 import { orderTableSql, type OrderTableRequest } from "../../src/sql/order-table";
 import { existingShareOf, type HealthPeriod } from "../../src/core/health/period-table";
 import type { HealthQuestion } from "../../src/core/health/questions";
-import type { ManagerHealth } from "../../src/core/health/health-check";
+import { GRID_SIZE, type ManagerHealth } from "../../src/core/health/health-check";
+import type { CohortGrid } from "../../src/core/health/cohort-grid";
 import { DEFAULT_LAPSED_FACTOR, type LapsedList } from "../../src/core/health/lapsed";
 import { customerKey } from "../../src/core/customer-key";
 import {
@@ -194,6 +195,7 @@ async function runTranspiled(request: OrderTableRequest, file: string): Promise<
     "cohorts",
     ...(request.columns.manager ? ["managers"] : []),
     "healthPeriods",
+    "cohortGrid",
     ...(request.columns.initiatedBy ? ["started"] : []),
     ...(request.columns.budget ? ["wallet"] : []),
     "lapsedSummary",
@@ -250,6 +252,7 @@ function published(
       : null,
     healthPeriods: comparablePeriods(periods, true),
     healthPeriodCount: report.healthCheck!.periods.length + report.healthCheck!.periodsOmitted,
+    gridCells: gridCells(report.healthCheck!.cohortGrid),
     // Question 7's figures, and how many initiators name neither side (BigQuery has no row order to name the first by).
     started: withInitiators ? startedFigures(report.healthCheck!.questions.find((question) => question.id === 7)!) : null,
     // Question 2's figures, and how many budget cells could not be read.
@@ -325,6 +328,7 @@ function fromTables(tables: Record<string, Row[]>, factor = DEFAULT_LAPSED_FACTO
     // The report shows the latest periods only; the table holds them all.
     healthPeriods: comparablePeriods(tables.healthPeriods!.slice(-REPORT_LIMITS.healthPeriods).map(healthPeriod)),
     healthPeriodCount: tables.healthPeriods!.length,
+    gridCells: tableGridCells(tables.cohortGrid!),
     started:
       tables.started?.map((row) => ({
         startedShare: row.started_share,
@@ -346,6 +350,21 @@ function fromTables(tables: Record<string, Row[]>, factor = DEFAULT_LAPSED_FACTO
       : lapsedCounts(lapsedList(tables.lapsedSummary![0]!, tables.lapsed!, factor)),
     contacts: tables.lapsedContacts === undefined ? null : listedContacts(tables.lapsed!, tables.lapsedContacts),
   };
+}
+
+/** The grid's cells someone bought in, as [cohort, offset, customers]. */
+function gridCells(grid: CohortGrid): [string, number, number][] {
+  return grid.rows.flatMap((row) =>
+    row.active.flatMap((customers, offset): [string, number, number][] => (customers ? [[row.period, offset, customers]] : [])),
+  );
+}
+
+/** The `cohortGrid` table's cells in the report's grid: the latest cohorts, the first offsets (GRID_SIZE each). */
+function tableGridCells(rows: readonly Row[]): [string, number, number][] {
+  const cohorts = [...new Set(rows.map((row) => Number(row.cohort_index)))].slice(-GRID_SIZE);
+  return rows
+    .filter((row) => Number(row.cohort_index) >= cohorts[0]! && Number(row.period_offset) < GRID_SIZE)
+    .map((row) => [String(row.cohort), Number(row.period_offset), Number(row.customers)]);
 }
 
 /** The contacts of the customers the report lists, by key, from the `lapsed` and `lapsedContacts` tables ("" for none). */

@@ -31,7 +31,7 @@ const statements = (stdout: string): string[] => stdout.match(/^-- (\w+)$/gm) ??
 
 /** The statements without a manager column, with question 7's or question 2's (`extra`) in their place. */
 const withoutManagers = (...extra: string[]): string[] =>
-  ["summary", "cohorts", "healthPeriods", ...extra, "lapsedSummary", "lapsed"].map((name) => `-- ${name}`);
+  ["summary", "cohorts", "healthPeriods", "cohortGrid", ...extra, "lapsedSummary", "lapsed"].map((name) => `-- ${name}`);
 
 describe("sheets-retention sql", () => {
   it("prints the summary, cohort and manager queries for BigQuery", async () => {
@@ -43,6 +43,7 @@ describe("sheets-retention sql", () => {
       "-- cohorts",
       "-- managers",
       "-- healthPeriods",
+      "-- cohortGrid",
       "-- lapsedSummary",
       "-- lapsed",
       "-- managerRevenue",
@@ -131,7 +132,7 @@ describe("sheets-retention sql", () => {
     expect(stdout.replace(contacts, "")).not.toContain("Телефон клиента");
   });
 
-  it("prints the health check's periods as a fourth statement, then question 5's two", async () => {
+  it("prints the health check's periods and the cohort grid after the cohorts, then question 5's two", async () => {
     const { stdout } = await cli(["sql", "--table", "t", "--customer", "c", "--date", "d", "--amount", "a"]);
     expect(statements(stdout)).toEqual(withoutManagers());
     // The factor: the core's default 2, or --lapsed-factor.
@@ -140,6 +141,7 @@ describe("sheets-retention sql", () => {
     expect(factor.stdout).toContain("s.latest_day - r.last_day > CAST('2.5' AS FLOAT64) * r.usual_gap");
     expect(stdout).toContain("AS active_base");
     expect(stdout).toContain("GENERATE_ARRAY(first_period, last_period)");
+    expect(stdout).toContain("period_index - cohort_index AS period_offset");
   });
 
   it("says what is missing or wrong, with exit 2", async () => {
@@ -228,7 +230,7 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     }
   });
 
-  it("shows the eight answers, question 4's managers and the lapsed customers in the HTML report", async () => {
+  it("shows the eight answers, the cohort heatmap, question 4's managers and the lapsed customers in the HTML report", async () => {
     const dir = tempDir();
     const html = async (engine: string[]): Promise<string> => {
       const out = join(dir, `report${engine.length}.html`);
@@ -239,6 +241,9 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     const section = (page: string, name: string): string => page.match(new RegExp(`<section data-section="${name}">[^]*?</section>`))![0];
     expect([...duck.matchAll(/<li class="health-\w+">/g)]).toHaveLength(DUCKDB_QUESTION_IDS.length);
     expect(section(duck, "summary")).toEqual(section(own, "summary"));
+    // The heatmap and the trend line, drawn from the same cohort grid.
+    expect(section(duck, "charts")).toContain("<svg");
+    expect(section(duck, "charts")).toEqual(section(own, "charts"));
     expect(section(duck, "managers")).toEqual(section(own, "managers"));
     // The lapsed customers' table: the names may be spelled otherwise (docs/bigquery-duckdb.md), the count not.
     expect(section(duck, "lapsed").match(/<h2>.*<\/h2>/)![0]).toEqual(section(own, "lapsed").match(/<h2>.*<\/h2>/)![0]);

@@ -39,14 +39,14 @@ const DEMO = join(__dirname, "../../demo/orders.csv");
 /**
  * The same report, the same health-check periods as the core's `healthCheck(...).periods`, and the
  * same verdicts and figures of the questions those periods answer (1, 3, 6, 8) and of question 7,
- * the first unknown initiator's row and value included. Returns the questions, so that a test can
- * check that they judged something.
+ * the first unknown initiator's row and value included, and the same cohort grid, cell for cell.
+ * Returns the questions, so that a test can check that they judged something.
  */
 async function expectSameReport(argv: readonly string[], duckArgv = argv): Promise<HealthQuestion[]> {
   const [core, duck] = await Promise.all([coreReport(argv), duckDbOutcome(duckArgv)]);
   expect(comparable(duck.report)).toEqual(comparable(core, true));
   expect(core.healthCheck!.periods.length).toBeGreaterThan(0);
-  const health = duck.periodHealth!;
+  const health = duck.report.healthCheck!;
   expect(health.periodsOmitted).toBe(core.healthCheck!.periodsOmitted);
   expect(comparablePeriods(health.periods)).toEqual(comparablePeriods(core.healthCheck!.periods, true));
   expect(health.questions.map((question) => question.id)).toEqual(DUCKDB_QUESTION_IDS);
@@ -54,6 +54,7 @@ async function expectSameReport(argv: readonly string[], duckArgv = argv): Promi
   expect(comparableLapsed(health.lapsed)).toEqual(comparableLapsed(core.healthCheck!.lapsed, true));
   expect(comparableManagers(health.managers)).toEqual(comparableManagers(core.healthCheck!.managers, true));
   expect(health.managersOmitted).toBe(core.healthCheck!.managersOmitted);
+  expect(health.cohortGrid).toEqual(core.healthCheck!.cohortGrid);
   expect(health.settings).toEqual(core.healthCheck!.settings);
   expect(health.columns).toEqual(core.healthCheck!.columns);
   return health.questions;
@@ -386,9 +387,9 @@ describeDuckDb("question 7 under report --engine duckdb: who started the sale", 
     const first = writeFixture(dir, "part-1.csv", `${[header, ...rows.slice(6)].join("\n")}\n`);
     const second = writeFixture(dir, "part-2.csv", `${[header, ...rows.slice(0, 6)].join("\n")}\n`);
     const duck = await duckDbOutcome([first, second, "--locale", "en_US"]);
-    const started = duck.periodHealth!.questions.find((question) => question.id === 7)!;
+    const started = duck.report.healthCheck!.questions.find((question) => question.id === 7)!;
     expect(started).toEqual({ id: 7, verdict: "good", figures: STARTED_FIGURES, unread: { count: 2, row: 0, value: "partner" } });
-    const sentence = (language: Language) => healthAnswers(duck.periodHealth!, language).find((answer) => answer.id === 7)!.sentence;
+    const sentence = (language: Language) => healthAnswers(duck.report.healthCheck!, language).find((answer) => answer.id === 7)!.sentence;
     expect(sentence("en")).toBe(
       "The company started 50.0% of the purchases of the last 12 months. 2 values of the Initiated by column are not recognised, such as “partner”; their purchases count as not started by the company.",
     );
@@ -404,7 +405,7 @@ describeDuckDb("question 7 under report --engine duckdb: who started the sale", 
     // Every column text, as written; DuckDB drops the empty line, so "partner" is the 6th row.
     await parquetFromCsv(csv, parquet);
     const duck = await duckDbOutcome([parquet, "--locale", "en_US"]);
-    expect(duck.periodHealth!.questions.find((question) => question.id === 7)).toEqual({
+    expect(duck.report.healthCheck!.questions.find((question) => question.id === 7)).toEqual({
       id: 7,
       verdict: "good",
       figures: STARTED_FIGURES,
@@ -501,7 +502,7 @@ describeDuckDb("question 2 under report --engine duckdb: share of wallet", () =>
     await parquetFromCsv(csv, text);
     const [core, duck] = await Promise.all([coreOutcome([csv, "--locale", "en_US"]), duckDbOutcome([text, "--locale", "en_US"])]);
     // The first unreadable budget is named by its row's index in the Parquet file: the CSV's line less the header's.
-    const { unread, ...figures } = walletOf(duck.periodHealth!.questions);
+    const { unread, ...figures } = walletOf(duck.report.healthCheck!.questions);
     const { unread: csvUnread, ...csvFigures } = walletOf(core.report.healthCheck!.questions);
     expect(comparableQuestions([figures])).toEqual(comparableQuestions([csvFigures], true));
     expect(unread).toEqual({ ...csvUnread, row: csvUnread!.row - 1 });
@@ -521,7 +522,7 @@ describeDuckDb("question 2 under report --engine duckdb: share of wallet", () =>
       coreOutcome([plain, "--locale", "en_US"]),
       duckDbOutcome([typed, "--locale", "en_US"]),
     ]);
-    const { unread: typedUnread, ...typedFigures } = walletOf(typedDuck.periodHealth!.questions);
+    const { unread: typedUnread, ...typedFigures } = walletOf(typedDuck.report.healthCheck!.questions);
     const { unread: plainUnread, ...plainFigures } = walletOf(plainCore.report.healthCheck!.questions);
     expect(comparableQuestions([typedFigures])).toEqual(comparableQuestions([plainFigures], true));
     expect(typedUnread).toEqual({ ...plainUnread, row: plainUnread!.row - 1, value: "-100" });
@@ -537,7 +538,7 @@ describeDuckDb("question 2 under report --engine duckdb: share of wallet", () =>
       coreOutcome([joined, "--locale", "ru_RU"]),
       duckDbOutcome([first, second, "--locale", "ru_RU"]),
     ]);
-    const { unread, ...figures } = walletOf(duck.periodHealth!.questions);
+    const { unread, ...figures } = walletOf(duck.report.healthCheck!.questions);
     const { unread: coreUnread, ...coreFigures } = walletOf(core.report.healthCheck!.questions);
     expect(comparableQuestions([figures])).toEqual(comparableQuestions([coreFigures], true));
     // "#N/A" sorts before "-100" and "много" by code point.
@@ -576,7 +577,7 @@ describeDuckDb("question 5's contacts under report --engine duckdb: the call lis
       const [core, duck] = await Promise.all([coreOutcome(argv), duckDbOutcome(argv)]);
       const coreLapsed = core.report.healthCheck!.lapsed.customers;
       const contacts = (customers: typeof coreLapsed): string[][] => customers.map(({ name, contact }) => [name, contact]);
-      expect(contacts(duck.periodHealth!.lapsed.customers)).toEqual(contacts(coreLapsed));
+      expect(contacts(duck.report.healthCheck!.lapsed.customers)).toEqual(contacts(coreLapsed));
       // Something to check: customers with a contact, tidied, and some whose latest cells hold none.
       expect(coreLapsed.filter(({ contact }) => contact !== "").length).toBeGreaterThan(10);
       expect(coreLapsed.some(({ contact }) => contact.includes("+7 999 000"))).toBe(true);

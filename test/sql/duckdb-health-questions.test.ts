@@ -93,7 +93,7 @@ const CONTACT_ROWS = LAPSED_ROWS.map(
 );
 
 function lapsedOf(outcome: ReportOutcome) {
-  return (outcome.report.healthCheck ?? outcome.periodHealth)!;
+  return outcome.report.healthCheck!;
 }
 
 describeDuckDb("question 5 under report --engine duckdb: lapsed customers", () => {

@@ -23,8 +23,14 @@ export interface CohortGrid {
   offsets: number;
 }
 
+/** A cohort's size and its active customers by offset, as counted; offsets nobody bought in are absent. */
+export interface CohortCounts {
+  size: number;
+  active: number[];
+}
+
 export class CohortGridBuilder {
-  private readonly byCohort = new Map<number, { size: number; active: number[] }>();
+  private readonly byCohort = new Map<number, CohortCounts>();
 
   /** `periodOf` gives a day's period index (see DayTable). */
   constructor(
@@ -47,24 +53,38 @@ export class CohortGridBuilder {
     }
   }
 
-  /** The latest `maxCohorts` cohorts and the first `maxOffsets` offsets, up to the period of `latestDay`. */
   build(latestDay: number, maxCohorts: number, maxOffsets: number): CohortGrid {
-    const cohorts = [...this.byCohort.keys()].sort((a, b) => a - b);
-    const shown = cohorts.slice(-maxCohorts);
-    const lastPeriod = periodIndex(latestDay, this.period);
-    const offsets = shown.length === 0 ? 0 : Math.min(maxOffsets, lastPeriod - shown[0]! + 1);
-    return {
-      rows: shown.map((cohort) => {
-        const row = this.byCohort.get(cohort)!;
-        return {
-          period: periodLabel(cohort, this.period),
-          start: isoDate(periodStart(cohort, this.period)),
-          size: row.size,
-          active: Array.from({ length: offsets }, (_, offset) => (cohort + offset > lastPeriod ? null : (row.active[offset] ?? 0))),
-        };
-      }),
-      rowsOmitted: cohorts.length - shown.length,
-      offsets,
-    };
+    return cohortGrid(this.byCohort, this.period, latestDay, maxCohorts, maxOffsets);
   }
+}
+
+/**
+ * The grid of the latest `maxCohorts` cohorts and the first `maxOffsets` offsets, up to the period
+ * of `latestDay`, from each cohort's counts by period index: the builder's, or an engine's that
+ * counted them itself (the DuckDB report's).
+ */
+export function cohortGrid(
+  byCohort: ReadonlyMap<number, CohortCounts>,
+  period: Period,
+  latestDay: number,
+  maxCohorts: number,
+  maxOffsets: number,
+): CohortGrid {
+  const cohorts = [...byCohort.keys()].sort((a, b) => a - b);
+  const shown = cohorts.slice(-maxCohorts);
+  const lastPeriod = periodIndex(latestDay, period);
+  const offsets = shown.length === 0 ? 0 : Math.min(maxOffsets, lastPeriod - shown[0]! + 1);
+  return {
+    rows: shown.map((cohort) => {
+      const row = byCohort.get(cohort)!;
+      return {
+        period: periodLabel(cohort, period),
+        start: isoDate(periodStart(cohort, period)),
+        size: row.size,
+        active: Array.from({ length: offsets }, (_, offset) => (cohort + offset > lastPeriod ? null : (row.active[offset] ?? 0))),
+      };
+    }),
+    rowsOmitted: cohorts.length - shown.length,
+    offsets,
+  };
 }
