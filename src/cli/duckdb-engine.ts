@@ -63,16 +63,16 @@ export async function loadDuckDb(): Promise<DuckDb> {
 
 /**
  * The streaming engine's peak memory per byte of file, health check included, measured by
- * bench/sql-engines.ts: 1,302 MB for 690 MB at 20 M rows and 4 M customers, 3,179 MB for
+ * bench/sql-engines.ts: 1,518 MB for 690 MB at 20 M rows and 4 M customers, 3,732 MB for
  * 1,733 MB at 50 M rows and 10 M customers (its memory grows with customers and purchases).
  */
-const STREAMING_MEMORY_PER_FILE_BYTE = 1.9;
+const STREAMING_MEMORY_PER_FILE_BYTE = 2.2;
 
 /**
  * Whether to suggest --engine duckdb for a file read by the streaming engine: when that engine
  * would want more than half the machine's memory. Below that the streaming engine was the faster
- * one at every size measured, up to 50 M rows (1.8× faster than DuckDB on the same CSV there,
- * 1.3× than DuckDB on Parquet, bench/RESULTS.md), so the hint says nothing of speed; past it,
+ * one at every size measured, up to 50 M rows (2.0× faster than DuckDB on the same CSV there,
+ * 1.6× than DuckDB on Parquet, bench/RESULTS.md), so the hint says nothing of speed; past it,
  * DuckDB can spill to disk where the streaming engine cannot.
  */
 export function suggestsDuckDb(fileBytes: number, totalMemoryBytes: number): boolean {

@@ -170,12 +170,12 @@ describe("sheets-retention sql", () => {
 });
 
 describe("the hint to use DuckDB", () => {
-  it("comes when the streaming engine would want more than half the memory (1.9 bytes a byte of file)", () => {
-    const machine = 24 * 2 ** 30; // half of it: 12.9 GB, which a file of 6.8 GB reaches
-    expect(suggestsDuckDb(6.7e9, machine)).toBe(false); // 12.73 GB
-    expect(suggestsDuckDb(6.9e9, machine)).toBe(true); // 13.11 GB
-    expect(suggestsDuckDb(290e6, 2 ** 30)).toBe(true); // 551 MB on a 1 GiB machine (half: 537 MB)
-    expect(suggestsDuckDb(280e6, 2 ** 30)).toBe(false); // 532 MB
+  it("comes when the streaming engine would want more than half the memory (2.2 bytes a byte of file)", () => {
+    const machine = 24 * 2 ** 30; // half of it: 12.88 GB, which a file of 5.86 GB reaches
+    expect(suggestsDuckDb(5.8e9, machine)).toBe(false); // 12.76 GB
+    expect(suggestsDuckDb(5.9e9, machine)).toBe(true); // 12.98 GB
+    expect(suggestsDuckDb(250e6, 2 ** 30)).toBe(true); // 550 MB on a 1 GiB machine (half: 537 MB)
+    expect(suggestsDuckDb(240e6, 2 ** 30)).toBe(false); // 528 MB
   });
 });
 
