@@ -1,7 +1,7 @@
 // `report --engine duckdb` against the streaming command, on generated order logs of growing size
 // (CSV, and the same rows as Parquet for DuckDB): wall time and peak memory of the whole process,
 // taking turns. Where DuckDB starts to win is the crossover the command's hint uses
-// (src/cli/duckdb-engine.ts). Run: npx tsx bench/sql-engines.ts [--sizes 1,4,10,20] [--runs 3]
+// (src/cli/duckdb/engine.ts). Run: npx tsx bench/sql-engines.ts [--sizes 1,4,10,20] [--runs 3]
 // [--cli FILE] [--baseline FILE] [--duckdb-flags=--no-health] [--no-warm-up] [--out DIR] [--only-generate]
 // (millions of rows; one customer per five rows, as in the issue's 20 M rows and 4 M customers).
 // --baseline times a second build of the command (DuckDB on the CSV) in the same turns: paired

@@ -14,7 +14,8 @@ import { renderHtml } from "./render-html";
 import { renderJson } from "./render-json";
 import { renderText, terminalSafe } from "./render-text";
 import { runReport, type ReportIo } from "./report-command";
-import { duckDbInstalled, runDuckDbReport, suggestsDuckDb } from "./duckdb-engine";
+import { duckDbInstalled } from "./duckdb/connection";
+import { runDuckDbReport, suggestsDuckDb } from "./duckdb/engine";
 import { renderSql } from "./sql-command";
 
 export interface CliIo extends ReportIo {

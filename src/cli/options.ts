@@ -19,7 +19,7 @@ export interface CliOptions {
   file: string;
   /** Every file given: one, or several (and globs) with --engine duckdb. */
   files: string[];
-  /** --engine duckdb: the report's query run by DuckDB (src/cli/duckdb-engine.ts). */
+  /** --engine duckdb: the report's query run by DuckDB (src/cli/duckdb/engine.ts). */
   engine?: "duckdb";
   /** --time-zone: the zone a timestamp's day is taken in (UTC by default, as the command reads dates). */
   timeZone: string;

@@ -231,7 +231,7 @@ function skippedReason(group: SkippedGroup, language: Language): LinePart[] {
   return fillParts(template, { argument: data(problem.argument ?? ""), value: data(valuesOf(group) + more) });
 }
 
-/** The examples' row numbers; none when the engine keeps none (DuckDB's, see duckdb-engine.ts: row 0). */
+/** The examples' row numbers; none when the engine keeps none (DuckDB's, see src/cli/duckdb/report-of-tables.ts: row 0). */
 function numberedRows(group: SkippedGroup): number[] {
   return group.examples.map((example) => example.row).filter((row) => row > 0);
 }

@@ -8,7 +8,7 @@ import type { CellRules, Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
 import type { GroupAggregate } from "./group-aggregate";
 
-/** The fate a numbering read gives an order whose initiator names neither side (duckdb-row-numbers.ts). */
+/** The fate a numbering read gives an order whose initiator names neither side (src/cli/duckdb/row-numbers.ts). */
 export const UNKNOWN_INITIATOR = "unknownInitiator";
 
 /**

@@ -10,7 +10,7 @@ import type { CellRules, Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
 import type { GroupAggregate } from "./group-aggregate";
 
-/** The fate a numbering read gives an order whose budget cell cannot be read (duckdb-row-numbers.ts). */
+/** The fate a numbering read gives an order whose budget cell cannot be read (src/cli/duckdb/row-numbers.ts). */
 export const UNREADABLE_BUDGET = "unreadableBudget";
 
 /**

@@ -1,7 +1,8 @@
 // The rooms' rule, read off the import statements so that it cannot rot: dependencies point
 // inward. The reading room (src/files) imports only the core; the counting engine
-// (src/cli/counting) only the reading room and the core; the command (src/cli) anything of those,
-// and the preview reads files through src/files, never through the command line.
+// (src/cli/counting) only the reading room and the core; the DuckDB engine (src/cli/duckdb) neither
+// the streaming engine nor the renderers; the command (src/cli) anything of those, and the preview
+// reads files through src/files, never through the command line.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -57,6 +58,11 @@ describe("the import graph of the reading room, the counting engine and the comm
   it("src/cli/counting imports only src/files, src/core and node:*", () => {
     expect(sourcesUnder("cli/counting").length).toBeGreaterThan(0);
     expect(breaches("cli/counting", (target) => isNode(target) || inside(target, "core", "files", "cli/counting"))).toEqual([]);
+  });
+
+  it("src/cli/duckdb, the DuckDB engine, neither reaches into the streaming engine nor renders", () => {
+    expect(sourcesUnder("cli/duckdb").length).toBeGreaterThan(0);
+    expect(breaches("cli/duckdb", (target) => !inside(target, "cli/counting", "presentation", "i18n"))).toEqual([]);
   });
 
   it("src/sql, the query generator beside the core, imports only src/core", () => {

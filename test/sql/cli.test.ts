@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { cli, tempDir, writeFixture } from "../cli/helpers";
 import { builtCli } from "../support/built-cli";
 import { CHILD_TIMEOUT_MS } from "../support/child-timeout";
-import { suggestsDuckDb } from "../../src/cli/duckdb-engine";
+import { suggestsDuckDb } from "../../src/cli/duckdb/engine";
 import type { LapsedList } from "../../src/core/health/lapsed";
 import type { HealthPeriod } from "../../src/core/health/period-table";
 import type { HealthQuestion } from "../../src/core/health/questions";

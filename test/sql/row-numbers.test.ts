@@ -1,8 +1,8 @@
-// The line a CSV record starts on, for the record ordinals DuckDB gives (duckdb-row-numbers.ts):
+// The line a CSV record starts on, for the record ordinals DuckDB gives (src/cli/duckdb/row-numbers.ts):
 // worked out by hand on files with a preamble, empty lines, quoted line breaks and CRLF endings.
 
 import { describe, expect, it } from "vitest";
-import { firstRowsOfGroups, recordLines, type ProblemRow } from "../../src/cli/duckdb-row-numbers";
+import { firstRowsOfGroups, recordLines, type ProblemRow } from "../../src/cli/duckdb/row-numbers";
 import { tempDir, writeFixture } from "../cli/helpers";
 
 describe("recordLines", () => {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect } from "vitest";
 import { customerKey } from "../../src/core/customer-key";
 import type { RetentionReport } from "../../src/core/report";
-import { runDuckDbReport } from "../../src/cli/duckdb-engine";
+import { runDuckDbReport } from "../../src/cli/duckdb/engine";
 import { parseInvocation, type CliOptions } from "../../src/cli/options";
 import { runReport, type ReportOutcome } from "../../src/cli/report-command";
 import type { ManagerHealth } from "../../src/core/health/health-check";

@@ -2,7 +2,7 @@
 // revenue), 3 (existing customers' revenue), 6 (the average order) and 8 (the active base). One
 // place judges them, from the period totals and a few facts of the orders, whoever filled the
 // totals: the core's pass over the purchase log (health-check.ts) or a SQL engine's periods table
-// (src/cli/duckdb-engine.ts). The rules are in docs/health-check.md.
+// (src/cli/duckdb/report-of-tables.ts). The rules are in docs/health-check.md.
 
 import { periodEnd, periodLabel, periodStart } from "../periods";
 import { ratio } from "../statistics";

@@ -8,9 +8,9 @@
 // ordinal counts records and passes empty lines over; the file line of a record is found by the
 // project's own CSV reader, which reads the file's start only, up to the last record wanted.
 
-import { CR, LF } from "../files/ascii";
-import type { CsvRecord } from "../files/csv-scanner";
-import { scanFile } from "../files/scan-file";
+import { CR, LF } from "../../files/ascii";
+import type { CsvRecord } from "../../files/csv-scanner";
+import { scanFile } from "../../files/scan-file";
 
 /** A skipped row as the numbering read gives it: its ordinal, reason and value. */
 export interface ProblemRow {

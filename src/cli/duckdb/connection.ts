@@ -1,0 +1,32 @@
+// DuckDB, an optional dependency: loaded only when asked for, with a usage error saying how to
+// install it when it is missing.
+
+import { usageError } from "../errors";
+
+export type DuckDb = typeof import("@duckdb/node-api");
+export type Connection = Awaited<ReturnType<Awaited<ReturnType<DuckDb["DuckDBInstance"]["create"]>>["connect"]>>;
+/** A row of a query's result, as DuckDB gives it. */
+export type Row = Record<string, unknown>;
+
+/** DuckDB, or a usage error saying how to install it (exit 2). */
+export async function loadDuckDb(): Promise<DuckDb> {
+  try {
+    return await import("@duckdb/node-api");
+  } catch {
+    throw usageError({ key: "duckdbMissing" });
+  }
+}
+
+/** Whether DuckDB can be loaded, without saying anything: for the hint. */
+export async function duckDbInstalled(): Promise<boolean> {
+  return loadDuckDb().then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A query's rows, read whole. */
+export async function rows(connection: Connection, sql: string): Promise<Row[]> {
+  const reader = await connection.runAndReadAll(sql);
+  return reader.getRowObjectsJS() as Row[];
+}

@@ -1,0 +1,270 @@
+// `report --engine duckdb FILES…`: the report's query (src/sql) run by DuckDB on CSV or Parquet
+// files, globs and files larger than memory. Where the rows come from is sources.ts; how the
+// query's tables become the report the renderers take is report-of-tables.ts. DuckDB is an
+// optional dependency, loaded only here (connection.ts) and only when asked for.
+
+import { queryRules } from "../sql-command";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import type { UnreadValues } from "../../core/health/questions";
+import { REPORT_LIMITS } from "../../core/report";
+import { DUCKDB } from "../../sql/dialect";
+import { reportQuery, withClause, type ReportQuery, type ReportTable } from "../../sql/report-query";
+import { type Connection, loadDuckDb, type Row, rows } from "./connection";
+import { csvSource, isParquet, type Numbering, parquetSource, type Source } from "./sources";
+import {
+  groupsInOrder,
+  healthCheckOf,
+  num,
+  PROBLEMS,
+  reportOf,
+  type Tables,
+  type UnreadCounts,
+  unnumberedUnread,
+  unreadCountsOf,
+} from "./report-of-tables";
+import { firstRowsOfGroups, problemKey, type ProblemRow } from "./row-numbers";
+import { SKIPPED_EXAMPLES } from "../report-command";
+import { CliError, dataError } from "../errors";
+import type { CliOptions } from "../options";
+import type { ReportOutcome, SkippedGroup } from "../report-command";
+
+/**
+ * The streaming engine's peak memory per byte of file, health check included, measured by
+ * bench/sql-engines.ts: 1,518 MB for 690 MB at 20 M rows and 4 M customers, 3,732 MB for
+ * 1,733 MB at 50 M rows and 10 M customers (its memory grows with customers and purchases).
+ */
+const STREAMING_MEMORY_PER_FILE_BYTE = 2.2;
+
+/**
+ * Whether to suggest --engine duckdb for a file read by the streaming engine: when that engine
+ * would want more than half the machine's memory. Below that the streaming engine was the faster
+ * one at every size measured, up to 50 M rows (2.0× faster than DuckDB on the same CSV there,
+ * 1.6× than DuckDB on Parquet, bench/RESULTS.md), so the hint says nothing of speed; past it,
+ * DuckDB can spill to disk where the streaming engine cannot.
+ */
+export function suggestsDuckDb(fileBytes: number, totalMemoryBytes: number): boolean {
+  return fileBytes * STREAMING_MEMORY_PER_FILE_BYTE > totalMemoryBytes / 2;
+}
+
+export async function runDuckDbReport(options: CliOptions, files: readonly string[]): Promise<ReportOutcome> {
+  const duckdb = await loadDuckDb();
+  // What does not fit spills here: by default DuckDB would write it to `.tmp` in the current
+  // directory, wherever the user happens to be. And it takes half the memory, not its default 80 %:
+  // its process holds more than its limit counts, and the machine runs other things.
+  const spill = mkdtempSync(join(tmpdir(), "sheets-retention-duckdb-"));
+  const memoryLimit = `${Math.floor(totalmem() / 2 / 2 ** 20)}MB`;
+  const instance = await duckdb.DuckDBInstance.create(":memory:", { temp_directory: spill, memory_limit: memoryLimit });
+  const connection = await instance.connect();
+  try {
+    // A TIMESTAMP without a zone is an instant in UTC, as a Parquet writer stores it.
+    await connection.run("SET TimeZone = 'UTC'");
+    const parquet = isParquet(files);
+    const source = parquet ? await parquetSource(connection, files, options) : csvSource(files, options, true);
+    const query = (relation: string, rowNumber?: string): ReportQuery =>
+      reportQuery(
+        {
+          source: { relation, rowNumber },
+          // Numbered rows come in the file's order only when nothing is joined to them.
+          readEachRow: rowNumber !== undefined,
+          columns: source.columns,
+          excludeDealTypes: source.layout.excludedDealTypes,
+          countedStatuses: source.layout.status?.counted,
+          ...queryRules(options),
+          slashOrder: options.locale.slashOrder,
+          decimalComma: options.locale.decimalComma,
+          compactDays: source.layout.compactDays,
+          lapsedFactor: options.lapsedFactor,
+          // Question 4's revenue credits each order's own manager.
+          byOrderManager: options.health,
+        },
+        DUCKDB,
+      );
+    const wanted = {
+      managers: source.layout.mapping.manager !== undefined,
+      health: options.health,
+      started: source.columns.initiatedBy !== undefined,
+      wallet: source.columns.budget !== undefined,
+      contacts: source.columns.contact !== undefined,
+      // With several files the rows are not numbered (each file would start again).
+      numbered: files.length === 1,
+      // --lapsed-csv writes every lapsed customer; the reports list the first (cli.ts).
+      lapsedLimit: options.lapsedCsv === undefined ? REPORT_LIMITS.lost : undefined,
+    };
+    const { tables, read } = await runTables(connection, query(source.relation), wanted).then(
+      (tables) => ({ tables, read: source }),
+      async (error: unknown) => {
+        // DuckDB reads a CSV file in parallel unless a quoted field holds a line break, which it meets only then.
+        if (parquet || !String(error).includes("parallel=false")) throw error;
+        const serial = csvSource(files, options, false);
+        return { tables: await runTables(connection, query(serial.relation), wanted), read: serial };
+      },
+    );
+    const { report, skipped } = reportOf(tables, source.layout, options);
+    const unreadCounts = unreadCountsOf(tables);
+    const unread = wanted.numbered
+      ? await numberRows(connection, read, { skipped, unreadCounts }, (numbering) => query(numbering.relation, numbering.rowNumber))
+      : unnumberedUnread(tables, unreadCounts);
+    const outcome: ReportOutcome = {
+      file: files.join(" "),
+      layout: source.layout,
+      report,
+      skippedByReason: groupsInOrder(skipped),
+    };
+    if (!options.health) return outcome;
+    return { ...outcome, report: { ...report, healthCheck: healthCheckOf(tables, source.layout, options, unread) } };
+  } catch (error) {
+    // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
+    if (error instanceof Error && !(error instanceof CliError)) {
+      throw dataError({ key: "duckdbFailed", values: { reason: error.message.split("\n")[0]! } });
+    }
+    throw error;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
+  }
+}
+
+// ── Running the query ────────────────────────────────────────────────────────────────────────
+
+/**
+ * The file is read once for its customers' names, numbered (`customer_values`), once more for its
+ * managers' when it has a manager column, then for its rows, grouped by customer number and day
+ * (the other rows by fate); each is kept in a temporary table, as are the customers and the
+ * window's new customers, and every table of the report is computed from those. Only when some
+ * row was skipped is it read again, for the values the report quotes; and with a contact column
+ * once more, for the lapsed customers' rows.
+ */
+async function runTables(
+  connection: Connection,
+  query: ReportQuery,
+  wanted: {
+    managers: boolean;
+    health: boolean;
+    started: boolean;
+    wallet: boolean;
+    contacts: boolean;
+    numbered: boolean;
+    lapsedLimit: number | undefined;
+  },
+): Promise<Tables> {
+  const ctes = new Map([...query.reading, ...query.figures]);
+  const keep = async (name: string, table: string): Promise<void> => {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${withClause([...ctes])}SELECT * FROM ${name}`);
+    ctes.set(name, `SELECT * FROM ${table}`);
+  };
+  await keep("customer_values", "sr_customer_values");
+  if (wanted.managers) await keep("manager_values", "sr_manager_values");
+  await keep("row_groups", "sr_row_groups");
+  // Summed from groups by manager too (byOrderManager), the customer-days are kept, not summed again for each table.
+  if (wanted.health && wanted.managers) await keep("customer_days", "sr_customer_days");
+  await keep("customers", "sr_customers");
+  await keep("window_customers", "sr_window_customers");
+  const table = (name: ReportTable): Promise<Row[]> => rows(connection, withClause([...ctes]) + query.select(name));
+  const health = async (): Promise<Pick<Tables, "healthPeriods" | "cohortGrid">> => {
+    for (const [name, body] of query.health) ctes.set(name, body);
+    // Each customer's runs of purchases by period (an ordering of every customer's days) are made
+    // once for the periods and the grid.
+    await keep("health_runs", "sr_health_runs");
+    return { healthPeriods: await table("healthPeriods"), cohortGrid: await table("cohortGrid") };
+  };
+  const lapsed = async (): Promise<Pick<Tables, "lapsedSummary" | "lapsed" | "lapsedContacts" | "managerLapsed">> => {
+    for (const [name, body] of query.lapsed) ctes.set(name, body);
+    // The median gap (an ordering of every customer's days) and the lapsed customers' figures are
+    // made once for the tables that read them.
+    await keep("lapsed_median", "sr_lapsed_median");
+    await keep("lapsed_stakes", "sr_lapsed_stakes");
+    const list = withClause([...ctes]) + query.select("lapsed");
+    return {
+      lapsedSummary: await table("lapsedSummary"),
+      lapsed: await rows(connection, wanted.lapsedLimit === undefined ? list : `${list}\nLIMIT ${wanted.lapsedLimit}`),
+      // One more read of the file, for the lapsed customers' rows only, when it has contacts.
+      lapsedContacts: wanted.contacts ? await contacts() : [],
+      managerLapsed: wanted.managers ? await table("managerLapsed") : [],
+    };
+  };
+  const contacts = async (): Promise<Row[]> => {
+    for (const [name, body] of query.contacts) ctes.set(name, body);
+    return table("lapsedContacts");
+  };
+  const walletTables = async (): Promise<Pick<Tables, "wallet" | "managerWallet">> => {
+    for (const [name, body] of query.wallet) ctes.set(name, body);
+    return { wallet: await table("wallet"), managerWallet: wanted.managers ? await table("managerWallet") : [] };
+  };
+  const managerRevenue = async (): Promise<Row[]> => {
+    for (const [name, body] of query.managerRevenue) ctes.set(name, body);
+    return table("managerRevenue");
+  };
+  const rowCounts = await table("rowCounts");
+  const started = wanted.started ? await table("started") : [];
+  const { wallet, managerWallet } = wanted.wallet ? await walletTables() : { wallet: [], managerWallet: [] };
+  return {
+    summary: await table("summary"),
+    cohorts: await table("cohorts"),
+    managers: wanted.managers ? await table("managers") : [],
+    ...(wanted.health ? await health() : { healthPeriods: [], cohortGrid: [] }),
+    ...(wanted.health ? await lapsed() : { lapsedSummary: [], lapsed: [], lapsedContacts: [], managerLapsed: [] }),
+    started,
+    // Where the numbering read does not find the first unknown initiator, the one that sorts first: one more read.
+    initiatorExample: !wanted.numbered && num(started[0]?.unknown_initiators ?? 0) > 0 ? await table("initiatorExample") : [],
+    wallet,
+    managerWallet,
+    managerRevenue: wanted.health && wanted.managers ? await managerRevenue() : [],
+    budgetExample: !wanted.numbered && num(wallet[0]?.unreadable_budgets ?? 0) > 0 ? await table("budgetExample") : [],
+    rowCounts,
+    rowExamples: rowCounts.some((row) => PROBLEMS.has(String(row.fate))) ? await table("rowExamples") : [],
+    lost: await table("lost"),
+  };
+}
+
+/**
+ * Names the first rows of each group of skipped rows, and puts their values in place of the
+ * group's examples, as the streaming command shows them; finds the first order whose initiator
+ * names neither side (question 7 shows it) and the first whose budget cannot be read (question 2),
+ * their rows and values, by the column of UnreadCounts. Only when there are such rows: see
+ * row-numbers.ts for why this is a second read.
+ */
+async function numberRows(
+  connection: Connection,
+  source: Source,
+  { skipped: groups, unreadCounts }: { skipped: Map<string, SkippedGroup>; unreadCounts: UnreadCounts },
+  query: (numbering: Numbering) => ReportQuery,
+): Promise<Map<string, UnreadValues>> {
+  const wanted = new Map([...groups].map(([key, group]) => [key, Math.min(group.count, SKIPPED_EXAMPLES)]));
+  const unreadColumns = (Object.keys(unreadCounts) as (keyof UnreadCounts)[]).filter((column) => unreadCounts[column] > 0);
+  for (const column of unreadColumns) wanted.set(column, 1);
+  if (wanted.size === 0) return new Map();
+  const { numbered } = source;
+  const statement = query(numbered).statement("problemRows");
+  const sql = numbered.inOrder ? statement : `SELECT * FROM (\n${statement}\n) AS problems ORDER BY source_row`;
+  const result = await connection.stream(sql);
+  const names = result.columnNames();
+  async function* chunks(): AsyncGenerator<ProblemRow[]> {
+    for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      yield chunk.getRowObjects(names).flatMap((row) => {
+        const ordinal = Number(row.source_row);
+        const unread = unreadColumns.filter((column) => row[column] !== null && row[column] !== undefined);
+        return [
+          { ordinal, key: problemKey(String(row.fate), String(row.fate_column)), value: row.fate_value },
+          ...unread.map((column) => ({ ordinal, key: column, value: row[column] })),
+        ];
+      });
+    }
+  }
+  const first = await firstRowsOfGroups(wanted, chunks());
+  connection.interrupt();
+  const rowOf = await numbered.rowsOf([...first.values()].flat().map((row) => row.ordinal));
+  for (const [key, group] of groups) {
+    const rows = first.get(key)!;
+    group.examples = rows.map((row) => ({ row: rowOf.get(row.ordinal) ?? 0, value: row.value }));
+    group.problem = { ...group.problem, value: rows[0]?.value ?? group.problem.value };
+  }
+  const unread = new Map<string, UnreadValues>();
+  for (const column of unreadColumns) {
+    const row = first.get(column)?.[0];
+    if (row !== undefined) unread.set(column, { count: unreadCounts[column], row: rowOf.get(row.ordinal) ?? 0, value: String(row.value) });
+  }
+  return unread;
+}

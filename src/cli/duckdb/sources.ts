@@ -1,0 +1,191 @@
+// Where `report --engine duckdb` reads its rows: CSV or Parquet files, one or many, as a DuckDB
+// relation, with their columns, their layout and a numbered twin for naming rows.
+//
+// The file's layout (header, columns, status column, deal types) is found as for the streaming
+// engine, from the first file's first rows through src/files and the core's header detection.
+// DuckDB reads UTF-8 only (its other encodings are a download): a Windows-1251 or UTF-16 file is
+// refused with a message that says how to go on, never read as something it is not.
+
+import { closeSync, openSync, readSync } from "node:fs";
+import { LAYOUT_SAMPLE_ROWS } from "../../core/columns";
+import { CsvScanner } from "../../files/csv-scanner";
+import { byteOrderMark } from "../../files/encoding";
+import { fieldDecoder, recordTexts } from "../../files/fields";
+import { detectDelimiter, detectEncoding } from "../../files/sniff";
+import { DUCKDB } from "../../sql/dialect";
+import type { ColumnType, QueryColumns } from "../../sql/report-query";
+import { type Connection, rows } from "./connection";
+import { recordLines } from "./row-numbers";
+import { dataError } from "../errors";
+import { fileLayout, type FileLayout, type SampleRows } from "../file-layout";
+import type { CliOptions } from "../options";
+
+export function isParquet(files: readonly string[]): boolean {
+  return files.every((file) => /\.parquet$/i.test(file));
+}
+
+export interface Source {
+  relation: string;
+  columns: QueryColumns;
+  layout: FileLayout;
+  /** The same relation with its rows numbered, and how a row's number becomes what the report names. */
+  numbered: Numbering;
+}
+
+export interface Numbering {
+  relation: string;
+  /** The expression of a row's ordinal (1 = the first row read). */
+  rowNumber: string;
+  /** Whether DuckDB gives the numbered rows in the file's order; otherwise they are sorted. */
+  inOrder: boolean;
+  /** The rows the report names for these ordinals: file lines of a CSV file, row indexes of a Parquet file. */
+  rowsOf: (ordinals: readonly number[]) => Promise<Map<number, number>>;
+}
+
+const FIELDS = ["customer", "date", "amount", "manager", "dealType"] as const;
+
+/** The query's columns; the initiated-by and budget columns only for the health check (they cost the grouping time). */
+function queryColumns(
+  layout: FileLayout,
+  options: CliOptions,
+  nameOf: (column: number) => string,
+  typeOf: (column: number) => ColumnType,
+): QueryColumns {
+  const columns: Partial<QueryColumns> = {};
+  const source = (column: number): QueryColumns["customer"] => ({ name: nameOf(column), type: typeOf(column) });
+  for (const field of FIELDS) {
+    const column = layout.mapping[field];
+    if (column !== undefined) columns[field] = source(column);
+  }
+  if (layout.status !== undefined) columns.status = source(layout.status.column);
+  const { initiatedBy, budget, contact } = layout.healthColumns ?? {};
+  if (options.health && initiatedBy !== undefined) columns.initiatedBy = source(initiatedBy);
+  if (options.health && budget !== undefined) columns.budget = source(budget);
+  if (options.health && contact !== undefined) columns.contact = source(contact);
+  return columns as QueryColumns;
+}
+
+// ── CSV ──────────────────────────────────────────────────────────────────────────────────────
+
+export function csvSource(files: readonly string[], options: CliOptions, parallel: boolean): Source {
+  const { sample, width, delimiter } = csvSample(files[0]!, options);
+  const { layout, headerRow } = fileLayout(sample, options, { encoding: "utf-8", delimiter: String.fromCharCode(delimiter) });
+  const names = Array.from({ length: width }, (_, column) => `column${column}`);
+  const text = (value: string): string => DUCKDB.text(value);
+  // Every field as text, so that the core's rules read it (src/sql/cell-rules.ts), not DuckDB's guesses.
+  const skip = headerRow < 0 ? 0 : layout.headerLine!;
+  const relation = [
+    `read_csv([${files.map(text).join(", ")}]`,
+    `delim = ${text(String.fromCharCode(delimiter))}, quote = '"', escape = '"'`,
+    `header = false, skip = ${skip}, auto_detect = false, null_padding = true, parallel = ${parallel}`,
+    `columns = {${names.map((name) => `${text(name)}: 'VARCHAR'`).join(", ")}})`,
+  ].join(", ");
+  return {
+    relation,
+    layout,
+    // Numbering the rows as they are read keeps them in order (and makes the reading serial).
+    numbered: {
+      relation: `${relation} WITH ORDINALITY`,
+      rowNumber: "ordinality",
+      inOrder: true,
+      rowsOf: (ordinals) => recordLines(files[0]!, delimiter, skip, ordinals),
+    },
+    columns: queryColumns(
+      layout,
+      options,
+      (column) => names[column]!,
+      () => "text",
+    ),
+  };
+}
+
+/** The first file's first rows, read by the project's own reader, and how wide its rows are. */
+function csvSample(path: string, options: CliOptions): { sample: SampleRows; width: number; delimiter: number } {
+  const bytes = firstBytes(path);
+  const mark = byteOrderMark(bytes);
+  if (mark !== undefined && mark.encoding !== "utf-8")
+    throw dataError({ key: "duckdbEncoding", values: { path, encoding: mark.encoding } });
+  const body = mark === undefined ? bytes : bytes.subarray(mark.length);
+  const encoding = options.encoding ?? detectEncoding(body);
+  if (encoding !== "utf-8") throw dataError({ key: "duckdbEncoding", values: { path, encoding } });
+  const delimiter = options.delimiter ?? detectDelimiter(body);
+  if (delimiter === 0x20) throw dataError({ key: "duckdbSpaces", values: { path } });
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const decode = fieldDecoder("utf-8");
+  new CsvScanner(delimiter, (record) => {
+    rows.push(recordTexts(record, decode));
+    lines.push(record.line);
+    return rows.length < LAYOUT_SAMPLE_ROWS;
+  }).scan(body, true);
+  // Room for rows wider than the sample's: DuckDB pads shorter ones with NULL and refuses wider ones.
+  const width = Math.max(...rows.map((row) => row.length)) + EXTRA_COLUMNS;
+  return { sample: { rows, lines }, width, delimiter };
+}
+
+const EXTRA_COLUMNS = 8;
+
+/**
+ * How much of the first file the layout and the encoding are read from: as much as the streaming
+ * engine once read in its first chunk, so that a file that turns Windows-1251 after a long ASCII
+ * start is still refused with the message that says how to go on (DuckDB itself would only report
+ * a bad line).
+ */
+const SAMPLE_BYTES = 4 * 1024 * 1024;
+
+function firstBytes(path: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    throw dataError({ key: "cannotRead", values: { path, reason: (error as Error).message } });
+  }
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    // The sample ends at a whole line: a record cut in two would read as a short row.
+    const end = read < buffer.length ? read : buffer.lastIndexOf(0x0a, read - 1) + 1;
+    return buffer.subarray(0, end);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// ── Parquet ──────────────────────────────────────────────────────────────────────────────────
+
+export async function parquetSource(connection: Connection, files: readonly string[], options: CliOptions): Promise<Source> {
+  const paths = files.map((file) => DUCKDB.text(file)).join(", ");
+  const relation = `read_parquet([${paths}])`;
+  const described = await rows(connection, `DESCRIBE SELECT * FROM ${relation}`);
+  const names = described.map((row) => String(row.column_name));
+  const types = described.map((row) => columnType(String(row.column_type)));
+  const asText = names.map((name) => `CAST(${DUCKDB.identifier(name)} AS VARCHAR) AS ${DUCKDB.identifier(name)}`).join(", ");
+  const first = await rows(connection, `SELECT ${asText} FROM ${relation} LIMIT ${LAYOUT_SAMPLE_ROWS - 1}`);
+  const sampleRows = [names, ...first.map((row) => names.map((name) => (row[name] === null ? "" : String(row[name]))))];
+  const sample: SampleRows = { rows: sampleRows, lines: sampleRows.map((_, at) => at + 1) };
+  const { layout } = fileLayout(sample, options, { encoding: "utf-8", delimiter: "" });
+  return {
+    relation,
+    layout,
+    // A Parquet file keeps its rows' positions, read in parallel: the rows are sorted by them.
+    numbered: {
+      relation: `read_parquet([${paths}], file_row_number = true)`,
+      rowNumber: "file_row_number + 1",
+      inOrder: false,
+      rowsOf: async (ordinals) => new Map(ordinals.map((ordinal) => [ordinal, ordinal])),
+    },
+    columns: queryColumns(
+      layout,
+      options,
+      (column) => names[column]!,
+      (column) => types[column]!,
+    ),
+  };
+}
+
+function columnType(duckType: string): ColumnType {
+  if (duckType === "DATE") return "date";
+  if (duckType.startsWith("TIMESTAMP")) return "timestamp";
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(duckType)) return "number";
+  return "text";
+}
