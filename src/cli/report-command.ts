@@ -224,7 +224,10 @@ export class Tally {
     { stats, layout, skipped, detailProblems }: Omit<ReadOutcome, "version">,
     sorted: Promise<SortedEntries> | undefined,
   ): Promise<RetentionReport> {
-    if (this.ledger.isEmpty) throw dataError(this.noPurchase(stats, skipped));
+    if (this.ledger.isEmpty) {
+      const first = skipped[0];
+      throw dataError(noPurchaseMessage(this.options.file, stats, first && problemMessage(first.problem, this.options.language)));
+    }
     const { options } = this;
     const settings: ReportSettings = {
       target: options.target,
@@ -255,20 +258,20 @@ export class Tally {
     if (sorted !== undefined) this.log.useSorted(await sorted);
     return withHealthCheck(analysis, orders, health, detailProblems).report;
   }
+}
 
-  /** Why there is no purchase to report on: one message, the most telling. */
-  private noPurchase(stats: IngestStats, skipped: readonly SkippedRow[]): CliMessage {
-    const path = this.options.file;
-    const first = skipped[0];
-    if (stats.rows === stats.blankRows) return { key: "headerOnly", values: { path } };
-    // Every row is blank, skipped, left out or an order; an order that is a purchase makes a customer.
-    if (stats.orders > 0) return { key: "onlyRefunds", values: { path, count: stats.orders } };
-    if (first !== undefined)
-      return { key: "noOrdersFirstSkip", values: { path, reason: problemMessage(first.problem, this.options.language) } };
-    const byStatus = Object.values(stats.leftOutByStatus ?? {}).reduce((sum, count) => sum + count, 0);
-    if (byStatus > 0 && stats.excludedRows === 0) return { key: "onlyLeftOutByStatus", values: { path, count: byStatus } };
-    return { key: "onlyExcluded", values: { path, count: stats.excludedRows } };
-  }
+/**
+ * Why there is no purchase to report on: one message, the most telling, for either engine.
+ * `firstProblem` is the first skipped row's problem in words, its row named where it is known.
+ */
+export function noPurchaseMessage(path: string, stats: IngestStats, firstProblem: string | undefined): CliMessage {
+  if (stats.rows === stats.blankRows) return { key: "headerOnly", values: { path } };
+  // Every row is blank, skipped, left out or an order; an order that is a purchase makes a customer.
+  if (stats.orders > 0) return { key: "onlyRefunds", values: { path, count: stats.orders } };
+  if (firstProblem !== undefined) return { key: "noOrdersFirstSkip", values: { path, reason: firstProblem } };
+  const byStatus = Object.values(stats.leftOutByStatus ?? {}).reduce((sum, count) => sum + count, 0);
+  if (byStatus > 0 && stats.excludedRows === 0) return { key: "onlyLeftOutByStatus", values: { path, count: byStatus } };
+  return { key: "onlyExcluded", values: { path, count: stats.excludedRows } };
 }
 
 /**

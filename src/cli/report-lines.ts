@@ -231,6 +231,19 @@ function skippedReason(group: SkippedGroup, language: Language): LinePart[] {
   return fillParts(template, { argument: data(problem.argument ?? ""), value: data(valuesOf(group) + more) });
 }
 
+/**
+ * The first problem of a group of skipped rows in words, naming its first row where the engine
+ * numbered it (for a log with no purchase: noPurchaseMessage).
+ */
+export function firstProblemText(group: SkippedGroup | undefined, language: Language): string | undefined {
+  if (group === undefined) return undefined;
+  const row = numberedRows(group)[0];
+  if (row !== undefined) return problemMessage({ ...group.problem, row }, language);
+  return skippedReason(group, language)
+    .map((part) => part.text)
+    .join("");
+}
+
 /** The examples' row numbers; none when the engine keeps none (DuckDB's, see src/cli/duckdb/report-of-tables.ts: row 0). */
 function numberedRows(group: SkippedGroup): number[] {
   return group.examples.map((example) => example.row).filter((row) => row > 0);

@@ -30,6 +30,7 @@ type CliKey =
   | "duckdbFailed"
   | "duckdbEncoding"
   | "duckdbSpaces"
+  | "noFileMatches"
   | "duckdbHint"
   | "skippedUnnumbered"
   | "badExclude"
@@ -229,6 +230,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     duckdbEncoding:
       "{path} is in {encoding}, and DuckDB reads UTF-8 only: convert it (iconv -f cp1251 -t utf-8) or leave out --engine duckdb, which reads it as it is",
     duckdbSpaces: "{path} has its columns aligned with spaces, which DuckDB cannot split: leave out --engine duckdb, or convert it to CSV",
+    noFileMatches: "no file matches {path}",
     duckdbHint: "tip: a file this large may not fit in this machine's memory; DuckDB can work from disk: add --engine duckdb",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     excludeAndKeepAll: "--exclude {value} and --keep-all-deals say opposite things; give one of them",
@@ -449,6 +451,7 @@ Windows-1251, UTF-16) определяются сами.
     duckdbEncoding:
       "{path} в кодировке {encoding}, а DuckDB читает только UTF-8: перекодируйте файл (iconv -f cp1251 -t utf-8) или уберите --engine duckdb — без него файл читается как есть",
     duckdbSpaces: "в {path} столбцы выровнены пробелами, а DuckDB так их не разделит: уберите --engine duckdb или сохраните файл как CSV",
+    noFileMatches: "ни один файл не подходит под {path}",
     duckdbHint:
       "совет: такой большой файл может не уместиться в памяти этой машины, а DuckDB умеет считать с диска — добавьте --engine duckdb",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",

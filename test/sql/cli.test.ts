@@ -188,6 +188,37 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     const second = writeFixture(dir, "part-2.csv", `${[header, ...rows.slice(half)].join("\n")}\n`);
     const [core, duck] = await Promise.all([coreReport([DEMO]), duckDbReport([first, second])]);
     expect(comparable(duck)).toEqual(comparable(core, true));
+    // The same files as a pattern the shell left alone (quoted), as DuckDB globs Parquet files.
+    expect(comparable(await duckDbReport([join(dir, "part-*.csv")]))).toEqual(comparable(core, true));
+    const none = await cli(["report", join(dir, "nothing-*.csv"), "--engine", "duckdb", "--locale", "en_US"]);
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toContain(`no file matches ${join(dir, "nothing-*.csv")}`);
+  });
+
+  it("says why a log has no purchase as the streaming command does, naming the first skipped row", async () => {
+    const dir = tempDir();
+    const cases: [name: string, csv: string, message: string][] = [
+      ["header.csv", "Customer,Date,Amount\n", "has no orders: nothing below the header"],
+      ["refunds.csv", "Customer,Date,Amount\nAnn,2024-03-05,-10\nBob,2024-03-06,-5\n", "has no purchases: all 2 orders have negative amounts"],
+      [
+        "dates.csv",
+        "Customer,Date,Amount\nAnn,someday,10\nBob,2024-13-45,5\n",
+        "no order could be read; the first problem: Date, row 2: cannot read «someday» as a date",
+      ],
+      [
+        "cancelled.csv",
+        "Customer,Date,Amount,Status\nAnn,2024-03-05,10,Cancelled\nBob,2024-03-06,5,Refunded\n",
+        "has no completed purchase: all 2 orders are left out by their status",
+      ],
+      ["projects.csv", "Customer,Date,Amount,Deal type\nAnn,2024-03-05,10,Project\n", "has no orders to count: all 1 is a one-off deal left out"],
+    ];
+    for (const [name, csv, message] of cases) {
+      const file = writeFixture(dir, name, csv);
+      const [duck, own] = await Promise.all([cli(["report", file, "--engine", "duckdb"]), cli(["report", file])]);
+      expect(own.exitCode).toBe(1);
+      expect(own.stderr).toContain(message);
+      expect([duck.exitCode, duck.stderr]).toEqual([own.exitCode, own.stderr]);
+    }
   });
 
   it("--json carries the health check's periods, questions 1, 2, 3, 5, 6, 7 and 8 and the lapsed customers, the command's own (and none with --no-health)", async () => {

@@ -4,7 +4,7 @@
 // optional dependency, loaded only here (connection.ts) and only when asked for.
 
 import { queryRules } from "../sql-command";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import type { UnreadValues } from "../../core/health/questions";
@@ -19,6 +19,7 @@ import {
   num,
   PROBLEMS,
   reportOf,
+  rowStats,
   type Tables,
   type UnreadCounts,
   unnumberedUnread,
@@ -28,7 +29,8 @@ import { firstRowsOfGroups, problemKey, type ProblemRow } from "./row-numbers";
 import { SKIPPED_EXAMPLES } from "../report-command";
 import { CliError, dataError } from "../errors";
 import type { CliOptions } from "../options";
-import type { ReportOutcome, SkippedGroup } from "../report-command";
+import { noPurchaseMessage, type ReportOutcome, type SkippedGroup } from "../report-command";
+import { firstProblemText } from "../report-lines";
 
 /**
  * The streaming engine's peak memory per byte of file, health check included, measured by
@@ -60,8 +62,9 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
   try {
     // A TIMESTAMP without a zone is an instant in UTC, as a Parquet writer stores it.
     await connection.run("SET TimeZone = 'UTC'");
-    const parquet = isParquet(files);
-    const source = parquet ? await parquetSource(connection, files, options) : csvSource(files, options, true);
+    const paths = await expandedPaths(connection, files);
+    const parquet = isParquet(paths);
+    const source = parquet ? await parquetSource(connection, paths, options) : csvSource(paths, options, true);
     const query = (relation: string, rowNumber?: string): ReportQuery =>
       reportQuery(
         {
@@ -88,7 +91,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       wallet: source.columns.budget !== undefined,
       contacts: source.columns.contact !== undefined,
       // With several files the rows are not numbered (each file would start again).
-      numbered: files.length === 1,
+      numbered: paths.length === 1,
       // --lapsed-csv writes every lapsed customer; the reports list the first (cli.ts).
       lapsedLimit: options.lapsedCsv === undefined ? REPORT_LIMITS.lost : undefined,
     };
@@ -97,15 +100,20 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       async (error: unknown) => {
         // DuckDB reads a CSV file in parallel unless a quoted field holds a line break, which it meets only then.
         if (parquet || !String(error).includes("parallel=false")) throw error;
-        const serial = csvSource(files, options, false);
+        const serial = csvSource(paths, options, false);
         return { tables: await runTables(connection, query(serial.relation), wanted), read: serial };
       },
     );
-    const { report, skipped } = reportOf(tables, source.layout, options);
+    const { stats, skipped } = rowStats(tables.rowCounts, tables.rowExamples, source.layout);
     const unreadCounts = unreadCountsOf(tables);
     const unread = wanted.numbered
       ? await numberRows(connection, read, { skipped, unreadCounts }, (numbering) => query(numbering.relation, numbering.rowNumber))
       : unnumberedUnread(tables, unreadCounts);
+    // Said after the numbering read, so that the first skipped row is named by its line, as the streaming command names it.
+    if (num(tables.summary[0]!.customers) === 0) {
+      throw dataError(noPurchaseMessage(options.file, stats, firstProblemText(groupsInOrder(skipped)[0], options.language)));
+    }
+    const report = reportOf(tables, source.layout, options, stats);
     const outcome: ReportOutcome = {
       file: files.join(" "),
       layout: source.layout,
@@ -125,6 +133,26 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     instance.closeSync();
     rmSync(spill, { recursive: true, force: true });
   }
+}
+
+/**
+ * The files named, each glob pattern (`parts/*.csv`, quoted so that the shell left it) expanded
+ * by DuckDB's own glob, in name order: the layout is read from the first file, and a glob over
+ * several files is several files, whose rows are not numbered. A name that exists is taken as it
+ * is, whatever its characters.
+ */
+async function expandedPaths(connection: Connection, files: readonly string[]): Promise<string[]> {
+  const paths: string[] = [];
+  for (const file of files) {
+    if (!/[*?[]/.test(file) || existsSync(file)) {
+      paths.push(file);
+      continue;
+    }
+    const matches = await rows(connection, `SELECT file FROM glob(${DUCKDB.text(file)}) ORDER BY file`);
+    if (matches.length === 0) throw dataError({ key: "noFileMatches", values: { path: file } });
+    paths.push(...matches.map((row) => String(row.file)));
+  }
+  return paths;
 }
 
 // ── Running the query ────────────────────────────────────────────────────────────────────────

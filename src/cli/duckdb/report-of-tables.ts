@@ -28,7 +28,6 @@ import { UNKNOWN_INITIATOR } from "../../sql/started-query";
 import { UNREADABLE_BUDGET } from "../../sql/wallet-query";
 import type { Row } from "./connection";
 import { problemKey } from "./row-numbers";
-import { dataError } from "../errors";
 import type { FileLayout } from "../file-layout";
 import type { CliOptions } from "../options";
 import type { SkippedGroup } from "../report-command";
@@ -39,14 +38,9 @@ export type Tables = Record<Exclude<ReportTable, "problemRows">, Row[]>;
 export const num = (value: unknown): number => Number(value);
 const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
-export function reportOf(
-  tables: Tables,
-  layout: FileLayout,
-  options: CliOptions,
-): { report: RetentionReport; skipped: Map<string, SkippedGroup> } {
+/** The report of a log with customers, from its tables and its rows' counts (rowStats). */
+export function reportOf(tables: Tables, layout: FileLayout, options: CliOptions, stats: IngestStats): RetentionReport {
   const summary = tables.summary[0]!;
-  const { stats, skipped } = rowStats(tables.rowCounts, tables.rowExamples, layout);
-  if (num(summary.customers) === 0) throw dataError(noPurchase(stats, options.file));
   const { period } = options;
   const hasAmounts = layout.mapping.amount !== undefined;
   const horizonDays = num(summary.horizon_days);
@@ -116,7 +110,7 @@ export function reportOf(
       })),
     },
   };
-  return { report, skipped };
+  return report;
 }
 
 function cohortRow(row: Row, period: Period): CohortReportRow {
@@ -415,12 +409,6 @@ export function rowStats(
 export function groupsInOrder(groups: Map<string, SkippedGroup>): SkippedGroup[] {
   const firstRow = (group: SkippedGroup): number => group.examples[0]?.row ?? 0;
   return [...groups.values()].sort((a, b) => firstRow(a) - firstRow(b));
-}
-
-function noPurchase(stats: IngestStats, path: string): Parameters<typeof dataError>[0] {
-  if (stats.rows === stats.blankRows) return { key: "headerOnly", values: { path } };
-  if (stats.orders > 0) return { key: "onlyRefunds", values: { path, count: stats.orders } };
-  return { key: "onlyExcluded", values: { path, count: stats.excludedRows + stats.skippedRows } };
 }
 
 /** How many orders have an initiator that names neither side, and how many a budget that cannot be read. */
