@@ -20,7 +20,7 @@ export interface HealthAnswer {
 
 type Text = (typeof HEALTH_TEXT)["en"];
 
-/** What the answers read: a whole health check, or the one of an engine that makes no cohort grid (DuckDB's). */
+/** What the answers read of a health check: its questions and periods. */
 export type AnsweredCheck = Pick<HealthCheck, "questions" | "periods">;
 
 /** `formats` carries a currency when the surface knows one (money at stake, the average order). */

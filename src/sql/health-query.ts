@@ -17,28 +17,14 @@ import type { Dialect } from "./dialect";
 import { periodEndDate, periodLabel, periodOfDay, periodStartDate } from "./period-sql";
 import type { ReportQuerySettings } from "./report-query";
 
-/** The CTEs over `customer_days`, `customers` and `data_span` (report-query.ts). */
-export function healthCtes(settings: ReportQuerySettings, sql: Dialect): [string, string][] {
-  const { period } = settings;
-  const periodOf = (day: string): string => periodOfDay(day, period, sql);
-  const dayOf = (date: string): string => sql.epochDay(date);
+/**
+ * Each customer's purchase days with their periods, and the runs of purchases by customer and
+ * period they make: what the periods and the cohort grid both count, over `customer_days` and
+ * `customers` (report-query.ts).
+ */
+export function healthRunCtes(settings: ReportQuerySettings, sql: Dialect): [string, string][] {
+  const periodOf = (day: string): string => periodOfDay(day, settings.period, sql);
   return [
-    [
-      // Every order's day counts for the span, refunds and refund-only customers' included (PurchaseLog.firstDay).
-      "health_span",
-      `SELECT ${periodOf("MIN(day)")} AS first_period, ${periodOf("MAX(day)")} AS last_period\nFROM customer_days`,
-    ],
-    [
-      "health_calendar",
-      [
-        "SELECT period_index,",
-        `  ${dayOf(periodStartDate("period_index", period, sql))} AS start_day,`,
-        `  ${dayOf(periodEndDate("period_index", period, sql))} AS end_day,`,
-        // The 12 months ending on the period's last day are the days after this one.
-        `  ${dayOf(sql.addYears(periodEndDate("period_index", period, sql), -1))} AS year_before_end`,
-        `FROM (${sql.series("health_span", "first_period", "last_period", "period_index")}) AS indexes`,
-      ].join("\n"),
-    ],
     [
       // A customer seen only in refunds has no first day: no customer, nothing counted.
       "health_days",
@@ -64,6 +50,31 @@ export function healthCtes(settings: ReportQuerySettings, sql: Dialect): [string
         "  WHERE purchases > 0",
         ") AS ordered",
         "WHERE next_period IS NULL OR next_period <> period_index",
+      ].join("\n"),
+    ],
+  ];
+}
+
+/** The periods' CTEs over the runs, `customer_days` and `data_span` (report-query.ts). */
+export function healthPeriodCtes(settings: ReportQuerySettings, sql: Dialect): [string, string][] {
+  const { period } = settings;
+  const periodOf = (day: string): string => periodOfDay(day, period, sql);
+  const dayOf = (date: string): string => sql.epochDay(date);
+  return [
+    [
+      // Every order's day counts for the span, refunds and refund-only customers' included (PurchaseLog.firstDay).
+      "health_span",
+      `SELECT ${periodOf("MIN(day)")} AS first_period, ${periodOf("MAX(day)")} AS last_period\nFROM customer_days`,
+    ],
+    [
+      "health_calendar",
+      [
+        "SELECT period_index,",
+        `  ${dayOf(periodStartDate("period_index", period, sql))} AS start_day,`,
+        `  ${dayOf(periodEndDate("period_index", period, sql))} AS end_day,`,
+        // The 12 months ending on the period's last day are the days after this one.
+        `  ${dayOf(sql.addYears(periodEndDate("period_index", period, sql), -1))} AS year_before_end`,
+        `FROM (${sql.series("health_span", "first_period", "last_period", "period_index")}) AS indexes`,
       ].join("\n"),
     ],
     [

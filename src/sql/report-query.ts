@@ -13,7 +13,7 @@ import { COMPLETED_STATUSES, statusKey } from "../core/statuses";
 import { DEFAULT_HORIZON_DAYS, HORIZON_SHARE, VERDICT_COHORTS } from "../core/verdict";
 import { CellRules, type Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
-import { cohortGridSelect, healthCtes, healthSelect } from "./health-query";
+import { cohortGridSelect, healthPeriodCtes, healthRunCtes, healthSelect } from "./health-query";
 import { contactCtes, lapsedContactsSelect, lapsedCtes, lapsedSelect, lapsedSummarySelect } from "./lapsed-query";
 import { managerCtes, managerLapsedSelect, managerRevenueSelect, managerWalletSelect } from "./manager-query";
 import { periodEndDate, periodLabel, periodOfDay, periodStartDate } from "./period-sql";
@@ -139,8 +139,6 @@ export const PUBLISHED_TABLES: readonly ReportTable[] = [
   "managerWallet",
 ];
 
-/** The tables computed from the health check's periods' CTEs (health-query.ts). */
-const HEALTH_TABLES: ReadonlySet<ReportTable> = new Set(["healthPeriods", "cohortGrid"]);
 /** The tables computed from the lapsed customers' CTEs (lapsed-query.ts), and from question 2's (wallet-query.ts). */
 const LAPSED_TABLES: ReadonlySet<ReportTable> = new Set(["lapsedSummary", "lapsed", "lapsedContacts", "managerLapsed"]);
 export const WALLET_TABLES: ReadonlySet<ReportTable> = new Set(["wallet", "managerWallet"]);
@@ -153,7 +151,7 @@ export interface ReportQuery {
   readonly reading: readonly [string, string][];
   /** The figures from `customers` and `row_counts`. */
   readonly figures: readonly [string, string][];
-  /** The health check's periods, from `customer_days`, `customers` and `data_span` (health-query.ts). */
+  /** The health check's runs of purchases and periods, from `customer_days`, `customers` and `data_span` (health-query.ts). */
   readonly health: readonly [string, string][];
   /** Question 5's lapsed customers, from the same (lapsed-query.ts). */
   readonly lapsed: readonly [string, string][];
@@ -180,21 +178,28 @@ function indent(text: string): string {
 export function reportQuery(settings: ReportQuerySettings, sql: Dialect): ReportQuery {
   const reading = readingCtes(settings, sql);
   const figures = figureCtes(settings, sql);
-  const health = healthCtes(settings, sql);
+  const healthRuns = healthRunCtes(settings, sql);
+  const health = [...healthRuns, ...healthPeriodCtes(settings, sql)];
   const lapsed = lapsedCtes(settings.lapsedFactor, sql);
   const contacts = contactCtes(new CellRules(sql), sql);
   const wallet = walletCtes(sql);
   const managerRevenue = managerCtes(settings, sql);
   const select = (table: ReportTable): string => {
-    if (table === "healthPeriods") return healthSelect(settings, sql);
-    return table === "cohortGrid" ? cohortGridSelect(settings, sql) : finalSelect(table, settings, sql);
+    switch (table) {
+      case "healthPeriods":
+        return healthSelect(settings, sql);
+      case "cohortGrid":
+        return cohortGridSelect(settings, sql);
+      default:
+        return finalSelect(table, settings, sql);
+    }
   };
   // Each statement carries only the CTEs its table reads (periods, lapsed customers, wallets,
   // managers' revenue): the others stay as short as they were.
   const ctes = (table: ReportTable): [string, string][] => [
     ...reading,
     ...figures,
-    ...(HEALTH_TABLES.has(table) ? health : []),
+    ...(table === "healthPeriods" ? health : table === "cohortGrid" ? healthRuns : []),
     ...(LAPSED_TABLES.has(table) ? lapsed : []),
     ...(table === "lapsedContacts" ? contacts : []),
     ...(WALLET_TABLES.has(table) ? wallet : []),

@@ -199,7 +199,11 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     const dir = tempDir();
     const cases: [name: string, csv: string, message: string][] = [
       ["header.csv", "Customer,Date,Amount\n", "has no orders: nothing below the header"],
-      ["refunds.csv", "Customer,Date,Amount\nAnn,2024-03-05,-10\nBob,2024-03-06,-5\n", "has no purchases: all 2 orders have negative amounts"],
+      [
+        "refunds.csv",
+        "Customer,Date,Amount\nAnn,2024-03-05,-10\nBob,2024-03-06,-5\n",
+        "has no purchases: all 2 orders have negative amounts",
+      ],
       [
         "dates.csv",
         "Customer,Date,Amount\nAnn,someday,10\nBob,2024-13-45,5\n",
@@ -210,7 +214,11 @@ describeDuckDb("report --engine duckdb, as a command", () => {
         "Customer,Date,Amount,Status\nAnn,2024-03-05,10,Cancelled\nBob,2024-03-06,5,Refunded\n",
         "has no completed purchase: all 2 orders are left out by their status",
       ],
-      ["projects.csv", "Customer,Date,Amount,Deal type\nAnn,2024-03-05,10,Project\n", "has no orders to count: all 1 is a one-off deal left out"],
+      [
+        "projects.csv",
+        "Customer,Date,Amount,Deal type\nAnn,2024-03-05,10,Project\n",
+        "has no orders to count: all 1 is a one-off deal left out",
+      ],
     ];
     for (const [name, csv, message] of cases) {
       const file = writeFixture(dir, name, csv);
@@ -225,6 +233,10 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     const [duck, own] = await Promise.all([cli(["report", DEMO, "--engine", "duckdb", "--json"]), cli(["report", DEMO, "--json"])]);
     const health = (result: { stdout: string }) => JSON.parse(result.stdout).healthCheck;
     const periods = (result: { stdout: string }) => health(result).periods as HealthPeriod[];
+    // The same fields as the command's, the cohort grid among them, cell for cell.
+    expect(Object.keys(health(duck)).sort()).toEqual(Object.keys(health(own)).sort());
+    expect(health(duck).cohortGrid.rows.length).toBeGreaterThan(12);
+    expect(health(duck).cohortGrid).toEqual(health(own).cohortGrid);
     expect(periods(duck).length).toBeGreaterThan(12);
     expect(comparablePeriods(periods(duck))).toEqual(comparablePeriods(periods(own), true));
     // The verdicts are the core's, judged from the periods; each with its sentence, as the command words it.

@@ -95,6 +95,9 @@ const TRICKY_ROWS = [
   "Кирилл;2024-08-02;1 234e3;Олег;розница",
   "Лена;2024-08-03;.5;;розница",
   "Лена;2024-09-03;5.;;розница",
+  "Мира;2024-01-20;-8;;розница", // a refund months before the first purchase: not her cohort
+  "Мира;2024-04-20;8;;розница",
+  "Мира;2024-06-20;8;;розница",
 ].join("\n");
 
 describeDuckDb("report --engine duckdb gives the command's report", () => {

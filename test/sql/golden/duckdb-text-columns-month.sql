@@ -1496,17 +1496,6 @@ window_gaps AS (
   WHERE second_day IS NOT NULL AND first_day IS NOT NULL
   GROUP BY second_day - first_day
 ),
-health_span AS (
-  SELECT (EXTRACT(YEAR FROM CAST(DATE '1970-01-01' + CAST(MIN(day) AS INTEGER) AS DATE)) * 12 + EXTRACT(MONTH FROM CAST(DATE '1970-01-01' + CAST(MIN(day) AS INTEGER) AS DATE)) - 1) AS first_period, (EXTRACT(YEAR FROM CAST(DATE '1970-01-01' + CAST(MAX(day) AS INTEGER) AS DATE)) * 12 + EXTRACT(MONTH FROM CAST(DATE '1970-01-01' + CAST(MAX(day) AS INTEGER) AS DATE)) - 1) AS last_period
-  FROM customer_days
-),
-health_calendar AS (
-  SELECT period_index,
-    (CAST(make_date(CAST(FLOOR((period_index) / 12) AS BIGINT), MOD(period_index, 12) + 1, 1) AS DATE) - DATE '1970-01-01') AS start_day,
-    (CAST(CAST(DATE '1970-01-01' + CAST((CAST(make_date(CAST(FLOOR(((period_index) + 1) / 12) AS BIGINT), MOD((period_index) + 1, 12) + 1, 1) AS DATE) - DATE '1970-01-01') - 1 AS INTEGER) AS DATE) AS DATE) - DATE '1970-01-01') AS end_day,
-    (CAST(CAST(CAST(DATE '1970-01-01' + CAST((CAST(make_date(CAST(FLOOR(((period_index) + 1) / 12) AS BIGINT), MOD((period_index) + 1, 12) + 1, 1) AS DATE) - DATE '1970-01-01') - 1 AS INTEGER) AS DATE) + INTERVAL (-1) YEAR AS DATE) AS DATE) - DATE '1970-01-01') AS year_before_end
-  FROM (SELECT UNNEST(generate_series(first_period, last_period)) AS period_index FROM health_span) AS indexes
-),
 health_days AS (
   SELECT d.customer_id, d.day, d.purchases, d.day_amount, (EXTRACT(YEAR FROM CAST(DATE '1970-01-01' + CAST(d.day AS INTEGER) AS DATE)) * 12 + EXTRACT(MONTH FROM CAST(DATE '1970-01-01' + CAST(d.day AS INTEGER) AS DATE)) - 1) AS period_index,
     (EXTRACT(YEAR FROM CAST(DATE '1970-01-01' + CAST(c.first_day AS INTEGER) AS DATE)) * 12 + EXTRACT(MONTH FROM CAST(DATE '1970-01-01' + CAST(c.first_day AS INTEGER) AS DATE)) - 1) AS cohort_index,
@@ -1523,6 +1512,17 @@ health_runs AS (
     WHERE purchases > 0
   ) AS ordered
   WHERE next_period IS NULL OR next_period <> period_index
+),
+health_span AS (
+  SELECT (EXTRACT(YEAR FROM CAST(DATE '1970-01-01' + CAST(MIN(day) AS INTEGER) AS DATE)) * 12 + EXTRACT(MONTH FROM CAST(DATE '1970-01-01' + CAST(MIN(day) AS INTEGER) AS DATE)) - 1) AS first_period, (EXTRACT(YEAR FROM CAST(DATE '1970-01-01' + CAST(MAX(day) AS INTEGER) AS DATE)) * 12 + EXTRACT(MONTH FROM CAST(DATE '1970-01-01' + CAST(MAX(day) AS INTEGER) AS DATE)) - 1) AS last_period
+  FROM customer_days
+),
+health_calendar AS (
+  SELECT period_index,
+    (CAST(make_date(CAST(FLOOR((period_index) / 12) AS BIGINT), MOD(period_index, 12) + 1, 1) AS DATE) - DATE '1970-01-01') AS start_day,
+    (CAST(CAST(DATE '1970-01-01' + CAST((CAST(make_date(CAST(FLOOR(((period_index) + 1) / 12) AS BIGINT), MOD((period_index) + 1, 12) + 1, 1) AS DATE) - DATE '1970-01-01') - 1 AS INTEGER) AS DATE) AS DATE) - DATE '1970-01-01') AS end_day,
+    (CAST(CAST(CAST(DATE '1970-01-01' + CAST((CAST(make_date(CAST(FLOOR(((period_index) + 1) / 12) AS BIGINT), MOD((period_index) + 1, 12) + 1, 1) AS DATE) - DATE '1970-01-01') - 1 AS INTEGER) AS DATE) + INTERVAL (-1) YEAR AS DATE) AS DATE) - DATE '1970-01-01') AS year_before_end
+  FROM (SELECT UNNEST(generate_series(first_period, last_period)) AS period_index FROM health_span) AS indexes
 ),
 health_sums AS (
   SELECT s.period_index,
@@ -1948,17 +1948,6 @@ window_gaps AS (
   WHERE second_day IS NOT NULL AND first_day IS NOT NULL
   GROUP BY second_day - first_day
 ),
-health_span AS (
-  SELECT (EXTRACT(YEAR FROM CAST(DATE '1970-01-01' + CAST(MIN(day) AS INTEGER) AS DATE)) * 12 + EXTRACT(MONTH FROM CAST(DATE '1970-01-01' + CAST(MIN(day) AS INTEGER) AS DATE)) - 1) AS first_period, (EXTRACT(YEAR FROM CAST(DATE '1970-01-01' + CAST(MAX(day) AS INTEGER) AS DATE)) * 12 + EXTRACT(MONTH FROM CAST(DATE '1970-01-01' + CAST(MAX(day) AS INTEGER) AS DATE)) - 1) AS last_period
-  FROM customer_days
-),
-health_calendar AS (
-  SELECT period_index,
-    (CAST(make_date(CAST(FLOOR((period_index) / 12) AS BIGINT), MOD(period_index, 12) + 1, 1) AS DATE) - DATE '1970-01-01') AS start_day,
-    (CAST(CAST(DATE '1970-01-01' + CAST((CAST(make_date(CAST(FLOOR(((period_index) + 1) / 12) AS BIGINT), MOD((period_index) + 1, 12) + 1, 1) AS DATE) - DATE '1970-01-01') - 1 AS INTEGER) AS DATE) AS DATE) - DATE '1970-01-01') AS end_day,
-    (CAST(CAST(CAST(DATE '1970-01-01' + CAST((CAST(make_date(CAST(FLOOR(((period_index) + 1) / 12) AS BIGINT), MOD((period_index) + 1, 12) + 1, 1) AS DATE) - DATE '1970-01-01') - 1 AS INTEGER) AS DATE) + INTERVAL (-1) YEAR AS DATE) AS DATE) - DATE '1970-01-01') AS year_before_end
-  FROM (SELECT UNNEST(generate_series(first_period, last_period)) AS period_index FROM health_span) AS indexes
-),
 health_days AS (
   SELECT d.customer_id, d.day, d.purchases, d.day_amount, (EXTRACT(YEAR FROM CAST(DATE '1970-01-01' + CAST(d.day AS INTEGER) AS DATE)) * 12 + EXTRACT(MONTH FROM CAST(DATE '1970-01-01' + CAST(d.day AS INTEGER) AS DATE)) - 1) AS period_index,
     (EXTRACT(YEAR FROM CAST(DATE '1970-01-01' + CAST(c.first_day AS INTEGER) AS DATE)) * 12 + EXTRACT(MONTH FROM CAST(DATE '1970-01-01' + CAST(c.first_day AS INTEGER) AS DATE)) - 1) AS cohort_index,
@@ -1975,42 +1964,6 @@ health_runs AS (
     WHERE purchases > 0
   ) AS ordered
   WHERE next_period IS NULL OR next_period <> period_index
-),
-health_sums AS (
-  SELECT s.period_index,
-    COALESCE(a.active_customers, 0) AS active_customers,
-    COALESCE(a.new_customers, 0) AS new_customers,
-    s.purchases, s.new_purchases, s.new_revenue, s.existing_revenue
-  FROM (
-    SELECT period_index,
-      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchases,
-      SUM(CASE WHEN purchases > 0 AND is_new = 1 THEN 1 ELSE 0 END) AS new_purchases,
-      SUM(CASE WHEN is_new = 1 THEN day_amount ELSE 0 END) AS new_revenue,
-      SUM(CASE WHEN is_new = 1 THEN 0 ELSE day_amount END) AS existing_revenue
-    FROM health_days
-    GROUP BY period_index
-  ) AS s
-  LEFT JOIN (
-    SELECT period_index, COUNT(*) AS active_customers, SUM(is_new) AS new_customers
-    FROM health_runs
-    GROUP BY period_index
-  ) AS a ON a.period_index = s.period_index
-),
-health_reach AS (
-  SELECT days.day, MAX(c.period_index) AS last_period
-  FROM (SELECT DISTINCT last_purchase AS day FROM health_runs) AS days
-  JOIN health_calendar AS c ON c.year_before_end < days.day
-  GROUP BY days.day
-),
-health_base_steps AS (
-  SELECT period_index, SUM(step) AS step
-  FROM (
-    SELECT period_index, 1 AS step FROM health_runs
-    UNION ALL
-    SELECT LEAST(COALESCE(r.next_period, reach.last_period + 1), reach.last_period + 1) AS period_index, -1 AS step
-    FROM health_runs AS r JOIN health_reach AS reach ON reach.day = r.last_purchase
-  ) AS steps
-  GROUP BY period_index
 )
 SELECT cohort_index,
   strftime(make_date(CAST(FLOOR((cohort_index) / 12) AS BIGINT), MOD(cohort_index, 12) + 1, 1), '%Y-%m') AS cohort,

@@ -1320,17 +1320,6 @@ window_gaps AS (
   WHERE second_day IS NOT NULL AND first_day IS NOT NULL
   GROUP BY second_day - first_day
 ),
-health_span AS (
-  SELECT (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(MIN(day))) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(MIN(day))) - 1) AS first_period, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(MAX(day))) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(MAX(day))) - 1) AS last_period
-  FROM customer_days
-),
-health_calendar AS (
-  SELECT period_index,
-    UNIX_DATE(DATE(CAST(FLOOR((period_index) / 12) AS INT64), MOD(period_index, 12) + 1, 1)) AS start_day,
-    UNIX_DATE(DATE_FROM_UNIX_DATE(UNIX_DATE(DATE(CAST(FLOOR(((period_index) + 1) / 12) AS INT64), MOD((period_index) + 1, 12) + 1, 1)) - 1)) AS end_day,
-    UNIX_DATE(DATE_ADD(DATE_FROM_UNIX_DATE(UNIX_DATE(DATE(CAST(FLOOR(((period_index) + 1) / 12) AS INT64), MOD((period_index) + 1, 12) + 1, 1)) - 1), INTERVAL -1 YEAR)) AS year_before_end
-  FROM (SELECT period_index FROM health_span CROSS JOIN UNNEST(GENERATE_ARRAY(first_period, last_period)) AS period_index) AS indexes
-),
 health_days AS (
   SELECT d.customer_id, d.day, d.purchases, d.day_amount, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(d.day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(d.day)) - 1) AS period_index,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS cohort_index,
@@ -1347,6 +1336,17 @@ health_runs AS (
     WHERE purchases > 0
   ) AS ordered
   WHERE next_period IS NULL OR next_period <> period_index
+),
+health_span AS (
+  SELECT (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(MIN(day))) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(MIN(day))) - 1) AS first_period, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(MAX(day))) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(MAX(day))) - 1) AS last_period
+  FROM customer_days
+),
+health_calendar AS (
+  SELECT period_index,
+    UNIX_DATE(DATE(CAST(FLOOR((period_index) / 12) AS INT64), MOD(period_index, 12) + 1, 1)) AS start_day,
+    UNIX_DATE(DATE_FROM_UNIX_DATE(UNIX_DATE(DATE(CAST(FLOOR(((period_index) + 1) / 12) AS INT64), MOD((period_index) + 1, 12) + 1, 1)) - 1)) AS end_day,
+    UNIX_DATE(DATE_ADD(DATE_FROM_UNIX_DATE(UNIX_DATE(DATE(CAST(FLOOR(((period_index) + 1) / 12) AS INT64), MOD((period_index) + 1, 12) + 1, 1)) - 1), INTERVAL -1 YEAR)) AS year_before_end
+  FROM (SELECT period_index FROM health_span CROSS JOIN UNNEST(GENERATE_ARRAY(first_period, last_period)) AS period_index) AS indexes
 ),
 health_sums AS (
   SELECT s.period_index,
@@ -1728,17 +1728,6 @@ window_gaps AS (
   WHERE second_day IS NOT NULL AND first_day IS NOT NULL
   GROUP BY second_day - first_day
 ),
-health_span AS (
-  SELECT (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(MIN(day))) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(MIN(day))) - 1) AS first_period, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(MAX(day))) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(MAX(day))) - 1) AS last_period
-  FROM customer_days
-),
-health_calendar AS (
-  SELECT period_index,
-    UNIX_DATE(DATE(CAST(FLOOR((period_index) / 12) AS INT64), MOD(period_index, 12) + 1, 1)) AS start_day,
-    UNIX_DATE(DATE_FROM_UNIX_DATE(UNIX_DATE(DATE(CAST(FLOOR(((period_index) + 1) / 12) AS INT64), MOD((period_index) + 1, 12) + 1, 1)) - 1)) AS end_day,
-    UNIX_DATE(DATE_ADD(DATE_FROM_UNIX_DATE(UNIX_DATE(DATE(CAST(FLOOR(((period_index) + 1) / 12) AS INT64), MOD((period_index) + 1, 12) + 1, 1)) - 1), INTERVAL -1 YEAR)) AS year_before_end
-  FROM (SELECT period_index FROM health_span CROSS JOIN UNNEST(GENERATE_ARRAY(first_period, last_period)) AS period_index) AS indexes
-),
 health_days AS (
   SELECT d.customer_id, d.day, d.purchases, d.day_amount, (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(d.day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(d.day)) - 1) AS period_index,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS cohort_index,
@@ -1755,42 +1744,6 @@ health_runs AS (
     WHERE purchases > 0
   ) AS ordered
   WHERE next_period IS NULL OR next_period <> period_index
-),
-health_sums AS (
-  SELECT s.period_index,
-    COALESCE(a.active_customers, 0) AS active_customers,
-    COALESCE(a.new_customers, 0) AS new_customers,
-    s.purchases, s.new_purchases, s.new_revenue, s.existing_revenue
-  FROM (
-    SELECT period_index,
-      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchases,
-      SUM(CASE WHEN purchases > 0 AND is_new = 1 THEN 1 ELSE 0 END) AS new_purchases,
-      SUM(CASE WHEN is_new = 1 THEN day_amount ELSE 0 END) AS new_revenue,
-      SUM(CASE WHEN is_new = 1 THEN 0 ELSE day_amount END) AS existing_revenue
-    FROM health_days
-    GROUP BY period_index
-  ) AS s
-  LEFT JOIN (
-    SELECT period_index, COUNT(*) AS active_customers, SUM(is_new) AS new_customers
-    FROM health_runs
-    GROUP BY period_index
-  ) AS a ON a.period_index = s.period_index
-),
-health_reach AS (
-  SELECT days.day, MAX(c.period_index) AS last_period
-  FROM (SELECT DISTINCT last_purchase AS day FROM health_runs) AS days
-  JOIN health_calendar AS c ON c.year_before_end < days.day
-  GROUP BY days.day
-),
-health_base_steps AS (
-  SELECT period_index, SUM(step) AS step
-  FROM (
-    SELECT period_index, 1 AS step FROM health_runs
-    UNION ALL
-    SELECT LEAST(COALESCE(r.next_period, reach.last_period + 1), reach.last_period + 1) AS period_index, -1 AS step
-    FROM health_runs AS r JOIN health_reach AS reach ON reach.day = r.last_purchase
-  ) AS steps
-  GROUP BY period_index
 )
 SELECT cohort_index,
   FORMAT_DATE('%Y-%m', DATE(CAST(FLOOR((cohort_index) / 12) AS INT64), MOD(cohort_index, 12) + 1, 1)) AS cohort,
