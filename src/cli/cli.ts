@@ -6,7 +6,7 @@ import { totalmem } from "node:os";
 import { ADDON_VERSION } from "../version";
 import type { Language } from "../i18n/language";
 import { asCliError, CliError, EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, renderMessage, text } from "./errors";
-import { languageOfArguments, parseInvocation } from "./options";
+import { type CliOptions, languageOfArguments, parseInvocation } from "./options";
 import { REPORT_LIMITS } from "../core/report";
 import { lapsedCallList } from "../presentation/call-list";
 import { callListCsv } from "./call-list-csv";
@@ -39,14 +39,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     if (invocation.kind === "sql") return { exitCode: EXIT_OK, stdout: renderSql(invocation.options), stderr: "" };
     const { options } = invocation;
     language = options.language;
-    for (const [flag, output] of [
-      ["--html", options.html],
-      ["--lapsed-csv", options.lapsedCsv],
-    ] as const) {
-      if (output !== undefined && isSameFile(output, options.file)) {
-        throw new CliError(EXIT_USAGE, { key: "outputIsInput", values: { flag, path: output, file: options.file } });
-      }
-    }
+    refuseOutputOverInput(options, options.files);
     if (
       options.html !== undefined &&
       options.lapsedCsv !== undefined &&
@@ -61,6 +54,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     const outcome = await report.catch((error: unknown) => {
       throw asCliError(error, options.file);
     });
+    // A glob names its files only once DuckDB has expanded it.
+    if (outcome.inputs !== undefined) refuseOutputOverInput(options, outcome.inputs);
     let stderr = "";
     if (options.lapsedCsv !== undefined) {
       const lapsed = outcome.report.healthCheck?.lapsed;
@@ -86,6 +81,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     const message = `sheets-retention: ${terminalSafe(renderMessage(error.detail, language))}\n`;
     const usage = error.exitCode === EXIT_USAGE ? `\n${text(language, "usage")}\n` : "";
     return { exitCode: error.exitCode, stdout: "", stderr: message + usage };
+  }
+}
+
+/** Usage error when --html or --lapsed-csv names one of the files being read: writing would overwrite it. */
+function refuseOutputOverInput(options: CliOptions, inputs: readonly string[]): void {
+  for (const [flag, output] of [
+    ["--html", options.html],
+    ["--lapsed-csv", options.lapsedCsv],
+  ] as const) {
+    const input = output === undefined ? undefined : inputs.find((file) => isSameFile(output, file));
+    if (input !== undefined) throw new CliError(EXIT_USAGE, { key: "outputIsInput", values: { flag, path: output!, file: input } });
   }
 }
 

@@ -1,6 +1,7 @@
 // Failures of the command as data: an exit code and what to say, rendered in the user's language
 // by the outermost layer only.
 
+import type { IngestStats } from "../core/ingest";
 import type { Problem } from "../core/problems";
 import { FileError } from "../files/file-error";
 import { CLI_MESSAGES } from "../i18n/cli";
@@ -64,4 +65,20 @@ export function text(
   counts: Record<string, number> = {},
 ): string {
   return fill(CLI_MESSAGES[language][key], values, { language, of: { ...numbersIn(values), ...counts } });
+}
+
+/**
+ * Why there is no purchase to report on: one message, the most telling, for either engine.
+ * `problem` is a skipped row's problem in words: the first row's, named by its line, where the
+ * engine knows the rows' order.
+ */
+export function noPurchaseMessage(path: string, stats: IngestStats, problem?: { reason: string; first: boolean }): CliMessage {
+  if (stats.rows === stats.blankRows) return { key: "headerOnly", values: { path } };
+  // Every row is blank, skipped, left out or an order; an order that is a purchase makes a customer.
+  if (stats.orders > 0) return { key: "onlyRefunds", values: { path, count: stats.orders } };
+  if (problem !== undefined)
+    return { key: problem.first ? "noOrdersFirstSkip" : "noOrdersSomeSkip", values: { path, reason: problem.reason } };
+  const byStatus = Object.values(stats.leftOutByStatus ?? {}).reduce((sum, count) => sum + count, 0);
+  if (byStatus > 0 && stats.excludedRows === 0) return { key: "onlyLeftOutByStatus", values: { path, count: byStatus } };
+  return { key: "onlyExcluded", values: { path, count: stats.excludedRows } };
 }

@@ -33,7 +33,7 @@ import { CustomerIndex } from "./counting/customer-index";
 import { IndexedLedger } from "./counting/indexed-ledger";
 import { NameStore } from "./counting/name-store";
 import { withRoomIfGranted } from "./counting/typed-arrays";
-import { dataError, type CliMessage } from "./errors";
+import { dataError, noPurchaseMessage } from "./errors";
 import type { FileLayout } from "./file-layout";
 import type { CliOptions } from "./options";
 import { readOrderFile, type ReadSettings } from "./order-file";
@@ -98,6 +98,8 @@ export interface ReportOutcome {
   report: RetentionReport;
   /** Every skipped row, grouped by reason; without it, the report's kept rows are grouped. */
   skippedByReason?: SkippedGroup[];
+  /** The files read, where they differ from those named (DuckDB's, a glob expanded). */
+  inputs?: readonly string[];
 }
 
 /** What reading the file gives besides its orders. */
@@ -226,7 +228,8 @@ export class Tally {
   ): Promise<RetentionReport> {
     if (this.ledger.isEmpty) {
       const first = skipped[0];
-      throw dataError(noPurchaseMessage(this.options.file, stats, first && problemMessage(first.problem, this.options.language)));
+      const problem = first && { reason: problemMessage(first.problem, this.options.language), first: true };
+      throw dataError(noPurchaseMessage(this.options.file, stats, problem));
     }
     const { options } = this;
     const settings: ReportSettings = {
@@ -258,20 +261,6 @@ export class Tally {
     if (sorted !== undefined) this.log.useSorted(await sorted);
     return withHealthCheck(analysis, orders, health, detailProblems).report;
   }
-}
-
-/**
- * Why there is no purchase to report on: one message, the most telling, for either engine.
- * `firstProblem` is the first skipped row's problem in words, its row named where it is known.
- */
-export function noPurchaseMessage(path: string, stats: IngestStats, firstProblem: string | undefined): CliMessage {
-  if (stats.rows === stats.blankRows) return { key: "headerOnly", values: { path } };
-  // Every row is blank, skipped, left out or an order; an order that is a purchase makes a customer.
-  if (stats.orders > 0) return { key: "onlyRefunds", values: { path, count: stats.orders } };
-  if (firstProblem !== undefined) return { key: "noOrdersFirstSkip", values: { path, reason: firstProblem } };
-  const byStatus = Object.values(stats.leftOutByStatus ?? {}).reduce((sum, count) => sum + count, 0);
-  if (byStatus > 0 && stats.excludedRows === 0) return { key: "onlyLeftOutByStatus", values: { path, count: byStatus } };
-  return { key: "onlyExcluded", values: { path, count: stats.excludedRows } };
 }
 
 /**

@@ -232,16 +232,17 @@ function skippedReason(group: SkippedGroup, language: Language): LinePart[] {
 }
 
 /**
- * The first problem of a group of skipped rows in words, naming its first row where the engine
- * numbered it (for a log with no purchase: noPurchaseMessage).
+ * A group of skipped rows' problem in words, for a log with no purchase (noPurchaseMessage): its
+ * first row's, named by its line, where the engine numbered the rows; else the group's reason.
  */
-export function firstProblemText(group: SkippedGroup | undefined, language: Language): string | undefined {
+export function skippedProblem(group: SkippedGroup | undefined, language: Language): { reason: string; first: boolean } | undefined {
   if (group === undefined) return undefined;
   const row = numberedRows(group)[0];
-  if (row !== undefined) return problemMessage({ ...group.problem, row }, language);
-  return skippedReason(group, language)
+  if (row !== undefined) return { reason: problemMessage({ ...group.problem, row }, language), first: true };
+  const reason = skippedReason(group, language)
     .map((part) => part.text)
     .join("");
+  return { reason, first: false };
 }
 
 /** The examples' row numbers; none when the engine keeps none (DuckDB's, see src/cli/duckdb/report-of-tables.ts: row 0). */

@@ -31,6 +31,8 @@ type CliKey =
   | "duckdbEncoding"
   | "duckdbSpaces"
   | "noFileMatches"
+  | "duckdbMixedFiles"
+  | "duckdbFilesDiffer"
   | "duckdbHint"
   | "skippedUnnumbered"
   | "badExclude"
@@ -50,6 +52,7 @@ type CliKey =
   | "onlyExcluded"
   | "onlyLeftOutByStatus"
   | "noOrdersFirstSkip"
+  | "noOrdersSomeSkip"
   | "columnNumber"
   | "fieldCustomer"
   | "fieldDate"
@@ -231,6 +234,9 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
       "{path} is in {encoding}, and DuckDB reads UTF-8 only: convert it (iconv -f cp1251 -t utf-8) or leave out --engine duckdb, which reads it as it is",
     duckdbSpaces: "{path} has its columns aligned with spaces, which DuckDB cannot split: leave out --engine duckdb, or convert it to CSV",
     noFileMatches: "no file matches {path}",
+    duckdbMixedFiles: "{csv} is CSV and {parquet} is Parquet: files read together must be of one kind",
+    duckdbFilesDiffer:
+      "{path} does not start as {first} does (its header, its line or its delimiter differ): files read together must share one layout",
     duckdbHint: "tip: a file this large may not fit in this machine's memory; DuckDB can work from disk: add --engine duckdb",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     excludeAndKeepAll: "--exclude {value} and --keep-all-deals say opposite things; give one of them",
@@ -264,6 +270,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     onlyLeftOutByStatus:
       "{path} has no completed purchase: all {count} {count|order is|orders are} left out by their status (--count-status VALUE counts a status)",
     noOrdersFirstSkip: "{path}: no order could be read; the first problem: {reason}",
+    noOrdersSomeSkip: "{path}: no order could be read; one of the problems: {reason}",
     columnNumber: "column {n}",
     fieldCustomer: "customer",
     fieldDate: "date",
@@ -451,7 +458,10 @@ Windows-1251, UTF-16) определяются сами.
     duckdbEncoding:
       "{path} в кодировке {encoding}, а DuckDB читает только UTF-8: перекодируйте файл (iconv -f cp1251 -t utf-8) или уберите --engine duckdb — без него файл читается как есть",
     duckdbSpaces: "в {path} столбцы выровнены пробелами, а DuckDB так их не разделит: уберите --engine duckdb или сохраните файл как CSV",
-    noFileMatches: "ни один файл не подходит под {path}",
+    noFileMatches: "под шаблон {path} не подходит ни один файл",
+    duckdbMixedFiles: "{csv} — это CSV, а {parquet} — Parquet: файлы, которые читаются вместе, должны быть одного вида",
+    duckdbFilesDiffer:
+      "{path} начинается не так, как {first} (другой заголовок, другая строка заголовка или другой разделитель): файлы, которые читаются вместе, должны быть устроены одинаково",
     duckdbHint:
       "совет: такой большой файл может не уместиться в памяти этой машины, а DuckDB умеет считать с диска — добавьте --engine duckdb",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
@@ -485,6 +495,7 @@ Windows-1251, UTF-16) определяются сами.
     onlyLeftOutByStatus:
       "в файле {path} нет завершённых покупок: все заказы ({count}) не учтены по статусу (--count-status ЗНАЧЕНИЕ учтёт статус)",
     noOrdersFirstSkip: "{path}: не удалось прочитать ни одного заказа; первая проблема: {reason}",
+    noOrdersSomeSkip: "{path}: не удалось прочитать ни одного заказа; одна из проблем: {reason}",
     columnNumber: "столбец {n}",
     fieldCustomer: "клиент",
     fieldDate: "дата",

@@ -19,6 +19,7 @@ import {
   comparableQuestions,
   demoWithBudgets,
   coreReport,
+  parquetFromCsv,
   describeDuckDb,
   duckDbReport,
   DUCKDB_QUESTION_IDS,
@@ -195,6 +196,42 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     expect(none.stderr).toContain(`no file matches ${join(dir, "nothing-*.csv")}`);
   });
 
+  it("reads each named file as itself, a pattern's files once each, and refuses files that differ", async () => {
+    const dir = tempDir();
+    const header = "Customer,Date,Amount";
+    // A name with brackets beside the name they would match as a pattern.
+    const bracketed = writeFixture(dir, "x[1].csv", `${header}\nZed,2024-03-05,10\n`);
+    writeFixture(dir, "x1.csv", `${header}\nYan,2024-03-05,5\nYan,2024-04-05,5\n`);
+    writeFixture(dir, ".hidden.csv", `${header}\nAda,2024-03-05,5\n`);
+    const alone = await duckDbReport([bracketed]);
+    expect([alone.customers, alone.stats.rows]).toEqual([1, 1]);
+    // Zed's one row and Yan's two; not the hidden file, and x1.csv once though named twice.
+    const all = await duckDbReport([join(dir, "*.csv"), join(dir, "x1.csv")]);
+    expect([all.customers, all.stats.rows]).toEqual([2, 3]);
+
+    const refused = async (files: string[]) => {
+      const result = await cli(["report", ...files, "--engine", "duckdb"]);
+      expect(result.exitCode).toBe(1);
+      return result.stderr;
+    };
+    const swapped = writeFixture(dir, "swapped.csv", "Date,Customer,Amount\n2024-03-05,Bob,5\n");
+    expect(await refused([bracketed, swapped])).toContain(`${swapped} does not start as ${bracketed} does`);
+    const headless = writeFixture(dir, "headless.csv", "Bob,2024-03-05,5\n");
+    expect(await refused([bracketed, headless])).toContain(`${headless} does not start as ${bracketed} does`);
+    const parquet = join(dir, "x.parquet");
+    await parquetFromCsv(join(dir, "x1.csv"), parquet);
+    expect(await refused([bracketed, parquet])).toContain(`${bracketed} is CSV and ${parquet} is Parquet`);
+  });
+
+  it("never writes a report over a file a pattern read", async () => {
+    const dir = tempDir();
+    const part = writeFixture(dir, "part-1.csv", "Customer,Date,Amount\nAnn,2024-03-05,10\nAnn,2024-04-05,10\n");
+    const result = await cli(["report", join(dir, "part-*.csv"), "--engine", "duckdb", "--lapsed-csv", part]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`--lapsed-csv ${part} is the orders file being read (${part})`);
+    expect(readFileSync(part, "utf8")).toBe("Customer,Date,Amount\nAnn,2024-03-05,10\nAnn,2024-04-05,10\n");
+  });
+
   it("says why a log has no purchase as the streaming command does, naming the first skipped row", async () => {
     const dir = tempDir();
     const cases: [name: string, csv: string, message: string][] = [
@@ -227,6 +264,11 @@ describeDuckDb("report --engine duckdb, as a command", () => {
       expect(own.stderr).toContain(message);
       expect([duck.exitCode, duck.stderr]).toEqual([own.exitCode, own.stderr]);
     }
+    // Several files: all are named, and their rows have no order to say which problem came first.
+    const dates = join(dir, "dates.csv");
+    const blanks = writeFixture(dir, "blanks.csv", "Customer,Date,Amount\n,2024-03-05,10\n");
+    const both = await cli(["report", blanks, dates, "--engine", "duckdb"]);
+    expect(both.stderr).toContain(`${blanks} ${dates}: no order could be read; one of the problems: `);
   });
 
   it("--json carries the health check's periods, questions 1, 2, 3, 5, 6, 7 and 8 and the lapsed customers, the command's own (and none with --no-health)", async () => {

@@ -6,7 +6,7 @@
 import { queryRules } from "../sql-command";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { UnreadValues } from "../../core/health/questions";
 import { REPORT_LIMITS } from "../../core/report";
 import { DUCKDB } from "../../sql/dialect";
@@ -26,11 +26,10 @@ import {
   unreadCountsOf,
 } from "./report-of-tables";
 import { firstRowsOfGroups, problemKey, type ProblemRow } from "./row-numbers";
-import { SKIPPED_EXAMPLES } from "../report-command";
-import { CliError, dataError } from "../errors";
+import { type ReportOutcome, SKIPPED_EXAMPLES, type SkippedGroup } from "../report-command";
+import { CliError, dataError, noPurchaseMessage } from "../errors";
 import type { CliOptions } from "../options";
-import { noPurchaseMessage, type ReportOutcome, type SkippedGroup } from "../report-command";
-import { firstProblemText } from "../report-lines";
+import { skippedProblem } from "../report-lines";
 
 /**
  * The streaming engine's peak memory per byte of file, health check included, measured by
@@ -64,6 +63,10 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     await connection.run("SET TimeZone = 'UTC'");
     const paths = await expandedPaths(connection, files);
     const parquet = isParquet(paths);
+    // Whether they hold Parquet or CSV, a mix would be read wholly as one of them.
+    const mixed = parquet ? undefined : paths.find((path) => isParquet([path]));
+    if (mixed !== undefined)
+      throw dataError({ key: "duckdbMixedFiles", values: { csv: paths.find((path) => !isParquet([path]))!, parquet: mixed } });
     const source = parquet ? await parquetSource(connection, paths, options) : csvSource(paths, options, true);
     const query = (relation: string, rowNumber?: string): ReportQuery =>
       reportQuery(
@@ -111,7 +114,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       : unnumberedUnread(tables, unreadCounts);
     // Said after the numbering read, so that the first skipped row is named by its line, as the streaming command names it.
     if (num(tables.summary[0]!.customers) === 0) {
-      throw dataError(noPurchaseMessage(options.file, stats, firstProblemText(groupsInOrder(skipped)[0], options.language)));
+      throw dataError(noPurchaseMessage(files.join(" "), stats, skippedProblem(groupsInOrder(skipped)[0], options.language)));
     }
     const report = reportOf(tables, source.layout, options, stats);
     const outcome: ReportOutcome = {
@@ -119,6 +122,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       layout: source.layout,
       report,
       skippedByReason: groupsInOrder(skipped),
+      inputs: paths,
     };
     if (!options.health) return outcome;
     return { ...outcome, report: { ...report, healthCheck: healthCheckOf(tables, source.layout, options, unread) } };
@@ -138,21 +142,26 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
 /**
  * The files named, each glob pattern (`parts/*.csv`, quoted so that the shell left it) expanded
  * by DuckDB's own glob, in name order: the layout is read from the first file, and a glob over
- * several files is several files, whose rows are not numbered. A name that exists is taken as it
- * is, whatever its characters.
+ * several files is several files, whose rows are not numbered. A name that exists is a file, not a
+ * pattern, whatever its characters (sources.ts reads it as such). As a shell does, a pattern
+ * leaves out hidden files (`.b.csv`, macOS's `._orders.csv`) unless its last part starts with a
+ * dot; a file named twice is read once.
  */
 async function expandedPaths(connection: Connection, files: readonly string[]): Promise<string[]> {
-  const paths: string[] = [];
+  const paths = new Set<string>();
   for (const file of files) {
     if (!/[*?[]/.test(file) || existsSync(file)) {
-      paths.push(file);
+      paths.add(file);
       continue;
     }
-    const matches = await rows(connection, `SELECT file FROM glob(${DUCKDB.text(file)}) ORDER BY file`);
+    const hiddenToo = basename(file).startsWith(".");
+    const matches = (await rows(connection, `SELECT file FROM glob(${DUCKDB.text(file)}) ORDER BY file`))
+      .map((row) => String(row.file))
+      .filter((path) => hiddenToo || !basename(path).startsWith("."));
     if (matches.length === 0) throw dataError({ key: "noFileMatches", values: { path: file } });
-    paths.push(...matches.map((row) => String(row.file)));
+    for (const path of matches) paths.add(path);
   }
-  return paths;
+  return [...paths];
 }
 
 // ── Running the query ────────────────────────────────────────────────────────────────────────

@@ -24,6 +24,11 @@ export function isParquet(files: readonly string[]): boolean {
   return files.every((file) => /\.parquet$/i.test(file));
 }
 
+/** The files as DuckDB's readers take them: they glob every name, so `[`, `*` and `?` are bracketed to mean themselves. */
+function fileList(files: readonly string[]): string {
+  return `[${files.map((file) => DUCKDB.text(file.replace(/[[*?]/g, "[$&]"))).join(", ")}]`;
+}
+
 export interface Source {
   relation: string;
   columns: QueryColumns;
@@ -68,14 +73,15 @@ function queryColumns(
 // ── CSV ──────────────────────────────────────────────────────────────────────────────────────
 
 export function csvSource(files: readonly string[], options: CliOptions, parallel: boolean): Source {
-  const { sample, width, delimiter } = csvSample(files[0]!, options);
+  const { sample, width, delimiter } = csvSample(files[0]!, options, SAMPLE_BYTES);
   const { layout, headerRow } = fileLayout(sample, options, { encoding: "utf-8", delimiter: String.fromCharCode(delimiter) });
+  for (const path of files.slice(1)) sameStartAsFirst(path, files[0]!, options, { sample, delimiter, headerRow });
   const names = Array.from({ length: width }, (_, column) => `column${column}`);
   const text = (value: string): string => DUCKDB.text(value);
   // Every field as text, so that the core's rules read it (src/sql/cell-rules.ts), not DuckDB's guesses.
   const skip = headerRow < 0 ? 0 : layout.headerLine!;
   const relation = [
-    `read_csv([${files.map(text).join(", ")}]`,
+    `read_csv(${fileList(files)}`,
     `delim = ${text(String.fromCharCode(delimiter))}, quote = '"', escape = '"'`,
     `header = false, skip = ${skip}, auto_detect = false, null_padding = true, parallel = ${parallel}`,
     `columns = {${names.map((name) => `${text(name)}: 'VARCHAR'`).join(", ")}})`,
@@ -99,9 +105,28 @@ export function csvSource(files: readonly string[], options: CliOptions, paralle
   };
 }
 
-/** The first file's first rows, read by the project's own reader, and how wide its rows are. */
-function csvSample(path: string, options: CliOptions): { sample: SampleRows; width: number; delimiter: number } {
-  const bytes = firstBytes(path);
+/**
+ * DuckDB reads every file by the first one's columns, after as many lines as the first file's
+ * header is on: another file must have the same delimiter and the same header on the same line,
+ * or its rows would be read into the wrong columns, or its first order skipped, without a word.
+ */
+function sameStartAsFirst(
+  path: string,
+  first: string,
+  options: CliOptions,
+  { sample, delimiter, headerRow }: { sample: SampleRows; delimiter: number; headerRow: number },
+): void {
+  const other = csvSample(path, options, OTHER_FILE_BYTES);
+  const row = Math.max(headerRow, 0);
+  const start = (rows: SampleRows): string => JSON.stringify([rows.lines[row], headerRow < 0 ? rows.rows[row]?.length : rows.rows[row]]);
+  if (other.delimiter !== delimiter || start(other.sample) !== start(sample)) {
+    throw dataError({ key: "duckdbFilesDiffer", values: { path, first } });
+  }
+}
+
+/** The first rows of a file, read by the project's own reader, and how wide its rows are. */
+function csvSample(path: string, options: CliOptions, bytesToRead: number): { sample: SampleRows; width: number; delimiter: number } {
+  const bytes = firstBytes(path, bytesToRead);
   const mark = byteOrderMark(bytes);
   if (mark !== undefined && mark.encoding !== "utf-8")
     throw dataError({ key: "duckdbEncoding", values: { path, encoding: mark.encoding } });
@@ -132,8 +157,10 @@ const EXTRA_COLUMNS = 8;
  * a bad line).
  */
 const SAMPLE_BYTES = 4 * 1024 * 1024;
+/** How much of every other file is read to check that it starts as the first does. */
+const OTHER_FILE_BYTES = 64 * 1024;
 
-function firstBytes(path: string): Buffer {
+function firstBytes(path: string, bytesToRead: number): Buffer {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -141,7 +168,7 @@ function firstBytes(path: string): Buffer {
     throw dataError({ key: "cannotRead", values: { path, reason: (error as Error).message } });
   }
   try {
-    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const buffer = Buffer.alloc(bytesToRead);
     const read = readSync(fd, buffer, 0, buffer.length, 0);
     // The sample ends at a whole line: a record cut in two would read as a short row.
     const end = read < buffer.length ? read : buffer.lastIndexOf(0x0a, read - 1) + 1;
@@ -154,8 +181,7 @@ function firstBytes(path: string): Buffer {
 // ── Parquet ──────────────────────────────────────────────────────────────────────────────────
 
 export async function parquetSource(connection: Connection, files: readonly string[], options: CliOptions): Promise<Source> {
-  const paths = files.map((file) => DUCKDB.text(file)).join(", ");
-  const relation = `read_parquet([${paths}])`;
+  const relation = `read_parquet(${fileList(files)})`;
   const described = await rows(connection, `DESCRIBE SELECT * FROM ${relation}`);
   const names = described.map((row) => String(row.column_name));
   const types = described.map((row) => columnType(String(row.column_type)));
@@ -169,7 +195,7 @@ export async function parquetSource(connection: Connection, files: readonly stri
     layout,
     // A Parquet file keeps its rows' positions, read in parallel: the rows are sorted by them.
     numbered: {
-      relation: `read_parquet([${paths}], file_row_number = true)`,
+      relation: `read_parquet(${fileList(files)}, file_row_number = true)`,
       rowNumber: "file_row_number + 1",
       inOrder: false,
       rowsOf: async (ordinals) => new Map(ordinals.map((ordinal) => [ordinal, ordinal])),
