@@ -1,7 +1,7 @@
 // The rooms' rule, read off the import statements so that it cannot rot: dependencies point
 // inward. The reading room (src/files) imports only the core; the counting engine
 // (src/cli/counting) only the reading room and the core; the DuckDB engine (src/cli/duckdb) neither
-// the streaming engine nor the renderers; the command (src/cli) anything of those, and the preview
+// the streaming engine's folder nor presentation or i18n directly (it words nothing itself); the command (src/cli) anything of those, and the preview
 // reads files through src/files, never through the command line.
 
 import { readdirSync, readFileSync } from "node:fs";

@@ -3,7 +3,7 @@
 
 import { usageError } from "../errors";
 
-export type DuckDb = typeof import("@duckdb/node-api");
+type DuckDb = typeof import("@duckdb/node-api");
 export type Connection = Awaited<ReturnType<Awaited<ReturnType<DuckDb["DuckDBInstance"]["create"]>>["connect"]>>;
 /** A row of a query's result, as DuckDB gives it. */
 export type Row = Record<string, unknown>;

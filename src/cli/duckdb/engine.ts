@@ -1,7 +1,7 @@
 // `report --engine duckdb FILES…`: the report's query (src/sql) run by DuckDB on CSV or Parquet
 // files, globs and files larger than memory. Where the rows come from is sources.ts; how the
 // query's tables become the report the renderers take is report-of-tables.ts. DuckDB is an
-// optional dependency, loaded only here (connection.ts) and only when asked for.
+// optional dependency, loaded only through connection.ts and only when asked for.
 
 import { queryRules } from "../sql-command";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
