@@ -1,6 +1,6 @@
 // The health check's periods (issue 14) and its cohort grid in SQL, with the core's definitions
-// (src/core/health/period-table.ts, cohort-grid.ts, docs/health-check.md), for every period from the first order to
-// the last, with the cohorts' period setting:
+// (src/core/health/period-table.ts, cohort-grid.ts, docs/health-check.md), for every period from
+// the first order to the last, with the cohorts' period setting:
 //   active_customers     customers with a purchase in the period; new_customers those whose first
 //                        purchase is in it, existing_customers the rest
 //   new_revenue          the amounts in the period of customers whose first purchase is in it;
