@@ -17,6 +17,7 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
   const { file, layout, report } = outcome;
   const json = {
     file,
+    files: outcome.inputs ?? [file],
     encoding: layout.encoding,
     delimiter: layout.sheet === undefined ? layout.delimiter : null,
     sheet: layout.sheet ?? null,

@@ -70,22 +70,32 @@ function table(rows: string[][]): string[] {
 /** Delimiters that cannot be seen, by the names --delimiter takes. */
 const DELIMITER_WORDS: Record<string, string> = { "\t": "tab", " ": "space" };
 
+/** What was read: the file and how it was read, or a pattern's files and how many. */
+function fileLine(
+  { file, layout, inputs }: ReportOutcome,
+  t: (key: CliMessageKey, values: Record<string, string | number>) => string,
+): string {
+  if (layout.sheet !== undefined) return t("fileLineSheet", { path: file, sheet: layout.sheet });
+  // Parquet has no text encoding or delimiter to tell of (DuckDB reads it: src/cli/duckdb).
+  const format =
+    layout.delimiter === ""
+      ? "Parquet"
+      : t("csvFormat", { encoding: layout.encoding, delimiter: DELIMITER_WORDS[layout.delimiter] ?? layout.delimiter });
+  const count = inputs?.length ?? 1;
+  return count === 1 ? t("fileLine", { path: file, format }) : t("filesLine", { path: file, count, format });
+}
+
 /** `currency`: --currency, for the amounts (presentation/formats.ts). */
 export function renderText(outcome: ReportOutcome, language: Language, color: boolean, currency?: string): string {
-  const { report, layout, file } = outcome;
+  const { report } = outcome;
   const t = (key: CliMessageKey, values: Record<string, string | number> = {}, counts: Record<string, number> = {}): string =>
     text(language, key, values, counts);
   const paint = painter(color);
   const f = formatsFor(language, { currency });
-  const delimiter = DELIMITER_WORDS[layout.delimiter] ?? layout.delimiter;
   const [headline, ...verdict] = verdictLines(report, language);
   const lines: string[] = [
     paint("bold", t("title")),
-    terminalSafe(
-      layout.sheet === undefined
-        ? t("fileLine", { path: file, encoding: layout.encoding, delimiter })
-        : t("fileLineSheet", { path: file, sheet: layout.sheet }),
-    ),
+    terminalSafe(fileLine(outcome, t)),
     ...factLines(report, language, f).map(terminalSafe),
     "",
     paint("bold", painted(headline!, paint)),

@@ -67,6 +67,8 @@ type CliKey =
   | "title"
   | "fileLine"
   | "fileLineSheet"
+  | "filesLine"
+  | "csvFormat"
   | "rowsLine"
   | "customersLine"
   | "columnsLine"
@@ -283,7 +285,9 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     roleInitiatedBy: "Initiated by",
     roleContact: "Contact",
     title: "Retention of new customers",
-    fileLine: "File {path} ({encoding}, delimiter {delimiter})",
+    fileLine: "File {path} ({format})",
+    filesLine: "Files {path}: {count} ({format})",
+    csvFormat: "{encoding}, delimiter {delimiter}",
     fileLineSheet: "File {path} (sheet «{sheet}»)",
     columnsLine: "Columns: {columns}",
     rowsLine: "Rows: {rows}; orders: {orders}; skipped: {skipped}; blank: {blank}",
@@ -508,7 +512,9 @@ Windows-1251, UTF-16) определяются сами.
     roleInitiatedBy: "Инициатор",
     roleContact: "Контакт",
     title: "Удержание новых клиентов",
-    fileLine: "Файл {path} ({encoding}, разделитель {delimiter})",
+    fileLine: "Файл {path} ({format})",
+    filesLine: "Файлы {path}: {count} ({format})",
+    csvFormat: "{encoding}, разделитель {delimiter}",
     fileLineSheet: "Файл {path} (лист «{sheet}»)",
     columnsLine: "Столбцы: {columns}",
     rowsLine: "Строк: {rows}; заказов: {orders}; пропущено: {skipped}; пустых: {blank}",

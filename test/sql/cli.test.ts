@@ -208,6 +208,12 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     // Zed's one row and Yan's two; not the hidden file, and x1.csv once though named twice.
     const all = await duckDbReport([join(dir, "*.csv"), join(dir, "x1.csv")]);
     expect([all.customers, all.stats.rows]).toEqual([2, 3]);
+    // The report says which files a pattern read.
+    const pattern = join(dir, "*.csv");
+    const text = await cli(["report", pattern, "--engine", "duckdb"]);
+    expect(text.stdout).toContain(`Files ${pattern}: 2 (utf-8, delimiter ,)`);
+    const json = JSON.parse((await cli(["report", pattern, "--engine", "duckdb", "--json"])).stdout);
+    expect([json.file, json.files]).toEqual([pattern, [join(dir, "x1.csv"), bracketed]]);
 
     const refused = async (files: string[]) => {
       const result = await cli(["report", ...files, "--engine", "duckdb"]);
@@ -219,8 +225,9 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     const headless = writeFixture(dir, "headless.csv", "Bob,2024-03-05,5\n");
     expect(await refused([bracketed, headless])).toContain(`${headless} does not start as ${bracketed} does`);
     const parquet = join(dir, "x.parquet");
-    await parquetFromCsv(join(dir, "x1.csv"), parquet);
+    await parquetFromCsv(writeFixture(dir, "yan.txt", "Customer;Date;Amount\nYan;2024-03-05;5\nYan;2024-04-05;5\n"), parquet);
     expect(await refused([bracketed, parquet])).toContain(`${bracketed} is CSV and ${parquet} is Parquet`);
+    expect((await cli(["report", parquet, "--engine", "duckdb"])).stdout).toContain(`File ${parquet} (Parquet)`);
   });
 
   it("never writes a report over a file a pattern read", async () => {
