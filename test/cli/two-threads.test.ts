@@ -96,7 +96,7 @@ describe("two threads", () => {
     for (const threads of ["1", "2"]) {
       const piped = runBinOnPipe(file, [...ARGS, "--threads", threads]);
       expect(piped.status, piped.stderr).toBe(0);
-      expect({ ...JSON.parse(piped.stdout), file: fromFile.file }).toEqual(fromFile);
+      expect({ ...JSON.parse(piped.stdout), file: fromFile.file, files: fromFile.files }).toEqual(fromFile);
     }
   });
 
