@@ -81,8 +81,9 @@ function fileLine(
     layout.delimiter === ""
       ? "Parquet"
       : t("csvFormat", { encoding: layout.encoding, delimiter: DELIMITER_WORDS[layout.delimiter] ?? layout.delimiter });
-  const count = inputs?.length ?? 1;
-  return count === 1 ? t("fileLine", { path: file, format }) : t("filesLine", { path: file, count, format });
+  // A pattern that matched one file: that file.
+  if (inputs === undefined || inputs.length === 1) return t("fileLine", { path: inputs?.[0] ?? file, format });
+  return t("filesLine", { path: file, count: inputs.length, format });
 }
 
 /** `currency`: --currency, for the amounts (presentation/formats.ts). */

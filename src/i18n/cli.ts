@@ -236,9 +236,9 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
       "{path} is in {encoding}, and DuckDB reads UTF-8 only: convert it (iconv -f cp1251 -t utf-8) or leave out --engine duckdb, which reads it as it is",
     duckdbSpaces: "{path} has its columns aligned with spaces, which DuckDB cannot split: leave out --engine duckdb, or convert it to CSV",
     noFileMatches: "no file matches {path}",
-    duckdbMixedFiles: "{csv} is CSV and {parquet} is Parquet: files read together must be of one kind",
+    duckdbMixedFiles: "{csv} is CSV and {parquet} is Parquet: only files of one format can be read together",
     duckdbFilesDiffer:
-      "{path} does not start as {first} does (its header, its line or its delimiter differ): files read together must share one layout",
+      "{path} does not start as {first} does (another header, or the header on another line): only files with the same header can be read together",
     duckdbHint: "tip: a file this large may not fit in this machine's memory; DuckDB can work from disk: add --engine duckdb",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     excludeAndKeepAll: "--exclude {value} and --keep-all-deals say opposite things; give one of them",
@@ -264,13 +264,13 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     columnNotFound: "{flag}: no column {value} (the columns are: {header})",
     noColumn: "no {field} column found (the columns are: {header}); name it with {flag}",
     emptyFile: "{path} is empty: no header and no orders",
-    headerOnly: "{path} has no orders: nothing below the header",
+    headerOnly: "{path}: no orders, nothing below the header",
     onlyRefunds:
-      "{path} has no purchases: all {count} {count|order has a negative amount|orders have negative amounts} (refunds or cancellations)",
+      "{path}: no purchases, all {count} {count|order has a negative amount|orders have negative amounts} (refunds or cancellations)",
     onlyExcluded:
-      "{path} has no orders to count: all {count} {count|is a one-off deal|are one-off deals} left out (--keep-all-deals counts them)",
+      "{path}: no orders to count, all {count} {count|is a one-off deal|are one-off deals} left out (--keep-all-deals counts them)",
     onlyLeftOutByStatus:
-      "{path} has no completed purchase: all {count} {count|order is|orders are} left out by their status (--count-status VALUE counts a status)",
+      "{path}: no completed purchase, all {count} {count|order is|orders are} left out by their status (--count-status VALUE counts a status)",
     noOrdersFirstSkip: "{path}: no order could be read; the first problem: {reason}",
     noOrdersSomeSkip: "{path}: no order could be read; one of the problems: {reason}",
     columnNumber: "column {n}",
@@ -463,9 +463,9 @@ Windows-1251, UTF-16) определяются сами.
       "{path} в кодировке {encoding}, а DuckDB читает только UTF-8: перекодируйте файл (iconv -f cp1251 -t utf-8) или уберите --engine duckdb — без него файл читается как есть",
     duckdbSpaces: "в {path} столбцы выровнены пробелами, а DuckDB так их не разделит: уберите --engine duckdb или сохраните файл как CSV",
     noFileMatches: "под шаблон {path} не подходит ни один файл",
-    duckdbMixedFiles: "{csv} — это CSV, а {parquet} — Parquet: файлы, которые читаются вместе, должны быть одного вида",
+    duckdbMixedFiles: "{csv} — CSV, а {parquet} — Parquet: вместе читаются только файлы одного формата",
     duckdbFilesDiffer:
-      "{path} начинается не так, как {first} (другой заголовок, другая строка заголовка или другой разделитель): файлы, которые читаются вместе, должны быть устроены одинаково",
+      "файл {path} начинается не так, как {first}: другой заголовок или заголовок на другой строке. Вместе читаются только файлы с одинаковым заголовком",
     duckdbHint:
       "совет: такой большой файл может не уместиться в памяти этой машины, а DuckDB умеет считать с диска — добавьте --engine duckdb",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",
@@ -493,11 +493,11 @@ Windows-1251, UTF-16) определяются сами.
     columnNotFound: "{flag}: нет столбца {value} (столбцы: {header})",
     noColumn: "не найден столбец «{field}» (столбцы: {header}); укажите его через {flag}",
     emptyFile: "файл {path} пуст: ни заголовка, ни заказов",
-    headerOnly: "в файле {path} нет заказов: под заголовком ничего нет",
-    onlyRefunds: "в файле {path} нет покупок: у всех заказов ({count}) отрицательная сумма (возвраты или отмены)",
-    onlyExcluded: "в файле {path} нечего считать: все заказы ({count}) — разовые сделки, они не учитываются (--keep-all-deals учтёт их)",
+    headerOnly: "{path}: заказов нет, под заголовком ничего нет",
+    onlyRefunds: "{path}: покупок нет, у всех заказов ({count}) отрицательная сумма (возвраты или отмены)",
+    onlyExcluded: "{path}: считать нечего, все заказы ({count}) — разовые сделки, они не учитываются (--keep-all-deals учтёт их)",
     onlyLeftOutByStatus:
-      "в файле {path} нет завершённых покупок: все заказы ({count}) не учтены по статусу (--count-status ЗНАЧЕНИЕ учтёт статус)",
+      "{path}: завершённых покупок нет, все заказы ({count}) не учтены по статусу (--count-status ЗНАЧЕНИЕ учтёт статус)",
     noOrdersFirstSkip: "{path}: не удалось прочитать ни одного заказа; первая проблема: {reason}",
     noOrdersSomeSkip: "{path}: не удалось прочитать ни одного заказа; одна из проблем: {reason}",
     columnNumber: "столбец {n}",

@@ -263,24 +263,24 @@ describe("usage", () => {
 
 describe("files with nothing to report", () => {
   it.each([
-    ["empty.csv", "", "is empty: no header and no orders"],
-    ["blank-lines.csv", "\n\n  \n", "is empty: no header and no orders"],
-    ["header.csv", "customer,date\n", "has no orders: nothing below the header"],
-    ["header-blank.csv", "customer,date\n\n,\n", "has no orders: nothing below the header"],
+    ["empty.csv", "", " is empty: no header and no orders"],
+    ["blank-lines.csv", "\n\n  \n", " is empty: no header and no orders"],
+    ["header.csv", "customer,date\n", ": no orders, nothing below the header"],
+    ["header-blank.csv", "customer,date\n\n,\n", ": no orders, nothing below the header"],
     [
       "refunds.csv",
       "customer,date,amount\nAnn,2024-01-05,-10\nBob,2024-01-06,-1\n",
-      "has no purchases: all 2 orders have negative amounts (refunds or cancellations)",
+      ": no purchases, all 2 orders have negative amounts (refunds or cancellations)",
     ],
     [
       "projects.csv",
       "customer,date,deal type\nAnn,2024-01-05,Project\n",
-      "has no orders to count: all 1 is a one-off deal left out (--keep-all-deals counts them)",
+      ": no orders to count, all 1 is a one-off deal left out (--keep-all-deals counts them)",
     ],
   ])("%s gets one clear message", async (name, content, message) => {
     const path = writeFixture(dir, name, content);
     const result = await cli(["report", path]);
-    expect(result).toEqual({ exitCode: 1, stdout: "", stderr: `sheets-retention: ${path} ${message}\n` });
+    expect(result).toEqual({ exitCode: 1, stdout: "", stderr: `sheets-retention: ${path}${message}\n` });
   });
 });
 

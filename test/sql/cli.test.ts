@@ -2,8 +2,8 @@
 // duckdb`, which runs them: usage errors, several files at once, and DuckDB missing.
 
 import { spawnSync } from "node:child_process";
-import { copyFileSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, tempDir, writeFixture } from "../cli/helpers";
 import { builtCli } from "../support/built-cli";
@@ -215,6 +215,24 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     const json = JSON.parse((await cli(["report", pattern, "--engine", "duckdb", "--json"])).stdout);
     expect([json.file, json.files]).toEqual([pattern, [join(dir, "x1.csv"), bracketed]]);
 
+    // However a file is spelled, it is read once; hidden folders stay out of a pattern, as in a shell.
+    const spelled = await duckDbReport([join(dir, "x1.csv"), join(dir, ".", "x1.csv"), join(dir, "..", basename(dir), "x1.csv")]);
+    expect(spelled.stats.rows).toBe(2);
+    for (const [folder, name] of [
+      ["vis", "Vic"],
+      [".hid", "Hid"],
+    ] as const) {
+      mkdirSync(join(dir, folder));
+      writeFixture(dir, `${folder}/x.csv`, `${header}\n${name},2024-03-05,5\n`);
+    }
+    expect((await duckDbReport([join(dir, "*", "x.csv")])).stats.rows).toBe(1);
+    // Files that start alike but for a byte order mark, CRLF, quotes, case and spacing in the
+    // header, or that are empty, are read together.
+    const alike = writeFixture(dir, "alike.csv", '\uFEFF"customer", DATE ,Amount\r\nBob,2024-03-05,5\r\n');
+    const empty = writeFixture(dir, "empty.csv", "");
+    const together = await duckDbReport([bracketed, alike, empty]);
+    expect([together.customers, together.stats.rows]).toEqual([2, 2]);
+
     const refused = async (files: string[]) => {
       const result = await cli(["report", ...files, "--engine", "duckdb"]);
       expect(result.exitCode).toBe(1);
@@ -242,11 +260,11 @@ describeDuckDb("report --engine duckdb, as a command", () => {
   it("says why a log has no purchase as the streaming command does, naming the first skipped row", async () => {
     const dir = tempDir();
     const cases: [name: string, csv: string, message: string][] = [
-      ["header.csv", "Customer,Date,Amount\n", "has no orders: nothing below the header"],
+      ["header.csv", "Customer,Date,Amount\n", ": no orders, nothing below the header"],
       [
         "refunds.csv",
         "Customer,Date,Amount\nAnn,2024-03-05,-10\nBob,2024-03-06,-5\n",
-        "has no purchases: all 2 orders have negative amounts",
+        ": no purchases, all 2 orders have negative amounts",
       ],
       [
         "dates.csv",
@@ -256,12 +274,12 @@ describeDuckDb("report --engine duckdb, as a command", () => {
       [
         "cancelled.csv",
         "Customer,Date,Amount,Status\nAnn,2024-03-05,10,Cancelled\nBob,2024-03-06,5,Refunded\n",
-        "has no completed purchase: all 2 orders are left out by their status",
+        ": no completed purchase, all 2 orders are left out by their status",
       ],
       [
         "projects.csv",
         "Customer,Date,Amount,Deal type\nAnn,2024-03-05,10,Project\n",
-        "has no orders to count: all 1 is a one-off deal left out",
+        ": no orders to count, all 1 is a one-off deal left out",
       ],
     ];
     for (const [name, csv, message] of cases) {

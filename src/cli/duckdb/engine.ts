@@ -4,9 +4,9 @@
 // optional dependency, loaded only through connection.ts and only when asked for.
 
 import { queryRules } from "../sql-command";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir, totalmem } from "node:os";
-import { basename, join } from "node:path";
+import { join, resolve } from "node:path";
 import type { UnreadValues } from "../../core/health/questions";
 import { REPORT_LIMITS } from "../../core/report";
 import { DUCKDB } from "../../sql/dialect";
@@ -144,24 +144,42 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
  * by DuckDB's own glob, in name order: the layout is read from the first file, and a glob over
  * several files is several files, whose rows are not numbered. A name that exists is a file, not a
  * pattern, whatever its characters (sources.ts reads it as such). As a shell does, a pattern
- * leaves out hidden files (`.b.csv`, macOS's `._orders.csv`) unless its last part starts with a
- * dot; a file named twice is read once.
+ * leaves out hidden files and folders (`.b.csv`, macOS's `._orders.csv`, `.git/`) unless it names
+ * one itself. A file named twice, however spelled (`a.csv`, `./a.csv`, a pattern), is read once.
  */
 async function expandedPaths(connection: Connection, files: readonly string[]): Promise<string[]> {
-  const paths = new Set<string>();
+  const paths = new Map<string, string>();
+  const add = (path: string): void => {
+    const identity = fileIdentity(path);
+    if (!paths.has(identity)) paths.set(identity, path);
+  };
   for (const file of files) {
     if (!/[*?[]/.test(file) || existsSync(file)) {
-      paths.add(file);
+      add(file);
       continue;
     }
-    const hiddenToo = basename(file).startsWith(".");
+    const hiddenToo = hasHiddenPart(file);
     const matches = (await rows(connection, `SELECT file FROM glob(${DUCKDB.text(file)}) ORDER BY file`))
       .map((row) => String(row.file))
-      .filter((path) => hiddenToo || !basename(path).startsWith("."));
+      .filter((path) => hiddenToo || !hasHiddenPart(path));
     if (matches.length === 0) throw dataError({ key: "noFileMatches", values: { path: file } });
-    for (const path of matches) paths.add(path);
+    for (const path of matches) add(path);
   }
-  return [...paths];
+  return [...paths.values()];
+}
+
+/** A part of the path that starts with a dot, other than `.` and `..`. */
+function hasHiddenPart(path: string): boolean {
+  return path.split(/[\\/]/).some((part) => part.startsWith(".") && part !== "." && part !== "..");
+}
+
+/** The file a path names, whatever the spelling: its real path, or the path resolved if it cannot be read (DuckDB says why). */
+function fileIdentity(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 // ── Running the query ────────────────────────────────────────────────────────────────────────

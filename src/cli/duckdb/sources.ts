@@ -8,6 +8,7 @@
 
 import { closeSync, openSync, readSync } from "node:fs";
 import { LAYOUT_SAMPLE_ROWS } from "../../core/columns";
+import { customerKey } from "../../core/customer-key";
 import { CsvScanner } from "../../files/csv-scanner";
 import { byteOrderMark } from "../../files/encoding";
 import { fieldDecoder, recordTexts } from "../../files/fields";
@@ -106,9 +107,11 @@ export function csvSource(files: readonly string[], options: CliOptions, paralle
 }
 
 /**
- * DuckDB reads every file by the first one's columns, after as many lines as the first file's
- * header is on: another file must have the same delimiter and the same header on the same line,
- * or its rows would be read into the wrong columns, or its first order skipped, without a word.
+ * DuckDB reads every file by the first one's columns and delimiter, after as many lines as the
+ * first file's header is on: another file must have the same header on the same line (its names
+ * compared as a named column is found: case and spacing aside), or rows as wide without one, or
+ * its rows would be read into the wrong columns, or its first order skipped, without a word. An
+ * empty file adds no rows.
  */
 function sameStartAsFirst(
   path: string,
@@ -116,12 +119,12 @@ function sameStartAsFirst(
   options: CliOptions,
   { sample, delimiter, headerRow }: { sample: SampleRows; delimiter: number; headerRow: number },
 ): void {
-  const other = csvSample(path, options, OTHER_FILE_BYTES);
+  const other = csvSample(path, { ...options, delimiter }, OTHER_FILE_BYTES).sample;
+  if (other.rows.length === 0) return;
   const row = Math.max(headerRow, 0);
-  const start = (rows: SampleRows): string => JSON.stringify([rows.lines[row], headerRow < 0 ? rows.rows[row]?.length : rows.rows[row]]);
-  if (other.delimiter !== delimiter || start(other.sample) !== start(sample)) {
-    throw dataError({ key: "duckdbFilesDiffer", values: { path, first } });
-  }
+  const start = (rows: SampleRows): string =>
+    JSON.stringify([rows.lines[row], headerRow < 0 ? rows.rows[row]?.length : rows.rows[row]?.map(customerKey)]);
+  if (start(other) !== start(sample)) throw dataError({ key: "duckdbFilesDiffer", values: { path, first } });
 }
 
 /** The first rows of a file, read by the project's own reader, and how wide its rows are. */
