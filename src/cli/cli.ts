@@ -1,12 +1,11 @@
 // The whole command as a function: arguments and environment in, exit code and text out. It
 // neither prints nor exits, so tests call it in-process; main.ts is the thin layer that does.
 
-import { type Stats, statSync } from "node:fs";
 import { totalmem } from "node:os";
 import { ADDON_VERSION } from "../version";
 import type { Language } from "../i18n/language";
 import { asCliError, CliError, EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, renderMessage, text } from "./errors";
-import { type CliOptions, languageOfArguments, parseInvocation } from "./options";
+import { languageOfArguments, parseInvocation } from "./options";
 import { REPORT_LIMITS } from "../core/report";
 import { lapsedCallList } from "../presentation/call-list";
 import { callListCsv } from "./call-list-csv";
@@ -17,6 +16,7 @@ import { runReport, type ReportIo } from "./report-command";
 import { duckDbInstalled } from "./duckdb/connection";
 import { runDuckDbReport, suggestsDuckDb } from "./duckdb/engine";
 import { renderSql } from "./sql-command";
+import { isSameFile, refuseOutputOverInput, statOf } from "./same-file";
 
 export interface CliIo extends ReportIo {
   env: Record<string, string | undefined>;
@@ -54,8 +54,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     const outcome = await report.catch((error: unknown) => {
       throw asCliError(error, options.file);
     });
-    // A glob names its files only once DuckDB has expanded it.
-    if (outcome.inputs !== undefined) refuseOutputOverInput(options, outcome.inputs);
     let stderr = "";
     if (options.lapsedCsv !== undefined) {
       const lapsed = outcome.report.healthCheck?.lapsed;
@@ -84,17 +82,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   }
 }
 
-/** Usage error when --html or --lapsed-csv names one of the files being read: writing would overwrite it. */
-function refuseOutputOverInput(options: CliOptions, inputs: readonly string[]): void {
-  for (const [flag, output] of [
-    ["--html", options.html],
-    ["--lapsed-csv", options.lapsedCsv],
-  ] as const) {
-    const input = output === undefined ? undefined : inputs.find((file) => isSameFile(output, file));
-    if (input !== undefined) throw new CliError(EXIT_USAGE, { key: "outputIsInput", values: { flag, path: output!, file: input } });
-  }
-}
-
 /** A file too large for the streaming engine's memory, with DuckDB installed (see suggestsDuckDb). */
 async function duckDbWouldHelp(path: string): Promise<boolean> {
   const size = statOf(path)?.size;
@@ -106,24 +93,5 @@ function writeReportFile(io: CliIo, path: string, content: string): void {
     io.writeFile(path, content);
   } catch (error) {
     throw new CliError(EXIT_DATA, { key: "cannotWrite", values: { path, reason: (error as Error).message } });
-  }
-}
-
-/**
- * Whether two paths name one file: `./orders.csv`, a symbolic or a hard link to it. A path that
- * does not exist yet names no file that is read.
- */
-function isSameFile(output: string, input: string): boolean {
-  const a = statOf(output);
-  const b = statOf(input);
-  return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
-}
-
-/** Undefined for a path that cannot be looked at; reading or writing it then says why. */
-function statOf(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
   }
 }

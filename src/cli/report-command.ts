@@ -98,7 +98,7 @@ export interface ReportOutcome {
   report: RetentionReport;
   /** Every skipped row, grouped by reason; without it, the report's kept rows are grouped. */
   skippedByReason?: SkippedGroup[];
-  /** The files read, where they differ from those named (DuckDB's, a glob expanded). */
+  /** The files read, where they differ from those named (DuckDB's, a pattern expanded). */
   inputs?: readonly string[];
 }
 

@@ -30,6 +30,7 @@ import { type ReportOutcome, SKIPPED_EXAMPLES, type SkippedGroup } from "../repo
 import { CliError, dataError, noPurchaseMessage } from "../errors";
 import type { CliOptions } from "../options";
 import { skippedProblem } from "../report-lines";
+import { refuseOutputOverInput } from "../same-file";
 
 /**
  * The streaming engine's peak memory per byte of file, health check included, measured by
@@ -62,6 +63,8 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     // A TIMESTAMP without a zone is an instant in UTC, as a Parquet writer stores it.
     await connection.run("SET TimeZone = 'UTC'");
     const paths = await expandedPaths(connection, files);
+    // A pattern names its files only now: refused before any work, as a named file is (cli.ts).
+    refuseOutputOverInput(options, paths);
     const parquet = isParquet(paths);
     // Whether they hold Parquet or CSV, a mix would be read wholly as one of them.
     const mixed = parquet ? undefined : paths.find((path) => isParquet([path]));
