@@ -40,6 +40,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     const { options } = invocation;
     language = options.language;
     refuseOutputOverInput(options, options.files);
+    // The shell leaves a quoted pattern alone; only DuckDB's engine expands it (duckdb/engine.ts).
+    if (options.engine === undefined && /[*?[]/.test(options.file) && statOf(options.file) === undefined) {
+      throw new CliError(EXIT_USAGE, { key: "patternNeedsDuckDb", values: { path: options.file } });
+    }
     if (
       options.html !== undefined &&
       options.lapsedCsv !== undefined &&

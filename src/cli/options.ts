@@ -176,7 +176,7 @@ export function parseInvocation(argv: readonly string[], env: Record<string, str
   const files = positionals[0] === "report" ? positionals.slice(1) : positionals;
   const engine = values.engine === undefined ? undefined : parseEngine(values.engine);
   if (files.length === 0) throw usageError({ key: "missingFile" });
-  if (files.length > 1 && engine === undefined) throw usageError({ key: "extraArguments", values: { value: files.slice(1).join(" ") } });
+  if (files.length > 1 && engine === undefined) throw usageError({ key: "severalFilesNeedDuckDb", values: { value: files.join(" ") } });
   if (values.exclude !== undefined && values["keep-all-deals"]) {
     throw usageError({ key: "excludeAndKeepAll", values: { value: values.exclude } });
   }

@@ -31,6 +31,8 @@ type CliKey =
   | "duckdbEncoding"
   | "duckdbSpaces"
   | "noFileMatches"
+  | "severalFilesNeedDuckDb"
+  | "patternNeedsDuckDb"
   | "duckdbMixedFiles"
   | "duckdbFilesDiffer"
   | "duckdbHint"
@@ -236,6 +238,8 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
       "{path} is in {encoding}, and DuckDB reads UTF-8 only: convert it (iconv -f cp1251 -t utf-8) or leave out --engine duckdb, which reads it as it is",
     duckdbSpaces: "{path} has its columns aligned with spaces, which DuckDB cannot split: leave out --engine duckdb, or convert it to CSV",
     noFileMatches: "no file matches {path}",
+    severalFilesNeedDuckDb: "{value}: several files are read together with --engine duckdb; without it, give one file",
+    patternNeedsDuckDb: "{path} is a pattern, not a file: the files a pattern matches are read with --engine duckdb",
     duckdbMixedFiles: "{csv} is CSV and {parquet} is Parquet: only files of one format can be read together",
     duckdbFilesDiffer:
       "{path} does not start as {first} does (another header, or the header on another line): only files with the same header can be read together",
@@ -463,6 +467,8 @@ Windows-1251, UTF-16) определяются сами.
       "{path} в кодировке {encoding}, а DuckDB читает только UTF-8: перекодируйте файл (iconv -f cp1251 -t utf-8) или уберите --engine duckdb — без него файл читается как есть",
     duckdbSpaces: "в {path} столбцы выровнены пробелами, а DuckDB так их не разделит: уберите --engine duckdb или сохраните файл как CSV",
     noFileMatches: "под шаблон {path} не подходит ни один файл",
+    severalFilesNeedDuckDb: "{value}: несколько файлов вместе читаются с --engine duckdb; без него укажите один файл",
+    patternNeedsDuckDb: "{path} — шаблон, а не файл: файлы по шаблону читаются с --engine duckdb",
     duckdbMixedFiles: "{csv} — CSV, а {parquet} — Parquet: вместе читаются только файлы одного формата",
     duckdbFilesDiffer:
       "файл {path} начинается не так, как {first}: другой заголовок или заголовок на другой строке. Вместе читаются только файлы с одинаковым заголовком",

@@ -3,7 +3,7 @@
 // exclusion of one-off deals, the target's range, empty files, and the lines that show it all.
 
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inputLocale } from "../../src/core/cells";
 import { PROJECT_DEAL_TYPES } from "../../src/core/deal-types";
@@ -243,6 +243,16 @@ describe("usage", () => {
       expect(result.exitCode, value).toBe(2);
       expect(result.stderr).toContain(`--target: ${value} is not a percentage from 1 to 100`);
     }
+  });
+
+  it("says that several files, or a pattern, are read with --engine duckdb", async () => {
+    const several = await cli(["report", verdictLog, verdictLog]);
+    expect(several.exitCode).toBe(2);
+    expect(several.stderr).toContain(`${verdictLog} ${verdictLog}: several files are read together with --engine duckdb`);
+    const pattern = join(dirname(verdictLog), "*.csv");
+    const patterned = await cli(["report", pattern]);
+    expect(patterned.exitCode).toBe(2);
+    expect(patterned.stderr).toContain(`${pattern} is a pattern, not a file: the files a pattern matches are read with --engine duckdb`);
   });
 
   it("refuses --from and --to outside 1900…2100, an empty --exclude value, and --exclude with --keep-all-deals", async () => {
