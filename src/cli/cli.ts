@@ -15,6 +15,7 @@ import { renderText, terminalSafe } from "./render-text";
 import { runReport, type ReportIo } from "./report-command";
 import { duckDbInstalled } from "./duckdb/connection";
 import { runDuckDbReport, suggestsDuckDb } from "./duckdb/engine";
+import { isPattern } from "./duckdb/sources";
 import { renderSql } from "./sql-command";
 import { isSameFile, refuseOutputOverInput, statOf } from "./same-file";
 
@@ -41,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     language = options.language;
     refuseOutputOverInput(options, options.files);
     // The shell leaves a quoted pattern alone; only DuckDB's engine expands it (duckdb/engine.ts).
-    if (options.engine === undefined && /[*?[]/.test(options.file) && statOf(options.file) === undefined) {
+    if (options.engine === undefined && isPattern(options.file) && statOf(options.file) === undefined) {
       throw new CliError(EXIT_USAGE, { key: "patternNeedsDuckDb", values: { path: options.file } });
     }
     if (

@@ -12,7 +12,7 @@ import { REPORT_LIMITS } from "../../core/report";
 import { DUCKDB } from "../../sql/dialect";
 import { reportQuery, withClause, type ReportQuery, type ReportTable } from "../../sql/report-query";
 import { type Connection, loadDuckDb, type Row, rows } from "./connection";
-import { csvSource, isParquet, type Numbering, parquetSource, type Source } from "./sources";
+import { areParquet, csvSource, isPattern, type Numbering, parquetSource, type Source } from "./sources";
 import {
   groupsInOrder,
   healthCheckOf,
@@ -65,11 +65,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     const paths = await expandedPaths(connection, files);
     // A pattern names its files only now: refused before any work, as a named file is (cli.ts).
     refuseOutputOverInput(options, paths);
-    const parquet = isParquet(paths);
-    // Whether they hold Parquet or CSV, a mix would be read wholly as one of them.
-    const mixed = parquet ? undefined : paths.find((path) => isParquet([path]));
-    if (mixed !== undefined)
-      throw dataError({ key: "duckdbMixedFiles", values: { csv: paths.find((path) => !isParquet([path]))!, parquet: mixed } });
+    const parquet = areParquet(paths);
     const source = parquet ? await parquetSource(connection, paths, options) : csvSource(paths, options, true);
     const query = (relation: string, rowNumber?: string): ReportQuery =>
       reportQuery(
@@ -116,12 +112,13 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       ? await numberRows(connection, read, { skipped, unreadCounts }, (numbering) => query(numbering.relation, numbering.rowNumber))
       : unnumberedUnread(tables, unreadCounts);
     // Said after the numbering read, so that the first skipped row is named by its line, as the streaming command names it.
+    const named = files.join(" ");
     if (num(tables.summary[0]!.customers) === 0) {
-      throw dataError(noPurchaseMessage(files.join(" "), stats, skippedProblem(groupsInOrder(skipped)[0], options.language)));
+      throw dataError(noPurchaseMessage(named, stats, skippedProblem(groupsInOrder(skipped)[0], options.language)));
     }
     const report = reportOf(tables, source.layout, options, stats);
     const outcome: ReportOutcome = {
-      file: files.join(" "),
+      file: named,
       layout: source.layout,
       report,
       skippedByReason: groupsInOrder(skipped),
@@ -157,7 +154,7 @@ async function expandedPaths(connection: Connection, files: readonly string[]): 
     if (!paths.has(identity)) paths.set(identity, path);
   };
   for (const file of files) {
-    if (!/[*?[]/.test(file) || existsSync(file)) {
+    if (!isPattern(file) || existsSync(file)) {
       add(file);
       continue;
     }

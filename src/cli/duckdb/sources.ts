@@ -21,13 +21,27 @@ import { dataError } from "../errors";
 import { fileLayout, type FileLayout, type SampleRows } from "../file-layout";
 import type { CliOptions } from "../options";
 
-export function isParquet(files: readonly string[]): boolean {
-  return files.every((file) => /\.parquet$/i.test(file));
+/** The characters DuckDB's glob reads as a pattern: `*`, `?` and `[…]`. */
+const GLOB_CHARACTERS = /[*?[]/g;
+
+/** Whether a path would be a pattern to DuckDB's glob. */
+export function isPattern(path: string): boolean {
+  return path.search(GLOB_CHARACTERS) >= 0;
 }
 
-/** The files as DuckDB's readers take them: they glob every name, so `[`, `*` and `?` are bracketed to mean themselves. */
+const isParquetFile = (path: string): boolean => /\.parquet$/i.test(path);
+
+/** Whether the files are Parquet (else CSV); files of both kinds are refused, as they would be read wholly as one of them. */
+export function areParquet(files: readonly string[]): boolean {
+  const parquet = files.find(isParquetFile);
+  const csv = files.find((file) => !isParquetFile(file));
+  if (parquet !== undefined && csv !== undefined) throw dataError({ key: "duckdbMixedFiles", values: { csv, parquet } });
+  return parquet !== undefined;
+}
+
+/** The files as DuckDB's readers take them: they glob every name, so its glob characters are bracketed to mean themselves. */
 function fileList(files: readonly string[]): string {
-  return `[${files.map((file) => DUCKDB.text(file.replace(/[[*?]/g, "[$&]"))).join(", ")}]`;
+  return `[${files.map((file) => DUCKDB.text(file.replace(GLOB_CHARACTERS, "[$&]"))).join(", ")}]`;
 }
 
 export interface Source {
