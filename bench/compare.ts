@@ -54,10 +54,14 @@ function compareCli(oldRoot: string, newRoot: string, files: string[], log: (lin
 
 /** One core case's median in milliseconds, measured by that tree's own bench/core-worker.ts. */
 function coreMs(root: string, caseName: string, rows: number): number {
-  const output = execFileSync(process.execPath, ["--import", "tsx", join(root, "bench/core-worker.ts"), caseName, String(rows), "3"], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  const output = execFileSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", join(root, "bench/core-worker.ts"), caseName, String(rows), "3"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
   return (JSON.parse(output.trim().split("\n").pop()!) as { medianMs: number }).medianMs;
 }
 

@@ -51,6 +51,9 @@ const WINDOW_AMOUNT = 4; // amounts of orders dated in the amount window
 const TOTAL_AMOUNT = 5;
 const STRIDE = 8; // 64 bytes, a cache line's worth (two spare fields); pages hold whole records
 
+/** Managers' names tidied for display are forgotten past this many (a column of unique values is no manager column). */
+const MANAGER_NAMES_KEPT = 10_000;
+
 /** Whether a real day (never NO_DAY) falls in the window. */
 export function inWindow(day: number, window: DayWindow): boolean {
   return day !== NO_DAY && (window.start === undefined || day >= window.start) && (window.end === undefined || day <= window.end);
@@ -76,6 +79,11 @@ export class CustomerLedger {
   private readonly managers: string[] = [];
   private readonly daySets: Set<number>[] = [];
   private readonly periodSets: Set<number>[] = [];
+  /**
+   * Manager cells tidied for display. The same few names come with nearly every row, and in orders
+   * in no date order a customer's first purchase moves again and again, each time tidying a name.
+   */
+  private managerNames = new Map<unknown, string>();
   /** Customer → refunded amount by day, for the few customers with refunds. */
   private readonly refundsByDay = new Map<number, Map<number, number>>();
 
@@ -329,9 +337,16 @@ export class CustomerLedger {
     return sum;
   }
 
-  /** A manager cell tidied for display; a subclass that meets the same few cells on every row may remember them. */
-  protected managerName(rawManager: unknown): string {
-    return customerDisplayName(rawManager);
+  private managerName(rawManager: unknown): string {
+    // A row without a manager (no such column, or an error value): nothing to tidy, nor to look up.
+    if (rawManager === undefined) return "";
+    let name = this.managerNames.get(rawManager);
+    if (name === undefined) {
+      if (this.managerNames.size >= MANAGER_NAMES_KEPT) this.managerNames = new Map();
+      name = customerDisplayName(rawManager);
+      this.managerNames.set(rawManager, name);
+    }
+    return name;
   }
 
   /** The cell a customer's raw name stands for: the raw name itself, unless a subclass keeps names elsewhere. */

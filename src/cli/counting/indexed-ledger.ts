@@ -9,18 +9,9 @@ import type { PurchaseLog } from "../../core/health/purchase-log";
 import { CustomerLedger, type LedgerOptions } from "../../core/ledger";
 import type { NameStore } from "./name-store";
 
-/** Managers' names tidied for display are forgotten past this many (a column of unique values is no manager column). */
-const MANAGER_NAMES_KEPT = 10_000;
-
 export class IndexedLedger extends CustomerLedger {
   /** A sum of what `warm` read, kept only so that its reads are not optimised away. */
   warmth = 0;
-  /**
-   * Manager cells tidied for display. The same few names come with nearly every row, and in a file
-   * in no date order a customer's first purchase moves again and again, each time tidying a name.
-   */
-  private managerNames = new Map<unknown, string>();
-
   private readonly log: PurchaseLog | undefined;
 
   constructor(
@@ -49,18 +40,6 @@ export class IndexedLedger extends CustomerLedger {
   /** Fetches the figures of customers[0 … count-1] into cache (negative numbers are passed over). */
   warm(customers: Int32Array, count: number): void {
     this.warmth = this.prefetch(customers, count);
-  }
-
-  protected override managerName(rawManager: unknown): string {
-    // A row without a manager (no such column, or an error value): nothing to tidy, nor to look up.
-    if (rawManager === undefined) return super.managerName(rawManager);
-    let name = this.managerNames.get(rawManager);
-    if (name === undefined) {
-      if (this.managerNames.size >= MANAGER_NAMES_KEPT) this.managerNames = new Map();
-      name = super.managerName(rawManager);
-      this.managerNames.set(rawManager, name);
-    }
-    return name;
   }
 
   protected override nameCell(customer: number): unknown {
