@@ -28,6 +28,8 @@ type CliKey =
   | "sqlNeedsColumns"
   | "duckdbMissing"
   | "duckdbFailed"
+  | "duckdbNotUtf8"
+  | "duckdbBadLine"
   | "duckdbEncoding"
   | "duckdbSpaces"
   | "noFileMatches"
@@ -234,6 +236,9 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     duckdbMissing:
       "--engine duckdb needs DuckDB, which is not installed: run npm install @duckdb/node-api (or use the command without --engine)",
     duckdbFailed: "DuckDB could not read the orders: {reason}",
+    duckdbNotUtf8:
+      "{path}, line {line}: bytes that are not UTF-8, and DuckDB reads UTF-8 only: convert the file to UTF-8 (iconv -f cp1251 -t utf-8, if it is Windows-1251)",
+    duckdbBadLine: "{path}, near line {line}: DuckDB could not read this row: {reason}",
     duckdbEncoding:
       "{path} is in {encoding}, and DuckDB reads UTF-8 only: convert it (iconv -f cp1251 -t utf-8) or leave out --engine duckdb, which reads it as it is",
     duckdbSpaces: "{path} has its columns aligned with spaces, which DuckDB cannot split: leave out --engine duckdb, or convert it to CSV",
@@ -463,6 +468,9 @@ Windows-1251, UTF-16) определяются сами.
     duckdbMissing:
       "для --engine duckdb нужна DuckDB, а она не установлена: выполните npm install @duckdb/node-api (или запустите команду без --engine)",
     duckdbFailed: "DuckDB не смогла прочитать заказы: {reason}",
+    duckdbNotUtf8:
+      "{path}, строка {line}: байты не в UTF-8, а DuckDB читает только UTF-8: перекодируйте файл в UTF-8 (iconv -f cp1251 -t utf-8, если он в Windows-1251)",
+    duckdbBadLine: "{path}, около строки {line}: DuckDB не смогла прочитать эту строку: {reason}",
     duckdbEncoding:
       "{path} в кодировке {encoding}, а DuckDB читает только UTF-8: перекодируйте файл (iconv -f cp1251 -t utf-8) или уберите --engine duckdb — без него файл читается как есть",
     duckdbSpaces: "в {path} столбцы выровнены пробелами, а DuckDB так их не разделит: уберите --engine duckdb или сохраните файл как CSV",

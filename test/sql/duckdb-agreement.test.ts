@@ -280,6 +280,66 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
     );
     await expect(duckDbReport([file])).rejects.toMatchObject({ exitCode: 1, detail: { key: "duckdbEncoding" } });
   });
+
+  // Past the 4 MB the layout is read from, only DuckDB sees the bytes: it names a row in English
+  // among a page of its settings. The command names the file and its line, as the streaming one does.
+  const SAMPLE = 4 * 1024 * 1024;
+  const PLAIN_ROW = "Ann,2024-03-05,10\n";
+  /** The header, a name in UTF-8 (so that both engines read the file as UTF-8) and plain rows up to past the 4 MB sample: `lines` lines in all. */
+  const pastSample = (): { text: string; lines: number } => {
+    const rows = Math.ceil(SAMPLE / PLAIN_ROW.length) + 1;
+    return { text: `Customer,Date,Amount\nАня,2024-03-04,7\n${PLAIN_ROW.repeat(rows)}`, lines: rows + 2 };
+  };
+
+  it("names the file and line of bytes that are not UTF-8 past the sample, counting lines as the streaming command does", async () => {
+    const dir = tempDir();
+    const { text, lines } = pastSample();
+    // A quoted name over two lines first: DuckDB counts it as one row, a line is a line here.
+    const bytes = Buffer.concat([
+      Buffer.from(`${text}"Bob\nSmith",2024-03-05,5\n`),
+      Buffer.from([0xc0, 0x2c]), // «А» in Windows-1251, and a comma
+      Buffer.from("2024-03-06,5\n"),
+    ]);
+    const file = writeFixture(dir, "late-bytes.csv", bytes);
+    const line = lines + 3;
+    const [duck, own] = await Promise.all([cli(["report", file, "--engine", "duckdb"]), cli(["report", file])]);
+    expect(own.stderr).toContain(`${file}, line ${line}: bytes that are not UTF-8`);
+    expect(duck.exitCode).toBe(1);
+    expect(duck.stderr).toContain(
+      `${file}, line ${line}: bytes that are not UTF-8, and DuckDB reads UTF-8 only: convert the file to UTF-8`,
+    );
+    // A later file of several, checked only at its start: named by its own path and line.
+    const first = writeFixture(dir, "first.csv", "Customer,Date,Amount\nAnn,2024-03-05,10\n");
+    const ru = await cli(["report", first, file, "--engine", "duckdb", "--locale", "ru_RU"]);
+    expect(ru.exitCode).toBe(1);
+    expect(ru.stderr).toContain(`${file}, строка ${line}: байты не в UTF-8, а DuckDB читает только UTF-8`);
+  });
+
+  it("names the file and near which line DuckDB found a row it cannot read, with DuckDB's reason", async () => {
+    const { text, lines } = pastSample();
+    // Wider than the sample's widest row and the room kept beside it.
+    const file = writeFixture(tempDir(), "wide.csv", `${text}Bob,2024-03-06,5${",x".repeat(30)}\n`);
+    const result = await cli(["report", file, "--engine", "duckdb"]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(`${file}, near line ${lines + 1}: DuckDB could not read this row: `);
+    expect(result.stderr).toContain("Expected Number of Columns");
+  });
+
+  it("reads a sample that ends inside a quoted field, and words a quote that never closes as the streaming command does", async () => {
+    const dir = tempDir();
+    // Notes of 100 KB over many lines: the 4 MB sample holds fewer rows than the layout reads, and
+    // ends at its last line break, inside a note that goes on past it.
+    const note = `"${"A long note.\n".repeat((100 * 1024) / 13)}"`;
+    const rows = Array.from({ length: 45 }, (_, i) => `Client ${i % 20},2024-${String(1 + (i % 12)).padStart(2, "0")}-05,5,${note}`);
+    const quoted = writeFixture(dir, "quoted.csv", `Customer,Date,Amount,Notes\n${rows.join("\n")}\n`);
+    const [duck, own] = await Promise.all([duckDbReport([quoted]), coreReport([quoted])]);
+    expect(comparable(duck)).toEqual(comparable(own, true));
+
+    const open = writeFixture(dir, "open.csv", 'Customer,Date,Amount\nAnn,2024-03-05,10\n"Bob,2024-03-06,5\n');
+    const [duckOpen, ownOpen] = await Promise.all([cli(["report", open, "--engine", "duckdb"]), cli(["report", open])]);
+    expect(ownOpen.stderr).toContain(`${open}, line 3: a quote opens on this line and never closes`);
+    expect([duckOpen.exitCode, duckOpen.stderr]).toEqual([ownOpen.exitCode, ownOpen.stderr]);
+  });
 });
 
 /**

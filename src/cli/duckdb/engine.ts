@@ -12,6 +12,7 @@ import { REPORT_LIMITS } from "../../core/report";
 import { DUCKDB } from "../../sql/dialect";
 import { reportQuery, withClause, type ReportQuery, type ReportTable } from "../../sql/report-query";
 import { type Connection, loadDuckDb, type Row, rows } from "./connection";
+import { duckDbDataError } from "./duckdb-errors";
 import { areParquet, csvSource, isPattern, type Numbering, parquetSource, type Source } from "./sources";
 import {
   groupsInOrder,
@@ -128,9 +129,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     return { ...outcome, report: { ...report, healthCheck: healthCheckOf(tables, source.layout, options, unread) } };
   } catch (error) {
     // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
-    if (error instanceof Error && !(error instanceof CliError)) {
-      throw dataError({ key: "duckdbFailed", values: { reason: error.message.split("\n")[0]! } });
-    }
+    if (error instanceof Error && !(error instanceof CliError)) throw await duckDbDataError(error);
     throw error;
   } finally {
     connection.closeSync();

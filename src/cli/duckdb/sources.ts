@@ -11,13 +11,14 @@ import { LAYOUT_SAMPLE_ROWS } from "../../core/columns";
 import { customerKey } from "../../core/customer-key";
 import { CsvScanner } from "../../files/csv-scanner";
 import { byteOrderMark } from "../../files/encoding";
+import { inFile } from "../../files/file-error";
 import { fieldDecoder, recordTexts } from "../../files/fields";
 import { detectDelimiter, detectEncoding } from "../../files/sniff";
 import { DUCKDB } from "../../sql/dialect";
 import type { ColumnType, QueryColumns } from "../../sql/report-query";
 import { type Connection, rows } from "./connection";
 import { recordLines } from "./row-numbers";
-import { dataError } from "../errors";
+import { asCliError, dataError } from "../errors";
 import { fileLayout, type FileLayout, type SampleRows } from "../file-layout";
 import type { CliOptions } from "../options";
 
@@ -143,7 +144,7 @@ function sameStartAsFirst(
 
 /** The first rows of a file, read by the project's own reader, and how wide its rows are. */
 function csvSample(path: string, options: CliOptions, bytesToRead: number): { sample: SampleRows; width: number; delimiter: number } {
-  const bytes = firstBytes(path, bytesToRead);
+  const { bytes, ended } = firstBytes(path, bytesToRead);
   const mark = byteOrderMark(bytes);
   if (mark !== undefined && mark.encoding !== "utf-8")
     throw dataError({ key: "duckdbEncoding", values: { path, encoding: mark.encoding } });
@@ -155,11 +156,14 @@ function csvSample(path: string, options: CliOptions, bytesToRead: number): { sa
   const rows: string[][] = [];
   const lines: number[] = [];
   const decode = fieldDecoder("utf-8");
-  new CsvScanner(delimiter, (record) => {
+  const scanner = new CsvScanner(delimiter, (record) => {
     rows.push(recordTexts(record, decode));
     lines.push(record.line);
     return rows.length < LAYOUT_SAMPLE_ROWS;
-  }).scan(body, true);
+  });
+  // Worded as the streaming command words it (a quote that never closes …). Only the whole file
+  // is final: a sample may end inside a quoted field that goes on past it.
+  inFileWorded(path, () => scanner.scan(body, ended));
   // Room for rows wider than the sample's: DuckDB pads shorter ones with NULL and refuses wider ones.
   const width = Math.max(...rows.map((row) => row.length)) + EXTRA_COLUMNS;
   return { sample: { rows, lines }, width, delimiter };
@@ -177,7 +181,17 @@ const SAMPLE_BYTES = 4 * 1024 * 1024;
 /** How much of every other file is read to check that it starts as the first does. */
 const OTHER_FILE_BYTES = 64 * 1024;
 
-function firstBytes(path: string, bytesToRead: number): Buffer {
+/** Runs `call`, a reading of the file at `path`, its FileError worded as the command's data error. */
+function inFileWorded<T>(path: string, call: () => T): T {
+  try {
+    return inFile(path, call);
+  } catch (error) {
+    throw asCliError(error);
+  }
+}
+
+/** The file's first bytes, up to a whole line; `ended` when they are the whole file. */
+function firstBytes(path: string, bytesToRead: number): { bytes: Buffer; ended: boolean } {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -188,8 +202,8 @@ function firstBytes(path: string, bytesToRead: number): Buffer {
     const buffer = Buffer.alloc(bytesToRead);
     const read = readSync(fd, buffer, 0, buffer.length, 0);
     // The sample ends at a whole line: a record cut in two would read as a short row.
-    const end = read < buffer.length ? read : buffer.lastIndexOf(0x0a, read - 1) + 1;
-    return buffer.subarray(0, end);
+    const ended = read < buffer.length;
+    return { bytes: buffer.subarray(0, ended ? read : buffer.lastIndexOf(0x0a, read - 1) + 1), ended };
   } finally {
     closeSync(fd);
   }
