@@ -15,6 +15,7 @@ import type { HealthQuestion } from "../../src/core/health/questions";
 import type { Language } from "../../src/i18n/language";
 import { healthAnswers } from "../../src/presentation/health-check";
 import { skippedByReason, skippedLines } from "../../src/cli/report-lines";
+import { problemMessage } from "../../src/i18n/problems";
 import {
   comparable,
   comparableLapsed,
@@ -152,6 +153,11 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
       expect(reasons(core).length).toBeGreaterThan(3);
       expect(reasons(duck)).toEqual(reasons(core));
       expect(skippedLines(duck, "ru")).toEqual(skippedLines(core, "ru"));
+      // --json's list of skipped rows, each with its reason: all of them here (fewer than 1,000).
+      const listed = (outcome: ReportOutcome) =>
+        outcome.report.skipped.map(({ row, problem }) => `${row}: ${problemMessage(problem, "en")}`);
+      expect(listed(core).length).toBe(core.report.stats.skippedRows);
+      expect(listed(duck)).toEqual(listed(core));
     }
   });
 
@@ -174,6 +180,11 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
     expect(skippedByReason(duck, "en").map(({ count, rows }) => ({ count, rows }))).toEqual([
       { count: 2, rows: [3, 6] },
       { count: 1, rows: [5] },
+    ]);
+    expect(duck.report.skipped.map(({ row, problem }) => [row, problem.code])).toEqual([
+      [3, "missingCustomer"],
+      [5, "badDate"],
+      [6, "missingCustomer"],
     ]);
   });
 

@@ -57,10 +57,28 @@ describe("firstRowsOfGroups", () => {
         yield chunk;
       }
     }
-    const first = await firstRowsOfGroups(wanted, chunks());
+    const { first } = await firstRowsOfGroups(wanted, chunks());
     expect(first.get("badDate|date")!.map((each) => each.ordinal)).toEqual([2, 4, 9]);
     expect(first.get("badAmount|amount")!.map((each) => each.ordinal)).toEqual([7]);
     expect(first.get("unknownInitiator|initiatedBy")!.map((each) => each.ordinal)).toEqual([3]);
     expect(chunksRead).toBe(2);
+  });
+
+  it("lists the first rows of the keys asked for, up to a limit, from every chunk it read", async () => {
+    const wanted = new Map([["badDate|date", 1]]);
+    const row = (ordinal: number, key: string): ProblemRow => ({ ordinal, key, value: ordinal });
+    const all = [
+      [row(2, "badAmount|amount"), row(3, "unknownInitiator|initiatedBy"), row(4, "badAmount|amount")],
+      [row(5, "badDate|date"), row(7, "badAmount|amount")], // the group is full in this chunk
+      [row(9, "badDate|date")],
+    ];
+    async function* chunks(): AsyncGenerator<ProblemRow[]> {
+      yield* all;
+    }
+    const skipped = (key: string): boolean => key !== "unknownInitiator|initiatedBy";
+    const ordinals = async (limit: number): Promise<number[]> =>
+      (await firstRowsOfGroups(wanted, chunks(), { accepts: skipped, limit })).list.map((each) => each.ordinal);
+    expect(await ordinals(3)).toEqual([2, 4, 5]);
+    expect(await ordinals(10)).toEqual([2, 4, 5, 7]);
   });
 });

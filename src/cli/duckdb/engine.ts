@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import type { UnreadValues } from "../../core/health/questions";
-import { REPORT_LIMITS } from "../../core/report";
+import { REPORT_LIMITS, type SkippedRow } from "../../core/report";
 import { DUCKDB } from "../../sql/dialect";
 import { reportQuery, withClause, type ReportQuery, type ReportTable } from "../../sql/report-query";
 import { type Connection, loadDuckDb, type Row, rows } from "./connection";
@@ -27,7 +27,7 @@ import {
   unreadCountsOf,
 } from "./report-of-tables";
 import { firstRowsOfGroups, problemKey, type ProblemRow } from "./row-numbers";
-import { type ReportOutcome, SKIPPED_EXAMPLES, type SkippedGroup } from "../report-command";
+import { type ReportOutcome, SKIPPED_EXAMPLES, SKIPPED_ROWS_KEPT, type SkippedGroup } from "../report-command";
 import { CliError, dataError, noPurchaseMessage } from "../errors";
 import type { CliOptions } from "../options";
 import { skippedProblem } from "../report-lines";
@@ -109,15 +109,15 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     );
     const { stats, skipped } = rowStats(tables.rowCounts, tables.rowExamples, source.layout);
     const unreadCounts = unreadCountsOf(tables);
-    const unread = wanted.numbered
+    const { unread, skippedRows } = wanted.numbered
       ? await numberRows(connection, read, { skipped, unreadCounts }, (numbering) => query(numbering.relation, numbering.rowNumber))
-      : unnumberedUnread(tables, unreadCounts);
+      : { unread: unnumberedUnread(tables, unreadCounts), skippedRows: [] };
     // Said after the numbering read, so that the first skipped row is named by its line, as the streaming command names it.
     const named = files.join(" ");
     if (num(tables.summary[0]!.customers) === 0) {
       throw dataError(noPurchaseMessage(named, stats, skippedProblem(groupsInOrder(skipped)[0], options.language)));
     }
-    const report = reportOf(tables, source.layout, options, stats);
+    const report = { ...reportOf(tables, source.layout, options, stats), skipped: skippedRows };
     const outcome: ReportOutcome = {
       file: named,
       layout: source.layout,
@@ -275,21 +275,22 @@ async function runTables(
 
 /**
  * Names the first rows of each group of skipped rows, and puts their values in place of the
- * group's examples, as the streaming command shows them; finds the first order whose initiator
- * names neither side (question 7 shows it) and the first whose budget cannot be read (question 2),
- * their rows and values, by the column of UnreadCounts. Only when there are such rows: see
- * row-numbers.ts for why this is a second read.
+ * group's examples, as the streaming command shows them; lists the first skipped rows read, up to
+ * the streaming command's 1,000 (fewer only where the read stopped before); finds the first order
+ * whose initiator names neither side (question 7 shows it) and the first whose budget cannot be
+ * read (question 2), their rows and values, by the column of UnreadCounts. Only when there are
+ * such rows: see row-numbers.ts for why this is a second read.
  */
 async function numberRows(
   connection: Connection,
   source: Source,
   { skipped: groups, unreadCounts }: { skipped: Map<string, SkippedGroup>; unreadCounts: UnreadCounts },
   query: (numbering: Numbering) => ReportQuery,
-): Promise<Map<string, UnreadValues>> {
+): Promise<{ unread: Map<string, UnreadValues>; skippedRows: SkippedRow[] }> {
   const wanted = new Map([...groups].map(([key, group]) => [key, Math.min(group.count, SKIPPED_EXAMPLES)]));
   const unreadColumns = (Object.keys(unreadCounts) as (keyof UnreadCounts)[]).filter((column) => unreadCounts[column] > 0);
   for (const column of unreadColumns) wanted.set(column, 1);
-  if (wanted.size === 0) return new Map();
+  if (wanted.size === 0) return { unread: new Map(), skippedRows: [] };
   const { numbered } = source;
   const statement = query(numbered).statement("problemRows");
   const sql = numbered.inOrder ? statement : `SELECT * FROM (\n${statement}\n) AS problems ORDER BY source_row`;
@@ -307,9 +308,9 @@ async function numberRows(
       });
     }
   }
-  const first = await firstRowsOfGroups(wanted, chunks());
+  const { first, list } = await firstRowsOfGroups(wanted, chunks(), { accepts: (key) => groups.has(key), limit: SKIPPED_ROWS_KEPT });
   connection.interrupt();
-  const rowOf = await numbered.rowsOf([...first.values()].flat().map((row) => row.ordinal));
+  const rowOf = await numbered.rowsOf([...first.values(), list].flat().map((row) => row.ordinal));
   for (const [key, group] of groups) {
     const rows = first.get(key)!;
     group.examples = rows.map((row) => ({ row: rowOf.get(row.ordinal) ?? 0, value: row.value }));
@@ -320,5 +321,9 @@ async function numberRows(
     const row = first.get(column)?.[0];
     if (row !== undefined) unread.set(column, { count: unreadCounts[column], row: rowOf.get(row.ordinal) ?? 0, value: String(row.value) });
   }
-  return unread;
+  const skippedRows = list.map(({ ordinal, key, value }): SkippedRow => {
+    const row = rowOf.get(ordinal) ?? 0;
+    return { row, problem: { ...groups.get(key)!.problem, row, value } };
+  });
+  return { unread, skippedRows };
 }

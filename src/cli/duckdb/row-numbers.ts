@@ -26,25 +26,30 @@ export function problemKey(fate: string, column: string): string {
 
 /**
  * The first rows of each group, from rows in the file's order; `wanted` says how many each group
- * shows (at most as many as it has). Stops reading once every group has them. `rows` yields
- * chunks, and is told to stop by returning.
+ * shows (at most as many as it has). Stops reading once every group has them, at the end of a
+ * chunk. `rows` yields chunks, and is told to stop by returning. Also the first rows whose key
+ * `listed` accepts, up to `limit`, of all the rows read: every such row before the stop is among
+ * them, so they are the first in the file too.
  */
 export async function firstRowsOfGroups(
   wanted: ReadonlyMap<string, number>,
   rows: AsyncIterable<readonly ProblemRow[]>,
-): Promise<Map<string, ProblemRow[]>> {
-  const found = new Map<string, ProblemRow[]>([...wanted.keys()].map((key) => [key, []]));
+  listed: { accepts: (key: string) => boolean; limit: number } = { accepts: () => false, limit: 0 },
+): Promise<{ first: Map<string, ProblemRow[]>; list: ProblemRow[] }> {
+  const first = new Map<string, ProblemRow[]>([...wanted.keys()].map((key) => [key, []]));
+  const list: ProblemRow[] = [];
   let missing = [...wanted.values()].reduce((sum, count) => sum + count, 0);
   for await (const chunk of rows) {
     for (const row of chunk) {
-      const first = found.get(row.key);
-      if (first === undefined || first.length === wanted.get(row.key)) continue;
-      first.push(row);
+      if (list.length < listed.limit && listed.accepts(row.key)) list.push(row);
+      const ofGroup = first.get(row.key);
+      if (ofGroup === undefined || ofGroup.length === wanted.get(row.key)) continue;
+      ofGroup.push(row);
       missing--;
     }
     if (missing <= 0) break;
   }
-  return found;
+  return { first, list };
 }
 
 /**
