@@ -2,11 +2,12 @@
 // into a temporary directory (git archive, with this checkout's node_modules linked in), then times
 // the two builds taking turns in one run, so that another tenant's load falls on both alike:
 //   - the CLI end to end on the bench's generated files (bench/generate.ts);
-//   - the core's cases (bench/core-worker.ts of each tree) at 100,000 and 1,000,000 rows.
+//   - the core's cases at 100,000 and 1,000,000 rows, each tree timed by this tree's
+//     bench/core-worker.ts (copied into the revision's), so that both are measured alike.
 // Prints a Markdown table of new ÷ old times (the median of the rounds' ratios); within 1.05 passes.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchFiles } from "./generate";
@@ -32,6 +33,8 @@ function buildRevision(root: string, rev: string, log: (line: string) => void): 
   log(`building ${rev} in ${dir} …`);
   execFileSync("sh", ["-c", `git -C "${root}" archive "${rev}" | tar -x -C "${dir}"`], { stdio: "inherit" });
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+  // The revision's own worker may measure otherwise (before 26a2255, each call in the garbage of the one before).
+  copyFileSync(join(root, "bench/core-worker.ts"), join(dir, "bench/core-worker.ts"));
   execFileSync(process.execPath, ["--import", "tsx", join(dir, "scripts/build.ts")], { cwd: dir, stdio: "inherit" });
   return dir;
 }
@@ -52,7 +55,7 @@ function compareCli(oldRoot: string, newRoot: string, files: string[], log: (lin
   });
 }
 
-/** One core case's median in milliseconds, measured by that tree's own bench/core-worker.ts. */
+/** One core case's median in milliseconds, measured by bench/core-worker.ts in that tree. */
 function coreMs(root: string, caseName: string, rows: number): number {
   const output = execFileSync(
     process.execPath,

@@ -1,10 +1,10 @@
 // One benchmark case in a fresh process, so peak memory belongs to that case alone:
-//   tsx bench/core-worker.ts <case> <rows> <repeats>   → prints one JSON line.
+//   node --expose-gc --import tsx bench/core-worker.ts <case> <rows> <repeats>   → prints one JSON line.
 // Or two cases taken in turns on the same input, for their ratio (peak memory is then both's):
-//   tsx bench/core-worker.ts <case>+<case> <rows> <repeats>
+//   node --expose-gc --import tsx bench/core-worker.ts <case>+<case> <rows> <repeats>
 // Inputs are what Sheets passes a custom function: 2-D arrays, Date cells at local midnight.
-// Run with --expose-gc, each call starts on a collected heap, as each custom function call in
-// Sheets starts in a fresh context: no call pays for the garbage the one before it left.
+// Each call starts on a collected heap (hence --expose-gc), as each custom function call in Sheets
+// starts in a fresh context: no call pays for the garbage the one before it left.
 
 import { analyzeTable, customerKey, inputLocale } from "../src/core";
 import {
@@ -106,18 +106,20 @@ const bodies = caseName.split("+").map((name) => CASES[name] ?? fail(`unknown ca
 const orders = makeOrders(Number(rowsText));
 customerKey(""); // load the core before timing
 const inputRssMb = process.memoryUsage().rss / 2 ** 20;
-const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? fail("run with node --expose-gc: each call starts on a collected heap");
 const rounds: number[][] = [];
-let result: unknown;
+/** The last number a case returned, to show what was computed; no output is kept alive into the next call. */
+let check: number | undefined;
 for (let i = 0; i < Number(repeatText); i++) {
-  // A pair swaps its order every round, so that neither always runs in the other's garbage.
+  // A pair swaps its order every round, so that neither always comes first.
   const order = bodies.map((_, k) => (i % 2 === 0 ? k : bodies.length - 1 - k));
   const times: number[] = [];
   for (const k of order) {
     collectGarbage();
     const start = performance.now();
-    result = bodies[k]!(orders);
+    const output = bodies[k]!(orders);
     times[k] = performance.now() - start;
+    if (typeof output === "number") check = output;
   }
   rounds.push(times);
 }
@@ -131,7 +133,7 @@ console.log(
     ratio: median(rounds.map((times) => times[times.length - 1]! / times[0]!)),
     inputRssMb,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    check: typeof result === "number" ? result : undefined,
+    check,
   }),
 );
 

@@ -26,4 +26,25 @@ describe("CustomerLedger", () => {
     ledger.add("x", "X", 19_001, 2, "Яна");
     expect([ledger.first(0), ledger.second(0), ledger.firstDayAmount(0), ledger.manager(0)]).toEqual([19_001, 19_020, 2, "Яна"]);
   });
+
+  it("tidies each manager cell as written, whatever its type, past the names it remembers", () => {
+    const ledger = new CustomerLedger();
+    const cells: [cell: unknown, name: string][] = [
+      [5, "5"],
+      ["5", "5"],
+      [-0, "0"],
+      [" Ира  Петрова ", "Ира Петрова"],
+      [null, ""],
+      [undefined, ""],
+      [true, "true"],
+    ];
+    for (const [i, [cell]] of cells.entries()) ledger.add(`c${i}`, `C${i}`, 19_000, 1, cell);
+    expect(cells.map((_, i) => ledger.manager(i))).toEqual(cells.map(([, name]) => name));
+    // A column of 25,000 different values (no manager column, but read as one): each still its own.
+    for (let i = 0; i < 25_000; i++) ledger.add(`u${i}`, `U${i}`, 19_000, 1, ` m${i} `);
+    expect([0, 9_999, 10_000, 24_999].map((i) => ledger.manager(cells.length + i))).toEqual(["m0", "m9999", "m10000", "m24999"]);
+    // An earlier purchase of the first customer takes its manager, told apart from the names before.
+    ledger.add("c0", "C0", 18_000, 1, "m3");
+    expect(ledger.manager(0)).toBe("m3");
+  });
 });

@@ -16,6 +16,7 @@ import type { Language } from "../../src/i18n/language";
 import { healthAnswers } from "../../src/presentation/health-check";
 import { skippedByReason, skippedLines } from "../../src/cli/report-lines";
 import { problemMessage } from "../../src/i18n/problems";
+import { csvFailure } from "../../src/cli/duckdb/duckdb-errors";
 import {
   comparable,
   comparableLapsed,
@@ -317,23 +318,89 @@ describeDuckDb("report --engine duckdb gives the command's report", () => {
     expect(own.stderr).toContain(`${file}, line ${line}: bytes that are not UTF-8`);
     expect(duck.exitCode).toBe(1);
     expect(duck.stderr).toContain(
-      `${file}, line ${line}: bytes that are not UTF-8, and DuckDB reads UTF-8 only: convert the file to UTF-8`,
+      `${file}, line ${line}: bytes that are not UTF-8, and DuckDB reads UTF-8 only: convert the file (iconv -f cp1251 -t utf-8, if it is Windows-1251), or leave out --engine duckdb`,
     );
     // A later file of several, checked only at its start: named by its own path and line.
     const first = writeFixture(dir, "first.csv", "Customer,Date,Amount\nAnn,2024-03-05,10\n");
     const ru = await cli(["report", first, file, "--engine", "duckdb", "--locale", "ru_RU"]);
     expect(ru.exitCode).toBe(1);
     expect(ru.stderr).toContain(`${file}, строка ${line}: байты не в UTF-8, а DuckDB читает только UTF-8`);
+    // Semicolons and decimal commas: the line is found by the file's own delimiter.
+    const semicolons = writeFixture(
+      dir,
+      "late-bytes-semicolons.csv",
+      Buffer.concat([
+        Buffer.from(`${text.replaceAll(",", ";")}"Bob\nSmith";2024-03-05;5,5\n`),
+        Buffer.from([0xc0, 0x3b]),
+        Buffer.from("2024-03-06;5\n"),
+      ]),
+    );
+    expect((await cli(["report", semicolons, "--engine", "duckdb"])).stderr).toContain(
+      `${semicolons}, line ${line}: bytes that are not UTF-8`,
+    );
   });
 
-  it("names the file and near which line DuckDB found a row it cannot read, with DuckDB's reason", async () => {
+  it("names the file and line of a row DuckDB cannot read, counting lines as the streaming command does", async () => {
+    const dir = tempDir();
     const { text, lines } = pastSample();
-    // Wider than the sample's widest row and the room kept beside it.
-    const file = writeFixture(tempDir(), "wide.csv", `${text}Bob,2024-03-06,5${",x".repeat(30)}\n`);
-    const result = await cli(["report", file, "--engine", "duckdb"]);
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain(`${file}, near line ${lines + 1}: DuckDB could not read this row: `);
-    expect(result.stderr).toContain("Expected Number of Columns");
+    // A quoted name over two lines first (DuckDB counts one row), CRLF line ends; then, past the
+    // sample, a row wider than the sample's widest and the room kept beside it.
+    const wide = writeFixture(
+      dir,
+      "wide.csv",
+      `${text}"Bob\nSmith",2024-03-05,5\n`.replaceAll("\n", "\r\n") + `Bob,2024-03-06,5${",x".repeat(30)}\r\n`,
+    );
+    const tooWide = await cli(["report", wide, "--engine", "duckdb"]);
+    expect(tooWide.exitCode).toBe(1);
+    expect(tooWide.stderr).toContain(`${wide}, line ${lines + 3}: this row has more fields than the file's first rows`);
+    // Other errors keep DuckDB's own reason, its last line before its advice.
+    const failure = csvFailure(
+      'Invalid Input Error: CSV Error on Line: 7\nOriginal Line: "B,1\nC,2\n\nValue with unterminated quote found.\n\nPossible fixes:\n* Set quote\n\n  file = /x/a.csv\n  delimiter = ,\n',
+    );
+    expect(failure).toEqual({
+      path: "/x/a.csv",
+      record: 7,
+      reason: "Value with unterminated quote found.",
+      notUtf8: false,
+      tooWide: false,
+    });
+  });
+
+  it("refuses a quote that never closes, within the first rows or past them, where DuckDB would drop the rows after it", async () => {
+    const dir = tempDir();
+    const { text, lines } = pastSample();
+    // A quoted line break makes DuckDB read serially, and its serial reader then passes over every
+    // row after a quote that never closes (with rows padded, as they are here) without a word.
+    const quotedBreak = 'Ann,2024-03-05,"10\n"\n';
+    const early = writeFixture(
+      dir,
+      "early.csv",
+      `Customer,Date,Amount\n${quotedBreak}Ann,2024-03-05,10\n"Bob,2024-03-06,5\n${text.slice(text.indexOf("\n") + 1)}`,
+    );
+    const late = writeFixture(dir, "late.csv", `${text}${quotedBreak}"Bob,2024-03-06,5\nAnn,2024-03-07,5\n`);
+    for (const [file, line] of [
+      [early, 5],
+      [late, lines + 3],
+    ] as const) {
+      const [duck, own] = await Promise.all([cli(["report", file, "--engine", "duckdb"]), cli(["report", file])]);
+      expect(own.stderr).toContain(`${file}, line ${line}: a quote opens on this line and never closes`);
+      expect([duck.exitCode, duck.stderr]).toEqual([own.exitCode, own.stderr]);
+    }
+  });
+
+  it("lists the first 1,000 skipped rows in --json, as the streaming command does", async () => {
+    // 6,000 rows with a bad date, a missing customer or a bad amount, one reason in turn, among orders.
+    const rows = Array.from(
+      { length: 12_000 },
+      (_, i) =>
+        ["Ann,2024-03-05,10", "Bob,2024-13-45,5", "Ann,2024-04-05,10", ",2024-03-06,5", "Cy,2024-03-07,5", "Dee,2024-03-08,abc"][i % 6],
+    );
+    const file = writeFixture(tempDir(), "many.csv", `Customer,Date,Amount\n${rows.join("\n")}\n`);
+    const [own, duck] = await Promise.all([coreOutcome([file]), duckDbOutcome([file])]);
+    const listed = (outcome: ReportOutcome) => outcome.report.skipped.map(({ row, problem }) => `${row}: ${problemMessage(problem, "en")}`);
+    expect(own.report.stats.skippedRows).toBe(6_000);
+    expect(listed(own)).toHaveLength(1_000);
+    expect(listed(duck)).toEqual(listed(own));
   });
 
   it("reads a sample that ends inside a quoted field, and words a quote that never closes as the streaming command does", async () => {

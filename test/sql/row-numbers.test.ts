@@ -64,21 +64,24 @@ describe("firstRowsOfGroups", () => {
     expect(chunksRead).toBe(2);
   });
 
-  it("lists the first rows of the keys asked for, up to a limit, from every chunk it read", async () => {
+  it("lists the first rows of the keys asked for, up to a limit, reading on a bounded way past the groups' rows", async () => {
     const wanted = new Map([["badDate|date", 1]]);
     const row = (ordinal: number, key: string): ProblemRow => ({ ordinal, key, value: ordinal });
     const all = [
       [row(2, "badAmount|amount"), row(3, "unknownInitiator|initiatedBy"), row(4, "badAmount|amount")],
-      [row(5, "badDate|date"), row(7, "badAmount|amount")], // the group is full in this chunk
+      [row(5, "badDate|date"), row(7, "badAmount|amount")], // the group is full at ordinal 5
       [row(9, "badDate|date")],
     ];
     async function* chunks(): AsyncGenerator<ProblemRow[]> {
       yield* all;
     }
     const skipped = (key: string): boolean => key !== "unknownInitiator|initiatedBy";
-    const ordinals = async (limit: number): Promise<number[]> =>
-      (await firstRowsOfGroups(wanted, chunks(), { accepts: skipped, limit })).list.map((each) => each.ordinal);
-    expect(await ordinals(3)).toEqual([2, 4, 5]);
-    expect(await ordinals(10)).toEqual([2, 4, 5, 7]);
+    const ordinals = async (limit: number, readOn: number): Promise<number[]> =>
+      (await firstRowsOfGroups(wanted, chunks(), { accepts: skipped, limit, readOn })).list.map((each) => each.ordinal);
+    expect(await ordinals(3, 0)).toEqual([2, 4, 5]);
+    // Not full: on up to ordinal 5 + readOn, and no further.
+    expect(await ordinals(10, 0)).toEqual([2, 4, 5]);
+    expect(await ordinals(10, 2)).toEqual([2, 4, 5, 7]);
+    expect(await ordinals(10, 10)).toEqual([2, 4, 5, 7, 9]);
   });
 });

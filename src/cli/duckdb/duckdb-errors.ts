@@ -1,52 +1,73 @@
 // DuckDB's own errors, worded as the command's: a row it cannot read, bytes that are not UTF-8.
-// DuckDB names the file and a line in English, among a page of its settings; the user is told
-// the file, the line and what to do, in their language, as the streaming command tells them.
+// DuckDB names the file and a record's count in English, among a page of its settings; the user
+// is told the file, its line (counted by the project's own reader, as the streaming command
+// counts lines: a quoted line break makes DuckDB's count fall behind) and what to do, in their
+// language.
 
-import { CHUNK_BYTES, scanFile } from "../../files/scan-file";
 import { FileError } from "../../files/file-error";
-import { type CliError, dataError } from "../errors";
+import { asCliError, type CliError, dataError } from "../errors";
+import { lineOfRecord, readThrough } from "./own-reader";
 
 /** What DuckDB said of a CSV file it could not read. */
-interface CsvFailure {
+export interface CsvFailure {
   path: string;
-  /** DuckDB's count of the line, which a quoted field spanning lines before it can put off by a few. */
-  line: number;
-  /** DuckDB's one-line explanation ("Expected Number of Columns: 3 Found: 20" …). */
+  /** DuckDB's "line": the count of the record, from the file's first line, empty lines included. */
+  record: number;
+  /** DuckDB's one-line explanation ("Value with unterminated quote found." …). */
   reason: string;
   notUtf8: boolean;
+  /** The row has more fields than DuckDB was given columns. */
+  tooWide: boolean;
 }
 
-/** `error`, DuckDB's, as the command's data error: the file and line where DuckDB names them. */
-export async function duckDbDataError(error: Error): Promise<CliError> {
+/**
+ * `error`, DuckDB's (or the project's reader's, numbering rows), as the command's data error: the
+ * file and line of the row where DuckDB names them. `delimiter` is that of the CSV files read,
+ * undefined for Parquet.
+ */
+export async function duckDbDataError(error: Error, delimiter: number | undefined): Promise<unknown> {
+  if (error instanceof FileError) return asCliError(error);
   const failure = csvFailure(error.message);
-  if (failure === undefined) return dataError({ key: "duckdbFailed", values: { reason: error.message.split("\n")[0]! } });
-  if (failure.notUtf8) {
-    const line = (await firstLineNotUtf8(failure.path)) ?? failure.line;
-    return dataError({ key: "duckdbNotUtf8", values: { path: failure.path, line } });
+  if (failure === undefined || delimiter === undefined) {
+    return dataError({ key: "duckdbFailed", values: { reason: error.message.split("\n")[0]! } });
   }
-  return dataError({ key: "duckdbBadLine", values: { path: failure.path, line: failure.line, reason: failure.reason } });
+  try {
+    // The project's reader stops at the first line that is not UTF-8, with that line.
+    if (failure.notUtf8) await readThrough(failure.path, delimiter);
+    const line = (await lineOfRecord(failure.path, delimiter, failure.record)) ?? failure.record;
+    return badRow(failure, line);
+  } catch (found) {
+    // What the project's reader found on the way (a quote that never closes …) comes first in the file.
+    return found;
+  }
+}
+
+function badRow({ path, reason, tooWide }: CsvFailure, line: number): CliError {
+  if (tooWide) return dataError({ key: "duckdbWideRow", values: { path, line } });
+  return dataError({ key: "duckdbBadLine", values: { path, line, reason } });
 }
 
 /** DuckDB's CSV error, read from its message, or undefined for any other error. */
 export function csvFailure(message: string): CsvFailure | undefined {
-  const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+  const record = /CSV Error on Line: (\d+)/.exec(message)?.[1];
   const path = /^\s*file = (.+)$/m.exec(message)?.[1];
-  if (line === undefined || path === undefined) return undefined;
-  const [, ...rest] = message.split("\n");
-  const reason = rest.find((text) => text.trim() !== "" && !text.startsWith("Original Line:"))?.trim() ?? "";
-  return { path, line: Number(line), reason, notUtf8: /Invalid unicode/i.test(message) };
+  if (record === undefined || path === undefined) return undefined;
+  return {
+    path,
+    record: Number(record),
+    reason: reasonIn(message),
+    notUtf8: /Invalid unicode/i.test(message),
+    tooWide: /Expected Number of Columns/.test(message),
+  };
 }
 
 /**
- * The file's first line that is not UTF-8, counted as the streaming command counts lines (every
- * line break, inside quotes too): DuckDB counts rows, not lines. Undefined when the file reads as
- * UTF-8 throughout, or stops the reader first for another reason.
+ * DuckDB's explanation: the last line before its advice ("Possible fixes:"), after the row it
+ * quotes ("Original Line: …"), which may itself run over several lines.
  */
-async function firstLineNotUtf8(path: string): Promise<number | undefined> {
-  try {
-    await scanFile(path, () => ({ delimiter: 0x2c, onRecord: () => {} }), CHUNK_BYTES, "utf-8");
-  } catch (error) {
-    if (error instanceof FileError && error.problem === "invalidUtf8") return error.line;
-  }
-  return undefined;
+function reasonIn(message: string): string {
+  const lines = message.split("\n");
+  const advice = lines.findIndex((line) => /^Possible (fixes|Solution)/.test(line));
+  const before = lines.slice(1, advice < 0 ? lines.length : advice).filter((line) => line.trim() !== "");
+  return before[before.length - 1]?.trim() ?? lines[0]!;
 }

@@ -60,6 +60,8 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
   const memoryLimit = `${Math.floor(totalmem() / 2 / 2 ** 20)}MB`;
   const instance = await duckdb.DuckDBInstance.create(":memory:", { temp_directory: spill, memory_limit: memoryLimit });
   const connection = await instance.connect();
+  /** The CSV files' delimiter, once known: DuckDB's errors name a row, which is found by it. */
+  let delimiter: number | undefined;
   try {
     // A TIMESTAMP without a zone is an instant in UTC, as a Parquet writer stores it.
     await connection.run("SET TimeZone = 'UTC'");
@@ -67,7 +69,8 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     // A pattern names its files only now: refused before any work, as a named file is (cli.ts).
     refuseOutputOverInput(options, paths);
     const parquet = areParquet(paths);
-    const source = parquet ? await parquetSource(connection, paths, options) : csvSource(paths, options, true);
+    const source = parquet ? await parquetSource(connection, paths, options) : await csvSource(paths, options, true);
+    delimiter = source.delimiter;
     const query = (relation: string, rowNumber?: string): ReportQuery =>
       reportQuery(
         {
@@ -103,7 +106,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       async (error: unknown) => {
         // DuckDB reads a CSV file in parallel unless a quoted field holds a line break, which it meets only then.
         if (parquet || !String(error).includes("parallel=false")) throw error;
-        const serial = csvSource(paths, options, false);
+        const serial = await csvSource(paths, options, false);
         return { tables: await runTables(connection, query(serial.relation), wanted), read: serial };
       },
     );
@@ -129,7 +132,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     return { ...outcome, report: { ...report, healthCheck: healthCheckOf(tables, source.layout, options, unread) } };
   } catch (error) {
     // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
-    if (error instanceof Error && !(error instanceof CliError)) throw await duckDbDataError(error);
+    if (error instanceof Error && !(error instanceof CliError)) throw await duckDbDataError(error, delimiter);
     throw error;
   } finally {
     connection.closeSync();
@@ -274,9 +277,16 @@ async function runTables(
 }
 
 /**
+ * How many rows the numbering read goes on past each reason's first rows to list the first 1,000
+ * skipped rows (about a second of reading): all of them where skipped rows are close together,
+ * without a second read of the whole file where a few lie far apart.
+ */
+const LIST_READ_ON_ROWS = 1_000_000;
+
+/**
  * Names the first rows of each group of skipped rows, and puts their values in place of the
- * group's examples, as the streaming command shows them; lists the first skipped rows read, up to
- * the streaming command's 1,000 (fewer only where the read stopped before); finds the first order
+ * group's examples, as the streaming command shows them; lists the first skipped rows, up to the
+ * streaming command's 1,000 (fewer only past LIST_READ_ON_ROWS); finds the first order
  * whose initiator names neither side (question 7 shows it) and the first whose budget cannot be
  * read (question 2), their rows and values, by the column of UnreadCounts. Only when there are
  * such rows: see row-numbers.ts for why this is a second read.
@@ -308,7 +318,12 @@ async function numberRows(
       });
     }
   }
-  const { first, list } = await firstRowsOfGroups(wanted, chunks(), { accepts: (key) => groups.has(key), limit: SKIPPED_ROWS_KEPT });
+  const skippedRows = [...groups.values()].reduce((sum, group) => sum + group.count, 0);
+  const { first, list } = await firstRowsOfGroups(wanted, chunks(), {
+    accepts: (key) => groups.has(key),
+    limit: Math.min(SKIPPED_ROWS_KEPT, skippedRows),
+    readOn: LIST_READ_ON_ROWS,
+  });
   connection.interrupt();
   const rowOf = await numbered.rowsOf([...first.values(), list].flat().map((row) => row.ordinal));
   for (const [key, group] of groups) {
@@ -321,9 +336,9 @@ async function numberRows(
     const row = first.get(column)?.[0];
     if (row !== undefined) unread.set(column, { count: unreadCounts[column], row: rowOf.get(row.ordinal) ?? 0, value: String(row.value) });
   }
-  const skippedRows = list.map(({ ordinal, key, value }): SkippedRow => {
+  const listed = list.map(({ ordinal, key, value }): SkippedRow => {
     const row = rowOf.get(ordinal) ?? 0;
     return { row, problem: { ...groups.get(key)!.problem, row, value } };
   });
-  return { unread, skippedRows };
+  return { unread, skippedRows: listed };
 }

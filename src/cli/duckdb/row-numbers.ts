@@ -24,30 +24,45 @@ export function problemKey(fate: string, column: string): string {
   return `${fate}|${column}`;
 }
 
+/** Which rows `firstRowsOfGroups` lists besides the groups' first: the first `limit` it `accepts`. */
+export interface ListedRows {
+  accepts: (key: string) => boolean;
+  limit: number;
+  /**
+   * How many ordinals past the last group's rows it reads on for the list before it stops short:
+   * a bound on the cost of rows that lie far apart.
+   */
+  readOn: number;
+}
+
 /**
  * The first rows of each group, from rows in the file's order; `wanted` says how many each group
- * shows (at most as many as it has). Stops reading once every group has them, at the end of a
- * chunk. `rows` yields chunks, and is told to stop by returning. Also the first rows whose key
- * `listed` accepts, up to `limit`, of all the rows read: every such row before the stop is among
- * them, so they are the first in the file too.
+ * shows (at most as many as it has). Stops reading once every group has them, and the list is
+ * full or `readOn` more ordinals are read. `rows` yields chunks, and is told to stop by
+ * returning. The list holds every row `listed` accepts up to where the reading stopped: the first
+ * in the file.
  */
 export async function firstRowsOfGroups(
   wanted: ReadonlyMap<string, number>,
   rows: AsyncIterable<readonly ProblemRow[]>,
-  listed: { accepts: (key: string) => boolean; limit: number } = { accepts: () => false, limit: 0 },
+  listed: ListedRows = { accepts: () => false, limit: 0, readOn: 0 },
 ): Promise<{ first: Map<string, ProblemRow[]>; list: ProblemRow[] }> {
   const first = new Map<string, ProblemRow[]>([...wanted.keys()].map((key) => [key, []]));
   const list: ProblemRow[] = [];
   let missing = [...wanted.values()].reduce((sum, count) => sum + count, 0);
+  /** The last ordinal read for the list, once every group has its rows. */
+  let lastForList = Number.POSITIVE_INFINITY;
   for await (const chunk of rows) {
     for (const row of chunk) {
+      if (row.ordinal > lastForList) return { first, list };
       if (list.length < listed.limit && listed.accepts(row.key)) list.push(row);
       const ofGroup = first.get(row.key);
       if (ofGroup === undefined || ofGroup.length === wanted.get(row.key)) continue;
       ofGroup.push(row);
       missing--;
+      if (missing === 0) lastForList = row.ordinal + listed.readOn;
     }
-    if (missing <= 0) break;
+    if (missing <= 0 && list.length >= listed.limit) break;
   }
   return { first, list };
 }

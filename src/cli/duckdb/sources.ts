@@ -9,16 +9,14 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { LAYOUT_SAMPLE_ROWS } from "../../core/columns";
 import { customerKey } from "../../core/customer-key";
-import { CsvScanner } from "../../files/csv-scanner";
 import { byteOrderMark } from "../../files/encoding";
-import { inFile } from "../../files/file-error";
-import { fieldDecoder, recordTexts } from "../../files/fields";
 import { detectDelimiter, detectEncoding } from "../../files/sniff";
 import { DUCKDB } from "../../sql/dialect";
 import type { ColumnType, QueryColumns } from "../../sql/report-query";
 import { type Connection, rows } from "./connection";
+import { firstRows, readThrough } from "./own-reader";
 import { recordLines } from "./row-numbers";
-import { asCliError, dataError } from "../errors";
+import { dataError } from "../errors";
 import { fileLayout, type FileLayout, type SampleRows } from "../file-layout";
 import type { CliOptions } from "../options";
 
@@ -47,6 +45,8 @@ function fileList(files: readonly string[]): string {
 
 export interface Source {
   relation: string;
+  /** The CSV files' delimiter; undefined for Parquet. */
+  delimiter?: number;
   columns: QueryColumns;
   layout: FileLayout;
   /** The same relation with its rows numbered, and how a row's number becomes what the report names. */
@@ -88,10 +88,17 @@ function queryColumns(
 
 // ── CSV ──────────────────────────────────────────────────────────────────────────────────────
 
-export function csvSource(files: readonly string[], options: CliOptions, parallel: boolean): Source {
-  const { sample, width, delimiter } = csvSample(files[0]!, options, SAMPLE_BYTES);
+/**
+ * The CSV files as DuckDB reads them, in parallel or (when a quoted field holds a line break, which
+ * DuckDB's parallel reader refuses) serially. Its serial reader pads short rows, and then passes
+ * over every row after a quote that never closes without a word: every file is read through by
+ * the project's reader first, which names such a quote's line.
+ */
+export async function csvSource(files: readonly string[], options: CliOptions, parallel: boolean): Promise<Source> {
+  const { sample, width, delimiter } = await csvSample(files[0]!, options, SAMPLE_BYTES);
   const { layout, headerRow } = fileLayout(sample, options, { encoding: "utf-8", delimiter: String.fromCharCode(delimiter) });
-  for (const path of files.slice(1)) sameStartAsFirst(path, files[0]!, options, { sample, delimiter, headerRow });
+  for (const path of files.slice(1)) await sameStartAsFirst(path, files[0]!, options, { sample, delimiter, headerRow });
+  if (!parallel) for (const path of files) await readThrough(path, delimiter);
   const names = Array.from({ length: width }, (_, column) => `column${column}`);
   const text = (value: string): string => DUCKDB.text(value);
   // Every field as text, so that the core's rules read it (src/sql/cell-rules.ts), not DuckDB's guesses.
@@ -104,6 +111,7 @@ export function csvSource(files: readonly string[], options: CliOptions, paralle
   ].join(", ");
   return {
     relation,
+    delimiter,
     layout,
     // Numbering the rows as they are read keeps them in order (and makes the reading serial).
     numbered: {
@@ -128,13 +136,13 @@ export function csvSource(files: readonly string[], options: CliOptions, paralle
  * its rows would be read into the wrong columns, or its first order skipped, without a word. An
  * empty file adds no rows.
  */
-function sameStartAsFirst(
+async function sameStartAsFirst(
   path: string,
   first: string,
   options: CliOptions,
   { sample, delimiter, headerRow }: { sample: SampleRows; delimiter: number; headerRow: number },
-): void {
-  const other = csvSample(path, { ...options, delimiter }, OTHER_FILE_BYTES).sample;
+): Promise<void> {
+  const other = (await csvSample(path, { ...options, delimiter }, OTHER_FILE_BYTES)).sample;
   if (other.rows.length === 0) return;
   const row = Math.max(headerRow, 0);
   const start = (rows: SampleRows): string =>
@@ -142,9 +150,16 @@ function sameStartAsFirst(
   if (start(other) !== start(sample)) throw dataError({ key: "duckdbFilesDiffer", values: { path, first } });
 }
 
-/** The first rows of a file, read by the project's own reader, and how wide its rows are. */
-function csvSample(path: string, options: CliOptions, bytesToRead: number): { sample: SampleRows; width: number; delimiter: number } {
-  const { bytes, ended } = firstBytes(path, bytesToRead);
+/**
+ * The first rows of a file, read by the project's own reader, and how wide its rows are; its
+ * encoding and delimiter from its first `bytesToRead` bytes.
+ */
+async function csvSample(
+  path: string,
+  options: CliOptions,
+  bytesToRead: number,
+): Promise<{ sample: SampleRows; width: number; delimiter: number }> {
+  const bytes = firstBytes(path, bytesToRead);
   const mark = byteOrderMark(bytes);
   if (mark !== undefined && mark.encoding !== "utf-8")
     throw dataError({ key: "duckdbEncoding", values: { path, encoding: mark.encoding } });
@@ -153,20 +168,11 @@ function csvSample(path: string, options: CliOptions, bytesToRead: number): { sa
   if (encoding !== "utf-8") throw dataError({ key: "duckdbEncoding", values: { path, encoding } });
   const delimiter = options.delimiter ?? detectDelimiter(body);
   if (delimiter === 0x20) throw dataError({ key: "duckdbSpaces", values: { path } });
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  const decode = fieldDecoder("utf-8");
-  const scanner = new CsvScanner(delimiter, (record) => {
-    rows.push(recordTexts(record, decode));
-    lines.push(record.line);
-    return rows.length < LAYOUT_SAMPLE_ROWS;
-  });
-  // Worded as the streaming command words it (a quote that never closes …). Only the whole file
-  // is final: a sample may end inside a quoted field that goes on past it.
-  inFileWorded(path, () => scanner.scan(body, ended));
+  // Read as the streaming command reads them: a quoted field followed wherever it goes.
+  const sample = await firstRows(path, delimiter);
   // Room for rows wider than the sample's: DuckDB pads shorter ones with NULL and refuses wider ones.
-  const width = Math.max(...rows.map((row) => row.length)) + EXTRA_COLUMNS;
-  return { sample: { rows, lines }, width, delimiter };
+  const width = Math.max(...sample.rows.map((row) => row.length)) + EXTRA_COLUMNS;
+  return { sample, width, delimiter };
 }
 
 const EXTRA_COLUMNS = 8;
@@ -181,17 +187,8 @@ const SAMPLE_BYTES = 4 * 1024 * 1024;
 /** How much of every other file is read to check that it starts as the first does. */
 const OTHER_FILE_BYTES = 64 * 1024;
 
-/** Runs `call`, a reading of the file at `path`, its FileError worded as the command's data error. */
-function inFileWorded<T>(path: string, call: () => T): T {
-  try {
-    return inFile(path, call);
-  } catch (error) {
-    throw asCliError(error);
-  }
-}
-
-/** The file's first bytes, up to a whole line; `ended` when they are the whole file. */
-function firstBytes(path: string, bytesToRead: number): { bytes: Buffer; ended: boolean } {
+/** The file's first bytes, up to a whole line. */
+function firstBytes(path: string, bytesToRead: number): Buffer {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -202,8 +199,8 @@ function firstBytes(path: string, bytesToRead: number): { bytes: Buffer; ended: 
     const buffer = Buffer.alloc(bytesToRead);
     const read = readSync(fd, buffer, 0, buffer.length, 0);
     // The sample ends at a whole line: a record cut in two would read as a short row.
-    const ended = read < buffer.length;
-    return { bytes: buffer.subarray(0, ended ? read : buffer.lastIndexOf(0x0a, read - 1) + 1), ended };
+    const end = read < buffer.length ? read : buffer.lastIndexOf(0x0a, read - 1) + 1;
+    return buffer.subarray(0, end);
   } finally {
     closeSync(fd);
   }
