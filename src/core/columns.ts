@@ -57,7 +57,9 @@ const SYNONYMS: Record<Field, readonly (readonly [string, number])[]> = {
     ["выручка", 3],
     ["total", 3],
     ["gross", 3],
-    ["бюджет", 3],
+    // amoCRM's deal amount, when no column names one: beside «Сумма» it is the customer's budget
+    // (the health check's question 2, health-columns.ts).
+    ["бюджет", 1],
     ["итого", 3],
     // retailCRM's JSON API: the total after discounts (its "summ" is before them)
     ["totalsumm", 3],

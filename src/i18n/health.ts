@@ -37,9 +37,13 @@ type HealthKey =
   | "needsInitiatedBy"
   | "needsManager"
   | "needsRevenue"
+  | "needsPurchases"
+  | "needsPositiveBudget"
+  | "needsRepeatCustomers"
   | "needsJudgedManagers"
   | "needsHistory"
   | "needsHistoryCount"
+  | "answer5NoAmounts"
   | "lapsedTitle"
   | "lapsedNone"
   | "unreadBudget"
@@ -88,6 +92,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     answer4NotJudged:
       "{notJudged} more {notJudged|manager is|managers are} not counted yet: fewer than {least} judged new customers and no revenue trend.",
     answer5: "{lapsed} of {repeat} repeat {repeat|customer|customers} {lapsed|has|have} lapsed; {atStake} a year at stake.",
+    answer5NoAmounts: "{lapsed} of {repeat} repeat {repeat|customer|customers} {lapsed|has|have} lapsed.",
     answer6: "The average order is {trend}: {value}, {change} against {base}.",
     answer7: "The company started {share} of the purchases of the last 12 months.",
     answer8: "{base} {base|customer|customers} bought in the 12 months to {date}; the base is {trend}: {change}.",
@@ -101,6 +106,9 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsInitiatedBy: "Needs data: add an Initiated by column (inbound or outbound).",
     needsManager: "Needs data: add a Manager column.",
     needsRevenue: "Needs data: the periods judged have no revenue to split.",
+    needsPurchases: "No trend: the last periods, or those they are compared with, have no purchase at all.",
+    needsPositiveBudget: "Needs data: the Budget column gives no customer a yearly budget above 0.",
+    needsRepeatCustomers: "Nobody has bought on two different days yet, so nobody can have lapsed.",
     needsJudgedManagers:
       "Needs data: no manager has {least} judged new customers or a revenue trend yet ({count} {count|manager|managers} with figures so far).",
     needsHistory: "Needs more history.",
@@ -156,6 +164,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     answer4NotJudged:
       "Ещё {notJudged} {notJudged|менеджер пока не учтён|менеджера пока не учтены|менеджеров пока не учтены}: меньше {least} оценённых новых клиентов и нет тренда выручки.",
     answer5: "Ушедших: {lapsed} из {repeat} {repeat|клиента|клиентов|клиентов} с повторными покупками; под угрозой {atStake} в год.",
+    answer5NoAmounts: "Ушедших: {lapsed} из {repeat} {repeat|клиента|клиентов|клиентов} с повторными покупками.",
     answer6: "Средний чек {trend}: {value}, {change} к {base}.",
     answer7: "{share} покупок за последние 12 месяцев — по инициативе компании.",
     answer8: "За 12 месяцев до {date} {base|покупал|покупали|покупали} {base} {base|клиент|клиента|клиентов}; база {trend}: {change}.",
@@ -169,6 +178,9 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsInitiatedBy: "Нужны данные: добавьте столбец «Инициатор» (входящий или исходящий).",
     needsManager: "Нужны данные: добавьте столбец «Менеджер».",
     needsRevenue: "Нужны данные: в оцениваемых периодах нет выручки, которую можно разделить.",
+    needsPurchases: "Тренда нет: в последних периодах или в тех, с которыми они сравниваются, нет ни одной покупки.",
+    needsPositiveBudget: "Нужны данные: в столбце «Бюджет» ни у одного клиента нет годового бюджета больше 0.",
+    needsRepeatCustomers: "Пока никто не покупал в два разных дня, поэтому ушедших быть не может.",
     needsJudgedManagers:
       "Нужны данные: пока ни у одного менеджера нет {least} оценённых новых клиентов или тренда выручки (менеджеров с показателями: {count}).",
     needsHistory: "Нужна история подлиннее.",

@@ -104,8 +104,9 @@ function sentenceOf(question: HealthQuestion, check: AnsweredCheck, text: Text, 
         language,
       );
     case 5:
+      // Without amounts there is nothing at stake to name.
       return fill(
-        text.answer5,
+        f.revenueAtStake === null ? text.answer5NoAmounts : text.answer5,
         {
           lapsed: formats.count(f.lapsed as number),
           repeat: formats.count(f.repeatCustomers as number),
@@ -179,6 +180,12 @@ function needsText(question: HealthQuestion, text: Text, formats: Formats, langu
       return text.needsManager;
     case "revenue":
       return text.needsRevenue;
+    case "purchases":
+      return text.needsPurchases;
+    case "positiveBudget":
+      return text.needsPositiveBudget;
+    case "repeatCustomers":
+      return text.needsRepeatCustomers;
     case "judgedManagers": {
       const count = question.figures.managersNotJudged as number;
       const values = { count: formats.count(count), least: formats.count(MANAGER_MIN_NEW_CUSTOMERS) };

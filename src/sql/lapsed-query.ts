@@ -10,6 +10,7 @@
 // a named one, the one that sorts first). The verdict is the core's (`lapsedQuestion`).
 
 import { DEFAULT_LAPSED_FACTOR } from "../core/health/lapsed";
+import { ROUNDING } from "../core/health/trend";
 import type { CellRules } from "./cell-rules";
 import type { Dialect } from "./dialect";
 
@@ -65,7 +66,7 @@ export function lapsedCtes(factor: number | undefined, sql: Dialect): [string, s
         "FROM lapsed_repeat AS r",
         "CROSS JOIN data_span AS s",
         "CROSS JOIN lapsed_median AS m",
-        `WHERE s.latest_day - r.last_day > ${sql.double(factor ?? DEFAULT_LAPSED_FACTOR)} * r.usual_gap`,
+        `WHERE s.latest_day - r.last_day > ${sql.double(factor ?? DEFAULT_LAPSED_FACTOR)} * r.usual_gap + ${sql.double(ROUNDING)}`,
         "  AND s.latest_day - r.last_day > m.median_gap",
       ].join("\n"),
     ],

@@ -149,6 +149,17 @@ describe("the trend rule", () => {
     expect(trendOf(series(six), 1, 5, 12)).toEqual({ direction: "needsData", periodsNeeded: 1 });
   });
 
+  it("compares a ratio with the periods just before when the year before had no purchase, and has no trend without any", () => {
+    // An average order per window: revenue ÷ purchases, NaN where a window had no purchase.
+    const revenue = [300, 300, 300, ...Array<number>(9).fill(100), 100, 100, 100];
+    const purchases = [0, 0, 0, ...Array<number>(9).fill(2), 1, 1, 1];
+    const average = (from: number, to: number) => series(revenue)(from, to) / series(purchases)(from, to);
+    // The year before (positions 0–2) is 0 ÷ 0; positions 9–11 average 300 ÷ 6 = 50; the last three 300 ÷ 3 = 100.
+    expect(trendOf(average, 0, 14, 12)).toMatchObject({ direction: "growing", basis: "justBefore", change: 1, base: { from: 9, to: 11 } });
+    const none = (from: number, to: number) => (to >= 12 ? Number.NaN : average(from, to));
+    expect(trendOf(none, 0, 14, 12)).toEqual({ direction: "needsData", periodsNeeded: 0 });
+  });
+
   it("reads growth from nothing as growth, and nothing to nothing as flat", () => {
     expect(trendOf(series([0, 0, 0, 0, 0, 5]), 0, 5, 12)).toMatchObject({ direction: "growing", change: null });
     expect(trendOf(series([0, 0, 0, 0, 0, 0]), 0, 5, 12)).toMatchObject({ direction: "flat", change: null });
@@ -393,6 +404,16 @@ describe("questions 2 and 7: data the orders may not have", () => {
     expect(question(log, 2)).toMatchObject({ verdict: "needsData", needs: "budget" });
     expect(question(log, 7)).toMatchObject({ verdict: "needsData", needs: "initiatedBy" });
     expect(question(log, 4)).toMatchObject({ verdict: "needsData", needs: "manager" });
+    // A's only purchase day: nobody bought twice, so nobody can have lapsed.
+    expect(question(log, 5)).toMatchObject({ verdict: "needsData", needs: "repeatCustomers" });
+  });
+
+  it("says the budgets are all 0, not that the column is missing, when it was read", () => {
+    const log: Row[] = [
+      { customer: "A", date: "2024-01-01", amount: 100, budget: 0 },
+      { customer: "B", date: "2024-02-01", amount: 50, budget: 0 },
+    ];
+    expect(question(log, 2)).toMatchObject({ verdict: "needsData", needs: "positiveBudget" });
   });
 
   it("takes the share of wallet from the last 12 months' sales and the latest budget", () => {

@@ -119,6 +119,9 @@ describe("mapHeader on real exports", () => {
       date: 2,
       customer: 3,
     });
+    // Beside an amount, a Бюджет is the customer's yearly budget, whichever comes first.
+    expect(mapHeader(["Клиент", "Дата", "Бюджет", "Сумма"])).toEqual({ customer: 0, date: 1, amount: 3 });
+    expect(mapHeader(["Клиент", "Дата", "Бюджет", "Выручка"])).toEqual({ customer: 0, date: 1, amount: 3 });
   });
 
   it("МойСклад's API fields: agent is the customer (organization the seller), moment the date, sum the amount", () => {

@@ -134,7 +134,11 @@ describe.each([
         "Needs data: no manager has 10 judged new customers or a revenue trend yet (2 managers with figures so far).",
       ],
       ["Do customers leave and not come back?", "bad", "1 of 2 repeat customers has lapsed; 300.00 a year at stake."],
-      ["Could the average order be higher?", "needs data", "Needs more history."],
+      [
+        "Could the average order be higher?",
+        "needs data",
+        "No trend: the last periods, or those they are compared with, have no purchase at all.",
+      ],
       [
         "Do you mostly answer customers' requests, and start the conversation less often?",
         "needs data",

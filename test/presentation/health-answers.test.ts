@@ -45,6 +45,30 @@ describe("question 1's sentence", () => {
     ]);
   });
 
+  it("names no revenue at stake among lapsed customers without an amount column", () => {
+    const lapsed = (revenueAtStake: number | null): HealthQuestion => ({
+      id: 5,
+      verdict: "bad",
+      figures: { lapsedShare: 1, lapsed: 2, repeatCustomers: 2, revenueAtStake },
+    });
+    const answer = (revenueAtStake: number | null, language: "en" | "ru") =>
+      healthAnswers({ questions: [lapsed(revenueAtStake)], periods: [] }, language)[0]!.sentence;
+    expect([answer(null, "en"), answer(null, "ru")]).toEqual([
+      "2 of 2 repeat customers have lapsed.",
+      "Ушедших: 2 из 2 клиентов с повторными покупками.",
+    ]);
+    expect(answer(300, "en")).toBe("2 of 2 repeat customers have lapsed; 300.00 a year at stake.");
+  });
+
+  it("says that a window with no purchase has no trend, rather than asking for more history", () => {
+    const none: HealthQuestion = { id: 6, verdict: "needsData", needs: "purchases", figures: {} };
+    const answer = (language: "en" | "ru") => healthAnswers({ questions: [none], periods: [] }, language)[0]!.sentence;
+    expect([answer("en"), answer("ru")]).toEqual([
+      "No trend: the last periods, or those they are compared with, have no purchase at all.",
+      "Тренда нет: в последних периодах или в тех, с которыми они сравниваются, нет ни одной покупки.",
+    ]);
+  });
+
   it("gives the share it was even when that was nothing, where a change cannot be told", () => {
     // No existing revenue in April–June 2023 (a shop whose customers all bought once then): from 0 the change is undefined.
     const fromNothing: ReportTrend = { ...growing, change: null, base: { from: "2023-04", to: "2023-06", value: 0 } };

@@ -136,6 +136,23 @@ describeDuckDb("question 5 under report --engine duckdb: lapsed customers", () =
     }
   });
 
+  it("holds gone exactly factor × the usual gap not lapsed with any factor, though 1.14 × 50 is 56.99999999999999 in floating point", async () => {
+    // P bought on 2025-01-01 and 2025-02-20 (gap 50), Q on 2025-04-10 and 2025-04-18 (gap 8), the
+    // latest purchase: P is gone 57 days (28 to 20 March, 29 to 18 April), more than the median
+    // gap (8 + 50) ÷ 2 = 29. 1.14 × 50 = 57: not gone more. 1.13 × 50 = 56.5: lapsed.
+    const rows = ["Customer;Date", "P;2025-01-01", "P;2025-02-20", "Q;2025-04-10", "Q;2025-04-18"];
+    const file = writeFixture(tempDir(), "factor.csv", `${rows.join("\n")}\n`);
+    for (const [factor, lapsed] of [
+      ["1.14", []],
+      ["1.13", ["P"]],
+    ] as const) {
+      const argv = [file, "--locale", "en_US", "--lapsed-factor", factor];
+      for (const outcome of await Promise.all([coreOutcome(argv), duckDbOutcome(argv)])) {
+        expect(lapsedOf(outcome).lapsed.customers.map((customer) => customer.name)).toEqual(lapsed);
+      }
+    }
+  });
+
   it("without amounts: the longest gone first, no money", async () => {
     const rows = LAPSED_ROWS.filter((row) => !row.includes(";-")).map((row) => row.split(";").slice(0, 2).join(";"));
     const file = writeFixture(tempDir(), "no-amounts.csv", `${rows.join("\n")}\n`);

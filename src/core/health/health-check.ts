@@ -328,7 +328,8 @@ export function shareOfWalletQuestion(hasBudgets: boolean, hasAmounts: boolean, 
   if (!hasBudgets) return needsData(2, "budget");
   if (!hasAmounts) return needsData(2, "amount");
   const { share, sales, budget, customers } = wallet;
-  if (share === undefined) return needsData(2, "budget");
+  // Budgets were read, but none above 0: asking for the column would send the user to one they have.
+  if (share === undefined) return needsData(2, "positiveBudget");
   return { id: 2, verdict: bandVerdict(share, HEALTH_BANDS.shareOfWallet), figures: { shareOfWallet: share, sales, budget, customers } };
 }
 
@@ -338,7 +339,7 @@ export function shareOfWalletQuestion(hasBudgets: boolean, hasAmounts: boolean, 
  */
 export function lapsedQuestion(lapsed: Pick<LapsedList, "count" | "repeatCustomers" | "revenueAtStake">): HealthQuestion {
   const share = ratio(lapsed.count, lapsed.repeatCustomers);
-  if (share === undefined) return needsData(5, "history");
+  if (share === undefined) return needsData(5, "repeatCustomers");
   return {
     id: 5,
     verdict: bandVerdict(share, HEALTH_BANDS.lapsedShare),
@@ -418,7 +419,12 @@ export function managerHealth({
   hasAmounts,
   target,
 }: ManagerFigures): ManagerHealth[] {
-  const names = new Set<string>([...retentionRows.map((row) => row.manager), ...revenueTrends.keys(), ...lapsedByManager.keys()]);
+  const names = new Set<string>([
+    ...retentionRows.map((row) => row.manager),
+    ...revenueTrends.keys(),
+    ...lapsedByManager.keys(),
+    ...walletByManager.keys(),
+  ]);
   names.delete("");
   const retentionByName = new Map(retentionRows.map((row) => [row.manager, row]));
   return [...names]

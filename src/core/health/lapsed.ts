@@ -6,6 +6,7 @@
 
 import { isoDate } from "../calendar";
 import { medianOfCounts } from "../statistics";
+import { ROUNDING } from "./trend";
 
 export const DEFAULT_LAPSED_FACTOR = 2;
 
@@ -89,7 +90,9 @@ export class LapsedFinder {
     const last = days[count - 1]!;
     const usualGap = (last - first) / (count - 1);
     const gone = this.latestDay - last;
-    if (gone > this.factor * usualGap) this.candidates.push({ customer, last, purchases: count, usualGap, gone, revenueAtStake, manager });
+    // Gone exactly factor × the usual gap is not gone more, though 1.14 × 50 is 56.99999999999999.
+    if (gone > this.factor * usualGap + ROUNDING)
+      this.candidates.push({ customer, last, purchases: count, usualGap, gone, revenueAtStake, manager });
   }
 
   /** The lapsed customers, most at stake first (the longest gone first without amounts), capped at `limit`. */

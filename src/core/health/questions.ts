@@ -32,9 +32,22 @@ export type HealthVerdict = "good" | "watch" | "bad" | "needsData";
 /**
  * What a question needs that the orders lack. "revenue": the periods judged had none (or refunds
  * outweighed it), so there is no share to give. "judgedManagers": no manager has enough new
- * customers or a revenue trend for question 4 yet.
+ * customers or a revenue trend for question 4 yet. "purchases": a window the trend compares has no
+ * purchases to take a ratio of, which no more history would change. "positiveBudget": the budget
+ * column was read, but no budget is above 0. "repeatCustomers": nobody has bought on two days yet,
+ * so nobody can have lapsed.
  */
-export type MissingData = "amount" | "budget" | "initiatedBy" | "manager" | "history" | "revenue" | "judgedManagers";
+export type MissingData =
+  | "amount"
+  | "budget"
+  | "positiveBudget"
+  | "initiatedBy"
+  | "manager"
+  | "history"
+  | "revenue"
+  | "judgedManagers"
+  | "purchases"
+  | "repeatCustomers";
 
 export type QuestionId = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
@@ -110,8 +123,9 @@ export function needsData(id: QuestionId, needs: MissingData, periodsNeeded?: nu
   return { id, verdict: "needsData", needs, ...(periodsNeeded === undefined ? {} : { periodsNeeded }), figures: {} };
 }
 
-/** A question judged by a trend; "needs history" when the trend cannot be taken yet. */
+/** A question judged by a trend; "needs history" when the trend cannot be taken yet, "purchases" when a window has none. */
 export function trendQuestion(id: QuestionId, trend: ReportTrend, series: string, figures: HealthQuestion["figures"] = {}): HealthQuestion {
+  if (trend.direction === "needsData" && trend.periodsNeeded === 0) return { ...needsData(id, "purchases"), series };
   if (trend.direction === "needsData") return { ...needsData(id, "history", trend.periodsNeeded), series };
   return { id, verdict: trendVerdict(trend), figures: { change: trend.change, ...figures }, trend, series };
 }

@@ -84,10 +84,18 @@ export function trendOf(
 ): Trend {
   const windows = trendWindows(firstUsable, lastComplete, periodsPerYear, settings);
   if (!("recentFrom" in windows)) return { direction: "needsData", periodsNeeded: windows.periodsNeeded };
-  const { recentFrom, baseFrom, size, basis } = windows;
-  const recent = { from: recentFrom, to: lastComplete, value: windowValue(recentFrom, lastComplete) };
-  const base = { from: baseFrom, to: baseFrom + size - 1, value: windowValue(baseFrom, baseFrom + size - 1) };
-  // A ratio over a window with nothing to divide by (no purchases) has no value to compare.
+  const { recentFrom, size } = windows;
+  const windowFrom = (from: number, to: number): TrendWindow => ({ from, to, value: windowValue(from, to) });
+  const recent = windowFrom(recentFrom, lastComplete);
+  let { baseFrom, basis } = windows;
+  let base = windowFrom(baseFrom, baseFrom + size - 1);
+  // A ratio over a window with nothing to divide by (no purchases) has no value: a year before with
+  // none (a pause, a season) is not covered by the data, and the periods just before stand in.
+  if (!Number.isFinite(base.value) && basis === "yearBefore" && recentFrom - size >= firstUsable) {
+    [baseFrom, basis] = [recentFrom - size, "justBefore"];
+    base = windowFrom(baseFrom, recentFrom - 1);
+  }
+  // Still nothing to compare: periodsNeeded 0, for no more history would give a value.
   if (!Number.isFinite(recent.value) || !Number.isFinite(base.value)) return { direction: "needsData", periodsNeeded: 0 };
   const change = base.value === 0 ? null : recent.value / base.value - 1;
   return { direction: directionOf(change, recent.value, settings.threshold), change, recent, base, basis };

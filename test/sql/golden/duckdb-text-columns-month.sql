@@ -2362,7 +2362,7 @@ lapsed_customers AS (
   FROM lapsed_repeat AS r
   CROSS JOIN data_span AS s
   CROSS JOIN lapsed_median AS m
-  WHERE s.latest_day - r.last_day > CAST('2' AS DOUBLE) * r.usual_gap
+  WHERE s.latest_day - r.last_day > CAST('2' AS DOUBLE) * r.usual_gap + CAST('1e-9' AS DOUBLE)
     AND s.latest_day - r.last_day > m.median_gap
 ),
 lapsed_stakes AS (
@@ -2768,7 +2768,7 @@ lapsed_customers AS (
   FROM lapsed_repeat AS r
   CROSS JOIN data_span AS s
   CROSS JOIN lapsed_median AS m
-  WHERE s.latest_day - r.last_day > CAST('2' AS DOUBLE) * r.usual_gap
+  WHERE s.latest_day - r.last_day > CAST('2' AS DOUBLE) * r.usual_gap + CAST('1e-9' AS DOUBLE)
     AND s.latest_day - r.last_day > m.median_gap
 ),
 lapsed_stakes AS (
@@ -3566,7 +3566,7 @@ lapsed_customers AS (
   FROM lapsed_repeat AS r
   CROSS JOIN data_span AS s
   CROSS JOIN lapsed_median AS m
-  WHERE s.latest_day - r.last_day > CAST('2' AS DOUBLE) * r.usual_gap
+  WHERE s.latest_day - r.last_day > CAST('2' AS DOUBLE) * r.usual_gap + CAST('1e-9' AS DOUBLE)
     AND s.latest_day - r.last_day > m.median_gap
 ),
 lapsed_stakes AS (

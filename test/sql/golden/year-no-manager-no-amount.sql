@@ -1386,7 +1386,7 @@ lapsed_customers AS (
   FROM lapsed_repeat AS r
   CROSS JOIN data_span AS s
   CROSS JOIN lapsed_median AS m
-  WHERE s.latest_day - r.last_day > CAST('2' AS FLOAT64) * r.usual_gap
+  WHERE s.latest_day - r.last_day > CAST('2' AS FLOAT64) * r.usual_gap + CAST('1e-9' AS FLOAT64)
     AND s.latest_day - r.last_day > m.median_gap
 ),
 lapsed_stakes AS (
@@ -1671,7 +1671,7 @@ lapsed_customers AS (
   FROM lapsed_repeat AS r
   CROSS JOIN data_span AS s
   CROSS JOIN lapsed_median AS m
-  WHERE s.latest_day - r.last_day > CAST('2' AS FLOAT64) * r.usual_gap
+  WHERE s.latest_day - r.last_day > CAST('2' AS FLOAT64) * r.usual_gap + CAST('1e-9' AS FLOAT64)
     AND s.latest_day - r.last_day > m.median_gap
 ),
 lapsed_stakes AS (
