@@ -3,7 +3,7 @@
 
 import type { Catalogue } from "./language";
 
-type HealthKey =
+export type HealthKey =
   | "title"
   | "q1"
   | "q2"

@@ -3,8 +3,8 @@
 
 import { MANAGER_MIN_NEW_CUSTOMERS, type HealthCheck } from "../core/health/health-check";
 import type { HealthPeriod } from "../core/health/period-table";
-import type { HealthQuestion, HealthVerdict, ReportTrend } from "../core/health/questions";
-import { HEALTH_TEXT } from "../i18n/health";
+import type { HealthQuestion, HealthVerdict, MissingData, ReportTrend } from "../core/health/questions";
+import { HEALTH_TEXT, type HealthKey } from "../i18n/health";
 import { fill, type Language } from "../i18n/language";
 import { formatsFor, type Formats } from "./formats";
 
@@ -168,32 +168,27 @@ function signedChange(change: number, formats: Formats): string {
   return change > 0 ? `+${magnitude}` : change < 0 ? `−${magnitude}` : magnitude;
 }
 
+/** What a question needs, in one sentence that takes no figures. */
+const NEEDS_SENTENCE: Record<Exclude<MissingData, "judgedManagers" | "history">, HealthKey> = {
+  amount: "needsAmount",
+  budget: "needsBudget",
+  positiveBudget: "needsPositiveBudget",
+  initiatedBy: "needsInitiatedBy",
+  manager: "needsManager",
+  revenue: "needsRevenue",
+  purchases: "needsPurchases",
+  repeatCustomers: "needsRepeatCustomers",
+};
+
 function needsText(question: HealthQuestion, text: Text, formats: Formats, language: Language): string {
-  switch (question.needs) {
-    case "amount":
-      return text.needsAmount;
-    case "budget":
-      return text.needsBudget;
-    case "initiatedBy":
-      return text.needsInitiatedBy;
-    case "manager":
-      return text.needsManager;
-    case "revenue":
-      return text.needsRevenue;
-    case "purchases":
-      return text.needsPurchases;
-    case "positiveBudget":
-      return text.needsPositiveBudget;
-    case "repeatCustomers":
-      return text.needsRepeatCustomers;
-    case "judgedManagers": {
-      const count = question.figures.managersNotJudged as number;
-      const values = { count: formats.count(count), least: formats.count(MANAGER_MIN_NEW_CUSTOMERS) };
-      return fill(text.needsJudgedManagers, values, { language, of: { count } });
-    }
-    default:
-      return question.periodsNeeded !== undefined && question.periodsNeeded > 0
-        ? fill(text.needsHistoryCount, { count: question.periodsNeeded }, { language, of: { count: question.periodsNeeded } })
-        : text.needsHistory;
+  const { needs, periodsNeeded } = question;
+  if (needs === "judgedManagers") {
+    const count = question.figures.managersNotJudged as number;
+    const values = { count: formats.count(count), least: formats.count(MANAGER_MIN_NEW_CUSTOMERS) };
+    return fill(text.needsJudgedManagers, values, { language, of: { count } });
   }
+  if (needs !== undefined && needs !== "history") return text[NEEDS_SENTENCE[needs]];
+  return periodsNeeded !== undefined && periodsNeeded > 0
+    ? fill(text.needsHistoryCount, { count: periodsNeeded }, { language, of: { count: periodsNeeded } })
+    : text.needsHistory;
 }

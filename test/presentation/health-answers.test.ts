@@ -36,10 +36,14 @@ describe("question 1's sentence", () => {
     );
   });
 
+  /** The answer to a question that needs data, in English and Russian. */
+  const needsSentences = (question: Pick<HealthQuestion, "id" | "needs">): string[] =>
+    (["en", "ru"] as const).map(
+      (language) => healthAnswers({ questions: [{ ...question, verdict: "needsData", figures: {} }], periods: [] }, language)[0]!.sentence,
+    );
+
   it("says that no revenue is no share, rather than asking for more history", () => {
-    const none: HealthQuestion = { id: 1, verdict: "needsData", needs: "revenue", figures: {} };
-    const answer = (language: "en" | "ru") => healthAnswers({ questions: [none], periods: [] }, language)[0]!.sentence;
-    expect([answer("en"), answer("ru")]).toEqual([
+    expect(needsSentences({ id: 1, needs: "revenue" })).toEqual([
       "Needs data: the periods judged have no revenue to split.",
       "Нужны данные: в оцениваемых периодах нет выручки, которую можно разделить.",
     ]);
@@ -61,9 +65,7 @@ describe("question 1's sentence", () => {
   });
 
   it("says that a window with no purchase has no trend, rather than asking for more history", () => {
-    const none: HealthQuestion = { id: 6, verdict: "needsData", needs: "purchases", figures: {} };
-    const answer = (language: "en" | "ru") => healthAnswers({ questions: [none], periods: [] }, language)[0]!.sentence;
-    expect([answer("en"), answer("ru")]).toEqual([
+    expect(needsSentences({ id: 6, needs: "purchases" })).toEqual([
       "No trend: the last periods, or those they are compared with, have no purchase at all.",
       "Тренда нет: в последних периодах или в тех, с которыми они сравниваются, нет ни одной покупки.",
     ]);
