@@ -152,6 +152,9 @@ const NOT_THE_FIELD: Partial<Record<Field, readonly string[]>> = {
     "currency",
     "валют",
   ],
+  // «Инициатор (клиент/менеджер)» says who started a sale (the health check's question 7); a
+  // manager's phone or email is no manager (health-columns.ts leaves it out of the contacts too).
+  manager: ["initiat", "инициат", "phone", "телефон", "email", "почта"],
 };
 
 /** Claimed in this order, so that "Client manager" is a manager column, not a customer one. */

@@ -164,7 +164,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "(there: B3 the deal type left out, B4 the target, B5 whether the orders start with the business) and this sheet's two " +
       "settings in row 3. Only whole months are judged; the month in progress is shown but never judged.",
     healthNote:
-      "HEALTH_CHECK: each question's verdict (good, watch, bad, or needs data) and the figure behind it. Trends compare " +
+      "HEALTH_CHECK: each question's verdict (good, needs attention, bad, or needs data) and the figure behind it. Trends compare " +
       "the last 3 complete months with the same months a year before (with less history, with the 3 months before them); " +
       "a change beyond the trend threshold (B3) up is growing, down is falling. Fill in the Budget and Initiated by columns of the orders to answer questions 2 and 7.",
     trendThreshold: "Trend threshold (±)",
@@ -279,7 +279,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "сделки не учитывать, B4 — цель, B5 — записаны ли заказы с самого начала бизнеса) и с двумя настройками этого листа " +
       "в строке 3. Оцениваются только полные месяцы; текущий месяц виден в таблице, но в оценку не входит.",
     healthNote:
-      "HEALTH_CHECK: оценка по каждому вопросу (хорошо, под наблюдением, плохо или нужны данные) и цифра, на которой она " +
+      "HEALTH_CHECK: оценка по каждому вопросу (хорошо, требует внимания, плохо или нужны данные) и цифра, на которой она " +
       "основана. Тренды сравнивают последние 3 полных месяца с теми же месяцами год назад (пока истории меньше — " +
       "с 3 месяцами перед ними); изменение больше порога тренда (B3) вверх — растёт, вниз — снижается. Заполните в заказах столбцы «Бюджет» и «Инициатор», чтобы " +
       "получить ответы на вопросы 2 и 7.",

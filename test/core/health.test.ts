@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeTable, CustomerLedger, cohortMatrix, customerKey, inputLocale, isoDate } from "../../src/core";
+import { analyzeTable, CustomerLedger, cohortMatrix, customerKey, inputLocale, isoDate, mapHeader } from "../../src/core";
 import { healthCheck, type HealthSettings } from "../../src/core/health/health-check";
+import { findHealthColumns } from "../../src/core/health/health-columns";
 import { initiatorOf } from "../../src/core/health/initiated-by";
 import { LapsedFinder } from "../../src/core/health/lapsed";
 import { PurchaseLog } from "../../src/core/health/purchase-log";
@@ -406,6 +407,15 @@ describe("questions 2 and 7: data the orders may not have", () => {
     expect(question(log, 4)).toMatchObject({ verdict: "needsData", needs: "manager" });
     // A's only purchase day: nobody bought twice, so nobody can have lapsed.
     expect(question(log, 5)).toMatchObject({ verdict: "needsData", needs: "repeatCustomers" });
+  });
+
+  it("finds the initiator and the customer's phone by their headers, not a manager's", () => {
+    const header = ["Клиент", "Дата", "Сумма", "Менеджер", "Телефон менеджера", "Телефон клиента", "Инициатор (клиент/менеджер)"];
+    const mapping = mapHeader(header);
+    expect(mapping).toEqual({ customer: 0, date: 1, amount: 2, manager: 3 });
+    expect(findHealthColumns(header, mapping)).toEqual({ contact: 5, initiatedBy: 6 });
+    // Without a manager column, the initiator is still no manager.
+    expect(mapHeader(["Клиент", "Дата", "Инициатор (клиент/менеджер)"])).toEqual({ customer: 0, date: 1 });
   });
 
   it("says the budgets are all 0, not that the column is missing, when it was read", () => {

@@ -101,7 +101,7 @@ describe("question 2's note on budgets it leaves out", () => {
         "2 budgets are not amounts of 0 or more and are left out, such as “−5 000” in row 7.",
     );
     expect(sentence("en", 1)).toMatch(/ The budget in row 7 \(“−5 000”\) is not an amount of 0 or more and is left out\.$/);
-    expect(sentence("ru", 5)).toMatch(/ 5 бюджетов — не суммы от 0 и больше, они не учтены; например, «−5 000» в строке 7\.$/);
+    expect(sentence("ru", 5)).toMatch(/ 5 бюджетов — не числа или отрицательные числа, они не учтены; например, «−5 000» в строке 7\.$/);
   });
 });
 

@@ -153,7 +153,7 @@ describe("question 4 while no manager can be judged", () => {
       "Needs data: no manager has 10 judged new customers or a revenue trend yet (3 managers with figures so far).",
     );
     expect(sentence("ru")).toBe(
-      "Нужны данные: пока ни у одного менеджера нет 10 оценённых новых клиентов или тренда выручки (менеджеров с показателями: 3).",
+      "Нужны данные: пока ни у одного менеджера нет 10 оценённых новых клиентов или тренда выручки (менеджеров, по которым уже есть цифры: 3).",
     );
   });
 });

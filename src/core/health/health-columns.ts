@@ -10,6 +10,9 @@ export type HealthColumnIndexes = { [Key in keyof HealthColumns]?: number };
 /** The same columns as the orders name them (their headers), for the reports' "columns read". */
 export type HealthColumnNames = { [Key in keyof HealthColumns]?: string };
 
+/** A contact header naming one of these is someone else's: «Телефон менеджера» is the manager's own. */
+const NOT_THE_CUSTOMERS = ["manager", "менеджер", "ответственн", "salesrep", "продавц", "продавец"];
+
 // Compared as header tokens: case folded, spaces, underscores, dashes and dots dropped.
 const NAMES: Record<keyof HealthColumns, readonly string[]> = {
   // "Budget" alone is amoCRM's deal amount; it is the customer's budget only beside an amount column.
@@ -33,7 +36,10 @@ export function findHealthColumns(header: readonly unknown[], mapping: ColumnMap
   const found: HealthColumnIndexes = {
     budget: mapping.amount === undefined ? undefined : find("budget", (column) => !used.has(column)),
     initiatedBy: find("initiatedBy", (column) => !used.has(column)),
-    contact: find("contact", (column) => !used.has(column) || column === mapping.customer),
+    contact: find(
+      "contact",
+      (column) => (!used.has(column) || column === mapping.customer) && !NOT_THE_CUSTOMERS.some((part) => tokens[column]!.includes(part)),
+    ),
   };
   return Object.fromEntries(Object.entries(found).filter(([, column]) => column !== undefined)) as HealthColumnIndexes;
 }
