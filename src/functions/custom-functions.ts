@@ -348,10 +348,11 @@ export function REVENUE_SPLIT(
   });
 }
 
-export function ACTIVE_CUSTOMERS(customers: unknown, order_dates: unknown, as_of?: unknown): number {
+export function ACTIVE_CUSTOMERS(customers: unknown, order_dates: unknown, as_of?: unknown, amounts?: unknown): number {
   return runCustomFunction((env) => {
     const asOf = dayArgument("as_of", as_of, env);
-    const { orders } = readHealthOrders(env, { customers, order_dates });
+    // With amounts, a refund (a negative amount) is no purchase, as in REVENUE_SPLIT's active base.
+    const { orders } = readHealthOrders(env, { customers, order_dates, amounts: optionalRange(amounts) });
     return activeCustomers(orders.ledger, orders.log, asOf);
   });
 }

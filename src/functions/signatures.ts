@@ -184,7 +184,12 @@ export const SIGNATURES = {
   },
   ACTIVE_CUSTOMERS: {
     summary: "The active customer base: customers with a purchase in the 12 months ending on a date (the latest order's by default).",
-    parameters: [CUSTOMERS, ORDER_DATES, optional("as_of", "Date", "The last day of the 12 months.")],
+    parameters: [
+      CUSTOMERS,
+      ORDER_DATES,
+      optional("as_of", "Date", "The last day of the 12 months."),
+      optional("amounts", "number[][]", "Amount of each order: a negative one is a refund, no purchase (as in REVENUE_SPLIT)."),
+    ],
     returns: { kind: "number", description: "How many customers bought in those 12 months." },
     example: "=ACTIVE_CUSTOMERS(B2:B, A2:A)",
   },

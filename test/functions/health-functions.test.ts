@@ -69,6 +69,12 @@ describe.each([
     // Up to 1 May 2023: A and B. Up to 15 Mar 2024: from 16 Mar 2023 on, B, C and D.
     expect(call("ACTIVE_CUSTOMERS", CUSTOMERS, DATES, "2023-05-01")).toBe(2);
     expect(call("ACTIVE_CUSTOMERS", CUSTOMERS, DATES, "2024-03-15")).toBe(3);
+    // Anna bought in January 2022 and was refunded in January 2024; Bob bought in December 2023 and
+    // February 2024. Without amounts the refund is a row like any; with them it is no purchase.
+    const customers = column(["Anna", "Anna", "Bob", "Bob"]);
+    const dates = column(["2022-01-10", "2024-01-10", "2023-12-01", "2024-02-29"]);
+    expect(call("ACTIVE_CUSTOMERS", customers, dates)).toBe(2);
+    expect(call("ACTIVE_CUSTOMERS", customers, dates, "", column([100, -100, 50, 50]))).toBe(1);
   });
 
   it("SHARE_OF_WALLET divides the last 12 months' sales by the budgets", () => {
