@@ -8,6 +8,9 @@
 //   managerLapsed   their lapsed customers, by the manager of the last purchase day (lapsed-query.ts)
 //   managerWallet   the sales and budgets of question 2's customers, by the manager of their last
 //                   purchase day (wallet-query.ts)
+//   managerNames    every manager named on a purchase: one with no other figure yet (a new
+//                   salesperson whose customers are too recent to judge) is listed too, and counted
+//                   among those not judged
 // The rows and the verdict are the core's (`managerHealth`, `managersQuestion`).
 
 import type { Dialect } from "./dialect";
@@ -58,6 +61,20 @@ export function managerLapsedSelect(name: ManagerName): string {
     "FROM lapsed_stakes AS l",
     ...name.join,
     `GROUP BY ${name.column}`,
+    "ORDER BY manager",
+  ].join("\n");
+}
+
+/** One row a manager named on a purchase, from the rows grouped by each order's manager too (byOrderManager). */
+export function managerNamesSelect(name: ManagerName): string {
+  return [
+    `SELECT DISTINCT ${name.column} AS manager`,
+    "FROM (",
+    "  SELECT order_manager AS manager_order",
+    "  FROM row_groups",
+    "  WHERE other_key IS NULL AND order_manager IS NOT NULL AND row_count > refund_rows",
+    ") AS r",
+    ...name.join,
     "ORDER BY manager",
   ].join("\n");
 }

@@ -51,7 +51,7 @@ export interface OrderTableRequest {
   locale: Pick<InputLocale, "slashOrder" | "decimalComma">;
 }
 
-const MANAGER_TABLES: ReadonlySet<ReportTable> = new Set(["managers", "managerRevenue", "managerLapsed", "managerWallet"]);
+const MANAGER_TABLES: ReadonlySet<ReportTable> = new Set(["managers", "managerRevenue", "managerLapsed", "managerWallet", "managerNames"]);
 
 /**
  * The summary, cohort, manager, health-period, question 7, question 2, question 5 (the lapsed
@@ -100,6 +100,7 @@ export function orderTableSql(request: OrderTableRequest): string {
     started: reading({ initiatedBy: queryColumns.initiatedBy }),
     wallet: reading({ budget: queryColumns.budget }),
     managerRevenue: reading({}, true),
+    managerNames: reading({}, true),
     managerWallet: reading({ budget: queryColumns.budget }),
     lapsedContacts: reading({ contact: queryColumns.contact }),
   };

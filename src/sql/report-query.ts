@@ -15,7 +15,7 @@ import { CellRules, type Stage } from "./cell-rules";
 import type { Dialect } from "./dialect";
 import { cohortGridSelect, healthPeriodCtes, healthRunCtes, healthSelect } from "./health-query";
 import { contactCtes, lapsedContactsSelect, lapsedCtes, lapsedSelect, lapsedSummarySelect } from "./lapsed-query";
-import { managerCtes, managerLapsedSelect, managerRevenueSelect, managerWalletSelect } from "./manager-query";
+import { managerCtes, managerLapsedSelect, managerNamesSelect, managerRevenueSelect, managerWalletSelect } from "./manager-query";
 import { periodEndDate, periodLabel, periodOfDay, periodStartDate } from "./period-sql";
 import {
   INITIATOR_EXAMPLE_SELECT,
@@ -111,6 +111,7 @@ export type ReportTable =
   | "managerRevenue"
   | "managerLapsed"
   | "managerWallet"
+  | "managerNames"
   | "initiatorExample"
   | "budgetExample"
   | "rowCounts"
@@ -137,6 +138,7 @@ export const PUBLISHED_TABLES: readonly ReportTable[] = [
   "managerRevenue",
   "managerLapsed",
   "managerWallet",
+  "managerNames",
 ];
 
 /** The tables computed from the lapsed customers' CTEs (lapsed-query.ts), and from question 2's (wallet-query.ts). */
@@ -779,6 +781,8 @@ function finalSelect(table: Exclude<ReportTable, "healthPeriods" | "cohortGrid">
       return walletSelect(sql);
     case "managerRevenue":
       return managerRevenueSelect(settings, managerByOrder(settings, sql, "r"), sql);
+    case "managerNames":
+      return managerNamesSelect(managerByOrder(settings, sql, "r"));
     case "managerLapsed":
       return managerLapsedSelect(managerByOrder(settings, sql, "l"));
     case "managerWallet":

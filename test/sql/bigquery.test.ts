@@ -203,6 +203,7 @@ async function runTranspiled(request: OrderTableRequest, file: string): Promise<
     ...(request.columns.contact ? ["lapsedContacts"] : []),
     ...(request.columns.manager ? ["managerRevenue", "managerLapsed"] : []),
     ...(request.columns.manager && request.columns.budget ? ["managerWallet"] : []),
+    ...(request.columns.manager ? ["managerNames"] : []),
   ];
   const tables: Record<string, Row[]> = {};
   for (const [at, statement] of statements.entries()) {
@@ -280,6 +281,7 @@ function managerFigures(managers: readonly ManagerHealth[], withAmounts: boolean
       .map((manager) => [manager.manager, manager.lapsed, withAmounts ? expect.closeTo(manager.lapsedRevenueAtStake!, 2) : 0]),
     wallet: withBudgets ? named.filter((m) => m.shareOfWallet !== null).map((m) => [m.manager, expect.closeTo(m.shareOfWallet!, 12)]) : [],
     withRevenue: named.filter((manager) => manager.existingRevenueTrend.direction !== "needsData" || !withAmounts).map((m) => m.manager),
+    named: named.map((manager) => manager.manager),
   };
 }
 
@@ -380,6 +382,7 @@ function managerTables(tables: Record<string, Row[]>): object {
     lapsed: named(tables.managerLapsed!).map((row) => [row.manager, Number(row.lapsed), Number(row.revenue_at_stake)]),
     wallet: named(tables.managerWallet ?? []).map((row) => [row.manager, Number(row.sales) / Number(row.budget)]),
     withRevenue: [...new Set(named(tables.managerRevenue!).map((row) => String(row.manager)))].sort(),
+    named: named(tables.managerNames!).map((row) => String(row.manager)),
   };
 }
 

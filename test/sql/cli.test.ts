@@ -49,6 +49,7 @@ describe("sheets-retention sql", () => {
       "-- lapsed",
       "-- managerRevenue",
       "-- managerLapsed",
+      "-- managerNames",
     ]);
     expect(result.stdout).toContain("FROM `shop.sales.orders`");
     expect(result.stdout).toContain("`ordered_at`");

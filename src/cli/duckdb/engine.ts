@@ -269,6 +269,7 @@ async function runTables(
     wallet,
     managerWallet,
     managerRevenue: wanted.health && wanted.managers ? await managerRevenue() : [],
+    managerNames: wanted.health && wanted.managers ? await table("managerNames") : [],
     budgetExample: !wanted.numbered && num(wallet[0]?.unreadable_budgets ?? 0) > 0 ? await table("budgetExample") : [],
     rowCounts,
     rowExamples: rowCounts.some((row) => PROBLEMS.has(String(row.fate))) ? await table("rowExamples") : [],

@@ -278,6 +278,7 @@ function managersOf(tables: Tables, judge: Judging, firstIndex: number, options:
     revenueTrends,
     lapsedByManager: byManager(tables.managerLapsed, (row) => ({ count: num(row.lapsed), revenueAtStake: num(row.revenue_at_stake) })),
     walletByManager: byManager(tables.managerWallet, (row) => ({ sales: num(row.sales), budget: num(row.budget) })),
+    named: tables.managerNames.map((row) => String(row.manager)),
     hasAmounts,
     target: options.target,
   });

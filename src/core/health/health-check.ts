@@ -93,6 +93,8 @@ interface Gathered {
   lapsed: LapsedFinder;
   /** Existing customers' revenue per manager (by log number), over the periods their trends read; only with managers. */
   managerRevenue: ManagerRevenue | undefined;
+  /** 1 for each manager (by log number) named on a purchase, whatever else they have: question 4 lists them all. */
+  selling: Uint8Array;
   managerWallet: Map<string, { sales: number; budget: number }>;
   /** The whole business's share of wallet (question 2), from the same pass. */
   wallet: WalletShare;
@@ -121,6 +123,7 @@ export function healthCheck(
         revenueTrends: existingRevenueTrends(log, gathered, settings, judge),
         lapsedByManager,
         walletByManager: gathered.managerWallet,
+        named: log.managerNames.filter((_, manager) => gathered.selling[manager] === 1),
         hasAmounts: settings.hasAmounts,
         target: settings.target,
       })
@@ -169,6 +172,7 @@ function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettin
       ? managerRevenue(totals, log, judge.firstJudged, judge.lastComplete, settings.period, trend)
       : undefined,
     managerWallet: new Map(),
+    selling: new Uint8Array(settings.hasManagers ? log.managerNames.length : 0),
     wallet: { share: undefined, sales: 0, budget: 0, customers: 0 },
     started: { purchases: 0, byCompany: 0 },
     grid: new CohortGridBuilder(settings.period, (day) => days.period(day)),
@@ -180,7 +184,7 @@ function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettin
     const first = ledger.first(customer);
     totals.addCustomer(run, first);
     const lastManager = addToLapsed(gathered.lapsed, purchases, run, customer, log.managerNames, days);
-    if (gathered.managerRevenue !== undefined) addManagerRevenue(gathered.managerRevenue, totals, run, totals.position(first));
+    if (gathered.managerRevenue !== undefined) addManagerRevenue(gathered, gathered.managerRevenue, run, totals.position(first));
     addWallet(gathered, log.budget(customer), salesInYear(run, ledger.latestDay, latestYearStart), lastManager);
     addStarted(gathered, purchases, ledger.latestDay, latestYearStart);
     gathered.grid.add(purchases.days, purchases.count);
@@ -287,11 +291,14 @@ function managerRevenue(
   return new ManagerRevenue(totals.count, log.managerNames.length, "recentFrom" in windows ? windows : undefined);
 }
 
-function addManagerRevenue(managerRevenue: ManagerRevenue, totals: PeriodTotals, run: EntryRun, firstPosition: number): void {
+/** The customer's orders credited to each order's manager: revenue from them as an existing customer, and who sold. */
+function addManagerRevenue({ totals, selling }: Gathered, managerRevenue: ManagerRevenue, run: EntryRun, firstPosition: number): void {
   for (let i = run.start; i < run.end; i++) {
     const manager = run.manager[i]!;
+    if (manager === 0) continue;
+    if ((run.flags[i]! & REFUND) === 0) selling[manager] = 1;
     const position = totals.position(run.day[i]!);
-    if (position !== firstPosition && manager !== 0) managerRevenue.add(manager, position, run.amount[i]!);
+    if (position !== firstPosition) managerRevenue.add(manager, position, run.amount[i]!);
   }
 }
 
@@ -406,6 +413,8 @@ export interface ManagerFigures {
   lapsedByManager: ReadonlyMap<string, LapsedOfManager>;
   /** Sales in the last 12 months and budgets of the customers whose latest purchase was theirs. */
   walletByManager: ReadonlyMap<string, { sales: number; budget: number }>;
+  /** Every manager named on a purchase, with figures or not yet. */
+  named: Iterable<string>;
   hasAmounts: boolean;
   target: number;
 }
@@ -416,15 +425,11 @@ export function managerHealth({
   revenueTrends,
   lapsedByManager,
   walletByManager,
+  named,
   hasAmounts,
   target,
 }: ManagerFigures): ManagerHealth[] {
-  const names = new Set<string>([
-    ...retentionRows.map((row) => row.manager),
-    ...revenueTrends.keys(),
-    ...lapsedByManager.keys(),
-    ...walletByManager.keys(),
-  ]);
+  const names = new Set<string>([...named, ...retentionRows.map((row) => row.manager)]);
   names.delete("");
   const retentionByName = new Map(retentionRows.map((row) => [row.manager, row]));
   return [...names]

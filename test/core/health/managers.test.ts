@@ -69,8 +69,9 @@ describe("a manager column of unique values", () => {
   // and July. A thousand managers U0000 … U0999 each sell C1 one order of 1, between 1 May and 29
   // July. C2's first purchase on 31 July makes July complete. The trend compares May–July with
   // February–April (a year before is not in the data): Anna falls from 300 to 150 (−50 %), each U
-  // manager grows from 0 to 1. Every one of the 1,001 managers has a trend, so all are judged, and
-  // Anna alone is in trouble: 1 of 1,001, more than none and not more than half, "watch".
+  // manager grows from 0 to 1. Every one of those 1,001 managers has a trend, so all are judged, and
+  // Anna alone is in trouble: 1 of 1,001, more than none and not more than half, "watch". X sold
+  // the first purchase only: listed (1,002 managers), with no figure to be judged by.
   const unique = Array.from({ length: 1000 }, (_, i) => `U${String(i).padStart(4, "0")}`);
   const rows: [customer: string, date: string, amount: number, manager: string][] = [
     ["C1", "2023-01-05", 500, "X"],
@@ -95,7 +96,7 @@ describe("a manager column of unique values", () => {
 
   it("gives the managers shown the figures worked by hand", () => {
     expect(check.managers!.map((m) => m.manager)).toEqual(["Anna", "U0000", "U0001"]);
-    expect(check.managersOmitted).toBe(998);
+    expect(check.managersOmitted).toBe(999);
     expect(check.managers![0]).toMatchObject({
       existingRevenueTrend: {
         direction: "falling",
@@ -113,13 +114,16 @@ describe("a manager column of unique values", () => {
   });
 
   it("judges every one of them for question 4", () => {
-    expect(check.questions[3]).toMatchObject({ verdict: "watch", figures: { managersInTrouble: 1, managersJudged: 1001 } });
+    expect(check.questions[3]).toMatchObject({
+      verdict: "watch",
+      figures: { managersInTrouble: 1, managersJudged: 1001, managersNotJudged: 1 },
+    });
   });
 
   it.skipIf(!existsSync("/proc/self/clear_refs"))(
     "takes memory by manager, not by manager and period",
     (context) => {
-      // 60,000 rows, each with its own manager (48,000 of them sell to existing customers), weekly over
+      // 60,000 rows, each with its own manager, every one listed (48,000 of them sell to existing customers), weekly over
       // 40 years: 2,088 periods. A row of periods per manager raised the peak by about 830 MB here;
       // the kept windows take 48,000 × 6 sums, and the rest of what the check keeps per manager
       // (their figures, names and trends) stays well under 200 MB.
@@ -131,7 +135,7 @@ describe("a manager column of unique values", () => {
       const { peakMb, periods, managers } = JSON.parse(output) as { peakMb: number | null; periods: number; managers: number };
       if (peakMb === null) context.skip("this system does not let a process reset its peak memory");
       expect(periods).toBe(2088);
-      expect(managers).toBe(48_000);
+      expect(managers).toBe(60_000);
       expect(peakMb).toBeLessThan(200);
     },
     60_000,

@@ -3182,3 +3182,340 @@ SELECT COALESCE(l.manager_order, '') AS manager, COUNT(*) AS lapsed, SUM(l.reven
 FROM lapsed_stakes AS l
 GROUP BY COALESCE(l.manager_order, '')
 ORDER BY manager;
+
+-- managerNames
+WITH
+cells AS (
+  SELECT
+    CAST(`Customer` AS STRING) AS customer_cell,
+    CAST(`Order date` AS STRING) AS date_cell,
+    CAST(`Amount` AS STRING) AS amount_cell,
+    CAST(`Manager` AS STRING) AS manager_cell,
+    CAST(`Deal type` AS STRING) AS dealType_cell
+  FROM `proj.ds.orders`
+),
+date_distinct AS (
+  SELECT DISTINCT COALESCE(date_cell, '') AS date_cell
+  FROM cells
+),
+date_value_1 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(date_cell, r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(date_cell, r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE date_cell END AS date_text
+  FROM date_distinct
+),
+date_value_2 AS (
+  SELECT
+    *,
+    CASE WHEN STARTS_WITH(date_text, '#') THEN UPPER(date_text) = '#N/A' OR UPPER(date_text) = '#REF!' OR UPPER(date_text) = '#VALUE!' OR UPPER(date_text) = '#DIV/0!' OR UPPER(date_text) = '#NAME?' OR UPPER(date_text) = '#NUM!' OR UPPER(date_text) = '#NULL!' OR UPPER(date_text) = '#ERROR!' OR UPPER(date_text) = '#SPILL!' OR UPPER(date_text) = '#CALC!' OR UPPER(date_text) = '#GETTING_DATA' OR UPPER(date_text) = '#Н/Д' OR UPPER(date_text) = '#ЗНАЧ!' OR UPPER(date_text) = '#ССЫЛКА!' OR UPPER(date_text) = '#ДЕЛ/0!' OR UPPER(date_text) = '#ИМЯ?' OR UPPER(date_text) = '#ЧИСЛО!' OR UPPER(date_text) = '#ПУСТО!' ELSE FALSE END AS date_error
+  FROM date_value_1
+),
+date_value_3 AS (
+  SELECT
+    *,
+    date_text = '' AS date_blank
+  FROM date_value_2
+),
+date_value_4 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(date_text, r'^\d{4}-\d{2}-\d{2}$') THEN 'iso' WHEN REGEXP_CONTAINS(date_text, r'^\d{2}\.\d{2}\.\d{4}$') THEN 'dotted' ELSE '' END AS date_form
+  FROM date_value_3
+),
+date_value_5 AS (
+  SELECT
+    *,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{4})-\d{1,2}-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{4}-(\d{1,2})-\d{1,2}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{4}-\d{1,2}-(\d{1,2})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS iso_3,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,2}\.\d{1,2}\.(\d{4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,2}\.(\d{1,2})\.\d{4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,2})\.\d{1,2}\.\d{4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS dotted_3,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^(\d{1,4})/\d{1,2}/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_1,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/(\d{1,2})/\d{1,4}(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_2,
+    CASE WHEN date_form = '' THEN COALESCE(REGEXP_EXTRACT(date_text, r'^\d{1,4}/\d{1,2}/(\d{1,4})(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$'), '') END AS slashed_3
+  FROM date_value_4
+),
+date_value_6 AS (
+  SELECT
+    *,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 1, 4) WHEN 'dotted' THEN SUBSTR(date_text, 7, 4) ELSE CASE WHEN iso_1 <> '' THEN iso_1 WHEN dotted_1 <> '' THEN dotted_1 WHEN LENGTH(slashed_1) = 4 THEN slashed_1 WHEN LENGTH(slashed_3) = 4 THEN slashed_3 ELSE '' END END, '') AS INT64) AS date_year,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 6, 2) WHEN 'dotted' THEN SUBSTR(date_text, 4, 2) ELSE CASE WHEN iso_2 <> '' THEN iso_2 WHEN dotted_2 <> '' THEN dotted_2 WHEN LENGTH(slashed_1) = 4 THEN slashed_2 WHEN LENGTH(slashed_3) = 4 THEN slashed_2 ELSE '' END END, '') AS INT64) AS date_month,
+    CAST(NULLIF(CASE date_form WHEN 'iso' THEN SUBSTR(date_text, 9, 2) WHEN 'dotted' THEN SUBSTR(date_text, 1, 2) ELSE CASE WHEN iso_3 <> '' THEN iso_3 WHEN dotted_3 <> '' THEN dotted_3 WHEN LENGTH(slashed_1) = 4 THEN slashed_3 WHEN LENGTH(slashed_3) = 4 THEN slashed_1 ELSE '' END END, '') AS INT64) AS date_day
+  FROM date_value_5
+),
+date_value_7 AS (
+  SELECT
+    *,
+    CASE WHEN (date_year BETWEEN 1 AND 9999 AND date_month BETWEEN 1 AND 12 AND date_day BETWEEN 1 AND CASE WHEN date_month IN (4, 6, 9, 11) THEN 30 WHEN date_month = 2 THEN CASE WHEN (MOD(date_year, 4) = 0 AND MOD(date_year, 100) <> 0 OR MOD(date_year, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END) THEN UNIX_DATE(DATE(date_year, date_month, date_day)) END AS day
+  FROM date_value_6
+),
+date_values AS (
+  SELECT date_cell, date_blank, date_error, day
+  FROM date_value_7
+),
+amount_distinct AS (
+  SELECT DISTINCT COALESCE(amount_cell, '') AS amount_cell
+  FROM cells
+),
+amount_value_1 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(amount_cell, r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(amount_cell, r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE amount_cell END AS amount_text
+  FROM amount_distinct
+),
+amount_value_2 AS (
+  SELECT
+    *,
+    CASE WHEN STARTS_WITH(amount_text, '#') THEN UPPER(amount_text) = '#N/A' OR UPPER(amount_text) = '#REF!' OR UPPER(amount_text) = '#VALUE!' OR UPPER(amount_text) = '#DIV/0!' OR UPPER(amount_text) = '#NAME?' OR UPPER(amount_text) = '#NUM!' OR UPPER(amount_text) = '#NULL!' OR UPPER(amount_text) = '#ERROR!' OR UPPER(amount_text) = '#SPILL!' OR UPPER(amount_text) = '#CALC!' OR UPPER(amount_text) = '#GETTING_DATA' OR UPPER(amount_text) = '#Н/Д' OR UPPER(amount_text) = '#ЗНАЧ!' OR UPPER(amount_text) = '#ССЫЛКА!' OR UPPER(amount_text) = '#ДЕЛ/0!' OR UPPER(amount_text) = '#ИМЯ?' OR UPPER(amount_text) = '#ЧИСЛО!' OR UPPER(amount_text) = '#ПУСТО!' ELSE FALSE END AS amount_error
+  FROM amount_value_1
+),
+amount_value_3 AS (
+  SELECT
+    *,
+    amount_text = '' AS amount_blank
+  FROM amount_value_2
+),
+amount_value_4 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(amount_text, r'^-?\d+([.,]\d+)?$') THEN REPLACE(amount_text, ',', '.') END AS amount_fast
+  FROM amount_value_3
+),
+amount_value_5 AS (
+  SELECT
+    *,
+    CASE WHEN amount_fast IS NULL THEN REPLACE(REGEXP_REPLACE(amount_text, r'(?i)^(?:[$€£¥₽]|руб\.?|р\.|rub|usd|eur)[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*(?:[$€£¥₽]|руб\.?|р\.|rub|usd|eur)$', ''), '−', '-') END AS amount_unmarked
+  FROM amount_value_4
+),
+amount_value_6 AS (
+  SELECT
+    *,
+    CASE WHEN amount_fast IS NULL THEN CASE WHEN REGEXP_CONTAINS(amount_unmarked, r'^-') THEN '-' ELSE '' END END AS amount_sign,
+    CASE WHEN amount_fast IS NULL THEN REGEXP_REPLACE(amount_unmarked, r'^[+-]?[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*', '') END AS amount_rest
+  FROM amount_value_5
+),
+amount_value_7 AS (
+  SELECT
+    *,
+    CASE WHEN amount_fast IS NULL THEN COALESCE(REGEXP_EXTRACT(amount_rest, r'([eE][+-]?\d+)$'), '') END AS amount_exponent,
+    CASE WHEN amount_fast IS NULL THEN REGEXP_REPLACE(amount_rest, r'[eE][+-]?\d+$', '') END AS amount_body
+  FROM amount_value_6
+),
+amount_value_8 AS (
+  SELECT
+    *,
+    CASE WHEN amount_fast IS NULL THEN REGEXP_CONTAINS(amount_body, r'^[\d\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{27},.]*$') END AS amount_shape,
+    CASE WHEN amount_fast IS NULL THEN REGEXP_REPLACE(amount_body, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{27}]', ' ') END AS amount_plain
+  FROM amount_value_7
+),
+amount_value_9 AS (
+  SELECT
+    *,
+    COALESCE(amount_fast, CASE WHEN NOT amount_shape THEN '' WHEN (REGEXP_CONTAINS(amount_plain, r'^\d+$')) OR (amount_exponent = '' AND REGEXP_CONTAINS(amount_plain, r'^\d{1,3}( \d{3})+$')) OR (amount_exponent = '' AND REGEXP_CONTAINS(amount_plain, r'^\d{1,3}(,\d{3}){2,}$')) OR (amount_exponent = '' AND REGEXP_CONTAINS(amount_plain, r'^\d{1,3}(\.\d{3}){2,}$')) THEN CONCAT(amount_sign, REGEXP_REPLACE(amount_plain, r'\D', ''), amount_exponent) WHEN (REGEXP_CONTAINS(amount_plain, r'^\d*[.,]\d*$') AND REGEXP_CONTAINS(amount_plain, r'\d')) OR (amount_exponent = '' AND REGEXP_CONTAINS(amount_plain, r'^\d{1,3}( \d{3})+[.,]\d*$')) OR (amount_exponent = '' AND REGEXP_CONTAINS(amount_plain, r'^\d{1,3}(,\d{3})+\.\d*$')) OR (amount_exponent = '' AND REGEXP_CONTAINS(amount_plain, r'^\d{1,3}(\.\d{3})+,\d*$')) THEN CONCAT(amount_sign, '0', REGEXP_REPLACE(COALESCE(REGEXP_EXTRACT(amount_plain, r'^(.*)[.,]\d*$'), ''), r'\D', ''), '.', COALESCE(REGEXP_EXTRACT(amount_plain, r'[.,](\d*)$'), ''), '0', amount_exponent) ELSE '' END) AS amount_number
+  FROM amount_value_8
+),
+amount_value_10 AS (
+  SELECT
+    *,
+    SAFE_CAST(NULLIF(amount_number, '') AS FLOAT64) AS amount_read
+  FROM amount_value_9
+),
+amount_value_11 AS (
+  SELECT
+    *,
+    CASE WHEN amount_blank THEN 0 WHEN NOT (IS_INF(amount_read) OR IS_NAN(amount_read)) THEN amount_read END AS amount
+  FROM amount_value_10
+),
+amount_values AS (
+  SELECT amount_cell, amount_blank, amount_error, amount
+  FROM amount_value_11
+),
+valued AS (
+  SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount
+  FROM cells AS r
+  JOIN date_values AS date_v ON date_v.date_cell = COALESCE(r.date_cell, '')
+  JOIN amount_values AS amount_v ON amount_v.amount_cell = COALESCE(r.amount_cell, '')
+),
+read_1 AS (
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(customer_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(customer_cell, '') END AS customer_text,
+    CASE WHEN REGEXP_CONTAINS(COALESCE(manager_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(manager_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(manager_cell, '') END AS manager_text,
+    CASE WHEN REGEXP_CONTAINS(COALESCE(dealType_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]$') THEN REGEXP_REPLACE(COALESCE(dealType_cell, ''), r'^[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+|[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+$', '') ELSE COALESCE(dealType_cell, '') END AS dealType_text
+  FROM valued
+),
+read_2 AS (
+  SELECT
+    *,
+    customer_text = '' AS customer_blank,
+    CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END AS customer_name
+  FROM read_1
+),
+read_3 AS (
+  SELECT
+    *,
+    LOWER(customer_name) AS customer_key
+  FROM read_2
+),
+read_4 AS (
+  SELECT
+    *,
+    customer_key AS customer_id,
+    customer_name AS name_order
+  FROM read_3
+),
+read_5 AS (
+  SELECT
+    *,
+    manager_text = '' AS manager_blank,
+    CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END AS manager_name
+  FROM read_4
+),
+read_6 AS (
+  SELECT
+    *,
+    manager_name AS manager_order
+  FROM read_5
+),
+read_7 AS (
+  SELECT
+    *,
+    LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
+    '' AS status_key,
+    '' AS status_label,
+    customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
+    CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
+    CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
+  FROM read_6
+),
+read_rows AS (
+  SELECT * FROM read_7
+),
+fated AS (
+  SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
+    CASE WHEN fate = 'errorValue' THEN CASE WHEN customer_error THEN 'customer' WHEN date_error THEN 'date' WHEN amount_error THEN 'amount' WHEN dealType_error THEN 'dealType' END WHEN fate = 'missingCustomer' THEN 'customer' WHEN fate IN ('missingDate', 'badDate', 'implausibleDate') THEN 'date' WHEN fate = 'badAmount' THEN 'amount' ELSE '' END AS fate_column, CASE fate WHEN 'order' THEN NULL WHEN 'missingDate' THEN customer_name WHEN 'badAmount' THEN CAST(amount_cell AS STRING) WHEN 'missingCustomer' THEN '' WHEN 'errorValue' THEN CASE WHEN customer_error THEN CAST(customer_cell AS STRING) WHEN date_error THEN CAST(date_cell AS STRING) WHEN amount_error THEN CAST(amount_cell AS STRING) WHEN dealType_error THEN CAST(dealType_cell AS STRING) END ELSE CAST(date_cell AS STRING) END AS fate_value FROM (
+    SELECT *, CASE
+      WHEN customer_blank THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN all_blank THEN 'blank' ELSE 'missingCustomer' END END
+      WHEN day IS NULL OR NOT (day BETWEEN -25567 AND 47846) THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE CASE WHEN day IS NOT NULL THEN 'implausibleDate' WHEN date_blank THEN 'missingDate' ELSE 'badDate' END END
+      WHEN deal_key IN ('project', 'проект') THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE 'excluded' END
+      WHEN amount IS NULL THEN CASE WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue' ELSE 'badAmount' END
+      WHEN customer_error OR date_error OR amount_error OR dealType_error THEN 'errorValue'
+      ELSE 'order' END AS fate
+    FROM read_rows
+  ) AS rows_with_fate
+),
+row_groups AS (
+  SELECT customer_id, day, other_key, order_manager,
+    COUNT(*) AS row_count,
+    SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS refund_rows,
+    SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS refund_amount,
+    SUM(amount) AS day_amount,
+    MIN(purchase_manager) AS day_manager,
+    MIN(name_order) AS name_order
+  FROM (
+    SELECT customer_id, day, amount, name_order,
+      CASE WHEN NOT manager_blank THEN manager_order END AS order_manager,
+      CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,
+      CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager
+    FROM fated
+  ) AS keyed
+  GROUP BY customer_id, day, other_key, order_manager
+),
+row_counts AS (
+  SELECT SUBSTR(other_key, 1, STRPOS(other_key, '|') - 1) AS fate, SUBSTR(rest, 1, STRPOS(rest, '|') - 1) AS fate_column, SUBSTR(rest, STRPOS(rest, '|') + 1) AS status_label,
+    row_count
+  FROM (SELECT other_key, SUBSTR(other_key, STRPOS(other_key, '|') + 1) AS rest, SUM(row_count) AS row_count
+    FROM row_groups WHERE other_key IS NOT NULL GROUP BY other_key) AS fates
+  UNION ALL
+  SELECT 'order', '', '', SUM(row_count) FROM row_groups WHERE other_key IS NULL
+),
+customer_days AS (
+  SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order
+  FROM (
+    SELECT customer_id, day,
+      SUM(row_count) AS row_count,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(day_amount) AS day_amount,
+      MIN(day_manager) AS day_manager,
+      MIN(name_order) AS name_order
+    FROM row_groups
+    WHERE other_key IS NULL
+    GROUP BY customer_id, day
+  ) AS days
+),
+customer_firsts AS (
+  SELECT customer_id, MIN(day) AS first_day
+  FROM customer_days
+  WHERE purchases > 0
+  GROUP BY customer_id
+),
+customers AS (
+  SELECT customer_id,
+    MIN(first_day) AS first_day,
+    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
+    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
+    SUM(day_amount) AS total_amount,
+    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+    SUM(refund_rows) AS refund_rows,
+    SUM(refund_amount) AS refund_amount,
+    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
+    MIN(name_order) AS name_order
+  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
+  GROUP BY customer_id
+),
+data_span AS (
+  SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
+  FROM customers
+  WHERE first_day IS NOT NULL
+),
+horizon AS (
+  SELECT COALESCE(MIN(CASE WHEN upto >= GREATEST(1, CEIL(CAST('0.8' AS FLOAT64) * total)) THEN gap END), 365) AS horizon_days,
+    CASE WHEN COUNT(*) > 0 THEN 'returns' ELSE 'default' END AS horizon_source
+  FROM (SELECT gap, SUM(n) OVER (ORDER BY gap) AS upto, SUM(n) OVER () AS total
+    FROM (SELECT second_day - first_day AS gap, COUNT(*) AS n FROM customers WHERE second_day IS NOT NULL GROUP BY second_day - first_day) AS gaps
+  ) AS ranked
+),
+periods AS (
+  SELECT *,
+    (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(earliest_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(earliest_day)) - 1) AS first_data_period,
+    (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(latest_day - horizon_days + 1)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(latest_day - horizon_days + 1)) - 1) - 1 AS latest_judgeable
+  FROM data_span CROSS JOIN horizon
+),
+verdict_span AS (
+  SELECT *, GREATEST(earliest_period, last_period - 11) AS span_first, last_period AS span_last
+  FROM (SELECT *, CASE WHEN left_out THEN first_data_period + 1 ELSE first_data_period END AS earliest_period, latest_judgeable AS last_period
+    FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
+),
+window_customers AS (
+  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+    (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
+    COALESCE(second_day IS NOT NULL, FALSE) AS returned,
+    COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
+    c.first_day + v.horizon_days <= v.latest_day AS had_time
+  FROM customers AS c CROSS JOIN verdict_span AS v
+  WHERE c.first_day IS NOT NULL
+),
+cohort_rows AS (
+  SELECT period_index, COUNT(*) AS new_customers,
+    SUM(CASE WHEN returned THEN 1 ELSE 0 END) AS returned,
+    SUM(CASE WHEN returned_in_time THEN 1 ELSE 0 END) AS returned_in_time
+  FROM window_customers
+  GROUP BY period_index
+),
+window_gaps AS (
+  SELECT second_day - first_day AS gap, COUNT(*) AS n
+  FROM customers
+  WHERE second_day IS NOT NULL AND first_day IS NOT NULL
+  GROUP BY second_day - first_day
+)
+SELECT DISTINCT COALESCE(r.manager_order, '') AS manager
+FROM (
+  SELECT order_manager AS manager_order
+  FROM row_groups
+  WHERE other_key IS NULL AND order_manager IS NOT NULL AND row_count > refund_rows
+) AS r
+ORDER BY manager;
