@@ -47,15 +47,18 @@ export function firstNonAscii(bytes: Buffer, from: number, to: number): number {
 /**
  * The encoding that the file's first non-ASCII bytes, at bytes[at], are in: UTF-8 when their run
  * (up to the next ASCII byte, or `to`) is valid UTF-8, else Windows-1251. Unless `final`, the
- * input goes on after `to`, and a run that reaches it may end in a character cut in two: that
- * tail is left aside, and when it is all the run, undefined says that more bytes must decide.
+ * input goes on after `to`, and so may a run that reaches it: only bytes that are already no UTF-8
+ * decide it then (a character cut in two at `to` left aside), and undefined says that more bytes
+ * must, since a later byte of the run may be no UTF-8 either. With `mustDecide` (no more bytes
+ * can be had in one read), the run's bytes so far decide.
  */
-export function encodingAt(bytes: Buffer, at: number, to: number, final = true): Encoding | undefined {
+export function encodingAt(bytes: Buffer, at: number, to: number, final = true, mustDecide = false): Encoding | undefined {
   let end = at;
   while (end < to && bytes[end]! >= 0x80) end++;
   if (end === to && !final) {
-    end -= cutCharacterBytes(bytes, at, end);
-    if (end === at) return undefined;
+    const whole = end - cutCharacterBytes(bytes, at, end);
+    if (!isUtf8(bytes.subarray(at, whole))) return "windows-1251";
+    return mustDecide ? "utf-8" : undefined;
   }
   return isUtf8(bytes.subarray(at, end)) ? "utf-8" : "windows-1251";
 }
@@ -65,7 +68,8 @@ function cutCharacterBytes(bytes: Buffer, from: number, end: number): number {
   for (let back = 1; back <= 3 && end - back >= from; back++) {
     const byte = bytes[end - back]!;
     if (byte < 0x80) return 0;
-    if (byte >= 0xc0) return utf8Length(byte) > back ? back : 0;
+    // F5 … FF start no character: the run is no UTF-8 whatever follows, so nothing is cut.
+    if (byte >= 0xc0) return byte < 0xf5 && utf8Length(byte) > back ? back : 0;
   }
   return 0;
 }

@@ -121,7 +121,8 @@ function firstBytesEncoding(
   for (;;) {
     const cut = final ? length : afterLastLineBreak(bytes, 0, length) || length;
     const at = firstNonAscii(bytes, 0, cut);
-    const found = at < 0 ? undefined : encodingAt(bytes, at, cut, final);
+    // Reading ahead starts at the run: one that fills all of it again is decided by what was read.
+    const found = at < 0 ? undefined : encodingAt(bytes, at, cut, final, at === 0 && bytes !== buffer);
     if (found !== undefined) return found;
     if (final || !seekable) return "utf-8";
     // On from the cut character (read again, whole), or from the end of the ASCII lines.
