@@ -57,9 +57,10 @@ const SYNONYMS: Record<Field, readonly (readonly [string, number])[]> = {
     ["выручка", 3],
     ["total", 3],
     ["gross", 3],
-    // amoCRM's deal amount, when no column names one: beside «Сумма» it is the customer's budget
+    // amoCRM's deal amount: as a whole header (5.5) it beats a header that only contains «сумма»
+    // (5, «Сумма предоплаты»), but not «Сумма» itself (6), beside which it is the customer's budget
     // (the health check's question 2, health-columns.ts).
-    ["бюджет", 1],
+    ["бюджет", 2.75],
     ["итого", 3],
     // retailCRM's JSON API: the total after discounts (its "summ" is before them)
     ["totalsumm", 3],
@@ -131,6 +132,12 @@ const NOT_THE_FIELD: Partial<Record<Field, readonly string[]>> = {
     "товар",
     "номенклатур",
     "sku",
+    // "Manager email", «Email менеджера»: the seller's, not the customer's.
+    "manager",
+    "менеджер",
+    "ответственн",
+    "salesrep",
+    "продавц",
   ],
   date: ["refund", "возврат", "cancel", "отмен", "fulfill", "closed", "закрыт", "updated", "измен", "редакт", "birth", "рожден", "planned"],
   amount: [

@@ -149,7 +149,7 @@ export const SIGNATURES = {
   },
   HEALTH_CHECK: {
     summary:
-      "The book's eight questions about the customer base, answered from the orders: one row per question with its verdict (good, watch, bad, or needs data) and a sentence with the figure behind it. The rules are in the documentation's health-check page.",
+      "The book's eight questions about the customer base, answered from the orders: one row per question with its verdict (good, needs attention, bad, or needs data) and a sentence with the figure behind it. The rules are in the documentation's health-check page.",
     parameters: [
       CUSTOMERS,
       ORDER_DATES,

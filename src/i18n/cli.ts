@@ -241,7 +241,7 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
       "{path}, line {line}: bytes that are not UTF-8, and DuckDB reads UTF-8 only: convert the file (iconv -f cp1251 -t utf-8, if it is Windows-1251), or leave out --engine duckdb, which reads a Windows-1251 file as it is",
     duckdbBadLine: "{path}, line {line}: DuckDB could not read this row: {reason}",
     duckdbWideRow:
-      "{path}, line {line}: this row has more fields than the file's first rows, more than DuckDB is given columns for; check its delimiters and quotes, or leave out --engine duckdb",
+      "{path}, line {line}: this row has more fields than the file's first rows, and DuckDB cannot read it; check its delimiters and quotes, or leave out --engine duckdb",
     duckdbEncoding:
       "{path} is in {encoding}, and DuckDB reads UTF-8 only: convert it (iconv -f cp1251 -t utf-8) or leave out --engine duckdb, which reads it as it is",
     duckdbSpaces: "{path} has its columns aligned with spaces, which DuckDB cannot split: leave out --engine duckdb, or convert it to CSV",
@@ -475,7 +475,7 @@ Windows-1251, UTF-16) определяются сами.
       "{path}, строка {line}: байты не в UTF-8, а DuckDB читает только UTF-8: перекодируйте файл (iconv -f cp1251 -t utf-8, если он в Windows-1251) или уберите --engine duckdb — без него файл в Windows-1251 читается как есть",
     duckdbBadLine: "{path}, строка {line}: DuckDB не смогла прочитать эту строку: {reason}",
     duckdbWideRow:
-      "{path}, строка {line}: в этой строке больше полей, чем в первых строках файла, и больше, чем столбцов у DuckDB; проверьте в ней разделители и кавычки или уберите --engine duckdb",
+      "{path}, строка {line}: в этой строке больше полей, чем в первых строках файла, и DuckDB не может её прочитать; проверьте в ней разделители и кавычки или уберите --engine duckdb",
     duckdbEncoding:
       "{path} в кодировке {encoding}, а DuckDB читает только UTF-8: перекодируйте файл (iconv -f cp1251 -t utf-8) или уберите --engine duckdb — без него файл читается как есть",
     duckdbSpaces: "в {path} столбцы выровнены пробелами, а DuckDB так их не разделит: уберите --engine duckdb или сохраните файл как CSV",

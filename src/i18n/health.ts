@@ -172,7 +172,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     flat: "стоит на месте",
     falling: "снижается",
     fromNothing: "с нуля",
-    noneInEither: "по нулям",
+    noneInEither: "ноль в обоих периодах",
     needsAmount: "Нужны данные: добавьте столбец «Сумма».",
     needsBudget: "Нужны данные: добавьте столбец «Бюджет» с годовым бюджетом каждого клиента.",
     needsInitiatedBy: "Нужны данные: добавьте столбец «Инициатор» (входящий или исходящий).",

@@ -425,7 +425,7 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     trendThreshold: "Порог тренда, ±%",
     trendThresholdHint: "Проверка здоровья: изменение сильнее порога — рост или спад",
     trendThresholdError: "Введите процент больше 0 и меньше 100",
-    lapsedFactor: "Ушедший, если нет дольше (× обычный интервал)",
+    lapsedFactor: "Ушёл, если пауза дольше (× обычных интервалов)",
     lapsedFactorHint: "Клиент ушёл, если его нет дольше, чем столько его обычных интервалов между покупками",
     lapsedFactorError: "Введите число больше 1 (2 — это два обычных интервала)",
     sqlHeading: "SQL для BigQuery",

@@ -119,9 +119,19 @@ describe("mapHeader on real exports", () => {
       date: 2,
       customer: 3,
     });
-    // Beside an amount, a Бюджет is the customer's yearly budget, whichever comes first.
+    // Beside an amount, a Бюджет is the customer's yearly budget, whichever comes first; but it is
+    // still amoCRM's amount beside a field that only mentions a sum.
     expect(mapHeader(["Клиент", "Дата", "Бюджет", "Сумма"])).toEqual({ customer: 0, date: 1, amount: 3 });
     expect(mapHeader(["Клиент", "Дата", "Бюджет", "Выручка"])).toEqual({ customer: 0, date: 1, amount: 3 });
+    expect(mapHeader(["ID", "Название сделки", "Бюджет", "Ответственный", "Дата создания", "Компания", "Сумма предоплаты"])).toEqual({
+      amount: 2,
+      manager: 3,
+      date: 4,
+      customer: 5,
+    });
+    // A manager's email is the seller's, never the customer column.
+    expect(mapHeader(["Date", "Customer", "Amount", "Manager email"])).toEqual({ date: 0, customer: 1, amount: 2 });
+    expect(mapHeader(["Дата", "Клиент", "Сумма", "Менеджер", "Email менеджера"])).toEqual({ date: 0, customer: 1, amount: 2, manager: 3 });
   });
 
   it("МойСклад's API fields: agent is the customer (organization the seller), moment the date, sum the amount", () => {

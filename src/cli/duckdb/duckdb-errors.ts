@@ -20,17 +20,25 @@ export interface CsvFailure {
   tooWide: boolean;
 }
 
+/** The CSV files DuckDB was reading, and their delimiter. */
+export interface CsvFiles {
+  paths: readonly string[];
+  delimiter: number;
+}
+
 /**
  * `error`, DuckDB's (or the project's reader's, numbering rows), as the command's data error: the
- * file and line of the row where DuckDB names them. `delimiter` is that of the CSV files read,
- * undefined for Parquet.
+ * file and line of the row where DuckDB names them. `csv` is undefined for Parquet.
  */
-export async function duckDbDataError(error: Error, delimiter: number | undefined): Promise<unknown> {
+export async function duckDbDataError(error: Error, csv: CsvFiles | undefined): Promise<unknown> {
   if (error instanceof FileError) return asCliError(error);
   const failure = csvFailure(error.message);
-  if (failure === undefined || delimiter === undefined) {
-    return dataError({ key: "duckdbFailed", values: { reason: error.message.split("\n")[0]! } });
-  }
+  const failed = dataError({ key: "duckdbFailed", values: { reason: error.message.split("\n")[0]! } });
+  if (csv === undefined) return failed;
+  // DuckDB names no row (bytes that are not UTF-8 in a later column have made it fail inside):
+  // the project's reader, reading the files through, finds what it can of why.
+  if (failure === undefined) return (await problemIn(csv)) ?? failed;
+  const { delimiter } = csv;
   try {
     // The project's reader stops at the first line that is not UTF-8, with that line.
     if (failure.notUtf8) await readThrough(failure.path, delimiter);
@@ -38,6 +46,16 @@ export async function duckDbDataError(error: Error, delimiter: number | undefine
     return badRow(failure, line);
   } catch (found) {
     // What the project's reader found on the way (a quote that never closes …) comes first in the file.
+    return found;
+  }
+}
+
+/** The first problem the project's reader finds in the files, worded; undefined when it finds none. */
+async function problemIn({ paths, delimiter }: CsvFiles): Promise<unknown> {
+  try {
+    for (const path of paths) await readThrough(path, delimiter);
+    return undefined;
+  } catch (found) {
     return found;
   }
 }

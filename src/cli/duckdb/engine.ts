@@ -12,7 +12,7 @@ import { REPORT_LIMITS, type SkippedRow } from "../../core/report";
 import { DUCKDB } from "../../sql/dialect";
 import { reportQuery, withClause, type ReportQuery, type ReportTable } from "../../sql/report-query";
 import { type Connection, loadDuckDb, type Row, rows } from "./connection";
-import { duckDbDataError } from "./duckdb-errors";
+import { type CsvFiles, duckDbDataError } from "./duckdb-errors";
 import { areParquet, csvSource, isPattern, type Numbering, parquetSource, type Source } from "./sources";
 import {
   groupsInOrder,
@@ -60,8 +60,8 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
   const memoryLimit = `${Math.floor(totalmem() / 2 / 2 ** 20)}MB`;
   const instance = await duckdb.DuckDBInstance.create(":memory:", { temp_directory: spill, memory_limit: memoryLimit });
   const connection = await instance.connect();
-  /** The CSV files' delimiter, once known: DuckDB's errors name a row, which is found by it. */
-  let delimiter: number | undefined;
+  /** The CSV files, once known: DuckDB's errors name a row, which is found by reading them. */
+  let csv: CsvFiles | undefined;
   try {
     // A TIMESTAMP without a zone is an instant in UTC, as a Parquet writer stores it.
     await connection.run("SET TimeZone = 'UTC'");
@@ -70,7 +70,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     refuseOutputOverInput(options, paths);
     const parquet = areParquet(paths);
     const source = parquet ? await parquetSource(connection, paths, options) : await csvSource(paths, options, true);
-    delimiter = source.delimiter;
+    if (source.delimiter !== undefined) csv = { paths, delimiter: source.delimiter };
     const query = (relation: string, rowNumber?: string): ReportQuery =>
       reportQuery(
         {
@@ -132,7 +132,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     return { ...outcome, report: { ...report, healthCheck: healthCheckOf(tables, source.layout, options, unread) } };
   } catch (error) {
     // DuckDB's own errors (a row wider than the first rows, bytes that are not UTF-8 …) are the data's.
-    if (error instanceof Error && !(error instanceof CliError)) throw await duckDbDataError(error, delimiter);
+    if (error instanceof Error && !(error instanceof CliError)) throw await duckDbDataError(error, csv);
     throw error;
   } finally {
     connection.closeSync();
