@@ -12,16 +12,24 @@ import { CHUNK_BYTES, scanFile } from "../../files/scan-file";
 import { asCliError, dataError } from "../errors";
 import type { SampleRows } from "../file-layout";
 
-/** The file's first rows as text, as many as the layout reads (fewer in a shorter file). */
-export async function firstRows(path: string, delimiter: number): Promise<SampleRows> {
+/**
+ * The file's first rows as text, as many as the layout reads (fewer in a shorter file), reading
+ * `chunkBytes` at a time: no more than that unless the rows go on past it.
+ */
+export async function firstRows(path: string, delimiter: number, chunkBytes: number): Promise<SampleRows> {
   const rows: string[][] = [];
   const lines: number[] = [];
   const decode = fieldDecoder("utf-8");
-  await read(path, delimiter, (record) => {
-    rows.push(recordTexts(record, decode));
-    lines.push(record.line);
-    return rows.length < LAYOUT_SAMPLE_ROWS;
-  });
+  await read(
+    path,
+    delimiter,
+    (record) => {
+      rows.push(recordTexts(record, decode));
+      lines.push(record.line);
+      return rows.length < LAYOUT_SAMPLE_ROWS;
+    },
+    chunkBytes,
+  );
   return { rows, lines };
 }
 
@@ -49,9 +57,9 @@ export async function lineOfRecord(path: string, delimiter: number, count: numbe
  * Reads records from the file's start until `onRecord` says stop; a FileError (a quote that never
  * closes …) becomes the command's data error.
  */
-async function read(path: string, delimiter: number, onRecord: (record: CsvRecord) => boolean): Promise<void> {
+async function read(path: string, delimiter: number, onRecord: (record: CsvRecord) => boolean, chunkBytes = CHUNK_BYTES): Promise<void> {
   try {
-    await scanFile(path, () => ({ delimiter, onRecord }), CHUNK_BYTES, "utf-8");
+    await scanFile(path, () => ({ delimiter, onRecord }), chunkBytes, "utf-8");
   } catch (error) {
     if (error instanceof FileError && error.problem === "invalidUtf8") {
       throw dataError({ key: "duckdbNotUtf8", values: { path: error.path, line: error.line } });

@@ -10,6 +10,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { LAYOUT_SAMPLE_ROWS } from "../../core/columns";
 import { customerKey } from "../../core/customer-key";
 import { byteOrderMark } from "../../files/encoding";
+import { CHUNK_BYTES } from "../../files/scan-file";
 import { detectDelimiter, detectEncoding } from "../../files/sniff";
 import { DUCKDB } from "../../sql/dialect";
 import type { ColumnType, QueryColumns } from "../../sql/report-query";
@@ -169,7 +170,8 @@ async function csvSample(
   const delimiter = options.delimiter ?? detectDelimiter(body);
   if (delimiter === 0x20) throw dataError({ key: "duckdbSpaces", values: { path } });
   // Read as the streaming command reads them: a quoted field followed wherever it goes.
-  const sample = await firstRows(path, delimiter);
+  // Every other file of many is read no further than its start is checked (OTHER_FILE_BYTES).
+  const sample = await firstRows(path, delimiter, Math.min(bytesToRead, CHUNK_BYTES));
   // Room for rows wider than the sample's: DuckDB pads shorter ones with NULL and refuses wider ones.
   const width = Math.max(...sample.rows.map((row) => row.length)) + EXTRA_COLUMNS;
   return { sample, width, delimiter };
