@@ -97,6 +97,12 @@ const SYNONYMS: Record<Field, readonly (readonly [string, number])[]> = {
   ],
 };
 
+/**
+ * Words of a header that names the seller: "Manager email", «Телефон менеджера», «Email продавца»
+ * are the seller's, never the customer's nor a customer's contact (health-columns.ts).
+ */
+export const SELLER_WORDS: readonly string[] = ["manager", "менеджер", "ответственн", "salesrep", "продавец", "продавц"];
+
 // A header containing one of these is not the field's, whatever else it names: "Customer note",
 // "Refunded date (UTC)", "Дата закрытия", "Order Total Tax Amount", "Shipping Name".
 const NOT_THE_FIELD: Partial<Record<Field, readonly string[]>> = {
@@ -132,12 +138,7 @@ const NOT_THE_FIELD: Partial<Record<Field, readonly string[]>> = {
     "товар",
     "номенклатур",
     "sku",
-    // "Manager email", «Email менеджера»: the seller's, not the customer's.
-    "manager",
-    "менеджер",
-    "ответственн",
-    "salesrep",
-    "продавц",
+    ...SELLER_WORDS,
   ],
   date: ["refund", "возврат", "cancel", "отмен", "fulfill", "closed", "закрыт", "updated", "измен", "редакт", "birth", "рожден", "planned"],
   amount: [

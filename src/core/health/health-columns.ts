@@ -2,16 +2,13 @@
 // customer's yearly budget (question 2), who started the sale (question 7), and an email or phone
 // for the call list. None is required; without one, the question it serves says what it needs.
 
-import type { ColumnMapping } from "../columns";
+import { type ColumnMapping, SELLER_WORDS } from "../columns";
 import { customerKey } from "../customer-key";
 import type { HealthColumns } from "./health-orders";
 
 export type HealthColumnIndexes = { [Key in keyof HealthColumns]?: number };
 /** The same columns as the orders name them (their headers), for the reports' "columns read". */
 export type HealthColumnNames = { [Key in keyof HealthColumns]?: string };
-
-/** A contact header naming one of these is someone else's: «Телефон менеджера» is the manager's own. */
-const NOT_THE_CUSTOMERS = ["manager", "менеджер", "ответственн", "salesrep", "продавц", "продавец"];
 
 // Compared as header tokens: case folded, spaces, underscores, dashes and dots dropped.
 const NAMES: Record<keyof HealthColumns, readonly string[]> = {
@@ -38,7 +35,7 @@ export function findHealthColumns(header: readonly unknown[], mapping: ColumnMap
     initiatedBy: find("initiatedBy", (column) => !used.has(column)),
     contact: find(
       "contact",
-      (column) => (!used.has(column) || column === mapping.customer) && !NOT_THE_CUSTOMERS.some((part) => tokens[column]!.includes(part)),
+      (column) => (!used.has(column) || column === mapping.customer) && !SELLER_WORDS.some((part) => tokens[column]!.includes(part)),
     ),
   };
   return Object.fromEntries(Object.entries(found).filter(([, column]) => column !== undefined)) as HealthColumnIndexes;
