@@ -100,8 +100,8 @@ export async function compareWith(root: string, rev: string, log: (line: string)
     return [
       `## This tree against ${rev}`,
       "",
-      `New ÷ old wall time, the median of the rounds' ratios (CLI: ${CLI_RUNS} rounds; core: ${CORE_ROUNDS} rounds of each tree's`,
-      `own core-worker, median of 3 repeats each). Within ${TOLERANCE} is "ok".`,
+      `New ÷ old wall time, the median of the rounds' ratios (CLI: ${CLI_RUNS} rounds; core: ${CORE_ROUNDS} rounds of each tree timed by`,
+      `this tree's core-worker, median of 3 repeats each). Within ${TOLERANCE} is "ok".`,
       "",
       "| what | old | new | new ÷ old | |",
       "|---|---:|---:|---:|---|",
