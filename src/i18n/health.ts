@@ -23,6 +23,8 @@ export type HealthKey =
   | "answer3"
   | "answer4"
   | "answer4NotJudged"
+  | "answer4Retention"
+  | "answer4NotJudgedRetention"
   | "answer5"
   | "answer6"
   | "answer7"
@@ -41,6 +43,7 @@ export type HealthKey =
   | "needsPositiveBudget"
   | "needsRepeatCustomers"
   | "needsJudgedManagers"
+  | "needsJudgedManagersRetention"
   | "needsHistory"
   | "needsHistoryCount"
   | "answer5NoAmounts"
@@ -91,6 +94,9 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
       "{inTrouble} of {judged} {judged|manager|managers} {inTrouble|keeps|keep} fewer new customers than the target or {inTrouble|loses|lose} existing revenue.",
     answer4NotJudged:
       "{notJudged} more {notJudged|manager is|managers are} not counted yet: fewer than {least} judged new customers and no revenue trend.",
+    answer4Retention: "{inTrouble} of {judged} {judged|manager|managers} {inTrouble|keeps|keep} fewer new customers than the target.",
+    answer4NotJudgedRetention:
+      "{notJudged} more {notJudged|manager is|managers are} not counted yet: fewer than {least} judged new customers.",
     answer5: "{lapsed} of {repeat} repeat {repeat|customer|customers} {lapsed|has|have} lapsed; {atStake} a year at stake.",
     answer5NoAmounts: "{lapsed} of {repeat} repeat {repeat|customer|customers} {lapsed|has|have} lapsed.",
     answer6: "The average order is {trend}: {value}, {change} against {base}.",
@@ -111,6 +117,8 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsRepeatCustomers: "Nobody has bought on two different days yet, so nobody can have lapsed.",
     needsJudgedManagers:
       "Needs data: no manager has {least} judged new customers or a revenue trend yet ({count} {count|manager|managers} with figures so far).",
+    needsJudgedManagersRetention:
+      "Needs data: no manager has {least} judged new customers yet ({count} {count|manager|managers} with figures so far).",
     needsHistory: "Needs more history.",
     needsHistoryCount: "Needs more history: {count} more complete {count|period|periods}.",
     lapsedTitle: "Lapsed customers, most at stake first",
@@ -163,6 +171,9 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     answer4: "Менеджеров, у которых новые клиенты возвращаются реже цели или падает выручка от текущих клиентов: {inTrouble} из {judged}.",
     answer4NotJudged:
       "Ещё {notJudged} {notJudged|менеджер пока не учтён|менеджера пока не учтены|менеджеров пока не учтены}: меньше {least} оценённых новых клиентов и нет тренда выручки.",
+    answer4Retention: "Менеджеров, у которых новые клиенты возвращаются реже цели: {inTrouble} из {judged}.",
+    answer4NotJudgedRetention:
+      "Ещё {notJudged} {notJudged|менеджер пока не учтён|менеджера пока не учтены|менеджеров пока не учтены}: меньше {least} оценённых новых клиентов.",
     answer5: "Ушедших: {lapsed} из {repeat} {repeat|клиента|клиентов|клиентов} с повторными покупками; под угрозой {atStake} в год.",
     answer5NoAmounts: "Ушедших: {lapsed} из {repeat} {repeat|клиента|клиентов|клиентов} с повторными покупками.",
     answer6: "Средний чек {trend}: {value} ({change} к {base}).",
@@ -183,6 +194,8 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsRepeatCustomers: "Пока никто не покупал в два разных дня, поэтому ушедших быть не может.",
     needsJudgedManagers:
       "Нужны данные: пока ни у одного менеджера нет {least} оценённых новых клиентов или тренда выручки (менеджеров, по которым уже есть цифры: {count}).",
+    needsJudgedManagersRetention:
+      "Нужны данные: пока ни у одного менеджера нет {least} оценённых новых клиентов (менеджеров, по которым уже есть цифры: {count}).",
     needsHistory: "Нужна история подлиннее.",
     needsHistoryCount: "Нужна история подлиннее: ещё {count} {count|полный период|полных периода|полных периодов}.",
     lapsedTitle: "Ушедшие клиенты, по выручке под угрозой",

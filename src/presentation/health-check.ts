@@ -61,15 +61,20 @@ function unreadTemplate(id: number, count: number, row: number, text: Text): str
 }
 
 /** Question 4's sentence, and how many managers it leaves out and why, so that no row marked below target goes unexplained. */
-function managersSentence(inTrouble: number, judged: number, notJudged: number, text: Text, formats: Formats, language: Language): string {
+function managersSentence(figures: HealthQuestion["figures"], text: Text, formats: Formats, language: Language): string {
+  const inTrouble = figures.managersInTrouble as number;
+  const judged = figures.managersJudged as number;
+  const notJudged = figures.managersNotJudged as number;
+  const byRevenue = figures.judgedOn !== "retention";
   const sentence = fill(
-    text.answer4,
+    byRevenue ? text.answer4 : text.answer4Retention,
     { inTrouble: formats.count(inTrouble), judged: formats.count(judged) },
     { language, of: { inTrouble, judged } },
   );
   if (notJudged === 0) return sentence;
   const values = { notJudged: formats.count(notJudged), least: formats.count(MANAGER_MIN_NEW_CUSTOMERS) };
-  return `${sentence} ${fill(text.answer4NotJudged, values, { language, of: { notJudged } })}`;
+  const why = byRevenue ? text.answer4NotJudged : text.answer4NotJudgedRetention;
+  return `${sentence} ${fill(why, values, { language, of: { notJudged } })}`;
 }
 
 function sentenceOf(question: HealthQuestion, check: AnsweredCheck, text: Text, formats: Formats, language: Language): string {
@@ -95,14 +100,7 @@ function sentenceOf(question: HealthQuestion, check: AnsweredCheck, text: Text, 
     case 3:
       return fill(text.answer3, trendValues(trend, text, formats));
     case 4:
-      return managersSentence(
-        f.managersInTrouble as number,
-        f.managersJudged as number,
-        f.managersNotJudged as number,
-        text,
-        formats,
-        language,
-      );
+      return managersSentence(f, text, formats, language);
     case 5:
       // Without amounts there is nothing at stake to name.
       return fill(
@@ -185,7 +183,8 @@ function needsText(question: HealthQuestion, text: Text, formats: Formats, langu
   if (needs === "judgedManagers") {
     const count = question.figures.managersNotJudged as number;
     const values = { count: formats.count(count), least: formats.count(MANAGER_MIN_NEW_CUSTOMERS) };
-    return fill(text.needsJudgedManagers, values, { language, of: { count } });
+    const template = question.figures.judgedOn === "retention" ? text.needsJudgedManagersRetention : text.needsJudgedManagers;
+    return fill(template, values, { language, of: { count } });
   }
   if (needs !== undefined && needs !== "history") return text[NEEDS_SENTENCE[needs]];
   return periodsNeeded !== undefined && periodsNeeded > 0

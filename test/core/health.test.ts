@@ -8,6 +8,7 @@ import { LapsedFinder } from "../../src/core/health/lapsed";
 import { PurchaseLog } from "../../src/core/health/purchase-log";
 import { bandVerdict, HEALTH_BANDS } from "../../src/core/health/questions";
 import { trendOf } from "../../src/core/health/trend";
+import { healthAnswers } from "../../src/presentation/health-check";
 import { day } from "./fixtures";
 
 interface Row {
@@ -613,6 +614,44 @@ describe("edge cases the review found", () => {
     });
   });
 
+  it("judges managers on retention alone without an amount column, and says so in either language", () => {
+    // As "says how many managers question 4 leaves out" above, with the amounts dropped: Big and
+    // Bigger keep 0 % of 12 judged new customers, Small has 3, too few to judge.
+    const rows: unknown[][] = [
+      ["Customer", "Date", "Manager"],
+      ["Opening", "2023-01-05", ""],
+      ["Closing", "2024-06-30", ""],
+    ];
+    for (const [manager, customers] of [
+      ["Big", 12],
+      ["Bigger", 12],
+      ["Small", 3],
+    ] as const)
+      for (let c = 0; c < customers; c++) rows.push([`${manager} ${c}`, "2023-02-10", manager]);
+    const { report } = analyzeTable(rows, {
+      mapping: { customer: 0, date: 1, manager: 2 },
+      headers: rows[0] as string[],
+      headerRow: 0,
+      firstRowNumber: 1,
+      health: { columns: {} },
+      locale: inputLocale("en_US", "UTC"),
+      settings: { target: 0.67, period: "month" },
+    });
+    const check = report.healthCheck!;
+    expect(check.questions[3]).toMatchObject({
+      verdict: "bad",
+      figures: { managersInTrouble: 2, managersJudged: 2, managersNotJudged: 1, judgedOn: "retention" },
+    });
+    const sentence = (language: "en" | "ru") => healthAnswers(check, language)[3]!.sentence;
+    expect(sentence("en")).toBe(
+      "2 of 2 managers keep fewer new customers than the target. 1 more manager is not counted yet: fewer than 10 judged new customers.",
+    );
+    expect(sentence("ru")).toBe(
+      "Менеджеров, у которых новые клиенты возвращаются реже цели: 2 из 2. " +
+        "Ещё 1 менеджер пока не учтён: меньше 10 оценённых новых клиентов.",
+    );
+  });
+
   it("judges no manager by a trend of nothing: revenue of 0 in both windows", () => {
     // The orders start with the business, so every month is judged. Old's three customers buy on
     // 10 January and 10 February 2023 and never again: existing revenue in February 2023 only. New's
@@ -666,6 +705,9 @@ describe("who started the sale", () => {
       "company",
     ]);
     expect(["Входящий звонок", "Inbound", "клиент"].map(initiatorOf)).toEqual(["customer", "customer", "customer"]);
+    // Abbreviated directions and the kind of contact, as amoCRM and Bitrix24 users type them.
+    expect(["Исх.", "исх. письмо", "Холодный звонок", "cold email"].map(initiatorOf)).toEqual(["company", "company", "company", "company"]);
+    expect(["Вх.", "вх звонок", "Заявка с сайта", "Request"].map(initiatorOf)).toEqual(["customer", "customer", "customer", "customer"]);
     expect(["", "partner"].map(initiatorOf)).toEqual(["blank", "unknown"]);
   });
 });

@@ -156,6 +156,16 @@ describe("question 4 while no manager can be judged", () => {
       "Нужны данные: пока ни у одного менеджера нет 10 оценённых новых клиентов или тренда выручки (менеджеров, по которым уже есть цифры: 3).",
     );
   });
+
+  it("speaks of no revenue trend when the managers are judged on retention alone", () => {
+    const figures = { managersNotJudged: 3, judgedOn: "retention" };
+    const question = { id: 4, verdict: "needsData", needs: "judgedManagers", figures } as const;
+    const sentence = (language: "en" | "ru") => healthAnswers({ questions: [question], periods: [] }, language)[0]!.sentence;
+    expect(sentence("en")).toBe("Needs data: no manager has 10 judged new customers yet (3 managers with figures so far).");
+    expect(sentence("ru")).toBe(
+      "Нужны данные: пока ни у одного менеджера нет 10 оценённых новых клиентов (менеджеров, по которым уже есть цифры: 3).",
+    );
+  });
 });
 
 describe("question 4's sentence", () => {

@@ -188,7 +188,7 @@ export function healthCheckOf(tables: Tables, layout: FileLayout, options: CliOp
       asked.revenueSplit,
       wallet,
       asked.existingRevenue,
-      managersQuestion(managers),
+      managersQuestion(managers, hasAmounts),
       lapsedQuestion(lapsed),
       asked.averageOrder,
       started,

@@ -138,7 +138,7 @@ export function healthCheck(
       asked.revenueSplit,
       shareOfWalletQuestion(log.hasBudgets, settings.hasAmounts, gathered.wallet),
       asked.existingRevenue,
-      managersQuestion(managers),
+      managersQuestion(managers, settings.hasAmounts),
       lapsedQuestion(lapsed),
       asked.averageOrder,
       startedQuestion(gathered, settings),
@@ -379,17 +379,24 @@ export function startedShareQuestion(hasInitiatedBy: boolean, started: { purchas
  * Question 4: do the managers win the customers' whole budget, or only take the orders that come?
  * From the managers' rows (managerHealth): every engine judges it here, the SQL's too.
  */
-export function managersQuestion(managers: readonly ManagerHealth[] | null): HealthQuestion {
+export function managersQuestion(managers: readonly ManagerHealth[] | null, hasAmounts: boolean): HealthQuestion {
   if (managers === null) return needsData(4, "manager");
   const named = managers.filter((manager) => manager.manager !== "");
   const judged = named.filter((manager) => manager.judged);
-  if (judged.length === 0) return { ...needsData(4, "judgedManagers"), figures: { managersNotJudged: named.length } };
+  // Without amounts a manager is judged on retention alone, and the answer must not speak of revenue.
+  const judgedOn = hasAmounts ? "retentionAndRevenue" : "retention";
+  if (judged.length === 0) return { ...needsData(4, "judgedManagers"), figures: { managersNotJudged: named.length, judgedOn } };
   const inTrouble = judged.filter((manager) => manager.inTrouble).length;
   const share = inTrouble / judged.length;
   return {
     id: 4,
     verdict: bandVerdict(share, HEALTH_BANDS.managersInTrouble),
-    figures: { managersInTrouble: inTrouble, managersJudged: judged.length, managersNotJudged: named.length - judged.length },
+    figures: {
+      managersInTrouble: inTrouble,
+      managersJudged: judged.length,
+      managersNotJudged: named.length - judged.length,
+      judgedOn,
+    },
   };
 }
 

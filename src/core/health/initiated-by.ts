@@ -1,17 +1,20 @@
 // Question 7 reads an optional "initiated by" column: who started the sale. The values teams type
-// name a direction (inbound/outbound, входящий/исходящий) or a side (клиент/менеджер). A value
-// that names neither counts as not started by the company (HealthOrders counts such values).
+// name a direction (inbound/outbound, входящий/исходящий, often cut to «Исх.» and «Вх.»), a
+// side (клиент/менеджер) or the kind of contact that tells it (a cold call, a customer's request:
+// «Холодный звонок», «Заявка с сайта»). A value that names neither counts as not started by the
+// company (HealthOrders counts such values).
 
 import { customerKey } from "../customer-key";
 
 /**
  * The words that name each side, as keys (src/core/customer-key.ts). Exported for the SQL
- * generator (src/sql/initiator-sql.ts), which writes them into its queries: one list for both.
+ * generator (src/sql/started-query.ts), which writes them into its queries: one list for both.
  */
 export const INITIATOR_WORDS: { readonly company: readonly string[]; readonly customer: readonly string[] } = {
   company: [
     "outbound",
     "outgoing",
+    "cold",
     "company",
     "manager",
     "sales",
@@ -21,12 +24,29 @@ export const INITIATOR_WORDS: { readonly company: readonly string[]; readonly cu
     "исходящая",
     "исходящее",
     "исходящие",
+    "исх",
+    "холодный",
+    "холодная",
     "компания",
     "менеджер",
     "продавец",
     "мы",
   ],
-  customer: ["inbound", "incoming", "customer", "client", "входящий", "входящая", "входящее", "входящие", "клиент", "покупатель"],
+  customer: [
+    "inbound",
+    "incoming",
+    "request",
+    "customer",
+    "client",
+    "входящий",
+    "входящая",
+    "входящее",
+    "входящие",
+    "вх",
+    "заявка",
+    "клиент",
+    "покупатель",
+  ],
 };
 
 /** What ends a value's first word besides whitespace: «Исходящий звонок», "Outbound, email". */

@@ -1927,7 +1927,7 @@ initiatedBy_value_3 AS (
 initiatedBy_value_4 AS (
   SELECT
     *,
-    CASE WHEN initiator_key = '' THEN 'blank' WHEN initiator_key IN ('outbound', 'outgoing', 'company', 'manager', 'sales', 'us', 'we', 'исходящий', 'исходящая', 'исходящее', 'исходящие', 'компания', 'менеджер', 'продавец', 'мы') OR initiator_word IN ('outbound', 'outgoing', 'company', 'manager', 'sales', 'us', 'we', 'исходящий', 'исходящая', 'исходящее', 'исходящие', 'компания', 'менеджер', 'продавец', 'мы') THEN 'company' WHEN initiator_key IN ('inbound', 'incoming', 'customer', 'client', 'входящий', 'входящая', 'входящее', 'входящие', 'клиент', 'покупатель') OR initiator_word IN ('inbound', 'incoming', 'customer', 'client', 'входящий', 'входящая', 'входящее', 'входящие', 'клиент', 'покупатель') THEN 'customer' ELSE 'unknown' END AS initiator
+    CASE WHEN initiator_key = '' THEN 'blank' WHEN initiator_key IN ('outbound', 'outgoing', 'cold', 'company', 'manager', 'sales', 'us', 'we', 'исходящий', 'исходящая', 'исходящее', 'исходящие', 'исх', 'холодный', 'холодная', 'компания', 'менеджер', 'продавец', 'мы') OR initiator_word IN ('outbound', 'outgoing', 'cold', 'company', 'manager', 'sales', 'us', 'we', 'исходящий', 'исходящая', 'исходящее', 'исходящие', 'исх', 'холодный', 'холодная', 'компания', 'менеджер', 'продавец', 'мы') THEN 'company' WHEN initiator_key IN ('inbound', 'incoming', 'request', 'customer', 'client', 'входящий', 'входящая', 'входящее', 'входящие', 'вх', 'заявка', 'клиент', 'покупатель') OR initiator_word IN ('inbound', 'incoming', 'request', 'customer', 'client', 'входящий', 'входящая', 'входящее', 'входящие', 'вх', 'заявка', 'клиент', 'покупатель') THEN 'customer' ELSE 'unknown' END AS initiator
   FROM initiatedBy_value_3
 ),
 initiatedBy_values AS (
