@@ -6,7 +6,7 @@
 // more than the business's median gap between consecutive purchase days of one customer (the
 // mean of the two middle gaps for an even count, as `medianOfCounts`). Their revenue at stake is
 // what they spent in the 12 months up to their last purchase (the days after the same date a year
-// before), refunds included; their manager is the one of their last purchase day (`day_manager`:
+// before), refunds included, and the refunds after it; their manager is the one of their last purchase day (`day_manager`:
 // a named one, the one that sorts first). The verdict is the core's (`lapsedQuestion`).
 
 import { DEFAULT_LAPSED_FACTOR } from "../core/health/lapsed";
@@ -75,7 +75,7 @@ export function lapsedCtes(factor: number | undefined, sql: Dialect): [string, s
       "lapsed_stakes",
       [
         "SELECT l.customer_id, l.purchases, l.last_day, l.usual_gap, l.gone,",
-        "  SUM(CASE WHEN d.day > l.year_start AND d.day <= l.last_day THEN d.day_amount ELSE 0 END) AS revenue_at_stake,",
+        "  SUM(CASE WHEN d.day > l.year_start THEN d.day_amount ELSE 0 END) AS revenue_at_stake,",
         "  MIN(CASE WHEN d.day = l.last_day THEN d.day_manager END) AS manager_order",
         "FROM lapsed_customers AS l",
         "JOIN customer_days AS d ON d.customer_id = l.customer_id",

@@ -72,7 +72,8 @@ function bruteForce(orders: readonly Order[]): Expected {
     if (days.length >= 2) {
       repeat++;
       const last = days[days.length - 1]!;
-      const atStake = rows.filter((r) => r.day <= last && r.day > yearEarlier(last)).reduce((sum, r) => sum + r.amount, 0);
+      // The year up to the last purchase, and the refunds after it (no purchase comes after it).
+      const atStake = rows.filter((r) => r.day > yearEarlier(last)).reduce((sum, r) => sum + r.amount, 0);
       lapsedCandidates.push({ name, gone: latest - last, usual: (last - days[0]!) / (days.length - 1), atStake });
     }
   }

@@ -243,6 +243,13 @@ describe("question 5: lapsed customers", () => {
     expect(questions[4]).toMatchObject({ verdict: "bad", figures: { lapsedShare: 1 / 3, lapsed: 1 } });
   });
 
+  it("lowers the revenue at stake by a refund after the last purchase", () => {
+    // X sends back 40 of day 20's goods on day 25: the year up to X's last purchase brought 260.
+    const { lapsed } = health([...log, { customer: "X", date: on(25), amount: -40 }]);
+    expect(lapsed).toMatchObject({ count: 1, revenueAtStake: 260 });
+    expect(lapsed.customers[0]).toMatchObject({ name: "X", lastPurchase: on(20), revenueAtStake: 260 });
+  });
+
   it("uses the factor as a setting, and 'more than' at its boundary", () => {
     // With a factor of 16, X (gone 160, usual gap 10) is exactly at the boundary: not lapsed.
     expect(health(log, { lapsedFactor: 16 }).lapsed.count).toBe(0);

@@ -57,7 +57,7 @@ export interface ManagerHealth {
   /** Revenue from existing customers credited to the manager of each order: its trend. */
   existingRevenueTrend: ReportTrend;
   lapsed: number;
-  /** What their lapsed customers spent in the 12 months up to their last purchase; null without amounts. */
+  /** What their lapsed customers spent in the 12 months up to their last purchase (and refunded after it); null without amounts. */
   lapsedRevenueAtStake: number | null;
   /** Sales in the last 12 months ÷ budgets, over the customers whose latest purchase was theirs. */
   shareOfWallet: number | null;
@@ -224,7 +224,8 @@ function addToLapsed(
   purchases.read(run, managerNames);
   const last = purchases.days[purchases.count - 1]!;
   const manager = managerNames[purchases.lastManager]!;
-  const revenueAtStake = salesInYear(run, last, days.yearBefore(last));
+  // Up to their last entry, not their last purchase: a refund after it lowers what the year brought.
+  const revenueAtStake = salesInYear(run, run.day[run.end - 1]!, days.yearBefore(last));
   finder.add({ customer, days: purchases.days, count: purchases.count, revenueAtStake, manager });
   return manager;
 }

@@ -2,7 +2,8 @@
 // days, and has now gone more than `factor` times their own average gap ((last − first) ÷
 // (purchases − 1)) and more than the business's median gap between purchases. "Now" is the latest
 // purchase in the data. They are ranked by the revenue at stake: what they spent in the 12 months
-// up to their last purchase, refunds included.
+// up to their last purchase, refunds included, and the refunds after it too (goods sent back after
+// the last purchase lower what that year brought).
 
 import { isoDate } from "../calendar";
 import { medianOfCounts } from "../statistics";

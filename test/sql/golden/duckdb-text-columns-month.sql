@@ -2367,7 +2367,7 @@ lapsed_customers AS (
 ),
 lapsed_stakes AS (
   SELECT l.customer_id, l.purchases, l.last_day, l.usual_gap, l.gone,
-    SUM(CASE WHEN d.day > l.year_start AND d.day <= l.last_day THEN d.day_amount ELSE 0 END) AS revenue_at_stake,
+    SUM(CASE WHEN d.day > l.year_start THEN d.day_amount ELSE 0 END) AS revenue_at_stake,
     MIN(CASE WHEN d.day = l.last_day THEN d.day_manager END) AS manager_order
   FROM lapsed_customers AS l
   JOIN customer_days AS d ON d.customer_id = l.customer_id
@@ -2773,7 +2773,7 @@ lapsed_customers AS (
 ),
 lapsed_stakes AS (
   SELECT l.customer_id, l.purchases, l.last_day, l.usual_gap, l.gone,
-    SUM(CASE WHEN d.day > l.year_start AND d.day <= l.last_day THEN d.day_amount ELSE 0 END) AS revenue_at_stake,
+    SUM(CASE WHEN d.day > l.year_start THEN d.day_amount ELSE 0 END) AS revenue_at_stake,
     MIN(CASE WHEN d.day = l.last_day THEN d.day_manager END) AS manager_order
   FROM lapsed_customers AS l
   JOIN customer_days AS d ON d.customer_id = l.customer_id
@@ -3571,7 +3571,7 @@ lapsed_customers AS (
 ),
 lapsed_stakes AS (
   SELECT l.customer_id, l.purchases, l.last_day, l.usual_gap, l.gone,
-    SUM(CASE WHEN d.day > l.year_start AND d.day <= l.last_day THEN d.day_amount ELSE 0 END) AS revenue_at_stake,
+    SUM(CASE WHEN d.day > l.year_start THEN d.day_amount ELSE 0 END) AS revenue_at_stake,
     MIN(CASE WHEN d.day = l.last_day THEN d.day_manager END) AS manager_order
   FROM lapsed_customers AS l
   JOIN customer_days AS d ON d.customer_id = l.customer_id
