@@ -195,7 +195,7 @@ export const SIGNATURES = {
   },
   LAPSED_CUSTOMERS: {
     summary:
-      "Customers who left: they bought on two days or more, and have now been gone more than factor times their own usual gap and more than the business's median gap between purchases. Most revenue at stake (their last 12 months before leaving) first.",
+      "Customers who left: they bought on two days or more, and have now been gone more than factor times their own usual gap and more than the business's median gap between purchases. Most revenue at stake (their last 12 months before leaving, less refunds since) first.",
     parameters: [
       CUSTOMERS,
       ORDER_DATES,

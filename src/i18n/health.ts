@@ -66,6 +66,7 @@ export type HealthKey =
   | "managerWallet"
   | "belowTarget"
   | "belowTargetNotJudged"
+  | "belowTargetNotJudgedRetention"
   | "belowTargetByRevenue"
   | "trendCell"
   | "trendCellNeeds"
@@ -144,6 +145,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     managerWallet: "Share of wallet",
     belowTarget: "below target",
     belowTargetNotJudged: "below target; not counted: fewer than {least} new customers and no revenue trend",
+    belowTargetNotJudgedRetention: "below target; not counted: fewer than {least} new customers",
     belowTargetByRevenue: "below target on fewer than {least} new customers: judged by revenue only",
     trendCell: "{trend}, {change}",
     trendCellNeeds: "needs {count} more {count|period|periods}",
@@ -221,6 +223,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     managerWallet: "Доля бюджета",
     belowTarget: "ниже цели",
     belowTargetNotJudged: "ниже цели; не учтён: меньше {least} новых клиентов и нет тренда выручки",
+    belowTargetNotJudgedRetention: "ниже цели; не учтён: меньше {least} новых клиентов",
     belowTargetByRevenue: "ниже цели, но новых клиентов меньше {least}: оценён только по выручке",
     trendCell: "{trend}, {change}",
     trendCellNeeds: "нужно ещё {count} {count|период|периода|периодов}",

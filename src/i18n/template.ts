@@ -189,7 +189,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     lapsedTitle: "Lapsed customers: call them",
     lapsedNote:
       "LAPSED_CUSTOMERS: customers who bought on two days or more and have now been gone longer than the lapsed factor (D3) " +
-      "times their usual gap, and longer than the business's median gap. Most revenue at stake first: what they spent in the 12 months before leaving.",
+      "times their usual gap, and longer than the business's median gap. Most revenue at stake first: what they spent in the 12 months before leaving, less what they sent back since.",
     created: "Created the sheets «{orders}», «{dashboard}» and «{health}».",
   },
   ru: {
@@ -306,7 +306,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
     lapsedNote:
       "LAPSED_CUSTOMERS: клиенты, которые покупали хотя бы в два разных дня и пропали дольше, чем на столько своих обычных " +
       "интервалов между покупками, сколько задано в D3, и дольше медианного интервала по бизнесу. Сначала те, с кем под угрозой больше " +
-      "выручки: сколько они потратили за 12 месяцев до ухода.",
+      "выручки: сколько они потратили за 12 месяцев до ухода, за вычетом возвратов после.",
     created: "Созданы листы «{orders}», «{dashboard}» и «{health}».",
   },
 };

@@ -52,17 +52,18 @@ export function managerHealthTable(
   const managers = check.managers;
   if (managers === null || managers.length === 0) return null;
   const text = HEALTH_TEXT[language];
-  // Money at stake needs amounts, and a share of wallet needs budgets: a column of dashes says nothing.
-  const withStake = managers.some((manager) => manager.lapsedRevenueAtStake !== null);
+  // Revenue's trend and money at stake need amounts (without them no manager has money at stake),
+  // and a share of wallet needs budgets: a column of dashes says nothing.
+  const withAmounts = managers.some((manager) => manager.lapsedRevenueAtStake !== null);
   const withWallet = managers.some((manager) => manager.shareOfWallet !== null);
   const header = [
     text.managerColumn,
     text.managerNew,
     fill(text.managerBack, { days: formats.count(report.verdict.horizonDays) }),
     text.managerRate,
-    text.managerTrend,
+    ...(withAmounts ? [text.managerTrend] : []),
     text.managerLapsed,
-    ...(withStake ? [text.managerAtStake] : []),
+    ...(withAmounts ? [text.managerAtStake] : []),
     ...(withWallet ? [text.managerWallet] : []),
     "",
   ];
@@ -74,14 +75,14 @@ export function managerHealthTable(
         formats.count(manager.newCustomers),
         formats.count(manager.returned),
         formats.rate(manager.retention),
-        trendCell(manager.existingRevenueTrend, text, formats, language),
+        ...(withAmounts ? [trendCell(manager.existingRevenueTrend, text, formats, language)] : []),
         formats.count(manager.lapsed),
-        ...(withStake ? [formats.money(manager.lapsedRevenueAtStake)] : []),
+        ...(withAmounts ? [formats.money(manager.lapsedRevenueAtStake)] : []),
         ...(withWallet ? [formats.rate(manager.shareOfWallet)] : []),
       ],
       belowTarget,
       inTrouble: manager.inTrouble,
-      note: belowTarget ? belowTargetNote(manager, text, formats) : "",
+      note: belowTarget ? belowTargetNote(manager, withAmounts, text, formats) : "",
     };
   });
   const omitted = check.managersOmitted;
@@ -94,10 +95,11 @@ export function managerHealthTable(
 }
 
 /** Why a rate below target does or does not count in question 4's verdict, where it does not on its own. */
-function belowTargetNote(manager: ManagerHealth, text: Text, formats: Formats): string {
+function belowTargetNote(manager: ManagerHealth, withAmounts: boolean, text: Text, formats: Formats): string {
   if (manager.newCustomers >= MANAGER_MIN_NEW_CUSTOMERS) return text.belowTarget;
   const least = { least: formats.count(MANAGER_MIN_NEW_CUSTOMERS) };
-  return fill(manager.judged ? text.belowTargetByRevenue : text.belowTargetNotJudged, least);
+  if (manager.judged) return fill(text.belowTargetByRevenue, least);
+  return fill(withAmounts ? text.belowTargetNotJudged : text.belowTargetNotJudgedRetention, least);
 }
 
 /** "growing, +12.5%"; "needs 2 more periods"; a dash when there is no trend to tell (no amounts, no existing revenue). */

@@ -75,15 +75,19 @@ describe("question 4's table of managers", () => {
     ]);
   });
 
-  it("leaves out money at stake without amounts and the share of wallet without budgets", () => {
-    // Without amounts there is no revenue to trend, and no money at stake; the counts stay.
+  it("leaves out revenue's trend and money at stake without amounts, and the share of wallet without budgets", () => {
+    // Without amounts there is no revenue to trend, and no money at stake; the counts stay. Bob and
+    // the markup manager are below target on fewer than 10 new customers, and no revenue can judge them.
     const table = tableOf(managerReport({ columns: "noAmountNoBudget" }))!;
-    expect(table.header).toEqual(["Manager", "New", "Back in 30 d", "Rate", "Existing revenue", "Lapsed", ""]);
-    expect(table.rows.map((row) => [row.manager, ...row.figures])).toEqual([
-      ["Bob", "3", "1", "33.3%", "—", "1"],
-      ["Ann", "2", "2", "100.0%", "—", "1"],
-      [MARKUP_MANAGER, "1", "0", "0.0%", "—", "0"],
+    expect(table.header).toEqual(["Manager", "New", "Back in 30 d", "Rate", "Lapsed", ""]);
+    expect(table.rows.map((row) => [row.manager, ...row.figures, row.note])).toEqual([
+      ["Bob", "3", "1", "33.3%", "1", "below target; not counted: fewer than 10 new customers"],
+      ["Ann", "2", "2", "100.0%", "1", ""],
+      [MARKUP_MANAGER, "1", "0", "0.0%", "0", "below target; not counted: fewer than 10 new customers"],
     ]);
+    expect(tableOf(managerReport({ columns: "noAmountNoBudget" }), "ru")!.rows[0]!.note).toBe(
+      "ниже цели; не учтён: меньше 10 новых клиентов",
+    );
   });
 
   it("is absent without a manager column", () => {
@@ -98,7 +102,8 @@ describe("question 4's table of managers", () => {
       retention: null,
       existingRevenueTrend: { direction: "needsData", periodsNeeded: 2 },
       lapsed: 0,
-      lapsedRevenueAtStake: null,
+      // With amounts (nothing at stake, but a figure): the trend column is there.
+      lapsedRevenueAtStake: 0,
       shareOfWallet: null,
       judged: false,
       inTrouble: false,
@@ -127,7 +132,7 @@ describe("question 4's note on a rate below target", () => {
     retention: Math.floor(newCustomers / 2) / newCustomers,
     existingRevenueTrend: trend,
     lapsed: 0,
-    lapsedRevenueAtStake: null,
+    lapsedRevenueAtStake: 0,
     shareOfWallet: null,
     judged,
     inTrouble: newCustomers >= 10,
