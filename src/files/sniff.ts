@@ -46,9 +46,12 @@ const CANDIDATES = [COMMA, SEMICOLON, TAB, PIPE] as const;
 
 /**
  * The candidate (comma, semicolon, tab, pipe) that splits the first lines into the same number of
- * fields most consistently; quotes are respected so that "1,5" inside quotes does not count. When
- * none splits every line alike but runs of spaces do, SPACE: a space-aligned file (CDNOW's
- * `00001 19970101  1  11.77`), whose runs of spaces are one separator each (see CsvScanner).
+ * fields most consistently; quotes are respected so that "1,5" inside quotes does not count. The
+ * longest run of consecutive lines with one count decides, not the first line's count: 1C and Excel
+ * exports start with a title («Продажи за 2024 год», «Организация: ООО Ромашка, Москва») that
+ * has no delimiter, or a stray comma. When none splits every line alike but runs of spaces do,
+ * SPACE: a space-aligned file (CDNOW's `00001 19970101  1  11.77`), whose runs of spaces are one
+ * separator each (see CsvScanner).
  */
 export function detectDelimiter(sample: Buffer): number {
   const lines = sampleLines(sample, 20);
@@ -57,14 +60,25 @@ export function detectDelimiter(sample: Buffer): number {
   let splitsAlike = false;
   for (const candidate of CANDIDATES) {
     const counts = lines.map((line) => countOutsideQuotes(line, candidate));
-    const first = counts[0] ?? 0;
-    if (first === 0) continue;
-    const alike = counts.filter((count) => count === first).length;
-    const score = alike * 1000 + first;
+    const { count, lines: alike } = longestRunAlike(counts);
+    if (count === 0) continue;
+    const score = alike * 1000 + count;
     if (score > bestScore) [best, bestScore] = [candidate, score];
     if (alike === counts.length) splitsAlike = true;
   }
   return splitsAlike || !spaceAligned(lines) ? best : SPACE;
+}
+
+/** The longest run of consecutive counts that are equal and above 0 (of two, the first): its count and length. */
+function longestRunAlike(counts: readonly number[]): { count: number; lines: number } {
+  let best = { count: 0, lines: 0 };
+  for (let start = 0; start < counts.length; ) {
+    let end = start + 1;
+    while (end < counts.length && counts[end] === counts[start]) end++;
+    if (counts[start]! > 0 && end - start > best.lines) best = { count: counts[start]!, lines: end - start };
+    start = end;
+  }
+  return best;
 }
 
 /** Every line splits into the same number, two or more, of fields at runs of spaces. */

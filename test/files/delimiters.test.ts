@@ -26,6 +26,25 @@ function spaced(text: string, cut: number): string[][] {
 }
 
 describe("delimiters", () => {
+  it("finds the delimiter of the longest run of lines split alike, past a title (1C, Excel)", () => {
+    // A 1C report: a title, the organisation (with a comma), a blank line, then semicolons, with a
+    // decimal comma in every amount. Semicolons split the header and both rows alike (3 lines of
+    // 2); commas split the organisation line and the two rows once each, but not the header between.
+    const export1c = (columns: string[]) =>
+      [
+        "Продажи за 2024 год",
+        "Организация: ООО Ромашка, Москва",
+        "",
+        columns.join(";"),
+        ["Анна", "05.03.2024", "1 234,56"].slice(-columns.length).join(";"),
+        ["Борис", "06.03.2024", "99,90"].slice(-columns.length).join(";"),
+      ].join("\r\n");
+    expect(detectDelimiter(Buffer.from(export1c(["Контрагент", "Дата", "Сумма"])))).toBe(SEMICOLON);
+    // Two columns: one semicolon and one comma a row; only the header tells them apart.
+    expect(detectDelimiter(Buffer.from(export1c(["Дата", "Сумма"])))).toBe(SEMICOLON);
+    expect(detectDelimiter(Buffer.from("Sales report\ncustomer,date,amount\nAnna,2024-01-01,5\n"))).toBe(COMMA);
+  });
+
   it("finds a pipe, and reads --delimiter | and pipe", () => {
     expect(detectDelimiter(Buffer.from("customer|date|amount\nAnna|2024-01-01|1,5\nBoris|2024-01-02|2\n"))).toBe(PIPE);
     expect([delimiterFromFlag("|"), delimiterFromFlag("pipe"), delimiterFromFlag("PIPE")]).toEqual([PIPE, PIPE, PIPE]);
