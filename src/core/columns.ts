@@ -175,8 +175,15 @@ function headerToken(cell: unknown): string {
   return customerKey(cell).replace(/[\s_\-.]/g, "");
 }
 
+/**
+ * "With VAT", "without VAT" after an amount's name: 1C's «Сумма с НДС», «Сумма без НДС», «Выручка
+ * с НДС» are the order's amount, where «НДС», «Сумма НДС», «в т.ч. НДС» are only its tax.
+ */
+const WITH_OR_WITHOUT_TAX = /(?:с|без|включая|вкл)ндс|(?:incl|excl|ex|with|without)(?:vat|tax)/g;
+
 /** Twice the weight for an exact name, one less for a header that contains one, 0 otherwise. */
-function matchScore(token: string, field: Field): number {
+function matchScore(header: string, field: Field): number {
+  const token = field === "amount" ? header.replace(WITH_OR_WITHOUT_TAX, "") : header;
   if (token === "" || NOT_THE_FIELD[field]?.some((part) => token.includes(part))) return 0;
   let best = 0;
   for (const [synonym, weight] of SYNONYMS[field]) {

@@ -129,6 +129,12 @@ describe("mapHeader on real exports", () => {
       date: 4,
       customer: 5,
     });
+    // 1C's amount with or without VAT is the amount; VAT alone is only the tax.
+    expect(mapHeader(["Контрагент", "Дата", "НДС", "Сумма с НДС"])).toEqual({ customer: 0, date: 1, amount: 3 });
+    expect(mapHeader(["Контрагент", "Дата", "Сумма НДС", "Сумма без НДС"])).toEqual({ customer: 0, date: 1, amount: 3 });
+    expect(mapHeader(["Контрагент", "Дата", "в т.ч. НДС", "Выручка, включая НДС"])).toEqual({ customer: 0, date: 1, amount: 3 });
+    expect(mapHeader(["Customer", "Date", "VAT", "Amount incl. VAT"])).toEqual({ customer: 0, date: 1, amount: 3 });
+    expect(mapHeader(["Контрагент", "Дата", "НДС"])).toEqual({ customer: 0, date: 1 });
     // A manager's email is the seller's, never the customer column.
     expect(mapHeader(["Date", "Customer", "Amount", "Manager email"])).toEqual({ date: 0, customer: 1, amount: 2 });
     expect(mapHeader(["Дата", "Клиент", "Сумма", "Менеджер", "Email менеджера"])).toEqual({ date: 0, customer: 1, amount: 2, manager: 3 });
