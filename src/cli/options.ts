@@ -12,7 +12,7 @@ import type { Problem } from "../core/problems";
 import { DEFAULT_TARGET } from "../core/report";
 import { languageForLocale, type Language } from "../i18n/language";
 import { parseCurrency } from "../presentation/formats";
-import { usageError } from "./errors";
+import { type CliMessage, usageError } from "./errors";
 import { delimiterFromFlag, parseEncoding, type Encoding } from "../files/sniff";
 
 export interface CliOptions {
@@ -161,8 +161,21 @@ function parseFlags(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageError({ key: "badOption", values: { detail: (error as Error).message } });
+    throw usageError(flagProblem(error as Error & { code?: string }));
   }
+}
+
+/**
+ * Node's words for a flag it cannot parse are English, and several lines long: the two a user
+ * meets (a flag misspelt, a value left out or starting with a minus) are said in the user's
+ * language, naming the flag; any other keeps Node's message.
+ */
+function flagProblem(error: Error & { code?: string }): CliMessage {
+  const flag = /'(-[^' ]+)/.exec(error.message)?.[1];
+  if (flag !== undefined && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return { key: "unknownOption", values: { value: flag } };
+  if (flag !== undefined && error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return { key: "optionNeedsValue", values: { value: flag } };
+  return { key: "badOption", values: { detail: error.message } };
 }
 
 export function parseInvocation(argv: readonly string[], env: Record<string, string | undefined>): Invocation {

@@ -8,6 +8,8 @@ type CliKey =
   | FileProblem
   | "usage"
   | "badOption"
+  | "unknownOption"
+  | "optionNeedsValue"
   | "missingFile"
   | "extraArguments"
   | "badTarget"
@@ -213,6 +215,8 @@ The same report as SQL, for BigQuery or DuckDB (docs/bigquery-duckdb.md):
 
 Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal error.`,
     badOption: "{detail}",
+    unknownOption: "unknown option {value} (sheets-retention --help lists them)",
+    optionNeedsValue: "{value} needs a value; one that starts with a minus goes after an equals sign: {value}=-5",
     missingFile: "which CSV file? e.g. sheets-retention report orders.csv",
     extraArguments: "unexpected arguments: {value}",
     badTarget: "--target: {value} is not a percentage from 1 to 100",
@@ -447,6 +451,8 @@ Windows-1251, UTF-16) определяются сами.
 
 Коды выхода: 0 готово, 1 данные не читаются, 2 неверный вызов, 3 внутренняя ошибка.`,
     badOption: "{detail}",
+    unknownOption: "неизвестный флаг {value} (все флаги: sheets-retention --help)",
+    optionNeedsValue: "флагу {value} нужно значение; значение с минусом пишется через знак равенства: {value}=-5",
     missingFile: "какой CSV-файл? например: sheets-retention report orders.csv",
     extraArguments: "лишние аргументы: {value}",
     badTarget: "--target: {value} не процент от 1 до 100",

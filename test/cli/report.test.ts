@@ -250,6 +250,23 @@ describe("exit codes", () => {
     expect((await cli(["report", "a.csv", "--threads", "3"])).stderr).toContain("--threads: 3 is not 1 or 2");
   });
 
+  it("names a misspelt flag and a flag without its value in the user's language, not in Node's English", async () => {
+    const firstLine = async (argv: string[]) => (await cli(argv)).stderr.split("\n")[0];
+    expect(await firstLine(["report", "a.csv", "--bogus"])).toBe(
+      "sheets-retention: unknown option --bogus (sheets-retention --help lists them)",
+    );
+    expect(await firstLine(["report", "a.csv", "--locale", "ru_RU", "--bogus"])).toBe(
+      "sheets-retention: неизвестный флаг --bogus (все флаги: sheets-retention --help)",
+    );
+    // A negative number after a flag reads as another flag: Node calls it ambiguous, over three lines.
+    expect(await firstLine(["report", "a.csv", "--locale", "ru_RU", "--within-days", "-5"])).toBe(
+      "sheets-retention: флагу --within-days нужно значение; значение с минусом пишется через знак равенства: --within-days=-5",
+    );
+    expect(await firstLine(["report", "a.csv", "--target"])).toBe(
+      "sheets-retention: --target needs a value; one that starts with a minus goes after an equals sign: --target=-5",
+    );
+  });
+
   it("1 for data that cannot be read: no file, no date column, no readable order", async () => {
     expect(await cli(["report", join(dir, "missing.csv")])).toMatchObject({ exitCode: 1 });
     const noDate = await cli(["report", writeFixture(dir, "nodate.csv", "Customer,Note\nAlice,hello\n")]);
