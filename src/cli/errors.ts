@@ -54,7 +54,26 @@ export function asCliError(error: unknown, path?: string): unknown {
 
 export function renderMessage(detail: CliMessage, language: Language): string {
   if ("problem" in detail) return problemMessage(detail.problem, language);
-  return text(language, detail.key, detail.values ?? {});
+  const values = detail.values ?? {};
+  const reason = values.reason;
+  return text(language, detail.key, typeof reason === "string" ? { ...values, reason: systemReason(reason, language) } : values);
+}
+
+const SAID_SYSTEM_ERRORS: Record<string, CliMessageKey> = {
+  ENOENT: "reasonENOENT",
+  EACCES: "reasonEACCES",
+  EISDIR: "reasonEISDIR",
+  ENOSPC: "reasonENOSPC",
+};
+
+/**
+ * Node's "ENOENT: no such file or directory, open '…'" in the user's language, the code kept for
+ * anyone who searches for it; a reason of any other kind as it is.
+ */
+export function systemReason(reason: string, language: Language): string {
+  const code = /^(E[A-Z]+)\b/.exec(reason)?.[1];
+  const key = code === undefined ? undefined : SAID_SYSTEM_ERRORS[code];
+  return key === undefined ? reason : `${text(language, key)} (${code})`;
 }
 
 /** `counts`: the numbers behind values given formatted, which choose plural forms (numbers given as values do). */

@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { runCli } from "./cli";
-import { EXIT_DATA, EXIT_OK, text } from "./errors";
+import { EXIT_DATA, EXIT_OK, renderMessage, text } from "./errors";
 import { languageOfArguments } from "./options";
 import { progressBar } from "./progress";
 import { countInWorker, isCountingThread, serveCounting } from "./counting-thread";
@@ -35,7 +35,7 @@ function watchOutput(): void {
     if (error.code === "EPIPE") process.exit(EXIT_OK);
     const language = languageOfArguments(process.argv.slice(2), process.env);
     const path = text(language, "standardOutput");
-    process.stderr.write(`sheets-retention: ${text(language, "cannotWrite", { path, reason: error.message })}\n`);
+    process.stderr.write(`sheets-retention: ${renderMessage({ key: "cannotWrite", values: { path, reason: error.message } }, language)}\n`);
     process.exit(EXIT_DATA);
   });
   // Nowhere left to say anything.

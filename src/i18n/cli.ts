@@ -44,6 +44,10 @@ type CliKey =
   | "skippedUnnumbered"
   | "badExclude"
   | "cannotWrite"
+  | "reasonENOENT"
+  | "reasonEACCES"
+  | "reasonEISDIR"
+  | "reasonENOSPC"
   | "standardOutput"
   | "outputIsInput"
   | "outOfMemory"
@@ -262,6 +266,10 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     implausibleDateFlag: "{flag}: {value} is outside the years 1900–2100; is the year mistyped?",
     cannotRead: "cannot read {path}: {reason}",
     cannotWrite: "cannot write {path}: {reason}",
+    reasonENOENT: "no such file or folder",
+    reasonEACCES: "permission denied",
+    reasonEISDIR: "it is a folder",
+    reasonENOSPC: "no space left on the device",
     standardOutput: "the standard output",
     outputIsInput: "{flag} {path} is the orders file being read ({file}); writing there would overwrite it, so choose another path",
     fileChanged: "{path} changed while it was being read; run the report again",
@@ -499,6 +507,10 @@ Windows-1251, UTF-16) определяются сами.
     implausibleDateFlag: "{flag}: дата {value} вне 1900–2100 годов; год набран с ошибкой?",
     cannotRead: "не удалось прочитать {path}: {reason}",
     cannotWrite: "не удалось записать {path}: {reason}",
+    reasonENOENT: "нет такого файла или папки",
+    reasonEACCES: "нет прав доступа",
+    reasonEISDIR: "это папка",
+    reasonENOSPC: "на диске нет места",
     standardOutput: "стандартный вывод",
     outputIsInput: "{flag} {path} — это читаемый файл с заказами ({file}); запись затёрла бы его, укажите другой путь",
     fileChanged: "файл {path} изменился, пока его читали; запустите отчёт ещё раз",

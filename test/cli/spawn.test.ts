@@ -38,6 +38,6 @@ describe("node build/cli.cjs", () => {
     expect(bad.stderr).toContain("Usage:");
     const missing = run(["report", "/nonexistent/orders.csv"]);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain("cannot read /nonexistent/orders.csv");
+    expect(missing.stderr).toContain("cannot read /nonexistent/orders.csv: no such file or folder (ENOENT)");
   });
 });
