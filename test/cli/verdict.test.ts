@@ -326,7 +326,7 @@ describe("the text and HTML reports", () => {
     expect(stdout).toContain(
       "\nПервый период данных (2023-01) не учтён: его клиенты могли покупать и до начала данных (--orders-start-with-business учтёт его)\n",
     );
-    expect(stdout).toContain("\nЗа всё время: 57,1 %; новых клиентов 7: вернулись 4, не вернулись 2, рано судить о 1\n");
+    expect(stdout).toContain("\nЗа всё время: 57,1 %; новых клиентов 7: вернулись 4, не вернулись 2, ещё рано судить: 1\n");
     expect(stdout).toContain("\nСтолбцы: Клиент = Customer, Дата = Date, Сумма = Amount, Менеджер = Manager\n");
   });
 
