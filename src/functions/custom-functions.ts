@@ -296,7 +296,7 @@ export function HEALTH_CHECK(
       trend: { ...DEFAULT_TREND, threshold: trendThresholdArgument(trend_threshold, DEFAULT_TREND.threshold) },
     };
     const { orders, stats } = readHealthOrders(env, ranges);
-    const check = analyzeWithHealth(orders, stats, [], settings).report.healthCheck!;
+    const check = analyzeWithHealth(orders, stats, [], settings, orders.problems).report.healthCheck!;
     const h = HEADERS[env.language];
     return [
       [h.question, h.verdict, h.answer],

@@ -37,6 +37,7 @@ export type HealthKey =
   | "needsAmount"
   | "needsBudget"
   | "needsInitiatedBy"
+  | "needsInitiatorSides"
   | "needsManager"
   | "needsRevenue"
   | "needsPurchases"
@@ -111,6 +112,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsAmount: "Needs data: add an Amount column.",
     needsBudget: "Needs data: add a Budget column with each customer's yearly budget.",
     needsInitiatedBy: "Needs data: add an Initiated by column (inbound or outbound).",
+    needsInitiatorSides: "Needs data: no value of the Initiated by column says inbound or outbound.",
     needsManager: "Needs data: add a Manager column.",
     needsRevenue: "Needs data: the periods judged have no revenue to split.",
     needsPurchases: "No trend: the last periods, or those they are compared with, have no purchase at all.",
@@ -189,6 +191,7 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
     needsAmount: "Нужны данные: добавьте столбец «Сумма».",
     needsBudget: "Нужны данные: добавьте столбец «Бюджет» с годовым бюджетом каждого клиента.",
     needsInitiatedBy: "Нужны данные: добавьте столбец «Инициатор» (входящий или исходящий).",
+    needsInitiatorSides: "Нужны данные: ни одно значение столбца «Инициатор» не говорит, входящее это обращение или исходящее.",
     needsManager: "Нужны данные: добавьте столбец «Менеджер».",
     needsRevenue: "Нужны данные: в оцениваемых периодах нет выручки, которую можно разделить.",
     needsPurchases: "Тренда нет: в последних периодах или в тех, с которыми они сравниваются, нет ни одной покупки.",

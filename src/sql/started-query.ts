@@ -46,10 +46,12 @@ export function initiatorStages(rules: CellRules, sql: Dialect): Stage[] {
 export const STARTED_ROW_COLUMNS = [
   "CASE WHEN amount >= 0 AND initiator = 'company' THEN 1 ELSE 0 END AS started_row",
   "CASE WHEN initiator = 'unknown' THEN 1 ELSE 0 END AS unknown_row",
+  "CASE WHEN initiator IN ('company', 'customer') THEN 1 ELSE 0 END AS known_row",
 ];
 export const STARTED_GROUP_COLUMNS: readonly GroupAggregate[] = [
   { fn: "MAX", of: "started_row", name: "started" },
   { fn: "SUM", of: "unknown_row", name: "unknown_initiators" },
+  { fn: "SUM", of: "known_row", name: "known_initiators" },
 ];
 
 /**
@@ -62,18 +64,20 @@ export const INITIATOR_EXAMPLE_SELECT =
 /**
  * One row: the purchases (customer-days) of the 12 months ending on the latest purchase, as the
  * core's `addStarted` counts them (the days after the same date a year before, up to that day),
- * those the company started, their share, and the orders whose initiator names neither side.
+ * those the company started, their share, and the orders whose initiator names neither side and
+ * those whose initiator names one.
  */
 export function startedSelect(sql: Dialect): string {
   const inYear = "d.purchases > 0 AND d.day > s.year_start AND d.day <= s.latest_day";
   const yearStart = sql.epochDay(sql.addYears(sql.dateOfEpochDay("latest_day"), -1));
   return [
-    `SELECT purchases, started_by_company, ${sql.divide("started_by_company", "purchases")} AS started_share, unknown_initiators`,
+    `SELECT purchases, started_by_company, ${sql.divide("started_by_company", "purchases")} AS started_share, unknown_initiators, known_initiators`,
     "FROM (",
     "  SELECT",
     `    COALESCE(SUM(CASE WHEN ${inYear} THEN 1 ELSE 0 END), 0) AS purchases,`,
     `    COALESCE(SUM(CASE WHEN ${inYear} AND d.started = 1 THEN 1 ELSE 0 END), 0) AS started_by_company,`,
-    "    COALESCE(SUM(d.unknown_initiators), 0) AS unknown_initiators",
+    "    COALESCE(SUM(d.unknown_initiators), 0) AS unknown_initiators,",
+    "    COALESCE(SUM(d.known_initiators), 0) AS known_initiators",
     "  FROM customer_days AS d",
     `  CROSS JOIN (SELECT latest_day, ${yearStart} AS year_start FROM data_span) AS s`,
     ") AS counts",

@@ -289,3 +289,31 @@ describeDuckDb("--lapsed-csv under report --engine duckdb", () => {
     ).toEqual(["'+7 999", "d-zoe@example.com", "a-old@example.com", "b new@example.com"]);
   });
 });
+
+describeDuckDb("question 7 under report --engine duckdb: a column none of whose values names a side", () => {
+  it("needs data, in both engines, rather than judge the company 0 % from words it does not know", async () => {
+    // Five orders; their initiators are blank or words the product does not know (3 of them).
+    const rows = [
+      "Customer;Date;Amount;Initiated by",
+      "A;2024-01-05;10;partner",
+      "A;2024-03-05;10;",
+      "B;2024-02-05;10;Инициатива клиента",
+      "C;2024-02-06;10;",
+      "C;2024-04-06;10;partner",
+    ];
+    const file = writeFixture(tempDir(), "sides.csv", `${rows.join("\n")}\n`);
+    const argv = [file, "--locale", "en_US"];
+    for (const outcome of await Promise.all([coreOutcome(argv), duckDbOutcome(argv)])) {
+      expect(question(lapsedOf(outcome).questions, 7)).toMatchObject({
+        verdict: "needsData",
+        needs: "initiatorSides",
+        unread: { count: 3, value: "partner" },
+      });
+    }
+    // One order saying who started it (the customer) is enough to judge: the company started 0 %.
+    const judged = writeFixture(tempDir(), "one-side.csv", `${[...rows, "C;2024-04-07;10;inbound"].join("\n")}\n`);
+    for (const outcome of await Promise.all([coreOutcome([judged]), duckDbOutcome([judged])])) {
+      expect(question(lapsedOf(outcome).questions, 7)).toMatchObject({ verdict: "bad", figures: { startedShare: 0 } });
+    }
+  });
+});

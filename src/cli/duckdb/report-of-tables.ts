@@ -12,6 +12,7 @@ import {
   managerHealth,
   managersQuestion,
   shareOfWalletQuestion,
+  startedNeedsSides,
   startedShareQuestion,
 } from "../../core/health/health-check";
 import type { LapsedList } from "../../core/health/lapsed";
@@ -141,9 +142,9 @@ export function healthCheckOf(tables: Tables, layout: FileLayout, options: CliOp
   const summary = tables.summary[0]!;
   const { period } = options;
   const hasAmounts = layout.mapping.amount !== undefined;
-  const started = withUnread(
-    startedQuestion(tables.started[0], layout.healthColumns?.initiatedBy !== undefined),
-    unread.get(UNKNOWN_INITIATOR),
+  const started = startedNeedsSides(
+    withUnread(startedQuestion(tables.started[0], layout.healthColumns?.initiatedBy !== undefined), unread.get(UNKNOWN_INITIATOR)),
+    num(tables.started[0]?.known_initiators ?? 0),
   );
   const wallet = withUnread(walletQuestion(tables.wallet[0], hasAmounts), unread.get(UNREADABLE_BUDGET));
   const lapsed = lapsedList(tables, options, hasAmounts);

@@ -4,7 +4,7 @@
 
 import type { IngestStats } from "../ingest";
 import { analyzeLedger, REPORT_LIMITS, type Analysis, type ReportSettings, type SkippedRow } from "../report";
-import { healthCheck, type HealthSettings } from "./health-check";
+import { healthCheck, startedNeedsSides, type HealthSettings } from "./health-check";
 import type { CustomerLedger } from "../ledger";
 import type { HealthColumnNames } from "./health-columns";
 import type { DetailProblems } from "./order-details";
@@ -64,7 +64,11 @@ export function withHealthCheck(
     analysis.allManagers,
   );
   analysis.report.healthCheck.columns = settings.healthColumns ?? {};
-  if (unread !== undefined) noteUnreadValues(analysis.report.healthCheck.questions, unread);
+  if (unread !== undefined) {
+    const { questions } = analysis.report.healthCheck;
+    noteUnreadValues(questions, unread);
+    analysis.report.healthCheck.questions = questions.map((question) => startedNeedsSides(question, unread.knownInitiators));
+  }
   return analysis;
 }
 

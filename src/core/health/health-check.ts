@@ -377,6 +377,16 @@ export function startedShareQuestion(hasInitiatedBy: boolean, started: { purchas
 }
 
 /**
+ * Question 7 when no value of its column names a side (all blank, or words the product does not
+ * know): 0 % would judge the column's words, not the company. `known`: the orders whose initiator
+ * names one. Every engine asks here, the SQL's too.
+ */
+export function startedNeedsSides(question: HealthQuestion, known: number): HealthQuestion {
+  if (question.id !== 7 || question.verdict === "needsData" || known > 0) return question;
+  return { ...needsData(7, "initiatorSides"), ...(question.unread === undefined ? {} : { unread: question.unread }) };
+}
+
+/**
  * Question 4: do the managers win the customers' whole budget, or only take the orders that come?
  * From the managers' rows (managerHealth): every engine judges it here, the SQL's too.
  */

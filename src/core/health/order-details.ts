@@ -10,20 +10,23 @@ import type { HealthColumnIndexes } from "./health-columns";
 import { initiatorOf, type Initiator } from "./initiated-by";
 import type { PurchaseLog } from "./purchase-log";
 
-/** Values the health check could not read: counted, the first kept. */
+/** Values the health check could not read: counted, the first kept; and the initiators it could. */
 export interface DetailProblems {
   unreadableBudgets: number;
   firstUnreadableBudget?: { row: number; value: unknown };
   unknownInitiators: number;
   firstUnknownInitiator?: { row: number; value: unknown };
+  /** Initiators that name a side: without one, question 7 has nothing to judge (startedNeedsSides). */
+  knownInitiators: number;
 }
 
-export const noDetailProblems = (): DetailProblems => ({ unreadableBudgets: 0, unknownInitiators: 0 });
+export const noDetailProblems = (): DetailProblems => ({ unreadableBudgets: 0, unknownInitiators: 0, knownInitiators: 0 });
 
 /** Adds `more` to `total`, keeping the earlier first example (`more` holds later rows). */
 export function addDetailProblems(total: DetailProblems, more: DetailProblems): void {
   total.unreadableBudgets += more.unreadableBudgets;
   total.unknownInitiators += more.unknownInitiators;
+  total.knownInitiators += more.knownInitiators;
   total.firstUnreadableBudget ??= more.firstUnreadableBudget;
   total.firstUnknownInitiator ??= more.firstUnknownInitiator;
 }
@@ -43,6 +46,8 @@ export class DetailReader {
     if (initiator === "unknown") {
       this.problems.unknownInitiators++;
       this.problems.firstUnknownInitiator ??= { row, value: cell };
+    } else if (initiator !== "blank") {
+      this.problems.knownInitiators++;
     }
     return initiator === "company";
   }

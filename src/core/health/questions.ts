@@ -42,6 +42,7 @@ export type MissingData =
   | "budget"
   | "positiveBudget"
   | "initiatedBy"
+  | "initiatorSides"
   | "manager"
   | "history"
   | "revenue"

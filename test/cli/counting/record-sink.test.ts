@@ -171,6 +171,8 @@ describe("rows with the health check's own columns", () => {
       firstUnreadableBudget: { row: 4, value: "lots" },
       unknownInitiators: 1,
       firstUnknownInitiator: { row: 5, value: "partner" },
+      // outbound, inbound, outbound: the initiators that name a side.
+      knownInitiators: 3,
     });
   });
 });

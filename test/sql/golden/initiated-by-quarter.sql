@@ -2018,11 +2018,13 @@ row_groups AS (
     MIN(purchase_manager) AS day_manager,
     MIN(name_order) AS name_order,
     MAX(started_row) AS started,
-    SUM(unknown_row) AS unknown_initiators
+    SUM(unknown_row) AS unknown_initiators,
+    SUM(known_row) AS known_initiators
   FROM (
     SELECT customer_id, day, amount, name_order,
       CASE WHEN amount >= 0 AND initiator = 'company' THEN 1 ELSE 0 END AS started_row,
       CASE WHEN initiator = 'unknown' THEN 1 ELSE 0 END AS unknown_row,
+      CASE WHEN initiator IN ('company', 'customer') THEN 1 ELSE 0 END AS known_row,
       CASE WHEN fate <> 'order' THEN CONCAT(fate, '|', fate_column, '|', status_label) END AS other_key,
       CASE WHEN amount >= 0 AND NOT manager_blank THEN manager_order END AS purchase_manager
     FROM fated
@@ -2038,7 +2040,7 @@ row_counts AS (
   SELECT 'order', '', '', SUM(row_count) FROM row_groups WHERE other_key IS NULL
 ),
 customer_days AS (
-  SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order, started, unknown_initiators
+  SELECT customer_id, day, row_count - refund_rows AS purchases, refund_rows, refund_amount, day_amount, day_manager, name_order, started, unknown_initiators, known_initiators
   FROM row_groups
   WHERE other_key IS NULL
 ),
@@ -2109,12 +2111,13 @@ window_gaps AS (
   WHERE second_day IS NOT NULL AND first_day IS NOT NULL
   GROUP BY second_day - first_day
 )
-SELECT purchases, started_by_company, SAFE_DIVIDE(started_by_company, purchases) AS started_share, unknown_initiators
+SELECT purchases, started_by_company, SAFE_DIVIDE(started_by_company, purchases) AS started_share, unknown_initiators, known_initiators
 FROM (
   SELECT
     COALESCE(SUM(CASE WHEN d.purchases > 0 AND d.day > s.year_start AND d.day <= s.latest_day THEN 1 ELSE 0 END), 0) AS purchases,
     COALESCE(SUM(CASE WHEN d.purchases > 0 AND d.day > s.year_start AND d.day <= s.latest_day AND d.started = 1 THEN 1 ELSE 0 END), 0) AS started_by_company,
-    COALESCE(SUM(d.unknown_initiators), 0) AS unknown_initiators
+    COALESCE(SUM(d.unknown_initiators), 0) AS unknown_initiators,
+    COALESCE(SUM(d.known_initiators), 0) AS known_initiators
   FROM customer_days AS d
   CROSS JOIN (SELECT latest_day, UNIX_DATE(DATE_ADD(DATE_FROM_UNIX_DATE(latest_day), INTERVAL -1 YEAR)) AS year_start FROM data_span) AS s
 ) AS counts;
