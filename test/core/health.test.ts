@@ -27,7 +27,7 @@ function logOf(rows: readonly Row[]): { ledger: CustomerLedger; log: PurchaseLog
   const ledger = new CustomerLedger({ purchaseLog: log });
   for (const row of rows) {
     const customer = ledger.add(customerKey(row.customer), row.customer, day(row.date), row.amount, row.manager);
-    if (row.started) log.markStartedByCompany(customer);
+    if (row.started) log.markLastStartedByCompany();
     if (row.budget !== undefined) log.setBudget(customer, day(row.date), row.budget);
   }
   return { ledger, log };

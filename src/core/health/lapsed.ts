@@ -7,6 +7,7 @@
 
 import { isoDate } from "../calendar";
 import { medianOfCounts } from "../statistics";
+import { grown } from "./purchase-log";
 import { ROUNDING } from "./trend";
 
 export const DEFAULT_LAPSED_FACTOR = 2;
@@ -58,21 +59,60 @@ export interface RepeatCustomer {
   manager: string;
 }
 
-interface Candidate {
-  customer: number;
-  last: number;
-  purchases: number;
-  usualGap: number;
-  gone: number;
-  revenueAtStake: number;
-  manager: string;
+/**
+ * Customers gone long against their own rhythm, column by column: a file may have a hundred
+ * thousand, and as many small objects would outlive the young generation and be copied by each
+ * collection (a tenth of the command line's health check on the bench's million rows).
+ */
+class Candidates {
+  length = 0;
+  customer = new Int32Array(1024);
+  last = new Int32Array(1024);
+  purchases = new Int32Array(1024);
+  usualGap = new Float64Array(1024);
+  revenueAtStake = new Float64Array(1024);
+  /** Index into `managerNames`. */
+  manager = new Int32Array(1024);
+  readonly managerNames: string[] = [];
+  private readonly managerNumbers = new Map<string, number>();
+
+  push(customer: number, last: number, purchases: number, usualGap: number, revenueAtStake: number, manager: string): void {
+    if (this.length === this.customer.length) this.grow();
+    const at = this.length++;
+    this.customer[at] = customer;
+    this.last[at] = last;
+    this.purchases[at] = purchases;
+    this.usualGap[at] = usualGap;
+    this.revenueAtStake[at] = revenueAtStake;
+    this.manager[at] = this.managerNumber(manager);
+  }
+
+  private managerNumber(manager: string): number {
+    let number = this.managerNumbers.get(manager);
+    if (number === undefined) {
+      number = this.managerNames.length;
+      this.managerNames.push(manager);
+      this.managerNumbers.set(manager, number);
+    }
+    return number;
+  }
+
+  private grow(): void {
+    const room = 2 * this.length;
+    this.customer = grown(this.customer, new Int32Array(room));
+    this.last = grown(this.last, new Int32Array(room));
+    this.purchases = grown(this.purchases, new Int32Array(room));
+    this.usualGap = grown(this.usualGap, new Float64Array(room));
+    this.revenueAtStake = grown(this.revenueAtStake, new Float64Array(room));
+    this.manager = grown(this.manager, new Int32Array(room));
+  }
 }
 
 export class LapsedFinder {
   /** How many gaps between consecutive purchases have each length in days. */
   private readonly gapCounts: number[] = [];
   /** Gone long against their own rhythm: the business's median gap decides after the pass. */
-  private readonly candidates: Candidate[] = [];
+  private readonly candidates = new Candidates();
   private repeatCustomers = 0;
 
   constructor(
@@ -92,8 +132,7 @@ export class LapsedFinder {
     const usualGap = (last - first) / (count - 1);
     const gone = this.latestDay - last;
     // Gone exactly factor × the usual gap is not gone more, though 1.14 × 50 is 56.99999999999999.
-    if (gone > this.factor * usualGap + ROUNDING)
-      this.candidates.push({ customer, last, purchases: count, usualGap, gone, revenueAtStake, manager });
+    if (gone > this.factor * usualGap + ROUNDING) this.candidates.push(customer, last, count, usualGap, revenueAtStake, manager);
   }
 
   /** The lapsed customers, most at stake first (the longest gone first without amounts), capped at `limit`. */
@@ -103,17 +142,20 @@ export class LapsedFinder {
     hasAmounts: boolean,
   ): { list: LapsedList; byManager: Map<string, LapsedOfManager> } {
     const median = medianOfCounts(Array.from(this.gapCounts, (count) => count ?? 0));
-    const lapsed = this.candidates.filter((candidate) => median !== undefined && candidate.gone > median);
+    const { candidates, latestDay } = this;
+    const lapsed: number[] = [];
+    for (let at = 0; at < candidates.length; at++) if (median !== undefined && latestDay - candidates.last[at]! > median) lapsed.push(at);
     const byManager = new Map<string, LapsedOfManager>();
     let atStake = 0;
-    for (const candidate of lapsed) {
-      let ofManager = byManager.get(candidate.manager);
-      if (ofManager === undefined) byManager.set(candidate.manager, (ofManager = { count: 0, revenueAtStake: 0 }));
+    for (const at of lapsed) {
+      const manager = candidates.managerNames[candidates.manager[at]!]!;
+      let ofManager = byManager.get(manager);
+      if (ofManager === undefined) byManager.set(manager, (ofManager = { count: 0, revenueAtStake: 0 }));
       ofManager.count++;
-      ofManager.revenueAtStake += candidate.revenueAtStake;
-      atStake += candidate.revenueAtStake;
+      ofManager.revenueAtStake += candidates.revenueAtStake[at]!;
+      atStake += candidates.revenueAtStake[at]!;
     }
-    const shown = firstInOrder(lapsed, limit, hasAmounts ? mostAtStakeFirst : longestGoneFirst);
+    const shown = firstInOrder(lapsed, limit, hasAmounts ? mostAtStakeFirst(candidates) : longestGoneFirst(candidates));
     return {
       list: {
         count: lapsed.length,
@@ -121,16 +163,20 @@ export class LapsedFinder {
         repeatCustomers: this.repeatCustomers,
         medianGapDays: median ?? null,
         factor: this.factor,
-        customers: shown.map((candidate) => ({
-          name: names.name(candidate.customer),
-          manager: candidate.manager,
-          lastPurchase: isoDate(candidate.last),
-          purchases: candidate.purchases,
-          usualGapDays: candidate.usualGap,
-          daysSinceLast: candidate.gone,
-          revenueAtStake: hasAmounts ? candidate.revenueAtStake : null,
-          contact: names.contact(candidate.customer) ?? "",
-        })),
+        customers: shown.map((at) => {
+          const customer = candidates.customer[at]!;
+          const last = candidates.last[at]!;
+          return {
+            name: names.name(customer),
+            manager: candidates.managerNames[candidates.manager[at]!]!,
+            lastPurchase: isoDate(last),
+            purchases: candidates.purchases[at]!,
+            usualGapDays: candidates.usualGap[at]!,
+            daysSinceLast: latestDay - last,
+            revenueAtStake: hasAmounts ? candidates.revenueAtStake[at]! : null,
+            contact: names.contact(customer) ?? "",
+          };
+        }),
       },
       byManager,
     };
@@ -138,12 +184,13 @@ export class LapsedFinder {
 }
 
 // Ties fall to the customer seen first, so the order never depends on how a sort breaks them.
-function mostAtStakeFirst(a: Candidate, b: Candidate): number {
-  return b.revenueAtStake - a.revenueAtStake || b.gone - a.gone || a.customer - b.customer;
+// Gone longer is the same as a last purchase earlier.
+function mostAtStakeFirst({ revenueAtStake, last, customer }: Candidates): (a: number, b: number) => number {
+  return (a, b) => revenueAtStake[b]! - revenueAtStake[a]! || last[a]! - last[b]! || customer[a]! - customer[b]!;
 }
 
-function longestGoneFirst(a: Candidate, b: Candidate): number {
-  return b.gone - a.gone || b.purchases - a.purchases || a.customer - b.customer;
+function longestGoneFirst({ last, purchases, customer }: Candidates): (a: number, b: number) => number {
+  return (a, b) => last[a]! - last[b]! || purchases[b]! - purchases[a]! || customer[a]! - customer[b]!;
 }
 
 /**

@@ -78,7 +78,7 @@ export interface OrderDetails {
 
 /** Records an order's details on the purchase the log has just added for `customer` on `day`. */
 export function logDetails(log: PurchaseLog, customer: number, day: number, details: OrderDetails): void {
-  if (details.startedByCompany) log.markStartedByCompany(customer);
+  if (details.startedByCompany) log.markLastStartedByCompany();
   if (details.budget !== undefined) log.setBudget(customer, day, details.budget);
   if (details.contact !== undefined) log.setContact(customer, day, details.contact);
 }

@@ -2,6 +2,8 @@
 // need revenue per period, gaps between purchases and who sold what, which a fixed-size record per
 // customer cannot hold. Memory grows with purchases, as issue 14 allows: rows of one customer-day
 // that come one after another (a line-item export's items, one order's rows) merge into one entry.
+// Only the entry just before is looked at: a look at each customer's latest entry would cost a
+// cache miss on nearly every row of a file in random order, to merge rows such a file seldom has.
 //
 // Entries sit in typed arrays in the order they come, each with its customer, so that a million rows
 // make no objects. The health check then takes them customer by customer, sorted by customer a
@@ -11,8 +13,6 @@
 import { customerDisplayName } from "../customer-key";
 import { PagedArray } from "../paged-array";
 
-/** No entry yet. */
-const NONE = -1;
 /**
  * Entries sorted at a time (sortInBlocks) when the blocks reuse one block's room: at least about
  * 1 MB of arrays, and a quarter of the log for a larger one, since each block is a pass over the
@@ -73,11 +73,6 @@ export class PurchaseLog {
   private dayTags = new Int32Array(2 * 1024);
   private amounts = new Float64Array(1024);
   private customers = new Int32Array(1024);
-  /**
-   * Customer c → their latest entry (or NONE) at 2c, and its day at 2c + 1: side by side, so that
-   * telling whether a row merges into it reads one place, not a random place of each array.
-   */
-  private readonly heads = new PagedArray((length) => new Int32Array(length).fill(NONE));
   /** Customers 0 … customerCount − 1 may have entries. */
   private customerCount = 0;
   /** The entries sorted elsewhere (useSorted), when they were. */
@@ -110,21 +105,22 @@ export class PurchaseLog {
   add(customer: number, day: number, amount: number, rawManager: unknown): void {
     const managerNumber = this.managerNumber(rawManager);
     const flags = amount < 0 ? REFUND : 0;
-    this.ensureCustomer(customer);
+    if (customer >= this.customerCount) this.customerCount = customer + 1;
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
-    const heads = this.heads.page(2 * customer);
-    const at = this.heads.offset(2 * customer);
-    const head = heads[at]!;
     const tag = (managerNumber << FLAG_BITS) | flags;
-    if (head !== NONE && heads[at + 1] === day && (this.dayTags[2 * head + 1]! & ~STARTED_BY_COMPANY) === tag) {
-      this.amounts[head] = this.amounts[head]! + amount;
+    const last = this.size - 1;
+    if (
+      last >= 0 &&
+      this.customers[last] === customer &&
+      this.dayTags[2 * last] === day &&
+      (this.dayTags[2 * last + 1]! & ~STARTED_BY_COMPANY) === tag
+    ) {
+      this.amounts[last] = this.amounts[last]! + amount;
       return;
     }
     const entry = this.appendEntry(day, amount, tag);
     this.customers[entry] = customer;
-    heads[at] = entry;
-    heads[at + 1] = day;
   }
 
   /**
@@ -137,9 +133,9 @@ export class PurchaseLog {
     this.resize(entries);
   }
 
-  /** The company started the sale of the customer's order just added (question 7). */
-  markStartedByCompany(customer: number): void {
-    const entry = this.heads.get(2 * customer);
+  /** The company started the sale of the order just added (question 7). */
+  markLastStartedByCompany(): void {
+    const entry = this.size - 1;
     this.dayTags[2 * entry + 1] = this.dayTags[2 * entry + 1]! | STARTED_BY_COMPANY;
   }
 
@@ -258,12 +254,6 @@ export class PurchaseLog {
       this.numberOfCell.set(rawManager, number);
     }
     return number;
-  }
-
-  private ensureCustomer(customer: number): void {
-    if (customer < this.customerCount) return;
-    this.customerCount = customer + 1;
-    this.heads.reach(2 * customer + 1);
   }
 
   private appendEntry(day: number, amount: number, tag: number): number {
