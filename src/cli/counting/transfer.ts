@@ -49,7 +49,8 @@ export function entryBuffers(entries: LoggedEntries | SortedEntries): ArrayBuffe
     "ends" in entries
       ? [entries.ends, entries.day, entries.amount, entries.manager, entries.flags]
       : [entries.customers, entries.dayTags, entries.amounts];
-  return arrays.map((array) => array.buffer as ArrayBuffer);
+  // Sorted entries are views of the log's own arrays, several of one buffer, which a transfer list names once.
+  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }
 
 /**

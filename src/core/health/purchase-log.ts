@@ -14,12 +14,9 @@ import { customerDisplayName } from "../customer-key";
 import { PagedArray } from "../paged-array";
 
 /**
- * Entries sorted at a time (sortInBlocks) when the blocks reuse one block's room: at least about
- * 1 MB of arrays, and a quarter of the log for a larger one, since each block is a pass over the
- * whole log. Measured on a million entries of 200,000 customers: four passes as fast as one sorted
- * copy, sixteen twice as slow. A sorted copy of the whole log is made in one pass: with room for
- * every entry, the blocks' passes only cost reads (the command line's report 3–5 % faster in
- * paired runs on the bench's files).
+ * Entries sorted at a time (sortInBlocks): at least about 1 MB of arrays, and a quarter of the log
+ * for a larger one, since each block is a pass over the whole log. Measured on a million entries of
+ * 200,000 customers: four passes as fast as one sorted copy, sixteen twice as slow.
  */
 const BLOCK_ENTRIES = 1 << 16;
 const MOST_PASSES = 4;
@@ -207,7 +204,7 @@ export class PurchaseLog {
     // Into one block's room, reused, not into a sorted copy of the whole log: a copy that large
     // makes V8 collect the whole heap, a custom function's sheet cells and all (its "external
     // memory pressure"), which costs more than the check.
-    sortInBlocks(this.entriesAsLogged(), visit, "reusing one block's room");
+    sortInBlocks(this.entriesAsLogged(), visit);
   }
 
   /**
@@ -302,10 +299,53 @@ function isLatest(days: PagedArray<Float64Array>, customer: number, day: number)
   return true;
 }
 
-/** The whole log sorted, for a thread with nothing else to do, which can afford a sorted copy. */
-export function sortLogEntries(entries: LoggedEntries): SortedEntries {
-  const { run, ends } = sortInBlocks(entries, () => {}, "into a whole copy");
-  return { ends, day: run.day, amount: run.amount, manager: run.manager, flags: run.flags };
+/**
+ * The whole log sorted, mostly in its own arrays, for a thread that owns them (the command line's
+ * reading thread, idle by then). A sorted copy would be 17 bytes an entry of fresh memory, whose
+ * first touch costs a third of the sort on a machine where a page faults in at 11 µs; this takes 9:
+ * the amounts go to new room, then the days, managers and flags to the amounts' old room.
+ */
+export function sortLogEntries({ size, customerCount, customers, dayTags, amounts }: LoggedEntries): SortedEntries {
+  const ends = firstPlaces(customers, size, customerCount).places;
+  // Each entry's place in the sorted log, over its customer; after it, ends[c] is where c's entries end.
+  const places = customers;
+  for (let entry = 0; entry < size; entry++) places[entry] = ends[customers[entry]!]!++;
+  const amount = new Float64Array(size);
+  for (let entry = 0; entry < size; entry++) amount[places[entry]!] = amounts[entry]!;
+  const day = new Int32Array(amounts.buffer, amounts.byteOffset, size);
+  const manager = new Int32Array(amounts.buffer, amounts.byteOffset + 4 * size, size);
+  const flags = new Uint8Array(size);
+  for (let entry = 0; entry < size; entry++) {
+    const at = places[entry]!;
+    const tag = dayTags[2 * entry + 1]!;
+    day[at] = dayTags[2 * entry]!;
+    manager[at] = tag >> FLAG_BITS;
+    flags[at] = tag & FLAG_MASK;
+  }
+  const run: EntryRun = { start: 0, end: 0, day, amount, manager, flags };
+  for (let customer = 0, from = 0; customer < customerCount; customer++) {
+    run.start = from;
+    run.end = from = ends[customer]!;
+    sortByDay(run);
+  }
+  return { ends, day, amount, manager, flags };
+}
+
+/**
+ * Each customer's first place in the log sorted by customer, from how many entries each has; and
+ * the most entries any one has.
+ */
+function firstPlaces(customerOf: Int32Array, size: number, customers: number): { places: Int32Array; longest: number } {
+  const places = new Int32Array(customers);
+  for (let entry = 0; entry < size; entry++) places[customerOf[entry]!]!++;
+  let longest = 0;
+  for (let customer = 0, sum = 0; customer < customers; customer++) {
+    const count = places[customer]!;
+    if (count > longest) longest = count;
+    places[customer] = sum;
+    sum += count;
+  }
+  return { places, longest };
 }
 
 function visitSorted(sorted: SortedEntries, visit: (customer: number, run: EntryRun) => void): void {
@@ -323,29 +363,19 @@ function visitSorted(sorted: SortedEntries, visit: (customer: number, run: Entry
 
 /**
  * Sorts the entries by customer (stably, so each customer's keep the rows' order) a block of
- * customers at a time, then each customer's by day; visits each customer with entries in order.
- * Each block is a pass over the whole log that keeps its customers' entries: a few passes of reads
- * in order, whose writes stay in a block's room, cost less than one pass writing every entry to a
- * random place. The blocks go into arrays with room for one, reused from block to block, or into
- * arrays with room for all: then the arrays returned hold the whole log sorted, customer c's
- * entries ending at `ends[c]`.
+ * customers at a time, into arrays with room for one block, reused from block to block, then each
+ * customer's by day; visits each customer with entries in order. Each block is a pass over the
+ * whole log that keeps its customers' entries: a few passes of reads in order, whose writes stay in
+ * a block's room, cost less than one pass writing every entry to a random place. The log's own
+ * arrays are left as they are.
  */
 function sortInBlocks(
   { size, customerCount: customers, customers: customerOf, dayTags, amounts }: LoggedEntries,
   visit: (customer: number, run: EntryRun) => void,
-  where: "reusing one block's room" | "into a whole copy",
-): { run: EntryRun; ends: Int32Array } {
-  const ends = new Int32Array(customers);
-  for (let entry = 0; entry < size; entry++) ends[customerOf[entry]!]!++;
-  let longest = 0;
-  for (let customer = 0, sum = 0; customer < customers; customer++) {
-    const count = ends[customer]!;
-    if (count > longest) longest = count;
-    ends[customer] = sum; // the customer's first place, which the pass below moves to its end
-    sum += count;
-  }
-  const whole = where === "into a whole copy";
-  const room = whole ? size : Math.max(BLOCK_ENTRIES, Math.ceil(size / MOST_PASSES), longest);
+): void {
+  // The customer's first place, which the pass below moves to its end.
+  const { places: ends, longest } = firstPlaces(customerOf, size, customers);
+  const room = Math.max(BLOCK_ENTRIES, Math.ceil(size / MOST_PASSES), longest);
   const run: EntryRun = {
     start: 0,
     end: 0,
@@ -359,11 +389,10 @@ function sortInBlocks(
     let last = first + 1;
     while (last < customers && (last + 1 < customers ? ends[last + 1]! : size) - begin <= room) last++;
     const blockEnd = last < customers ? ends[last]! : size;
-    const base = whole ? 0 : begin;
     for (let entry = 0; entry < size; entry++) {
       const customer = customerOf[entry]!;
       if (customer < first || customer >= last) continue;
-      const at = ends[customer]!++ - base;
+      const at = ends[customer]!++ - begin;
       const tag = dayTags[2 * entry + 1]!;
       runDays[at] = dayTags[2 * entry]!;
       runAmounts[at] = amounts[entry]!;
@@ -373,8 +402,8 @@ function sortInBlocks(
     for (let customer = first, from = begin; customer < last; customer++) {
       const end = ends[customer]!;
       if (end === from) continue;
-      run.start = from - base;
-      run.end = end - base;
+      run.start = from - begin;
+      run.end = end - begin;
       sortByDay(run);
       visit(customer, run);
       from = end;
@@ -382,7 +411,6 @@ function sortInBlocks(
     first = last;
     begin = blockEnd;
   }
-  return { run, ends };
 }
 
 /** `bigger` with `old` copied to its start. */

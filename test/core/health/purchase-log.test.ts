@@ -27,7 +27,7 @@ function visited(log: PurchaseLog): Map<number, Entry[]> {
 /** `value` as a message between threads carries it: its typed arrays moved, not copied, leaving the sender's empty. */
 function moved<T extends object>(value: T): T {
   const buffers = Object.values(value).flatMap((field) => (ArrayBuffer.isView(field) ? [field.buffer as ArrayBuffer] : []));
-  return structuredClone(value, { transfer: buffers });
+  return structuredClone(value, { transfer: [...new Set(buffers)] });
 }
 
 /**
