@@ -15,6 +15,7 @@
 // out of every customer figure.
 
 import { customerDisplayName, customerKey } from "./customer-key";
+import { ManagerNames } from "./manager-names";
 import type { PurchaseLog } from "./health/purchase-log";
 import { PagedArray } from "./paged-array";
 import { periodIndex, type Period } from "./periods";
@@ -51,9 +52,6 @@ const WINDOW_AMOUNT = 4; // amounts of orders dated in the amount window
 const TOTAL_AMOUNT = 5;
 const STRIDE = 8; // 64 bytes, a cache line's worth (two spare fields); pages hold whole records
 
-/** Managers' names tidied for display are forgotten past this many (a column of unique values is no manager column). */
-const MANAGER_NAMES_KEPT = 10_000;
-
 /** Whether a real day (never NO_DAY) falls in the window. */
 export function inWindow(day: number, window: DayWindow): boolean {
   return day !== NO_DAY && (window.start === undefined || day >= window.start) && (window.end === undefined || day <= window.end);
@@ -75,15 +73,12 @@ export class CustomerLedger {
   private readonly facts: PagedArray<Float64Array>;
   /** As first spelled; tidied when asked for, since most names are never shown. The key is `customerKey(rawName)`. */
   private readonly rawNames: unknown[] = [];
-  /** Who made the first purchase: the book asks whose new customers come back. */
-  private readonly managers: string[] = [];
+  /** Who made the first purchase (a number of `managerNames`): the book asks whose new customers come back. */
+  private readonly managers: number[] = [];
   private readonly daySets: Set<number>[] = [];
   private readonly periodSets: Set<number>[] = [];
-  /**
-   * Manager cells tidied for display. The same few names come with nearly every row, and in orders
-   * in no date order a customer's first purchase moves again and again, each time tidying a name.
-   */
-  private managerNames = new Map<unknown, string>();
+  /** The purchase log's managers where there is one, so that both number them alike. */
+  private readonly managerNames: ManagerNames;
   /** Customer → refunded amount by day, for the few customers with refunds. */
   private readonly refundsByDay = new Map<number, Map<number, number>>();
 
@@ -101,6 +96,7 @@ export class CustomerLedger {
     this.trackDays = options.trackDays === true;
     this.trackPeriods = options.trackPeriods;
     this.purchaseLog = options.purchaseLog;
+    this.managerNames = options.purchaseLog?.managers ?? new ManagerNames();
   }
 
   /**
@@ -148,7 +144,8 @@ export class CustomerLedger {
   private append(rawName: unknown, day: number, amount: number, rawManager: unknown): number {
     const customer = this.rawNames.length;
     this.rawNames.push(rawName);
-    this.managers.push(this.managerName(rawManager));
+    const manager = this.managerNames.number(rawManager);
+    this.managers.push(manager);
     this.facts.reach(customer * STRIDE + STRIDE - 1);
     const facts = this.facts.page(customer * STRIDE);
     const at = this.facts.offset(customer * STRIDE);
@@ -162,7 +159,7 @@ export class CustomerLedger {
       facts[at + FIRST_DAY_AMOUNT] = amount;
       this.customers++;
     }
-    this.count(customer, day, amount, rawManager);
+    this.count(customer, day, amount, manager);
     return customer;
   }
 
@@ -174,13 +171,14 @@ export class CustomerLedger {
    * depend on order (today: the earliest and latest day and a count).
    */
   addTo(customer: number, day: number, amount = 0, rawManager?: unknown): void {
-    if (amount >= 0) this.placeDay(customer, day, amount, rawManager);
-    this.count(customer, day, amount, rawManager);
+    const manager = this.managerNames.number(rawManager);
+    if (amount >= 0) this.placeDay(customer, day, amount, manager);
+    this.count(customer, day, amount, manager);
   }
 
-  private count(customer: number, day: number, amount: number, rawManager: unknown): void {
+  private count(customer: number, day: number, amount: number, manager: number): void {
     this.orders++;
-    this.purchaseLog?.add(customer, day, amount, rawManager);
+    this.purchaseLog?.add(customer, day, amount, manager);
     if (amount < 0) {
       this.refunds++;
       let byDay = this.refundsByDay.get(customer);
@@ -200,7 +198,7 @@ export class CustomerLedger {
     if (this.trackPeriods) (this.periodSets[customer] ??= new Set()).add(periodIndex(day, this.trackPeriods));
   }
 
-  private placeDay(customer: number, day: number, amount: number, rawManager: unknown): void {
+  private placeDay(customer: number, day: number, amount: number, manager: number): void {
     const facts = this.facts.page(customer * STRIDE);
     const at = this.facts.offset(customer * STRIDE);
     const first = facts[at + FIRST]!;
@@ -209,14 +207,13 @@ export class CustomerLedger {
       facts[at + SECOND] = first;
       facts[at + FIRST] = day;
       facts[at + FIRST_DAY_AMOUNT] = amount;
-      this.managers[customer] = this.managerName(rawManager);
+      this.managers[customer] = manager;
     } else if (day === first) {
       facts[at + FIRST_DAY_AMOUNT] = facts[at + FIRST_DAY_AMOUNT]! + amount;
       // Several orders on the first day: the result must not depend on row order, so a named
       // manager wins over a blank one, and of two names the one that sorts first.
-      const manager = this.managerName(rawManager);
       const current = this.managers[customer]!;
-      if (manager !== "" && (current === "" || manager < current)) this.managers[customer] = manager;
+      if (manager !== 0 && (current === 0 || this.managerNames.sortsBefore(manager, current))) this.managers[customer] = manager;
     } else if (day < facts[at + SECOND]!) {
       facts[at + SECOND] = day;
     }
@@ -246,7 +243,7 @@ export class CustomerLedger {
   }
 
   manager(customer: number): string {
-    return this.managers[customer]!;
+    return this.managerNames.name(this.managers[customer]!);
   }
 
   private fact(customer: number, field: number): number {
@@ -335,18 +332,6 @@ export class CustomerLedger {
       if (customer >= 0) sum += facts.get(customer * STRIDE);
     }
     return sum;
-  }
-
-  private managerName(rawManager: unknown): string {
-    // A row without a manager (no such column, or an error value): nothing to tidy, nor to look up.
-    if (rawManager === undefined) return "";
-    let name = this.managerNames.get(rawManager);
-    if (name === undefined) {
-      if (this.managerNames.size >= MANAGER_NAMES_KEPT) this.managerNames = new Map();
-      name = customerDisplayName(rawManager);
-      this.managerNames.set(rawManager, name);
-    }
-    return name;
   }
 
   /** The cell a customer's raw name stands for: the raw name itself, unless a subclass keeps names elsewhere. */

@@ -296,7 +296,9 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
           ["manager_blank", textBlank("manager")],
           ["manager_name", rules.tidy("manager_text")],
         ],
-        [["manager_order", numbered("manager", "manager_name")]],
+        // One manager whatever the case of their name, as in ManagerNames (src/core/manager-names.ts).
+        [["manager_key", "LOWER(manager_name)"]],
+        [["manager_order", numbered("manager", "manager_key")]],
       ]
     : [
         [
@@ -305,8 +307,8 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
           ["manager_order", noManager],
         ],
       ];
-  const namesByNumber = (field: "customer" | "manager", order: string, alias: string): string =>
-    `SELECT ${order}, MIN(${field}_name) AS ${alias}\nFROM ${field}_values\nGROUP BY ${order}`;
+  const namesByNumber = (field: "customer" | "manager", order: string, alias: string, from = `${field}_values`): string =>
+    `SELECT ${order}, MIN(${field}_name) AS ${alias}\nFROM ${from}\nGROUP BY ${order}`;
   const valueStages: Record<DictionaryField, Stage[]> = {
     date: [[["date_blank", textBlank("date")]], ...dayStages(settings, sql, rules)],
     amount: [[["amount_blank", columns.amount ? textBlank("amount") : "TRUE"]], ...amountStages(settings, sql, rules)],
@@ -366,12 +368,16 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
     ["customer_firsts", "SELECT customer_id, MIN(day) AS first_day\nFROM customer_days\nWHERE purchases > 0\nGROUP BY customer_id"],
     ["customers", customerFacts(settings)],
     // Each name's text by its number: looked up for the few customers and managers a table names.
-    ...(numbering === undefined
-      ? []
-      : ([
-          ["customer_names", namesByNumber("customer", "name_order", "name")],
-          ...(columns.manager ? [["manager_names", namesByNumber("manager", "manager_order", "manager")]] : []),
-        ] as [string, string][])),
+    ...(numbering === undefined ? [] : [["customer_names", namesByNumber("customer", "name_order", "name")] as [string, string]]),
+    // A manager's spellings (case aside) are shown as the one that sorts first, as the core shows them.
+    ...(columns.manager
+      ? [
+          [
+            "manager_names",
+            namesByNumber("manager", "manager_order", "manager", inDictionary("manager") ? "manager_values" : "read_rows"),
+          ] as [string, string],
+        ]
+      : []),
   ];
 }
 
@@ -630,7 +636,7 @@ function figureCtes(settings: ReportQuerySettings, sql: Dialect): [string, strin
   const earliest = windowFirst === undefined ? afterLeftOut : `GREATEST(${afterLeftOut}, ${windowFirst})`;
   const last = windowLast === undefined ? "latest_judgeable" : `LEAST(latest_judgeable, ${windowLast})`;
   const returnedWithin = settings.withinDays === undefined ? "second_day IS NOT NULL" : `second_day - first_day <= ${settings.withinDays}`;
-  const manager = managerByOrder(settings, sql, "c");
+  const manager = managerByOrder(settings, "c");
   return [
     [
       "data_span",
@@ -686,10 +692,9 @@ function figureCtes(settings: ReportQuerySettings, sql: Dialect): [string, strin
   ];
 }
 
-/** The name of the manager `table.manager_order`: looked up by number where names are numbered. */
-function managerByOrder(settings: ReportQuerySettings, sql: Dialect, table: string): { column: string; join: string[] } {
+/** The name of the manager `table.manager_order` (their number, or without numbering their key). */
+function managerByOrder(settings: ReportQuerySettings, table: string): { column: string; join: string[] } {
   if (settings.columns.manager === undefined) return { column: "''", join: [] };
-  if (numberingOf(settings, sql) === undefined) return { column: `COALESCE(${table}.manager_order, '')`, join: [] };
   return { column: "COALESCE(m.manager, '')", join: [`LEFT JOIN manager_names AS m ON m.manager_order = ${table}.manager_order`] };
 }
 
@@ -768,7 +773,7 @@ function finalSelect(table: Exclude<ReportTable, "healthPeriods" | "cohortGrid">
       return lapsedSelect(
         {
           name: nameByOrder(settings, sql, "c"),
-          manager: managerByOrder(settings, sql, "l"),
+          manager: managerByOrder(settings, "l"),
           hasAmounts: settings.columns.amount !== undefined,
         },
         sql,
@@ -780,13 +785,13 @@ function finalSelect(table: Exclude<ReportTable, "healthPeriods" | "cohortGrid">
     case "wallet":
       return walletSelect(sql);
     case "managerRevenue":
-      return managerRevenueSelect(settings, managerByOrder(settings, sql, "r"), sql);
+      return managerRevenueSelect(settings, managerByOrder(settings, "r"), sql);
     case "managerNames":
-      return managerNamesSelect(managerByOrder(settings, sql, "r"));
+      return managerNamesSelect(managerByOrder(settings, "r"));
     case "managerLapsed":
-      return managerLapsedSelect(managerByOrder(settings, sql, "l"));
+      return managerLapsedSelect(managerByOrder(settings, "l"));
     case "managerWallet":
-      return managerWalletSelect(managerByOrder(settings, sql, "w"));
+      return managerWalletSelect(managerByOrder(settings, "w"));
     case "budgetExample":
       return BUDGET_EXAMPLE_SELECT;
     case "lost":

@@ -45,7 +45,7 @@ export async function json(argv: string[], env: Record<string, string> = {}): Pr
  * An order log that exercises every way a row can be read: one customer spelled in several cases
  * and spacings, quoted names with doubled quotes, names the byte-level key leaves to the core
  * (a no-break space, the Kelvin sign), blank customers, unreadable dates and amounts, a deal type
- * to leave out, managers, and quoted comments that span lines; refunds (negative amounts), sheet
+ * to leave out, managers in several cases and spacings, and quoted comments that span lines; refunds (negative amounts), sheet
  * error values and dates of the year 0001, which the core reads its own way. Rows are in no date order, so any
  * split of the file cuts through customers.
  */
@@ -73,7 +73,14 @@ export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): st
     const amount = random() < 0.01 ? "много" : `${sign}${Math.floor(random() * 100_000)},${Math.floor(random() * 100)}`;
     const comment = random() < 0.02 ? `"позвонить${lineBreak}""после 5"";${lineBreak}не раньше"` : "";
     lines.push(
-      [customer, date, amount, pick(["Ира", "Олег", "", `Менеджер ${n % 50}`]), random() < 0.05 ? "проект" : "розница", comment].join(";"),
+      [
+        customer,
+        date,
+        amount,
+        pick(["Ира", "ира", " ИРА ", "Олег", "", `Менеджер ${n % 50}`, `менеджер  ${n % 50}`]),
+        random() < 0.05 ? "проект" : "розница",
+        comment,
+      ].join(";"),
     );
   }
   return `${lines.join(lineBreak)}${lineBreak}`;

@@ -47,4 +47,18 @@ describe("CustomerLedger", () => {
     ledger.add("c0", "C0", 18_000, 1, "m3");
     expect(ledger.manager(0)).toBe("m3");
   });
+
+  it("takes a manager's case and space variants as one manager, named by the spelling that sorts first", () => {
+    const ledger = new CustomerLedger();
+    ledger.add("a", "A", 19_000, 1, "Иванов");
+    ledger.add("b", "B", 19_001, 1, " иванов ");
+    // The spelling met later still names everyone's manager: "ИВАНОВ" sorts before "Иванов" (В < в).
+    ledger.add("c", "C", 19_002, 1, "ИВАНОВ");
+    expect([0, 1, 2].map((customer) => ledger.manager(customer))).toEqual(["ИВАНОВ", "ИВАНОВ", "ИВАНОВ"]);
+    // Of two managers of a first day, the one whose key sorts first: "anna" before "boris", though
+    // as written "Boris" sorts before "anna" (capitals first).
+    ledger.add("d", "D", 19_003, 1, "Boris");
+    ledger.add("d", "D", 19_003, 1, "anna");
+    expect(ledger.manager(3)).toBe("anna");
+  });
 });

@@ -100,6 +100,7 @@ const TRICKY_ROWS = [
   "Мира;2024-01-20;-8;;розница", // a refund months before the first purchase: not her cohort
   "Мира;2024-04-20;8;;розница",
   "Мира;2024-06-20;8;;розница",
+  "Юля;2024-03-20;5;БОРЯ;розница", // Анна's first-day manager in other case: one manager, named БОРЯ
 ].join("\n");
 
 describeDuckDb("report --engine duckdb gives the command's report", () => {

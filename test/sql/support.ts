@@ -171,6 +171,21 @@ export async function parquetFromCsv(csv: string, parquet: string, select = "*")
   await connection.run(`COPY (SELECT ${select} FROM ${rows}) TO '${parquet}' (FORMAT parquet)`);
 }
 
+/**
+ * The demo orders with their managers spelled as hands type them: a row in three lower-cased, one
+ * in five upper-cased with spaces around, which every engine must take as the same managers.
+ */
+export function demoWithManagerSpellings(): string {
+  const [header, ...rows] = readFileSync(join(__dirname, "../../demo/orders.csv"), "utf8").trimEnd().split("\n");
+  const respelled = rows.map((row, at) => {
+    const cells = row.split(";");
+    const manager = cells[4]!;
+    cells[4] = at % 3 === 0 ? manager.toLowerCase() : at % 5 === 0 ? ` ${manager.toUpperCase()}  ` : manager;
+    return cells.join(";");
+  });
+  return writeFixture(tempDir(), "demo-manager-spellings.csv", `${[header, ...respelled].join("\n")}\n`);
+}
+
 /** The demo orders with an "Initiated by" column of those values, chosen at random (seeded). */
 export function demoWithInitiators(): string {
   const random = seededRandom(5);

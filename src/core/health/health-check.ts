@@ -5,6 +5,7 @@
 
 import type { CustomerLedger } from "../ledger";
 import type { Period } from "../periods";
+import type { ManagerNames } from "../manager-names";
 import type { ManagerReportRow } from "../report";
 import { ratio } from "../statistics";
 import { VERDICT_COHORTS } from "../verdict";
@@ -183,7 +184,7 @@ function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettin
   forEachCustomer(ledger, log, (run, customer) => {
     const first = ledger.first(customer);
     totals.addCustomer(run, first);
-    const lastManager = addToLapsed(gathered.lapsed, purchases, run, customer, log.managerNames, days);
+    const lastManager = addToLapsed(gathered.lapsed, purchases, run, customer, log.managers, days);
     if (gathered.managerRevenue !== undefined) addManagerRevenue(gathered, gathered.managerRevenue, run, totals.position(first));
     addWallet(gathered, log.budget(customer), salesInYear(run, ledger.latestDay, latestYearStart), lastManager);
     addStarted(gathered, purchases, ledger.latestDay, latestYearStart);
@@ -207,7 +208,7 @@ export function lapsedCustomers(
     // Only its years are read here (yearBefore), which no period setting changes.
     const days = new DayTable(Math.min(log.firstDay, ledger.earliestDay), Math.max(log.lastDay, ledger.latestDay), "month");
     const purchases = new PurchaseDays();
-    forEachCustomer(ledger, log, (run, customer) => addToLapsed(finder, purchases, run, customer, log.managerNames, days));
+    forEachCustomer(ledger, log, (run, customer) => addToLapsed(finder, purchases, run, customer, log.managers, days));
   }
   return finishLapsed(finder, ledger, log, settings).list;
 }
@@ -218,12 +219,12 @@ function addToLapsed(
   purchases: PurchaseDays,
   run: EntryRun,
   customer: number,
-  managerNames: readonly string[],
+  managers: ManagerNames,
   days: DayTable,
 ): string {
-  purchases.read(run, managerNames);
+  purchases.read(run, managers);
   const last = purchases.days[purchases.count - 1]!;
-  const manager = managerNames[purchases.lastManager]!;
+  const manager = managers.name(purchases.lastManager);
   // Up to their last entry, not their last purchase: a refund after it lowers what the year brought.
   const revenueAtStake = salesInYear(run, run.day[run.end - 1]!, days.yearBefore(last));
   finder.add({ customer, days: purchases.days, count: purchases.count, revenueAtStake, manager });
@@ -249,7 +250,7 @@ class PurchaseDays {
   /** The manager (log number) of the last day's purchase: a named one, the first by name. */
   lastManager = 0;
 
-  read(run: EntryRun, managerNames: readonly string[]): void {
+  read(run: EntryRun, managers: ManagerNames): void {
     const length = run.end - run.start;
     if (length > this.days.length) {
       this.days = new Int32Array(length);
@@ -268,7 +269,7 @@ class PurchaseDays {
         // As the ledger does for the first day: a named manager wins, and of two the one that sorts
         // first, so that the row order does not choose.
         const current = this.lastManager;
-        if (manager !== 0 && (current === 0 || managerNames[manager]! < managerNames[current]!)) this.lastManager = manager;
+        if (manager !== 0 && (current === 0 || managers.sortsBefore(manager, current))) this.lastManager = manager;
         continue;
       }
       this.days[this.count] = run.day[i]!;

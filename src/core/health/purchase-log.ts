@@ -10,7 +10,7 @@
 // block of customers at a time (see forEachCustomer): following each customer's entries through the
 // arrays would wait on a cache miss at nearly every step. Customers are the ledger's numbers.
 
-import { customerDisplayName } from "../customer-key";
+import { ManagerNames } from "../manager-names";
 import { PagedArray } from "../paged-array";
 
 /**
@@ -51,11 +51,8 @@ export interface ContactSource {
 }
 
 export class PurchaseLog {
-  /** Manager names by index; index 0 is the blank manager. */
-  readonly managerNames: string[] = [""];
-  private readonly numberOfName = new Map<string, number>([["", 0]]);
-  /** Manager cells as read → their number: " Anna " and "Anna" are one manager. */
-  private readonly numberOfCell = new Map<unknown, number>();
+  /** The managers of the entries: a ledger that fills this log numbers its managers here too. */
+  readonly managers = new ManagerNames();
 
   /** Earliest and latest day of any entry, refunds included: the span the periods must cover. */
   firstDay = Number.POSITIVE_INFINITY;
@@ -95,17 +92,21 @@ export class PurchaseLog {
     return this.size;
   }
 
+  /** Manager names by number; 0 is the blank manager. */
+  get managerNames(): readonly string[] {
+    return this.managers.names;
+  }
+
   /**
-   * Adds one order row of the ledger's `customer`; a negative amount is a refund; `rawManager` is
-   * the manager cell as read. The ledger calls it (LedgerOptions.purchaseLog).
+   * Adds one order row of the ledger's `customer`; a negative amount is a refund; `manager` is the
+   * number `managers` gave its cell. The ledger calls it (LedgerOptions.purchaseLog).
    */
-  add(customer: number, day: number, amount: number, rawManager: unknown): void {
-    const managerNumber = this.managerNumber(rawManager);
+  add(customer: number, day: number, amount: number, manager: number): void {
     const flags = amount < 0 ? REFUND : 0;
     if (customer >= this.customerCount) this.customerCount = customer + 1;
     if (day < this.firstDay) this.firstDay = day;
     if (day > this.lastDay) this.lastDay = day;
-    const tag = (managerNumber << FLAG_BITS) | flags;
+    const tag = (manager << FLAG_BITS) | flags;
     const last = this.size - 1;
     if (
       last >= 0 &&
@@ -233,24 +234,6 @@ export class PurchaseLog {
   /** The entries as sortLogEntries sorted them, for every later visit. */
   useSorted(sorted: SortedEntries): void {
     this.sorted = sorted;
-  }
-
-  /** The number of a manager cell: cells are looked up as they come, and tidied once (as the ledger tidies them) when new. */
-  private managerNumber(rawManager: unknown): number {
-    // No manager column: nothing to look up, on every row.
-    if (rawManager === undefined) return 0;
-    let number = this.numberOfCell.get(rawManager);
-    if (number === undefined) {
-      const name = customerDisplayName(rawManager);
-      number = this.numberOfName.get(name);
-      if (number === undefined) {
-        number = this.managerNames.length;
-        this.managerNames.push(name);
-        this.numberOfName.set(name, number);
-      }
-      this.numberOfCell.set(rawManager, number);
-    }
-    return number;
   }
 
   private appendEntry(day: number, amount: number, tag: number): number {

@@ -60,7 +60,7 @@ describe.each(ways)("the purchase log, customer by customer, %s,", (_, prepared)
       // One row in seven a refund; managers by the row's number, a blank one among them.
       const amount = row % 7 === 0 ? -row : row;
       const manager = ["", "Anna", "Boris", "Вера"][row % 4]!;
-      log.add(customer, day, amount, manager);
+      log.add(customer, day, amount, log.managers.number(manager));
       let list = expected.get(customer);
       if (list === undefined) expected.set(customer, (list = []));
       list.push({ day, amount, manager, refund: amount < 0 });
@@ -73,10 +73,10 @@ describe.each(ways)("the purchase log, customer by customer, %s,", (_, prepared)
 
   it("puts a day's purchases before its refunds, and keeps the rows' order within each", () => {
     const log = new PurchaseLog();
-    log.add(0, 10, -5, undefined);
-    log.add(0, 10, 7, "Anna");
-    log.add(0, 9, 1, undefined);
-    log.add(0, 10, 3, "Boris");
+    log.add(0, 10, -5, log.managers.number(undefined));
+    log.add(0, 10, 7, log.managers.number("Anna"));
+    log.add(0, 9, 1, log.managers.number(undefined));
+    log.add(0, 10, 3, log.managers.number("Boris"));
     expect(visited(prepared(log)).get(0)).toEqual([
       { day: 9, amount: 1, manager: "", refund: false },
       { day: 10, amount: 7, manager: "Anna", refund: false },
@@ -89,8 +89,8 @@ describe.each(ways)("the purchase log, customer by customer, %s,", (_, prepared)
 describe("the purchase log's entries handed over", () => {
   it("gives no entry to a reader once they are handed over, until they come back sorted", () => {
     const log = new PurchaseLog();
-    log.add(0, 10, 7, "Anna");
-    log.add(1, 11, 2, undefined);
+    log.add(0, 10, 7, log.managers.number("Anna"));
+    log.add(1, 11, 2, log.managers.number(undefined));
     const entries = moved(log.handOverEntries());
     expect(() => log.forEachCustomer(() => {})).toThrow(/handed over/);
     expect(() => log.forEachEntry(() => {})).toThrow(/handed over/);

@@ -190,10 +190,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -202,10 +208,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -271,6 +277,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -295,12 +306,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -536,10 +548,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -548,10 +566,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -617,6 +635,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -641,12 +664,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -867,10 +891,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -879,10 +909,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -948,6 +978,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -972,12 +1007,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -1194,10 +1230,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -1206,10 +1248,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -1275,6 +1317,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -1299,12 +1346,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -1602,10 +1650,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -1614,10 +1668,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -1683,6 +1737,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -1707,12 +1766,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -2013,10 +2073,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -2025,10 +2091,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -2098,6 +2164,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -2122,12 +2193,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -2365,10 +2437,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -2377,10 +2455,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -2446,6 +2524,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -2470,12 +2553,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -2727,10 +2811,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -2739,10 +2829,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -2808,6 +2898,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -2832,12 +2927,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -2891,11 +2987,12 @@ lapsed_stakes AS (
   JOIN customer_days AS d ON d.customer_id = l.customer_id
   GROUP BY l.customer_id, l.purchases, l.last_day, l.usual_gap, l.gone
 )
-SELECT c.name_order AS name, COALESCE(l.manager_order, '') AS manager, DATE_FROM_UNIX_DATE(l.last_day) AS last_purchase,
+SELECT c.name_order AS name, COALESCE(m.manager, '') AS manager, DATE_FROM_UNIX_DATE(l.last_day) AS last_purchase,
   l.last_day, l.purchases, l.usual_gap AS usual_gap_days, l.gone AS days_since_last,
   l.revenue_at_stake AS revenue_at_stake
 FROM lapsed_stakes AS l
 JOIN customers AS c ON c.customer_id = l.customer_id
+LEFT JOIN manager_names AS m ON m.manager_order = l.manager_order
 ORDER BY l.revenue_at_stake DESC, l.gone DESC, l.customer_id;
 
 -- managerRevenue
@@ -3090,10 +3187,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -3102,10 +3205,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -3182,6 +3285,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -3206,12 +3314,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -3238,8 +3347,9 @@ manager_revenue AS (
   WHERE c.first_day IS NOT NULL AND g.period_index <> (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1)
   GROUP BY g.manager_order, g.period_index
 )
-SELECT COALESCE(r.manager_order, '') AS manager, r.period_index, FORMAT_DATE('%Y-%m', DATE(CAST(FLOOR((r.period_index) / 12) AS INT64), MOD(r.period_index, 12) + 1, 1)) AS period, r.existing_revenue
+SELECT COALESCE(m.manager, '') AS manager, r.period_index, FORMAT_DATE('%Y-%m', DATE(CAST(FLOOR((r.period_index) / 12) AS INT64), MOD(r.period_index, 12) + 1, 1)) AS period, r.existing_revenue
 FROM manager_revenue AS r
+LEFT JOIN manager_names AS m ON m.manager_order = r.manager_order
 ORDER BY manager, r.period_index;
 
 -- managerLapsed
@@ -3434,10 +3544,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -3446,10 +3562,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -3515,6 +3631,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -3539,12 +3660,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -3598,9 +3720,10 @@ lapsed_stakes AS (
   JOIN customer_days AS d ON d.customer_id = l.customer_id
   GROUP BY l.customer_id, l.purchases, l.last_day, l.usual_gap, l.gone
 )
-SELECT COALESCE(l.manager_order, '') AS manager, COUNT(*) AS lapsed, SUM(l.revenue_at_stake) AS revenue_at_stake
+SELECT COALESCE(m.manager, '') AS manager, COUNT(*) AS lapsed, SUM(l.revenue_at_stake) AS revenue_at_stake
 FROM lapsed_stakes AS l
-GROUP BY COALESCE(l.manager_order, '')
+LEFT JOIN manager_names AS m ON m.manager_order = l.manager_order
+GROUP BY COALESCE(m.manager, '')
 ORDER BY manager;
 
 -- managerWallet
@@ -3863,10 +3986,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -3875,10 +4004,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -3948,6 +4077,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -3972,12 +4106,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -4013,14 +4148,15 @@ wallet_customers AS (
   WHERE c.first_day IS NOT NULL AND b.budget > 0
   GROUP BY b.customer_id, b.budget
 )
-SELECT COALESCE(w.manager_order, '') AS manager, SUM(w.sales) AS sales, SUM(w.budget) AS budget
+SELECT COALESCE(m.manager, '') AS manager, SUM(w.sales) AS sales, SUM(w.budget) AS budget
 FROM (
   SELECT b.sales, b.budget, d.day_manager AS manager_order
   FROM wallet_customers AS b
   JOIN customers AS c ON c.customer_id = b.customer_id
   JOIN customer_days AS d ON d.customer_id = b.customer_id AND d.day = c.last_day
 ) AS w
-GROUP BY COALESCE(w.manager_order, '')
+LEFT JOIN manager_names AS m ON m.manager_order = w.manager_order
+GROUP BY COALESCE(m.manager, '')
 ORDER BY manager;
 
 -- managerNames
@@ -4215,10 +4351,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -4227,10 +4369,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -4307,6 +4449,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -4331,12 +4478,13 @@ verdict_span AS (
     FROM (SELECT *, TRUE AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     (EXTRACT(YEAR FROM DATE_FROM_UNIX_DATE(c.first_day)) * 12 + EXTRACT(MONTH FROM DATE_FROM_UNIX_DATE(c.first_day)) - 1) AS period_index,
     COALESCE(second_day IS NOT NULL, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL
 ),
 cohort_rows AS (
@@ -4352,10 +4500,11 @@ window_gaps AS (
   WHERE second_day IS NOT NULL AND first_day IS NOT NULL
   GROUP BY second_day - first_day
 )
-SELECT DISTINCT COALESCE(r.manager_order, '') AS manager
+SELECT DISTINCT COALESCE(m.manager, '') AS manager
 FROM (
   SELECT order_manager AS manager_order
   FROM row_groups
   WHERE other_key IS NULL AND order_manager IS NOT NULL AND row_count > refund_rows
 ) AS r
+LEFT JOIN manager_names AS m ON m.manager_order = r.manager_order
 ORDER BY manager;

@@ -206,12 +206,18 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM manager_value_2
+),
+manager_value_4 AS (
+  SELECT
+    *,
+    DENSE_RANK() OVER (ORDER BY manager_key) AS manager_order
+  FROM manager_value_3
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_3
+  FROM manager_value_4
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -596,12 +602,18 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM manager_value_2
+),
+manager_value_4 AS (
+  SELECT
+    *,
+    DENSE_RANK() OVER (ORDER BY manager_key) AS manager_order
+  FROM manager_value_3
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_3
+  FROM manager_value_4
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -971,12 +983,18 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM manager_value_2
+),
+manager_value_4 AS (
+  SELECT
+    *,
+    DENSE_RANK() OVER (ORDER BY manager_key) AS manager_order
+  FROM manager_value_3
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_3
+  FROM manager_value_4
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -1342,12 +1360,18 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM manager_value_2
+),
+manager_value_4 AS (
+  SELECT
+    *,
+    DENSE_RANK() OVER (ORDER BY manager_key) AS manager_order
+  FROM manager_value_3
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_3
+  FROM manager_value_4
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -1794,12 +1818,18 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM manager_value_2
+),
+manager_value_4 AS (
+  SELECT
+    *,
+    DENSE_RANK() OVER (ORDER BY manager_key) AS manager_order
+  FROM manager_value_3
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_3
+  FROM manager_value_4
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -2181,12 +2211,18 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM manager_value_2
+),
+manager_value_4 AS (
+  SELECT
+    *,
+    DENSE_RANK() OVER (ORDER BY manager_key) AS manager_order
+  FROM manager_value_3
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_3
+  FROM manager_value_4
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -2587,12 +2623,18 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM manager_value_2
+),
+manager_value_4 AS (
+  SELECT
+    *,
+    DENSE_RANK() OVER (ORDER BY manager_key) AS manager_order
+  FROM manager_value_3
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_3
+  FROM manager_value_4
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -2996,12 +3038,18 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM manager_value_2
+),
+manager_value_4 AS (
+  SELECT
+    *,
+    DENSE_RANK() OVER (ORDER BY manager_key) AS manager_order
+  FROM manager_value_3
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_3
+  FROM manager_value_4
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -3385,12 +3433,18 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM manager_value_2
+),
+manager_value_4 AS (
+  SELECT
+    *,
+    DENSE_RANK() OVER (ORDER BY manager_key) AS manager_order
+  FROM manager_value_3
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_3
+  FROM manager_value_4
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order
@@ -3791,12 +3845,18 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    DENSE_RANK() OVER (ORDER BY manager_name) AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM manager_value_2
+),
+manager_value_4 AS (
+  SELECT
+    *,
+    DENSE_RANK() OVER (ORDER BY manager_key) AS manager_order
+  FROM manager_value_3
 ),
 manager_values AS (
   SELECT manager_cell, manager_blank, manager_name, manager_order
-  FROM manager_value_3
+  FROM manager_value_4
 ),
 valued AS (
   SELECT r.*, date_v.date_blank, date_v.date_error, date_v.day, amount_v.amount_blank, amount_v.amount_error, amount_v.amount, customer_v.customer_blank, customer_v.customer_error, customer_v.customer_name, customer_v.customer_id, customer_v.name_order, manager_v.manager_blank, manager_v.manager_name, manager_v.manager_order

@@ -190,10 +190,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -202,10 +208,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -271,6 +277,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -291,12 +302,13 @@ verdict_span AS (
     FROM (SELECT *, 2765 <= first_data_period AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     CAST(FLOOR((c.first_day + 3) / 7) AS INT64) AS period_index,
     COALESCE(second_day - first_day <= 45, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL AND c.first_day >= 19358 AND c.first_day <= 19722
 ),
 cohort_rows AS (
@@ -532,10 +544,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -544,10 +562,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -613,6 +631,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -633,12 +656,13 @@ verdict_span AS (
     FROM (SELECT *, 2765 <= first_data_period AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     CAST(FLOOR((c.first_day + 3) / 7) AS INT64) AS period_index,
     COALESCE(second_day - first_day <= 45, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL AND c.first_day >= 19358 AND c.first_day <= 19722
 ),
 cohort_rows AS (
@@ -859,10 +883,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -871,10 +901,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -940,6 +970,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -960,12 +995,13 @@ verdict_span AS (
     FROM (SELECT *, 2765 <= first_data_period AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     CAST(FLOOR((c.first_day + 3) / 7) AS INT64) AS period_index,
     COALESCE(second_day - first_day <= 45, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL AND c.first_day >= 19358 AND c.first_day <= 19722
 ),
 cohort_rows AS (
@@ -1182,10 +1218,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -1194,10 +1236,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -1263,6 +1305,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -1283,12 +1330,13 @@ verdict_span AS (
     FROM (SELECT *, 2765 <= first_data_period AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     CAST(FLOOR((c.first_day + 3) / 7) AS INT64) AS period_index,
     COALESCE(second_day - first_day <= 45, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL AND c.first_day >= 19358 AND c.first_day <= 19722
 ),
 cohort_rows AS (
@@ -1586,10 +1634,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -1598,10 +1652,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -1667,6 +1721,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -1687,12 +1746,13 @@ verdict_span AS (
     FROM (SELECT *, 2765 <= first_data_period AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     CAST(FLOOR((c.first_day + 3) / 7) AS INT64) AS period_index,
     COALESCE(second_day - first_day <= 45, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL AND c.first_day >= 19358 AND c.first_day <= 19722
 ),
 cohort_rows AS (
@@ -1925,10 +1985,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -1937,10 +2003,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -2006,6 +2072,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -2026,12 +2097,13 @@ verdict_span AS (
     FROM (SELECT *, 2765 <= first_data_period AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     CAST(FLOOR((c.first_day + 3) / 7) AS INT64) AS period_index,
     COALESCE(second_day - first_day <= 45, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL AND c.first_day >= 19358 AND c.first_day <= 19722
 ),
 cohort_rows AS (
@@ -2283,10 +2355,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -2295,10 +2373,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -2364,6 +2442,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -2384,12 +2467,13 @@ verdict_span AS (
     FROM (SELECT *, 2765 <= first_data_period AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     CAST(FLOOR((c.first_day + 3) / 7) AS INT64) AS period_index,
     COALESCE(second_day - first_day <= 45, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL AND c.first_day >= 19358 AND c.first_day <= 19722
 ),
 cohort_rows AS (
@@ -2443,11 +2527,12 @@ lapsed_stakes AS (
   JOIN customer_days AS d ON d.customer_id = l.customer_id
   GROUP BY l.customer_id, l.purchases, l.last_day, l.usual_gap, l.gone
 )
-SELECT c.name_order AS name, COALESCE(l.manager_order, '') AS manager, DATE_FROM_UNIX_DATE(l.last_day) AS last_purchase,
+SELECT c.name_order AS name, COALESCE(m.manager, '') AS manager, DATE_FROM_UNIX_DATE(l.last_day) AS last_purchase,
   l.last_day, l.purchases, l.usual_gap AS usual_gap_days, l.gone AS days_since_last,
   l.revenue_at_stake AS revenue_at_stake
 FROM lapsed_stakes AS l
 JOIN customers AS c ON c.customer_id = l.customer_id
+LEFT JOIN manager_names AS m ON m.manager_order = l.manager_order
 ORDER BY l.revenue_at_stake DESC, l.gone DESC, l.customer_id;
 
 -- managerRevenue
@@ -2642,10 +2727,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -2654,10 +2745,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -2734,6 +2825,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -2754,12 +2850,13 @@ verdict_span AS (
     FROM (SELECT *, 2765 <= first_data_period AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     CAST(FLOOR((c.first_day + 3) / 7) AS INT64) AS period_index,
     COALESCE(second_day - first_day <= 45, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL AND c.first_day >= 19358 AND c.first_day <= 19722
 ),
 cohort_rows AS (
@@ -2786,8 +2883,9 @@ manager_revenue AS (
   WHERE c.first_day IS NOT NULL AND g.period_index <> CAST(FLOOR((c.first_day + 3) / 7) AS INT64)
   GROUP BY g.manager_order, g.period_index
 )
-SELECT COALESCE(r.manager_order, '') AS manager, r.period_index, FORMAT_DATE('%G-W%V', DATE_FROM_UNIX_DATE((r.period_index) * 7 - 3)) AS period, r.existing_revenue
+SELECT COALESCE(m.manager, '') AS manager, r.period_index, FORMAT_DATE('%G-W%V', DATE_FROM_UNIX_DATE((r.period_index) * 7 - 3)) AS period, r.existing_revenue
 FROM manager_revenue AS r
+LEFT JOIN manager_names AS m ON m.manager_order = r.manager_order
 ORDER BY manager, r.period_index;
 
 -- managerLapsed
@@ -2982,10 +3080,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -2994,10 +3098,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -3063,6 +3167,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -3083,12 +3192,13 @@ verdict_span AS (
     FROM (SELECT *, 2765 <= first_data_period AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     CAST(FLOOR((c.first_day + 3) / 7) AS INT64) AS period_index,
     COALESCE(second_day - first_day <= 45, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL AND c.first_day >= 19358 AND c.first_day <= 19722
 ),
 cohort_rows AS (
@@ -3142,9 +3252,10 @@ lapsed_stakes AS (
   JOIN customer_days AS d ON d.customer_id = l.customer_id
   GROUP BY l.customer_id, l.purchases, l.last_day, l.usual_gap, l.gone
 )
-SELECT COALESCE(l.manager_order, '') AS manager, COUNT(*) AS lapsed, SUM(l.revenue_at_stake) AS revenue_at_stake
+SELECT COALESCE(m.manager, '') AS manager, COUNT(*) AS lapsed, SUM(l.revenue_at_stake) AS revenue_at_stake
 FROM lapsed_stakes AS l
-GROUP BY COALESCE(l.manager_order, '')
+LEFT JOIN manager_names AS m ON m.manager_order = l.manager_order
+GROUP BY COALESCE(m.manager, '')
 ORDER BY manager;
 
 -- managerNames
@@ -3339,10 +3450,16 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    manager_name AS manager_order
+    LOWER(manager_name) AS manager_key
   FROM read_5
 ),
 read_7 AS (
+  SELECT
+    *,
+    manager_key AS manager_order
+  FROM read_6
+),
+read_8 AS (
   SELECT
     *,
     LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) AS deal_key,
@@ -3351,10 +3468,10 @@ read_7 AS (
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
     CASE WHEN STARTS_WITH(dealType_text, '#') THEN UPPER(dealType_text) = '#N/A' OR UPPER(dealType_text) = '#REF!' OR UPPER(dealType_text) = '#VALUE!' OR UPPER(dealType_text) = '#DIV/0!' OR UPPER(dealType_text) = '#NAME?' OR UPPER(dealType_text) = '#NUM!' OR UPPER(dealType_text) = '#NULL!' OR UPPER(dealType_text) = '#ERROR!' OR UPPER(dealType_text) = '#SPILL!' OR UPPER(dealType_text) = '#CALC!' OR UPPER(dealType_text) = '#GETTING_DATA' OR UPPER(dealType_text) = '#Н/Д' OR UPPER(dealType_text) = '#ЗНАЧ!' OR UPPER(dealType_text) = '#ССЫЛКА!' OR UPPER(dealType_text) = '#ДЕЛ/0!' OR UPPER(dealType_text) = '#ИМЯ?' OR UPPER(dealType_text) = '#ЧИСЛО!' OR UPPER(dealType_text) = '#ПУСТО!' ELSE FALSE END AS dealType_error
-  FROM read_6
+  FROM read_7
 ),
 read_rows AS (
-  SELECT * FROM read_7
+  SELECT * FROM read_8
 ),
 fated AS (
   SELECT * REPLACE (CASE WHEN fate = 'leftOut' THEN status_label ELSE '' END AS status_label),
@@ -3431,6 +3548,11 @@ customers AS (
   FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
   GROUP BY customer_id
 ),
+manager_names AS (
+  SELECT manager_order, MIN(manager_name) AS manager
+  FROM read_rows
+  GROUP BY manager_order
+),
 data_span AS (
   SELECT MIN(first_day) AS earliest_day, MAX(last_day) AS latest_day, COUNT(*) AS customers
   FROM customers
@@ -3451,12 +3573,13 @@ verdict_span AS (
     FROM (SELECT *, 2765 <= first_data_period AS left_out FROM periods) AS placed) AS spanned
 ),
 window_customers AS (
-  SELECT c.customer_id, c.name_order, COALESCE(c.manager_order, '') AS manager, c.first_day, c.total_amount,
+  SELECT c.customer_id, c.name_order, COALESCE(m.manager, '') AS manager, c.first_day, c.total_amount,
     CAST(FLOOR((c.first_day + 3) / 7) AS INT64) AS period_index,
     COALESCE(second_day - first_day <= 45, FALSE) AS returned,
     COALESCE(second_day - first_day <= v.horizon_days, FALSE) AS returned_in_time,
     c.first_day + v.horizon_days <= v.latest_day AS had_time
   FROM customers AS c CROSS JOIN verdict_span AS v
+  LEFT JOIN manager_names AS m ON m.manager_order = c.manager_order
   WHERE c.first_day IS NOT NULL AND c.first_day >= 19358 AND c.first_day <= 19722
 ),
 cohort_rows AS (
@@ -3472,10 +3595,11 @@ window_gaps AS (
   WHERE second_day IS NOT NULL AND first_day IS NOT NULL AND first_day >= 19358 AND first_day <= 19722
   GROUP BY second_day - first_day
 )
-SELECT DISTINCT COALESCE(r.manager_order, '') AS manager
+SELECT DISTINCT COALESCE(m.manager, '') AS manager
 FROM (
   SELECT order_manager AS manager_order
   FROM row_groups
   WHERE other_key IS NULL AND order_manager IS NOT NULL AND row_count > refund_rows
 ) AS r
+LEFT JOIN manager_names AS m ON m.manager_order = r.manager_order
 ORDER BY manager;
