@@ -211,7 +211,7 @@ export class CustomerLedger {
     } else if (day === first) {
       facts[at + FIRST_DAY_AMOUNT] = facts[at + FIRST_DAY_AMOUNT]! + amount;
       // Several orders on the first day: the result must not depend on row order, so a named
-      // manager wins over a blank one, and of two names the one that sorts first.
+      // manager wins over a blank one, and of two the one whose key sorts first.
       const current = this.managers[customer]!;
       if (manager !== 0 && (current === 0 || this.managerNames.sortsBefore(manager, current))) this.managers[customer] = manager;
     } else if (day < facts[at + SECOND]!) {

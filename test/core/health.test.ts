@@ -285,6 +285,24 @@ describe("question 5: lapsed customers", () => {
     const { list } = finder.finish({ name: String, contact: () => undefined }, 10, false);
     expect(list).toMatchObject({ count: 1, medianGapDays: 20, revenueAtStake: null });
   });
+
+  it("ranks the most at stake first, a tie to the customer seen first; without amounts the longest gone first", () => {
+    const finder = new LapsedFinder(100, 2);
+    // Gaps 10, 10, 10, 5, 5: median 10. Gone: customers 0, 1 and 3 for 90 days, customer 2 for 70.
+    finder.add({ customer: 2, days: [20, 30], count: 2, revenueAtStake: 90, manager: "" });
+    finder.add({ customer: 1, days: [0, 10], count: 2, revenueAtStake: 50, manager: "" });
+    finder.add({ customer: 3, days: [0, 5, 10], count: 3, revenueAtStake: 80, manager: "" });
+    finder.add({ customer: 0, days: [0, 10], count: 2, revenueAtStake: 50, manager: "" });
+    const names = { name: String, contact: () => undefined };
+    const order = (limit: number, hasAmounts: boolean): string[] =>
+      finder.finish(names, limit, hasAmounts).list.customers.map((customer) => customer.name);
+    // 90 first, then 80; of the two at 50, both gone 90, customer 0 before 1.
+    expect(order(10, true)).toEqual(["2", "3", "0", "1"]);
+    expect(order(2, true)).toEqual(["2", "3"]);
+    // Without amounts: gone 90 (customer 3 with the most purchases first, then 0, 1), then 70.
+    expect(order(10, false)).toEqual(["3", "0", "1", "2"]);
+    expect(order(3, false)).toEqual(["3", "0", "1"]);
+  });
 });
 
 /** Monthly orders from Jan 2022 to Dec 2023: `existing` customers buy monthly, new ones come each month. */

@@ -25,11 +25,11 @@ const GROUP_ROWS = 256;
  * At 200,000 customers the tables outgrow the cache, and one row after another would wait for a
  * miss in the index and another in the ledger. So each group of rows goes through four sweeps:
  * warm the index, find (or add) the customers, warm the ledger, add the orders. A customer's orders
- * are still added in file order (a new customer's first order when they are added).
+ * are still added in file order (a new customer's, met first in the group, as they are found).
  */
 export class CustomerIndex {
   private readonly byKey: ByteInterner;
-  /** The current group's customers, -1 for a row whose new customer has already been added. */
+  /** The current group's customers, -1 for a row already added (its customer is new in the group). */
   private readonly customers = new Int32Array(GROUP_ROWS);
   private readonly details: OrderDetails = { startedByCompany: false, budget: undefined, contact: undefined };
 
@@ -60,6 +60,10 @@ export class CustomerIndex {
   ): void {
     const { keyBytes, keyEnds, hashes, days, amounts, managerIds } = batch;
     const { byKey, ledger, customers } = this;
+    // Customers met first in this group: their rows are added in the first sweep, in the rows'
+    // order, so that the rows of a new customer's order still come one after another to the
+    // health check's log, which merges such rows (PurchaseLog.add).
+    const firstNew = ledger.size;
     byKey.warm(hashes, from, to);
     for (let row = from, keyStart = keyStartOf(keyEnds, from); row < to; keyStart = nextKeyStart(keyEnds[row++]!)) {
       const keyEnd = keyEnds[row]!;
@@ -69,6 +73,10 @@ export class CustomerIndex {
         customer = ledger.addNewCustomer(names.storeName(this.names, batch, row), days[row]!, amounts[row]!, managerOf(managerIds[row]!));
         if (batch.hasDetails) this.logDetails(batch, row, customer, names);
         byKey.set(keyBytes, keyStart, keyEnd, hash, customer);
+        customer = -1;
+      } else if (customer >= firstNew) {
+        ledger.addTo(customer, days[row]!, amounts[row]!, managerOf(managerIds[row]!));
+        if (batch.hasDetails) this.logDetails(batch, row, customer, names);
         customer = -1;
       }
       customers[row - from] = customer;

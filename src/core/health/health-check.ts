@@ -247,7 +247,7 @@ class PurchaseDays {
   days = new Int32Array(64);
   /** Whether the company started the purchase of the same position in `days`. */
   started = new Uint8Array(64);
-  /** The manager (log number) of the last day's purchase: a named one, the first by name. */
+  /** The manager (log number) of the last day's purchase: a named one, the first by key. */
   lastManager = 0;
 
   read(run: EntryRun, managers: ManagerNames): void {

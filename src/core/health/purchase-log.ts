@@ -286,7 +286,7 @@ function isLatest(days: PagedArray<Float64Array>, customer: number, day: number)
  * The whole log sorted, mostly in its own arrays, for a thread that owns them (the command line's
  * reading thread, idle by then). A sorted copy would be 17 bytes an entry of fresh memory, whose
  * first touch costs a third of the sort on a machine where a page faults in at 11 µs; this takes 9:
- * the amounts go to new room, then the days, managers and flags to the amounts' old room.
+ * the amounts (8 bytes) and flags (1) go to new room, the days and managers to the amounts' old room.
  */
 export function sortLogEntries({ size, customerCount, customers, dayTags, amounts }: LoggedEntries): SortedEntries {
   const ends = firstPlaces(customers, size, customerCount).places;

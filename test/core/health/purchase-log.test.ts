@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PurchaseLog, REFUND, sortLogEntries } from "../../../src/core/health/purchase-log";
+import { PurchaseLog, REFUND, STARTED_BY_COMPANY, sortLogEntries } from "../../../src/core/health/purchase-log";
 import { seededRandom } from "../../../src/lib/seeded-random";
 
 interface Entry {
@@ -96,6 +96,29 @@ describe("the purchase log's entries handed over", () => {
     expect(() => log.forEachEntry(() => {})).toThrow(/handed over/);
     log.useSorted(moved(sortLogEntries(entries)));
     expect([...visited(log).keys()]).toEqual([0, 1]);
+  });
+});
+
+describe("the purchase log's entries", () => {
+  it("merges rows of one customer-day only when they come one after another", () => {
+    const log = new PurchaseLog();
+    const anna = log.managers.number("Anna");
+    log.add(0, 10, 5, anna);
+    log.add(0, 10, 7, anna); // the same order's next line: merges, 12
+    log.add(1, 10, 1, anna);
+    log.add(0, 10, 3, anna); // customer 0's day again after another customer's row: an entry of its own
+    log.add(0, 10, -2, anna); // a refund never merges into a purchase
+    log.markLastStartedByCompany();
+    log.add(0, 10, -1, anna); // …but into the refund just before it, keeping its mark
+    expect(log.entries).toBe(4);
+    expect(visited(log).get(0)).toEqual([
+      { day: 10, amount: 12, manager: "Anna", refund: false },
+      { day: 10, amount: 3, manager: "Anna", refund: false },
+      { day: 10, amount: -3, manager: "Anna", refund: true },
+    ]);
+    const flags: number[] = [];
+    log.forEachEntry((customer, _day, entryFlags) => customer === 0 && flags.push(entryFlags));
+    expect(flags).toEqual([0, 0, REFUND | STARTED_BY_COMPANY]);
   });
 });
 
