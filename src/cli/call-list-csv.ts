@@ -1,7 +1,9 @@
 // A call list as a CSV file a spreadsheet opens as it is: UTF-8 with a byte order mark (so Excel
 // and Sheets read Cyrillic right), semicolons and decimal commas in Russian, commas and points in
 // English, dates as the language writes them. Every text goes through formulaSafeText, so a name
-// such as "=HYPERLINK(…)" stays a name in whatever opens the file.
+// such as "=HYPERLINK(…)" stays a name in whatever opens the file; text of digits that a
+// spreadsheet would make a number and show otherwise (a phone as 7,93E+10, an id without its
+// leading zeros) is marked as text the same way.
 
 import { formulaSafeText } from "../core/formula-safe";
 import type { Language } from "../i18n/language";
@@ -9,6 +11,17 @@ import type { CallListCell, CallListTable } from "../presentation/call-list";
 import { formatsFor } from "../presentation/formats";
 
 const BOM = "\uFEFF";
+/**
+ * Digits that Excel, opening a CSV, turns into a number shown otherwise than written: ten or more
+ * (a phone number, shown as 7,93E+10 in a column of the default width, and past 15 digits
+ * rounded), or a leading zero (dropped).
+ */
+const DIGITS_A_NUMBER_WOULD_CHANGE = /^(?:0\d+|\d{10,})$/;
+
+/** The text as written in whatever opens the file: never a formula, never a number shown otherwise. */
+function textAsWritten(text: string): string {
+  return DIGITS_A_NUMBER_WOULD_CHANGE.test(text) ? `'${text}` : formulaSafeText(text);
+}
 
 function quoted(field: string, delimiter: string): string {
   return field.includes(delimiter) || /["\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
@@ -19,9 +32,9 @@ export function callListCsv(table: CallListTable, language: Language): string {
   const date = formatsFor(language).date;
   const cell = (value: CallListCell, column: number): string => {
     if (typeof value === "number") return language === "ru" ? String(value).replace(".", ",") : String(value);
-    return formulaSafeText(column === table.dateColumn && value !== "" ? date(value) : value);
+    return textAsWritten(column === table.dateColumn && value !== "" ? date(value) : value);
   };
   const line = (cells: readonly string[]): string => cells.map((field) => quoted(field, delimiter)).join(delimiter);
-  const lines = [line(table.header.map(formulaSafeText)), ...table.rows.map((row) => line(row.map(cell)))];
+  const lines = [line(table.header.map(textAsWritten)), ...table.rows.map((row) => line(row.map(cell)))];
   return `${BOM}${lines.join("\r\n")}\r\n`;
 }

@@ -27,6 +27,16 @@ describe("the lapsed customers as CSV", () => {
     );
   });
 
+  it("keeps a phone or id of digits as written where a spreadsheet would make it a number shown otherwise", () => {
+    const withDigits = (contact: string, name: string): string =>
+      callListCsv(lapsedCallList([{ ...customers[0]!, name, contact }], "ru"), "ru").split("\r\n")[1]!;
+    // 11 digits: Excel shows 7,93E+10; a leading zero: Excel drops it. Both marked as text.
+    expect(withDigits("79261234567", "00042")).toBe("'00042;\"Ира; отдел 2\";21.01.2024;29,5;315;1234,5;'79261234567");
+    // Nine digits, or digits with anything else in them, are left as they are.
+    expect(withDigits("926123456", "42")).toBe('42;"Ира; отдел 2";21.01.2024;29,5;315;1234,5;926123456');
+    expect(withDigits("8 926 123-45-67", "Анна")).toBe('Анна;"Ира; отдел 2";21.01.2024;29,5;315;1234,5;8 926 123-45-67');
+  });
+
   it("writes English with commas, points and ISO dates", () => {
     const csv = callListCsv(lapsedCallList(customers, "en"), "en");
     expect(csv.split("\r\n")[1]).toBe(`"'=HYPERLINK(""http://x"")",Ира; отдел 2,2024-01-21,29.5,315,1234.5,'+7 900 000-00-00`);
