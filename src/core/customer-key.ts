@@ -1,5 +1,6 @@
-// A customer's identity: trimmed, inner whitespace collapsed, case ignored (Cyrillic too), so that
-// "ООО  Ромашка " and "ооо ромашка" are one customer and the number 12345 equals the text "12345".
+// A customer's identity: trimmed, inner whitespace collapsed, case ignored (Cyrillic too), ё read
+// as е (Russian writes «Фёдоров» and «Федоров» for one name), so that "ООО  Ромашка " and
+// "ооо ромашка" are one customer and the number 12345 equals the text "12345".
 
 const WHITESPACE_RUN = /\s+/g;
 // Most names need no collapsing; testing first is much cheaper than always replacing.
@@ -10,7 +11,13 @@ export function customerKey(value: unknown): string {
   if (value === null || value === undefined) return "";
   const text = typeof value === "string" ? value : String(value);
   const trimmed = text.trim();
-  return (NEEDS_COLLAPSE.test(trimmed) ? trimmed.replace(WHITESPACE_RUN, " ") : trimmed).toLowerCase();
+  return keyCase(NEEDS_COLLAPSE.test(trimmed) ? trimmed.replace(WHITESPACE_RUN, " ") : trimmed);
+}
+
+/** Tidied text as a key: lower-cased, ё read as е. The one rule for customers', managers' and the CLI's byte-level keys. */
+export function keyCase(tidied: string): string {
+  const lower = tidied.toLowerCase();
+  return lower.includes("ё") ? lower.replaceAll("ё", "е") : lower;
 }
 
 /** The customer as first spelled, tidied for display (trimmed, whitespace collapsed). */

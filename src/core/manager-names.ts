@@ -3,7 +3,7 @@
 // a number, 0 for none; the ledger keeps who made each customer's first purchase and the health
 // check's log who made each purchase as these numbers, so that every figure by manager agrees.
 
-import { customerDisplayName } from "./customer-key";
+import { customerDisplayName, keyCase } from "./customer-key";
 
 /** Cells remembered as read are forgotten past this many (a column of unique values is no manager column). */
 const CELLS_KEPT = 10_000;
@@ -26,8 +26,8 @@ export class ManagerNames {
     const known = this.numberOfCell.get(cell);
     if (known !== undefined) return known;
     const name = customerDisplayName(cell);
-    // customerKey is the display name lower-cased.
-    const key = name.toLowerCase();
+    // customerKey is the display name in the key's case.
+    const key = keyCase(name);
     let number = this.numberOfKey.get(key);
     if (number === undefined) {
       number = this.keys.length;

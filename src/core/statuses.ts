@@ -11,11 +11,9 @@
 
 import { customerKey } from "./customer-key";
 
-/** Compared after case, spaces, underscores and dashes aside, so "partially_refunded" = "Partially refunded". */
+/** Compared after case, spaces, underscores and dashes aside (ё read as е), so "partially_refunded" = "Partially refunded". */
 export function statusKey(value: unknown): string {
-  return customerKey(value)
-    .replace(/[\s_\-.]/g, "")
-    .replace(/ё/g, "е");
+  return customerKey(value).replace(/[\s_\-.]/g, "");
 }
 
 // Values from each platform's documentation; see test/support/exports.ts for the sources.

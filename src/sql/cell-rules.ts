@@ -45,14 +45,19 @@ export class CellRules {
     return `CASE WHEN ${needsCollapse} THEN ${this.sql.replaceAll(trimmed, `${WHITESPACE}+`, " ")} ELSE ${trimmed} END`;
   }
 
-  /** `customerKey` of trimmed text: tidied and lower-cased. */
+  /** `customerKey` of trimmed text: tidied, then in the key's case. */
   key(trimmed: string): string {
-    return `LOWER(${this.tidy(trimmed)})`;
+    return this.keyCase(this.tidy(trimmed));
   }
 
-  /** `statusKey`: a key without spaces, underscores, dashes and dots, ё read as е. */
+  /** `keyCase` of tidied text: lower-cased, ё read as е. */
+  keyCase(tidied: string): string {
+    return `REPLACE(LOWER(${tidied}), 'ё', 'е')`;
+  }
+
+  /** `statusKey`: a key without spaces, underscores, dashes and dots. */
   statusKey(trimmed: string): string {
-    return `REPLACE(${this.sql.replaceAll(this.key(trimmed), "[ _.-]", "")}, 'ё', 'е')`;
+    return this.sql.replaceAll(this.key(trimmed), "[ _.-]", "");
   }
 
   /** `isSheetError` of trimmed text. */

@@ -43,7 +43,7 @@ export async function json(argv: string[], env: Record<string, string> = {}): Pr
 
 /**
  * An order log that exercises every way a row can be read: one customer spelled in several cases
- * and spacings, quoted names with doubled quotes, names the byte-level key leaves to the core
+ * and spacings (and with ё or е), quoted names with doubled quotes, names the byte-level key leaves to the core
  * (a no-break space, the Kelvin sign), blank customers, unreadable dates and amounts, a deal type
  * to leave out, managers in several cases and spacings, and quoted comments that span lines; refunds (negative amounts), sheet
  * error values and dates of the year 0001, which the core reads its own way. Rows are in no date order, so any
@@ -60,6 +60,8 @@ export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): st
     `\u212Aate\u00a0${n}`,
     `kate\u00a0${n}`,
     `=HYPERLINK(${n})`,
+    `Пётр Фёдоров ${n}`,
+    `ПЕТР ФЕДОРОВ ${n}`,
   ];
   const lines = ["Клиент;Дата;Сумма;Менеджер;Тип сделки;Комментарий"];
   for (let row = 0; row < rows; row++) {

@@ -10,6 +10,13 @@ describe("customer keys", () => {
     expect(customerKey(null)).toBe("");
     expect(customerKey("   ")).toBe("");
   });
+
+  it("read ё as е, as Russian names are written either way", () => {
+    expect(customerKey("Фёдоров Пётр")).toBe("федоров петр");
+    expect(customerKey("ФЁДОРОВ ПЁТР")).toBe("федоров петр");
+    expect(customerKey("Федоров Петр")).toBe("федоров петр");
+    expect(customerKey("ООО «Ёлка»")).toBe("ооо «елка»");
+  });
 });
 
 describe("text dates", () => {

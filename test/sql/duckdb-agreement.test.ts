@@ -101,6 +101,8 @@ const TRICKY_ROWS = [
   "Мира;2024-04-20;8;;розница",
   "Мира;2024-06-20;8;;розница",
   "Юля;2024-03-20;5;БОРЯ;розница", // Анна's first-day manager in other case: one manager, named БОРЯ
+  "Алёна;2024-03-21;5;;розница",
+  "АЛЕНА;2024-04-21;5;;розница", // ё read as е: Алёна's second purchase
 ].join("\n");
 
 describeDuckDb("report --engine duckdb gives the command's report", () => {

@@ -1,13 +1,14 @@
 // A customer's key (the core's `customerKey`: trimmed, inner whitespace collapsed to one space,
-// lower case) made straight from the cell's bytes, as UTF-8, for the alphabets of nearly every
-// cell: ASCII and Cyrillic (U+0400…U+047F in UTF-8, every letter of Windows-1251), lowered by the
-// same `toLowerCase` as the core, through tables made from it. For any other byte `fold`
+// lower case, ё as е) made straight from the cell's bytes, as UTF-8, for the alphabets of nearly
+// every cell: ASCII and Cyrillic (U+0400…U+047F in UTF-8, every letter of Windows-1251), folded by
+// the core's own `keyCase`, through tables made from it. For any other byte `fold`
 // says no, and the caller takes the core's way: decode, `customerKey`, `setText`. Both ways give
 // the same bytes (test/cli/counting/key-bytes.test.ts checks them against each other on random text).
 //
 // The CLI keys customers by these bytes, so a million rows make no key strings and no Map
 // lookups.
 
+import { keyCase } from "../../core/customer-key";
 import { CR, LF, QUOTE, SPACE } from "../../files/ascii";
 import type { Encoding } from "../../files/sniff";
 import { FNV_OFFSET, FNV_PRIME, smallHash } from "./byte-interner";
@@ -151,11 +152,11 @@ export class KeyBytes {
 }
 
 /**
- * A character's lower case, as `toLowerCase` (and so `customerKey`) gives it, when that is one
- * code point of at most two UTF-8 bytes and not a space; else -1, and the cell takes the core's way.
+ * A character as `customerKey` gives it (`keyCase`: lower case, ё as е), when that is one code
+ * point of at most two UTF-8 bytes and not a space; else -1, and the cell takes the core's way.
  */
 function lowerCodePoint(char: string): number {
-  const lower = char.toLowerCase();
+  const lower = keyCase(char);
   const codePoint = lower.codePointAt(0)!;
   return lower.length === 1 && codePoint < 0x800 && !/\s/.test(lower) ? codePoint : -1;
 }

@@ -49,7 +49,7 @@ describe("customer keys from bytes", () => {
     for (const [name, key] of [
       ["  ООО  «Ромашка»", undefined],
       ["  ООО  Ромашка\t", "ооо ромашка"],
-      ["Ёлкин Пётр", "ёлкин пётр"],
+      ["Ёлкин Пётр", "елкин петр"],
       ["ACME Corp. #7", "acme corp. #7"],
     ] as const) {
       expect(folded(new KeyBytes("utf-8"), utf8(name))).toBe(key);
@@ -113,7 +113,7 @@ describe("customer keys from bytes", () => {
     // The array was too short: the key moved to a longer copy that keeps the bytes before it.
     expect(there.bytes).not.toBe(batch);
     expect([...there.bytes.subarray(0, 8)]).toEqual(new Array(8).fill(0xff));
-    expect(Buffer.from(there.bytes.subarray(8, 8 + there.length)).toString()).toBe("пётр иванов");
+    expect(Buffer.from(there.bytes.subarray(8, 8 + there.length)).toString()).toBe("петр иванов");
     expect(there.hash).toBe(here.hash);
   });
 

@@ -87,7 +87,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    LOWER(customer_name) AS customer_key
+    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -356,7 +356,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    LOWER(customer_name) AS customer_key
+    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -610,7 +610,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    LOWER(customer_name) AS customer_key
+    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -941,7 +941,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    LOWER(customer_name) AS customer_key
+    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1207,7 +1207,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    LOWER(customer_name) AS customer_key
+    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1492,7 +1492,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    LOWER(customer_name) AS customer_key
+    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
