@@ -3,13 +3,13 @@
 // a number, 0 for none; the ledger keeps who made each customer's first purchase and the health
 // check's log who made each purchase as these numbers, so that every figure by manager agrees.
 
-import { customerDisplayName, keyCase } from "./customer-key";
+import { customerDisplayName, customerKey } from "./customer-key";
 
 /** Cells remembered as read are forgotten past this many (a column of unique values is no manager column). */
 const CELLS_KEPT = 10_000;
 
 export class ManagerNames {
-  /** Each manager's key (customerKey), by number; "" for none. */
+  /** Each manager's key (customerKey, as a customer's), by number; "" for none. */
   private readonly keys: string[] = [""];
   /**
    * Each manager's name for display, by number: of the spellings met, the one that sorts first, so
@@ -26,8 +26,7 @@ export class ManagerNames {
     const known = this.numberOfCell.get(cell);
     if (known !== undefined) return known;
     const name = customerDisplayName(cell);
-    // customerKey is the display name in the key's case.
-    const key = keyCase(name);
+    const key = customerKey(cell);
     let number = this.numberOfKey.get(key);
     if (number === undefined) {
       number = this.keys.length;

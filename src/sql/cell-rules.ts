@@ -4,6 +4,7 @@
 // says so and test/sql/cell-rules.test.ts pins the difference.
 
 import { SHEET_ERROR_VALUES, type SlashOrder } from "../core/cells";
+import { KEY_QUOTES } from "../core/customer-key";
 import type { Dialect } from "./dialect";
 
 /**
@@ -14,6 +15,10 @@ export const WHITESPACE = String.raw`[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{2
 
 /** The same but the plain space: a name holding one of these, or two spaces in a row, needs tidying. */
 const OTHER_WHITESPACE = WHITESPACE.replace(" ", "");
+/** The quotation marks a key reads as spaces (customer-key.ts), as an RE2 class. */
+const QUOTES = `[${[...KEY_QUOTES].map((mark) => `\\x{${mark.codePointAt(0)!.toString(16)}}`).join("")}]`;
+/** Whitespace or a quotation mark: what a key makes one space of. */
+const SPACE_OR_QUOTE = `${WHITESPACE.slice(0, -1)}${QUOTES.slice(1)}`;
 
 // cells.ts's CURRENCY, TIME_SUFFIX and date shapes in RE2. Time fields are checked by the pattern
 // itself (hours 0–23, minutes and seconds 0–59, offsets up to ±14:59), as validTime checks them.
@@ -45,9 +50,14 @@ export class CellRules {
     return `CASE WHEN ${needsCollapse} THEN ${this.sql.replaceAll(trimmed, `${WHITESPACE}+`, " ")} ELSE ${trimmed} END`;
   }
 
-  /** `customerKey` of trimmed text: tidied, then in the key's case. */
+  /** `customerKey` of trimmed text: quotation marks and whitespace runs made one space, trimmed again, in the key's case. */
   key(trimmed: string): string {
-    return this.keyCase(this.tidy(trimmed));
+    const needsTidying = this.sql.matches(trimmed, `  |${OTHER_WHITESPACE}|${QUOTES}`);
+    // After the runs are one plain space, TRIM (spaces only in DuckDB) trims as `trim()` would.
+    const unquoted = `TRIM(${this.sql.replaceAll(trimmed, `${SPACE_OR_QUOTE}+`, " ")})`;
+    // A name of nothing but quotation marks is still a name, not a blank cell.
+    const tidied = `COALESCE(NULLIF(${unquoted}, ''), ${this.tidy(trimmed)})`;
+    return this.keyCase(`CASE WHEN ${needsTidying} THEN ${tidied} ELSE ${trimmed} END`);
   }
 
   /** `keyCase` of tidied text: lower-cased, ё read as е. */

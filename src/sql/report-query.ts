@@ -277,13 +277,13 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
   const error = (field: ColumnField): string => (isText(field) ? rules.isSheetError(`${field}_text`) : "FALSE");
   // Names are numbered over a dictionary only: over every row a numbering would sort them all.
   const numbered = (field: ColumnField, expr: string): string => (numbering !== undefined && inDictionary(field) ? numbering(expr) : expr);
-  // The name tidied once: the key is the name in the key's case (customerKey is keyCase of customerDisplayName).
+  // The name tidied for display, and the key (customerKey: quotation marks read as spaces too).
   const customerStages: Stage[] = [
     [
       ["customer_blank", textBlank("customer")],
       ["customer_name", rules.tidy("customer_text")],
     ],
-    [["customer_key", rules.keyCase("customer_name")]],
+    [["customer_key", rules.key("customer_text")]],
     [
       ["customer_id", numbered("customer", "customer_key")],
       ["name_order", numbered("customer", "customer_name")],
@@ -297,7 +297,7 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
           ["manager_name", rules.tidy("manager_text")],
         ],
         // One manager whatever the case of their name, as in ManagerNames (src/core/manager-names.ts).
-        [["manager_key", rules.keyCase("manager_name")]],
+        [["manager_key", rules.key("manager_text")]],
         [["manager_order", numbered("manager", "manager_key")]],
       ]
     : [

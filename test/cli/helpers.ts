@@ -43,7 +43,7 @@ export async function json(argv: string[], env: Record<string, string> = {}): Pr
 
 /**
  * An order log that exercises every way a row can be read: one customer spelled in several cases
- * and spacings (and with ё or е), quoted names with doubled quotes, names the byte-level key leaves to the core
+ * and spacings (with ё or е, with quotation marks of any kind or none), quoted names with doubled quotes, names the byte-level key leaves to the core
  * (a no-break space, the Kelvin sign), blank customers, unreadable dates and amounts, a deal type
  * to leave out, managers in several cases and spacings, and quoted comments that span lines; refunds (negative amounts), sheet
  * error values and dates of the year 0001, which the core reads its own way. Rows are in no date order, so any
@@ -56,6 +56,8 @@ export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): st
     `Анна Иванова ${n}`,
     `  АННА  иванова ${n} `,
     `"ООО ""Вектор ${n}"""`,
+    `ООО «Вектор ${n}»`,
+    `ООО Вектор ${n}`,
     `Kate\u00a0${n}`,
     `\u212Aate\u00a0${n}`,
     `kate\u00a0${n}`,

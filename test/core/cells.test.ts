@@ -15,7 +15,18 @@ describe("customer keys", () => {
     expect(customerKey("Фёдоров Пётр")).toBe("федоров петр");
     expect(customerKey("ФЁДОРОВ ПЁТР")).toBe("федоров петр");
     expect(customerKey("Федоров Петр")).toBe("федоров петр");
-    expect(customerKey("ООО «Ёлка»")).toBe("ооо «елка»");
+    expect(customerKey("Ёлка")).toBe("елка");
+  });
+
+  it("read quotation marks as spaces, as one company is written with any quotes or none", () => {
+    for (const name of ['ООО "Ромашка"', "ООО «Ромашка»", "ООО„Ромашка“", " ООО  Ромашка ", "«ООО Ромашка»"]) {
+      expect(customerKey(name)).toBe("ооо ромашка");
+    }
+    expect(customerKey("O'Brien & Co")).toBe("o brien & co");
+    expect(customerKey("O’Brien & Co")).toBe("o brien & co");
+    // Nothing but quotation marks is still a name, not a blank cell.
+    expect(customerKey('"""')).toBe('"""');
+    expect(customerKey(" «  » ")).toBe("« »");
   });
 });
 

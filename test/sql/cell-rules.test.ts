@@ -77,7 +77,7 @@ const SPACES = [" ", "\t", "\u00a0", "\u202f", "\u2009", "\u3000", "\ufeff", "\u
 
 describeDuckDb("the core's cell rules in SQL", () => {
   it("make the core's customer keys and display names, no-break spaces and all", async () => {
-    const sample = texts([...SPACES, "a", "B", "ж", "Ё", "1", "-", "K", "\u212a", "é"], 1);
+    const sample = texts([...SPACES, "a", "B", "ж", "Ё", "1", "-", "K", "\u212a", "é", '"', "«", "’", "'"], 1);
     const stage: Stage = [["result", rules.key("cell")]];
     expect(await evaluate(sample, [stage])).toEqual(sample.map(customerKey));
     const names: Stage = [["result", rules.tidy("cell")]];

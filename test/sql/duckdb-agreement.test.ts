@@ -103,6 +103,9 @@ const TRICKY_ROWS = [
   "Юля;2024-03-20;5;БОРЯ;розница", // Анна's first-day manager in other case: one manager, named БОРЯ
   "Алёна;2024-03-21;5;;розница",
   "АЛЕНА;2024-04-21;5;;розница", // ё read as е: Алёна's second purchase
+  "ООО «Ромашка»;2024-03-22;5;;розница",
+  '"ООО ""Ромашка""";2024-05-22;5;;розница', // quotation marks read as spaces: its second purchase
+  '"""";2024-05-23;5;;розница', // nothing but a quotation mark: still a name
 ].join("\n");
 
 describeDuckDb("report --engine duckdb gives the command's report", () => {

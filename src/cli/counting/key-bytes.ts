@@ -1,5 +1,5 @@
 // A customer's key (the core's `customerKey`: trimmed, inner whitespace collapsed to one space,
-// lower case, ё as е) made straight from the cell's bytes, as UTF-8, for the alphabets of nearly
+// lower case, ё as е, quotation marks as spaces) made straight from the cell's bytes, as UTF-8, for the alphabets of nearly
 // every cell: ASCII and Cyrillic (U+0400…U+047F in UTF-8, every letter of Windows-1251), folded by
 // the core's own `keyCase`, through tables made from it. For any other byte `fold`
 // says no, and the caller takes the core's way: decode, `customerKey`, `setText`. Both ways give
@@ -8,8 +8,8 @@
 // The CLI keys customers by these bytes, so a million rows make no key strings and no Map
 // lookups.
 
-import { keyCase } from "../../core/customer-key";
-import { CR, LF, QUOTE, SPACE } from "../../files/ascii";
+import { KEY_QUOTES, keyCase } from "../../core/customer-key";
+import { APOSTROPHE, CR, LF, QUOTE, SPACE } from "../../files/ascii";
 import type { Encoding } from "../../files/sniff";
 import { FNV_OFFSET, FNV_PRIME, smallHash } from "./byte-interner";
 
@@ -17,6 +17,8 @@ import { FNV_OFFSET, FNV_PRIME, smallHash } from "./byte-interner";
 const FIELD_BYTES_AT_MOST = 256;
 /** For `foldUntil`: no byte ends the field but its end. */
 const NO_DELIMITER = -1;
+/** In the folding tables: a quotation mark, which a key reads as a space. */
+const AS_SPACE = -2;
 
 /** JavaScript's `\s` within ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
 function isAsciiSpace(c: number): boolean {
@@ -71,6 +73,7 @@ export class KeyBytes {
     const stopsAtLineBreak = delimiter !== NO_DELIMITER;
     let length = first;
     let spaceBefore = false;
+    let quoted = false;
     let i = start;
     for (; i < end; i++) {
       const c = source[i]!;
@@ -82,8 +85,13 @@ export class KeyBytes {
           spaceBefore = true;
           continue;
         }
+        if (c === QUOTE || c === APOSTROPHE) {
+          // A doubled quote inside a quoted field stands for one.
+          if (c === QUOTE && escaped) i++;
+          spaceBefore = quoted = true;
+          continue;
+        }
         codePoint = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-        if (c === QUOTE && escaped) i++;
       } else {
         if (utf8) {
           // Cyrillic U+0400…U+047F: D0 or D1, then a trail byte.
@@ -94,6 +102,10 @@ export class KeyBytes {
           i++;
         } else {
           codePoint = CP1251_LOWER[c]!;
+        }
+        if (codePoint === AS_SPACE) {
+          spaceBefore = quoted = true;
+          continue;
         }
         if (codePoint < 0) return -1;
       }
@@ -106,6 +118,8 @@ export class KeyBytes {
         out[length++] = 0x80 | (codePoint & 0x3f);
       }
     }
+    // Nothing but quotation marks: a name the core keeps its marks in (customerKey).
+    if (quoted && length === first) return -1;
     this.length = length - first;
     this.hashBytes();
     return i;
@@ -153,9 +167,11 @@ export class KeyBytes {
 
 /**
  * A character as `customerKey` gives it (`keyCase`: lower case, ё as е), when that is one code
- * point of at most two UTF-8 bytes and not a space; else -1, and the cell takes the core's way.
+ * point of at most two UTF-8 bytes and not a space; AS_SPACE for a quotation mark; else -1, and
+ * the cell takes the core's way.
  */
 function lowerCodePoint(char: string): number {
+  if (KEY_QUOTES.includes(char)) return AS_SPACE;
   const lower = keyCase(char);
   const codePoint = lower.codePointAt(0)!;
   return lower.length === 1 && codePoint < 0x800 && !/\s/.test(lower) ? codePoint : -1;

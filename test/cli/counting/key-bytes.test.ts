@@ -18,8 +18,8 @@ function folded(keyBytes: KeyBytes, cell: Uint8Array, escaped = false): string |
 // Letters in both cases, every kind of space, and characters the byte way must leave to the core.
 const TRICKY = [..."aZz09 -_.,\"'\t\n\u000b\f\r\u0000\u001f"];
 const CYRILLIC = [..."АаЯяЁёЖжЪъЩщ"];
-const UTF8_ONLY = [..."ЀѐЂђЏџЃѓѠѡ\u00a0\u2003\ufeffÉéßİ\u212aΣσς€😀"];
-const CP1251_EXTRA = [..."ЂђЃѓЎўІіЇїЄєҐґ\u00a0«»№€"];
+const UTF8_ONLY = [..."ЀѐЂђЏџЃѓѠѡ\u00a0\u2003\ufeffÉéßİ\u212aΣσς€😀«»“”’"];
+const CP1251_EXTRA = [..."ЂђЃѓЎўІіЇїЄєҐґ\u00a0«»„“”‘’‚№€"];
 
 describe("customer keys from bytes", () => {
   it.each([

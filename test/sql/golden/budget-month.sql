@@ -170,7 +170,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -190,7 +190,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -202,7 +202,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -528,7 +528,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -548,7 +548,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -560,7 +560,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -871,7 +871,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -891,7 +891,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -903,7 +903,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -1210,7 +1210,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1230,7 +1230,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -1242,7 +1242,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -1630,7 +1630,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1650,7 +1650,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -1662,7 +1662,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -2053,7 +2053,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -2073,7 +2073,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -2085,7 +2085,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -2417,7 +2417,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -2437,7 +2437,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -2449,7 +2449,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -2791,7 +2791,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -2811,7 +2811,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -2823,7 +2823,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -3167,7 +3167,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -3187,7 +3187,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -3199,7 +3199,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -3524,7 +3524,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -3544,7 +3544,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -3556,7 +3556,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -3966,7 +3966,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -3986,7 +3986,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -3998,7 +3998,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -4331,7 +4331,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -4351,7 +4351,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -4363,7 +4363,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,

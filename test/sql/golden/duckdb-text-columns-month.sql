@@ -172,7 +172,7 @@ customer_value_3 AS (
 customer_value_4 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM customer_value_3
 ),
 customer_value_5 AS (
@@ -206,7 +206,7 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM manager_value_2
 ),
 manager_value_4 AS (
@@ -236,7 +236,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_blank AND date_blank AND amount_blank AND manager_blank AND dealType_text = '' AS all_blank,
@@ -568,7 +568,7 @@ customer_value_3 AS (
 customer_value_4 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM customer_value_3
 ),
 customer_value_5 AS (
@@ -602,7 +602,7 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM manager_value_2
 ),
 manager_value_4 AS (
@@ -632,7 +632,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_blank AND date_blank AND amount_blank AND manager_blank AND dealType_text = '' AS all_blank,
@@ -949,7 +949,7 @@ customer_value_3 AS (
 customer_value_4 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM customer_value_3
 ),
 customer_value_5 AS (
@@ -983,7 +983,7 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM manager_value_2
 ),
 manager_value_4 AS (
@@ -1013,7 +1013,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_blank AND date_blank AND amount_blank AND manager_blank AND dealType_text = '' AS all_blank,
@@ -1326,7 +1326,7 @@ customer_value_3 AS (
 customer_value_4 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM customer_value_3
 ),
 customer_value_5 AS (
@@ -1360,7 +1360,7 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM manager_value_2
 ),
 manager_value_4 AS (
@@ -1390,7 +1390,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_blank AND date_blank AND amount_blank AND manager_blank AND dealType_text = '' AS all_blank,
@@ -1784,7 +1784,7 @@ customer_value_3 AS (
 customer_value_4 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM customer_value_3
 ),
 customer_value_5 AS (
@@ -1818,7 +1818,7 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM manager_value_2
 ),
 manager_value_4 AS (
@@ -1848,7 +1848,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_blank AND date_blank AND amount_blank AND manager_blank AND dealType_text = '' AS all_blank,
@@ -2177,7 +2177,7 @@ customer_value_3 AS (
 customer_value_4 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM customer_value_3
 ),
 customer_value_5 AS (
@@ -2211,7 +2211,7 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM manager_value_2
 ),
 manager_value_4 AS (
@@ -2241,7 +2241,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_blank AND date_blank AND amount_blank AND manager_blank AND dealType_text = '' AS all_blank,
@@ -2589,7 +2589,7 @@ customer_value_3 AS (
 customer_value_4 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM customer_value_3
 ),
 customer_value_5 AS (
@@ -2623,7 +2623,7 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM manager_value_2
 ),
 manager_value_4 AS (
@@ -2653,7 +2653,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_blank AND date_blank AND amount_blank AND manager_blank AND dealType_text = '' AS all_blank,
@@ -3004,7 +3004,7 @@ customer_value_3 AS (
 customer_value_4 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM customer_value_3
 ),
 customer_value_5 AS (
@@ -3038,7 +3038,7 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM manager_value_2
 ),
 manager_value_4 AS (
@@ -3068,7 +3068,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_blank AND date_blank AND amount_blank AND manager_blank AND dealType_text = '' AS all_blank,
@@ -3399,7 +3399,7 @@ customer_value_3 AS (
 customer_value_4 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM customer_value_3
 ),
 customer_value_5 AS (
@@ -3433,7 +3433,7 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM manager_value_2
 ),
 manager_value_4 AS (
@@ -3463,7 +3463,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_blank AND date_blank AND amount_blank AND manager_blank AND dealType_text = '' AS all_blank,
@@ -3811,7 +3811,7 @@ customer_value_3 AS (
 customer_value_4 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(customer_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(customer_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM customer_value_3
 ),
 customer_value_5 AS (
@@ -3845,7 +3845,7 @@ manager_value_2 AS (
 manager_value_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(manager_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(manager_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM manager_value_2
 ),
 manager_value_4 AS (
@@ -3875,7 +3875,7 @@ read_1 AS (
 read_2 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ', 'g')), ''), CASE WHEN regexp_matches(dealType_text, '  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN regexp_replace(dealType_text, '[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ', 'g') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_blank AND date_blank AND amount_blank AND manager_blank AND dealType_text = '' AS all_blank,

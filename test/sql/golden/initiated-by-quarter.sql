@@ -170,7 +170,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -190,7 +190,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -202,7 +202,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -528,7 +528,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -548,7 +548,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -560,7 +560,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -871,7 +871,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -891,7 +891,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -903,7 +903,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -1210,7 +1210,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1230,7 +1230,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -1242,7 +1242,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -1630,7 +1630,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1650,7 +1650,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -1662,7 +1662,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -1975,7 +1975,7 @@ initiatedBy_value_1 AS (
 initiatedBy_value_2 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(initiatedBy_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(initiatedBy_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE initiatedBy_text END), 'ё', 'е') AS initiator_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(initiatedBy_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(initiatedBy_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(initiatedBy_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(initiatedBy_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE initiatedBy_text END) ELSE initiatedBy_text END), 'ё', 'е') AS initiator_key
   FROM initiatedBy_value_1
 ),
 initiatedBy_value_3 AS (
@@ -2019,7 +2019,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -2039,7 +2039,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -2051,7 +2051,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -2366,7 +2366,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -2386,7 +2386,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -2398,7 +2398,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -2740,7 +2740,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -2760,7 +2760,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -2772,7 +2772,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -3116,7 +3116,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -3136,7 +3136,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -3148,7 +3148,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -3473,7 +3473,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -3493,7 +3493,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -3505,7 +3505,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -3847,7 +3847,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -3867,7 +3867,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -3879,7 +3879,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,

@@ -25,7 +25,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -47,7 +47,7 @@ read_6 AS (
   SELECT
     *,
     '' AS deal_key,
-    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
+    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END) ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
     CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
     customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
@@ -256,7 +256,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -278,7 +278,7 @@ read_6 AS (
   SELECT
     *,
     '' AS deal_key,
-    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
+    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END) ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
     CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
     customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
@@ -472,7 +472,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -494,7 +494,7 @@ read_6 AS (
   SELECT
     *,
     '' AS deal_key,
-    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
+    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END) ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
     CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
     customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
@@ -765,7 +765,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -787,7 +787,7 @@ read_6 AS (
   SELECT
     *,
     '' AS deal_key,
-    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
+    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END) ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
     CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
     customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
@@ -993,7 +993,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1015,7 +1015,7 @@ read_6 AS (
   SELECT
     *,
     '' AS deal_key,
-    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
+    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END) ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
     CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
     customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,
@@ -1240,7 +1240,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1262,7 +1262,7 @@ read_6 AS (
   SELECT
     *,
     '' AS deal_key,
-    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
+    REGEXP_REPLACE(REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END) ELSE status_text END), 'ё', 'е'), r'[ _.-]', '') AS status_key,
     CASE WHEN REGEXP_CONTAINS(status_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(status_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE status_text END AS status_label,
     customer_text = '' AND date_cell IS NULL AND amount_cell IS NULL AND status_text = '' AS all_blank,
     CASE WHEN STARTS_WITH(customer_text, '#') THEN UPPER(customer_text) = '#N/A' OR UPPER(customer_text) = '#REF!' OR UPPER(customer_text) = '#VALUE!' OR UPPER(customer_text) = '#DIV/0!' OR UPPER(customer_text) = '#NAME?' OR UPPER(customer_text) = '#NUM!' OR UPPER(customer_text) = '#NULL!' OR UPPER(customer_text) = '#ERROR!' OR UPPER(customer_text) = '#SPILL!' OR UPPER(customer_text) = '#CALC!' OR UPPER(customer_text) = '#GETTING_DATA' OR UPPER(customer_text) = '#Н/Д' OR UPPER(customer_text) = '#ЗНАЧ!' OR UPPER(customer_text) = '#ССЫЛКА!' OR UPPER(customer_text) = '#ДЕЛ/0!' OR UPPER(customer_text) = '#ИМЯ?' OR UPPER(customer_text) = '#ЧИСЛО!' OR UPPER(customer_text) = '#ПУСТО!' ELSE FALSE END AS customer_error,

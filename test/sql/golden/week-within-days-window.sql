@@ -170,7 +170,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -190,7 +190,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -202,7 +202,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -524,7 +524,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -544,7 +544,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -556,7 +556,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -863,7 +863,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -883,7 +883,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -895,7 +895,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -1198,7 +1198,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1218,7 +1218,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -1230,7 +1230,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -1614,7 +1614,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1634,7 +1634,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -1646,7 +1646,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -1965,7 +1965,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1985,7 +1985,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -1997,7 +1997,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -2335,7 +2335,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -2355,7 +2355,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -2367,7 +2367,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -2707,7 +2707,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -2727,7 +2727,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -2739,7 +2739,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -3060,7 +3060,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -3080,7 +3080,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -3092,7 +3092,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,
@@ -3430,7 +3430,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -3450,7 +3450,7 @@ read_5 AS (
 read_6 AS (
   SELECT
     *,
-    REPLACE(LOWER(manager_name), 'ё', 'е') AS manager_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(manager_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(manager_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE manager_text END) ELSE manager_text END), 'ё', 'е') AS manager_key
   FROM read_5
 ),
 read_7 AS (
@@ -3462,7 +3462,7 @@ read_7 AS (
 read_8 AS (
   SELECT
     *,
-    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END), 'ё', 'е') AS deal_key,
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(dealType_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(dealType_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE dealType_text END) ELSE dealType_text END), 'ё', 'е') AS deal_key,
     '' AS status_key,
     '' AS status_label,
     customer_text = '' AND date_blank AND amount_blank AND manager_text = '' AND dealType_text = '' AS all_blank,

@@ -87,7 +87,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -356,7 +356,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -610,7 +610,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -941,7 +941,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1207,7 +1207,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
@@ -1492,7 +1492,7 @@ read_2 AS (
 read_3 AS (
   SELECT
     *,
-    REPLACE(LOWER(customer_name), 'ё', 'е') AS customer_key
+    REPLACE(LOWER(CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]|[\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]') THEN COALESCE(NULLIF(TRIM(REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{22}\x{27}\x{ab}\x{bb}\x{201e}\x{201c}\x{201d}\x{201f}\x{2018}\x{2019}\x{201a}\x{201b}]+', ' ')), ''), CASE WHEN REGEXP_CONTAINS(customer_text, r'  |[\t\n\x{0b}\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]') THEN REGEXP_REPLACE(customer_text, r'[\t\n\x{0b}\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+', ' ') ELSE customer_text END) ELSE customer_text END), 'ё', 'е') AS customer_key
   FROM read_2
 ),
 read_4 AS (
