@@ -2,8 +2,8 @@
 // and Sheets read Cyrillic right), semicolons and decimal commas in Russian, commas and points in
 // English, dates as the language writes them. Every text goes through formulaSafeText, so a name
 // such as "=HYPERLINK(…)" stays a name in whatever opens the file; text of digits that a
-// spreadsheet would make a number and show otherwise (a phone as 7,93E+10, an id without its
-// leading zeros) is marked as text the same way.
+// spreadsheet would change as a number (an id without its leading zeros, a long number rounded)
+// is marked as text the same way.
 
 import { formulaSafeText } from "../core/formula-safe";
 import type { Language } from "../i18n/language";
@@ -12,11 +12,11 @@ import { formatsFor } from "../presentation/formats";
 
 const BOM = "\uFEFF";
 /**
- * Digits that Excel, opening a CSV, turns into a number shown otherwise than written: ten or more
- * (a phone number, shown as 7,93E+10 in a column of the default width, and past 15 digits
- * rounded), or a leading zero (dropped).
+ * Digits that Excel, opening a CSV, would change as a number: a leading zero (dropped), or more
+ * than 15 digits (rounded). The mark shows, so it is kept for these: a phone of 11 digits stays a
+ * number, whole though a narrow column shows it as 7,93E+10.
  */
-const DIGITS_A_NUMBER_WOULD_CHANGE = /^(?:0\d+|\d{10,})$/;
+const DIGITS_A_NUMBER_WOULD_CHANGE = /^(?:0\d+|\d{16,})$/;
 
 /** The text as written in whatever opens the file: never a formula, never a number shown otherwise. */
 function textAsWritten(text: string): string {

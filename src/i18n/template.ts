@@ -134,7 +134,8 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "Second purchases ÷ first purchases over all the orders, returns counted at any time. Recent customers, who have " +
       "had no time to come back, pull it down and old ones push it up; the verdict above gives everyone the same time.",
     newCustomers: "New customers, all time",
-    newCustomersNote: "Customers with a first purchase in the orders sheet (a customer is the name, case and extra spaces ignored).",
+    newCustomersNote:
+      "Customers with a first purchase in the orders sheet (a customer is the name; case, extra spaces, ё or е and quotation marks ignored).",
     returned: "Of them came back",
     returnedNote: "New customers who bought again on a later day, however much later.",
     latestOrder: "Latest order",
@@ -249,7 +250,7 @@ export const TEMPLATE: Catalogue<TemplateKey> = {
       "Вторые покупки ÷ первые покупки по всем заказам; вернувшимся считается клиент, купивший снова когда угодно. " +
       "Недавние клиенты, которые ещё не успели вернуться, тянут эту долю вниз, а давние — вверх; вердикт выше даёт всем одинаковый срок.",
     newCustomers: "Новые клиенты, всего",
-    newCustomersNote: "Клиенты с первой покупкой на листе заказов (клиент — это имя, регистр и лишние пробелы не важны).",
+    newCustomersNote: "Клиенты с первой покупкой на листе заказов (клиент — это имя; регистр, лишние пробелы, ё или е и кавычки не важны).",
     returned: "Из них вернулись",
     returnedNote: "Новые клиенты, купившие снова в другой день, когда угодно позже.",
     latestOrder: "Последний заказ",

@@ -53,8 +53,9 @@ export class CellRules {
   /** `customerKey` of trimmed text: quotation marks and whitespace runs made one space, trimmed again, in the key's case. */
   key(trimmed: string): string {
     const needsTidying = this.sql.matches(trimmed, `  |${OTHER_WHITESPACE}|${QUOTES}`);
-    // After the runs are one plain space, TRIM (spaces only in DuckDB) trims as `trim()` would.
-    const unquoted = `TRIM(${this.sql.replaceAll(trimmed, `${SPACE_OR_QUOTE}+`, " ")})`;
+    // After the runs are one plain space, trimming spaces trims as `trim()` would; BigQuery's TRIM
+    // without characters would also take U+0085, which JavaScript's `\s` leaves.
+    const unquoted = `TRIM(${this.sql.replaceAll(trimmed, `${SPACE_OR_QUOTE}+`, " ")}, ' ')`;
     // A name of nothing but quotation marks is still a name, not a blank cell.
     const tidied = `COALESCE(NULLIF(${unquoted}, ''), ${this.tidy(trimmed)})`;
     return this.keyCase(`CASE WHEN ${needsTidying} THEN ${tidied} ELSE ${trimmed} END`);

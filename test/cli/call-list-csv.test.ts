@@ -27,13 +27,14 @@ describe("the lapsed customers as CSV", () => {
     );
   });
 
-  it("keeps a phone or id of digits as written where a spreadsheet would make it a number shown otherwise", () => {
+  it("marks text of digits as text where a spreadsheet would change it as a number", () => {
     const withDigits = (contact: string, name: string): string =>
       callListCsv(lapsedCallList([{ ...customers[0]!, name, contact }], "ru"), "ru").split("\r\n")[1]!;
-    // 11 digits: Excel shows 7,93E+10; a leading zero: Excel drops it. Both marked as text.
-    expect(withDigits("79261234567", "00042")).toBe("'00042;\"Ира; отдел 2\";21.01.2024;29,5;315;1234,5;'79261234567");
-    // Nine digits, or digits with anything else in them, are left as they are.
-    expect(withDigits("926123456", "42")).toBe('42;"Ира; отдел 2";21.01.2024;29,5;315;1234,5;926123456');
+    // A leading zero (Excel drops it) and 16 digits (Excel rounds past 15): marked as text.
+    expect(withDigits("1234567890123456", "00042")).toBe(`'00042;"Ира; отдел 2";21.01.2024;29,5;315;1234,5;'1234567890123456`);
+    // A phone of 11 digits and 15 digits stay whole as numbers; a lone zero is zero; digits with anything else are text anyway.
+    expect(withDigits("79261234567", "123456789012345")).toBe('123456789012345;"Ира; отдел 2";21.01.2024;29,5;315;1234,5;79261234567');
+    expect(withDigits("0", "42")).toBe('42;"Ира; отдел 2";21.01.2024;29,5;315;1234,5;0');
     expect(withDigits("8 926 123-45-67", "Анна")).toBe('Анна;"Ира; отдел 2";21.01.2024;29,5;315;1234,5;8 926 123-45-67');
   });
 

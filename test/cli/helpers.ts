@@ -81,8 +81,8 @@ export function trickyOrderLog(rows: number, seed: number, lineBreak = "\n"): st
         customer,
         date,
         amount,
-        pick(["Ира", "ира", " ИРА ", "Олег", "", `Менеджер ${n % 50}`, `менеджер  ${n % 50}`]),
-        random() < 0.05 ? "проект" : "розница",
+        pick(["Ира", "ира", " ИРА ", "«Ира»", "Алёна", "Алена", "Олег", "", `Менеджер ${n % 50}`, `менеджер  ${n % 50}`]),
+        random() < 0.05 ? pick(["проект", "«Проект»"]) : "розница",
         comment,
       ].join(";"),
     );

@@ -373,7 +373,8 @@ export class RecordSink {
     if (this.key.bytes[this.key.start] === HASH) return false;
     if (manager?.error) return false;
     const dealType = this.dealType < 0 ? "" : this.dealTypeKey(record);
-    // A key is an error value exactly when its cell is: they differ in case and spacing only.
+    // An error value's key is its cell lower-cased: a key that reads as one sends the row to the
+    // core (a false alarm, such as a cell «'#N/A», only costs the slow path).
     if (isSheetError(dealType)) return false;
     if (this.status >= 0) {
       const status = this.statusOf(record);
