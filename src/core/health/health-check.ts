@@ -224,11 +224,10 @@ function addToLapsed(
 ): string {
   purchases.read(run, managers);
   const last = purchases.days[purchases.count - 1]!;
-  const manager = managers.name(purchases.lastManager);
   // Up to their last entry, not their last purchase: a refund after it lowers what the year brought.
   const revenueAtStake = salesInYear(run, run.day[run.end - 1]!, days.yearBefore(last));
-  finder.add({ customer, days: purchases.days, count: purchases.count, revenueAtStake, manager });
-  return manager;
+  finder.add({ customer, days: purchases.days, count: purchases.count, revenueAtStake, manager: purchases.lastManager });
+  return managers.name(purchases.lastManager);
 }
 
 function finishLapsed(
@@ -237,7 +236,11 @@ function finishLapsed(
   log: PurchaseLog,
   settings: Pick<HealthSettings, "hasAmounts" | "lapsedLimit">,
 ): ReturnType<LapsedFinder["finish"]> {
-  const names = { name: (customer: number) => ledger.name(customer), contact: (customer: number) => log.contact(customer) };
+  const names = {
+    name: (customer: number) => ledger.name(customer),
+    contact: (customer: number) => log.contact(customer),
+    manager: (manager: number) => log.managers.name(manager),
+  };
   return finder.finish(names, settings.lapsedLimit ?? 50, settings.hasAmounts);
 }
 

@@ -56,7 +56,15 @@ export interface RepeatCustomer {
   days: ArrayLike<number>;
   count: number;
   revenueAtStake: number;
-  manager: string;
+  /** The manager of their last purchase, as the log numbers managers (ManagerNames; 0 for none). */
+  manager: number;
+}
+
+/** Names for the customers and managers the list shows, by number. */
+export interface LapsedNames {
+  name(customer: number): string;
+  contact(customer: number): string | undefined;
+  manager(manager: number): string;
 }
 
 /**
@@ -71,12 +79,9 @@ class Candidates {
   purchases = new Int32Array(1024);
   usualGap = new Float64Array(1024);
   revenueAtStake = new Float64Array(1024);
-  /** Index into `managerNames`. */
   manager = new Int32Array(1024);
-  readonly managerNames: string[] = [];
-  private readonly managerNumbers = new Map<string, number>();
 
-  push(customer: number, last: number, purchases: number, usualGap: number, revenueAtStake: number, manager: string): void {
+  push(customer: number, last: number, purchases: number, usualGap: number, revenueAtStake: number, manager: number): void {
     if (this.length === this.customer.length) this.grow();
     const at = this.length++;
     this.customer[at] = customer;
@@ -84,17 +89,7 @@ class Candidates {
     this.purchases[at] = purchases;
     this.usualGap[at] = usualGap;
     this.revenueAtStake[at] = revenueAtStake;
-    this.manager[at] = this.managerNumber(manager);
-  }
-
-  private managerNumber(manager: string): number {
-    let number = this.managerNumbers.get(manager);
-    if (number === undefined) {
-      number = this.managerNames.length;
-      this.managerNames.push(manager);
-      this.managerNumbers.set(manager, number);
-    }
-    return number;
+    this.manager[at] = manager;
   }
 
   private grow(): void {
@@ -136,11 +131,7 @@ export class LapsedFinder {
   }
 
   /** The lapsed customers, most at stake first (the longest gone first without amounts), capped at `limit`. */
-  finish(
-    names: { name(customer: number): string; contact(customer: number): string | undefined },
-    limit: number,
-    hasAmounts: boolean,
-  ): { list: LapsedList; byManager: Map<string, LapsedOfManager> } {
+  finish(names: LapsedNames, limit: number, hasAmounts: boolean): { list: LapsedList; byManager: Map<string, LapsedOfManager> } {
     const median = medianOfCounts(Array.from(this.gapCounts, (count) => count ?? 0));
     const { candidates, latestDay } = this;
     const lapsed: number[] = [];
@@ -148,7 +139,7 @@ export class LapsedFinder {
     const byManager = new Map<string, LapsedOfManager>();
     let atStake = 0;
     for (const at of lapsed) {
-      const manager = candidates.managerNames[candidates.manager[at]!]!;
+      const manager = names.manager(candidates.manager[at]!);
       let ofManager = byManager.get(manager);
       if (ofManager === undefined) byManager.set(manager, (ofManager = { count: 0, revenueAtStake: 0 }));
       ofManager.count++;
@@ -168,7 +159,7 @@ export class LapsedFinder {
           const last = candidates.last[at]!;
           return {
             name: names.name(customer),
-            manager: candidates.managerNames[candidates.manager[at]!]!,
+            manager: names.manager(candidates.manager[at]!),
             lastPurchase: isoDate(last),
             purchases: candidates.purchases[at]!,
             usualGapDays: candidates.usualGap[at]!,
