@@ -31,7 +31,11 @@ export function renderJson(outcome: ReportOutcome, language: Language): string {
     statusColumn: report.statusColumn ?? null,
     leftOutByStatus: report.stats.leftOutByStatus ?? {},
     skippedRowCount: report.stats.skippedRows,
-    skippedRows: report.skipped.map(({ row, problem }) => ({ row, reason: problemMessage(problem, language) })),
+    skippedRows: report.skipped.map(({ row, problem }) => ({
+      row,
+      ...(problem.file === undefined ? {} : { file: problem.file }),
+      reason: problemMessage(problem, language),
+    })),
     skippedByReason: skippedByReason(outcome, language),
     customers: report.customers,
     firstDate: report.firstDate,

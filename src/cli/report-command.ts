@@ -63,7 +63,7 @@ export interface SkippedGroup {
   problem: Problem;
   count: number;
   /** The first rows, up to SKIPPED_EXAMPLES, with their values. */
-  examples: { row: number; value: unknown }[];
+  examples: { row: number; file?: string; value: unknown }[];
   /** Whether every row of the group has the first row's value. */
   sameValue: boolean;
 }

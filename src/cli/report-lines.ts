@@ -7,7 +7,7 @@ import type { Problem } from "../core/problems";
 import type { CohortReportRow, RetentionReport } from "../core/report";
 import { CLI_MESSAGES, SKIPPED_REASONS, type SkippedReasonCode } from "../i18n/cli";
 import type { Language } from "../i18n/language";
-import { problemMessage, quoteValue } from "../i18n/problems";
+import { problemMessage, quoteValue, rowPlace } from "../i18n/problems";
 import { actionLine, actionParts, type TextPart } from "../presentation/action-line";
 import { type ColumnRole, columnsRead } from "../presentation/columns-read";
 import { type Formats, formatsFor } from "../presentation/formats";
@@ -204,15 +204,26 @@ export function skippedLines(outcome: ReportOutcome, language: Language): LinePa
   return lines;
 }
 
-/** The skipped rows by reason, for scripts: why, how many, the first rows. */
-export function skippedByReason(outcome: ReportOutcome, language: Language): { reason: string; count: number; rows: number[] }[] {
-  return skippedGroups(outcome).map((group) => ({
-    reason: skippedReason(group, language)
-      .map((part) => part.text)
-      .join(""),
-    count: group.count,
-    rows: numberedRows(group),
-  }));
+/**
+ * The skipped rows by reason, for scripts: why, how many, the first rows; where several files are
+ * read, the file of each of those rows too (`files`, beside `rows`).
+ */
+export function skippedByReason(
+  outcome: ReportOutcome,
+  language: Language,
+): { reason: string; count: number; rows: number[]; files?: string[] }[] {
+  return skippedGroups(outcome).map((group) => {
+    const numbered = numberedExamples(group);
+    const files = numbered.flatMap((example) => (example.file === undefined ? [] : [example.file]));
+    return {
+      reason: skippedReason(group, language)
+        .map((part) => part.text)
+        .join(""),
+      count: group.count,
+      rows: numbered.map((example) => example.row),
+      ...(files.length > 0 ? { files } : {}),
+    };
+  });
 }
 
 function groupsOf(problems: readonly Problem[]): SkippedGroup[] {
@@ -237,28 +248,30 @@ function skippedReason(group: SkippedGroup, language: Language): LinePart[] {
  */
 export function skippedProblem(group: SkippedGroup | undefined, language: Language): { reason: string; first: boolean } | undefined {
   if (group === undefined) return undefined;
-  const row = numberedRows(group)[0];
-  if (row !== undefined) return { reason: problemMessage({ ...group.problem, row }, language), first: true };
+  const example = numberedExamples(group)[0];
+  if (example !== undefined)
+    return { reason: problemMessage({ ...group.problem, row: example.row, file: example.file }, language), first: true };
   const reason = skippedReason(group, language)
     .map((part) => part.text)
     .join("");
   return { reason, first: false };
 }
 
-/** The examples' row numbers; none when the engine keeps none (DuckDB's, see src/cli/duckdb/report-of-tables.ts: row 0). */
-function numberedRows(group: SkippedGroup): number[] {
-  return group.examples.map((example) => example.row).filter((row) => row > 0);
+/** The examples the engine numbered: none when it found none again (DuckDB's, see src/cli/duckdb/report-of-tables.ts: row 0). */
+function numberedExamples(group: SkippedGroup): SkippedGroup["examples"] {
+  return group.examples.filter((example) => example.row > 0);
 }
 
 function skippedGroupLine(group: SkippedGroup, language: Language): LinePart[] {
   const { count, examples } = group;
   const reason = skippedReason(group, language);
   const messages = CLI_MESSAGES[language];
-  if (numberedRows(group).length === 0) {
+  if (numberedExamples(group).length === 0) {
     return fillParts(messages.skippedUnnumbered, { count: formatsFor(language).count(count), reason });
   }
-  if (count === 1) return fillParts(messages.skippedRow, { row: String(examples[0]!.row), reason });
-  const rows = examples.map((example) => example.row).join(", ") + (count > examples.length ? " …" : "");
+  const places = examples.map((example) => rowPlace(example.row, example.file));
+  if (count === 1) return fillParts(messages.skippedRow, { row: places[0]!, reason });
+  const rows = places.join(", ") + (count > examples.length ? " …" : "");
   return fillParts(messages.skippedGroup, { count: formatsFor(language).count(count), reason, rows });
 }
 

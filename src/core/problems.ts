@@ -40,6 +40,8 @@ export interface Problem {
   argument?: string;
   /** 1-based row within the range (or sheet row, when the adapter says so). */
   row?: number;
+  /** The file the row is in, where an adapter reads several (the command line's DuckDB engine). */
+  file?: string;
   /** The offending value, as the user typed it. */
   value?: unknown;
   /** A second argument, for problems between two arguments. */

@@ -98,12 +98,20 @@ const UNQUOTED: ReadonlySet<ProblemCode> = new Set([
   "noPurchases",
 ]);
 
+/**
+ * A row as messages name it: its number, and where several files are read, the file before it as
+ * `orders-2.csv:17` (the form compilers and grep use).
+ */
+export function rowPlace(row: number | string, file: string | undefined): string {
+  return file === undefined ? String(row) : `${file}:${row}`;
+}
+
 export function problemMessage(problem: Problem, language: Language): string {
   const show = (value: unknown): string => (UNQUOTED.has(problem.code) ? String(value ?? "") : quoteValue(value));
   const argument = problem.code === "noData" ? (problem.argument ? `: ${problem.argument}?` : "") : (problem.argument ?? "");
   return fill(PROBLEMS[language][problem.code], {
     argument,
-    row: problem.row ?? "",
+    row: problem.row === undefined ? "" : rowPlace(problem.row, problem.file),
     value: show(problem.value),
     otherArgument: problem.otherArgument ?? "",
     otherValue: show(problem.otherValue),

@@ -6,6 +6,7 @@ import type { HealthPeriod } from "../core/health/period-table";
 import type { HealthQuestion, HealthVerdict, MissingData, ReportTrend } from "../core/health/questions";
 import { HEALTH_TEXT, type HealthKey } from "../i18n/health";
 import { fill, type Language } from "../i18n/language";
+import { rowPlace } from "../i18n/problems";
 import { formatsFor, type Formats } from "./formats";
 
 export interface HealthAnswer {
@@ -47,11 +48,12 @@ function withUnreadNote(sentence: string, question: HealthQuestion, text: Text, 
   const { unread } = question;
   if (unread === undefined) return sentence;
   const template = unreadTemplate(question.id, unread.count, unread.row, text);
-  const values = { count: formats.count(unread.count), value: unread.value, row: formats.count(unread.row) };
+  const row = unread.file === undefined ? formats.count(unread.row) : rowPlace(unread.row, unread.file);
+  const values = { count: formats.count(unread.count), value: unread.value, row };
   return `${sentence} ${fill(template, values, { language, of: { count: unread.count } })}`;
 }
 
-/** Row 0: not numbered (several files under DuckDB), as the skipped rows' examples are. */
+/** Row 0: not numbered (not found again under DuckDB), as the skipped rows' examples are. */
 function unreadTemplate(id: number, count: number, row: number, text: Text): string {
   // One value is named outright; "such as" would promise more.
   const one = count === 1;

@@ -48,6 +48,16 @@ export interface Dialect {
    * table would run on one worker, and a dictionary joined back costs a shuffle.
    */
   orderedId?: (expr: string) => string;
+  /**
+   * An aggregate: the group's `count` smallest values of `expr` (NULLs aside) as a list read from
+   * index 1, NULL when there are none. Absent in BigQuery, which then joins a first aggregate.
+   */
+  smallest?: (expr: string, count: number) => string;
+  /**
+   * An aggregate: `value` at the row of the smallest `order` (rows of NULL order aside), NULL
+   * included. Absent in BigQuery, with `smallest`.
+   */
+  valueAtSmallest?: (value: string, order: string) => string;
   /** Integer and double type names. */
   integer: string;
   float: string;
@@ -110,6 +120,8 @@ export const DUCKDB: Dialect = {
   addYears: (dateExpr, years) => `CAST(${dateExpr} + INTERVAL (${years}) YEAR AS DATE)`,
   series: (table, from, to, alias) => `SELECT UNNEST(generate_series(${from}, ${to})) AS ${alias} FROM ${table}`,
   orderedId: (expr) => `DENSE_RANK() OVER (ORDER BY ${expr})`,
+  smallest: (expr, count) => `MIN(${expr}, ${count})`,
+  valueAtSmallest: (value, order) => `arg_min_null(${value}, ${order})`,
   integer: "BIGINT",
   float: "DOUBLE",
 };

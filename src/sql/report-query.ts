@@ -17,23 +17,8 @@ import { cohortGridSelect, healthPeriodCtes, healthRunCtes, healthSelect } from 
 import { contactCtes, lapsedContactsSelect, lapsedCtes, lapsedSelect, lapsedSummarySelect } from "./lapsed-query";
 import { managerCtes, managerLapsedSelect, managerNamesSelect, managerRevenueSelect, managerWalletSelect } from "./manager-query";
 import { periodEndDate, periodLabel, periodOfDay, periodStartDate } from "./period-sql";
-import {
-  INITIATOR_EXAMPLE_SELECT,
-  initiatorStages,
-  STARTED_GROUP_COLUMNS,
-  STARTED_ROW_COLUMNS,
-  startedSelect,
-  UNKNOWN_INITIATOR,
-} from "./started-query";
-import {
-  BUDGET_EXAMPLE_SELECT,
-  BUDGET_GROUP_COLUMNS,
-  BUDGET_ROW_COLUMNS,
-  budgetStages,
-  UNREADABLE_BUDGET,
-  walletCtes,
-  walletSelect,
-} from "./wallet-query";
+import { initiatorStages, STARTED_GROUP_COLUMNS, STARTED_ROW_COLUMNS, startedSelect, UNKNOWN_INITIATOR } from "./started-query";
+import { BUDGET_GROUP_COLUMNS, BUDGET_ROW_COLUMNS, budgetStages, UNREADABLE_BUDGET, walletCtes, walletSelect } from "./wallet-query";
 import { aggregateSql, type GroupAggregate, regroupedSql } from "./group-aggregate";
 
 /** How a source column is typed: text is read by the core's rules for text cells. */
@@ -112,8 +97,6 @@ export type ReportTable =
   | "managerLapsed"
   | "managerWallet"
   | "managerNames"
-  | "initiatorExample"
-  | "budgetExample"
   | "rowCounts"
   | "rowExamples"
   | "lost"
@@ -365,8 +348,7 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
     ["row_groups", rowGroups({ started, budget, byManager })],
     ["row_counts", rowCounts()],
     ["customer_days", customerDays({ started, budget, byManager })],
-    ["customer_firsts", "SELECT customer_id, MIN(day) AS first_day\nFROM customer_days\nWHERE purchases > 0\nGROUP BY customer_id"],
-    ["customers", customerFacts(settings)],
+    ...customerFactCtes(settings, sql),
     // Each name's text by its number: looked up for the few customers and managers a table names.
     ...(numbering === undefined ? [] : [["customer_names", namesByNumber("customer", "name_order", "name")] as [string, string]]),
     // A manager's spellings (case aside) are shown as the one that sorts first, as the core shows them.
@@ -593,24 +575,77 @@ function rowCounts(): string {
   ].join("\n");
 }
 
-function customerFacts(settings: ReportQuerySettings): string {
-  return [
-    "SELECT customer_id,",
-    "  MIN(first_day) AS first_day,",
-    "  MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,",
-    "  MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,",
-    "  SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,",
-    "  SUM(day_amount) AS total_amount,",
-    `  SUM(CASE WHEN ${windowCondition("day", settings.window)} THEN day_amount ELSE 0 END) AS window_amount,`,
-    "  SUM(refund_rows) AS refund_rows,",
-    "  SUM(refund_amount) AS refund_amount,",
+/**
+ * Each customer's facts from their days. Where the dialect takes a group's smallest values and
+ * the value at the smallest (DuckDB), in one aggregate; else (BigQuery) each day is judged
+ * against the customer's first purchase day, found by a first aggregate and joined back: on
+ * 20 M customer-days DuckDB took 13.4 s for that form and 7.3 s for the single aggregate.
+ */
+function customerFactCtes(settings: ReportQuerySettings, sql: Dialect): [string, string][] {
+  const { smallest, valueAtSmallest } = sql;
+  if (smallest === undefined || valueAtSmallest === undefined) {
+    const firsts = "SELECT customer_id, MIN(day) AS first_day\nFROM customer_days\nWHERE purchases > 0\nGROUP BY customer_id";
+    const facts = customerFacts(settings, {
+      firstDay: "MIN(first_day)",
+      secondDay: "MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END)",
+      firstDayAmount: "SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END)",
+      firstDayManager: "MIN(CASE WHEN day = first_day THEN day_manager END)",
+      // Refund-only customers have no first day: no purchase, no customer.
+      from: "customer_days LEFT JOIN customer_firsts USING (customer_id)",
+    });
+    return [
+      ["customer_firsts", firsts],
+      ["customers", facts],
+    ];
+  }
+  // A customer's days are one row each, so the value at their first purchase day is that day's.
+  const purchaseDay = "CASE WHEN purchases > 0 THEN day END";
+  const facts = customerFacts(settings, {
+    firstDay: "first_days[1]",
+    secondDay: "first_days[2]",
+    firstDayAmount: `COALESCE(${valueAtSmallest("day_amount", purchaseDay)}, 0)`,
+    firstDayManager: valueAtSmallest("day_manager", purchaseDay),
+    from: "customer_days",
+    firstDays: smallest(purchaseDay, 2),
+  });
+  return [["customers", facts]];
+}
+
+interface FirstDayFacts {
+  firstDay: string;
+  secondDay: string;
+  firstDayAmount: string;
+  firstDayManager: string;
+  from: string;
+  /** The customer's first purchase days, as a list the first and second day are read from. */
+  firstDays?: string;
+}
+
+function customerFacts(settings: ReportQuerySettings, first: FirstDayFacts): string {
+  const days: [string, string][] = [
+    [first.firstDay, "first_day"],
+    [first.secondDay, "second_day"],
+  ];
+  const others: [string, string][] = [
+    ["MAX(CASE WHEN purchases > 0 THEN day END)", "last_day"],
+    [first.firstDayAmount, "first_day_amount"],
+    ["SUM(day_amount)", "total_amount"],
+    [`SUM(CASE WHEN ${windowCondition("day", settings.window)} THEN day_amount ELSE 0 END)`, "window_amount"],
+    ["SUM(refund_rows)", "refund_rows"],
+    ["SUM(refund_amount)", "refund_amount"],
     // Question 5's repeat customers: their days with a purchase (lapsed-query.ts).
-    "  SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,",
-    "  MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,",
-    "  MIN(name_order) AS name_order",
-    // Refund-only customers have no first day: no purchase, no customer.
-    "FROM customer_days LEFT JOIN customer_firsts USING (customer_id)",
-    "GROUP BY customer_id",
+    ["SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END)", "purchase_days"],
+    [first.firstDayManager, "manager_order"],
+    ["MIN(name_order)", "name_order"],
+  ];
+  const columns = (list: readonly [string, string][]): string => list.map(([expr, alias]) => `${expr} AS ${alias}`).join(",\n  ");
+  const grouped = (list: readonly [string, string][]): string =>
+    ["SELECT customer_id,", `  ${columns(list)}`, `FROM ${first.from}`, "GROUP BY customer_id"].join("\n");
+  if (first.firstDays === undefined) return grouped([...days, ...others]);
+  const aliases = others.map(([, alias]) => alias);
+  return [
+    `SELECT customer_id, ${[...days.map(([expr, alias]) => `${expr} AS ${alias}`), ...aliases].join(", ")}`,
+    `FROM (\n${indent(grouped([[first.firstDays, "first_days"], ...others]))}\n) AS facts`,
   ].join("\n");
 }
 
@@ -780,8 +815,6 @@ function finalSelect(table: Exclude<ReportTable, "healthPeriods" | "cohortGrid">
       );
     case "lapsedContacts":
       return lapsedContactsSelect({ name: nameByOrder(settings, sql, "c") });
-    case "initiatorExample":
-      return INITIATOR_EXAMPLE_SELECT;
     case "wallet":
       return walletSelect(sql);
     case "managerRevenue":
@@ -792,8 +825,6 @@ function finalSelect(table: Exclude<ReportTable, "healthPeriods" | "cohortGrid">
       return managerLapsedSelect(managerByOrder(settings, "l"));
     case "managerWallet":
       return managerWalletSelect(managerByOrder(settings, "w"));
-    case "budgetExample":
-      return BUDGET_EXAMPLE_SELECT;
     case "lost":
       return lostSelect(settings, sql);
   }

@@ -55,13 +55,6 @@ export const STARTED_GROUP_COLUMNS: readonly GroupAggregate[] = [
 ];
 
 /**
- * The value, as written, that sorts first of the orders' initiators that name neither side: where
- * the rows are not numbered, what question 7 can show in place of the first in the file.
- */
-export const INITIATOR_EXAMPLE_SELECT =
-  "SELECT MIN(initiatedBy_cell) AS example\nFROM fated\nWHERE fate = 'order' AND initiator = 'unknown'";
-
-/**
  * One row: the purchases (customer-days) of the 12 months ending on the latest purchase, as the
  * core's `addStarted` counts them (the days after the same date a year before, up to that day),
  * those the company started, their share, and the orders whose initiator names neither side and

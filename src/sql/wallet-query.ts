@@ -42,9 +42,6 @@ export const BUDGET_GROUP_COLUMNS: readonly GroupAggregate[] = [
   { fn: "SUM", of: "budget_unread_row", name: "unreadable_budgets" },
 ];
 
-/** The unreadable budget value, as written, that sorts first: where the rows are not numbered, what question 2 shows. */
-export const BUDGET_EXAMPLE_SELECT = "SELECT MIN(budget_cell) AS example\nFROM fated\nWHERE fate = 'order' AND budget_unread";
-
 /** The CTEs over `customer_days`, `customers` and `data_span` (report-query.ts). */
 export function walletCtes(sql: Dialect): [string, string][] {
   const yearStart = sql.epochDay(sql.addYears(sql.dateOfEpochDay("latest_day"), -1));

@@ -107,7 +107,7 @@ describe("question 2's note on budgets it leaves out", () => {
 
 describe("question 7's note on values that name neither side", () => {
   // 1 purchase of 4 started by the company: 25 %. One value unknown, found in row 12 of one file,
-  // or in no numbered row (several files under --engine duckdb, which numbers none: row 0).
+  // or in no numbered row (row 0: under --engine duckdb, one not found again).
   const sentence = (row: number, language: "en" | "ru") =>
     healthAnswers(
       {

@@ -290,11 +290,15 @@ describeDuckDb("report --engine duckdb, as a command", () => {
       expect(own.stderr).toContain(message);
       expect([duck.exitCode, duck.stderr]).toEqual([own.exitCode, own.stderr]);
     }
-    // Several files: all are named, and their rows have no order to say which problem came first.
+    // Several files: all are named, and the first problem is the first file's, by file and line.
     const dates = join(dir, "dates.csv");
     const blanks = writeFixture(dir, "blanks.csv", "Customer,Date,Amount\n,2024-03-05,10\n");
     const both = await cli(["report", blanks, dates, "--engine", "duckdb"]);
-    expect(both.stderr).toContain(`${blanks} ${dates}: no order could be read; one of the problems: `);
+    expect(both.stderr).toContain(
+      `${blanks} ${dates}: no order could be read; the first problem: Customer, row ${blanks}:2: the customer is empty but the row has other values`,
+    );
+    const swapped = await cli(["report", dates, blanks, "--engine", "duckdb"]);
+    expect(swapped.stderr).toContain(`${dates} ${blanks}: no order could be read; the first problem: Date, row ${dates}:2: cannot read «someday»`);
   });
 
   it("--json carries the health check's periods, questions 1, 2, 3, 5, 6, 7 and 8 and the lapsed customers, the command's own (and none with --no-health)", async () => {

@@ -540,21 +540,29 @@ describeDuckDb("question 7 under report --engine duckdb: who started the sale", 
     });
   });
 
-  it("with several files: the same counts, and the unknown value that sorts first, in no row", async () => {
+  it("with several files: the same counts, and the first unknown value in the files, by file and line", async () => {
     const dir = tempDir();
     const [header, ...rows] = STARTED_ROWS;
-    // "сайт" comes first in the files, "partner" sorts first; no row is named (each file starts again).
+    // "сайт" comes first in the files, on part-1.csv's third line; "partner" sorts first.
     const first = writeFixture(dir, "part-1.csv", `${[header, ...rows.slice(6)].join("\n")}\n`);
     const second = writeFixture(dir, "part-2.csv", `${[header, ...rows.slice(0, 6)].join("\n")}\n`);
     const duck = await duckDbOutcome([first, second, "--locale", "en_US"]);
     const started = duck.report.healthCheck!.questions.find((question) => question.id === 7)!;
-    expect(started).toEqual({ id: 7, verdict: "good", figures: STARTED_FIGURES, unread: { count: 2, row: 0, value: "partner" } });
+    expect(started).toEqual({ id: 7, verdict: "good", figures: STARTED_FIGURES, unread: { count: 2, row: 3, file: first, value: "сайт" } });
     const sentence = (language: Language) => healthAnswers(duck.report.healthCheck!, language).find((answer) => answer.id === 7)!.sentence;
     expect(sentence("en")).toBe(
-      "The company started 50.0% of the purchases of the last 12 months. 2 values of the Initiated by column are not recognised, such as “partner”; their purchases count as not started by the company.",
+      `The company started 50.0% of the purchases of the last 12 months. 2 values of the Initiated by column are not recognised, such as “сайт” in row ${first}:3; their purchases count as not started by the company.`,
     );
     expect(sentence("ru")).toBe(
-      "50,0\u00a0% покупок за последние 12 месяцев — по инициативе компании. 2 значения столбца «Инициатор» не распознаны, и такие покупки не отнесены к инициативе компании; например, «partner».",
+      `50,0\u00a0% покупок за последние 12 месяцев — по инициативе компании. 2 значения столбца «Инициатор» не распознаны, и такие покупки не отнесены к инициативе компании; например, «сайт» в строке ${first}:3.`,
+    );
+    // The one skipped row by its file and line: part-1.csv's "never" on its 6th line (after the
+    // empty 4th); the last line, with nothing but an initiator, is blank.
+    const json = JSON.parse((await cli(["report", first, second, "--engine", "duckdb", "--locale", "en_US", "--json"])).stdout);
+    expect(json.skippedRows.map((row: { row: number; file: string }) => [row.file, row.row])).toEqual([[first, 6]]);
+    expect(json.skippedByReason.map((group: { rows: number[]; files: string[] }) => [group.rows, group.files])).toEqual([[[6], [first]]]);
+    expect(json.skippedRows[0].reason).toBe(
+      `Date, row ${first}:6: cannot read «never» as a date (use a date cell, 2024-03-05 or 05.03.2024)`,
     );
   });
 
@@ -688,7 +696,7 @@ describeDuckDb("question 2 under report --engine duckdb: share of wallet", () =>
     expect(typedUnread).toEqual({ ...plainUnread, row: plainUnread!.row - 1, value: "-100" });
   });
 
-  it("with several files: the same figures, and the unreadable budget that sorts first, in no row", async () => {
+  it("with several files: the same figures, and the first unreadable budget in the files, by file and line", async () => {
     const dir = tempDir();
     const [header, ...rows] = budgetLog(2000, 5, "ru").trimEnd().split("\n");
     const first = writeFixture(dir, "part-1.csv", `${[header, ...rows.slice(1000)].join("\n")}\n`);
@@ -701,8 +709,11 @@ describeDuckDb("question 2 under report --engine duckdb: share of wallet", () =>
     const { unread, ...figures } = walletOf(duck.report.healthCheck!.questions);
     const { unread: coreUnread, ...coreFigures } = walletOf(core.report.healthCheck!.questions);
     expect(comparableQuestions([figures])).toEqual(comparableQuestions([coreFigures], true));
-    // "#N/A" sorts before "-100" and "много" by code point.
-    expect(unread).toEqual({ count: coreUnread!.count, row: 0, value: "#N/A" });
+    // The joined file holds part-1.csv's rows, then part-2.csv's after one more line (its header).
+    const linesInFirst = rows.length - 1000 + 1;
+    const place =
+      coreUnread!.row <= linesInFirst ? { row: coreUnread!.row, file: first } : { row: coreUnread!.row - linesInFirst, file: second };
+    expect(unread).toEqual({ count: coreUnread!.count, ...place, value: coreUnread!.value });
   });
 
   it("says question 2 needs a budget column without one, and amounts with one but none", async () => {

@@ -44,7 +44,7 @@ describe("firstRowsOfGroups", () => {
       ["badAmount|amount", 1],
       ["unknownInitiator|initiatedBy", 1],
     ]);
-    const row = (ordinal: number, key: string): ProblemRow => ({ ordinal, key, value: ordinal });
+    const row = (ordinal: number, key: string): ProblemRow => ({ file: 0, ordinal, key, value: ordinal });
     let chunksRead = 0;
     async function* chunks(): AsyncGenerator<ProblemRow[]> {
       const all = [
@@ -66,7 +66,7 @@ describe("firstRowsOfGroups", () => {
 
   it("lists the first rows of the keys asked for, up to a limit, reading on a bounded way past the groups' rows", async () => {
     const wanted = new Map([["badDate|date", 1]]);
-    const row = (ordinal: number, key: string): ProblemRow => ({ ordinal, key, value: ordinal });
+    const row = (ordinal: number, key: string): ProblemRow => ({ file: 0, ordinal, key, value: ordinal });
     const all = [
       [row(2, "badAmount|amount"), row(3, "unknownInitiator|initiatedBy"), row(4, "badAmount|amount")],
       [row(5, "badDate|date"), row(7, "badAmount|amount")], // the group is full at ordinal 5
@@ -83,5 +83,27 @@ describe("firstRowsOfGroups", () => {
     expect(await ordinals(10, 0)).toEqual([2, 4, 5]);
     expect(await ordinals(10, 2)).toEqual([2, 4, 5, 7]);
     expect(await ordinals(10, 10)).toEqual([2, 4, 5, 7, 9]);
+  });
+
+  it("with several files, finds a group's rows in the next file, and reads on for the list only in the file the groups filled in", async () => {
+    // Each file is numbered from its start, so ordinal 1 of the second file comes after ordinal 8 of the first.
+    const wanted = new Map([
+      ["badDate|date", 2],
+      ["badAmount|amount", 1],
+    ]);
+    const row = (file: number, ordinal: number, key: string): ProblemRow => ({ file, ordinal, key, value: `${file}:${ordinal}` });
+    const files = [
+      [[row(0, 3, "badDate|date"), row(0, 8, "badAmount|amount")]],
+      [[row(1, 1, "badDate|date"), row(1, 2, "badAmount|amount")], [row(1, 40, "badAmount|amount")]],
+      [[row(2, 1, "badAmount|amount")]],
+    ];
+    async function* chunks(): AsyncGenerator<ProblemRow[]> {
+      for (const chunks of files) yield* chunks;
+    }
+    const { first, list } = await firstRowsOfGroups(wanted, chunks(), { accepts: () => true, limit: 10, readOn: 10 });
+    expect(first.get("badDate|date")!.map((each) => each.value)).toEqual(["0:3", "1:1"]);
+    expect(first.get("badAmount|amount")!.map((each) => each.value)).toEqual(["0:8"]);
+    // Full at the second file's first row: on to its ordinal 11, so not its 40th, nor the third file.
+    expect(list.map((each) => each.value)).toEqual(["0:3", "0:8", "1:1", "1:2"]);
   });
 });

@@ -23,7 +23,6 @@ import {
   rowStats,
   type Tables,
   type UnreadCounts,
-  unnumberedUnread,
   unreadCountsOf,
 } from "./report-of-tables";
 import { firstRowsOfGroups, problemKey, type ProblemRow } from "./row-numbers";
@@ -55,10 +54,16 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
   const duckdb = await loadDuckDb();
   // What does not fit spills here: by default DuckDB would write it to `.tmp` in the current
   // directory, wherever the user happens to be. And it takes half the memory, not its default 80 %:
-  // its process holds more than its limit counts, and the machine runs other things.
+  // its process holds more than its limit counts, and the machine runs other things. The memory
+  // of blocks it frees is kept for the next statement rather than given back to the system, which
+  // would fault it in again page by page: 20 M rows took 52 and 58 s so against 63 and 64 s.
   const spill = mkdtempSync(join(tmpdir(), "sheets-retention-duckdb-"));
   const memoryLimit = `${Math.floor(totalmem() / 2 / 2 ** 20)}MB`;
-  const instance = await duckdb.DuckDBInstance.create(":memory:", { temp_directory: spill, memory_limit: memoryLimit });
+  const instance = await duckdb.DuckDBInstance.create(":memory:", {
+    temp_directory: spill,
+    memory_limit: memoryLimit,
+    block_allocator_memory: memoryLimit,
+  });
   const connection = await instance.connect();
   /** The CSV files, once known: DuckDB's errors name a row, which is found by reading them. */
   let csv: CsvFiles | undefined;
@@ -96,8 +101,6 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
       started: source.columns.initiatedBy !== undefined,
       wallet: source.columns.budget !== undefined,
       contacts: source.columns.contact !== undefined,
-      // With several files the rows are not numbered (each file would start again).
-      numbered: paths.length === 1,
       // --lapsed-csv writes every lapsed customer; the reports list the first (cli.ts).
       lapsedLimit: options.lapsedCsv === undefined ? REPORT_LIMITS.lost : undefined,
     };
@@ -112,20 +115,20 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
     );
     const { stats, skipped } = rowStats(tables.rowCounts, tables.rowExamples, source.layout);
     const unreadCounts = unreadCountsOf(tables);
-    const { unread, skippedRows } = wanted.numbered
-      ? await numberRows(connection, read, { skipped, unreadCounts }, (numbering) => query(numbering.relation, numbering.rowNumber))
-      : { unread: unnumberedUnread(tables, unreadCounts), skippedRows: [] };
+    const { unread, skippedRows } = await numberRows(connection, read, { skipped, unreadCounts }, (numbering) =>
+      query(numbering.relation, numbering.rowNumber),
+    );
     // Said after the numbering read, so that the first skipped row is named by its line, as the streaming command names it.
     const named = files.join(" ");
     if (num(tables.summary[0]!.customers) === 0) {
-      throw dataError(noPurchaseMessage(named, stats, skippedProblem(groupsInOrder(skipped)[0], options.language)));
+      throw dataError(noPurchaseMessage(named, stats, skippedProblem(groupsInOrder(skipped, paths)[0], options.language)));
     }
     const report = { ...reportOf(tables, source.layout, options, stats), skipped: skippedRows };
     const outcome: ReportOutcome = {
       file: named,
       layout: source.layout,
       report,
-      skippedByReason: groupsInOrder(skipped),
+      skippedByReason: groupsInOrder(skipped, paths),
       inputs: paths,
     };
     if (!options.health) return outcome;
@@ -203,7 +206,6 @@ async function runTables(
     started: boolean;
     wallet: boolean;
     contacts: boolean;
-    numbered: boolean;
     lapsedLimit: number | undefined;
   },
 ): Promise<Tables> {
@@ -264,13 +266,10 @@ async function runTables(
     ...(wanted.health ? await health() : { healthPeriods: [], cohortGrid: [] }),
     ...(wanted.health ? await lapsed() : { lapsedSummary: [], lapsed: [], lapsedContacts: [], managerLapsed: [] }),
     started,
-    // Where the numbering read does not find the first unknown initiator, the one that sorts first: one more read.
-    initiatorExample: !wanted.numbered && num(started[0]?.unknown_initiators ?? 0) > 0 ? await table("initiatorExample") : [],
     wallet,
     managerWallet,
     managerRevenue: wanted.health && wanted.managers ? await managerRevenue() : [],
     managerNames: wanted.health && wanted.managers ? await table("managerNames") : [],
-    budgetExample: !wanted.numbered && num(wallet[0]?.unreadable_budgets ?? 0) > 0 ? await table("budgetExample") : [],
     rowCounts,
     rowExamples: rowCounts.some((row) => PROBLEMS.has(String(row.fate))) ? await table("rowExamples") : [],
     lost: await table("lost"),
@@ -302,21 +301,18 @@ async function numberRows(
   const unreadColumns = (Object.keys(unreadCounts) as (keyof UnreadCounts)[]).filter((column) => unreadCounts[column] > 0);
   for (const column of unreadColumns) wanted.set(column, 1);
   if (wanted.size === 0) return { unread: new Map(), skippedRows: [] };
-  const { numbered } = source;
-  const statement = query(numbered).statement("problemRows");
-  const sql = numbered.inOrder ? statement : `SELECT * FROM (\n${statement}\n) AS problems ORDER BY source_row`;
-  const result = await connection.stream(sql);
-  const names = result.columnNames();
+  const numberings = source.numbered;
+  /** Each file's problem rows in turn, the next file's read only when the rows wanted are not all found. */
   async function* chunks(): AsyncGenerator<ProblemRow[]> {
-    for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      yield chunk.getRowObjects(names).flatMap((row) => {
-        const ordinal = Number(row.source_row);
-        const unread = unreadColumns.filter((column) => row[column] !== null && row[column] !== undefined);
-        return [
-          { ordinal, key: problemKey(String(row.fate), String(row.fate_column)), value: row.fate_value },
-          ...unread.map((column) => ({ ordinal, key: column, value: row[column] })),
-        ];
-      });
+    for (const [file, numbering] of numberings.entries()) {
+      const statement = query(numbering).statement("problemRows");
+      const result = await connection.stream(
+        numbering.inOrder ? statement : `SELECT * FROM (\n${statement}\n) AS problems ORDER BY source_row`,
+      );
+      const names = result.columnNames();
+      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        yield chunk.getRowObjects(names).flatMap((row) => problemRowsOf(row, file, unreadColumns));
+      }
     }
   }
   const skippedRows = [...groups.values()].reduce((sum, group) => sum + group.count, 0);
@@ -326,20 +322,48 @@ async function numberRows(
     readOn: LIST_READ_ON_ROWS,
   });
   connection.interrupt();
-  const rowOf = await numbered.rowsOf([...first.values(), list].flat().map((row) => row.ordinal));
+  const placeOf = await placesOf([...first.values(), list].flat(), numberings);
   for (const [key, group] of groups) {
     const rows = first.get(key)!;
-    group.examples = rows.map((row) => ({ row: rowOf.get(row.ordinal) ?? 0, value: row.value }));
+    group.examples = rows.map((row) => ({ ...placeOf(row), value: row.value }));
     group.problem = { ...group.problem, value: rows[0]?.value ?? group.problem.value };
   }
   const unread = new Map<string, UnreadValues>();
   for (const column of unreadColumns) {
     const row = first.get(column)?.[0];
-    if (row !== undefined) unread.set(column, { count: unreadCounts[column], row: rowOf.get(row.ordinal) ?? 0, value: String(row.value) });
+    if (row !== undefined) unread.set(column, { count: unreadCounts[column], ...placeOf(row), value: String(row.value) });
   }
-  const listed = list.map(({ ordinal, key, value }): SkippedRow => {
-    const row = rowOf.get(ordinal) ?? 0;
-    return { row, problem: { ...groups.get(key)!.problem, row, value } };
+  const listed = list.map((each): SkippedRow => {
+    const place = placeOf(each);
+    return { row: place.row, problem: { ...groups.get(each.key)!.problem, ...place, value: each.value } };
   });
   return { unread, skippedRows: listed };
+}
+
+/** A row of the numbering read as the problems it holds: its reason, and each unread value. */
+function problemRowsOf(row: Row, file: number, unreadColumns: readonly string[]): ProblemRow[] {
+  const ordinal = Number(row.source_row);
+  const unread = unreadColumns.filter((column) => row[column] !== null && row[column] !== undefined);
+  return [
+    { file, ordinal, key: problemKey(String(row.fate), String(row.fate_column)), value: row.fate_value },
+    ...unread.map((column) => ({ file, ordinal, key: column, value: row[column] })),
+  ];
+}
+
+/**
+ * Where each problem row is, as the report names it: its line (or a Parquet file's row), and with
+ * several files the file too.
+ */
+async function placesOf(
+  rows: readonly ProblemRow[],
+  numberings: readonly Numbering[],
+): Promise<(row: ProblemRow) => { row: number; file?: string }> {
+  const lines = await Promise.all(
+    numberings.map((numbering, file) => numbering.rowsOf(rows.filter((row) => row.file === file).map((row) => row.ordinal))),
+  );
+  const named = numberings.length > 1;
+  return (row) => {
+    const line = lines[row.file]!.get(row.ordinal) ?? 0;
+    return named ? { row: line, file: numberings[row.file]!.file } : { row: line };
+  };
 }

@@ -302,17 +302,6 @@ function withUnread(question: HealthQuestion, unread: UnreadValues | undefined):
  */
 export type UnreadCounts = Record<typeof UNKNOWN_INITIATOR | typeof UNREADABLE_BUDGET, number>;
 
-/** Where the rows are not numbered (several files): the count, and the value that sorts first, in no row (0). */
-export function unnumberedUnread(tables: Tables, counts: UnreadCounts): Map<string, UnreadValues> {
-  const examples = { [UNKNOWN_INITIATOR]: tables.initiatorExample[0], [UNREADABLE_BUDGET]: tables.budgetExample[0] };
-  const unread = new Map<string, UnreadValues>();
-  for (const [key, count] of Object.entries(counts) as [keyof UnreadCounts, number][]) {
-    const example = examples[key];
-    if (example !== undefined && count > 0) unread.set(key, { count, row: 0, value: String(example.example) });
-  }
-  return unread;
-}
-
 /** The periods' sums as the core's PeriodTotals holds them, every period from the first (money 0 without amounts). */
 function periodSeries(rows: readonly Row[], period: Period): PeriodSeries {
   const money = (field: string): Float64Array => Float64Array.from(rows, (row) => numOrNull(row[field]) ?? 0);
@@ -405,12 +394,14 @@ export function rowStats(
 }
 
 /**
- * The groups in the order their first rows come, as the streaming command lists them. Unnumbered
- * rows are all row 0, and the sort, stable, leaves the groups as found.
+ * The groups in the order their first rows come, as the streaming command lists them: by file (in
+ * the order `files` are read), then row. Unnumbered rows are all row 0 of no file, and the sort,
+ * stable, leaves the groups as found.
  */
-export function groupsInOrder(groups: Map<string, SkippedGroup>): SkippedGroup[] {
+export function groupsInOrder(groups: Map<string, SkippedGroup>, files: readonly string[]): SkippedGroup[] {
+  const fileOf = (group: SkippedGroup): number => files.indexOf(group.examples[0]?.file ?? "");
   const firstRow = (group: SkippedGroup): number => group.examples[0]?.row ?? 0;
-  return [...groups.values()].sort((a, b) => firstRow(a) - firstRow(b));
+  return [...groups.values()].sort((a, b) => fileOf(a) - fileOf(b) || firstRow(a) - firstRow(b));
 }
 
 /** How many orders have an initiator that names neither side, and how many a budget that cannot be read. */

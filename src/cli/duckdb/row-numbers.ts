@@ -1,5 +1,6 @@
 // The numbers of skipped rows under `--engine duckdb`, as the streaming command gives them: the
-// first rows of each reason, by the file line a CSV record starts on (a row index in Parquet).
+// first rows of each reason, by the file line a CSV record starts on (a row index in Parquet),
+// and with several files by the file too, each file numbered from its start.
 //
 // DuckDB reads a file in parallel and keeps no line numbers, and numbering every row as it reads
 // (`WITH ORDINALITY`) makes its reading serial, four times slower on 20 M rows. So the report's
@@ -12,8 +13,9 @@ import { CR, LF } from "../../files/ascii";
 import type { CsvRecord } from "../../files/csv-scanner";
 import { scanFile } from "../../files/scan-file";
 
-/** A skipped row as the numbering read gives it: its ordinal, reason and value. */
+/** A skipped row as the numbering read gives it: its file (by its place among the files read), ordinal, reason and value. */
 export interface ProblemRow {
+  file: number;
   ordinal: number;
   key: string;
   value: unknown;
@@ -29,8 +31,8 @@ export interface ListedRows {
   accepts: (key: string) => boolean;
   limit: number;
   /**
-   * How many ordinals past the last group's rows it reads on for the list before it stops short:
-   * a bound on the cost of rows that lie far apart.
+   * How many ordinals past the last group's rows it reads on for the list before it stops short,
+   * within that row's file: a bound on the cost of rows that lie far apart.
    */
   readOn: number;
 }
@@ -38,9 +40,9 @@ export interface ListedRows {
 /**
  * The first rows of each group, from rows in the file's order; `wanted` says how many each group
  * shows (at most as many as it has). Stops reading once every group has them, and the list is
- * full or `readOn` more ordinals are read. `rows` yields chunks, and is told to stop by
- * returning. The list holds every row `listed` accepts up to where the reading stopped: the first
- * in the file.
+ * full or `readOn` more ordinals of that file are read. `rows` yields chunks, and is told to stop
+ * by returning. The list holds every row `listed` accepts up to where the reading stopped: the
+ * first in the files.
  */
 export async function firstRowsOfGroups(
   wanted: ReadonlyMap<string, number>,
@@ -50,17 +52,19 @@ export async function firstRowsOfGroups(
   const first = new Map<string, ProblemRow[]>([...wanted.keys()].map((key) => [key, []]));
   const list: ProblemRow[] = [];
   let missing = [...wanted.values()].reduce((sum, count) => sum + count, 0);
-  /** The last ordinal read for the list, once every group has its rows. */
-  let lastForList = Number.POSITIVE_INFINITY;
+  /** The last row read for the list, once every group has its rows. */
+  let lastForList: { file: number; ordinal: number } | undefined;
+  const pastLast = (row: ProblemRow): boolean =>
+    lastForList !== undefined && (row.file > lastForList.file || (row.file === lastForList.file && row.ordinal > lastForList.ordinal));
   for await (const chunk of rows) {
     for (const row of chunk) {
-      if (row.ordinal > lastForList) return { first, list };
+      if (pastLast(row)) return { first, list };
       if (list.length < listed.limit && listed.accepts(row.key)) list.push(row);
       const ofGroup = first.get(row.key);
       if (ofGroup === undefined || ofGroup.length === wanted.get(row.key)) continue;
       ofGroup.push(row);
       missing--;
-      if (missing === 0) lastForList = row.ordinal + listed.readOn;
+      if (missing === 0) lastForList = { file: row.file, ordinal: row.ordinal + listed.readOn };
     }
     if (missing <= 0 && list.length >= listed.limit) break;
   }

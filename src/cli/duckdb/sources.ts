@@ -1,5 +1,5 @@
 // Where `report --engine duckdb` reads its rows: CSV or Parquet files, one or many, as a DuckDB
-// relation, with their columns, their layout and a numbered twin for naming rows.
+// relation, with their columns, their layout and each file numbered, for naming rows.
 //
 // The file's layout (header, columns, status column, deal types) is found as for the streaming
 // engine, from the first file's first rows through src/files and the core's header detection.
@@ -50,11 +50,13 @@ export interface Source {
   delimiter?: number;
   columns: QueryColumns;
   layout: FileLayout;
-  /** The same relation with its rows numbered, and how a row's number becomes what the report names. */
-  numbered: Numbering;
+  /** Each file's rows numbered, in the order the files are read, and how a row's number becomes what the report names. */
+  numbered: Numbering[];
 }
 
 export interface Numbering {
+  /** The file, as the report names it. */
+  file: string;
   relation: string;
   /** The expression of a row's ordinal (1 = the first row read). */
   rowNumber: string;
@@ -104,23 +106,25 @@ export async function csvSource(files: readonly string[], options: CliOptions, p
   const text = (value: string): string => DUCKDB.text(value);
   // Every field as text, so that the core's rules read it (src/sql/cell-rules.ts), not DuckDB's guesses.
   const skip = headerRow < 0 ? 0 : layout.headerLine!;
-  const relation = [
-    `read_csv(${fileList(files)}`,
-    `delim = ${text(String.fromCharCode(delimiter))}, quote = '"', escape = '"'`,
-    `header = false, skip = ${skip}, auto_detect = false, null_padding = true, parallel = ${parallel}`,
-    `columns = {${names.map((name) => `${text(name)}: 'VARCHAR'`).join(", ")}})`,
-  ].join(", ");
+  const relationOf = (paths: readonly string[]): string =>
+    [
+      `read_csv(${fileList(paths)}`,
+      `delim = ${text(String.fromCharCode(delimiter))}, quote = '"', escape = '"'`,
+      `header = false, skip = ${skip}, auto_detect = false, null_padding = true, parallel = ${parallel}`,
+      `columns = {${names.map((name) => `${text(name)}: 'VARCHAR'`).join(", ")}})`,
+    ].join(", ");
   return {
-    relation,
+    relation: relationOf(files),
     delimiter,
     layout,
     // Numbering the rows as they are read keeps them in order (and makes the reading serial).
-    numbered: {
-      relation: `${relation} WITH ORDINALITY`,
+    numbered: files.map((file) => ({
+      file,
+      relation: `${relationOf([file])} WITH ORDINALITY`,
       rowNumber: "ordinality",
       inOrder: true,
-      rowsOf: (ordinals) => recordLines(files[0]!, delimiter, skip, ordinals),
-    },
+      rowsOf: (ordinals) => recordLines(file, delimiter, skip, ordinals),
+    })),
     columns: queryColumns(
       layout,
       options,
@@ -224,12 +228,13 @@ export async function parquetSource(connection: Connection, files: readonly stri
     relation,
     layout,
     // A Parquet file keeps its rows' positions, read in parallel: the rows are sorted by them.
-    numbered: {
-      relation: `read_parquet(${fileList(files)}, file_row_number = true)`,
+    numbered: files.map((file) => ({
+      file,
+      relation: `read_parquet(${fileList([file])}, file_row_number = true)`,
       rowNumber: "file_row_number + 1",
       inOrder: false,
       rowsOf: async (ordinals) => new Map(ordinals.map((ordinal) => [ordinal, ordinal])),
-    },
+    })),
     columns: queryColumns(
       layout,
       options,

@@ -72,8 +72,10 @@ export interface HealthQuestion {
 /** Cells the health check could not read (a budget that is no number, an initiator it does not know). */
 export interface UnreadValues {
   count: number;
-  /** The first of them: its row (0 where the rows are not numbered: several files under DuckDB) and its value as written. */
+  /** The first of them: its row (0 where it was not found again) and its value as written. */
   row: number;
+  /** The file it is in, where several are read (the command line's DuckDB engine). */
+  file?: string;
   value: string;
 }
 

@@ -288,27 +288,23 @@ customer_days AS (
   FROM row_groups
   WHERE other_key IS NULL
 ),
-customer_firsts AS (
-  SELECT customer_id, MIN(day) AS first_day
-  FROM customer_days
-  WHERE purchases > 0
-  GROUP BY customer_id
-),
 customers AS (
-  SELECT customer_id,
-    MIN(first_day) AS first_day,
-    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
-    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
-    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
-    SUM(day_amount) AS total_amount,
-    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
-    SUM(refund_rows) AS refund_rows,
-    SUM(refund_amount) AS refund_amount,
-    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
-    MIN(name_order) AS name_order
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
-  GROUP BY customer_id
+  SELECT customer_id, first_days[1] AS first_day, first_days[2] AS second_day, last_day, first_day_amount, total_amount, window_amount, refund_rows, refund_amount, purchase_days, manager_order, name_order
+  FROM (
+    SELECT customer_id,
+      MIN(CASE WHEN purchases > 0 THEN day END, 2) AS first_days,
+      MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+      COALESCE(arg_min_null(day_amount, CASE WHEN purchases > 0 THEN day END), 0) AS first_day_amount,
+      SUM(day_amount) AS total_amount,
+      SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+      arg_min_null(day_manager, CASE WHEN purchases > 0 THEN day END) AS manager_order,
+      MIN(name_order) AS name_order
+    FROM customer_days
+    GROUP BY customer_id
+  ) AS facts
 ),
 customer_names AS (
   SELECT name_order, MIN(customer_name) AS name
@@ -684,27 +680,23 @@ customer_days AS (
   FROM row_groups
   WHERE other_key IS NULL
 ),
-customer_firsts AS (
-  SELECT customer_id, MIN(day) AS first_day
-  FROM customer_days
-  WHERE purchases > 0
-  GROUP BY customer_id
-),
 customers AS (
-  SELECT customer_id,
-    MIN(first_day) AS first_day,
-    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
-    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
-    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
-    SUM(day_amount) AS total_amount,
-    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
-    SUM(refund_rows) AS refund_rows,
-    SUM(refund_amount) AS refund_amount,
-    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
-    MIN(name_order) AS name_order
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
-  GROUP BY customer_id
+  SELECT customer_id, first_days[1] AS first_day, first_days[2] AS second_day, last_day, first_day_amount, total_amount, window_amount, refund_rows, refund_amount, purchase_days, manager_order, name_order
+  FROM (
+    SELECT customer_id,
+      MIN(CASE WHEN purchases > 0 THEN day END, 2) AS first_days,
+      MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+      COALESCE(arg_min_null(day_amount, CASE WHEN purchases > 0 THEN day END), 0) AS first_day_amount,
+      SUM(day_amount) AS total_amount,
+      SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+      arg_min_null(day_manager, CASE WHEN purchases > 0 THEN day END) AS manager_order,
+      MIN(name_order) AS name_order
+    FROM customer_days
+    GROUP BY customer_id
+  ) AS facts
 ),
 customer_names AS (
   SELECT name_order, MIN(customer_name) AS name
@@ -1065,27 +1057,23 @@ customer_days AS (
   FROM row_groups
   WHERE other_key IS NULL
 ),
-customer_firsts AS (
-  SELECT customer_id, MIN(day) AS first_day
-  FROM customer_days
-  WHERE purchases > 0
-  GROUP BY customer_id
-),
 customers AS (
-  SELECT customer_id,
-    MIN(first_day) AS first_day,
-    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
-    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
-    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
-    SUM(day_amount) AS total_amount,
-    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
-    SUM(refund_rows) AS refund_rows,
-    SUM(refund_amount) AS refund_amount,
-    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
-    MIN(name_order) AS name_order
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
-  GROUP BY customer_id
+  SELECT customer_id, first_days[1] AS first_day, first_days[2] AS second_day, last_day, first_day_amount, total_amount, window_amount, refund_rows, refund_amount, purchase_days, manager_order, name_order
+  FROM (
+    SELECT customer_id,
+      MIN(CASE WHEN purchases > 0 THEN day END, 2) AS first_days,
+      MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+      COALESCE(arg_min_null(day_amount, CASE WHEN purchases > 0 THEN day END), 0) AS first_day_amount,
+      SUM(day_amount) AS total_amount,
+      SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+      arg_min_null(day_manager, CASE WHEN purchases > 0 THEN day END) AS manager_order,
+      MIN(name_order) AS name_order
+    FROM customer_days
+    GROUP BY customer_id
+  ) AS facts
 ),
 customer_names AS (
   SELECT name_order, MIN(customer_name) AS name
@@ -1442,27 +1430,23 @@ customer_days AS (
   FROM row_groups
   WHERE other_key IS NULL
 ),
-customer_firsts AS (
-  SELECT customer_id, MIN(day) AS first_day
-  FROM customer_days
-  WHERE purchases > 0
-  GROUP BY customer_id
-),
 customers AS (
-  SELECT customer_id,
-    MIN(first_day) AS first_day,
-    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
-    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
-    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
-    SUM(day_amount) AS total_amount,
-    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
-    SUM(refund_rows) AS refund_rows,
-    SUM(refund_amount) AS refund_amount,
-    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
-    MIN(name_order) AS name_order
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
-  GROUP BY customer_id
+  SELECT customer_id, first_days[1] AS first_day, first_days[2] AS second_day, last_day, first_day_amount, total_amount, window_amount, refund_rows, refund_amount, purchase_days, manager_order, name_order
+  FROM (
+    SELECT customer_id,
+      MIN(CASE WHEN purchases > 0 THEN day END, 2) AS first_days,
+      MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+      COALESCE(arg_min_null(day_amount, CASE WHEN purchases > 0 THEN day END), 0) AS first_day_amount,
+      SUM(day_amount) AS total_amount,
+      SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+      arg_min_null(day_manager, CASE WHEN purchases > 0 THEN day END) AS manager_order,
+      MIN(name_order) AS name_order
+    FROM customer_days
+    GROUP BY customer_id
+  ) AS facts
 ),
 customer_names AS (
   SELECT name_order, MIN(customer_name) AS name
@@ -1900,27 +1884,23 @@ customer_days AS (
   FROM row_groups
   WHERE other_key IS NULL
 ),
-customer_firsts AS (
-  SELECT customer_id, MIN(day) AS first_day
-  FROM customer_days
-  WHERE purchases > 0
-  GROUP BY customer_id
-),
 customers AS (
-  SELECT customer_id,
-    MIN(first_day) AS first_day,
-    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
-    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
-    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
-    SUM(day_amount) AS total_amount,
-    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
-    SUM(refund_rows) AS refund_rows,
-    SUM(refund_amount) AS refund_amount,
-    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
-    MIN(name_order) AS name_order
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
-  GROUP BY customer_id
+  SELECT customer_id, first_days[1] AS first_day, first_days[2] AS second_day, last_day, first_day_amount, total_amount, window_amount, refund_rows, refund_amount, purchase_days, manager_order, name_order
+  FROM (
+    SELECT customer_id,
+      MIN(CASE WHEN purchases > 0 THEN day END, 2) AS first_days,
+      MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+      COALESCE(arg_min_null(day_amount, CASE WHEN purchases > 0 THEN day END), 0) AS first_day_amount,
+      SUM(day_amount) AS total_amount,
+      SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+      arg_min_null(day_manager, CASE WHEN purchases > 0 THEN day END) AS manager_order,
+      MIN(name_order) AS name_order
+    FROM customer_days
+    GROUP BY customer_id
+  ) AS facts
 ),
 customer_names AS (
   SELECT name_order, MIN(customer_name) AS name
@@ -2293,27 +2273,23 @@ customer_days AS (
   FROM row_groups
   WHERE other_key IS NULL
 ),
-customer_firsts AS (
-  SELECT customer_id, MIN(day) AS first_day
-  FROM customer_days
-  WHERE purchases > 0
-  GROUP BY customer_id
-),
 customers AS (
-  SELECT customer_id,
-    MIN(first_day) AS first_day,
-    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
-    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
-    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
-    SUM(day_amount) AS total_amount,
-    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
-    SUM(refund_rows) AS refund_rows,
-    SUM(refund_amount) AS refund_amount,
-    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
-    MIN(name_order) AS name_order
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
-  GROUP BY customer_id
+  SELECT customer_id, first_days[1] AS first_day, first_days[2] AS second_day, last_day, first_day_amount, total_amount, window_amount, refund_rows, refund_amount, purchase_days, manager_order, name_order
+  FROM (
+    SELECT customer_id,
+      MIN(CASE WHEN purchases > 0 THEN day END, 2) AS first_days,
+      MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+      COALESCE(arg_min_null(day_amount, CASE WHEN purchases > 0 THEN day END), 0) AS first_day_amount,
+      SUM(day_amount) AS total_amount,
+      SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+      arg_min_null(day_manager, CASE WHEN purchases > 0 THEN day END) AS manager_order,
+      MIN(name_order) AS name_order
+    FROM customer_days
+    GROUP BY customer_id
+  ) AS facts
 ),
 customer_names AS (
   SELECT name_order, MIN(customer_name) AS name
@@ -2705,27 +2681,23 @@ customer_days AS (
   FROM row_groups
   WHERE other_key IS NULL
 ),
-customer_firsts AS (
-  SELECT customer_id, MIN(day) AS first_day
-  FROM customer_days
-  WHERE purchases > 0
-  GROUP BY customer_id
-),
 customers AS (
-  SELECT customer_id,
-    MIN(first_day) AS first_day,
-    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
-    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
-    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
-    SUM(day_amount) AS total_amount,
-    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
-    SUM(refund_rows) AS refund_rows,
-    SUM(refund_amount) AS refund_amount,
-    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
-    MIN(name_order) AS name_order
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
-  GROUP BY customer_id
+  SELECT customer_id, first_days[1] AS first_day, first_days[2] AS second_day, last_day, first_day_amount, total_amount, window_amount, refund_rows, refund_amount, purchase_days, manager_order, name_order
+  FROM (
+    SELECT customer_id,
+      MIN(CASE WHEN purchases > 0 THEN day END, 2) AS first_days,
+      MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+      COALESCE(arg_min_null(day_amount, CASE WHEN purchases > 0 THEN day END), 0) AS first_day_amount,
+      SUM(day_amount) AS total_amount,
+      SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+      arg_min_null(day_manager, CASE WHEN purchases > 0 THEN day END) AS manager_order,
+      MIN(name_order) AS name_order
+    FROM customer_days
+    GROUP BY customer_id
+  ) AS facts
 ),
 customer_names AS (
   SELECT name_order, MIN(customer_name) AS name
@@ -3131,27 +3103,23 @@ customer_days AS (
     GROUP BY customer_id, day
   ) AS days
 ),
-customer_firsts AS (
-  SELECT customer_id, MIN(day) AS first_day
-  FROM customer_days
-  WHERE purchases > 0
-  GROUP BY customer_id
-),
 customers AS (
-  SELECT customer_id,
-    MIN(first_day) AS first_day,
-    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
-    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
-    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
-    SUM(day_amount) AS total_amount,
-    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
-    SUM(refund_rows) AS refund_rows,
-    SUM(refund_amount) AS refund_amount,
-    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
-    MIN(name_order) AS name_order
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
-  GROUP BY customer_id
+  SELECT customer_id, first_days[1] AS first_day, first_days[2] AS second_day, last_day, first_day_amount, total_amount, window_amount, refund_rows, refund_amount, purchase_days, manager_order, name_order
+  FROM (
+    SELECT customer_id,
+      MIN(CASE WHEN purchases > 0 THEN day END, 2) AS first_days,
+      MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+      COALESCE(arg_min_null(day_amount, CASE WHEN purchases > 0 THEN day END), 0) AS first_day_amount,
+      SUM(day_amount) AS total_amount,
+      SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+      arg_min_null(day_manager, CASE WHEN purchases > 0 THEN day END) AS manager_order,
+      MIN(name_order) AS name_order
+    FROM customer_days
+    GROUP BY customer_id
+  ) AS facts
 ),
 customer_names AS (
   SELECT name_order, MIN(customer_name) AS name
@@ -3515,27 +3483,23 @@ customer_days AS (
   FROM row_groups
   WHERE other_key IS NULL
 ),
-customer_firsts AS (
-  SELECT customer_id, MIN(day) AS first_day
-  FROM customer_days
-  WHERE purchases > 0
-  GROUP BY customer_id
-),
 customers AS (
-  SELECT customer_id,
-    MIN(first_day) AS first_day,
-    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
-    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
-    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
-    SUM(day_amount) AS total_amount,
-    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
-    SUM(refund_rows) AS refund_rows,
-    SUM(refund_amount) AS refund_amount,
-    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
-    MIN(name_order) AS name_order
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
-  GROUP BY customer_id
+  SELECT customer_id, first_days[1] AS first_day, first_days[2] AS second_day, last_day, first_day_amount, total_amount, window_amount, refund_rows, refund_amount, purchase_days, manager_order, name_order
+  FROM (
+    SELECT customer_id,
+      MIN(CASE WHEN purchases > 0 THEN day END, 2) AS first_days,
+      MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+      COALESCE(arg_min_null(day_amount, CASE WHEN purchases > 0 THEN day END), 0) AS first_day_amount,
+      SUM(day_amount) AS total_amount,
+      SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+      arg_min_null(day_manager, CASE WHEN purchases > 0 THEN day END) AS manager_order,
+      MIN(name_order) AS name_order
+    FROM customer_days
+    GROUP BY customer_id
+  ) AS facts
 ),
 customer_names AS (
   SELECT name_order, MIN(customer_name) AS name
@@ -3938,27 +3902,23 @@ customer_days AS (
     GROUP BY customer_id, day
   ) AS days
 ),
-customer_firsts AS (
-  SELECT customer_id, MIN(day) AS first_day
-  FROM customer_days
-  WHERE purchases > 0
-  GROUP BY customer_id
-),
 customers AS (
-  SELECT customer_id,
-    MIN(first_day) AS first_day,
-    MIN(CASE WHEN purchases > 0 AND day > first_day THEN day END) AS second_day,
-    MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
-    SUM(CASE WHEN day = first_day THEN day_amount ELSE 0 END) AS first_day_amount,
-    SUM(day_amount) AS total_amount,
-    SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
-    SUM(refund_rows) AS refund_rows,
-    SUM(refund_amount) AS refund_amount,
-    SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
-    MIN(CASE WHEN day = first_day THEN day_manager END) AS manager_order,
-    MIN(name_order) AS name_order
-  FROM customer_days LEFT JOIN customer_firsts USING (customer_id)
-  GROUP BY customer_id
+  SELECT customer_id, first_days[1] AS first_day, first_days[2] AS second_day, last_day, first_day_amount, total_amount, window_amount, refund_rows, refund_amount, purchase_days, manager_order, name_order
+  FROM (
+    SELECT customer_id,
+      MIN(CASE WHEN purchases > 0 THEN day END, 2) AS first_days,
+      MAX(CASE WHEN purchases > 0 THEN day END) AS last_day,
+      COALESCE(arg_min_null(day_amount, CASE WHEN purchases > 0 THEN day END), 0) AS first_day_amount,
+      SUM(day_amount) AS total_amount,
+      SUM(CASE WHEN day IS NOT NULL THEN day_amount ELSE 0 END) AS window_amount,
+      SUM(refund_rows) AS refund_rows,
+      SUM(refund_amount) AS refund_amount,
+      SUM(CASE WHEN purchases > 0 THEN 1 ELSE 0 END) AS purchase_days,
+      arg_min_null(day_manager, CASE WHEN purchases > 0 THEN day END) AS manager_order,
+      MIN(name_order) AS name_order
+    FROM customer_days
+    GROUP BY customer_id
+  ) AS facts
 ),
 customer_names AS (
   SELECT name_order, MIN(customer_name) AS name
