@@ -108,7 +108,7 @@ describe("question 2's note on budgets it leaves out", () => {
 describe("question 7's note on values that name neither side", () => {
   // 1 purchase of 4 started by the company: 25 %. One value unknown, found in row 12 of one file,
   // or in no numbered row (row 0: under --engine duckdb, one not found again).
-  const sentence = (row: number, language: "en" | "ru") =>
+  const sentence = (row: number, language: "en" | "ru", file?: string) =>
     healthAnswers(
       {
         questions: [
@@ -116,7 +116,7 @@ describe("question 7's note on values that name neither side", () => {
             id: 7,
             verdict: "bad",
             figures: { startedShare: 0.25, startedByCompany: 1, purchases: 4 },
-            unread: { count: 1, row, value: "partner" },
+            unread: { count: 1, row, value: "partner", ...(file === undefined ? {} : { file }) },
           },
         ],
         periods: [],
@@ -130,7 +130,16 @@ describe("question 7's note on values that name neither side", () => {
     );
   });
 
-  it("names no row where the rows are not numbered, in either language", () => {
+  it("names the file and the row where several files are read, in either language", () => {
+    expect(sentence(1234, "en", "part-2.csv")).toBe(
+      "The company started 25.0% of the purchases of the last 12 months. The Initiated by value “partner” in row part-2.csv:1234 is not recognised, so its purchase counts as not started by the company.",
+    );
+    expect(sentence(1234, "ru", "part-2.csv")).toBe(
+      `25,0${NBSP}% покупок за последние 12 месяцев — по инициативе компании. Значение «partner» в строке part-2.csv:1234 столбца «Инициатор» не распознано, поэтому покупка не отнесена к инициативе компании.`,
+    );
+  });
+
+  it("names no row where the row was not found again, in either language", () => {
     expect(sentence(0, "en")).toBe(
       "The company started 25.0% of the purchases of the last 12 months. The Initiated by value “partner” is not recognised, so its purchase counts as not started by the company.",
     );

@@ -298,7 +298,26 @@ describeDuckDb("report --engine duckdb, as a command", () => {
       `${blanks} ${dates}: no order could be read; the first problem: Customer, row ${blanks}:2: the customer is empty but the row has other values`,
     );
     const swapped = await cli(["report", dates, blanks, "--engine", "duckdb"]);
-    expect(swapped.stderr).toContain(`${dates} ${blanks}: no order could be read; the first problem: Date, row ${dates}:2: cannot read «someday»`);
+    expect(swapped.stderr).toContain(
+      `${dates} ${blanks}: no order could be read; the first problem: Date, row ${dates}:2: cannot read «someday»`,
+    );
+  });
+
+  it("names a skipped row of a later file by that file and its line, in the text and the JSON", async () => {
+    const dir = tempDir();
+    const good = writeFixture(dir, "a.csv", "Customer,Date,Amount\nAnn,2024-03-05,10\nAnn,2024-04-05,10\n");
+    // b.csv: a date that cannot be read on its 3rd line, a row with no customer on its 4th.
+    const later = writeFixture(dir, "b.csv", "Customer,Date,Amount\nBob,2024-03-06,5\nCid,never,5\n,2024-03-07,5\n");
+    const text = await cli(["report", good, later, "--engine", "duckdb", "--locale", "en_US"]);
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toContain(`line ${later}:3: Date: cannot read «never» as a date`);
+    expect(text.stdout).toContain(`line ${later}:4: Customer: the customer is empty but the row has other values`);
+    const json = JSON.parse((await cli(["report", good, later, "--engine", "duckdb", "--locale", "en_US", "--json"])).stdout);
+    expect(json.skippedRows.map((row: { file: string; row: number }) => `${row.file}:${row.row}`)).toEqual([`${later}:3`, `${later}:4`]);
+    expect(json.skippedByReason.map((group: { files: string[]; rows: number[] }) => [group.files, group.rows])).toEqual([
+      [[later], [3]],
+      [[later], [4]],
+    ]);
   });
 
   it("--json carries the health check's periods, questions 1, 2, 3, 5, 6, 7 and 8 and the lapsed customers, the command's own (and none with --no-health)", async () => {

@@ -57,7 +57,7 @@ describe("firstRowsOfGroups", () => {
         yield chunk;
       }
     }
-    const { first } = await firstRowsOfGroups(wanted, chunks());
+    const { first } = await firstRowsOfGroups(wanted, [chunks]);
     expect(first.get("badDate|date")!.map((each) => each.ordinal)).toEqual([2, 4, 9]);
     expect(first.get("badAmount|amount")!.map((each) => each.ordinal)).toEqual([7]);
     expect(first.get("unknownInitiator|initiatedBy")!.map((each) => each.ordinal)).toEqual([3]);
@@ -77,7 +77,7 @@ describe("firstRowsOfGroups", () => {
     }
     const skipped = (key: string): boolean => key !== "unknownInitiator|initiatedBy";
     const ordinals = async (limit: number, readOn: number): Promise<number[]> =>
-      (await firstRowsOfGroups(wanted, chunks(), { accepts: skipped, limit, readOn })).list.map((each) => each.ordinal);
+      (await firstRowsOfGroups(wanted, [chunks], { accepts: skipped, limit, readOn })).list.map((each) => each.ordinal);
     expect(await ordinals(3, 0)).toEqual([2, 4, 5]);
     // Not full: on up to ordinal 5 + readOn, and no further.
     expect(await ordinals(10, 0)).toEqual([2, 4, 5]);
@@ -92,18 +92,40 @@ describe("firstRowsOfGroups", () => {
       ["badAmount|amount", 1],
     ]);
     const row = (file: number, ordinal: number, key: string): ProblemRow => ({ file, ordinal, key, value: `${file}:${ordinal}` });
-    const files = [
-      [[row(0, 3, "badDate|date"), row(0, 8, "badAmount|amount")]],
-      [[row(1, 1, "badDate|date"), row(1, 2, "badAmount|amount")], [row(1, 40, "badAmount|amount")]],
-      [[row(2, 1, "badAmount|amount")]],
-    ];
-    async function* chunks(): AsyncGenerator<ProblemRow[]> {
-      for (const chunks of files) yield* chunks;
-    }
-    const { first, list } = await firstRowsOfGroups(wanted, chunks(), { accepts: () => true, limit: 10, readOn: 10 });
-    expect(first.get("badDate|date")!.map((each) => each.value)).toEqual(["0:3", "1:1"]);
-    expect(first.get("badAmount|amount")!.map((each) => each.value)).toEqual(["0:8"]);
-    // Full at the second file's first row: on to its ordinal 11, so not its 40th, nor the third file.
-    expect(list.map((each) => each.value)).toEqual(["0:3", "0:8", "1:1", "1:2"]);
+    const opened: number[] = [];
+    const files = (contents: ProblemRow[][][]) =>
+      contents.map((chunks, file) => {
+        return async function* (): AsyncGenerator<ProblemRow[]> {
+          opened.push(file);
+          yield* chunks;
+        };
+      });
+    const read = async (contents: ProblemRow[][][], readOn: number) => {
+      opened.length = 0;
+      const { first, list } = await firstRowsOfGroups(wanted, files(contents), { accepts: () => true, limit: 10, readOn });
+      return { first, list: list.map((each) => each.value), opened: [...opened] };
+    };
+
+    // Full at the second file's first row: on to its ordinal 11, so not its 40th, and the third file is never opened.
+    const across = await read(
+      [
+        [[row(0, 3, "badDate|date"), row(0, 8, "badAmount|amount")]],
+        [[row(1, 1, "badDate|date"), row(1, 2, "badAmount|amount")], [row(1, 40, "badAmount|amount")]],
+        [[row(2, 1, "badAmount|amount")]],
+      ],
+      10,
+    );
+    expect(across.first.get("badDate|date")!.map((each) => each.value)).toEqual(["0:3", "1:1"]);
+    expect(across.first.get("badAmount|amount")!.map((each) => each.value)).toEqual(["0:8"]);
+    expect(across.list).toEqual(["0:3", "0:8", "1:1", "1:2"]);
+    expect(across.opened).toEqual([0, 1]);
+
+    // Full in the first file at ordinal 8: the second file, whose ordinal 1 is below 8 + 10, is not opened for the list.
+    const within = await read(
+      [[[row(0, 3, "badDate|date"), row(0, 5, "badDate|date"), row(0, 8, "badAmount|amount")]], [[row(1, 1, "badAmount|amount")]]],
+      10,
+    );
+    expect(within.list).toEqual(["0:3", "0:5", "0:8"]);
+    expect(within.opened).toEqual([0]);
   });
 });

@@ -147,7 +147,7 @@ export async function runDuckDbReport(options: CliOptions, files: readonly strin
 /**
  * The files named, each glob pattern (`parts/*.csv`, quoted so that the shell left it) expanded
  * by DuckDB's own glob, in name order: the layout is read from the first file, and a glob over
- * several files is several files, whose rows are not numbered. A name that exists is a file, not a
+ * several files is several files, each numbered from its start. A name that exists is a file, not a
  * pattern, whatever its characters (sources.ts reads it as such). As a shell does, a pattern
  * leaves out hidden files and folders (`.b.csv`, macOS's `._orders.csv`, `.git/`) unless it names
  * one itself. A file named twice, however spelled (`a.csv`, `./a.csv`, a pattern), is read once.
@@ -286,7 +286,8 @@ const LIST_READ_ON_ROWS = 1_000_000;
 /**
  * Names the first rows of each group of skipped rows, and puts their values in place of the
  * group's examples, as the streaming command shows them; lists the first skipped rows, up to the
- * streaming command's 1,000 (fewer only past LIST_READ_ON_ROWS); finds the first order
+ * streaming command's 1,000 (fewer only past LIST_READ_ON_ROWS, or past the end of the file of
+ * several where each reason has its first rows); finds the first order
  * whose initiator names neither side (question 7 shows it) and the first whose budget cannot be
  * read (question 2), their rows and values, by the column of UnreadCounts. Only when there are
  * such rows: see row-numbers.ts for why this is a second read.
@@ -302,21 +303,20 @@ async function numberRows(
   for (const column of unreadColumns) wanted.set(column, 1);
   if (wanted.size === 0) return { unread: new Map(), skippedRows: [] };
   const numberings = source.numbered;
-  /** Each file's problem rows in turn, the next file's read only when the rows wanted are not all found. */
-  async function* chunks(): AsyncGenerator<ProblemRow[]> {
-    for (const [file, numbering] of numberings.entries()) {
-      const statement = query(numbering).statement("problemRows");
-      const result = await connection.stream(
-        numbering.inOrder ? statement : `SELECT * FROM (\n${statement}\n) AS problems ORDER BY source_row`,
-      );
-      const names = result.columnNames();
-      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-        yield chunk.getRowObjects(names).flatMap((row) => problemRowsOf(row, file, unreadColumns));
-      }
+  /** One file's problem rows, in its order; read only when the rows wanted are not all found in the files before it. */
+  async function* rowsOf(file: number, numbering: Numbering): AsyncGenerator<ProblemRow[]> {
+    const statement = query(numbering).statement("problemRows");
+    const result = await connection.stream(
+      numbering.inOrder ? statement : `SELECT * FROM (\n${statement}\n) AS problems ORDER BY source_row`,
+    );
+    const names = result.columnNames();
+    for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      yield chunk.getRowObjects(names).flatMap((row) => problemRowsOf(row, file, unreadColumns));
     }
   }
   const skippedRows = [...groups.values()].reduce((sum, group) => sum + group.count, 0);
-  const { first, list } = await firstRowsOfGroups(wanted, chunks(), {
+  const files = numberings.map((numbering, file) => () => rowsOf(file, numbering));
+  const { first, list } = await firstRowsOfGroups(wanted, files, {
     accepts: (key) => groups.has(key),
     limit: Math.min(SKIPPED_ROWS_KEPT, skippedRows),
     readOn: LIST_READ_ON_ROWS,

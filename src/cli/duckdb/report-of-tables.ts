@@ -384,7 +384,7 @@ export function rowStats(
       skipped.set(key, {
         problem: { code: fate as ProblemCode, argument, value: example },
         count,
-        // Unnumbered (row 0) until numberRows finds the first rows; with several files it does not.
+        // Unnumbered (row 0) until numberRows finds the first rows.
         examples: examples.map((value) => ({ row: 0, value })),
         sameValue: examples.length === 1,
       });

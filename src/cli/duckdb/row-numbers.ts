@@ -32,43 +32,47 @@ export interface ListedRows {
   limit: number;
   /**
    * How many ordinals past the last group's rows it reads on for the list before it stops short,
-   * within that row's file: a bound on the cost of rows that lie far apart.
+   * within that row's file (no later file is opened for the list): a bound on the cost of rows
+   * that lie far apart.
    */
   readOn: number;
 }
 
 /**
- * The first rows of each group, from rows in the file's order; `wanted` says how many each group
- * shows (at most as many as it has). Stops reading once every group has them, and the list is
- * full or `readOn` more ordinals of that file are read. `rows` yields chunks, and is told to stop
- * by returning. The list holds every row `listed` accepts up to where the reading stopped: the
- * first in the files.
+ * The first rows of each group, from each file's rows in the file's order, the files in turn;
+ * `wanted` says how many each group shows (at most as many as it has). Stops reading once every
+ * group has them, and the list is full or `readOn` more ordinals of the file the groups filled in
+ * are read: it opens no later file then. Each of `files` opens one file's rows, which yield chunks
+ * and are told to stop by returning. The list holds every row `listed` accepts up to where the
+ * reading stopped: the first in the files.
  */
 export async function firstRowsOfGroups(
   wanted: ReadonlyMap<string, number>,
-  rows: AsyncIterable<readonly ProblemRow[]>,
+  files: readonly (() => AsyncIterable<readonly ProblemRow[]>)[],
   listed: ListedRows = { accepts: () => false, limit: 0, readOn: 0 },
 ): Promise<{ first: Map<string, ProblemRow[]>; list: ProblemRow[] }> {
   const first = new Map<string, ProblemRow[]>([...wanted.keys()].map((key) => [key, []]));
   const list: ProblemRow[] = [];
   let missing = [...wanted.values()].reduce((sum, count) => sum + count, 0);
-  /** The last row read for the list, once every group has its rows. */
-  let lastForList: { file: number; ordinal: number } | undefined;
-  const pastLast = (row: ProblemRow): boolean =>
-    lastForList !== undefined && (row.file > lastForList.file || (row.file === lastForList.file && row.ordinal > lastForList.ordinal));
-  for await (const chunk of rows) {
-    for (const row of chunk) {
-      if (pastLast(row)) return { first, list };
-      if (list.length < listed.limit && listed.accepts(row.key)) list.push(row);
-      const ofGroup = first.get(row.key);
-      if (ofGroup === undefined || ofGroup.length === wanted.get(row.key)) continue;
-      ofGroup.push(row);
-      missing--;
-      if (missing === 0) lastForList = { file: row.file, ordinal: row.ordinal + listed.readOn };
+  const done = (): { first: Map<string, ProblemRow[]>; list: ProblemRow[] } => ({ first, list });
+  for (const rowsOfFile of files) {
+    /** The last ordinal of this file read for the list, once every group has its rows. */
+    let lastForList = Number.POSITIVE_INFINITY;
+    for await (const chunk of rowsOfFile()) {
+      for (const row of chunk) {
+        if (row.ordinal > lastForList) return done();
+        if (list.length < listed.limit && listed.accepts(row.key)) list.push(row);
+        const ofGroup = first.get(row.key);
+        if (ofGroup === undefined || ofGroup.length === wanted.get(row.key)) continue;
+        ofGroup.push(row);
+        missing--;
+        if (missing === 0) lastForList = row.ordinal + listed.readOn;
+      }
+      if (missing <= 0 && list.length >= listed.limit) return done();
     }
-    if (missing <= 0 && list.length >= listed.limit) break;
+    if (missing <= 0) return done();
   }
-  return { first, list };
+  return done();
 }
 
 /**
