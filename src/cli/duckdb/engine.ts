@@ -35,15 +35,17 @@ import { refuseOutputOverInput } from "../same-file";
 /**
  * The streaming engine's peak memory per byte of file, health check included, measured by
  * bench/sql-engines.ts: 1,518 MB for 690 MB at 20 M rows and 4 M customers, 3,732 MB for
- * 1,733 MB at 50 M rows and 10 M customers (its memory grows with customers and purchases).
+ * 1,733 MB at 50 M rows and 10 M customers on 5 December (1,266 MB and 3,043 MB on 6 December:
+ * the larger figure is kept, so that the hint errs towards early). Its memory grows with
+ * customers and purchases.
  */
 const STREAMING_MEMORY_PER_FILE_BYTE = 2.2;
 
 /**
  * Whether to suggest --engine duckdb for a file read by the streaming engine: when that engine
  * would want more than half the machine's memory. Below that the streaming engine was the faster
- * one at every size measured, up to 50 M rows (2.0× faster than DuckDB on the same CSV there,
- * 1.6× than DuckDB on Parquet, bench/RESULTS.md), so the hint says nothing of speed; past it,
+ * one at every size measured, up to 50 M rows (2.2× faster than DuckDB on the same CSV there,
+ * 1.8× than DuckDB on Parquet, bench/RESULTS.md), so the hint says nothing of speed; past it,
  * DuckDB can spill to disk where the streaming engine cannot.
  */
 export function suggestsDuckDb(fileBytes: number, totalMemoryBytes: number): boolean {
