@@ -93,20 +93,28 @@ describe("firstRowsOfGroups", () => {
     ]);
     const row = (file: number, ordinal: number, key: string): ProblemRow => ({ file, ordinal, key, value: `${file}:${ordinal}` });
     const opened: number[] = [];
+    const closed: number[] = [];
     const files = (contents: ProblemRow[][][]) =>
       contents.map((chunks, file) => {
         return async function* (): AsyncGenerator<ProblemRow[]> {
           opened.push(file);
-          yield* chunks;
+          try {
+            yield* chunks;
+          } finally {
+            // Where the engine's generator stops reading: told to return, or at its end.
+            closed.push(file);
+          }
         };
       });
     const read = async (contents: ProblemRow[][][], readOn: number) => {
       opened.length = 0;
+      closed.length = 0;
       const { first, list } = await firstRowsOfGroups(wanted, files(contents), { accepts: () => true, limit: 10, readOn });
-      return { first, list: list.map((each) => each.value), opened: [...opened] };
+      return { first, list: list.map((each) => each.value), opened: [...opened], closed: [...closed] };
     };
 
-    // Full at the second file's first row: on to its ordinal 11, so not its 40th, and the third file is never opened.
+    // Full at the second file's first row: on to its ordinal 11, so not its 40th (its reading told to
+    // stop there, before its last chunk ends), and the third file is never opened.
     const across = await read(
       [
         [[row(0, 3, "badDate|date"), row(0, 8, "badAmount|amount")]],
@@ -119,6 +127,7 @@ describe("firstRowsOfGroups", () => {
     expect(across.first.get("badAmount|amount")!.map((each) => each.value)).toEqual(["0:8"]);
     expect(across.list).toEqual(["0:3", "0:8", "1:1", "1:2"]);
     expect(across.opened).toEqual([0, 1]);
+    expect(across.closed).toEqual([0, 1]);
 
     // Full in the first file at ordinal 8: the second file, whose ordinal 1 is below 8 + 10, is not opened for the list.
     const within = await read(
