@@ -52,6 +52,8 @@ export type HealthKey =
   | "lapsedNone"
   | "unreadBudget"
   | "unreadBudgets"
+  | "unreadBudgetNoRow"
+  | "unreadBudgetsNoRow"
   | "unknownInitiator"
   | "unknownInitiators"
   | "unknownInitiatorNoRow"
@@ -133,6 +135,9 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
       "The Initiated by value “{value}” in row {row} is not recognised, so its purchase counts as not started by the company.",
     unknownInitiators:
       "{count} {count|value|values} of the Initiated by column are not recognised, such as “{value}” in row {row}; their purchases count as not started by the company.",
+    unreadBudgetNoRow: "The budget “{value}” is not an amount of 0 or more and is left out.",
+    unreadBudgetsNoRow:
+      "{count} {count|budget is not an amount|budgets are not amounts} of 0 or more and {count|is|are} left out, such as “{value}”.",
     unknownInitiatorNoRow: "The Initiated by value “{value}” is not recognised, so its purchase counts as not started by the company.",
     unknownInitiatorsNoRow:
       "{count} {count|value|values} of the Initiated by column are not recognised, such as “{value}”; their purchases count as not started by the company.",
@@ -212,6 +217,9 @@ export const HEALTH_TEXT: Catalogue<HealthKey> = {
       "Значение «{value}» в строке {row} столбца «Инициатор» не распознано, поэтому покупка не отнесена к инициативе компании.",
     unknownInitiators:
       "{count} {count|значение|значения|значений} столбца «Инициатор» не {count|распознано|распознаны|распознаны}, и такие покупки не отнесены к инициативе компании; например, «{value}» в строке {row}.",
+    unreadBudgetNoRow: "Бюджет «{value}» — не число или отрицательное число, он не учтён.",
+    unreadBudgetsNoRow:
+      "{count} {count|бюджет — не число или отрицательное число, он не учтён|бюджета — не числа или отрицательные числа, они не учтены|бюджетов — не числа или отрицательные числа, они не учтены}; например, «{value}».",
     unknownInitiatorNoRow: "Значение «{value}» столбца «Инициатор» не распознано, поэтому покупка не отнесена к инициативе компании.",
     unknownInitiatorsNoRow:
       "{count} {count|значение|значения|значений} столбца «Инициатор» не {count|распознано|распознаны|распознаны}, и такие покупки не отнесены к инициативе компании; например, «{value}».",

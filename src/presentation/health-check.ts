@@ -57,6 +57,7 @@ function withUnreadNote(sentence: string, question: HealthQuestion, text: Text, 
 function unreadTemplate(id: number, count: number, row: number, text: Text): string {
   // One value is named outright; "such as" would promise more.
   const one = count === 1;
+  if (id === 2 && row === 0) return one ? text.unreadBudgetNoRow : text.unreadBudgetsNoRow;
   if (id === 2) return one ? text.unreadBudget : text.unreadBudgets;
   if (row === 0) return one ? text.unknownInitiatorNoRow : text.unknownInitiatorsNoRow;
   return one ? text.unknownInitiator : text.unknownInitiators;

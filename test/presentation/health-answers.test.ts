@@ -92,8 +92,8 @@ describe("question 2's note on budgets it leaves out", () => {
     figures: { shareOfWallet: 0.6, customers: 3 },
     unread: { count: 2, row: 7, value: "−5 000" },
   };
-  const sentence = (language: "en" | "ru", count = 2) =>
-    healthAnswers({ questions: [{ ...question, unread: { ...question.unread!, count } }], periods: [] }, language)[0]!.sentence;
+  const sentence = (language: "en" | "ru", count = 2, row = 7) =>
+    healthAnswers({ questions: [{ ...question, unread: { ...question.unread!, count, row } }], periods: [] }, language)[0]!.sentence;
 
   it("says why, so that a negative budget is not called unreadable", () => {
     expect(sentence("en")).toBe(
@@ -102,6 +102,13 @@ describe("question 2's note on budgets it leaves out", () => {
     );
     expect(sentence("en", 1)).toMatch(/ The budget in row 7 \(“−5 000”\) is not an amount of 0 or more and is left out\.$/);
     expect(sentence("ru", 5)).toMatch(/ 5 бюджетов — не числа или отрицательные числа, они не учтены; например, «−5 000» в строке 7\.$/);
+  });
+
+  it("names no row where the row was not found again (row 0), in either language", () => {
+    expect(sentence("en", 2, 0)).toMatch(/ 2 budgets are not amounts of 0 or more and are left out, such as “−5 000”\.$/);
+    expect(sentence("en", 1, 0)).toMatch(/ The budget “−5 000” is not an amount of 0 or more and is left out\.$/);
+    expect(sentence("ru", 1, 0)).toMatch(/ Бюджет «−5 000» — не число или отрицательное число, он не учтён\.$/);
+    expect(sentence("ru", 5, 0)).toMatch(/ 5 бюджетов — не числа или отрицательные числа, они не учтены; например, «−5 000»\.$/);
   });
 });
 
