@@ -124,7 +124,7 @@ export function healthCheck(
         revenueTrends: existingRevenueTrends(log, gathered, settings, judge),
         lapsedByManager,
         walletByManager: gathered.managerWallet,
-        named: log.managerNames.filter((_, manager) => gathered.selling[manager] === 1),
+        named: log.managers.names.filter((_, manager) => gathered.selling[manager] === 1),
         hasAmounts: settings.hasAmounts,
         target: settings.target,
       })
@@ -173,7 +173,7 @@ function gather(ledger: CustomerLedger, log: PurchaseLog, settings: HealthSettin
       ? managerRevenue(totals, log, judge.firstJudged, judge.lastComplete, settings.period, trend)
       : undefined,
     managerWallet: new Map(),
-    selling: new Uint8Array(settings.hasManagers ? log.managerNames.length : 0),
+    selling: new Uint8Array(settings.hasManagers ? log.managers.names.length : 0),
     wallet: { share: undefined, sales: 0, budget: 0, customers: 0 },
     started: { purchases: 0, byCompany: 0 },
     grid: new CohortGridBuilder(settings.period, (day) => days.period(day)),
@@ -293,7 +293,7 @@ function managerRevenue(
   trend: TrendSettings,
 ): ManagerRevenue {
   const windows = trendWindows(firstJudged, lastComplete, VERDICT_COHORTS[period], trend);
-  return new ManagerRevenue(totals.count, log.managerNames.length, "recentFrom" in windows ? windows : undefined);
+  return new ManagerRevenue(totals.count, log.managers.names.length, "recentFrom" in windows ? windows : undefined);
 }
 
 /** The customer's orders credited to each order's manager: revenue from them as an existing customer, and who sold. */
@@ -485,7 +485,7 @@ function existingRevenueTrends(log: PurchaseLog, gathered: Gathered, settings: H
   const trends = new Map<string, ReportTrend>();
   gathered.managerRevenue?.forEachManager((manager, windowSum) => {
     const trend: ReportTrend = settings.hasAmounts ? judge.trendOf(windowSum) : { direction: "needsData", periodsNeeded: 0 };
-    trends.set(log.managerNames[manager]!, trend);
+    trends.set(log.managers.name(manager), trend);
   });
   return trends;
 }

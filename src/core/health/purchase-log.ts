@@ -38,7 +38,7 @@ export interface EntryRun {
   end: number;
   day: Int32Array;
   amount: Float64Array;
-  /** Index into `PurchaseLog.managerNames`; 0 is "no manager". */
+  /** A number of `PurchaseLog.managers`; 0 is "no manager". */
   manager: Int32Array;
   /** REFUND and STARTED_BY_COMPANY bits. */
   flags: Uint8Array;
@@ -90,11 +90,6 @@ export class PurchaseLog {
   /** Entries kept (after merging), for tests and the bench. */
   get entries(): number {
     return this.size;
-  }
-
-  /** Manager names by number; 0 is the blank manager. */
-  get managerNames(): readonly string[] {
-    return this.managers.names;
   }
 
   /**

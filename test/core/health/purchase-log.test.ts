@@ -16,7 +16,7 @@ function visited(log: PurchaseLog): Map<number, Entry[]> {
   log.forEachCustomer((customer, run) => {
     const entries: Entry[] = [];
     for (let i = run.start; i < run.end; i++) {
-      const manager = log.managerNames[run.manager[i]!]!;
+      const manager = log.managers.name(run.manager[i]!);
       entries.push({ day: run.day[i]!, amount: run.amount[i]!, manager, refund: (run.flags[i]! & REFUND) !== 0 });
     }
     seen.set(customer, entries);
