@@ -40,6 +40,7 @@ type CliKey =
   | "patternNeedsDuckDb"
   | "duckdbMixedFiles"
   | "duckdbFilesDiffer"
+  | "duckdbParquetLacksColumn"
   | "duckdbHint"
   | "skippedUnnumbered"
   | "badExclude"
@@ -259,6 +260,8 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     duckdbMixedFiles: "{csv} is CSV and {parquet} is Parquet: only files of one format can be read together",
     duckdbFilesDiffer:
       "{path} does not start as {first} does (another header, or the header on another line): only files with the same header can be read together",
+    duckdbParquetLacksColumn:
+      "{path} has no column {column}, which {first} has and the report reads (its columns: {columns}): only files with the columns the report reads, named alike, can be read together",
     duckdbHint: "tip: a file this large may not fit in this machine's memory; DuckDB can work from disk: add --engine duckdb",
     badExclude: "--exclude: {value} is not COLUMN=VALUE",
     excludeAndKeepAll: "--exclude {value} and --keep-all-deals say opposite things; give one of them",
@@ -499,6 +502,8 @@ Windows-1251, UTF-16) определяются сами.
     duckdbMixedFiles: "{csv} — CSV, а {parquet} — Parquet: вместе читаются только файлы одного формата",
     duckdbFilesDiffer:
       "файл {path} начинается не так, как {first}: другой заголовок или заголовок на другой строке. Вместе читаются только файлы с одинаковым заголовком",
+    duckdbParquetLacksColumn:
+      "в файле {path} нет столбца {column}, который есть в {first} и нужен отчёту (в нём столбцы: {columns}): вместе читаются только файлы, где все нужные отчёту столбцы названы одинаково",
     duckdbHint:
       "совет: такой большой файл может не уместиться в памяти этой машины, а DuckDB умеет считать с диска — добавьте --engine duckdb",
     badExclude: "--exclude: {value} не в виде СТОЛБЕЦ=ЗНАЧЕНИЕ",

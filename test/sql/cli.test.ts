@@ -320,6 +320,45 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     ]);
   });
 
+  it("reads Parquet files by their columns' names and types, and refuses one that lacks a column it reads", async () => {
+    const dir = tempDir();
+    // The same orders as one Russian CSV file, read by the streaming engine …
+    const typedRows = ["Ann;2024-01-05;10", "Bob;2024-01-06;20", "Ann;2024-02-05;5"];
+    const textRows = ["Bob;05.03.2024;1 234,56", "Cid;07.03.2024;7,5", "Ann;когда-то;3", "Bob;06.03.2024;-1 234,56"];
+    const whole = writeFixture(dir, "whole.csv", `Клиент;Дата;Сумма\n${[...typedRows, ...textRows].join("\n")}\n`);
+    // … and as two Parquet files: the first typed (a date, a number), the second all text in
+    // another column order, its dates and amounts written as Russian exports write them.
+    const typed = join(dir, "a.parquet");
+    const select = "Клиент, CAST(Дата AS DATE) AS Дата, CAST(Сумма AS DOUBLE) AS Сумма";
+    await parquetFromCsv(writeFixture(dir, "a.txt", `Клиент;Дата;Сумма\n${typedRows.join("\n")}\n`), typed, select);
+    const text = join(dir, "b.parquet");
+    const reordered = textRows.map((row) => row.split(";")).map(([name, date, amount]) => `${amount};${name};${date}`);
+    await parquetFromCsv(writeFixture(dir, "b.txt", `Сумма;Клиент;Дата\n${reordered.join("\n")}\n`), text);
+    const russian = ["--locale", "ru_RU"];
+    const [core, duck] = await Promise.all([coreReport([whole, ...russian]), duckDbReport([typed, text, ...russian])]);
+    expect(comparable(duck)).toEqual(comparable(core, true));
+    // Worked by hand: 7 rows, one skipped (its date), 3 customers, one refund of 1 234,56.
+    expect([duck.stats.rows, duck.customers, duck.refunds]).toEqual([7, 3, { rows: 1, amount: -1234.56 }]);
+    // The skipped row is named in its own file, by its row there (a Parquet file has no header line: the 3rd).
+    expect(duck.skipped.map((row) => [row.problem.file, row.row, row.problem.value])).toEqual([[text, 3, "когда-то"]]);
+
+    // A file without the amounts, and one that spells a column in other Cyrillic capitals, which
+    // DuckDB would read as another column (and the amounts as blanks, so 0): both refused.
+    const refused = async (name: string, csv: string): Promise<string> => {
+      const lacking = join(dir, name);
+      await parquetFromCsv(writeFixture(dir, `${name}.txt`, csv), lacking);
+      const result = await cli(["report", typed, lacking, "--engine", "duckdb", "--locale", "en_US"]);
+      expect(result.exitCode).toBe(1);
+      return result.stderr;
+    };
+    expect(await refused("c.parquet", "Клиент;Дата\nDan;05.03.2024\n")).toContain(
+      `${join(dir, "c.parquet")} has no column Сумма, which ${typed} has and the report reads (its columns: Клиент, Дата)`,
+    );
+    expect(await refused("d.parquet", "Клиент;Дата;СУММА\nDan;05.03.2024;5\n")).toContain(
+      `${join(dir, "d.parquet")} has no column Сумма, which ${typed} has and the report reads (its columns: Клиент, Дата, СУММА)`,
+    );
+  });
+
   it("--json carries the health check's periods, questions 1, 2, 3, 5, 6, 7 and 8 and the lapsed customers, the command's own (and none with --no-health)", async () => {
     const [duck, own] = await Promise.all([cli(["report", DEMO, "--engine", "duckdb", "--json"]), cli(["report", DEMO, "--json"])]);
     const health = (result: { stdout: string }) => JSON.parse(result.stdout).healthCheck;

@@ -214,35 +214,81 @@ function firstBytes(path: string, bytesToRead: number): Buffer {
 
 // ── Parquet ──────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Parquet files, one or many. Many are read by their columns' names (DuckDB matches them with
+ * Latin letters in either case, `Amount` and `AMOUNT`, but not Cyrillic ones, `Сумма` and `СУММА`,
+ * unlike a header's names), so a file may order its columns otherwise, add some,
+ * or store one as another type (dates as text, amounts written `7,5`): such a column is read as
+ * the type DuckDB finds for all the files together, text when one of them has it as text, and
+ * read by the core's rules for that type. A file that lacks a column the report reads is refused
+ * by name: its rows would otherwise read as blanks there (amounts as 0) without a word.
+ */
 export async function parquetSource(connection: Connection, files: readonly string[], options: CliOptions): Promise<Source> {
-  const relation = `read_parquet(${fileList(files)})`;
-  const described = await rows(connection, `DESCRIBE SELECT * FROM ${relation}`);
-  const names = described.map((row) => String(row.column_name));
-  const types = described.map((row) => columnType(String(row.column_type)));
+  const relation = files.length === 1 ? `read_parquet(${fileList(files)})` : `read_parquet(${fileList(files)}, union_by_name = true)`;
+  const { names, types } = await schemaOf(connection, relation);
   const asText = names.map((name) => `CAST(${DUCKDB.identifier(name)} AS VARCHAR) AS ${DUCKDB.identifier(name)}`).join(", ");
   const first = await rows(connection, `SELECT ${asText} FROM ${relation} LIMIT ${LAYOUT_SAMPLE_ROWS - 1}`);
   const sampleRows = [names, ...first.map((row) => names.map((name) => (row[name] === null ? "" : String(row[name]))))];
   const sample: SampleRows = { rows: sampleRows, lines: sampleRows.map((_, at) => at + 1) };
   const { layout } = fileLayout(sample, options, { encoding: "utf-8", delimiter: "" });
+  const columns = queryColumns(
+    layout,
+    options,
+    (column) => names[column]!,
+    (column) => columnType(types[column]!),
+  );
+  const read = new Map(Object.values(columns).map(({ name }) => [name, types[names.indexOf(name)]!]));
   return {
     relation,
     layout,
     // A Parquet file keeps its rows' positions, read in parallel: the rows are sorted by them.
-    numbered: files.map((file) => ({
-      file,
-      relation: `read_parquet(${fileList([file])}, file_row_number = true)`,
-      rowNumber: "file_row_number + 1",
-      inOrder: false,
-      rowsOf: async (ordinals) => new Map(ordinals.map((ordinal) => [ordinal, ordinal])),
-    })),
-    columns: queryColumns(
-      layout,
-      options,
-      (column) => names[column]!,
-      (column) => types[column]!,
+    numbered: await Promise.all(
+      files.map(async (file) => ({
+        file,
+        relation: await numberedParquet(connection, file, { first: files[0]!, read }),
+        rowNumber: "file_row_number + 1",
+        inOrder: false,
+        rowsOf: async (ordinals: readonly number[]) => new Map(ordinals.map((ordinal) => [ordinal, ordinal])),
+      })),
     ),
+    columns,
   };
 }
+
+/** A relation's column names and DuckDB types. */
+async function schemaOf(connection: Connection, relation: string): Promise<{ names: string[]; types: string[] }> {
+  const described = await rows(connection, `DESCRIBE SELECT * FROM ${relation}`);
+  return { names: described.map((row) => String(row.column_name)), types: described.map((row) => String(row.column_type)) };
+}
+
+/**
+ * One Parquet file of the source with its rows numbered, each column the report reads as the type
+ * it has in all the files together, so that its rows meet the same rules as in the whole read.
+ * Refuses the file when it lacks one of those columns.
+ */
+async function numberedParquet(
+  connection: Connection,
+  file: string,
+  { first, read }: { first: string; read: ReadonlyMap<string, string> },
+): Promise<string> {
+  const relation = `read_parquet(${fileList([file])}, file_row_number = true)`;
+  const own = await schemaOf(connection, relation);
+  const ownType = new Map(own.names.map((name, at) => [latinLowerCase(name), { name, type: own.types[at]! }]));
+  const recast: string[] = [];
+  for (const [name, type] of read) {
+    const column = ownType.get(latinLowerCase(name));
+    if (column === undefined) {
+      const columns = own.names.filter((other) => other !== "file_row_number").join(", ");
+      throw dataError({ key: "duckdbParquetLacksColumn", values: { path: file, column: name, first, columns } });
+    }
+    const identifier = DUCKDB.identifier(column.name);
+    if (column.type !== type) recast.push(`CAST(${identifier} AS ${type}) AS ${identifier}`);
+  }
+  return recast.length === 0 ? relation : `(SELECT * REPLACE (${recast.join(", ")}) FROM ${relation})`;
+}
+
+/** A column name as DuckDB compares it: Latin capitals lowered, no other letter. */
+const latinLowerCase = (name: string): string => name.replace(/[A-Z]+/g, (capitals) => capitals.toLowerCase());
 
 function columnType(duckType: string): ColumnType {
   if (duckType === "DATE") return "date";
