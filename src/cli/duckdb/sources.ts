@@ -238,21 +238,19 @@ export async function parquetSource(connection: Connection, files: readonly stri
     (column) => columnType(types[column]!),
   );
   const read = new Map(Object.values(columns).map(({ name }) => [name, types[names.indexOf(name)]!]));
-  return {
-    relation,
-    layout,
-    // A Parquet file keeps its rows' positions, read in parallel: the rows are sorted by them.
-    numbered: await Promise.all(
-      files.map(async (file) => ({
-        file,
-        relation: await numberedParquet(connection, file, { first: files[0]!, read }),
-        rowNumber: "file_row_number + 1",
-        inOrder: false,
-        rowsOf: async (ordinals: readonly number[]) => new Map(ordinals.map((ordinal) => [ordinal, ordinal])),
-      })),
-    ),
-    columns,
-  };
+  const numbered: Numbering[] = [];
+  // In turn, so that the first file that lacks a column is the one named.
+  for (const file of files) {
+    numbered.push({
+      file,
+      relation: await numberedParquet(connection, file, { first: files[0]!, read }),
+      rowNumber: "file_row_number + 1",
+      // A Parquet file keeps its rows' positions, read in parallel: the rows are sorted by them.
+      inOrder: false,
+      rowsOf: async (ordinals) => new Map(ordinals.map((ordinal) => [ordinal, ordinal])),
+    });
+  }
+  return { relation, layout, numbered, columns };
 }
 
 /** A relation's column names and DuckDB types. */
