@@ -201,8 +201,16 @@ const ALL_FIELDS = ["customer", "date", "amount", "manager", "dealType", "status
 /** Read besides the order's columns, never making a row blank or skipped: the health check's own. */
 const DETAIL_FIELDS = ["initiatedBy", "budget"] as const;
 type ColumnField = (typeof ALL_FIELDS)[number] | (typeof DETAIL_FIELDS)[number];
-/** Read as they are when the source types them (a DATE, a number); every other column as text. */
-const TYPED_FIELDS: ReadonlySet<ColumnField> = new Set(["date", "amount", "budget"]);
+/**
+ * The source's types read as they are: a date's DATE or TIMESTAMP, an amount's or budget's
+ * number. Every other column, and these of any other type (a date stored as the number 20240105,
+ * an amount as a DATE), is read as text, as a sheet's cell would be.
+ */
+const TYPED_AS: Partial<Record<ColumnField, readonly ColumnType[]>> = {
+  date: ["date", "timestamp"],
+  amount: ["number"],
+  budget: ["number"],
+};
 
 /** What `ingestOrders` made of a row besides an order, with the column it names. */
 export const PROBLEM_FATES = ["errorValue", "missingCustomer", "missingDate", "badDate", "implausibleDate", "badAmount"] as const;
@@ -231,10 +239,9 @@ function readingCtes(settings: ReportQuerySettings, sql: Dialect): [string, stri
   const { columns } = settings;
   const present = ALL_FIELDS.filter((field) => columns[field] !== undefined);
   const read: ColumnField[] = [...present, ...DETAIL_FIELDS.filter((field) => columns[field] !== undefined)];
-  // Every column but a typed date or amount is read as text, as a sheet's cell would be.
   const isText = (field: ColumnField): boolean => {
     const type = columns[field]?.type;
-    return type === "text" || (!TYPED_FIELDS.has(field) && type !== undefined);
+    return type !== undefined && !(TYPED_AS[field] ?? []).includes(type);
   };
   // Where the source numbers its rows (the engine's second read, for the skipped rows' numbers).
   const rowNumber = "relation" in settings.source ? settings.source.rowNumber : undefined;

@@ -359,6 +359,56 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     );
   });
 
+  it("reads a Parquet date stored as the number 20240305 as text, and names what it cannot read faithfully", async () => {
+    const dir = tempDir();
+    const csv = "Customer;Date;Amount;Manager\nAnn;20240305;10;Kim\nAnn;20240405;5;Kim\nBob;20240306;7;Lee\n";
+    const numbered = join(dir, "numbered.parquet");
+    await parquetFromCsv(writeFixture(dir, "numbered.txt", csv), numbered, "Customer, CAST(Date AS INTEGER) AS Date, Amount, Manager");
+    // The same rows as text, as the streaming command reads them (YYYYMMDD dates).
+    const [core, duck] = await Promise.all([coreReport([writeFixture(dir, "numbered.csv", csv)]), duckDbReport([numbered])]);
+    expect(comparable(duck)).toEqual(comparable(core, true));
+    expect([duck.firstDate, duck.lastDate, duck.customers]).toEqual(["2024-03-05", "2024-04-05", 2]);
+
+    const parquet = async (name: string, rows: string, select = "*"): Promise<string> => {
+      const path = join(dir, name);
+      await parquetFromCsv(writeFixture(dir, `${name}.txt`, rows), path, select);
+      return path;
+    };
+    const refused = async (...files: string[]): Promise<string> => {
+      const result = await cli(["report", ...files, "--engine", "duckdb", "--locale", "en_US"]);
+      expect(result.exitCode).toBe(1);
+      return result.stderr;
+    };
+    const header = "Customer;Date;Amount\n";
+    const dated = await parquet("dated.parquet", `${header}Cid;2024-03-05;5\n`, "Customer, CAST(Date AS DATE) AS Date, Amount");
+    // Read together, DuckDB would make the DATE midnight UTC: another day west of UTC.
+    const stamped = await parquet(
+      "stamped.parquet",
+      `${header}Dan;2024-03-05 10:00:00;5\n`,
+      "Customer, CAST(Date AS TIMESTAMP) AS Date, Amount",
+    );
+    expect(await refused(dated, stamped)).toContain(
+      `column Date: ${dated} stores it as DATE and ${stamped} as TIMESTAMP, which DuckDB cannot read together without changing values`,
+    );
+    // A BOOLEAN beside numbers would count as 1 or 0.
+    const flagged = await parquet("flagged.parquet", `${header}Eve;2024-03-05;true\n`, "Customer, Date, CAST(Amount AS BOOLEAN) AS Amount");
+    const priced = await parquet("priced.parquet", `${header}Fay;2024-03-05;5\n`, "Customer, Date, CAST(Amount AS DOUBLE) AS Amount");
+    expect(await refused(priced, flagged)).toContain(`column Amount: ${priced} stores it as DOUBLE and ${flagged} as BOOLEAN`);
+    // The manager column only in the second file: the first lacks it, and the second is named as the one that has it.
+    const withManager = await parquet("manager.parquet", "Customer;Date;Amount;Manager\nGil;2024-03-05;5;Kim\n");
+    const plain = await parquet("plain.parquet", `${header}Hal;2024-03-05;5\n`);
+    expect(await refused(plain, withManager)).toContain(`${plain} has no column Manager, which ${withManager} has and the report reads`);
+    // A column only the health check reads says how to go on without it.
+    const budgeted = await parquet("budget.parquet", "Customer;Date;Amount;Budget\nIda;2024-03-05;5;100\n");
+    expect(await refused(budgeted, plain)).toContain(`${plain} has no column Budget, which ${budgeted} has and the health check reads`);
+    expect(await refused(budgeted, plain)).toContain("--no-health leaves the health check out");
+    expect((await cli(["report", budgeted, plain, "--engine", "duckdb", "--no-health"])).exitCode).toBe(0);
+    // A file that is not there, or is no Parquet file, is named, not left to DuckDB's words.
+    expect(await refused(plain, join(dir, "absent.parquet"))).toContain(`cannot read ${join(dir, "absent.parquet")}: no such file`);
+    const broken = writeFixture(dir, "broken.parquet", "Customer,Date\nAnn,2024-03-05\n");
+    expect(await refused(plain, broken)).toContain(`${broken} is not a Parquet file DuckDB can read`);
+  });
+
   it("--json carries the health check's periods, questions 1, 2, 3, 5, 6, 7 and 8 and the lapsed customers, the command's own (and none with --no-health)", async () => {
     const [duck, own] = await Promise.all([cli(["report", DEMO, "--engine", "duckdb", "--json"]), cli(["report", DEMO, "--json"])]);
     const health = (result: { stdout: string }) => JSON.parse(result.stdout).healthCheck;

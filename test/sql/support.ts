@@ -109,7 +109,8 @@ export const DUCKDB_QUESTION_IDS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /**
  * The lapsed customers (question 5) as both engines must give them: names by key (as `comparable`),
- * money to a cent in a hundred million, and no contact (DuckDB reads no contact column).
+ * money to a cent in a hundred million, and no contact (compared apart, where a test gives the
+ * orders a contact column).
  */
 export function comparableLapsed(list: LapsedList, expected = false): object {
   const round = (value: number | null): unknown => money(value, expected);

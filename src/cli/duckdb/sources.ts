@@ -6,7 +6,7 @@
 // DuckDB reads UTF-8 only (its other encodings are a download): a Windows-1251 or UTF-16 file is
 // refused with a message that says how to go on, never read as something it is not.
 
-import { closeSync, openSync, readSync } from "node:fs";
+import { accessSync, closeSync, constants, openSync, readSync } from "node:fs";
 import { LAYOUT_SAMPLE_ROWS } from "../../core/columns";
 import { customerKey } from "../../core/customer-key";
 import { byteOrderMark } from "../../files/encoding";
@@ -217,13 +217,15 @@ function firstBytes(path: string, bytesToRead: number): Buffer {
 /**
  * Parquet files, one or many. Many are read by their columns' names (DuckDB matches them with
  * Latin letters in either case, `Amount` and `AMOUNT`, but not Cyrillic ones, `Сумма` and `СУММА`,
- * unlike a header's names), so a file may order its columns otherwise, add some,
- * or store one as another type (dates as text, amounts written `7,5`): such a column is read as
- * the type DuckDB finds for all the files together, text when one of them has it as text, and
- * read by the core's rules for that type. A file that lacks a column the report reads is refused
- * by name: its rows would otherwise read as blanks there (amounts as 0) without a word.
+ * unlike a header's names), so a file may order its columns otherwise or add some. A column the
+ * report reads must be in every file, and stored alike (TYPE_FAMILIES): a file that lacks it would
+ * read as blanks there (amounts as 0), and some mixes would change values without a word (a DATE
+ * read with a TIMESTAMP becomes midnight UTC, another day west of it), so both are refused by name.
+ * Text beside numbers or dates is read as text, by the core's rules.
  */
 export async function parquetSource(connection: Connection, files: readonly string[], options: CliOptions): Promise<Source> {
+  const schemas: FileSchema[] = [];
+  for (const file of files) schemas.push(await fileSchema(connection, file));
   const relation = files.length === 1 ? `read_parquet(${fileList(files)})` : `read_parquet(${fileList(files)}, union_by_name = true)`;
   const { names, types } = await schemaOf(connection, relation);
   const asText = names.map((name) => `CAST(${DUCKDB.identifier(name)} AS VARCHAR) AS ${DUCKDB.identifier(name)}`).join(", ");
@@ -238,19 +240,44 @@ export async function parquetSource(connection: Connection, files: readonly stri
     (column) => columnType(types[column]!),
   );
   const read = new Map(Object.values(columns).map(({ name }) => [name, types[names.indexOf(name)]!]));
-  const numbered: Numbering[] = [];
-  // In turn, so that the first file that lacks a column is the one named.
-  for (const file of files) {
-    numbered.push({
-      file,
-      relation: await numberedParquet(connection, file, { first: files[0]!, read }),
+  for (const name of read.keys()) sameColumnEverywhere(name, schemas, healthOnly(columns, name));
+  return {
+    relation,
+    layout,
+    numbered: schemas.map((schema) => ({
+      file: schema.file,
+      relation: numberedParquet(schema, read),
       rowNumber: "file_row_number + 1",
       // A Parquet file keeps its rows' positions, read in parallel: the rows are sorted by them.
       inOrder: false,
       rowsOf: async (ordinals) => new Map(ordinals.map((ordinal) => [ordinal, ordinal])),
-    });
+    })),
+    columns,
+  };
+}
+
+/** One Parquet file's columns, by the name DuckDB matches them on (latinLowerCase). */
+interface FileSchema {
+  file: string;
+  names: string[];
+  columns: Map<string, { name: string; type: string }>;
+}
+
+/** A file's schema, read from its footer; a file that is missing or is no Parquet file is refused by name. */
+async function fileSchema(connection: Connection, file: string): Promise<FileSchema> {
+  try {
+    accessSync(file, constants.R_OK);
+  } catch (error) {
+    throw dataError({ key: "cannotRead", values: { path: file, reason: (error as Error).message } });
   }
-  return { relation, layout, numbered, columns };
+  let schema: { names: string[]; types: string[] };
+  try {
+    schema = await schemaOf(connection, `read_parquet(${fileList([file])})`);
+  } catch (error) {
+    throw dataError({ key: "duckdbNotParquet", values: { path: file, reason: String((error as Error).message).split("\n")[0]! } });
+  }
+  const columns = new Map(schema.names.map((name, at) => [latinLowerCase(name), { name, type: schema.types[at]! }]));
+  return { file, names: schema.names, columns };
 }
 
 /** A relation's column names and DuckDB types. */
@@ -259,29 +286,61 @@ async function schemaOf(connection: Connection, relation: string): Promise<{ nam
   return { names: described.map((row) => String(row.column_name)), types: described.map((row) => String(row.column_type)) };
 }
 
+/** Whether only the health check reads the column: a file without it can be read with --no-health. */
+function healthOnly(columns: QueryColumns, name: string): boolean {
+  return [columns.initiatedBy, columns.budget, columns.contact].some((column) => column?.name === name);
+}
+
+/**
+ * DuckDB's types by what a value of each means to the report. Mixed within one column: a family
+ * with text is read as text, faithfully (a date as `2024-01-05`, a number as written); numbers of
+ * several widths, or timestamps with and without a zone (both instants), as one; nothing else.
+ */
+const TYPE_FAMILIES: readonly [family: string, test: RegExp][] = [
+  ["text", /^VARCHAR$/],
+  ["date", /^DATE$/],
+  ["timestamp", /^TIMESTAMP/],
+  ["number", /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/],
+];
+
+const familyOf = (type: string): string => TYPE_FAMILIES.find(([, test]) => test.test(type))?.[0] ?? type;
+
+/** Whether files storing a column as these types can be read together without changing a value. */
+function readableTogether(types: readonly string[]): boolean {
+  // A type of no family is its own family: BOOLEAN with BOOLEAN, not with BLOB.
+  const families = new Set(types.map(familyOf));
+  if (families.size === 1) return true;
+  return families.size === 2 && families.has("text") && (families.has("number") || families.has("date"));
+}
+
+/** Refuses the files unless each has the column, of types they can be read together as. */
+function sameColumnEverywhere(name: string, schemas: readonly FileSchema[], healthOnly: boolean): void {
+  const key = latinLowerCase(name);
+  const holder = schemas.find((schema) => schema.columns.has(key))!;
+  const lacking = schemas.find((schema) => !schema.columns.has(key));
+  if (lacking !== undefined) {
+    const values = { path: lacking.file, column: name, first: holder.file, columns: lacking.names.join(", ") };
+    throw dataError({ key: healthOnly ? "duckdbParquetLacksHealthColumn" : "duckdbParquetLacksColumn", values });
+  }
+  const typed = schemas.map((schema) => ({ file: schema.file, type: schema.columns.get(key)!.type }));
+  if (readableTogether(typed.map(({ type }) => type))) return;
+  const other = typed.find(({ type }) => familyOf(type) !== familyOf(typed[0]!.type)) ?? typed.find(({ type }) => type !== typed[0]!.type)!;
+  throw dataError({
+    key: "duckdbParquetTypesDiffer",
+    values: { column: name, path: typed[0]!.file, type: typed[0]!.type, other: other.file, otherType: other.type },
+  });
+}
+
 /**
  * One Parquet file of the source with its rows numbered, each column the report reads as the type
  * it has in all the files together, so that its rows meet the same rules as in the whole read.
- * Refuses the file when it lacks one of those columns.
  */
-async function numberedParquet(
-  connection: Connection,
-  file: string,
-  { first, read }: { first: string; read: ReadonlyMap<string, string> },
-): Promise<string> {
-  const relation = `read_parquet(${fileList([file])}, file_row_number = true)`;
-  const own = await schemaOf(connection, relation);
-  const ownType = new Map(own.names.map((name, at) => [latinLowerCase(name), { name, type: own.types[at]! }]));
-  const recast: string[] = [];
-  for (const [name, type] of read) {
-    const column = ownType.get(latinLowerCase(name));
-    if (column === undefined) {
-      const columns = own.names.filter((other) => other !== "file_row_number").join(", ");
-      throw dataError({ key: "duckdbParquetLacksColumn", values: { path: file, column: name, first, columns } });
-    }
-    const identifier = DUCKDB.identifier(column.name);
-    if (column.type !== type) recast.push(`CAST(${identifier} AS ${type}) AS ${identifier}`);
-  }
+function numberedParquet(schema: FileSchema, read: ReadonlyMap<string, string>): string {
+  const relation = `read_parquet(${fileList([schema.file])}, file_row_number = true)`;
+  const recast = [...read]
+    .map(([name, type]) => ({ column: schema.columns.get(latinLowerCase(name))!, type }))
+    .filter(({ column, type }) => column.type !== type)
+    .map(({ column, type }) => `CAST(${DUCKDB.identifier(column.name)} AS ${type}) AS ${DUCKDB.identifier(column.name)}`);
   return recast.length === 0 ? relation : `(SELECT * REPLACE (${recast.join(", ")}) FROM ${relation})`;
 }
 
@@ -289,8 +348,6 @@ async function numberedParquet(
 const latinLowerCase = (name: string): string => name.replace(/[A-Z]+/g, (capitals) => capitals.toLowerCase());
 
 function columnType(duckType: string): ColumnType {
-  if (duckType === "DATE") return "date";
-  if (duckType.startsWith("TIMESTAMP")) return "timestamp";
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(duckType)) return "number";
-  return "text";
+  const family = familyOf(duckType);
+  return family === "date" || family === "timestamp" || family === "number" ? family : "text";
 }
