@@ -146,6 +146,22 @@ export type SidebarKey =
   | "copySql"
   | "sqlCopied"
   | "sqlCopyBlocked"
+  | "sqlStatement"
+  | "sqlStatementAll"
+  | "sqlQuerySummary"
+  | "sqlQueryCohorts"
+  | "sqlQueryManagers"
+  | "sqlQueryHealthPeriods"
+  | "sqlQueryCohortGrid"
+  | "sqlQueryStarted"
+  | "sqlQueryWallet"
+  | "sqlQueryLapsedSummary"
+  | "sqlQueryLapsed"
+  | "sqlQueryLapsedContacts"
+  | "sqlQueryManagerRevenue"
+  | "sqlQueryManagerLapsed"
+  | "sqlQueryManagerWallet"
+  | "sqlQueryManagerNames"
   | "actionsHeading";
 
 export const SIDEBAR: Catalogue<SidebarKey> = {
@@ -281,7 +297,7 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     lapsedFactorError: "Enter a number above 1 (2 means twice the usual gap)",
     sqlHeading: "SQL for BigQuery",
     sqlIntro:
-      "The report's queries with these settings, for the same orders in a BigQuery table: paste them into the BigQuery console or a connected sheet.",
+      "The report's queries with these settings, for the same orders in a BigQuery table: all of them for the BigQuery console, or one for a connected sheet, which takes one query.",
     sqlNote: "Text is read by the add-on's rules, as the sheet writes dates and amounts; a numeric amount column works as it is.",
     sqlDateType: "Order date column type",
     sqlDateText: "STRING (text, as a CSV load makes it)",
@@ -298,6 +314,22 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     copySql: "Copy",
     sqlCopied: "Copied to the clipboard",
     sqlCopyBlocked: "The text is selected: press Ctrl+C (⌘C) to copy",
+    sqlStatement: "Query",
+    sqlStatementAll: "All, as one script (the BigQuery console)",
+    sqlQuerySummary: "Summary: the verdict and totals",
+    sqlQueryCohorts: "Cohorts",
+    sqlQueryManagers: "Managers",
+    sqlQueryHealthPeriods: "Health check by period",
+    sqlQueryCohortGrid: "Cohort heatmap",
+    sqlQueryStarted: "Question 7: who started the sales",
+    sqlQueryWallet: "Question 2: share of the customers' budgets",
+    sqlQueryLapsedSummary: "Question 5: lapsed customers, totals",
+    sqlQueryLapsed: "Question 5: lapsed customers",
+    sqlQueryLapsedContacts: "Question 5: lapsed customers' contacts",
+    sqlQueryManagerRevenue: "Question 4: managers' revenue",
+    sqlQueryManagerLapsed: "Question 4: managers' lapsed customers",
+    sqlQueryManagerWallet: "Question 2 by manager",
+    sqlQueryManagerNames: "Managers' names",
   },
   ru: {
     title: PRODUCT_NAME,
@@ -430,7 +462,7 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     lapsedFactorError: "Введите число больше 1 (2 — это два обычных интервала)",
     sqlHeading: "SQL для BigQuery",
     sqlIntro:
-      "Запросы отчёта с этими настройками для тех же заказов в таблице BigQuery: вставьте их в консоль BigQuery или в подключённую таблицу.",
+      "Запросы отчёта с этими настройками для тех же заказов в таблице BigQuery: все — для консоли BigQuery, или один — для подключённой таблицы, она берёт один запрос.",
     sqlNote: "Текст читается по правилам надстройки — так, как лист пишет даты и суммы; числовой столбец сумм подойдёт как есть.",
     sqlDateType: "Тип столбца с датой заказа",
     sqlDateText: "STRING (текст, как при загрузке CSV)",
@@ -447,5 +479,21 @@ export const SIDEBAR: Catalogue<SidebarKey> = {
     copySql: "Копировать",
     sqlCopied: "Скопировано в буфер обмена",
     sqlCopyBlocked: "Текст выделен: нажмите Ctrl+C (⌘C), чтобы скопировать",
+    sqlStatement: "Запрос",
+    sqlStatementAll: "Все, одним скриптом (консоль BigQuery)",
+    sqlQuerySummary: "Итоги: вердикт и общие цифры",
+    sqlQueryCohorts: "Когорты",
+    sqlQueryManagers: "Менеджеры",
+    sqlQueryHealthPeriods: "Проверка здоровья по периодам",
+    sqlQueryCohortGrid: "Тепловая карта когорт",
+    sqlQueryStarted: "Вопрос 7: кто начинал продажи",
+    sqlQueryWallet: "Вопрос 2: доля бюджетов клиентов",
+    sqlQueryLapsedSummary: "Вопрос 5: ушедшие клиенты, итоги",
+    sqlQueryLapsed: "Вопрос 5: ушедшие клиенты",
+    sqlQueryLapsedContacts: "Вопрос 5: контакты ушедших клиентов",
+    sqlQueryManagerRevenue: "Вопрос 4: выручка менеджеров",
+    sqlQueryManagerLapsed: "Вопрос 4: ушедшие клиенты менеджеров",
+    sqlQueryManagerWallet: "Вопрос 2 по менеджерам",
+    sqlQueryManagerNames: "Имена менеджеров",
   },
 };

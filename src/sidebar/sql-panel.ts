@@ -1,6 +1,6 @@
 // "SQL for BigQuery" (issue 16): the report's queries for the same orders in a BigQuery table,
 // with the settings of the last analysis. The SQL is written here in the browser by the same pure
-// generator as the command's `sql` (orderTableSql): it costs the sidebar about 34 KB (12 KB
+// generator as the command's `sql` (orderTableStatements): it costs the sidebar about 34 KB (12 KB
 // gzipped), where a server call would cost a round trip to Apps Script for every key typed.
 // Column names start as a CSV load names the sheet's headers (src/sql/bigquery-names.ts) and can
 // be edited. Sheet text goes in as text only (dom.ts), and the SQL into a read-only textarea.
@@ -9,7 +9,8 @@ import type { AnalysisSettings, RangeState, SidebarState } from "../addon/sideba
 import type { Field } from "../core/columns";
 import type { SidebarKey } from "../i18n/sidebar";
 import { bigQueryColumnNames, bigQueryTable, isBigQueryColumnName } from "../sql/bigquery-names";
-import { type OrderTableRequest, orderTableSql } from "../sql/order-table";
+import { type OrderTableRequest, orderTableStatements } from "../sql/order-table";
+import type { ReportTable } from "../sql/report-query";
 import { h, replaceChildren } from "./dom";
 import type { Text } from "./text";
 
@@ -28,6 +29,27 @@ const ROLE_LABELS: readonly { role: Role; label: SidebarKey }[] = [
   { role: "budget", label: "fieldBudget" },
   { role: "contact", label: "fieldContact" },
 ];
+
+/** Each statement's name in the chooser: a connected sheet takes one query. */
+const QUERY_LABELS: Partial<Record<ReportTable, SidebarKey>> = {
+  summary: "sqlQuerySummary",
+  cohorts: "sqlQueryCohorts",
+  managers: "sqlQueryManagers",
+  healthPeriods: "sqlQueryHealthPeriods",
+  cohortGrid: "sqlQueryCohortGrid",
+  started: "sqlQueryStarted",
+  wallet: "sqlQueryWallet",
+  lapsedSummary: "sqlQueryLapsedSummary",
+  lapsed: "sqlQueryLapsed",
+  lapsedContacts: "sqlQueryLapsedContacts",
+  managerRevenue: "sqlQueryManagerRevenue",
+  managerLapsed: "sqlQueryManagerLapsed",
+  managerWallet: "sqlQueryManagerWallet",
+  managerNames: "sqlQueryManagerNames",
+};
+
+/** The chooser's value for every statement at once. */
+const ALL_STATEMENTS = "all";
 
 /** The analysis the SQL repeats: its settings, and the range analysed with its columns and deal types. */
 export interface Analysed {
@@ -166,8 +188,16 @@ export function sqlPanel(state: SidebarState, t: Text): SqlPanel {
     attrs: { readonly: "", rows: "12", wrap: "soft", spellcheck: "false", "aria-label": t("sqlText") },
   });
   const copyStatus = h("div", { className: "hint", testId: "sql-copy-status", attrs: { role: "status" } });
+  const statement = h("select", { testId: "sql-statement" });
   const copy = h("button", { testId: "copy-sql", attrs: { type: "button" } }, t("copySql"));
-  const output = h("div", { className: "sql-output" }, text, copy, copyStatus);
+  const output = h(
+    "div",
+    { className: "sql-output" },
+    h("label", { className: "field" }, h("span", { className: "field-label" }, t("sqlStatement")), statement),
+    text,
+    copy,
+    copyStatus,
+  );
   const dateType = h("select", { testId: "sql-date-type" });
   const dateTypes: [OrderTableRequest["dateType"], string][] = [
     ["text", t("sqlDateText")],
@@ -175,6 +205,17 @@ export function sqlPanel(state: SidebarState, t: Text): SqlPanel {
     ["timestamp", t("sqlDateTimestamp", { zone: state.timeZone })],
   ];
   for (const [value, label] of dateTypes) dateType.appendChild(h("option", { attrs: { value } }, label));
+
+  /** The chooser's options for these statements, keeping the one chosen while it is among them. */
+  const showStatements = (tables: readonly ReportTable[]): void => {
+    const chosen = statement.value;
+    const options: [string, string][] = [
+      [ALL_STATEMENTS, t("sqlStatementAll")],
+      ...tables.map((table): [string, string] => [table, t(QUERY_LABELS[table]!)]),
+    ];
+    replaceChildren(statement, ...options.map(([value, label]) => h("option", { attrs: { value } }, label)));
+    statement.value = options.some(([value]) => value === chosen) ? chosen : ALL_STATEMENTS;
+  };
 
   const refresh = (): void => {
     const path = table.value();
@@ -192,8 +233,15 @@ export function sqlPanel(state: SidebarState, t: Text): SqlPanel {
     replaceChildren(waiting, waitingFor === null ? "" : t(waitingFor));
     output.hidden = !ready;
     replaceChildren(copyStatus);
+    if (!ready) {
+      text.value = "";
+      return;
+    }
     const choice: TableChoice = { table: path!, names, dateType: dateType.value as OrderTableRequest["dateType"] };
-    text.value = ready ? orderTableSql(sidebarSqlRequest(analysed!, state, choice)) : "";
+    const statements = orderTableStatements(sidebarSqlRequest(analysed!, state, choice));
+    showStatements(statements.map(({ table }) => table));
+    const shown = statements.filter(({ table }) => statement.value === ALL_STATEMENTS || table === statement.value);
+    text.value = shown.map(({ sql }) => sql).join("\n");
   };
 
   const showColumns = (): void => {
@@ -222,6 +270,7 @@ export function sqlPanel(state: SidebarState, t: Text): SqlPanel {
 
   table.input.addEventListener("input", refresh);
   dateType.addEventListener("change", refresh);
+  statement.addEventListener("change", refresh);
   copy.addEventListener("click", () => void copyText(text, copyStatus, t));
 
   const element = h(

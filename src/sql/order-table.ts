@@ -53,12 +53,20 @@ export interface OrderTableRequest {
 
 const MANAGER_TABLES: ReadonlySet<ReportTable> = new Set(["managers", "managerRevenue", "managerLapsed", "managerWallet", "managerNames"]);
 
+/** Every statement of orderTableStatements, one after another: a script for the BigQuery console or `sql`. */
+export function orderTableSql(request: OrderTableRequest): string {
+  return orderTableStatements(request)
+    .map(({ sql }) => sql)
+    .join("\n");
+}
+
 /**
  * The summary, cohort, manager, health-period, question 7, question 2, question 5 (the lapsed
- * customers' totals, the customers, then their contacts) and question 4 queries, each a statement of its own, in
- * that order: those of PUBLISHED_TABLES the columns allow.
+ * customers' totals, the customers, then their contacts) and question 4 queries, each a statement
+ * of its own headed by its table's name, in that order: those of PUBLISHED_TABLES the columns
+ * allow. A connected sheet takes one of them.
  */
-export function orderTableSql(request: OrderTableRequest): string {
+export function orderTableStatements(request: OrderTableRequest): { table: ReportTable; sql: string }[] {
   const dialect = DIALECTS[request.dialect];
   const { columns } = request;
   const text = (name: string | undefined): QueryColumns["manager"] => (name === undefined ? undefined : { name, type: "text" });
@@ -112,5 +120,5 @@ export function orderTableSql(request: OrderTableRequest): string {
       (!WALLET_TABLES.has(table) || columns.budget !== undefined) &&
       (table !== "lapsedContacts" || columns.contact !== undefined),
   );
-  return tables.map((table) => `-- ${table}\n${(queries[table] ?? others).statement(table)};\n`).join("\n");
+  return tables.map((table) => ({ table, sql: `-- ${table}\n${(queries[table] ?? others).statement(table)};\n` }));
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TIME_ZONE } from "../../src/preview/workbook";
-import { type OrderTableRequest, orderTableSql } from "../../src/sql/order-table";
+import { type OrderTableRequest, orderTableSql, orderTableStatements } from "../../src/sql/order-table";
 import { hasChromium } from "./chromium";
 import { sqlColumnNames, usePreviewInChromium } from "./fixture";
 
@@ -126,6 +126,39 @@ describe.skipIf(!hasChromium)("SQL for BigQuery in the sidebar (headless Chromiu
     await frame.selectOption("[data-testid=sql-date-type]", "timestamp");
     expect(await sqlText(frame)).toContain("DATE(date_cell, 'Europe/Moscow')");
     expect(await sqlText(frame)).toBe(orderTableSql(demoRequest({ ...changed, dateType: "timestamp" })));
+  });
+
+  it("offers each query alone, for a connected sheet that takes one, and shows only the one chosen", async () => {
+    const frame = await openPanel();
+    await frame.fill("[data-testid=sql-table]", TABLE);
+    const options = () =>
+      frame.$$eval("[data-testid=sql-statement] option", (all) =>
+        all.map((option) => [(option as HTMLOptionElement).value, option.textContent]),
+      );
+    const statements = orderTableStatements(demoRequest());
+    // "All" first, then the demo's statements in the script's order, each by its name.
+    expect((await options()).map(([value]) => value)).toEqual(["all", ...statements.map(({ table }) => table)]);
+    expect((await options()).slice(0, 3)).toEqual([
+      ["all", "All, as one script (the BigQuery console)"],
+      ["summary", "Summary: the verdict and totals"],
+      ["cohorts", "Cohorts"],
+    ]);
+    await frame.selectOption("[data-testid=sql-statement]", "cohorts");
+    const cohorts = statements.find(({ table }) => table === "cohorts")!.sql;
+    expect(await sqlText(frame)).toBe(cohorts);
+    expect(cohorts.match(/^-- \w+$/gm)).toEqual(["-- cohorts"]);
+    // The choice holds while the settings change the query …
+    await frame.selectOption("[data-testid=sql-date-type]", "timestamp");
+    expect(await sqlText(frame)).toBe(
+      orderTableStatements(demoRequest({ dateType: "timestamp" })).find(({ table }) => table === "cohorts")!.sql,
+    );
+    // … and comes back to all of them when its statement is gone (no manager column named).
+    await frame.selectOption("[data-testid=sql-statement]", "managers");
+    await frame.click("details.columns summary");
+    await frame.selectOption("[data-testid=column-manager]", "");
+    await frame.waitForSelector("[data-testid=report][data-state=ready]");
+    expect((await options()).map(([value]) => value)).not.toContain("managers");
+    expect(await frame.inputValue("[data-testid=sql-statement]")).toBe("all");
   });
 
   it("copies through the clipboard, and selects the text with a Ctrl+C hint when the clipboard is refused", async () => {
