@@ -29,6 +29,7 @@ type CliKey =
   | "badColumnType"
   | "sqlNeedsColumns"
   | "duckdbMissing"
+  | "duckdbUnloadable"
   | "duckdbFailed"
   | "duckdbNotUtf8"
   | "duckdbBadLine"
@@ -247,7 +248,9 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     sqlNeedsColumns:
       "sql needs the table and its customer and date columns, e.g. sheets-retention sql --table project.dataset.orders --customer customer --date order_date",
     duckdbMissing:
-      "--engine duckdb needs DuckDB, which is not installed: run npm install @duckdb/node-api (or use the command without --engine)",
+      "--engine duckdb needs DuckDB, which is not installed: run npm install @duckdb/node-api where sheets-retention is installed (npm install -g @duckdb/node-api beside a global one), or use the command without --engine",
+    duckdbUnloadable:
+      "--engine duckdb: DuckDB is installed but could not be loaded ({reason}): reinstall it with npm install @duckdb/node-api, or use the command without --engine",
     duckdbFailed: "DuckDB could not read the orders: {reason}",
     duckdbNotUtf8:
       "{path}, line {line}: bytes that are not UTF-8, and DuckDB reads UTF-8 only: convert the file (iconv -f cp1251 -t utf-8, if it is Windows-1251), or leave out --engine duckdb, which reads a Windows-1251 file as it is",
@@ -494,7 +497,9 @@ Windows-1251, UTF-16) определяются сами.
     sqlNeedsColumns:
       "для sql нужны таблица и столбцы клиента и даты, например: sheets-retention sql --table project.dataset.orders --customer customer --date order_date",
     duckdbMissing:
-      "для --engine duckdb нужна DuckDB, а она не установлена: выполните npm install @duckdb/node-api (или запустите команду без --engine)",
+      "для --engine duckdb нужна DuckDB, а она не установлена: выполните npm install @duckdb/node-api там, где установлена sheets-retention (npm install -g @duckdb/node-api рядом с глобальной), или запустите команду без --engine",
+    duckdbUnloadable:
+      "--engine duckdb: DuckDB установлена, но не загружается ({reason}): переустановите её (npm install @duckdb/node-api) или запустите команду без --engine",
     duckdbFailed: "DuckDB не смогла прочитать заказы: {reason}",
     duckdbNotUtf8:
       "{path}, строка {line}: байты не в UTF-8, а DuckDB читает только UTF-8: перекодируйте файл (iconv -f cp1251 -t utf-8, если он в Windows-1251) или уберите --engine duckdb — без него файл в Windows-1251 читается как есть",

@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)("SQL for BigQuery in the sidebar (headless Chromiu
 
     await frame.fill("[data-testid=sql-table]", "orders");
     expect(await frame.textContent("[data-testid=sql-table-error]")).toBe(
-      "Enter the table as project.dataset.table, such as my-project.shop.orders",
+      "Enter the table as project.dataset.table (or dataset.table), such as my-project.shop.orders",
     );
     expect(await frame.isVisible("[data-testid=sql-table-error]")).toBe(true);
     expect(await frame.getAttribute("[data-testid=sql-table]", "aria-invalid")).toBe("true");
@@ -193,7 +193,7 @@ describe.skipIf(!hasChromium)("SQL for BigQuery in the sidebar (headless Chromiu
     expect(await frame.textContent("[data-testid=sql-panel] > summary")).toBe("SQL для BigQuery");
     await frame.fill("[data-testid=sql-table]", "заказы");
     expect(await frame.textContent("[data-testid=sql-table-error]")).toBe(
-      "Введите таблицу в виде проект.набор_данных.таблица, например my-project.shop.orders",
+      "Введите таблицу в виде проект.набор_данных.таблица (или набор_данных.таблица), например my-project.shop.orders",
     );
     await frame.fill("[data-testid=sql-table]", TABLE);
     // A Russian-locale spreadsheet writes slashed dates day first and a decimal comma.

@@ -2,8 +2,8 @@
 // duckdb`, which runs them: usage errors, several files at once, and DuckDB missing.
 
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, tempDir, writeFixture } from "../cli/helpers";
 import { builtCli } from "../support/built-cli";
@@ -476,12 +476,23 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     // The built command away from the project's node_modules, where nothing provides DuckDB.
     const alone = join(tempDir(), "cli.cjs");
     copyFileSync(builtCli(), alone);
-    const run = spawnSync(process.execPath, [alone, "report", DEMO, "--engine", "duckdb"], {
-      encoding: "utf8",
-      env: { LANG: "C" },
-      timeout: CHILD_TIMEOUT_MS,
-    });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain("npm install @duckdb/node-api");
+    const run = () =>
+      spawnSync(process.execPath, [alone, "report", DEMO, "--engine", "duckdb"], {
+        encoding: "utf8",
+        env: { LANG: "C" },
+        timeout: CHILD_TIMEOUT_MS,
+      });
+    const missing = run();
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("DuckDB, which is not installed: run npm install @duckdb/node-api");
+
+    // Installed but failing to load (its native part built for another system): said as such.
+    const broken = join(dirname(alone), "node_modules", "@duckdb", "node-api");
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(join(broken, "package.json"), JSON.stringify({ name: "@duckdb/node-api", main: "index.js" }));
+    writeFileSync(join(broken, "index.js"), 'throw new Error("invalid ELF header");\n');
+    const failing = run();
+    expect(failing.status).toBe(2);
+    expect(failing.stderr).toContain("DuckDB is installed but could not be loaded (invalid ELF header)");
   });
 });

@@ -8,12 +8,18 @@ export type Connection = Awaited<ReturnType<Awaited<ReturnType<DuckDb["DuckDBIns
 /** A row of a query's result, as DuckDB gives it. */
 export type Row = Record<string, unknown>;
 
-/** DuckDB, or a usage error saying how to install it (exit 2). */
+/**
+ * DuckDB, or a usage error (exit 2) saying how to install it; when it is installed but cannot be
+ * loaded (a native part missing or built for another system), saying why.
+ */
 export async function loadDuckDb(): Promise<DuckDb> {
   try {
     return await import("@duckdb/node-api");
-  } catch {
-    throw usageError({ key: "duckdbMissing" });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    const missing = (code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND") && String(message).includes("'@duckdb/node-api'");
+    if (missing) throw usageError({ key: "duckdbMissing" });
+    throw usageError({ key: "duckdbUnloadable", values: { reason: String(message ?? error).split("\n")[0]! } });
   }
 }
 
