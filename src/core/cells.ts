@@ -100,8 +100,9 @@ export function isDateObject(value: unknown): value is Date {
 
 // A time after the date is checked, then left aside (the day is the date's). Hours run 0–23: a
 // `24:00:00` (ISO 8601's old "end of the day") is unreadable, as it would be the next day's start.
-// Minutes and seconds run 0–59 (no leap second); an offset is at most ±14:59.
-const TIME_SUFFIX = String.raw`(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:Z|[+-](\d{2}):?(\d{2}))?)?`;
+// Minutes and seconds run 0–59 (no leap second); an offset is at most ±14:59, its minutes may be
+// left out (`+03`, as BigQuery and DuckDB write a timestamp cast to text: `2024-03-05 10:00:00+00`).
+const TIME_SUFFIX = String.raw`(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:Z|[+-](\d{2})(?::?(\d{2}))?)?)?`;
 const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME_SUFFIX}$`);
 const DOTTED_DATE = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME_SUFFIX}$`);
 const SLASHED_DATE = new RegExp(String.raw`^(\d{1,4})/(\d{1,2})/(\d{1,4})${TIME_SUFFIX}$`);
@@ -119,7 +120,7 @@ function civilDay(year: number, month: number, day: number): number | undefined 
 function validTime(m: RegExpExecArray): boolean {
   if (m[4] === undefined) return true;
   if (+m[4] > 23 || +m[5]! > 59 || (m[6] !== undefined && +m[6] > 59)) return false;
-  return m[7] === undefined || (+m[7] <= 14 && +m[8]! <= 59);
+  return m[7] === undefined || (+m[7] <= 14 && (m[8] === undefined || +m[8] <= 59));
 }
 
 /**

@@ -24,7 +24,7 @@ const SPACE_OR_QUOTE = `${WHITESPACE.slice(0, -1)}${QUOTES.slice(1)}`;
 // itself (hours 0–23, minutes and seconds 0–59, offsets up to ±14:59), as validTime checks them.
 const CURRENCY_WORD = String.raw`(?:[$€£¥₽]|руб\.?|р\.|rub|usd|eur)`;
 const CURRENCY = `(?i)^${CURRENCY_WORD}${WHITESPACE}*|${WHITESPACE}*${CURRENCY_WORD}$`;
-const TIME = String.raw`(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?${WHITESPACE}*(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?`;
+const TIME = String.raw`(?:[T ]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?${WHITESPACE}*(?:Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)?)?`;
 const APOSTROPHE = String.raw`\x{27}`;
 
 /** A query stage: columns added to those of the stage before, each from earlier columns only. */

@@ -35,6 +35,10 @@ describe("text dates", () => {
     expect(parseDateText("2024-03-05", "DMY")).toBe(day("2024-03-05"));
     expect(parseDateText("2024-03-05 23:59:59", "DMY")).toBe(day("2024-03-05"));
     expect(parseDateText("2024-03-05T08:00:00Z", "MDY")).toBe(day("2024-03-05"));
+    // A timestamp cast to text by BigQuery or DuckDB: the offset's minutes left out. The day is the one written.
+    expect(parseDateText("2024-03-05 23:30:00+00", "DMY")).toBe(day("2024-03-05"));
+    expect(parseDateText("05.03.2024 01:00-05", "DMY")).toBe(day("2024-03-05"));
+    expect(parseDateText("2024-03-05 10:00:00+15", "DMY")).toBeUndefined();
   });
 
   it("reads Russian dotted dates", () => {
