@@ -9,8 +9,8 @@ import type { AnalysisSettings, RangeState, SidebarState } from "../addon/sideba
 import type { Field } from "../core/columns";
 import type { SidebarKey } from "../i18n/sidebar";
 import { bigQueryColumnNames, bigQueryTable, isBigQueryColumnName } from "../sql/bigquery-names";
-import { type OrderTableRequest, orderTableStatements } from "../sql/order-table";
-import type { ReportTable } from "../sql/report-query";
+import { joinedStatements, type OrderTableRequest, orderTableStatements } from "../sql/order-table";
+import type { PublishedTable } from "../sql/report-query";
 import { h, replaceChildren } from "./dom";
 import type { Text } from "./text";
 
@@ -31,7 +31,7 @@ const ROLE_LABELS: readonly { role: Role; label: SidebarKey }[] = [
 ];
 
 /** Each statement's name in the chooser: a connected sheet takes one query. */
-const QUERY_LABELS: Partial<Record<ReportTable, SidebarKey>> = {
+const QUERY_LABELS: Record<PublishedTable, SidebarKey> = {
   summary: "sqlQuerySummary",
   cohorts: "sqlQueryCohorts",
   managers: "sqlQueryManagers",
@@ -207,11 +207,11 @@ export function sqlPanel(state: SidebarState, t: Text): SqlPanel {
   for (const [value, label] of dateTypes) dateType.appendChild(h("option", { attrs: { value } }, label));
 
   /** The chooser's options for these statements, keeping the one chosen while it is among them. */
-  const showStatements = (tables: readonly ReportTable[]): void => {
+  const showStatements = (tables: readonly PublishedTable[]): void => {
     const chosen = statement.value;
     const options: [string, string][] = [
       [ALL_STATEMENTS, t("sqlStatementAll")],
-      ...tables.map((table): [string, string] => [table, t(QUERY_LABELS[table]!)]),
+      ...tables.map((table): [string, string] => [table, t(QUERY_LABELS[table])]),
     ];
     replaceChildren(statement, ...options.map(([value, label]) => h("option", { attrs: { value } }, label)));
     statement.value = options.some(([value]) => value === chosen) ? chosen : ALL_STATEMENTS;
@@ -241,7 +241,7 @@ export function sqlPanel(state: SidebarState, t: Text): SqlPanel {
     const statements = orderTableStatements(sidebarSqlRequest(analysed!, state, choice));
     showStatements(statements.map(({ table }) => table));
     const shown = statements.filter(({ table }) => statement.value === ALL_STATEMENTS || table === statement.value);
-    text.value = shown.map(({ sql }) => sql).join("\n");
+    text.value = joinedStatements(shown);
   };
 
   const showColumns = (): void => {

@@ -8,6 +8,7 @@ import type { Period } from "../core/periods";
 import { DIALECTS, type DialectName } from "./dialect";
 import {
   PUBLISHED_TABLES,
+  type PublishedTable,
   reportQuery,
   type ColumnType,
   type QueryColumns,
@@ -55,9 +56,12 @@ const MANAGER_TABLES: ReadonlySet<ReportTable> = new Set(["managers", "managerRe
 
 /** Every statement of orderTableStatements, one after another: a script for the BigQuery console or `sql`. */
 export function orderTableSql(request: OrderTableRequest): string {
-  return orderTableStatements(request)
-    .map(({ sql }) => sql)
-    .join("\n");
+  return joinedStatements(orderTableStatements(request));
+}
+
+/** Statements as one script. */
+export function joinedStatements(statements: readonly { sql: string }[]): string {
+  return statements.map(({ sql }) => sql).join("\n");
 }
 
 /**
@@ -66,7 +70,7 @@ export function orderTableSql(request: OrderTableRequest): string {
  * of its own headed by its table's name, in that order: those of PUBLISHED_TABLES the columns
  * allow. A connected sheet takes one of them.
  */
-export function orderTableStatements(request: OrderTableRequest): { table: ReportTable; sql: string }[] {
+export function orderTableStatements(request: OrderTableRequest): { table: PublishedTable; sql: string }[] {
   const dialect = DIALECTS[request.dialect];
   const { columns } = request;
   const text = (name: string | undefined): QueryColumns["manager"] => (name === undefined ? undefined : { name, type: "text" });

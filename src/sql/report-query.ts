@@ -107,7 +107,7 @@ export type ReportTable =
  * initiated-by column, `wallet` (and `managerWallet`) only with a budget column, `lapsedContacts`
  * (the contacts of the `lapsed` list) only with a contact column.
  */
-export const PUBLISHED_TABLES: readonly ReportTable[] = [
+export const PUBLISHED_TABLES = [
   "summary",
   "cohorts",
   "managers",
@@ -122,7 +122,8 @@ export const PUBLISHED_TABLES: readonly ReportTable[] = [
   "managerLapsed",
   "managerWallet",
   "managerNames",
-];
+] as const satisfies readonly ReportTable[];
+export type PublishedTable = (typeof PUBLISHED_TABLES)[number];
 
 /** The tables computed from the lapsed customers' CTEs (lapsed-query.ts), and from question 2's (wallet-query.ts). */
 const LAPSED_TABLES: ReadonlySet<ReportTable> = new Set(["lapsedSummary", "lapsed", "lapsedContacts", "managerLapsed"]);

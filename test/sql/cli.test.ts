@@ -352,10 +352,10 @@ describeDuckDb("report --engine duckdb, as a command", () => {
       return result.stderr;
     };
     expect(await refused("c.parquet", "Клиент;Дата\nDan;05.03.2024\n")).toContain(
-      `${join(dir, "c.parquet")} has no column Сумма, which ${typed} has and the report reads (its columns: Клиент, Дата)`,
+      `${join(dir, "c.parquet")} has no column Сумма, which ${typed} has and the report reads (${join(dir, "c.parquet")} has: Клиент, Дата)`,
     );
     expect(await refused("d.parquet", "Клиент;Дата;СУММА\nDan;05.03.2024;5\n")).toContain(
-      `${join(dir, "d.parquet")} has no column Сумма, which ${typed} has and the report reads (its columns: Клиент, Дата, СУММА)`,
+      `${join(dir, "d.parquet")} has no column Сумма, which ${typed} has and the report reads (${join(dir, "d.parquet")} has: Клиент, Дата, СУММА)`,
     );
   });
 
@@ -380,6 +380,11 @@ describeDuckDb("report --engine duckdb, as a command", () => {
       return result.stderr;
     };
     const header = "Customer;Date;Amount\n";
+    // A glob over files that spell the columns in other Latin capitals, and order them otherwise: one log.
+    await parquet("part-1.parquet", `${header}Ann;2024-03-05;5\n`);
+    await parquet("part-2.parquet", "AMOUNT;customer;DATE\n7;ann;2024-04-05\n");
+    const parts = await duckDbReport([join(dir, "part-*.parquet")]);
+    expect([parts.stats.rows, parts.customers, parts.secondPurchases]).toEqual([2, 1, 1]);
     const dated = await parquet("dated.parquet", `${header}Cid;2024-03-05;5\n`, "Customer, CAST(Date AS DATE) AS Date, Amount");
     // Read together, DuckDB would make the DATE midnight UTC: another day west of UTC.
     const stamped = await parquet(
@@ -389,6 +394,32 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     );
     expect(await refused(dated, stamped)).toContain(
       `column Date: ${dated} stores it as DATE and ${stamped} as TIMESTAMP, which DuckDB cannot read together without changing values`,
+    );
+    // Amounts as text, as integers and as dates: text goes with the integers, not with the dates,
+    // and it is those two files that are named, not the first two.
+    const textAmount = await parquet("text-amount.parquet", `${header}Jan;2024-03-05;7,5\n`);
+    const wholeAmount = await parquet(
+      "whole-amount.parquet",
+      `${header}Kai;2024-03-05;7\n`,
+      "Customer, Date, CAST(Amount AS INTEGER) AS Amount",
+    );
+    const datedAmount = await parquet(
+      "dated-amount.parquet",
+      `${header}Lev;2024-03-05;2024-03-05\n`,
+      "Customer, Date, CAST(Amount AS DATE) AS Amount",
+    );
+    expect(await refused(textAmount, wholeAmount, datedAmount)).toContain(
+      `column Amount: ${textAmount} stores it as VARCHAR and ${datedAmount} as DATE`,
+    );
+    // A customer number beside text: 123 as a DOUBLE would read as the text 123.0, another customer than 123.
+    const textCustomer = await parquet("text-customer.parquet", `${header}123;2024-03-05;5\n`);
+    const numberCustomer = await parquet(
+      "number-customer.parquet",
+      `${header}123;2024-04-05;5\n`,
+      "CAST(Customer AS DOUBLE) AS Customer, Date, Amount",
+    );
+    expect(await refused(textCustomer, numberCustomer)).toContain(
+      `column Customer: ${textCustomer} stores it as VARCHAR and ${numberCustomer} as DOUBLE`,
     );
     // A BOOLEAN beside numbers would count as 1 or 0.
     const flagged = await parquet("flagged.parquet", `${header}Eve;2024-03-05;true\n`, "Customer, Date, CAST(Amount AS BOOLEAN) AS Amount");
@@ -401,7 +432,7 @@ describeDuckDb("report --engine duckdb, as a command", () => {
     // A column only the health check reads says how to go on without it.
     const budgeted = await parquet("budget.parquet", "Customer;Date;Amount;Budget\nIda;2024-03-05;5;100\n");
     expect(await refused(budgeted, plain)).toContain(`${plain} has no column Budget, which ${budgeted} has and the health check reads`);
-    expect(await refused(budgeted, plain)).toContain("--no-health leaves the health check out");
+    expect(await refused(budgeted, plain)).toContain("add --no-health to leave the health check out");
     expect((await cli(["report", budgeted, plain, "--engine", "duckdb", "--no-health"])).exitCode).toBe(0);
     // A file that is not there, or is no Parquet file, is named, not left to DuckDB's words.
     expect(await refused(plain, join(dir, "absent.parquet"))).toContain(`cannot read ${join(dir, "absent.parquet")}: no such file`);

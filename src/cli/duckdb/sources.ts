@@ -218,10 +218,11 @@ function firstBytes(path: string, bytesToRead: number): Buffer {
  * Parquet files, one or many. Many are read by their columns' names (DuckDB matches them with
  * Latin letters in either case, `Amount` and `AMOUNT`, but not Cyrillic ones, `Сумма` and `СУММА`,
  * unlike a header's names), so a file may order its columns otherwise or add some. A column the
- * report reads must be in every file, and stored alike (TYPE_FAMILIES): a file that lacks it would
- * read as blanks there (amounts as 0), and some mixes would change values without a word (a DATE
- * read with a TIMESTAMP becomes midnight UTC, another day west of it), so both are refused by name.
- * Text beside numbers or dates is read as text, by the core's rules.
+ * report reads must be in every file, and stored alike (readableTogether): a file that lacks it
+ * would read as blanks there (amounts as 0), and some mixes would change values without a word (a
+ * DATE read with a TIMESTAMP becomes midnight UTC, another day west of it), so both are refused by
+ * name. The query reads each column as its own rules say (text as VARCHAR, a number as DOUBLE, a
+ * timestamp as TIMESTAMPTZ), so each file's rows meet the same rules alone as together.
  */
 export async function parquetSource(connection: Connection, files: readonly string[], options: CliOptions): Promise<Source> {
   const schemas: FileSchema[] = [];
@@ -239,14 +240,13 @@ export async function parquetSource(connection: Connection, files: readonly stri
     (column) => names[column]!,
     (column) => columnType(types[column]!),
   );
-  const read = new Map(Object.values(columns).map(({ name }) => [name, types[names.indexOf(name)]!]));
-  for (const name of read.keys()) sameColumnEverywhere(name, schemas, healthOnly(columns, name));
+  for (const [name, fields] of fieldsByColumn(columns)) sameColumnEverywhere(name, fields, schemas);
   return {
     relation,
     layout,
-    numbered: schemas.map((schema) => ({
-      file: schema.file,
-      relation: numberedParquet(schema, read),
+    numbered: files.map((file) => ({
+      file,
+      relation: `read_parquet(${fileList([file])}, file_row_number = true)`,
       rowNumber: "file_row_number + 1",
       // A Parquet file keeps its rows' positions, read in parallel: the rows are sorted by them.
       inOrder: false,
@@ -286,15 +286,20 @@ async function schemaOf(connection: Connection, relation: string): Promise<{ nam
   return { names: described.map((row) => String(row.column_name)), types: described.map((row) => String(row.column_type)) };
 }
 
-/** Whether only the health check reads the column: a file without it can be read with --no-health. */
-function healthOnly(columns: QueryColumns, name: string): boolean {
-  return [columns.initiatedBy, columns.budget, columns.contact].some((column) => column?.name === name);
+/** The columns the query reads, each with the fields it is read as (one column may be two, a manager who is the initiator). */
+function fieldsByColumn(columns: QueryColumns): Map<string, (keyof QueryColumns)[]> {
+  const fields = new Map<string, (keyof QueryColumns)[]>();
+  for (const [field, column] of Object.entries(columns) as [keyof QueryColumns, QueryColumns["customer"]][]) {
+    if (column !== undefined) fields.set(column.name, [...(fields.get(column.name) ?? []), field]);
+  }
+  return fields;
 }
 
+const HEALTH_FIELDS: ReadonlySet<keyof QueryColumns> = new Set(["initiatedBy", "budget", "contact"]);
+
 /**
- * DuckDB's types by what a value of each means to the report. Mixed within one column: a family
- * with text is read as text, faithfully (a date as `2024-01-05`, a number as written); numbers of
- * several widths, or timestamps with and without a zone (both instants), as one; nothing else.
+ * DuckDB's types by what a value of each means to the report; a type of no family is its own
+ * (BOOLEAN with BOOLEAN, not with BLOB).
  */
 const TYPE_FAMILIES: readonly [family: string, test: RegExp][] = [
   ["text", /^VARCHAR$/],
@@ -305,43 +310,46 @@ const TYPE_FAMILIES: readonly [family: string, test: RegExp][] = [
 
 const familyOf = (type: string): string => TYPE_FAMILIES.find(([, test]) => test.test(type))?.[0] ?? type;
 
-/** Whether files storing a column as these types can be read together without changing a value. */
-function readableTogether(types: readonly string[]): boolean {
-  // A type of no family is its own family: BOOLEAN with BOOLEAN, not with BLOB.
-  const families = new Set(types.map(familyOf));
+/**
+ * Whether files storing a column read as these fields in these type families can be read together
+ * without changing a value. One family always (numbers of several widths, timestamps with and
+ * without a zone: instants both). Text beside numbers only for amounts and budgets, beside dates
+ * only for the date, read as text by the core's rules: a customer's number 123 as a DOUBLE would
+ * be the text `123.0`, another customer than the text 123.
+ */
+function readableTogether(families: ReadonlySet<string>, fields: readonly (keyof QueryColumns)[]): boolean {
   if (families.size === 1) return true;
-  return families.size === 2 && families.has("text") && (families.has("number") || families.has("date"));
+  if (families.size > 2 || !families.has("text")) return false;
+  if (families.has("number")) return fields.every((field) => field === "amount" || field === "budget");
+  return families.has("date") && fields.every((field) => field === "date");
 }
 
-/** Refuses the files unless each has the column, of types they can be read together as. */
-function sameColumnEverywhere(name: string, schemas: readonly FileSchema[], healthOnly: boolean): void {
+/** Refuses the files unless each has the column, stored as types they can be read together as. */
+function sameColumnEverywhere(name: string, fields: readonly (keyof QueryColumns)[], schemas: readonly FileSchema[]): void {
   const key = latinLowerCase(name);
-  const holder = schemas.find((schema) => schema.columns.has(key))!;
   const lacking = schemas.find((schema) => !schema.columns.has(key));
   if (lacking !== undefined) {
+    const holder = schemas.find((schema) => schema.columns.has(key))!;
     const values = { path: lacking.file, column: name, first: holder.file, columns: lacking.names.join(", ") };
+    const healthOnly = fields.every((field) => HEALTH_FIELDS.has(field));
     throw dataError({ key: healthOnly ? "duckdbParquetLacksHealthColumn" : "duckdbParquetLacksColumn", values });
   }
-  const typed = schemas.map((schema) => ({ file: schema.file, type: schema.columns.get(key)!.type }));
-  if (readableTogether(typed.map(({ type }) => type))) return;
-  const other = typed.find(({ type }) => familyOf(type) !== familyOf(typed[0]!.type)) ?? typed.find(({ type }) => type !== typed[0]!.type)!;
+  // The first file of each family stands for it: two of them that cannot be read together are named.
+  const byFamily = new Map<string, { file: string; type: string }>();
+  for (const schema of schemas) {
+    const { type } = schema.columns.get(key)!;
+    if (!byFamily.has(familyOf(type))) byFamily.set(familyOf(type), { file: schema.file, type });
+  }
+  if (readableTogether(new Set(byFamily.keys()), fields)) return;
+  // Some two clash: any two families other than text do, and three families hold two such.
+  const stored = [...byFamily.values()];
+  const [one, other] = stored
+    .flatMap((a, at) => stored.slice(at + 1).map((b) => [a, b] as const))
+    .find(([a, b]) => !readableTogether(new Set([familyOf(a.type), familyOf(b.type)]), fields))!;
   throw dataError({
     key: "duckdbParquetTypesDiffer",
-    values: { column: name, path: typed[0]!.file, type: typed[0]!.type, other: other.file, otherType: other.type },
+    values: { column: name, path: one.file, type: one.type, other: other.file, otherType: other.type },
   });
-}
-
-/**
- * One Parquet file of the source with its rows numbered, each column the report reads as the type
- * it has in all the files together, so that its rows meet the same rules as in the whole read.
- */
-function numberedParquet(schema: FileSchema, read: ReadonlyMap<string, string>): string {
-  const relation = `read_parquet(${fileList([schema.file])}, file_row_number = true)`;
-  const recast = [...read]
-    .map(([name, type]) => ({ column: schema.columns.get(latinLowerCase(name))!, type }))
-    .filter(({ column, type }) => column.type !== type)
-    .map(({ column, type }) => `CAST(${DUCKDB.identifier(column.name)} AS ${type}) AS ${DUCKDB.identifier(column.name)}`);
-  return recast.length === 0 ? relation : `(SELECT * REPLACE (${recast.join(", ")}) FROM ${relation})`;
 }
 
 /** A column name as DuckDB compares it: Latin capitals lowered, no other letter. */
