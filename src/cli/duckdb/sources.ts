@@ -14,7 +14,7 @@ import { CHUNK_BYTES } from "../../files/scan-file";
 import { detectDelimiter, detectEncoding } from "../../files/sniff";
 import { DUCKDB } from "../../sql/dialect";
 import type { ColumnType, QueryColumns } from "../../sql/report-query";
-import { type Connection, rows } from "./connection";
+import { type Connection, type Row, rows } from "./connection";
 import { firstRows, readThrough } from "./own-reader";
 import { recordLines } from "./row-numbers";
 import { dataError } from "../errors";
@@ -225,10 +225,11 @@ function firstBytes(path: string, bytesToRead: number): Buffer {
  * timestamp as TIMESTAMPTZ), so each file's rows meet the same rules alone as together.
  */
 export async function parquetSource(connection: Connection, files: readonly string[], options: CliOptions): Promise<Source> {
-  const schemas: FileSchema[] = [];
-  for (const file of files) schemas.push(await fileSchema(connection, file));
-  const relation = files.length === 1 ? `read_parquet(${fileList(files)})` : `read_parquet(${fileList(files)}, union_by_name = true)`;
-  const { names, types } = await schemaOf(connection, relation);
+  const schemas = await fileSchemas(connection, files);
+  // By name only where the files differ: matching every file's columns costs each statement's binding a read of every footer.
+  const alike = schemas.every((schema) => sameColumns(schema, schemas[0]!));
+  const relation = alike ? `read_parquet(${fileList(files)})` : `read_parquet(${fileList(files)}, union_by_name = true)`;
+  const { names, types } = await columnsOf(connection, relation);
   const asText = names.map((name) => `CAST(${DUCKDB.identifier(name)} AS VARCHAR) AS ${DUCKDB.identifier(name)}`).join(", ");
   const first = await rows(connection, `SELECT ${asText} FROM ${relation} LIMIT ${LAYOUT_SAMPLE_ROWS - 1}`);
   const sampleRows = [names, ...first.map((row) => names.map((name) => (row[name] === null ? "" : String(row[name]))))];
@@ -263,25 +264,76 @@ interface FileSchema {
   columns: Map<string, { name: string; type: string }>;
 }
 
-/** A file's schema, read from its footer; a file that is missing or is no Parquet file is refused by name. */
-async function fileSchema(connection: Connection, file: string): Promise<FileSchema> {
-  try {
-    accessSync(file, constants.R_OK);
-  } catch (error) {
-    throw dataError({ key: "cannotRead", values: { path: file, reason: (error as Error).message } });
+/**
+ * The files' schemas, read from their footers, many files a statement (a glob of hundreds of
+ * partitions would otherwise wait on a round trip each); a file that is missing or is no Parquet
+ * file is refused by name.
+ */
+async function fileSchemas(connection: Connection, files: readonly string[]): Promise<FileSchema[]> {
+  for (const file of files) {
+    try {
+      accessSync(file, constants.R_OK);
+    } catch (error) {
+      throw dataError({ key: "cannotRead", values: { path: file, reason: (error as Error).message } });
+    }
   }
-  let schema: { names: string[]; types: string[] };
-  try {
-    schema = await schemaOf(connection, `read_parquet(${fileList([file])})`);
-  } catch (error) {
-    throw dataError({ key: "duckdbNotParquet", values: { path: file, reason: String((error as Error).message).split("\n")[0]! } });
+  const schemas: FileSchema[] = [];
+  for (let start = 0; start < files.length; start += FILES_A_STATEMENT) {
+    const batch = files.slice(start, start + FILES_A_STATEMENT);
+    const described = batch.map(
+      (file, at) => `SELECT ${at} AS file, column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${fileList([file])}))`,
+    );
+    const found = await rows(connection, described.join("\nUNION ALL\n")).catch(async (error: unknown) => {
+      // DuckDB's error names no file of the batch: each is read alone to find the one at fault.
+      await refuseNotParquet(connection, batch);
+      throw error;
+    });
+    schemas.push(
+      ...batch.map((file, at) =>
+        schemaOf(
+          file,
+          found.filter((row) => Number(row.file) === at),
+        ),
+      ),
+    );
   }
-  const columns = new Map(schema.names.map((name, at) => [latinLowerCase(name), { name, type: schema.types[at]! }]));
-  return { file, names: schema.names, columns };
+  return schemas;
+}
+
+const FILES_A_STATEMENT = 256;
+
+/** Refuses the first of the files DuckDB cannot read as Parquet, with its reason. */
+async function refuseNotParquet(connection: Connection, files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    try {
+      await columnsOf(connection, `read_parquet(${fileList([file])})`);
+    } catch (error) {
+      throw dataError({ key: "duckdbNotParquet", values: { path: file, reason: String((error as Error).message).split("\n")[0]! } });
+    }
+  }
+}
+
+function schemaOf(file: string, described: readonly Row[]): FileSchema {
+  const names = described.map((row) => String(row.column_name));
+  const columns = new Map(
+    described.map((row) => [latinLowerCase(String(row.column_name)), { name: String(row.column_name), type: String(row.column_type) }]),
+  );
+  return { file, names, columns };
+}
+
+/** Whether two files have the same columns, in the same order, of the same types. */
+function sameColumns(one: FileSchema, other: FileSchema): boolean {
+  return (
+    one.names.length === other.names.length &&
+    one.names.every(
+      (name, at) =>
+        name === other.names[at] && one.columns.get(latinLowerCase(name))!.type === other.columns.get(latinLowerCase(name))?.type,
+    )
+  );
 }
 
 /** A relation's column names and DuckDB types. */
-async function schemaOf(connection: Connection, relation: string): Promise<{ names: string[]; types: string[] }> {
+async function columnsOf(connection: Connection, relation: string): Promise<{ names: string[]; types: string[] }> {
   const described = await rows(connection, `DESCRIBE SELECT * FROM ${relation}`);
   return { names: described.map((row) => String(row.column_name)), types: described.map((row) => String(row.column_type)) };
 }
