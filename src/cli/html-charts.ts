@@ -95,7 +95,7 @@ function heatmapRowSvg(row: HeatmapRow, index: number): string {
   const judged = row.class === "judged";
   const label =
     `<text x="${GRID.label - 8}" y="${y + 13}" font-size="11" text-anchor="end"${judged ? ' font-weight="700"' : ""}>` +
-    `${escapeHtml(row.period)}<title>${escapeHtml(row.title)}</title></text>`;
+    `${escapeHtml(row.label)}<title>${escapeHtml(row.title)}</title></text>`;
   // The judged cohorts carry a mark beside their label, so print in grey still shows them.
   const mark = judged ? `<rect class="judged-mark" x="${GRID.label - 5}" y="${y + 1}" width="3" height="${GRID.row - 2}"/>` : "";
   const cells = row.cells
@@ -156,7 +156,7 @@ export function trendSvg(trend: JudgedTrend, formats: Formats): string {
     return (
       `<circle class="${point.belowTarget ? "point-bad" : "point-good"}" cx="${cx}" cy="${cy}" r="4"><title>${escapeHtml(point.title)}</title></circle>` +
       `<text x="${cx}" y="${fixed(y(point.y) - 8)}" font-size="11" text-anchor="middle">${escapeHtml(formats.rate(point.rate))}</text>` +
-      `<text x="${cx}" y="${height - bottom + 18}" font-size="11" text-anchor="middle">${escapeHtml(point.period)}</text>`
+      `<text x="${cx}" y="${height - bottom + 18}" font-size="11" text-anchor="middle">${escapeHtml(point.label)}</text>`
     );
   });
   return figure("trend", trend.title, trend.alt, width, height, grid.join("") + target + line + points.join(""));

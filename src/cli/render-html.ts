@@ -179,7 +179,7 @@ function cohorts({ report, language, f, t }: Page): string {
   const rows = report.cohorts.map((row) => {
     const note = cohortNote(row, report, language);
     return [
-      escapeHtml(row.period),
+      escapeHtml(f.period(row.period)),
       f.count(row.newCustomers),
       f.count(row.returnedInTime),
       f.rate(row.rateInTime),

@@ -118,7 +118,13 @@ export function renderText(outcome: ReportOutcome, language: Language, color: bo
   if (report.cohortsOmitted > 0) lines.push(t("cohortsOmitted", { count: report.cohortsOmitted }));
   const cohortTable = table([
     cohortHead(report, language),
-    ...report.cohorts.map((row) => [row.period, f.count(row.newCustomers), f.count(row.returnedInTime), f.rate(row.rateInTime), ""]),
+    ...report.cohorts.map((row) => [
+      f.period(row.period),
+      f.count(row.newCustomers),
+      f.count(row.returnedInTime),
+      f.rate(row.rateInTime),
+      "",
+    ]),
   ]);
   lines.push(cohortTable[0]!, ...report.cohorts.map((row, k) => cohortLine(cohortTable[k + 1]!, cohortNote(row, report, language), paint)));
 

@@ -94,7 +94,7 @@ export function verdictLines(report: RetentionReport, language: Language): Repor
       plain(
         say(
           "spanLine",
-          { from: verdict.fromPeriod!, to: verdict.toPeriod!, days, why: say(HORIZON_KEYS[verdict.horizonSource]) },
+          { from: f.period(verdict.fromPeriod!), to: f.period(verdict.toPeriod!), days, why: say(HORIZON_KEYS[verdict.horizonSource]) },
           { days: verdict.horizonDays },
         ),
       ),
@@ -107,7 +107,7 @@ export function verdictLines(report: RetentionReport, language: Language): Repor
     lines.push(plain(say("judgedLine", { ...judged, days }, { days: verdict.horizonDays, newCustomers: verdict.firstPurchases })));
   }
   if (verdict.leftOutPeriod !== null) {
-    lines.push(plain(say("leftOutLine", { period: periodName(language, report.period), label: verdict.leftOutPeriod })));
+    lines.push(plain(say("leftOutLine", { period: periodName(language, report.period), label: f.period(verdict.leftOutPeriod) })));
   }
   lines.push(
     plain(

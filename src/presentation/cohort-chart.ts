@@ -10,6 +10,7 @@ import type { Formats } from "./formats";
 export type BarStanding = "tooEarly" | "met" | "below";
 
 export interface ChartBar {
+  /** The cohort's period label as the language writes it (`1 кв. 2024`). */
   period: string;
   rate: number;
   standing: BarStanding;
@@ -87,14 +88,14 @@ export function cohortChart(report: Pick<RetentionReport, "cohorts" | "target">,
   const slot = 1 / Math.max(1, report.cohorts.length);
   const bars = report.cohorts.map(
     (row, k): ChartBar => ({
-      period: row.period,
+      period: formats.period(row.period),
       rate: row.rateInTime,
       standing: standingOf(row),
       judged: row.judged,
       x: k * slot + (slot * (1 - BAR_FILL)) / 2,
       width: slot * BAR_FILL,
       height: clamp(row.rateInTime),
-      title: `${row.period}: ${formats.rate(row.rateInTime)}`,
+      title: `${formats.period(row.period)}: ${formats.rate(row.rateInTime)}`,
     }),
   );
   return {

@@ -37,7 +37,9 @@ export interface HeatmapCell {
 }
 
 export interface HeatmapRow {
+  /** The cohort's period label, the key (`2024-Q1`); `label` is how the language writes it. */
   period: string;
+  label: string;
   /** The cohort's first day, ISO. */
   start: string;
   size: number;
@@ -66,7 +68,9 @@ export interface CohortHeatmap {
 }
 
 export interface TrendPoint {
+  /** The cohort's period label, the key; `label` is how the language writes it. */
   period: string;
+  label: string;
   rate: number;
   belowTarget: boolean;
   /** The point's position as fractions of the plot: x from 0 at the left, y from 0 at the bottom. */
@@ -123,13 +127,13 @@ interface RowContext {
 
 function heatmapRow(row: CohortGridRow, cohort: CohortReportRow | undefined, { formats, t, unit, scale }: RowContext): HeatmapRow {
   const rowType = rowClass(cohort);
+  const label = formats.period(row.period);
   const cells = row.active.map((value, offset): HeatmapCell => {
-    if (value === null)
-      return { offset, value: null, share: null, intensity: null, class: "future", title: `${row.period}, ${unit} ${offset}` };
+    if (value === null) return { offset, value: null, share: null, intensity: null, class: "future", title: `${label}, ${unit} ${offset}` };
     const share = row.size === 0 ? 0 : value / row.size;
     const intensity = scale === 0 ? 0 : Math.min(1, share / scale);
     const title = t("cellTitle", {
-      period: row.period,
+      period: label,
       unit,
       offset,
       count: formats.count(value),
@@ -140,10 +144,11 @@ function heatmapRow(row: CohortGridRow, cohort: CohortReportRow | undefined, { f
   });
   return {
     period: row.period,
+    label,
     start: row.start,
     size: row.size,
     class: rowType,
-    title: t("rowTitle", { period: row.period, size: formats.count(row.size) }, { size: row.size }),
+    title: t("rowTitle", { period: label, size: formats.count(row.size) }, { size: row.size }),
     cells,
   };
 }
@@ -158,7 +163,7 @@ function nextPeriodCell(row: HeatmapRow): { value: number; share: number } | nul
 function nextPeriodSentence(rows: readonly HeatmapRow[], formats: Formats, t: Text, unit: string): string | null {
   const judged = rows.flatMap((row) => {
     const cell = row.class === "judged" && row.size > 0 ? nextPeriodCell(row) : null;
-    return cell === null ? [] : [{ period: row.period, size: row.size, ...cell }];
+    return cell === null ? [] : [{ label: row.label, size: row.size, ...cell }];
   });
   if (judged.length === 0) return null;
   const pooled = judged.reduce((sum, row) => sum + row.value, 0) / judged.reduce((sum, row) => sum + row.size, 0);
@@ -168,17 +173,17 @@ function nextPeriodSentence(rows: readonly HeatmapRow[], formats: Formats, t: Te
   return t("heatmapAltNext", {
     unit,
     share: formats.rate(pooled),
-    best: best.period,
+    best: best.label,
     bestShare: formats.rate(best.share),
-    worst: worst.period,
+    worst: worst.label,
     worstShare: formats.rate(worst.share),
   });
 }
 
 function heatmapAlt(rows: readonly HeatmapRow[], formats: Formats, t: Text, unit: string): string {
-  const parts = [t("heatmapAlt", { cohorts: formats.count(rows.length), from: rows[0]!.period, to: rows.at(-1)!.period, unit })];
+  const parts = [t("heatmapAlt", { cohorts: formats.count(rows.length), from: rows[0]!.label, to: rows.at(-1)!.label, unit })];
   const judged = rows.filter((row) => row.class === "judged");
-  if (judged.length > 0) parts.push(t("heatmapAltJudged", { from: judged[0]!.period, to: judged.at(-1)!.period }));
+  if (judged.length > 0) parts.push(t("heatmapAltJudged", { from: judged[0]!.label, to: judged.at(-1)!.label }));
   const next = nextPeriodSentence(rows, formats, t, unit);
   if (next !== null) parts.push(next);
   return parts.join(" ");
@@ -226,11 +231,12 @@ export function judgedTrend(report: Pick<RetentionReport, "cohorts" | "target">,
   const points = judged.map(
     (cohort, k): TrendPoint => ({
       period: cohort.period,
+      label: formats.period(cohort.period),
       rate: cohort.rateInTime,
       belowTarget: cohort.belowTarget,
       x: k / last,
       y: clamp(cohort.rateInTime),
-      title: `${cohort.period}: ${formats.rate(cohort.rateInTime)}`,
+      title: `${formats.period(cohort.period)}: ${formats.rate(cohort.rateInTime)}`,
     }),
   );
   const target = formats.percent(report.target);
@@ -240,8 +246,8 @@ export function judgedTrend(report: Pick<RetentionReport, "cohorts" | "target">,
     title: t("trendTitle"),
     alt: t("trendAlt", {
       count: formats.count(points.length),
-      from: points[0]!.period,
-      to: points[last]!.period,
+      from: points[0]!.label,
+      to: points[last]!.label,
       first: formats.rate(points[0]!.rate),
       last: formats.rate(points[last]!.rate),
       target,

@@ -34,6 +34,12 @@ export interface Formats {
   money(value: number | null): string;
   /** An ISO date `2024-03-05` → `2024-03-05` / `05.03.2024`; null → `—`. */
   date(iso: string | null): string;
+  /**
+   * A period's label as the report shows it: `2024-Q1` → `2024-Q1` / `1 кв. 2024`, `2024-W09` →
+   * `2024-W09` / `нед. 9, 2024`; months (`2024-03`) and years as they are. The label itself stays
+   * the key in JSON, sheets and data attributes.
+   */
+  period(label: string): string;
 }
 
 export const MISSING = "—";
@@ -77,7 +83,16 @@ export function formatsFor(language: Language, options: FormatOptions = {}): For
     count: (value) => count.format(value),
     money: (value) => (value === null ? MISSING : money(value)),
     date: (iso) => (iso === null ? MISSING : language === "ru" ? iso.split("-").reverse().join(".") : iso),
+    period: (label) => (language === "ru" ? russianPeriod(label) : label),
   };
+}
+
+/** Russian writes a quarter `1 кв. 2024` and an ISO week `нед. 9, 2024`, not with Latin Q and W. */
+function russianPeriod(label: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (quarter) return `${quarter[2]} кв. ${quarter[1]}`;
+  const week = /^(\d{4})-W(\d{2})$/.exec(label);
+  return week ? `нед. ${Number(week[2])}, ${week[1]}` : label;
 }
 
 /** ISO codes Intl knows by name; a sign takes the place of a currency symbol in the locale's pattern. */

@@ -41,7 +41,7 @@ function rowElements(row: HeatmapRow, index: number, size: number, last: boolean
   const elements: SVGElement[] = [];
   if (index % LABEL_EVERY === 0 || last)
     elements.push(
-      svg("text", { class: "heat-label", x: LABEL_WIDTH - MARK_WIDTH - 3, y: y + size - 1.5, "text-anchor": "end" }, row.period),
+      svg("text", { class: "heat-label", x: LABEL_WIDTH - MARK_WIDTH - 3, y: y + size - 1.5, "text-anchor": "end" }, row.label),
     );
   if (row.class === "judged")
     elements.push(
@@ -129,8 +129,8 @@ function trendSvg(trend: JudgedTrend): SVGElement {
   }
   const first = trend.points[0]!;
   const last = trend.points.at(-1)!;
-  element.appendChild(svg("text", { class: "tick", x: x(0), y: TREND_HEIGHT - 3, "text-anchor": "start" }, first.period));
-  element.appendChild(svg("text", { class: "tick", x: x(1), y: TREND_HEIGHT - 3, "text-anchor": "end" }, last.period));
+  element.appendChild(svg("text", { class: "tick", x: x(0), y: TREND_HEIGHT - 3, "text-anchor": "start" }, first.label));
+  element.appendChild(svg("text", { class: "tick", x: x(1), y: TREND_HEIGHT - 3, "text-anchor": "end" }, last.label));
   return element;
 }
 

@@ -45,8 +45,8 @@ function verdictSpan(report: RetentionReport, { formats, t }: ReportContext): st
   if (verdict.fromPeriod === null || verdict.toPeriod === null) return horizon;
   const span =
     verdict.fromPeriod === verdict.toPeriod
-      ? t("cohortSpanOne", { from: verdict.fromPeriod })
-      : t("cohortSpan", { from: verdict.fromPeriod, to: verdict.toPeriod });
+      ? t("cohortSpanOne", { from: formats.period(verdict.fromPeriod) })
+      : t("cohortSpan", { from: formats.period(verdict.fromPeriod), to: formats.period(verdict.toPeriod) });
   return `${horizon} · ${span}`;
 }
 
@@ -153,7 +153,7 @@ function countedCard(report: RetentionReport, context: ReportContext): HTMLEleme
           "",
         ),
     line("verdict-span", verdictSpan(report, context)),
-    verdict.leftOutPeriod === null ? null : line("left-out", t("leftOutPeriod", { period: verdict.leftOutPeriod })),
+    verdict.leftOutPeriod === null ? null : line("left-out", t("leftOutPeriod", { period: formats.period(verdict.leftOutPeriod) })),
     report.excludedDealType === null
       ? null
       : line(
@@ -199,7 +199,7 @@ function cohortRow(cohort: CohortReportRow, { formats, t }: ReportContext): HTML
   const row = h(
     "tr",
     { className: `${state}${cohort.judged ? " judged" : ""}`, attrs: { "data-state": state, "data-judged": String(cohort.judged) } },
-    h("td", {}, cohort.period),
+    h("td", {}, formats.period(cohort.period)),
     h("td", { className: "num" }, formats.count(cohort.newCustomers)),
     h("td", { className: "num" }, formats.count(cohort.returnedInTime)),
     h(

@@ -169,6 +169,14 @@ describe.skipIf(!hasChromium)("sidebar in the local preview (headless Chromium)"
     await frame.fill("[data-testid=target]", "0");
     await frame.press("[data-testid=target]", "Enter");
     expect(await frame.textContent("[data-testid=target-error]")).toBe("Введите процент от 1 до 100");
+
+    // Quarters as Russian writes them: the demo runs from January 2022 (its first quarter left out)
+    // to December 2024, the newest cohort, at the top.
+    await frame.fill("[data-testid=target]", "67");
+    await reanalyse(frame, () => frame.selectOption("[data-testid=period]", "quarter"));
+    expect(await frame.textContent("[data-testid=cohort-table] tbody tr td")).toBe("4 кв. 2024");
+    expect(await frame.textContent("[data-testid=left-out]")).toContain("1 кв. 2022");
+    expect(normalizeSpaces(await frame.textContent("[data-testid=verdict-span]"))).toMatch(/когорты \d кв\. \d{4} – \d кв\. \d{4}$/);
   });
 
   it("turns the overall rate green when the target drops below it and red when it rises above", async () => {

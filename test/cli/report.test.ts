@@ -214,6 +214,21 @@ describe("report --json", () => {
     expect(counted.ordersStartWithBusiness).toBe(true);
     expect((await json(["report", path, "--period", "квартал"])).cohorts.map((c: any) => c.period)).toEqual(["2024-Q1", "2024-Q2"]);
   });
+
+  it("writes quarters and weeks in Russian as Russian writes them, keeping the JSON's labels", async () => {
+    const path = writeFixture(dir, "en4.csv", ENGLISH);
+    const text = (period: string) => cli(["report", path, "--period", period, "--locale", "ru_RU", "--no-health"]);
+    // The same cohorts as the JSON's 2024-Q1 and 2024-Q2 above.
+    const quarters = (await text("quarter")).stdout;
+    expect(quarters).toContain("Первый период данных (1 кв. 2024) не учтён");
+    expect(quarters).toMatch(/^1 кв\. 2024 +\d/m);
+    expect(quarters).toMatch(/^2 кв\. 2024 +\d/m);
+    expect(quarters).not.toContain("-Q");
+    // The first order, 2024-01-05, falls in ISO week 1 of 2024 (Monday 1 to Sunday 7 January).
+    const weeks = (await text("week")).stdout;
+    expect(weeks).toContain("Первый период данных (нед. 1, 2024) не учтён");
+    expect(weeks).not.toContain("-W");
+  });
 });
 
 describe("exit codes", () => {

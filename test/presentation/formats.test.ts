@@ -25,6 +25,20 @@ describe("a measured rate", () => {
   });
 });
 
+describe("a period's label", () => {
+  it("writes a quarter and an ISO week as Russian writes them, and leaves months, years and English alone", () => {
+    expect(["2024-Q1", "2023-Q4", "2024-W09", "2020-W53", "2024-03", "2024"].map(ru.period)).toEqual([
+      "1 кв. 2024",
+      "4 кв. 2023",
+      "нед. 9, 2024",
+      "нед. 53, 2020",
+      "2024-03",
+      "2024",
+    ]);
+    expect(["2024-Q1", "2024-W09", "2024-03", "2024"].map(en.period)).toEqual(["2024-Q1", "2024-W09", "2024-03", "2024"]);
+  });
+});
+
 describe("a chosen percentage (target, axis tick)", () => {
   it("reads as chosen, without a trailing zero", () => {
     expect([0.67, 0.675, 0, 0.25, 1].map(en.percent)).toEqual(["67%", "67.5%", "0%", "25%", "100%"]);
