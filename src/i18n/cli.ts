@@ -267,9 +267,9 @@ Exit codes: 0 done, 1 the data cannot be read, 2 wrong usage, 3 an internal erro
     duckdbFilesDiffer:
       "{path} does not start as {first} does (another header, or the header on another line): only files with the same header can be read together",
     duckdbParquetLacksColumn:
-      "{path} has no column {column}, which {first} has and the report reads ({path} has: {columns}): name the column alike in every file, or leave the file out",
+      "{path} has no column {column}, which {holder} has and the report reads ({path} has: {columns}): name the column alike in every file, or leave the file out",
     duckdbParquetLacksHealthColumn:
-      "{path} has no column {column}, which {first} has and the health check reads ({path} has: {columns}): add --no-health to leave the health check out",
+      "{path} has no column {column}, which {holder} has and the health check reads ({path} has: {columns}): add --no-health to leave the health check out",
     duckdbParquetTypesDiffer:
       "column {column}: {path} stores it as {type} and {other} as {otherType}, which DuckDB cannot read together without changing values: store it as one type in every file, or as text",
     duckdbNotParquet: "{path} is not a Parquet file DuckDB can read: {reason}",
@@ -516,9 +516,9 @@ Windows-1251, UTF-16) определяются сами.
     duckdbFilesDiffer:
       "файл {path} начинается не так, как {first}: другой заголовок или заголовок на другой строке. Вместе читаются только файлы с одинаковым заголовком",
     duckdbParquetLacksColumn:
-      "в файле {path} нет столбца {column}, который есть в {first} и нужен отчёту (столбцы в {path}: {columns}): назовите столбец одинаково во всех файлах или не включайте этот файл",
+      "в файле {path} нет столбца {column}, который есть в {holder} и нужен отчёту (столбцы в {path}: {columns}): назовите столбец одинаково во всех файлах или не включайте этот файл",
     duckdbParquetLacksHealthColumn:
-      "в файле {path} нет столбца {column}, который есть в {first} и нужен проверке здоровья (столбцы в {path}: {columns}): добавьте --no-health, чтобы построить отчёт без неё",
+      "в файле {path} нет столбца {column}, который есть в {holder} и нужен проверке здоровья (столбцы в {path}: {columns}): добавьте --no-health, чтобы построить отчёт без неё",
     duckdbParquetTypesDiffer:
       "столбец {column}: в {path} он типа {type}, а в {other} — {otherType}; вместе DuckDB прочитает их, только изменив значения: храните его в одном типе во всех файлах или как текст",
     duckdbNotParquet: "{path} — не файл Parquet, который может прочитать DuckDB: {reason}",

@@ -1,7 +1,8 @@
 // `report --engine duckdb FILES…`: the report's query (src/sql) run by DuckDB on CSV or Parquet
-// files, globs and files larger than memory. Where the rows come from is sources.ts; how the
-// query's tables become the report the renderers take is report-of-tables.ts. DuckDB is an
-// optional dependency, loaded only through connection.ts and only when asked for.
+// files, globs and files larger than memory. Where the rows come from is sources.ts (CSV) and
+// parquet-source.ts; how the query's tables become the report the renderers take is
+// report-of-tables.ts. DuckDB is an optional dependency, loaded only through connection.ts and
+// only when asked for.
 
 import { queryRules } from "../sql-command";
 import { existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
@@ -13,7 +14,8 @@ import { DUCKDB } from "../../sql/dialect";
 import { reportQuery, withClause, type ReportQuery, type ReportTable } from "../../sql/report-query";
 import { type Connection, loadDuckDb, type Row, rows } from "./connection";
 import { type CsvFiles, duckDbDataError } from "./duckdb-errors";
-import { areParquet, csvSource, isPattern, type Numbering, parquetSource, type Source } from "./sources";
+import { parquetSource } from "./parquet-source";
+import { areParquet, csvSource, isPattern, type Numbering, type Source } from "./sources";
 import {
   groupsInOrder,
   healthCheckOf,
