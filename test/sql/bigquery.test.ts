@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPORT_LIMITS, type RetentionReport } from "../../src/core/report";
-import { orderTableSql, type OrderTableRequest } from "../../src/sql/order-table";
+import { joinedStatements, orderTableSql, orderTableStatements, type OrderTableRequest } from "../../src/sql/order-table";
 import { existingShareOf, type HealthPeriod } from "../../src/core/health/period-table";
 import type { HealthQuestion } from "../../src/core/health/questions";
 import { GRID_SIZE, type ManagerHealth } from "../../src/core/health/health-check";
@@ -217,25 +217,13 @@ async function runTranspiled(request: OrderTableRequest, file: string): Promise<
   const asDate = `COALESCE(TRY_CAST(${date} AS DATE), CAST(try_strptime(${date}, ['%d.%m.%Y', '%d/%m/%Y']) AS DATE))`;
   const columns = request.dateType === "date" ? `* REPLACE (${asDate} AS ${date})` : "*";
   await connection.run(`CREATE VIEW "${DEMO_TABLE}" AS SELECT ${columns} FROM ${rows}`);
-  const statements = transpile(orderTableSql(request));
-  const names = [
-    "summary",
-    "cohorts",
-    ...(request.columns.manager ? ["managers"] : []),
-    "healthPeriods",
-    "cohortGrid",
-    ...(request.columns.initiatedBy ? ["started"] : []),
-    ...(request.columns.budget ? ["wallet"] : []),
-    "lapsedSummary",
-    "lapsed",
-    ...(request.columns.contact ? ["lapsedContacts"] : []),
-    ...(request.columns.manager ? ["managerRevenue", "managerLapsed"] : []),
-    ...(request.columns.manager && request.columns.budget ? ["managerWallet"] : []),
-    ...(request.columns.manager ? ["managerNames"] : []),
-  ];
+  // One transpiled statement for each of the script's, in its order.
+  const statements = orderTableStatements(request);
+  const transpiled = transpile(joinedStatements(statements));
+  expect(transpiled).toHaveLength(statements.length);
   const tables: Record<string, Row[]> = {};
-  for (const [at, statement] of statements.entries()) {
-    tables[names[at]!] = (await connection.runAndReadAll(putRight(statement))).getRowObjectsJson() as Row[];
+  for (const [at, statement] of transpiled.entries()) {
+    tables[statements[at]!.table] = (await connection.runAndReadAll(putRight(statement))).getRowObjectsJson() as Row[];
   }
   return tables;
 }
